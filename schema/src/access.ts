@@ -1,0 +1,128 @@
+/**
+ * The access model: which scopes each role holds. A scope is always held *over the territory of the
+ * grant that carries the role* (DESIGN.md, access model): the gateway asks whether the principal holds a
+ * scope anywhere, a subgraph asks whether it holds it over the row at hand.
+ */
+
+export const ROLES = [
+  'REGIONAL_OPERATOR',
+  'MINISTRY_ANALYST',
+  'MUNICIPAL_COORDINATOR',
+  'ORG_ADMIN',
+  'TEACHER',
+  'CLASS_TEACHER',
+  'GUARDIAN',
+  'STUDENT',
+  'SERVICE',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPES = [
+  /** Names and the place of a person in the hierarchy (class, organization). */
+  'person:read',
+  /** Personal data proper: SNILS, documents, birth date, addresses, citizenship (152-FZ). */
+  'pii:read',
+  /** Phone and e-mail: class teachers reach parents, parents reach the school. */
+  'contacts:read',
+  /** Create and edit person cards, guardianship links. */
+  'pii:write',
+  /** Movement book: enrol, transfer, expel, graduate. */
+  'movement:write',
+  /** List and merge duplicate person records (DOMAIN.md rule 8). */
+  'duplicates:manage',
+  /** Grant or withdraw consents on behalf of a person. */
+  'consent:manage',
+  /** Give and withdraw role grants inside one's territory. */
+  'grants:manage',
+  /** Organizations and municipalities: names, types, INN, addresses. */
+  'org:read',
+  /** Register and edit organizations. */
+  'org:write',
+  /** Region-wide aggregates without personal rows (monitoring, statistics). */
+  'aggregate:read',
+  /** History of changes to personal data and the access log. */
+  'audit:read',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
+  REGIONAL_OPERATOR: [
+    'person:read',
+    'pii:read',
+    'contacts:read',
+    'pii:write',
+    'movement:write',
+    'duplicates:manage',
+    'consent:manage',
+    'grants:manage',
+    'org:read',
+    'org:write',
+    'aggregate:read',
+    'audit:read',
+  ],
+  // Seed 003: the owner of information sees aggregates only, never raw personal data.
+  MINISTRY_ANALYST: ['org:read', 'aggregate:read'],
+  MUNICIPAL_COORDINATOR: [
+    'person:read',
+    'pii:read',
+    'contacts:read',
+    'pii:write',
+    'grants:manage',
+    'org:read',
+    'org:write',
+    'aggregate:read',
+  ],
+  ORG_ADMIN: [
+    'person:read',
+    'pii:read',
+    'contacts:read',
+    'pii:write',
+    'movement:write',
+    'duplicates:manage',
+    'consent:manage',
+    'grants:manage',
+    'org:read',
+    'audit:read',
+  ],
+  TEACHER: ['person:read', 'org:read'],
+  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read'],
+  GUARDIAN: ['person:read', 'pii:read', 'contacts:read', 'consent:manage', 'org:read', 'audit:read'],
+  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read'],
+  SERVICE: ['org:read'],
+};
+
+/** Where in the hierarchy region → municipality → organization → class → person a grant applies. */
+export type Territory =
+  | { kind: 'REGION' }
+  | { kind: 'MUNICIPALITY'; municipalityId: string }
+  | { kind: 'ORGANIZATION'; organizationId: string }
+  | { kind: 'CLASS'; organizationId: string; classId: string }
+  /** A guardian's linked children. */
+  | { kind: 'CHILDREN'; personIds: string[] }
+  /** The person themself (a student). */
+  | { kind: 'SELF' };
+
+export interface Grant {
+  role: Role;
+  territory: Territory;
+}
+
+/** Every scope the grants carry, anywhere: what the gateway checks before planning. */
+export function scopesOf(grants: readonly Grant[]): Set<Scope> {
+  const scopes = new Set<Scope>();
+  for (const grant of grants) for (const scope of ROLE_SCOPES[grant.role]) scopes.add(scope);
+  return scopes;
+}
+
+/** The grants that carry a scope: what a subgraph turns into a row predicate. */
+export function grantsWithScope(grants: readonly Grant[], scope: Scope): Grant[] {
+  return grants.filter((grant) => ROLE_SCOPES[grant.role].includes(scope));
+}
+
+/**
+ * `@access(scopes: [["a", "b"], ["c"]])` semantics, the same as Apollo Router's `@requiresScopes`:
+ * the outer list is OR, each inner list is AND.
+ */
+export function satisfiesScopes(held: ReadonlySet<string>, required: readonly (readonly string[])[]): boolean {
+  return required.some((all) => all.every((scope) => held.has(scope)));
+}
