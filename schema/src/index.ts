@@ -1,2 +1,4 @@
 export * from './access.ts';
 export * from './identifiers.ts';
+export * from './sdl.ts';
+export * from './subgraphs.ts';
