@@ -1,0 +1,42 @@
+/**
+ * The platform's one error vocabulary (DESIGN.md, Errors). Expected failures carry a code the client
+ * handles and a message written for a school secretary; anything else is logged and masked.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CONSENT_REQUIRED',
+  'ACCOUNT_NOT_LINKED',
+  'DUPLICATE_RECORDS',
+  'DEADLINE_RULE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+    this.code = code;
+  }
+}
+
+export const forbidden = (message = 'Недостаточно прав для этого действия.') => new AppError('FORBIDDEN', message);
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} не найден(а).`);
+export const badInput = (message: string, field?: string) =>
+  new AppError('BAD_USER_INPUT', message, field ? { field } : {});
+export const conflict = (message: string, details: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', message, details);
+
+/** Codes a client may see as they are; everything else is an internal failure. */
+const PUBLIC_CODES = new Set<string>([...ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']);
+
+export function isPublicCode(code: unknown): boolean {
+  return typeof code === 'string' && PUBLIC_CODES.has(code);
+}

@@ -1,0 +1,136 @@
+/**
+ * A minimal node:http integration for Apollo Server: `/health`, and `/graphql` behind an authentication
+ * step. Shared by the subgraphs (internal token) and the gateway (ESIA token).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from './logger.ts';
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface HttpOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  logger: Logger;
+  /**
+   * Builds the request context, or answers the request itself (401…) by returning a `Response`-like
+   * object. Runs before the body is parsed, so a request without credentials costs nothing.
+   */
+  context: (request: IncomingMessage) => Promise<C | HttpRefusal>;
+  /** Extra routes (the gateway serves the web client). Return true when handled. */
+  routes?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean> | boolean;
+  health?: () => Promise<boolean>;
+}
+
+export class HttpRefusal {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
+  return createServer((request, response) => {
+    handle(options, request, response).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Внутренняя ошибка сервера.' }] });
+      else response.end();
+    });
+  });
+}
+
+async function handle<C extends BaseContext>(
+  options: HttpOptions<C>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/health') {
+    const healthy = options.health ? await options.health() : true;
+    sendJson(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
+    return;
+  }
+  if (url.pathname !== '/graphql') {
+    if (options.routes && (await options.routes(request, response))) return;
+    sendJson(response, 404, { error: 'not found' });
+    return;
+  }
+  if (request.method === 'OPTIONS') {
+    response.writeHead(204, corsHeaders()).end();
+    return;
+  }
+  const context = await options.context(request);
+  if (context instanceof HttpRefusal) {
+    sendJson(response, context.status, context.body, context.headers);
+    return;
+  }
+  const body = request.method === 'POST' ? await readJson(request) : undefined;
+  if (body instanceof HttpRefusal) {
+    sendJson(response, body.status, body.body);
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+    context: async () => context,
+  });
+  const outHeaders: Record<string, string> = { ...corsHeaders() };
+  for (const [name, value] of result.headers) outHeaders[name] = value;
+  response.writeHead(result.status ?? 200, outHeaders);
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return new HttpRefusal(413, { errors: [{ message: 'Запрос слишком большой.' }] });
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return new HttpRefusal(400, { errors: [{ message: 'Тело запроса — не JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  }
+}
+
+function corsHeaders(): Record<string, string> {
+  return {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+  };
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** Listens and resolves with the bound port (0 picks a free one). */
+export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * Who is asking, as the gateway established it. Subgraphs never trust the client: the principal reaches
+ * them only inside the gateway's signed internal token.
+ */
+import { scopesOf, type Grant, type Scope } from '@region/schema';
+
+export type Principal =
+  /** A person logged in through ESIA and linked to their record. */
+  | { kind: 'PERSON'; personId: string; grants: Grant[] }
+  /** An external system (municipal IS, ЕПГУ) with its own grants. */
+  | { kind: 'SERVICE'; serviceId: string; grants: Grant[] }
+  /** The gateway itself, resolving a login before any person is known. */
+  | { kind: 'GATEWAY' };
+
+/**
+ * Everybody may read their own card (152-FZ gives the subject the right to their data), so a person holds
+ * these scopes at least over themself whatever their roles.
+ */
+export const SELF_SCOPES: readonly Scope[] = ['person:read', 'pii:read', 'contacts:read'];
+
+/** Every scope the principal holds anywhere: what the gateway checks before planning. */
+export function principalScopes(principal: Principal): Set<Scope> {
+  switch (principal.kind) {
+    case 'PERSON': {
+      const scopes = scopesOf(principal.grants);
+      for (const scope of SELF_SCOPES) scopes.add(scope);
+      return scopes;
+    }
+    case 'SERVICE':
+      return scopesOf(principal.grants);
+    case 'GATEWAY':
+      return new Set();
+    default:
+      return assertNever(principal);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

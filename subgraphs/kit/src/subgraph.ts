@@ -1,0 +1,104 @@
+/**
+ * The one bootstrap every subgraph uses: builds the federated schema from its modules, refuses any request
+ * without the gateway's internal token (401), masks internal errors, and exposes `/health`.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { baseSdl } from '@region/schema';
+import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { isPublicCode } from './errors.ts';
+import { createHttpServer, HttpRefusal } from './http.ts';
+import type { InternalTokenVerifier } from './internal-token.ts';
+import type { Logger } from './logger.ts';
+import type { Principal } from './principal.ts';
+import { DateScalar, DateTimeScalar } from './scalars.ts';
+
+export interface SubgraphModule<C> {
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<C>;
+}
+
+export interface SubgraphOptions<C extends BaseContext> {
+  name: string;
+  modules: SubgraphModule<C>[];
+  verifyInternalToken: InternalTokenVerifier;
+  /** Per request: loaders and the principal's row scope are built here, never shared across requests. */
+  createContext: (principal: Principal) => C;
+  logger: Logger;
+  health?: () => Promise<boolean>;
+}
+
+export interface Subgraph {
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** The base module: federation link, `@access`, scalars. */
+export function baseModule<C>(): SubgraphModule<C> {
+  return {
+    typeDefs: parse(baseSdl()),
+    resolvers: { Date: DateScalar, DateTime: DateTimeScalar } as unknown as GraphQLResolverMap<C>,
+  };
+}
+
+export async function createSubgraph<C extends BaseContext>(options: SubgraphOptions<C>): Promise<Subgraph> {
+  const { logger } = options;
+  const apollo = new ApolloServer<C>({
+    schema: buildSubgraphSchema([baseModule<C>(), ...options.modules]),
+    // Traces would go to Apollo's cloud, which a region's children's data never should.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskError(formatted, error, logger),
+  });
+  await apollo.start();
+  const server = createHttpServer<C>({
+    apollo,
+    logger,
+    health: options.health,
+    context: async (request) => {
+      const header = request.headers.authorization ?? '';
+      const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+      if (!token) return unauthorized('internal token missing');
+      try {
+        return options.createContext(await options.verifyInternalToken(token));
+      } catch (error) {
+        logger.warn({ err: error }, 'internal token refused');
+        return unauthorized('internal token invalid');
+      }
+    },
+  });
+  return {
+    server,
+    stop: () => apollo.stop(),
+  };
+}
+
+/**
+ * Only the gateway may call a subgraph: a request without its signed token is refused before GraphQL
+ * runs, so nothing in a subgraph is reachable by going around the gateway's checks.
+ */
+function unauthorized(reason: string): HttpRefusal {
+  return new HttpRefusal(
+    401,
+    { errors: [{ message: `Unauthorized: ${reason}.`, extensions: { code: 'UNAUTHENTICATED' } }] },
+    { 'www-authenticate': 'Bearer' },
+  );
+}
+
+export function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  if (isPublicCode(formatted.extensions?.['code'])) return formatted;
+  logger.error({ err: error, path: formatted.path }, 'internal error');
+  return {
+    message: 'Внутренняя ошибка сервера. Мы уже разбираемся.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** A module's SDL, read next to the module (paths resolve from `import.meta.url`, never the cwd). */
+export function loadTypeDefs(url: URL): DocumentNode {
+  return parse(readFileSync(url, 'utf8'));
+}
