@@ -1,0 +1,72 @@
+import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { Grant } from '@region/schema';
+import { tables } from '@region/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { PeopleContext } from '../../context.ts';
+import { openRequestsForGuardian } from '../consents/service.ts';
+import { resolveLogin, type EsiaProfile } from './service.ts';
+
+const { consents } = tables;
+
+type Me = { personId: string };
+
+function requirePerson(ctx: PeopleContext): Me {
+  if (ctx.principal.kind !== 'PERSON') throw forbidden('Этот запрос доступен только вошедшему пользователю.');
+  return { personId: ctx.principal.personId };
+}
+
+async function dataTransferConsentRequired(personId: string, ctx: PeopleContext): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ id: consents.id })
+    .from(consents)
+    .where(and(eq(consents.personId, personId), eq(consents.kind, 'DATA_TRANSFER'), isNull(consents.withdrawnAt)));
+  return !row;
+}
+
+export const loginModule: SubgraphModule<PeopleContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Query: {
+      me: (_: unknown, __: unknown, ctx: PeopleContext) => requirePerson(ctx),
+    },
+    Mutation: {
+      _resolveLogin: async (_: unknown, args: { input: { oid: string; profile?: EsiaProfile | null } }, ctx: PeopleContext) => {
+        // Only the gateway resolves logins; the field is @inaccessible, this stops a forged internal call.
+        if (ctx.principal.kind !== 'GATEWAY') throw forbidden();
+        const result = await ctx.db.transaction((tx) => resolveLogin(tx, args.input, ctx.now()));
+        return result.outcome === 'OK'
+          ? { outcome: 'OK', principal: JSON.stringify(result.principal), message: null }
+          : { outcome: result.outcome, principal: null, message: result.message };
+      },
+      acceptDataTransfer: async (_: unknown, __: unknown, ctx: PeopleContext) => {
+        const me = requirePerson(ctx);
+        await ctx.db
+          .insert(consents)
+          .values({ personId: me.personId, kind: 'DATA_TRANSFER', grantedBy: me.personId, grantedAt: ctx.now() })
+          .onConflictDoNothing();
+        return me;
+      },
+    },
+    Me: {
+      person: (me: Me, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(me.personId),
+      grants: (_: Me, __: unknown, ctx: PeopleContext) => (ctx.principal.kind === 'PERSON' ? ctx.principal.grants : []),
+      consentRequests: (me: Me, _: unknown, ctx: PeopleContext) => openRequestsForGuardian(ctx.db, me.personId),
+      dataTransferConsentRequired: (me: Me, _: unknown, ctx: PeopleContext) => dataTransferConsentRequired(me.personId, ctx),
+    },
+    RoleGrant: {
+      territory: (grant: Grant) => grant.territory.kind,
+      municipality: (grant: Grant, _: unknown, ctx: PeopleContext) =>
+        grant.territory.kind === 'MUNICIPALITY' ? ctx.loaders.municipality.load(grant.territory.municipalityId) : null,
+      organization: (grant: Grant, _: unknown, ctx: PeopleContext) =>
+        grant.territory.kind === 'ORGANIZATION' || grant.territory.kind === 'CLASS'
+          ? ctx.loaders.organization.load(grant.territory.organizationId)
+          : null,
+      classId: (grant: Grant) => (grant.territory.kind === 'CLASS' ? grant.territory.classId : null),
+      children: async (grant: Grant, _: unknown, ctx: PeopleContext) => {
+        if (grant.territory.kind !== 'CHILDREN') return null;
+        const rows = await ctx.loaders.person.loadMany(grant.territory.personIds);
+        return rows.filter((row) => row !== null && !(row instanceof Error));
+      },
+    },
+  } as SubgraphModule<PeopleContext>['resolvers'],
+};

@@ -1,0 +1,217 @@
+/**
+ * Login through ESIA (DOMAIN.md rules 1–5a, seeds 000–002): find the person for an ESIA account, link a
+ * confirmed account automatically, refuse ambiguous matches, hold a minor back until a parent consents,
+ * and build the principal the gateway will carry to every subgraph.
+ */
+import type { Grant } from '@region/schema';
+import { normalizeSnils } from '@region/schema';
+import type { Principal } from '@region/kit';
+import { tables, type Executor } from '@region/db';
+import { normalizeFullName } from '@region/db/normalize';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { recordHistory } from '../history.ts';
+
+const { persons, esiaLinks, roleGrants, guardianships, enrolments, consents, consentRequests } = tables;
+
+export interface EsiaProfile {
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+  birthDate?: string | null;
+  snils?: string | null;
+  trusted: boolean;
+  documentType?: string | null;
+  documentSeries?: string | null;
+  documentNumber?: string | null;
+}
+
+export type LoginResolution =
+  | { outcome: 'OK'; principal: Principal }
+  | { outcome: 'NEEDS_PROFILE' | 'ACCOUNT_NOT_LINKED' | 'DUPLICATE_RECORDS' | 'CONSENT_REQUIRED'; message: string };
+
+export const MESSAGES = {
+  notLinked:
+    'С выбранной учётной записью портала Госуслуг не связан ни один пользователь системы. ' +
+    'Обратитесь в образовательную организацию: сотрудник сверит ФИО, дату рождения, СНИЛС и документ в вашей карточке ' +
+    'с данными Госуслуг, после чего вход заработает.',
+  untrusted:
+    'Учётная запись Госуслуг не подтверждена. Подтвердите её (в МФЦ, банке или с электронной подписью) и войдите снова — ' +
+    'подтверждённая учётная запись связывается с карточкой автоматически.',
+  duplicates:
+    'В системе найдено несколько карточек с вашими ФИО и датой рождения. Вход невозможен, пока образовательная ' +
+    'организация не объединит дубликаты. Сообщите об этом в школу или детский сад.',
+  consentRequired:
+    'Для входа несовершеннолетнего нужно согласие родителя (законного представителя). Запрос отправлен в кабинет ' +
+    'родителя; после его согласия войдите снова.',
+  needsProfile: 'Нужны данные учётной записи Госуслуг.',
+} as const;
+
+type PersonMatch = { id: string; normalizedName: string; birthDate: string | null };
+
+export async function resolveLogin(
+  tx: Executor,
+  input: { oid: string; profile?: EsiaProfile | null },
+  now: Date,
+): Promise<LoginResolution> {
+  const linked = await findLinkedPerson(tx, input.oid);
+  if (linked) return admit(tx, linked, now);
+  if (!input.profile) return { outcome: 'NEEDS_PROFILE', message: MESSAGES.needsProfile };
+  // Rule 5a: only a confirmed account is linked automatically.
+  if (!input.profile.trusted) return { outcome: 'ACCOUNT_NOT_LINKED', message: MESSAGES.untrusted };
+
+  const match = await findMatch(tx, input.profile);
+  if (match.kind === 'none') return { outcome: 'ACCOUNT_NOT_LINKED', message: MESSAGES.notLinked };
+  if (match.kind === 'ambiguous') return { outcome: 'DUPLICATE_RECORDS', message: MESSAGES.duplicates };
+  await tx.insert(esiaLinks).values({ esiaOid: input.oid, personId: match.person.id, method: match.method });
+  await recordHistory(tx, {
+    entity: 'esia_link',
+    entityId: match.person.id,
+    field: 'esia_oid',
+    oldValue: null,
+    newValue: { oid: input.oid, method: match.method },
+    changedBy: match.person.id,
+  });
+  return admit(tx, match.person, now);
+}
+
+async function findLinkedPerson(tx: Executor, oid: string): Promise<PersonMatch | null> {
+  const [row] = await tx
+    .select({ id: persons.id, normalizedName: persons.normalizedName, birthDate: persons.birthDate, mergedInto: persons.mergedInto })
+    .from(esiaLinks)
+    .innerJoin(persons, eq(persons.id, esiaLinks.personId))
+    .where(eq(esiaLinks.esiaOid, oid));
+  if (!row) return null;
+  // A link to a record merged since points at the record that was kept (merge moves links, this is a guard).
+  if (row.mergedInto) return findPersonById(tx, row.mergedInto);
+  return row;
+}
+
+async function findPersonById(tx: Executor, id: string): Promise<PersonMatch | null> {
+  const [row] = await tx
+    .select({ id: persons.id, normalizedName: persons.normalizedName, birthDate: persons.birthDate })
+    .from(persons)
+    .where(and(eq(persons.id, id), isNull(persons.mergedInto)));
+  return row ?? null;
+}
+
+type Match =
+  | { kind: 'none' }
+  | { kind: 'ambiguous' }
+  | { kind: 'one'; person: PersonMatch; method: 'SNILS' | 'NAME_BIRTH_DOCUMENT' };
+
+/** Rule 2: by SNILS, else by full name + birth date + identity document. */
+async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
+  const columns = { id: persons.id, normalizedName: persons.normalizedName, birthDate: persons.birthDate };
+  const live = isNull(persons.mergedInto);
+  let found: PersonMatch | undefined;
+  let method: 'SNILS' | 'NAME_BIRTH_DOCUMENT' = 'SNILS';
+  if (profile.snils) {
+    [found] = await tx.select(columns).from(persons).where(and(live, eq(persons.snils, normalizeSnils(profile.snils))));
+  }
+  if (!found && profile.birthDate && profile.documentNumber) {
+    method = 'NAME_BIRTH_DOCUMENT';
+    const name = normalizeFullName(profile.lastName, profile.firstName, profile.middleName ?? null);
+    const candidates = await tx
+      .select(columns)
+      .from(persons)
+      .where(
+        and(
+          live,
+          eq(persons.normalizedName, name),
+          eq(persons.birthDate, profile.birthDate),
+          eq(persons.documentNumber, profile.documentNumber),
+          sql`coalesce(${persons.documentSeries}, '') = ${profile.documentSeries ?? ''}`,
+        ),
+      );
+    if (candidates.length > 1) return { kind: 'ambiguous' };
+    found = candidates[0];
+  }
+  if (!found) {
+    // Nothing confirms one record, but several records share the account's name and birth date: these are
+    // duplicates the school must merge before anybody can be linked (seed 000).
+    if (!profile.birthDate) return { kind: 'none' };
+    const name = normalizeFullName(profile.lastName, profile.firstName, profile.middleName ?? null);
+    const [namesakes] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(persons)
+      .where(and(live, eq(persons.normalizedName, name), eq(persons.birthDate, profile.birthDate)));
+    return (namesakes?.count ?? 0) > 1 ? { kind: 'ambiguous' } : { kind: 'none' };
+  }
+  // A live twin (same normalized name and birth date) may be the same human: linking one of the two would
+  // split their data, so the school must merge them first (rule 8, seed 000: 37,335 duplicate parents).
+  const [twins] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(persons)
+    .where(and(live, eq(persons.normalizedName, found.normalizedName), sql`${persons.birthDate} is not distinct from ${found.birthDate}`));
+  if ((twins?.count ?? 0) > 1) return { kind: 'ambiguous' };
+  return { kind: 'one', person: found, method };
+}
+
+function ageOn(birthDate: string, now: Date): number {
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = now.getUTCFullYear() - year;
+  if (now.getUTCMonth() + 1 < month || (now.getUTCMonth() + 1 === month && now.getUTCDate() < day)) age -= 1;
+  return age;
+}
+
+async function admit(tx: Executor, person: PersonMatch, now: Date): Promise<LoginResolution> {
+  if (person.birthDate && ageOn(person.birthDate, now) < 18) {
+    const [consent] = await tx
+      .select({ id: consents.id })
+      .from(consents)
+      .where(and(eq(consents.personId, person.id), eq(consents.kind, 'MINOR_LOGIN'), isNull(consents.withdrawnAt)));
+    if (!consent) {
+      // Rule 3: the first attempt fails and the request appears in the parent's cabinet.
+      await tx
+        .insert(consentRequests)
+        .values({ personId: person.id, kind: 'MINOR_LOGIN', requestedAt: now })
+        .onConflictDoNothing();
+      return { outcome: 'CONSENT_REQUIRED', message: MESSAGES.consentRequired };
+    }
+  }
+  await tx.update(persons).set({ lastLoginAt: now }).where(eq(persons.id, person.id));
+  return { outcome: 'OK', principal: { kind: 'PERSON', personId: person.id, grants: await grantsOf(tx, person.id) } };
+}
+
+/**
+ * Official roles come from role_grants; GUARDIAN and STUDENT follow from the person's links, so they can
+ * never go stale: a parent sees exactly the children linked to them (rule 4).
+ */
+export async function grantsOf(tx: Executor, personId: string): Promise<Grant[]> {
+  const rows = await tx
+    .select()
+    .from(roleGrants)
+    .where(and(eq(roleGrants.personId, personId), isNull(roleGrants.withdrawnAt)));
+  const grants: Grant[] = rows.map((row): Grant => {
+    switch (row.territory) {
+      case 'REGION':
+        return { role: row.role, territory: { kind: 'REGION' } };
+      case 'MUNICIPALITY':
+        return { role: row.role, territory: { kind: 'MUNICIPALITY', municipalityId: row.municipalityId! } };
+      case 'ORGANIZATION':
+        return { role: row.role, territory: { kind: 'ORGANIZATION', organizationId: row.organizationId! } };
+      case 'CLASS':
+        return {
+          role: row.role,
+          territory: { kind: 'CLASS', organizationId: row.organizationId!, classId: row.classId! },
+        };
+      case 'CHILDREN':
+      case 'SELF':
+        return { role: row.role, territory: { kind: 'SELF' } };
+    }
+  });
+  const children = await tx
+    .select({ childId: guardianships.childId })
+    .from(guardianships)
+    .innerJoin(persons, eq(persons.id, guardianships.childId))
+    .where(and(eq(guardianships.guardianId, personId), isNull(persons.mergedInto)));
+  if (children.length > 0) {
+    grants.push({ role: 'GUARDIAN', territory: { kind: 'CHILDREN', personIds: children.map((c) => c.childId) } });
+  }
+  const [enrolled] = await tx
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(and(eq(enrolments.personId, personId), isNull(enrolments.endedOn)));
+  if (enrolled) grants.push({ role: 'STUDENT', territory: { kind: 'SELF' } });
+  return grants;
+}

@@ -1,0 +1,49 @@
+import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { PeopleContext } from '../../context.ts';
+import { connection, decodeCursor, encodeCursor, pageSize } from '../connection.ts';
+import { assertCanRead } from '../persons/masking.ts';
+import type { PersonRow } from '../persons/repository.ts';
+import { movementBook, movementById, recordMovement, type MovementInput } from './service.ts';
+
+type MovementRow = NonNullable<Awaited<ReturnType<typeof movementById>>>;
+type Cursor = { on: string; id: string };
+const isCursor = (value: unknown): value is Cursor =>
+  typeof value === 'object' && value !== null && typeof (value as Cursor).on === 'string' && typeof (value as Cursor).id === 'string';
+
+
+export const movementBookModule: SubgraphModule<PeopleContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Query: {
+      movementBook: async (
+        _: unknown,
+        args: { organizationId: string; first?: number | null; after?: string | null },
+        ctx: PeopleContext,
+      ) => {
+        const first = pageSize(args.first);
+        const rows = await movementBook(ctx.db, ctx.policy, args.organizationId, { first, after: decodeCursor(args.after, isCursor) });
+        return connection(rows, first, (row) => encodeCursor({ on: row.effectiveOn, id: row.id }));
+      },
+    },
+    Mutation: {
+      recordMovement: async (_: unknown, args: { input: MovementInput }, ctx: PeopleContext) => {
+        const id = await recordMovement(ctx.db, ctx.policy, args.input);
+        ctx.loaders.enrolment.clear(args.input.personId);
+        return movementById(ctx.db, id);
+      },
+    },
+    Person: {
+      movements: (row: PersonRow, _: unknown, ctx: PeopleContext) => {
+        assertCanRead(row, 'pii', 'Книга движения');
+        return ctx.loaders.movements.load(row.id);
+      },
+    },
+    MovementEntry: {
+      person: (row: MovementRow, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(row.personId),
+      organization: (row: MovementRow, _: unknown, ctx: PeopleContext) => ctx.loaders.organization.load(row.organizationId),
+      fromOrganization: (row: MovementRow, _: unknown, ctx: PeopleContext) =>
+        row.fromOrganizationId ? ctx.loaders.organization.load(row.fromOrganizationId) : null,
+      recordedAt: (row: MovementRow) => row.createdAt,
+    },
+  } as SubgraphModule<PeopleContext>['resolvers'],
+};

@@ -1,0 +1,151 @@
+/**
+ * The movement book (книга движения): every enrolment, transfer, expulsion and graduation with its order.
+ * A learner's current organization and class are a projection of the book (`enrolments`), updated in the
+ * same transaction as each entry, so the two can never disagree.
+ */
+import { badInput, conflict, forbidden } from '@region/kit';
+import { tables, type Database, type Executor } from '@region/db';
+import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { PeoplePolicy } from '../../policy.ts';
+import { recordHistory } from '../history.ts';
+
+const { persons, movements, enrolments, organizations } = tables;
+
+export type MovementKind = (typeof movements.$inferSelect)['kind'];
+
+export interface MovementInput {
+  personId: string;
+  kind: MovementKind;
+  organizationId: string;
+  classId?: string | null;
+  className?: string | null;
+  orderNumber: string;
+  orderDate: string;
+  effectiveOn: string;
+  reason?: string | null;
+}
+
+async function mayRecordFor(tx: Executor, policy: PeoplePolicy, organizationId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, organizationId), policy.organizationsWithScope('movement:write')));
+  return Boolean(row);
+}
+
+function validate(input: MovementInput): void {
+  if (!input.orderNumber.trim()) throw badInput('Укажите номер приказа.', 'orderNumber');
+  if (input.orderNumber.length > 50) throw badInput('Номер приказа: не длиннее 50 символов.', 'orderNumber');
+  if (input.effectiveOn < input.orderDate) {
+    throw badInput('Дата вступления в силу не может быть раньше даты приказа.', 'effectiveOn');
+  }
+  if ((input.kind === 'ENROL' || input.kind === 'TRANSFER') && input.classId && !input.className?.trim()) {
+    throw badInput('Укажите название класса (группы).', 'className');
+  }
+}
+
+export async function recordMovement(db: Database, policy: PeoplePolicy, input: MovementInput): Promise<string> {
+  validate(input);
+  return db.transaction(async (tx) => {
+    if (!(await mayRecordFor(tx, policy, input.organizationId))) {
+      throw forbidden('Вносить записи в книгу движения можно только своей организации.');
+    }
+    const [person] = await tx.select({ id: persons.id }).from(persons)
+      .where(and(eq(persons.id, input.personId), isNull(persons.mergedInto)));
+    if (!person) throw badInput('Такого человека нет в системе.', 'personId');
+    // Lock the learner's current enrolment: two entries for one learner must not interleave.
+    const [current] = await tx.select().from(enrolments)
+      .where(and(eq(enrolments.personId, input.personId), isNull(enrolments.endedOn)))
+      .for('update');
+    if (current && input.effectiveOn < current.startedOn) {
+      throw badInput(`Дата раньше текущего зачисления (${current.startedOn}).`, 'effectiveOn');
+    }
+    let from: { organizationId: string; classId: string | null } | null = null;
+    switch (input.kind) {
+      case 'ENROL':
+        if (current) throw conflict('Обучающийся уже зачислен в организацию. Оформите перевод или отчисление.');
+        break;
+      case 'TRANSFER':
+        if (!current) throw conflict('Обучающийся никуда не зачислен: оформите зачисление.');
+        if (current.organizationId === input.organizationId && current.classId === (input.classId ?? null)) {
+          throw conflict('Обучающийся уже в этом классе.');
+        }
+        from = { organizationId: current.organizationId, classId: current.classId };
+        break;
+      case 'EXPEL':
+      case 'GRADUATE':
+        if (!current || current.organizationId !== input.organizationId) {
+          throw conflict('Обучающийся не числится в этой организации.');
+        }
+        break;
+      default:
+        throw badInput('Неизвестный вид записи.', 'kind');
+    }
+    if (current) await tx.update(enrolments).set({ endedOn: input.effectiveOn }).where(eq(enrolments.id, current.id));
+    if (input.kind === 'ENROL' || input.kind === 'TRANSFER') {
+      await tx.insert(enrolments).values({
+        personId: input.personId,
+        organizationId: input.organizationId,
+        classId: input.classId ?? null,
+        className: input.className?.trim() ?? null,
+        startedOn: input.effectiveOn,
+      });
+    }
+    const [entry] = await tx
+      .insert(movements)
+      .values({
+        personId: input.personId,
+        kind: input.kind,
+        organizationId: input.organizationId,
+        classId: input.kind === 'ENROL' || input.kind === 'TRANSFER' ? (input.classId ?? null) : (current?.classId ?? null),
+        className: input.kind === 'ENROL' || input.kind === 'TRANSFER' ? (input.className?.trim() ?? null) : (current?.className ?? null),
+        fromOrganizationId: from?.organizationId ?? null,
+        fromClassId: from?.classId ?? null,
+        orderNumber: input.orderNumber.trim(),
+        orderDate: input.orderDate,
+        effectiveOn: input.effectiveOn,
+        reason: input.reason?.trim() || null,
+        recordedBy: policy.personId,
+      })
+      .returning({ id: movements.id });
+    await recordHistory(tx, {
+      entity: 'enrolment',
+      entityId: input.personId,
+      field: 'movement',
+      oldValue: current ? { organizationId: current.organizationId, classId: current.classId } : null,
+      newValue: { kind: input.kind, organizationId: input.organizationId, classId: input.classId ?? null, orderNumber: input.orderNumber },
+      changedBy: policy.personId,
+    });
+    return entry!.id;
+  });
+}
+
+export function movementById(db: Executor, id: string) {
+  return db.select().from(movements).where(eq(movements.id, id)).then((rows) => rows[0] ?? null);
+}
+
+export async function movementBook(
+  db: Executor,
+  policy: PeoplePolicy,
+  organizationId: string,
+  page: { first: number; after: { on: string; id: string } | null },
+) {
+  if (!(await mayRecordFor(db, policy, organizationId))) throw forbidden('Книга движения этой организации вам недоступна.');
+  const after = page.after
+    ? or(sql`${movements.effectiveOn} < ${page.after.on}`, and(eq(movements.effectiveOn, page.after.on), gt(movements.id, page.after.id)))
+    : undefined;
+  return db
+    .select()
+    .from(movements)
+    .where(and(or(eq(movements.organizationId, organizationId), eq(movements.fromOrganizationId, organizationId)), after))
+    .orderBy(desc(movements.effectiveOn), asc(movements.id))
+    .limit(page.first + 1);
+}
+
+export function movementsOf(db: Executor, personIds: readonly string[]) {
+  return db
+    .select()
+    .from(movements)
+    .where(sql`${movements.personId} in ${personIds}`)
+    .orderBy(asc(movements.effectiveOn), asc(movements.createdAt));
+}

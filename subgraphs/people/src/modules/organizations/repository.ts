@@ -1,0 +1,47 @@
+import { tables, type Executor } from '@region/db';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import type { PeoplePolicy } from '../../policy.ts';
+
+const { organizations, municipalities } = tables;
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type MunicipalityRow = typeof municipalities.$inferSelect;
+
+export function loadOrganizations(db: Executor, policy: PeoplePolicy, ids: readonly string[]) {
+  return db
+    .select()
+    .from(organizations)
+    .where(and(inArray(organizations.id, [...ids]), policy.organizationsWithScope('org:read')));
+}
+
+export interface OrganizationFilter {
+  municipalityId?: string | null;
+  type?: OrganizationRow['type'] | null;
+}
+
+export function listOrganizations(
+  db: Executor,
+  policy: PeoplePolicy,
+  filter: OrganizationFilter,
+  page: { first: number; after: string | null },
+) {
+  const conditions: (SQL | undefined)[] = [policy.organizationsWithScope('org:read')];
+  if (filter.municipalityId) conditions.push(eq(organizations.municipalityId, filter.municipalityId));
+  if (filter.type) conditions.push(eq(organizations.type, filter.type));
+  if (page.after) conditions.push(gt(organizations.id, page.after));
+  return db
+    .select()
+    .from(organizations)
+    .where(and(...conditions))
+    .orderBy(asc(organizations.id))
+    .limit(page.first + 1);
+}
+
+/** Municipalities are the public map of the region: every principal with `org:read` sees them all. */
+export function listMunicipalities(db: Executor) {
+  return db.select().from(municipalities).orderBy(asc(municipalities.name));
+}
+
+export function loadMunicipalities(db: Executor, ids: readonly string[]) {
+  return db.select().from(municipalities).where(inArray(municipalities.id, [...ids]));
+}

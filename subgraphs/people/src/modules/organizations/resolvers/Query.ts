@@ -1,0 +1,23 @@
+import type { PeopleContext } from '../../../context.ts';
+import { connection, decodeCursor, encodeCursor, pageSize } from '../../connection.ts';
+import { listMunicipalities, listOrganizations, type OrganizationFilter } from '../repository.ts';
+
+const isId = (value: unknown): value is string => typeof value === 'string';
+
+export const Query = {
+  organization: (_: unknown, args: { id: string }, ctx: PeopleContext) => ctx.loaders.organization.load(args.id),
+  organizations: async (
+    _: unknown,
+    args: { filter?: OrganizationFilter | null; first?: number | null; after?: string | null },
+    ctx: PeopleContext,
+  ) => {
+    const first = pageSize(args.first);
+    const rows = await listOrganizations(ctx.db, ctx.policy, args.filter ?? {}, {
+      first,
+      after: decodeCursor(args.after, isId),
+    });
+    return connection(rows, first, (row) => encodeCursor(row.id));
+  },
+  municipalities: (_: unknown, __: unknown, ctx: PeopleContext) =>
+    ctx.policy.holds('org:read') ? listMunicipalities(ctx.db) : [],
+};

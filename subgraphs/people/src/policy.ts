@@ -1,0 +1,117 @@
+/**
+ * Row scope of the people subgraph (DESIGN.md, access model): which persons and organizations a principal
+ * may touch, as SQL predicates over region → municipality → organization → class → person and the
+ * guardian/child links. Lists are filtered in SQL, never fetched and then dropped.
+ */
+import { ROLE_SCOPES, type Grant, type Scope } from '@region/schema';
+import { SELF_SCOPES, assertNever, type Principal } from '@region/kit';
+import { qualified, tables } from '@region/db';
+import { sql, type SQL } from 'drizzle-orm';
+
+const { persons, organizations } = tables;
+
+const PERSON_ID = qualified(persons.id);
+const ORGANIZATION_ID = qualified(organizations.id);
+
+const TRUE = sql`true`;
+const FALSE = sql`false`;
+
+function anyOf(predicates: SQL[]): SQL {
+  if (predicates.length === 0) return FALSE;
+  return sql`(${sql.join(predicates, sql` or `)})`;
+}
+
+/** Persons a single grant reaches. The role matters as well as the territory: see each case. */
+function personsUnderGrant(grant: Grant): SQL {
+  const person = PERSON_ID;
+  const territory = grant.territory;
+  switch (territory.kind) {
+    case 'REGION':
+      return TRUE;
+    case 'MUNICIPALITY':
+      // A municipal coordinator sees the organizations of the municipality and their admins, and the
+      // municipality's other coordinators — not the learners (DOMAIN.md roles).
+      return sql`exists (
+        select 1 from people.role_grants g
+        left join people.organizations o on o.id = g.organization_id
+        where g.person_id = ${person} and g.withdrawn_at is null
+          and (g.municipality_id = ${territory.municipalityId} or o.municipality_id = ${territory.municipalityId}))`;
+    case 'ORGANIZATION':
+      // An org admin: the organization's learners, staff, and the guardians of its learners.
+      return sql`(
+        exists (select 1 from people.enrolments e
+                where e.person_id = ${person} and e.ended_on is null and e.organization_id = ${territory.organizationId})
+        or exists (select 1 from people.employments m
+                where m.person_id = ${person} and m.ended_on is null and m.organization_id = ${territory.organizationId})
+        or exists (select 1 from people.guardianships gs join people.enrolments e on e.person_id = gs.child_id
+                where gs.guardian_id = ${person} and e.ended_on is null and e.organization_id = ${territory.organizationId})
+        or ${qualified(persons.registeredByOrganizationId)} = ${territory.organizationId})`;
+    case 'CLASS': {
+      const members = sql`exists (select 1 from people.enrolments e
+        where e.person_id = ${person} and e.ended_on is null and e.class_id = ${territory.classId})`;
+      // The class teacher also reaches the class's parents (DOMAIN.md roles: "its students' contacts and parents").
+      if (grant.role !== 'CLASS_TEACHER') return members;
+      return sql`(${members} or exists (select 1 from people.guardianships gs join people.enrolments e on e.person_id = gs.child_id
+        where gs.guardian_id = ${person} and e.ended_on is null and e.class_id = ${territory.classId}))`;
+    }
+    case 'CHILDREN':
+      return territory.personIds.length === 0 ? FALSE : sql`${person} in ${territory.personIds}`;
+    case 'SELF':
+      return FALSE; // the principal's own row is added once, in `personsWithScope`
+    default:
+      return assertNever(territory);
+  }
+}
+
+function organizationsUnderGrant(grant: Grant): SQL {
+  const organization = ORGANIZATION_ID;
+  const territory = grant.territory;
+  switch (territory.kind) {
+    case 'REGION':
+      return TRUE;
+    case 'MUNICIPALITY':
+      return sql`${qualified(organizations.municipalityId)} = ${territory.municipalityId}`;
+    case 'ORGANIZATION':
+    case 'CLASS':
+      return sql`${organization} = ${territory.organizationId}`;
+    case 'CHILDREN':
+      return territory.personIds.length === 0
+        ? FALSE
+        : sql`exists (select 1 from people.enrolments e where e.organization_id = ${organization}
+            and e.ended_on is null and e.person_id in ${territory.personIds})`;
+    case 'SELF':
+      return FALSE;
+    default:
+      return assertNever(territory);
+  }
+}
+
+export class PeoplePolicy {
+  constructor(readonly principal: Principal) {}
+
+  get personId(): string | null {
+    return this.principal.kind === 'PERSON' ? this.principal.personId : null;
+  }
+
+  private grantsWith(scope: Scope): Grant[] {
+    if (this.principal.kind === 'GATEWAY') return [];
+    return this.principal.grants.filter((grant) => ROLE_SCOPES[grant.role].includes(scope));
+  }
+
+  /** Does the principal hold the scope anywhere? (Mutations check the row as well.) */
+  holds(scope: Scope): boolean {
+    return this.grantsWith(scope).length > 0 || (this.personId !== null && SELF_SCOPES.includes(scope));
+  }
+
+  /** Persons over which the principal holds `scope`, as a predicate on `people.persons`. */
+  personsWithScope(scope: Scope): SQL {
+    const predicates = this.grantsWith(scope).map(personsUnderGrant);
+    if (this.personId && SELF_SCOPES.includes(scope)) predicates.push(sql`${PERSON_ID} = ${this.personId}`);
+    return anyOf(predicates);
+  }
+
+  /** Organizations over which the principal holds `scope`, as a predicate on `people.organizations`. */
+  organizationsWithScope(scope: Scope): SQL {
+    return anyOf(this.grantsWith(scope).map(organizationsUnderGrant));
+  }
+}
