@@ -1,0 +1,52 @@
+/**
+ * Field scopes at the gateway (DESIGN.md, access model): wraps the executor `ApolloGateway.load()` returns so
+ * the gateway plans and runs only the fields the principal may read, then answers the others with `null` and
+ * a `FORBIDDEN` error.
+ */
+import { createHash } from 'node:crypto';
+import type { ApolloGateway } from '@apollo/gateway';
+import { print, type GraphQLSchema } from 'graphql';
+import type { FieldScopes } from './field-scopes.ts';
+import { TooManyRemovedFields, filterDocument, type FilteredDocument } from './filter-document.ts';
+import { restoreResult } from './restore-result.ts';
+
+export type GatewayExecutor = ApolloGateway['executor'];
+export type GatewayRequestContext = Parameters<GatewayExecutor>[0];
+
+export interface FieldScopesOptions {
+  /** From `readFieldScopes(supergraphSdl)`; a function when the supergraph can change while running. */
+  fieldScopes: FieldScopes | (() => FieldScopes);
+  /** The API schema the gateway currently serves (what `load()` returned, or the latest update). */
+  apiSchema: () => GraphQLSchema;
+  /** Every scope the principal holds anywhere: the gateway's question (a subgraph asks about each row). */
+  scopesOf: (requestContext: GatewayRequestContext) => ReadonlySet<string>;
+}
+
+export function withFieldScopes(executor: GatewayExecutor, options: FieldScopesOptions): GatewayExecutor {
+  return async (requestContext) => {
+    let filtered: FilteredDocument;
+    try {
+      filtered = filterDocument(
+        options.apiSchema(),
+        requestContext.document,
+        requestContext.request.operationName,
+        typeof options.fieldScopes === 'function' ? options.fieldScopes() : options.fieldScopes,
+        options.scopesOf(requestContext),
+      );
+    } catch (error) {
+      // Answered like the gateway's own request errors: as a result, not as a failure of the server.
+      if (error instanceof TooManyRemovedFields) return { errors: [error] };
+      throw error;
+    }
+    const { document, operation, removed } = filtered;
+    if (removed.length === 0) return executor(requestContext);
+
+    // The gateway keys its query-plan cache by `queryHash` (and the operation name) and plans `document`:
+    // hashing the filtered text makes the key the principal's effective field set, so a plan made for a
+    // principal who may read `snils` is never reused for one who may not, and equal field sets share plans.
+    const source = print(document);
+    const queryHash = createHash('sha256').update(source).digest('hex');
+    const result = await executor({ ...requestContext, document, operation, source, queryHash });
+    return restoreResult(result, removed);
+  };
+}

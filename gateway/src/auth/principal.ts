@@ -1,0 +1,76 @@
+/**
+ * From a verified ESIA identity to the platform principal (person + grants with territory), through the
+ * people subgraph's login rules (DOMAIN.md 1–5a). Cached briefly per ESIA account: a grant withdrawn
+ * takes effect within the TTL.
+ */
+import type { InternalTokenSigner, Principal } from '@region/kit';
+import { LRUCache } from 'lru-cache';
+import { fetchEsiaProfile, type EsiaProfile } from './esia-profile.ts';
+import type { EsiaIdentity } from './esia-token.ts';
+
+export type LoginRefusalCode = 'ACCOUNT_NOT_LINKED' | 'DUPLICATE_RECORDS' | 'CONSENT_REQUIRED';
+
+export class LoginRefused extends Error {
+  constructor(
+    readonly code: LoginRefusalCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Resolution {
+  outcome: 'OK' | 'NEEDS_PROFILE' | LoginRefusalCode;
+  principal: string | null;
+  message: string | null;
+}
+
+const RESOLVE_LOGIN = /* GraphQL */ `
+  mutation ResolveLogin($input: EsiaLoginInput!) {
+    _resolveLogin(input: $input) { outcome principal message }
+  }
+`;
+
+export interface PrincipalResolverOptions {
+  peopleUrl: string;
+  esiaApiUrl: string;
+  sign: InternalTokenSigner;
+  ttlMs?: number;
+}
+
+export function principalResolver(options: PrincipalResolverOptions) {
+  const cache = new LRUCache<string, Principal>({ max: 50_000, ttl: options.ttlMs ?? 30_000 });
+
+  async function resolveLogin(oid: string, profile: EsiaProfile | null): Promise<Resolution> {
+    const response = await fetch(options.peopleUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await options.sign({ kind: 'GATEWAY' })}`,
+      },
+      body: JSON.stringify({ query: RESOLVE_LOGIN, variables: { input: { oid, profile } } }),
+    });
+    const body = (await response.json()) as { data?: { _resolveLogin: Resolution }; errors?: unknown[] };
+    if (!body.data?._resolveLogin) throw new Error(`people refused the login resolution: ${JSON.stringify(body.errors)}`);
+    return body.data._resolveLogin;
+  }
+
+  return async function resolve(identity: EsiaIdentity, accessToken: string): Promise<Principal> {
+    const cached = cache.get(identity.oid);
+    if (cached) return cached;
+    let resolution = await resolveLogin(identity.oid, null);
+    if (resolution.outcome === 'NEEDS_PROFILE') {
+      const profile = await fetchEsiaProfile(options.esiaApiUrl, identity.oid, accessToken);
+      resolution = await resolveLogin(identity.oid, profile);
+    }
+    if (resolution.outcome === 'OK' && resolution.principal) {
+      const principal = JSON.parse(resolution.principal) as Principal;
+      cache.set(identity.oid, principal);
+      return principal;
+    }
+    if (resolution.outcome === 'NEEDS_PROFILE' || resolution.outcome === 'OK') {
+      throw new Error('login resolution did not settle');
+    }
+    throw new LoginRefused(resolution.outcome, resolution.message ?? '');
+  };
+}

@@ -1,0 +1,19 @@
+import { parseEnv, port } from '@region/kit';
+import { z } from 'zod';
+
+export function readEnv() {
+  return parseEnv({
+    GATEWAY_PORT: port(4000),
+    /** Issuer, JWKS and audience of the ESIA broker whose tokens are accepted (DESIGN.md, access model). */
+    ESIA_ISSUER: z.string().url(),
+    ESIA_JWKS_URL: z.string().url(),
+    ESIA_AUDIENCE: z.string().min(1),
+    /** Base URL of ESIA's REST API (`rs/prns/{oid}`), asked while an account is not linked yet. */
+    ESIA_API_URL: z.string().url(),
+    /** Ed25519 private key (JWK JSON) that signs the internal tokens subgraphs accept. */
+    INTERNAL_TOKEN_PRIVATE_JWK: z.string().min(10),
+    PEOPLE_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+    /** The built web client, served at `/` when present. */
+    WEB_DIST: z.string().optional(),
+  });
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { createLogger, parseJwk, runService } from '@region/kit';
+import { SUPERGRAPH_PATH } from '@region/schema';
+import { createGateway } from './app.ts';
+import { readEnv } from './env.ts';
+import { staticFiles } from './static.ts';
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const logger = createLogger('gateway');
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: { people: env.PEOPLE_URL },
+    esia: { issuer: env.ESIA_ISSUER, audience: env.ESIA_AUDIENCE, jwksUrl: env.ESIA_JWKS_URL, apiUrl: env.ESIA_API_URL },
+    internalPrivateJwk: parseJwk(env.INTERNAL_TOKEN_PRIVATE_JWK),
+    logger,
+    routes: env.WEB_DIST ? staticFiles(env.WEB_DIST) : undefined,
+  });
+  await runService({ name: 'gateway', server: gateway.server, port: env.GATEWAY_PORT, logger, onShutdown: gateway.stop });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
