@@ -1,0 +1,123 @@
+/**
+ * The platform for end-to-end tests: dev ESIA, the people subgraph and the gateway, each on its own port
+ * and talking real HTTP, over a database of the test file's own, with real ESIA-shaped JWTs.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createDb, type DbHandle } from '@region/db';
+import { createDevEsia } from '@region/dev-esia';
+import { generateSigningKeys, type SigningKeys } from '@region/dev-esia/keys';
+import { createGateway } from '@region/gateway';
+import { closeServer, createLogger, generateInternalKeyPair, internalTokenSigner, internalTokenVerifier, listen, type InternalTokenSigner } from '@region/kit';
+import { createPeopleSubgraph } from '@region/people';
+import { SUPERGRAPH_PATH } from '@region/schema';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export const ESIA_ISSUER = 'https://esia.test/';
+export const ESIA_AUDIENCE = 'region-edu-platform';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  peopleUrl: string;
+  esiaUrl: string;
+  database: TestDatabase;
+  /** Superuser handle on the test database, for arranging facts and checking what was written. */
+  admin: DbHandle;
+  /** The dev ESIA signing keys, for crafting bad tokens (expired, wrong issuer…). */
+  esiaKeys: SigningKeys;
+  /** Signs internal tokens as the gateway does (for subgraph-level tests). */
+  signInternal: InternalTokenSigner;
+  token(login: string): Promise<string>;
+  /** POST a GraphQL operation to the gateway as a demo user (login) or with a raw bearer token. */
+  query<T = Record<string, unknown>>(
+    as: { login: string } | { token: string } | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  template?: 'empty' | 'demo';
+  /** A fixed clock for the whole platform. */
+  now?: Date;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const database = await createTestDatabase(options.template ?? 'demo');
+  const now = options.now ? () => options.now! : () => new Date();
+  const logger = createLogger('test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
+  const servers: Server[] = [];
+  const stops: (() => Promise<void>)[] = [];
+  const serve = async (server: Server) => {
+    servers.push(server);
+    return `http://127.0.0.1:${await listen(server, 0)}`;
+  };
+
+  const esiaKeys = await generateSigningKeys();
+  const esia = createDevEsia({
+    issuer: ESIA_ISSUER,
+    audience: ESIA_AUDIENCE,
+    publicUrl: ESIA_ISSUER,
+    ttlSeconds: 3600,
+    keys: esiaKeys,
+    now,
+  });
+  const esiaUrl = await serve(esia.server);
+
+  const keys = await generateInternalKeyPair();
+  const peopleDb = createDb(database.roleUrl('people'));
+  stops.push(peopleDb.close);
+  const people = await createPeopleSubgraph({
+    db: peopleDb.db,
+    logger,
+    verifyInternalToken: await internalTokenVerifier(keys.publicJwk),
+    now,
+  });
+  stops.push(people.stop);
+  const peopleUrl = `${await serve(people.server)}/graphql`;
+
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: { people: peopleUrl },
+    esia: { issuer: ESIA_ISSUER, audience: ESIA_AUDIENCE, jwksUrl: `${esiaUrl}/.well-known/jwks.json`, apiUrl: esiaUrl },
+    internalPrivateJwk: keys.privateJwk,
+    logger,
+  });
+  stops.push(gateway.stop);
+  const gatewayUrl = `${await serve(gateway.server)}/graphql`;
+  const admin = database.admin();
+
+  const platform: Platform = {
+    gatewayUrl,
+    peopleUrl,
+    esiaUrl,
+    database,
+    admin,
+    esiaKeys,
+    signInternal: await internalTokenSigner(keys.privateJwk),
+    token: (login) => esia.issueToken(login),
+    async query(as, query, variables) {
+      const token = as === null ? null : 'token' in as ? as.token : await esia.issueToken(as.login);
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: response.status, ...body } as GraphQLResponse<never>;
+    },
+    async stop() {
+      await Promise.all(servers.map(closeServer));
+      for (const stop of stops.reverse()) await stop();
+      await database.drop();
+    },
+  };
+  return platform;
+}

@@ -1,0 +1,135 @@
+/**
+ * `npm start`: the whole platform on one machine with nothing but Node.js — embedded PostgreSQL,
+ * migrations, the demo region when the database is empty, every service as its own process, health
+ * checks, then the URLs and the demo logins. Ctrl-C stops everything cleanly.
+ */
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { createDb, migrateDatabase, urlForDatabase, urlForRole, SUBGRAPH_ROLES } from '@region/db';
+import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded';
+import { isDatabaseEmpty, seedDemoRegion } from '@region/db/demo/seed';
+import { generateInternalKeyPair } from '@region/kit';
+import { startService, stopService, waitHealthy, type RunningService } from './processes.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PG_PORT = Number(process.env['PG_PORT'] ?? 54329);
+const DATABASE = 'region';
+const ROLE_PASSWORD = process.env['DB_ROLE_PASSWORD'] ?? 'region-dev';
+const DEMO_SEED = 20250901;
+const PORTS = { gateway: 4000, people: 4001, esia: 4010 };
+
+async function ensureDatabase(serverUrl: string): Promise<string> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${DATABASE}`;
+    if (!exists) await admin.unsafe(`create database "${DATABASE}"`);
+  } finally {
+    await admin.end();
+  }
+  return urlForDatabase(serverUrl, DATABASE);
+}
+
+async function main(): Promise<void> {
+  let cluster: EmbeddedCluster | undefined;
+  let serverUrl = process.env['DATABASE_URL'];
+  if (!serverUrl) {
+    console.log(`Starting embedded PostgreSQL on port ${PG_PORT} (data in .data/pg)…`);
+    cluster = await startEmbeddedPostgres({ dataDir: `${ROOT}.data/pg`, port: PG_PORT, persistent: true });
+    serverUrl = cluster.url;
+  }
+  const services: RunningService[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await Promise.all(services.reverse().map((service) => stopService(service)));
+    await cluster?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const databaseUrl = await ensureDatabase(serverUrl);
+    console.log('Applying migrations…');
+    await migrateDatabase(databaseUrl, ROLE_PASSWORD);
+    const seeding = createDb(databaseUrl, { max: 1 });
+    try {
+      if (await isDatabaseEmpty(seeding.db)) {
+        console.log('Empty database: seeding the demo region…');
+        await seedDemoRegion(seeding.db, { seed: DEMO_SEED, scale: 1 });
+      }
+    } finally {
+      await seeding.close();
+    }
+
+    const keys = await generateInternalKeyPair();
+    const esiaUrl = `http://localhost:${PORTS.esia}`;
+    const common = { NODE_ENV: 'development', INTERNAL_TOKEN_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
+    const specs = [
+      {
+        name: 'dev-esia',
+        entry: 'tools/dev-esia/src/index.ts',
+        env: { ...common, DEV_ESIA_PORT: String(PORTS.esia), DEV_ESIA_ISSUER: esiaUrl },
+        healthUrl: `${esiaUrl}/health`,
+      },
+      {
+        name: 'people',
+        entry: 'subgraphs/people/src/index.ts',
+        env: {
+          ...common,
+          PEOPLE_PORT: String(PORTS.people),
+          PEOPLE_DATABASE_URL: urlForRole(databaseUrl, SUBGRAPH_ROLES.people.role, ROLE_PASSWORD),
+        },
+        healthUrl: `http://127.0.0.1:${PORTS.people}/health`,
+      },
+      {
+        name: 'gateway',
+        entry: 'gateway/src/index.ts',
+        env: {
+          ...common,
+          GATEWAY_PORT: String(PORTS.gateway),
+          ESIA_ISSUER: esiaUrl,
+          ESIA_JWKS_URL: `${esiaUrl}/.well-known/jwks.json`,
+          ESIA_AUDIENCE: 'region-edu-platform',
+          ESIA_API_URL: esiaUrl,
+          APOLLO_TELEMETRY_DISABLED: 'true',
+          INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(keys.privateJwk),
+          PEOPLE_URL: `http://127.0.0.1:${PORTS.people}/graphql`,
+        },
+        healthUrl: `http://127.0.0.1:${PORTS.gateway}/health`,
+      },
+    ];
+    for (const spec of specs) {
+      const service = startService(spec, ROOT);
+      services.push(service);
+      await waitHealthy(service);
+      service.child.once('exit', (code) => {
+        if (!stopping) {
+          console.error(`${spec.name} exited unexpectedly (code ${code}); stopping the platform.`);
+          void shutdown(1);
+        }
+      });
+    }
+    await printWelcome(esiaUrl);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+async function printWelcome(esiaUrl: string): Promise<void> {
+  const users = (await (await fetch(`${esiaUrl}/dev/users`)).json()) as { login: string; roles: string[]; note: string }[];
+  console.log(`
+The platform is running.
+  GraphQL gateway   http://localhost:${PORTS.gateway}/graphql
+  Dev ESIA          ${esiaUrl}  (login page: ${esiaUrl}/login?redirect_uri=http://localhost:${PORTS.gateway}/)
+
+Demo logins (token: curl -s -XPOST ${esiaUrl}/dev/token -H 'content-type: application/json' -d '{"login":"guardian"}'):
+${users.map((user) => `  ${user.login.padEnd(16)} ${user.roles.join(', ').padEnd(32)} ${user.note}`).join('\n')}
+
+Ctrl-C stops everything.`);
+}
+
+void main();
