@@ -34,6 +34,8 @@ export interface Platform {
   /** Signs internal tokens as the gateway does (for subgraph-level tests). */
   signInternal: InternalTokenSigner;
   token(login: string): Promise<string>;
+  /** The SQL statements the people subgraph ran while `run` ran. */
+  recordStatements(run: () => Promise<unknown>): Promise<string[]>;
   /** POST a GraphQL operation to the gateway as a demo user (login) or with a raw bearer token. */
   query<T = Record<string, unknown>>(
     as: { login: string } | { token: string } | null,
@@ -72,7 +74,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const esiaUrl = await serve(esia.server);
 
   const keys = await generateInternalKeyPair();
-  const peopleDb = createDb(database.roleUrl('people'));
+  const statements: string[] = [];
+  const peopleDb = createDb(database.roleUrl('people'), { onQuery: (query) => void statements.push(query) });
   stops.push(peopleDb.close);
   const people = await createPeopleSubgraph({
     db: peopleDb.db,
@@ -103,6 +106,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     esiaKeys,
     signInternal: await internalTokenSigner(keys.privateJwk),
     token: (login) => esia.issueToken(login),
+    async recordStatements(run) {
+      const before = statements.length;
+      await run();
+      return statements.slice(before);
+    },
     async query(as, query, variables) {
       const token = as === null ? null : 'token' in as ? as.token : await esia.issueToken(as.login);
       const response = await fetch(gatewayUrl, {

@@ -3,8 +3,10 @@ import { createSubgraph, type InternalTokenVerifier, type Logger, type Subgraph 
 import type { Database } from '@region/db';
 import { sql } from 'drizzle-orm';
 import { createContext, type PeopleContext } from './context.ts';
+import { auditModule } from './modules/audit/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
 import { duplicatesModule } from './modules/duplicates/index.ts';
+import { employmentModule } from './modules/employment/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
 import { loginModule } from './modules/login/index.ts';
 import { movementBookModule } from './modules/movement-book/index.ts';
@@ -30,6 +32,8 @@ export function createPeopleSubgraph(deps: PeopleDeps): Promise<Subgraph> {
       guardianshipModule,
       movementBookModule,
       duplicatesModule,
+      employmentModule,
+      auditModule,
     ],
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),

@@ -137,3 +137,31 @@ describe('editing a card', () => {
     expectCode(result, 'NOT_FOUND');
   });
 });
+
+describe('history of a card', () => {
+  const HISTORY = 'query ($id: ID!) { person(id: $id) { id history { field oldValue newValue changedBy { id } } } }';
+  type History = { person: { id: string; history: { field: string; oldValue: string | null; newValue: string | null; changedBy: { id: string } | null }[] | null } | null };
+
+  it("shows the change to the organization's admin and to the child's guardian", async () => {
+    const student = await personIdOf(platform.admin, 'student');
+    expectOk(await platform.query({ login: 'admin' }, 'mutation ($id: ID!) { updatePerson(id: $id, input: { residenceAddress: "ул. Истории, 1" }) { id } }', { id: student }));
+    for (const login of ['admin', 'guardian']) {
+      const result = await platform.query<History>({ login }, HISTORY, { id: student });
+      expectOk(result);
+      const entry = result.data?.person?.history?.find((h) => h.field === 'residenceAddress');
+      expect(entry, login).toMatchObject({ newValue: JSON.stringify('ул. Истории, 1') });
+    }
+    // Who changed it is a card like any other: the admin sees their own, the guardian does not see the admin's.
+    const byAdmin = await platform.query<History>({ login: 'admin' }, HISTORY, { id: student });
+    const entry = byAdmin.data?.person?.history?.find((h) => h.field === 'residenceAddress');
+    expect(entry?.changedBy?.id).toBe(await personIdOf(platform.admin, 'admin'));
+  });
+
+  it('refuses a teacher at the gateway: the field is null with FORBIDDEN and the card still answers', async () => {
+    const student = await personIdOf(platform.admin, 'student');
+    const result = await platform.query<History>({ login: 'teacher' }, HISTORY, { id: student });
+    expect(result.data?.person?.id).toBe(student);
+    expect(result.data?.person?.history).toBeNull();
+    expect(result.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['FORBIDDEN', 'person.history']]);
+  });
+});

@@ -1,5 +1,5 @@
 import { tables, type Executor } from '@region/db';
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
 
 const { organizations, municipalities } = tables;
@@ -7,11 +7,20 @@ const { organizations, municipalities } = tables;
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 
+/**
+ * The registry of educational organizations is public reference data (names, types, INN, addresses are
+ * published by the licensing authority), so anyone holding `org:read` reads every organization; what an
+ * organization's staff may *do* is decided by the write scopes over their territory.
+ */
+function readable(policy: PeoplePolicy): SQL {
+  return policy.holds('org:read') ? sql`true` : sql`false`;
+}
+
 export function loadOrganizations(db: Executor, policy: PeoplePolicy, ids: readonly string[]) {
   return db
     .select()
     .from(organizations)
-    .where(and(inArray(organizations.id, [...ids]), policy.organizationsWithScope('org:read')));
+    .where(and(inArray(organizations.id, [...ids]), readable(policy)));
 }
 
 export interface OrganizationFilter {
@@ -25,7 +34,7 @@ export function listOrganizations(
   filter: OrganizationFilter,
   page: { first: number; after: string | null },
 ) {
-  const conditions: (SQL | undefined)[] = [policy.organizationsWithScope('org:read')];
+  const conditions: (SQL | undefined)[] = [readable(policy)];
   if (filter.municipalityId) conditions.push(eq(organizations.municipalityId, filter.municipalityId));
   if (filter.type) conditions.push(eq(organizations.type, filter.type));
   if (page.after) conditions.push(gt(organizations.id, page.after));
