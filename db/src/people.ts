@@ -2,6 +2,7 @@
  * The `people` schema: persons, organizations, municipalities and every link between them. Owned by the
  * people subgraph; other subgraphs refer to these rows by id only (no foreign keys across schemas).
  */
+import { ROLES } from '@region/schema';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -44,17 +45,7 @@ export const consentKind = people.enum('consent_kind', [
   /** Consent to transfer of personal data, asked once on the first successful login (rule 2). */
   'DATA_TRANSFER',
 ]);
-export const roleCode = people.enum('role', [
-  'REGIONAL_OPERATOR',
-  'MINISTRY_ANALYST',
-  'MUNICIPAL_COORDINATOR',
-  'ORG_ADMIN',
-  'TEACHER',
-  'CLASS_TEACHER',
-  'GUARDIAN',
-  'STUDENT',
-  'SERVICE',
-]);
+export const roleCode = people.enum('role', ROLES);
 export const territoryKind = people.enum('territory_kind', [
   'REGION',
   'MUNICIPALITY',

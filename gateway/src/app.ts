@@ -31,6 +31,8 @@ export interface GatewayOptions {
   esia: { issuer: string; audience: string; jwksUrl: string; apiUrl: string };
   internalPrivateJwk: JWK;
   logger: Logger;
+  /** How long a resolved principal is cached per ESIA account (default 30 s). */
+  principalTtlMs?: number;
   /** Extra HTTP routes (the web client). */
   routes?: Parameters<typeof createHttpServer>[0]['routes'];
 }
@@ -52,6 +54,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     peopleUrl: options.subgraphUrls['people'] ?? '',
     esiaApiUrl: options.esia.apiUrl,
     sign,
+    ttlMs: options.principalTtlMs,
   });
 
   const gateway = new ApolloGateway({

@@ -49,6 +49,8 @@ export interface PlatformOptions {
   template?: 'empty' | 'demo';
   /** A fixed clock for the whole platform. */
   now?: Date;
+  /** The gateway's principal cache; 0 makes every request see grant changes at once. */
+  principalTtlMs?: number;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -92,6 +94,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     esia: { issuer: ESIA_ISSUER, audience: ESIA_AUDIENCE, jwksUrl: `${esiaUrl}/.well-known/jwks.json`, apiUrl: esiaUrl },
     internalPrivateJwk: keys.privateJwk,
     logger,
+    principalTtlMs: options.principalTtlMs,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;

@@ -35,11 +35,13 @@ export interface PrincipalResolverOptions {
   peopleUrl: string;
   esiaApiUrl: string;
   sign: InternalTokenSigner;
+  /** How long a resolved principal is reused; 0 resolves every request (tests of grant changes). */
   ttlMs?: number;
 }
 
 export function principalResolver(options: PrincipalResolverOptions) {
-  const cache = new LRUCache<string, Principal>({ max: 50_000, ttl: options.ttlMs ?? 30_000 });
+  const ttl = options.ttlMs ?? 30_000;
+  const cache = ttl > 0 ? new LRUCache<string, Principal>({ max: 50_000, ttl }) : null;
 
   async function resolveLogin(oid: string, profile: EsiaProfile | null): Promise<Resolution> {
     const response = await fetch(options.peopleUrl, {
@@ -56,7 +58,7 @@ export function principalResolver(options: PrincipalResolverOptions) {
   }
 
   return async function resolve(identity: EsiaIdentity, accessToken: string): Promise<Principal> {
-    const cached = cache.get(identity.oid);
+    const cached = cache?.get(identity.oid);
     if (cached) return cached;
     let resolution = await resolveLogin(identity.oid, null);
     if (resolution.outcome === 'NEEDS_PROFILE') {
@@ -65,7 +67,7 @@ export function principalResolver(options: PrincipalResolverOptions) {
     }
     if (resolution.outcome === 'OK' && resolution.principal) {
       const principal = JSON.parse(resolution.principal) as Principal;
-      cache.set(identity.oid, principal);
+      cache?.set(identity.oid, principal);
       return principal;
     }
     if (resolution.outcome === 'NEEDS_PROFILE' || resolution.outcome === 'OK') {

@@ -7,6 +7,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
 import { duplicatesModule } from './modules/duplicates/index.ts';
 import { employmentModule } from './modules/employment/index.ts';
+import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
 import { loginModule } from './modules/login/index.ts';
 import { movementBookModule } from './modules/movement-book/index.ts';
@@ -34,6 +35,7 @@ export function createPeopleSubgraph(deps: PeopleDeps): Promise<Subgraph> {
       duplicatesModule,
       employmentModule,
       auditModule,
+      grantsModule,
     ],
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),

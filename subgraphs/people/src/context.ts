@@ -2,6 +2,7 @@ import type { Database } from '@region/db';
 import { groupLoader, type Logger, type Principal } from '@region/kit';
 import { consentsOf } from './modules/consents/service.ts';
 import { employmentsOf } from './modules/employment/repository.ts';
+import { grantsOfPersons } from './modules/grants/service.ts';
 import { movementsOf } from './modules/movement-book/service.ts';
 import { createOrganizationLoaders } from './modules/organizations/loaders.ts';
 import { createPersonLoaders } from './modules/persons/loaders.ts';
@@ -24,6 +25,7 @@ function createLoaders(db: Database, policy: PeoplePolicy) {
     consents: groupLoader((ids: readonly string[]) => consentsOf(db, ids), (row) => row.personId),
     movements: groupLoader((ids: readonly string[]) => movementsOf(db, ids), (row) => row.personId),
     employments: groupLoader((ids: readonly string[]) => employmentsOf(db, ids), (row) => row.personId),
+    grants: groupLoader((ids: readonly string[]) => grantsOfPersons(db, ids), (row) => row.personId),
   };
 }
 

@@ -16,6 +16,7 @@ export function personColumns(policy: PeoplePolicy) {
     canReadPii: sql<boolean>`${policy.personsWithScope('pii:read')}`.as('can_read_pii'),
     canReadContacts: sql<boolean>`${policy.personsWithScope('contacts:read')}`.as('can_read_contacts'),
     canReadAudit: sql<boolean>`${policy.personsWithScope('audit:read')}`.as('can_read_audit'),
+    canManageGrants: sql<boolean>`${policy.personsWithScope('grants:manage')}`.as('can_manage_grants'),
     // Rule 5: without consent to processing the person is depersonalized in every response.
     consented: sql<boolean>`exists (select 1 from people.consents c where c.person_id = ${PERSON_ID}
       and c.kind = 'PROCESSING' and c.withdrawn_at is null)`.as('consented'),
