@@ -19,6 +19,7 @@ import type { JWK } from 'jose';
 import { gatewayWithFieldScopes } from './access/index.ts';
 import { esiaTokenVerifier, InvalidTokenError } from './auth/esia-token.ts';
 import { LoginRefused, principalResolver } from './auth/principal.ts';
+import { depthLimit } from './limits.ts';
 
 export interface GatewayContext {
   principal: Principal;
@@ -74,6 +75,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway: scoped,
     plugins: [ApolloServerPluginLandingPageDisabled()],
+    validationRules: [depthLimit()],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(formatted, error, logger),
   });

@@ -80,3 +80,23 @@ describe('ESIA token verification at the gateway', () => {
   });
   it('refuses garbage', () => expectUnauthenticated('not-a-token'));
 });
+
+describe('query limits at the gateway', () => {
+  const nested = (depth: number) => {
+    let selection = 'id';
+    for (let level = 0; level < depth; level++) selection = `children { ${selection} }`;
+    return `{ me { person { ${selection} } } }`;
+  };
+
+  it('answers a query within the depth limit', async () => {
+    const result = await platform.query({ login: 'guardian' }, nested(8));
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('refuses a query deeper than the limit before running it', async () => {
+    const result = await platform.query({ login: 'guardian' }, nested(20));
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.message).toMatch(/слишком глубокий/);
+    expect(result.data ?? null).toBeNull();
+  });
+});
