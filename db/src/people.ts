@@ -20,7 +20,10 @@ import {
 
 export const people = pgSchema('people');
 
-const id = () => uuid('id').primaryKey().default(sql`uuidv7()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`uuidv7()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const organizationType = people.enum('organization_type', [
@@ -126,7 +129,9 @@ export const persons = people.table(
   },
   (t) => [
     // Rule 8: an existing SNILS or identity document is refused, so both are unique among live records.
-    uniqueIndex('persons_snils_key').on(t.snils).where(sql`${t.snils} is not null and ${t.mergedInto} is null`),
+    uniqueIndex('persons_snils_key')
+      .on(t.snils)
+      .where(sql`${t.snils} is not null and ${t.mergedInto} is null`),
     uniqueIndex('persons_document_key')
       .on(t.documentType, t.documentSeries, t.documentNumber)
       .where(sql`${t.documentNumber} is not null and ${t.mergedInto} is null`),
@@ -173,10 +178,7 @@ export const employments = people.table(
     startedOn: date('started_on').notNull(),
     endedOn: date('ended_on'),
   },
-  (t) => [
-    index('employments_person_idx').on(t.personId),
-    index('employments_organization_idx').on(t.organizationId),
-  ],
+  (t) => [index('employments_person_idx').on(t.personId), index('employments_organization_idx').on(t.organizationId)],
 );
 
 /** Книга движения: every enrolment, transfer, expulsion and graduation with its order. */
@@ -229,9 +231,15 @@ export const enrolments = people.table(
     endedOn: date('ended_on'),
   },
   (t) => [
-    uniqueIndex('enrolments_current_key').on(t.personId).where(sql`${t.endedOn} is null`),
-    index('enrolments_class_idx').on(t.classId).where(sql`${t.endedOn} is null`),
-    index('enrolments_organization_idx').on(t.organizationId).where(sql`${t.endedOn} is null`),
+    uniqueIndex('enrolments_current_key')
+      .on(t.personId)
+      .where(sql`${t.endedOn} is null`),
+    index('enrolments_class_idx')
+      .on(t.classId)
+      .where(sql`${t.endedOn} is null`),
+    index('enrolments_organization_idx')
+      .on(t.organizationId)
+      .where(sql`${t.endedOn} is null`),
   ],
 );
 
@@ -250,7 +258,9 @@ export const consents = people.table(
     withdrawnBy: uuid('withdrawn_by').references(() => persons.id),
   },
   (t) => [
-    uniqueIndex('consents_active_key').on(t.personId, t.kind).where(sql`${t.withdrawnAt} is null`),
+    uniqueIndex('consents_active_key')
+      .on(t.personId, t.kind)
+      .where(sql`${t.withdrawnAt} is null`),
   ],
 );
 
@@ -266,7 +276,11 @@ export const consentRequests = people.table(
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('consent_requests_open_key').on(t.personId, t.kind).where(sql`${t.resolvedAt} is null`)],
+  (t) => [
+    uniqueIndex('consent_requests_open_key')
+      .on(t.personId, t.kind)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
 );
 
 export const esiaLinks = people.table(
@@ -300,7 +314,9 @@ export const roleGrants = people.table(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
   (t) => [
-    index('role_grants_person_idx').on(t.personId).where(sql`${t.withdrawnAt} is null`),
+    index('role_grants_person_idx')
+      .on(t.personId)
+      .where(sql`${t.withdrawnAt} is null`),
     check(
       'role_grants_territory_shape',
       sql`(${t.territory} = 'MUNICIPALITY') = (${t.municipalityId} is not null)

@@ -28,7 +28,10 @@ describe('generateRegion', () => {
     expect(types.filter((t) => t === 'SCHOOL')).toHaveLength(6);
     expect(types.filter((t) => t === 'KINDERGARTEN')).toHaveLength(2);
     expect(types.filter((t) => t === 'COLLEGE')).toHaveLength(2);
-    expect(rows.organizations.filter((o) => o.pfdoParticipant).map((o) => o.type)).toEqual(['EXTRA_EDUCATION', 'EXTRA_EDUCATION']);
+    expect(rows.organizations.filter((o) => o.pfdoParticipant).map((o) => o.type)).toEqual([
+      'EXTRA_EDUCATION',
+      'EXTRA_EDUCATION',
+    ]);
     expect(faults.studentCards.total).toBeGreaterThan(300);
     expect(faults.studentCards.total).toBeLessThan(1000);
   });
@@ -56,7 +59,9 @@ describe('generateRegion', () => {
     const duplicates = [...groups.values()].filter((group) => group.length > 1);
     expect(duplicates.length).toBe(faults.duplicateGroups);
     expect(duplicates.length).toBeGreaterThanOrEqual(4);
-    const parents = duplicates.filter((group) => group.every((p) => rows.guardianships.some((g) => g.guardianId === p.id)));
+    const parents = duplicates.filter((group) =>
+      group.every((p) => rows.guardianships.some((g) => g.guardianId === p.id)),
+    );
     expect(parents.length).toBeGreaterThanOrEqual(3);
     for (const group of parents) expect(group.filter((p) => !p.documentNumber)).toHaveLength(1);
   });
@@ -109,98 +114,109 @@ describe('generateRegion', () => {
 describe.each([1, 2, 20250901])('demo accounts with seed %i', (seed) => {
   const region = seed === 1 ? demo : generateRegion({ seed, scale: 1 });
 
-    it('places every demo account as its platform hint says', () => {
-      const { rows, catalog } = region;
-      const byId = new Map(rows.persons.map((person) => [person.id, person]));
-      for (const account of DEMO_ACCOUNTS) {
-        const ids = catalog.accounts[account.login] ?? [];
-        const { platform, profile } = account;
-        const expectedRecords = platform.kind === 'no-record' ? 0 : platform.kind === 'duplicate-records' ? 2 : 1;
-        expect(ids, account.login).toHaveLength(expectedRecords);
-        const links = rows.esiaLinks.filter((link) => link.esiaOid === account.oid);
-        expect(links.map((link) => [link.personId, link.method]), account.login).toEqual(
-          platform.kind === 'linked' ? [[ids[0], 'OID']] : [],
+  it('places every demo account as its platform hint says', () => {
+    const { rows, catalog } = region;
+    const byId = new Map(rows.persons.map((person) => [person.id, person]));
+    for (const account of DEMO_ACCOUNTS) {
+      const ids = catalog.accounts[account.login] ?? [];
+      const { platform, profile } = account;
+      const expectedRecords = platform.kind === 'no-record' ? 0 : platform.kind === 'duplicate-records' ? 2 : 1;
+      expect(ids, account.login).toHaveLength(expectedRecords);
+      const links = rows.esiaLinks.filter((link) => link.esiaOid === account.oid);
+      expect(
+        links.map((link) => [link.personId, link.method]),
+        account.login,
+      ).toEqual(platform.kind === 'linked' ? [[ids[0], 'OID']] : []);
+      // The duplicate account's legacy records hold neither SNILS nor document: only name + birth date matches.
+      const legacy = platform.kind === 'duplicate-records';
+      for (const id of ids) {
+        const person = byId.get(id);
+        expect(person, account.login).toMatchObject({
+          lastName: profile.lastName,
+          firstName: profile.firstName,
+          middleName: profile.middleName ?? null,
+          normalizedName: normalizeFullName(profile.lastName, profile.firstName, profile.middleName),
+          birthDate: profile.birthDate,
+          sex: profile.gender === 'M' ? 'MALE' : 'FEMALE',
+          snils: legacy ? null : profile.snils,
+          documentType: legacy ? null : profile.document?.type,
+          documentSeries: legacy ? null : profile.document?.series,
+          documentNumber: legacy ? null : profile.document?.number,
+          documentIssuedOn: legacy ? null : profile.document?.issueDate,
+        });
+        expect(rows.consents.some((c) => c.personId === id && c.kind === 'PROCESSING')).toBe(true);
+      }
+      // tests/src/demo-people.ts finds an account's record by normalized name and birth date alone.
+      const key = normalizeFullName(profile.lastName, profile.firstName, profile.middleName);
+      const namesakes = rows.persons.filter((p) => p.normalizedName === key && p.birthDate === profile.birthDate);
+      expect(namesakes.map((p) => p.id).sort(), account.login).toEqual([...ids].sort());
+      if (platform.kind === 'no-record') {
+        expect(rows.persons.filter((p) => p.snils === profile.snils || p.normalizedName === key)).toEqual([]);
+      }
+    }
+  });
+
+  it('gives each account exactly its roles: grants for official ones, links for GUARDIAN and STUDENT', () => {
+    const { rows, catalog } = region;
+    const classId = classIdIn(region);
+    for (const account of DEMO_ACCOUNTS) {
+      const [id] = catalog.accounts[account.login] ?? [];
+      if (!id) continue;
+      const roles = new Set<string>(rows.roleGrants.filter((g) => g.personId === id).map((g) => g.role));
+      if (rows.guardianships.some((g) => g.guardianId === id)) roles.add('GUARDIAN');
+      if (currentEnrolments(region).some((e) => e.personId === id)) roles.add('STUDENT');
+      expect([...roles].sort(), account.login).toEqual([...account.roles].sort());
+      const { platform } = account;
+      const grantsOn = (role: string) =>
+        rows.roleGrants
+          .filter((g) => g.personId === id && g.role === role)
+          .map((g) => g.classId)
+          .sort();
+      if (platform.organization) {
+        expect(grantsOn('TEACHER')).toEqual(
+          (platform.teaches ?? []).map((name) => classId(platform.organization ?? '', name)).sort(),
         );
-        // The duplicate account's legacy records hold neither SNILS nor document: only name + birth date matches.
-        const legacy = platform.kind === 'duplicate-records';
-        for (const id of ids) {
-          const person = byId.get(id);
-          expect(person, account.login).toMatchObject({
-            lastName: profile.lastName,
-            firstName: profile.firstName,
-            middleName: profile.middleName ?? null,
-            normalizedName: normalizeFullName(profile.lastName, profile.firstName, profile.middleName),
-            birthDate: profile.birthDate,
-            sex: profile.gender === 'M' ? 'MALE' : 'FEMALE',
-            snils: legacy ? null : profile.snils,
-            documentType: legacy ? null : profile.document?.type,
-            documentSeries: legacy ? null : profile.document?.series,
-            documentNumber: legacy ? null : profile.document?.number,
-            documentIssuedOn: legacy ? null : profile.document?.issueDate,
-          });
-          expect(rows.consents.some((c) => c.personId === id && c.kind === 'PROCESSING')).toBe(true);
-        }
-        // tests/src/demo-people.ts finds an account's record by normalized name and birth date alone.
-        const key = normalizeFullName(profile.lastName, profile.firstName, profile.middleName);
-        const namesakes = rows.persons.filter((p) => p.normalizedName === key && p.birthDate === profile.birthDate);
-        expect(namesakes.map((p) => p.id).sort(), account.login).toEqual([...ids].sort());
-        if (platform.kind === 'no-record') {
-          expect(rows.persons.filter((p) => p.snils === profile.snils || p.normalizedName === key)).toEqual([]);
-        }
+        expect(grantsOn('CLASS_TEACHER')).toEqual(
+          platform.leadsClass ? [classId(platform.organization, platform.leadsClass)] : [],
+        );
       }
-    });
-
-    it('gives each account exactly its roles: grants for official ones, links for GUARDIAN and STUDENT', () => {
-      const { rows, catalog } = region;
-      const classId = classIdIn(region);
-      for (const account of DEMO_ACCOUNTS) {
-        const [id] = catalog.accounts[account.login] ?? [];
-        if (!id) continue;
-        const roles = new Set<string>(rows.roleGrants.filter((g) => g.personId === id).map((g) => g.role));
-        if (rows.guardianships.some((g) => g.guardianId === id)) roles.add('GUARDIAN');
-        if (currentEnrolments(region).some((e) => e.personId === id)) roles.add('STUDENT');
-        expect([...roles].sort(), account.login).toEqual([...account.roles].sort());
-        const { platform } = account;
-        const grantsOn = (role: string) =>
-          rows.roleGrants.filter((g) => g.personId === id && g.role === role).map((g) => g.classId).sort();
-        if (platform.organization) {
-          expect(grantsOn('TEACHER')).toEqual((platform.teaches ?? []).map((name) => classId(platform.organization ?? '', name)).sort());
-          expect(grantsOn('CLASS_TEACHER')).toEqual(platform.leadsClass ? [classId(platform.organization, platform.leadsClass)] : []);
-        }
-        if (platform.className && platform.organization) {
-          const [enrolment] = currentEnrolments(region).filter((e) => e.personId === id);
-          expect(enrolment?.classId).toBe(classId(platform.organization, platform.className));
-          expect(enrolment?.organizationId).toBe(catalog.organizations[platform.organization]);
-        }
-        const children = rows.guardianships.filter((g) => g.guardianId === id).map((g) => g.childId).sort();
-        expect(children).toEqual((platform.childrenLogins ?? []).map((login) => catalog.accounts[login]?.[0]).sort());
+      if (platform.className && platform.organization) {
+        const [enrolment] = currentEnrolments(region).filter((e) => e.personId === id);
+        expect(enrolment?.classId).toBe(classId(platform.organization, platform.className));
+        expect(enrolment?.organizationId).toBe(catalog.organizations[platform.organization]);
       }
-    });
+      const children = rows.guardianships
+        .filter((g) => g.guardianId === id)
+        .map((g) => g.childId)
+        .sort();
+      expect(children).toEqual((platform.childrenLogins ?? []).map((login) => catalog.accounts[login]?.[0]).sort());
+    }
+  });
 
-    it('employs staff accounts where they work, in the position their subject implies', () => {
-      const { rows, catalog } = region;
-      const positionOf = (login: string) => {
-        const [id] = catalog.accounts[login] ?? [];
-        return rows.employments.filter((e) => e.personId === id).map((e) => [e.organizationId, e.position]);
-      };
-      const school = catalog.organizations['school-1-1'];
-      expect(positionOf('admin')).toEqual([[school, 'заместитель директора']]);
-      expect(positionOf('teacher')).toEqual([[school, 'учитель математики']]);
-      expect(positionOf('untrusted')).toEqual([[catalog.organizations['kindergarten-1-1'], 'воспитатель']]);
-      expect(positionOf('duplicate')).toEqual([[catalog.organizations['school-1-2'], 'учитель начальных классов']]);
-      expect(positionOf('guardian')).toEqual([]);
-    });
+  it('employs staff accounts where they work, in the position their subject implies', () => {
+    const { rows, catalog } = region;
+    const positionOf = (login: string) => {
+      const [id] = catalog.accounts[login] ?? [];
+      return rows.employments.filter((e) => e.personId === id).map((e) => [e.organizationId, e.position]);
+    };
+    const school = catalog.organizations['school-1-1'];
+    expect(positionOf('admin')).toEqual([[school, 'заместитель директора']]);
+    expect(positionOf('teacher')).toEqual([[school, 'учитель математики']]);
+    expect(positionOf('untrusted')).toEqual([[catalog.organizations['kindergarten-1-1'], 'воспитатель']]);
+    expect(positionOf('duplicate')).toEqual([[catalog.organizations['school-1-2'], 'учитель начальных классов']]);
+    expect(positionOf('guardian')).toEqual([]);
+  });
 
-    it('asks for a parent consent before a minor logs in: granted for the linked teenagers, not for «minor»', () => {
-      const { rows, catalog } = region;
-      const minorLogin = (login: string) => {
-        const [id] = catalog.accounts[login] ?? [];
-        return rows.consents.filter((c) => c.personId === id && c.kind === 'MINOR_LOGIN');
-      };
-      const [guardian] = catalog.accounts.guardian ?? [];
-      expect(minorLogin('student').map((c) => c.grantedBy)).toEqual([guardian]);
-      expect(minorLogin('student-8b').map((c) => c.grantedBy)).toEqual([guardian]);
-      expect(minorLogin('minor')).toEqual([]);
-      expect(rows.consentRequests.filter((r) => r.personId === catalog.accounts.minor?.[0])).toEqual([]);
-    });
+  it('asks for a parent consent before a minor logs in: granted for the linked teenagers, not for «minor»', () => {
+    const { rows, catalog } = region;
+    const minorLogin = (login: string) => {
+      const [id] = catalog.accounts[login] ?? [];
+      return rows.consents.filter((c) => c.personId === id && c.kind === 'MINOR_LOGIN');
+    };
+    const [guardian] = catalog.accounts.guardian ?? [];
+    expect(minorLogin('student').map((c) => c.grantedBy)).toEqual([guardian]);
+    expect(minorLogin('student-8b').map((c) => c.grantedBy)).toEqual([guardian]);
+    expect(minorLogin('minor')).toEqual([]);
+    expect(rows.consentRequests.filter((r) => r.personId === catalog.accounts.minor?.[0])).toEqual([]);
+  });
 });

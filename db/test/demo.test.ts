@@ -17,7 +17,9 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -66,7 +68,9 @@ describe('seedDemoRegion', () => {
       roleGrants: 'role_grants',
     } as const;
     for (const [key, table] of Object.entries(tables)) {
-      const [row] = await handle.sql<{ count: number }[]>`select count(*)::int as count from ${handle.sql('people')}.${handle.sql(table)}`;
+      const [row] = await handle.sql<
+        { count: number }[]
+      >`select count(*)::int as count from ${handle.sql('people')}.${handle.sql(table)}`;
       expect(row?.count, table).toBe(seeded.counts[key as keyof typeof tables]);
     }
   });

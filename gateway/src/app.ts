@@ -44,7 +44,11 @@ export interface Gateway {
 }
 
 function refusal(status: number, code: string, message: string): HttpRefusal {
-  return new HttpRefusal(status, { errors: [{ message, extensions: { code } }] }, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  return new HttpRefusal(
+    status,
+    { errors: [{ message, extensions: { code } }] },
+    status === 401 ? { 'www-authenticate': 'Bearer' } : {},
+  );
 }
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {

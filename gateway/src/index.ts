@@ -11,12 +11,23 @@ async function main(): Promise<void> {
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: { people: env.PEOPLE_URL },
-    esia: { issuer: env.ESIA_ISSUER, audience: env.ESIA_AUDIENCE, jwksUrl: env.ESIA_JWKS_URL, apiUrl: env.ESIA_API_URL },
+    esia: {
+      issuer: env.ESIA_ISSUER,
+      audience: env.ESIA_AUDIENCE,
+      jwksUrl: env.ESIA_JWKS_URL,
+      apiUrl: env.ESIA_API_URL,
+    },
     internalPrivateJwk: parseJwk(env.INTERNAL_TOKEN_PRIVATE_JWK),
     logger,
     routes: env.WEB_DIST ? staticFiles(env.WEB_DIST) : undefined,
   });
-  await runService({ name: 'gateway', server: gateway.server, port: env.GATEWAY_PORT, logger, onShutdown: gateway.stop });
+  await runService({
+    name: 'gateway',
+    server: gateway.server,
+    port: env.GATEWAY_PORT,
+    logger,
+    onShutdown: gateway.stop,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,14 @@
  * Query limits at the gateway: a bounded depth, so a query that walks guardians → children → guardians…
  * cannot ask the subgraphs for an unbounded fan-out. Lists are already bounded by `first` ≤ 200.
  */
-import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 
 export const MAX_DEPTH = 12;
 
@@ -50,7 +57,9 @@ export function depthLimit(max = MAX_DEPTH) {
       if (depth > max) {
         context.reportError(
           // Apollo Server reports every validation failure as GRAPHQL_VALIDATION_FAILED.
-          new GraphQLError(`Запрос слишком глубокий: ${depth} уровней вложенности при допустимых ${max}.`, { nodes: [operation] }),
+          new GraphQLError(`Запрос слишком глубокий: ${depth} уровней вложенности при допустимых ${max}.`, {
+            nodes: [operation],
+          }),
         );
       }
     },

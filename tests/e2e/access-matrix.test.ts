@@ -79,7 +79,11 @@ const QUERY = `query ($id: ID!) { person(id: $id) { id lastName ${[...PII_FIELDS
 
 const fieldName = (field: string) => field.split(' ')[0]!;
 
-function expectOutcome(result: GraphQLResponse<{ person: Record<string, unknown> | null }>, field: string, outcome: Outcome) {
+function expectOutcome(
+  result: GraphQLResponse<{ person: Record<string, unknown> | null }>,
+  field: string,
+  outcome: Outcome,
+) {
   const name = fieldName(field);
   const errors = (result.errors ?? []).filter((error) => error.path?.join('.') === `person.${name}`);
   switch (outcome) {
@@ -109,14 +113,18 @@ describe.each(CASES)('$login reading $target', (testCase) => {
   });
 
   it.each(PII_FIELDS)(`personal data %s → ${testCase.pii}`, (field) => expectOutcome(result, field, testCase.pii));
-  it.each(CONTACT_FIELDS)(`contact %s → ${testCase.contacts}`, (field) => expectOutcome(result, field, testCase.contacts));
+  it.each(CONTACT_FIELDS)(`contact %s → ${testCase.contacts}`, (field) =>
+    expectOutcome(result, field, testCase.contacts),
+  );
 
   if (testCase.pii === 'allow') {
     it('reads the actual SNILS when allowed', async () => {
       const target = testCase.target === 'own' ? testCase.login : testCase.target;
       const [row] = await platform.admin.sql<{ snils: string | null }[]>`
         select snils from people.persons where id = ${await personIdOf(platform.admin, target)}`;
-      const expected = row?.snils ? `${row.snils.slice(0, 3)}-${row.snils.slice(3, 6)}-${row.snils.slice(6, 9)} ${row.snils.slice(9)}` : null;
+      const expected = row?.snils
+        ? `${row.snils.slice(0, 3)}-${row.snils.slice(3, 6)}-${row.snils.slice(6, 9)} ${row.snils.slice(9)}`
+        : null;
       expect(result.data?.person?.['snils']).toBe(expected);
     });
   }

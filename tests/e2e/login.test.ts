@@ -15,7 +15,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const ME = '{ me { person { id lastName } dataTransferConsentRequired consentRequests { id kind child { id lastName } } } }';
+const ME =
+  '{ me { person { id lastName } dataTransferConsentRequired consentRequests { id kind child { id lastName } } } }';
 
 type MeResult = {
   me: {

@@ -67,7 +67,8 @@ describe('ESIA token verification at the gateway', () => {
     const past = Math.floor(Date.now() / 1000) - 7200;
     await expectUnauthenticated(await sign({ iat: past, exp: past + 600 }));
   });
-  it('refuses a token from another issuer', async () => expectUnauthenticated(await sign({ iss: 'https://evil.example/' })));
+  it('refuses a token from another issuer', async () =>
+    expectUnauthenticated(await sign({ iss: 'https://evil.example/' })));
   it('refuses a token for another audience', async () => expectUnauthenticated(await sign({ aud: 'another-client' })));
   it('refuses an unsigned token (alg: none)', () => expectUnauthenticated(unsigned()));
   it('refuses a token signed by an unknown key', async () => {

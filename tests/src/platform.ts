@@ -8,7 +8,15 @@ import { createDb, type DbHandle } from '@region/db';
 import { createDevEsia } from '@region/dev-esia';
 import { generateSigningKeys, type SigningKeys } from '@region/dev-esia/keys';
 import { createGateway } from '@region/gateway';
-import { closeServer, createLogger, generateInternalKeyPair, internalTokenSigner, internalTokenVerifier, listen, type InternalTokenSigner } from '@region/kit';
+import {
+  closeServer,
+  createLogger,
+  generateInternalKeyPair,
+  internalTokenSigner,
+  internalTokenVerifier,
+  listen,
+  type InternalTokenSigner,
+} from '@region/kit';
 import { createPeopleSubgraph } from '@region/people';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -91,7 +99,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: { people: peopleUrl },
-    esia: { issuer: ESIA_ISSUER, audience: ESIA_AUDIENCE, jwksUrl: `${esiaUrl}/.well-known/jwks.json`, apiUrl: esiaUrl },
+    esia: {
+      issuer: ESIA_ISSUER,
+      audience: ESIA_AUDIENCE,
+      jwksUrl: `${esiaUrl}/.well-known/jwks.json`,
+      apiUrl: esiaUrl,
+    },
     internalPrivateJwk: keys.privateJwk,
     logger,
     principalTtlMs: options.principalTtlMs,

@@ -69,7 +69,12 @@ export function createAccountRecords(context: Context): PlacedAccounts {
       });
     }
     if (platform.organization && platform.className && account.roles.includes('STUDENT')) {
-      placed.learners.push({ login: account.login, personId: first.id, organizationKey: platform.organization, className: platform.className });
+      placed.learners.push({
+        login: account.login,
+        personId: first.id,
+        organizationKey: platform.organization,
+        className: platform.className,
+      });
     }
   }
   return placed;
@@ -80,7 +85,12 @@ function recordsFor(context: Context, account: DemoAccount, home: Home | undefin
   if (platform.kind === 'no-record') return [];
   const municipality = MUNICIPALITIES[(platform.municipality ?? 1) - 1] as MunicipalityInfo;
   const document = profile.document
-    ? { type: profile.document.type, series: profile.document.series, number: profile.document.number, issuedOn: profile.document.issueDate }
+    ? {
+        type: profile.document.type,
+        series: profile.document.series,
+        number: profile.document.number,
+        issuedOn: profile.document.issueDate,
+      }
     : null;
   const spec = {
     sex: profile.gender === 'M' ? ('MALE' as const) : ('FEMALE' as const),
@@ -148,8 +158,10 @@ export function grantOfficials(context: Context, placed: PlacedAccounts): Map<nu
   for (const account of DEMO_ACCOUNTS) {
     const personId = idOf(account.login);
     if (!personId) continue;
-    if (account.roles.includes('REGIONAL_OPERATOR')) grantRole(context, personId, 'REGIONAL_OPERATOR', { kind: 'REGION' }, null);
-    if (account.roles.includes('MINISTRY_ANALYST')) grantRole(context, personId, 'MINISTRY_ANALYST', { kind: 'REGION' }, operator);
+    if (account.roles.includes('REGIONAL_OPERATOR'))
+      grantRole(context, personId, 'REGIONAL_OPERATOR', { kind: 'REGION' }, null);
+    if (account.roles.includes('MINISTRY_ANALYST'))
+      grantRole(context, personId, 'MINISTRY_ANALYST', { kind: 'REGION' }, operator);
     const number = account.platform.municipality;
     if (account.roles.includes('MUNICIPAL_COORDINATOR') && number) coordinators.set(number, personId);
   }

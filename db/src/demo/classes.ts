@@ -52,7 +52,11 @@ function planSchool(context: Context, organization: OrganizationInfo, required: 
   const { rng } = context;
   const names = new Set(required);
   const grades = () => [...names].map((name) => Number.parseInt(name, 10));
-  for (const [from, to] of [[1, 4], [5, 9], [10, 11]] as const) {
+  for (const [from, to] of [
+    [1, 4],
+    [5, 9],
+    [10, 11],
+  ] as const) {
     if (!grades().some((grade) => grade >= from && grade <= to)) names.add(`${rng.int(from, to)}${rng.pick(LETTERS)}`);
   }
   while (names.size < SCHOOL_CLASSES) names.add(`${rng.int(5, 9)}${rng.pick(LETTERS)}`);

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     }
     const started = performance.now();
     const { counts, faults, catalog } = await seedDemoRegion(db, { seed, scale });
-    console.log(`Demo region, seed ${seed}, scale ${scale}, school year ${catalog.schoolYear}/${catalog.schoolYear + 1}:`);
+    console.log(
+      `Demo region, seed ${seed}, scale ${scale}, school year ${catalog.schoolYear}/${catalog.schoolYear + 1}:`,
+    );
     console.table(counts);
     console.log('Planted faults:', JSON.stringify(faults, null, 2));
     console.log(`Seeded in ${Math.round(performance.now() - started)} ms.`);

@@ -27,7 +27,13 @@ export function grantConsents(context: Context, placed: PlacedAccounts): void {
     addConsent(context, person.id, 'PROCESSING', grantedBy, grantedAt);
     const account = context.accountPersonIds.has(person.id);
     if (!account && guardian && age >= 14 && age < 18 && rng.chance(MINOR_LOGIN_SHARE)) {
-      addConsent(context, person.id, 'MINOR_LOGIN', guardian, randomMoment(rng, context.yearStart, addDays(context.asOf, -1)));
+      addConsent(
+        context,
+        person.id,
+        'MINOR_LOGIN',
+        guardian,
+        randomMoment(rng, context.yearStart, addDays(context.asOf, -1)),
+      );
     }
   }
   grantAccountConsents(context, placed);
@@ -63,6 +69,20 @@ function grantAccountConsents(context: Context, placed: PlacedAccounts): void {
   }
 }
 
-function addConsent(context: Context, personId: string, kind: ConsentRow['kind'], grantedBy: string, grantedAt: Date): void {
-  context.rows.consents.push({ id: context.ids.next(), personId, kind, grantedBy, grantedAt, withdrawnAt: null, withdrawnBy: null });
+function addConsent(
+  context: Context,
+  personId: string,
+  kind: ConsentRow['kind'],
+  grantedBy: string,
+  grantedAt: Date,
+): void {
+  context.rows.consents.push({
+    id: context.ids.next(),
+    personId,
+    kind,
+    grantedBy,
+    grantedAt,
+    withdrawnAt: null,
+    withdrawnBy: null,
+  });
 }

@@ -19,7 +19,12 @@ export function recordMovements(context: Context, learners: Learner[], staffing:
   const organizations = new Map(context.organizations.map((organization) => [organization.id, organization]));
   const entry: Entry = (learner, fields) => {
     const organization = organizations.get(fields.organizationId);
-    drafts.push({ id: context.ids.next(), personId: learner.person.id, recordedBy: staffing.heads.get(organization?.key ?? '') ?? null, ...fields });
+    drafts.push({
+      id: context.ids.next(),
+      personId: learner.person.id,
+      recordedBy: staffing.heads.get(organization?.key ?? '') ?? null,
+      ...fields,
+    });
   };
   const orderDates = new Map<string, string>();
 
@@ -27,7 +32,9 @@ export function recordMovements(context: Context, learners: Learner[], staffing:
   for (const learner of learners) {
     const arrives = !learner.account && rng.chance(0.03);
     if (arrives) newcomers.add(learner.person.id);
-    const effectiveOn = arrives ? randomDate(rng, addDays(context.yearStart, 9), addDays(context.yearStart, 50)) : context.yearStart;
+    const effectiveOn = arrives
+      ? randomDate(rng, addDays(context.yearStart, 9), addDays(context.yearStart, 50))
+      : context.yearStart;
     entry(learner, {
       kind: 'ENROL',
       ...placement(learner.plan),
@@ -117,7 +124,10 @@ function transferTarget(context: Context, from: ClassPlan): ClassPlan | undefine
   return pool.length > 0 ? context.rng.pick(pool) : undefined;
 }
 
-type Entry = (learner: { person: { id: string } }, fields: Omit<MovementDraft, 'id' | 'personId' | 'recordedBy'>) => void;
+type Entry = (
+  learner: { person: { id: string } },
+  fields: Omit<MovementDraft, 'id' | 'personId' | 'recordedBy'>,
+) => void;
 
 /** Last year's eleventh graders: enrolled a year ago, graduated in June, adults now with no placement. */
 function recordGraduates(context: Context, school: OrganizationInfo, entry: Entry): void {
@@ -137,7 +147,27 @@ function recordGraduates(context: Context, school: OrganizationInfo, entry: Entr
       home: newHome(context, school.municipality),
     });
     const past = { organizationId: school.id, classId, className, fromOrganizationId: null, fromClassId: null };
-    entry({ person }, { kind: 'ENROL', ...past, orderDate: isoDate(year - 1, 8, 31), orderKey: `class:${classId}`, effectiveOn: isoDate(year - 1, 9, 1), reason: null });
-    entry({ person }, { kind: 'GRADUATE', ...past, orderDate: graduatedOn, orderKey: `class:${classId}`, effectiveOn: graduatedOn, reason: 'Получение среднего общего образования' });
+    entry(
+      { person },
+      {
+        kind: 'ENROL',
+        ...past,
+        orderDate: isoDate(year - 1, 8, 31),
+        orderKey: `class:${classId}`,
+        effectiveOn: isoDate(year - 1, 9, 1),
+        reason: null,
+      },
+    );
+    entry(
+      { person },
+      {
+        kind: 'GRADUATE',
+        ...past,
+        orderDate: graduatedOn,
+        orderKey: `class:${classId}`,
+        effectiveOn: graduatedOn,
+        reason: 'Получение среднего общего образования',
+      },
+    );
   }
 }

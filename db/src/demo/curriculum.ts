@@ -49,7 +49,9 @@ export function positionFor(organizationKey: string, subject: string | undefined
   if (admin) return 'заместитель директора';
   if (organizationKey.startsWith('kindergarten')) return EDUCATOR;
   const plans = organizationKey.startsWith('college') ? COLLEGE_SUBJECTS : SCHOOL_SUBJECTS;
-  return plans.find((plan) => plan.subject === subject)?.position ?? `учитель (${(subject ?? 'предмет').toLowerCase()})`;
+  return (
+    plans.find((plan) => plan.subject === subject)?.position ?? `учитель (${(subject ?? 'предмет').toLowerCase()})`
+  );
 }
 
 export function subjectsFor(kind: string, grade: number | null): SubjectPlan[] {

@@ -19,7 +19,14 @@ const documentMissing = (card: Card) => blank(card.documentType) || blank(card.d
 
 export function missingStudentFields(card: Card): string[] {
   const fields = missing(card, [
-    ...FULL_NAME, 'sex', 'citizenship', 'placeOfBirth', 'registrationAddress', 'residenceAddress', 'educationForm', 'snils',
+    ...FULL_NAME,
+    'sex',
+    'citizenship',
+    'placeOfBirth',
+    'registrationAddress',
+    'residenceAddress',
+    'educationForm',
+    'snils',
     'movementFirst',
   ]);
   return documentMissing(card) ? [...fields, 'document'] : fields;
@@ -61,9 +68,18 @@ export function computeFaults(rows: DemoRows, organizationKeys: Record<string, s
   );
 
   return {
-    studentCards: count(live.filter((p) => enrolled.has(p.id)), (p) => missingStudentFields(p).length > 0),
-    staffCards: count(live.filter((p) => mainJobs.has(p.id)), (p) => missingStaffFields(p, mainJobs.get(p.id)).length > 0),
-    parentCards: count(live.filter((p) => guardians.has(p.id)), (p) => missingParentFields(p).length > 0),
+    studentCards: count(
+      live.filter((p) => enrolled.has(p.id)),
+      (p) => missingStudentFields(p).length > 0,
+    ),
+    staffCards: count(
+      live.filter((p) => mainJobs.has(p.id)),
+      (p) => missingStaffFields(p, mainJobs.get(p.id)).length > 0,
+    ),
+    parentCards: count(
+      live.filter((p) => guardians.has(p.id)),
+      (p) => missingParentFields(p).length > 0,
+    ),
     duplicateGroups: duplicateSizes.length,
     duplicateRecords: duplicateSizes.reduce((sum, size) => sum + size, 0),
     invalidInnOrganizations: rows.organizations

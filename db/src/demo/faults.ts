@@ -12,7 +12,14 @@ import type { EmploymentRow, PersonRow } from './types.ts';
 
 const STUDENT_INCOMPLETE = 0.1;
 const STAFF_INCOMPLETE = 0.2;
-const STUDENT_GAPS = ['snils', 'placeOfBirth', 'residenceAddress', 'registrationAddress', 'document', 'citizenship'] as const;
+const STUDENT_GAPS = [
+  'snils',
+  'placeOfBirth',
+  'residenceAddress',
+  'registrationAddress',
+  'document',
+  'citizenship',
+] as const;
 const STAFF_GAPS = ['snils', 'phone', 'email', 'education', 'document', 'qualificationCategory'] as const;
 
 type Gap = (typeof STUDENT_GAPS)[number] | (typeof STAFF_GAPS)[number];
@@ -26,15 +33,23 @@ export function plantCardFaults(context: Context, staffing: Staffing): void {
   const students = [...new Set(context.rows.enrolments.filter((e) => !e.endedOn).map((e) => e.personId))]
     .map((id) => persons.get(id))
     .filter((person): person is PersonRow => person !== undefined);
-  plant(context, students, STUDENT_INCOMPLETE, (p) => missingStudentFields(p).length > 0, (person) =>
-    clear(person, undefined, rng.pick(STUDENT_GAPS)),
+  plant(
+    context,
+    students,
+    STUDENT_INCOMPLETE,
+    (p) => missingStudentFields(p).length > 0,
+    (person) => clear(person, undefined, rng.pick(STUDENT_GAPS)),
   );
 
   const staff = [...new Set(staffing.hires.map((hire) => hire.personId))]
     .map((id) => persons.get(id))
     .filter((person): person is PersonRow => person !== undefined);
-  plant(context, staff, STAFF_INCOMPLETE, (p) => missingStaffFields(p, mainJobs.get(p.id)).length > 0, (person) =>
-    clear(person, mainJobs.get(person.id), rng.pick(STAFF_GAPS)),
+  plant(
+    context,
+    staff,
+    STAFF_INCOMPLETE,
+    (p) => missingStaffFields(p, mainJobs.get(p.id)).length > 0,
+    (person) => clear(person, mainJobs.get(person.id), rng.pick(STAFF_GAPS)),
   );
 }
 

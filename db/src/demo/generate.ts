@@ -19,7 +19,8 @@ export { DEMO_SCHOOL_YEAR } from './context.ts';
 export { INVALID_INN_ORGANIZATION } from './organizations.ts';
 
 export function generateRegion(options: GenerateOptions): DemoRegion {
-  if (!(options.scale > 0) || !Number.isFinite(options.scale)) throw new Error(`demo: scale must be a positive number, got ${options.scale}`);
+  if (!(options.scale > 0) || !Number.isFinite(options.scale))
+    throw new Error(`demo: scale must be a positive number, got ${options.scale}`);
   const context = createContext(options.seed, options.schoolYear ?? DEMO_SCHOOL_YEAR);
 
   generateOrganizations(context, options.scale);

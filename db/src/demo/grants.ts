@@ -12,12 +12,7 @@ export type GrantTerritory =
   | { kind: 'CLASS'; organizationId: string; classId: string };
 
 export type OfficialRole =
-  | 'REGIONAL_OPERATOR'
-  | 'MINISTRY_ANALYST'
-  | 'MUNICIPAL_COORDINATOR'
-  | 'ORG_ADMIN'
-  | 'TEACHER'
-  | 'CLASS_TEACHER';
+  'REGIONAL_OPERATOR' | 'MINISTRY_ANALYST' | 'MUNICIPAL_COORDINATOR' | 'ORG_ADMIN' | 'TEACHER' | 'CLASS_TEACHER';
 
 export function grantRole(
   context: Context,

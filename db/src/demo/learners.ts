@@ -42,7 +42,11 @@ export function createLearners(context: Context, placed: PlacedAccounts): Learne
     const taken = learners.filter((learner) => learner.plan.id === plan.id).length;
     const seats = seatsByMunicipality.get(plan.organization.municipality) ?? [];
     for (let i = taken; i < plan.size; i++) {
-      seats.push({ sex: rng.chance(0.5) ? 'MALE' : 'FEMALE', birthDate: randomDate(rng, plan.bornFrom, plan.bornTo), plan });
+      seats.push({
+        sex: rng.chance(0.5) ? 'MALE' : 'FEMALE',
+        birthDate: randomDate(rng, plan.bornFrom, plan.bornTo),
+        plan,
+      });
     }
     seatsByMunicipality.set(plan.organization.municipality, seats);
   }
@@ -57,11 +61,15 @@ function formFamilies(context: Context, municipality: MunicipalityInfo, seats: S
   const { rng } = context;
   const families: Family[] = [];
   for (const seat of rng.shuffle(seats)) {
-    const open = families.slice(-20).filter(
-      (family) =>
-        family.seats.length < 3 &&
-        family.seats.every((sibling) => Math.abs(Date.parse(sibling.birthDate) - Date.parse(seat.birthDate)) > 300 * 86_400_000),
-    );
+    const open = families
+      .slice(-20)
+      .filter(
+        (family) =>
+          family.seats.length < 3 &&
+          family.seats.every(
+            (sibling) => Math.abs(Date.parse(sibling.birthDate) - Date.parse(seat.birthDate)) > 300 * 86_400_000,
+          ),
+      );
     const family = open.length > 0 && rng.chance(SIBLING_CHANCE) ? rng.pick(open) : undefined;
     if (family) family.seats.push(seat);
     else families.push({ seats: [seat], municipality });
@@ -107,13 +115,17 @@ function createFamily(context: Context, family: Family): Learner[] {
     });
   const guardians: { person: PersonRow; relation: string }[] = [];
   const roll = rng.next();
-  if (roll < 0.9) guardians.push({ person: parent('FEMALE', 19, 38, surname[1], rng.pick(FEMALE_FIRST_NAMES)), relation: 'PARENT' });
+  if (roll < 0.9)
+    guardians.push({ person: parent('FEMALE', 19, 38, surname[1], rng.pick(FEMALE_FIRST_NAMES)), relation: 'PARENT' });
   if (roll < 0.3 || (roll >= 0.9 && roll < 0.97)) {
     guardians.push({ person: parent('MALE', 21, 42, surname[0], father[0]), relation: 'PARENT' });
   }
   if (roll >= 0.97) {
     // A grandmother appointed as опекун: a legal representative who is not a parent.
-    guardians.push({ person: parent('FEMALE', 42, 60, surname[1], rng.pick(FEMALE_FIRST_NAMES)), relation: 'GUARDIAN' });
+    guardians.push({
+      person: parent('FEMALE', 42, 60, surname[1], rng.pick(FEMALE_FIRST_NAMES)),
+      relation: 'GUARDIAN',
+    });
   }
   for (const guardian of guardians) {
     for (const child of children) addGuardianship(context, guardian.person.id, child.person.id, guardian.relation);
@@ -122,5 +134,9 @@ function createFamily(context: Context, family: Family): Learner[] {
 }
 
 function settingOf(plan: ClassPlan): LearnerSetting {
-  return plan.organization.kind === 'kindergarten' ? 'kindergarten' : plan.organization.kind === 'college' ? 'college' : 'school';
+  return plan.organization.kind === 'kindergarten'
+    ? 'kindergarten'
+    : plan.organization.kind === 'college'
+      ? 'college'
+      : 'school';
 }

@@ -22,7 +22,9 @@ export function numberOrders(
 ): MovementRow[] {
   const numbers = new Map<string, number>();
   const next = new Map<string, number>();
-  const byDate = [...drafts].sort((a, b) => a.orderDate.localeCompare(b.orderDate) || a.orderKey.localeCompare(b.orderKey));
+  const byDate = [...drafts].sort(
+    (a, b) => a.orderDate.localeCompare(b.orderDate) || a.orderKey.localeCompare(b.orderKey),
+  );
   for (const draft of byDate) {
     const key = `${draft.organizationId}|${draft.orderDate}|${draft.orderKey}`;
     if (numbers.has(key)) continue;

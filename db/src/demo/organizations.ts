@@ -85,12 +85,20 @@ const CENTRES: readonly [string, string][] = [
 ];
 
 /** Numbers differ between municipalities, so that «СОШ № 1» names one school of the demo region. */
-function organizationNames(kind: OrganizationKind, n: number, municipalityNumber: number, municipality: MunicipalityInfo) {
+function organizationNames(
+  kind: OrganizationKind,
+  n: number,
+  municipalityNumber: number,
+  municipality: MunicipalityInfo,
+) {
   const offset = 20 * (municipalityNumber - 1);
   switch (kind) {
     case 'school':
       return n % 5 === 2
-        ? { full: `Муниципальное бюджетное общеобразовательное учреждение «Лицей № ${n + offset}»`, short: `МБОУ «Лицей № ${n + offset}»` }
+        ? {
+            full: `Муниципальное бюджетное общеобразовательное учреждение «Лицей № ${n + offset}»`,
+            short: `МБОУ «Лицей № ${n + offset}»`,
+          }
         : {
             full: `Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № ${n + offset}»`,
             short: `МБОУ СОШ № ${n + offset}`,

@@ -48,7 +48,8 @@ export interface SeedResult {
 export async function seedDemoRegion(db: Database, options: GenerateOptions): Promise<SeedResult> {
   const region = generateRegion(options);
   await db.transaction(async (tx) => {
-    for (const table of Object.keys(TABLES) as (keyof DemoRows)[]) await insertRows(tx, TABLES[table], region.rows[table]);
+    for (const table of Object.keys(TABLES) as (keyof DemoRows)[])
+      await insertRows(tx, TABLES[table], region.rows[table]);
   });
   return { counts: countRows(region.rows), faults: region.faults, catalog: region.catalog };
 }

@@ -23,14 +23,22 @@ export interface Staffing {
 type Qualification = 'NONE' | 'FIRST' | 'HIGHEST';
 
 const HEADS = { school: 'директор', kindergarten: 'заведующий', extra: 'директор', college: 'директор' } as const;
-const EXTRA_STAFF = ['методист', 'педагог дополнительного образования', 'педагог дополнительного образования',
-  'педагог дополнительного образования', 'педагог дополнительного образования'];
+const EXTRA_STAFF = [
+  'методист',
+  'педагог дополнительного образования',
+  'педагог дополнительного образования',
+  'педагог дополнительного образования',
+  'педагог дополнительного образования',
+];
 const KINDERGARTEN_STAFF = ['старший воспитатель', 'музыкальный руководитель', 'инструктор по физической культуре'];
 
 export function hireStaff(context: Context, placed: PlacedAccounts): Staffing {
   const staffing: Staffing = { hires: [], heads: new Map() };
   for (const organization of context.organizations) {
-    const head = hire(context, staffing, organization, HEADS[organization.kind], { sex: context.rng.chance(0.6) ? 'FEMALE' : 'MALE', minAge: 38 });
+    const head = hire(context, staffing, organization, HEADS[organization.kind], {
+      sex: context.rng.chance(0.6) ? 'FEMALE' : 'MALE',
+      minAge: 38,
+    });
     staffing.heads.set(organization.key, head);
     for (const account of placed.staff.filter((candidate) => candidate.organizationKey === organization.key)) {
       const [record] = placed.records.get(account.login) ?? [];
@@ -50,7 +58,9 @@ export function hireStaff(context: Context, placed: PlacedAccounts): Staffing {
   // A school teacher who also leads a club in the municipality's centre: a secondary employment.
   for (const centre of context.organizations.filter((organization) => organization.kind === 'extra')) {
     const school = `school-${centre.municipalityNumber}-1`;
-    const teacher = staffing.hires.find((h) => h.organizationKey === school && h.position === 'учитель физической культуры');
+    const teacher = staffing.hires.find(
+      (h) => h.organizationKey === school && h.position === 'учитель физической культуры',
+    );
     const record = teacher && context.rows.persons.find((person) => person.id === teacher.personId);
     if (!teacher || !record?.birthDate) continue;
     employ(context, staffing, centre, {
@@ -68,7 +78,9 @@ function positionsOf(context: Context, organization: OrganizationInfo): string[]
   const classes = context.classes.filter((plan) => plan.organization.id === organization.id);
   switch (organization.kind) {
     case 'school': {
-      const subjectTeachers = [...new Set(SCHOOL_SUBJECTS.map((plan) => plan.position))].filter((p) => p !== PRIMARY_TEACHER);
+      const subjectTeachers = [...new Set(SCHOOL_SUBJECTS.map((plan) => plan.position))].filter(
+        (p) => p !== PRIMARY_TEACHER,
+      );
       const primaryClasses = classes.filter((plan) => (plan.grade ?? 0) <= 4).length;
       return ['заместитель директора', ...subjectTeachers, ...Array<string>(primaryClasses + 1).fill(PRIMARY_TEACHER)];
     }
@@ -88,7 +100,13 @@ interface HireOptions {
   maternityLeave?: boolean;
 }
 
-function hire(context: Context, staffing: Staffing, organization: OrganizationInfo, position: string, options: HireOptions = {}): string {
+function hire(
+  context: Context,
+  staffing: Staffing,
+  organization: OrganizationInfo,
+  position: string,
+  options: HireOptions = {},
+): string {
   const { rng } = context;
   const sex = options.sex ?? (rng.chance(0.82) ? 'FEMALE' : 'MALE');
   const person = createPerson(context, {
@@ -120,7 +138,8 @@ interface Employment {
 function employ(context: Context, staffing: Staffing, organization: OrganizationInfo, employment: Employment): void {
   const { rng } = context;
   const { personId, birthDate, position, generated, secondary = false, maternityLeave = false } = employment;
-  const earliest = addYears(birthDate, 22) < context.yearStart ? addYears(birthDate, 22) : addYears(context.yearStart, -1);
+  const earliest =
+    addYears(birthDate, 22) < context.yearStart ? addYears(birthDate, 22) : addYears(context.yearStart, -1);
   context.rows.employments.push({
     id: context.ids.next(),
     personId,
@@ -129,10 +148,13 @@ function employ(context: Context, staffing: Staffing, organization: Organization
     isMain: !secondary,
     qualificationCategory: qualification(context, position),
     maternityLeave,
-    startedOn: secondary ? randomDate(rng, addYears(context.yearStart, -3), context.yearStart) : randomDate(rng, earliest, context.yearStart),
+    startedOn: secondary
+      ? randomDate(rng, addYears(context.yearStart, -3), context.yearStart)
+      : randomDate(rng, earliest, context.yearStart),
     endedOn: null,
   });
-  if (!secondary) staffing.hires.push({ personId, organizationKey: organization.key, position, generated, maternityLeave });
+  if (!secondary)
+    staffing.hires.push({ personId, organizationKey: organization.key, position, generated, maternityLeave });
 }
 
 function qualification(context: Context, position: string): Qualification {

@@ -10,17 +10,34 @@ import type { Hire, Staffing } from './staff.ts';
 
 const TEACHING = /^(учитель|преподаватель|мастер|воспитатель)/;
 
-export function assignTeaching(context: Context, staffing: Staffing, placed: PlacedAccounts, coordinators: Map<number, string>): void {
+export function assignTeaching(
+  context: Context,
+  staffing: Staffing,
+  placed: PlacedAccounts,
+  coordinators: Map<number, string>,
+): void {
   const hiresByOrganization = groupBy(staffing.hires, (hire) => hire.organizationKey);
   const classesByOrganization = groupBy(context.classes, (plan) => plan.organization.key);
   const catalogEntries = new Map(context.catalog.classes.map((entry) => [entry.id, entry]));
   for (const organization of context.organizations) {
     const head = staffing.heads.get(organization.key);
     if (!head) throw new Error(`demo: ${organization.key} has no head`);
-    grantRole(context, head, 'ORG_ADMIN', { kind: 'ORGANIZATION', organizationId: organization.id }, coordinators.get(organization.municipalityNumber) ?? null);
+    grantRole(
+      context,
+      head,
+      'ORG_ADMIN',
+      { kind: 'ORGANIZATION', organizationId: organization.id },
+      coordinators.get(organization.municipalityNumber) ?? null,
+    );
     const accounts = placed.staff.filter((account) => account.organizationKey === organization.key);
     for (const account of accounts.filter((candidate) => candidate.admin)) {
-      grantRole(context, account.personId, 'ORG_ADMIN', { kind: 'ORGANIZATION', organizationId: organization.id }, head);
+      grantRole(
+        context,
+        account.personId,
+        'ORG_ADMIN',
+        { kind: 'ORGANIZATION', organizationId: organization.id },
+        head,
+      );
     }
     const teachers = (hiresByOrganization.get(organization.key) ?? []).filter(
       (hire) => hire.generated && !hire.maternityLeave && TEACHING.test(hire.position),
@@ -44,13 +61,20 @@ export function assignTeaching(context: Context, staffing: Staffing, placed: Pla
 }
 
 /** teacher id → subjects taught in the class. */
-function teachersOf(plan: ClassPlan, accounts: AccountStaff[], teachers: Hire[], queues: Map<string, string[]>): Map<string, string[]> {
+function teachersOf(
+  plan: ClassPlan,
+  accounts: AccountStaff[],
+  teachers: Hire[],
+  queues: Map<string, string[]>,
+): Map<string, string[]> {
   const assigned = new Map<string, string[]>();
-  const add = (teacherId: string, subject: string) => assigned.set(teacherId, [...(assigned.get(teacherId) ?? []), subject]);
+  const add = (teacherId: string, subject: string) =>
+    assigned.set(teacherId, [...(assigned.get(teacherId) ?? []), subject]);
   const next = (position: string, perClass: boolean) => {
     // Subject teachers teach every class of the school; primary teachers and educators get one class each.
     if (!perClass) return teachers.find((hire) => hire.position === position)?.personId;
-    const queue = queues.get(position) ?? teachers.filter((hire) => hire.position === position).map((hire) => hire.personId);
+    const queue =
+      queues.get(position) ?? teachers.filter((hire) => hire.position === position).map((hire) => hire.personId);
     queues.set(position, queue);
     return queue.shift();
   };

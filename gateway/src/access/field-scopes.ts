@@ -46,9 +46,7 @@ export function readFieldScopes(supergraphSdl: string): FieldScopes {
   for (const [typeName, type] of types) {
     for (const field of type.fields) {
       const returned = types.get(namedTypeName(field.type));
-      const required = [field.directives, returned?.directives, type.directives]
-        .map(scopesOf)
-        .reduce(allOf, undefined);
+      const required = [field.directives, returned?.directives, type.directives].map(scopesOf).reduce(allOf, undefined);
       if (required) own.set(`${typeName}.${field.name.value}`, required);
     }
   }
@@ -87,9 +85,7 @@ function accessDirectiveName(document: DocumentNode): string {
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
     for (const link of definition.directives ?? []) {
-      const args = Object.fromEntries(
-        (link.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]),
-      );
+      const args = Object.fromEntries((link.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
       if (link.name.value !== 'link' || typeof args.url !== 'string' || !args.url.startsWith(ACCESS_SPEC)) continue;
       for (const entry of Array.isArray(args.import) ? (args.import as unknown[]) : []) {
         if (entry === '@access') return 'access';

@@ -42,7 +42,9 @@ export async function fetchEsiaProfile(apiUrl: string, oid: string, accessToken:
     return (await response.json()) as T;
   };
   const person = await get<PersonAnswer>(`/rs/prns/${encodeURIComponent(oid)}`);
-  const docs = await get<DocsAnswer>(`/rs/prns/${encodeURIComponent(oid)}/docs`).catch(() => ({ elements: [] }) as DocsAnswer);
+  const docs = await get<DocsAnswer>(`/rs/prns/${encodeURIComponent(oid)}/docs`).catch(
+    () => ({ elements: [] }) as DocsAnswer,
+  );
   const document = docs.elements?.find((doc) => doc.type && doc.type in DOCUMENT_TYPES);
   return {
     lastName: person.lastName,

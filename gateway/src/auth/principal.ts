@@ -27,7 +27,11 @@ interface Resolution {
 
 const RESOLVE_LOGIN = /* GraphQL */ `
   mutation ResolveLogin($input: EsiaLoginInput!) {
-    _resolveLogin(input: $input) { outcome principal message }
+    _resolveLogin(input: $input) {
+      outcome
+      principal
+      message
+    }
   }
 `;
 
@@ -53,7 +57,8 @@ export function principalResolver(options: PrincipalResolverOptions) {
       body: JSON.stringify({ query: RESOLVE_LOGIN, variables: { input: { oid, profile } } }),
     });
     const body = (await response.json()) as { data?: { _resolveLogin: Resolution }; errors?: unknown[] };
-    if (!body.data?._resolveLogin) throw new Error(`people refused the login resolution: ${JSON.stringify(body.errors)}`);
+    if (!body.data?._resolveLogin)
+      throw new Error(`people refused the login resolution: ${JSON.stringify(body.errors)}`);
     return body.data._resolveLogin;
   }
 

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { readFieldScopes, withFieldScopes, type GatewayRequestContext } from '../../src/access/index.ts';
 import { composeSupergraph } from './supergraph.ts';
 
-
 const { supergraphSdl, apiSchema } = composeSupergraph();
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const ivanova = { id: 'p1', lastName: 'Иванова', snils: '087-654-303 00', phone: '+7 900 000-00-01' };

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { TooManyRemovedFields, filterDocument, readFieldScopes, restoreResult } from '../../src/access/index.ts';
 import { composeSupergraph } from './supergraph.ts';
 
-
 const { supergraphSdl, apiSchema } = composeSupergraph();
 const fieldScopes = readFieldScopes(supergraphSdl);
 

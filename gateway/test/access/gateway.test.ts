@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gatewayWithFieldScopes } from '../../src/access/index.ts';
 import { EDUCATION_SDL, PEOPLE_SDL, composeSupergraph } from './supergraph.ts';
 
-
 const SCOPES_HEADER = 'x-test-scopes';
 
 const persons = [
@@ -34,19 +33,21 @@ async function listen(server: ApolloServer): Promise<string> {
 
 function people() {
   return new ApolloServer({
-    schema: buildSubgraphSchema([{
-      typeDefs: parse(PEOPLE_SDL),
-      resolvers: {
-        Query: { persons: () => persons },
-        Person: {
-          __resolveReference: (ref: { id: string }) => persons.find((p) => p.id === ref.id),
-          snils: (person: { snils: string }) => {
-            seen.snilsReads += 1;
-            return person.snils;
+    schema: buildSubgraphSchema([
+      {
+        typeDefs: parse(PEOPLE_SDL),
+        resolvers: {
+          Query: { persons: () => persons },
+          Person: {
+            __resolveReference: (ref: { id: string }) => persons.find((p) => p.id === ref.id),
+            snils: (person: { snils: string }) => {
+              seen.snilsReads += 1;
+              return person.snils;
+            },
           },
         },
       },
-    }]),
+    ]),
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       { requestDidStart: async ({ request }) => void seen.peopleOperations.push(request.query ?? '') },
@@ -56,18 +57,20 @@ function people() {
 
 function education() {
   return new ApolloServer({
-    schema: buildSubgraphSchema([{
-      typeDefs: parse(EDUCATION_SDL),
-      resolvers: {
-        Person: {
-          __resolveReference: (ref: { id: string }) => ({ id: ref.id, className: '5А', healthGroup: 'II' }),
-          healthGroup: (person: { healthGroup: string }) => {
-            seen.healthReads += 1;
-            return person.healthGroup;
+    schema: buildSubgraphSchema([
+      {
+        typeDefs: parse(EDUCATION_SDL),
+        resolvers: {
+          Person: {
+            __resolveReference: (ref: { id: string }) => ({ id: ref.id, className: '5А', healthGroup: 'II' }),
+            healthGroup: (person: { healthGroup: string }) => {
+              seen.healthReads += 1;
+              return person.healthGroup;
+            },
           },
         },
       },
-    }]),
+    ]),
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       { requestDidStart: async ({ request }) => void seen.educationOperations.push(request.query ?? '') },

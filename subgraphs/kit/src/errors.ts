@@ -35,7 +35,13 @@ export const conflict = (message: string, details: Record<string, unknown> = {})
   new AppError('CONFLICT', message, details);
 
 /** Codes a client may see as they are; everything else is an internal failure. */
-const PUBLIC_CODES = new Set<string>([...ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND']);
+const PUBLIC_CODES = new Set<string>([
+  ...ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'),
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
 
 export function isPublicCode(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_CODES.has(code);

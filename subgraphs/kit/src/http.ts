@@ -100,7 +100,9 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    return new HttpRefusal(400, { errors: [{ message: 'Тело запроса — не JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    return new HttpRefusal(400, {
+      errors: [{ message: 'Тело запроса — не JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   }
 }
 
@@ -112,7 +114,12 @@ function corsHeaders(): Record<string, string> {
   };
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }

@@ -22,10 +22,22 @@ function createLoaders(db: Database, policy: PeoplePolicy) {
   return {
     ...createPersonLoaders(db, policy),
     ...createOrganizationLoaders(db, policy),
-    consents: groupLoader((ids: readonly string[]) => consentsOf(db, ids), (row) => row.personId),
-    movements: groupLoader((ids: readonly string[]) => movementsOf(db, ids), (row) => row.personId),
-    employments: groupLoader((ids: readonly string[]) => employmentsOf(db, ids), (row) => row.personId),
-    grants: groupLoader((ids: readonly string[]) => grantsOfPersons(db, ids), (row) => row.personId),
+    consents: groupLoader(
+      (ids: readonly string[]) => consentsOf(db, ids),
+      (row) => row.personId,
+    ),
+    movements: groupLoader(
+      (ids: readonly string[]) => movementsOf(db, ids),
+      (row) => row.personId,
+    ),
+    employments: groupLoader(
+      (ids: readonly string[]) => employmentsOf(db, ids),
+      (row) => row.personId,
+    ),
+    grants: groupLoader(
+      (ids: readonly string[]) => grantsOfPersons(db, ids),
+      (row) => row.personId,
+    ),
   };
 }
 
@@ -34,5 +46,12 @@ export function createContext(
   deps: { db: Database; logger: Logger; now: () => Date },
 ): PeopleContext {
   const policy = new PeoplePolicy(principal);
-  return { principal, policy, db: deps.db, loaders: createLoaders(deps.db, policy), logger: deps.logger, now: deps.now };
+  return {
+    principal,
+    policy,
+    db: deps.db,
+    loaders: createLoaders(deps.db, policy),
+    logger: deps.logger,
+    now: deps.now,
+  };
 }

@@ -47,17 +47,28 @@ describe('creating a card', () => {
   });
 
   it('keeps a card registered without consent to processing depersonalized', async () => {
-    const result = await platform.query<{ createPerson: { id: string; lastName: string; snils: string | null; depersonalized: boolean } }>(
+    const result = await platform.query<{
+      createPerson: { id: string; lastName: string; snils: string | null; depersonalized: boolean };
+    }>(
       { login: 'admin' },
       'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id lastName snils depersonalized } }',
-      { input: card({ processingConsent: false, snils: '156-725-938 02', lastName: 'Безсогласия', birthDate: '2016-07-07' }) },
+      {
+        input: card({
+          processingConsent: false,
+          snils: '156-725-938 02',
+          lastName: 'Безсогласия',
+          birthDate: '2016-07-07',
+        }),
+      },
     );
     expectOk(result);
     expect(result.data?.createPerson).toMatchObject({ lastName: 'Обезличено', snils: null, depersonalized: true });
   });
 
   it('refuses a SNILS with a wrong check digit, naming the field', async () => {
-    const result = await platform.query({ login: 'admin' }, CREATE, { input: card({ snils: '112-233-445 96', lastName: 'Другая' }) });
+    const result = await platform.query({ login: 'admin' }, CREATE, {
+      input: card({ snils: '112-233-445 96', lastName: 'Другая' }),
+    });
     expectCode(result, 'BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/СНИЛС/);
     const [counted] = await platform.admin.sql<{ count: number }[]>`
@@ -75,7 +86,11 @@ describe('creating a card', () => {
 
   it('refuses a second record for an existing identity document', async () => {
     const input = { documentType: 'BIRTH_CERTIFICATE', documentSeries: 'IV-ИВ', documentNumber: '765432' };
-    expectOk(await platform.query({ login: 'admin' }, CREATE, { input: card({ ...input, snils: null, lastName: 'Первая', birthDate: '2016-01-02' }) }));
+    expectOk(
+      await platform.query({ login: 'admin' }, CREATE, {
+        input: card({ ...input, snils: null, lastName: 'Первая', birthDate: '2016-01-02' }),
+      }),
+    );
     const second = await platform.query({ login: 'admin' }, CREATE, {
       input: card({ ...input, snils: null, lastName: 'Вторая', birthDate: '2016-01-03' }),
     });
@@ -89,28 +104,38 @@ describe('creating a card', () => {
     const twin = await platform.query({ login: 'admin' }, CREATE, { input: { ...input, lastName: 'Тезкина' } });
     expectCode(twin, 'CONFLICT');
     expect((twin.errors?.[0]?.extensions as { reason?: string }).reason).toBe('POSSIBLE_DUPLICATE');
-    const confirmed = await platform.query<Created>({ login: 'admin' }, CREATE, { input: { ...input, lastName: 'Тезкина' }, confirm: true });
+    const confirmed = await platform.query<Created>({ login: 'admin' }, CREATE, {
+      input: { ...input, lastName: 'Тезкина' },
+      confirm: true,
+    });
     expectOk(confirmed);
   });
 
-  it("refuses to create a card in another organization", async () => {
+  it('refuses to create a card in another organization', async () => {
     const other = await organizationOf(platform, 'admin2');
-    const result = await platform.query({ login: 'admin' }, CREATE, { input: card({ organizationId: other, snils: null, lastName: 'Чужая' }) });
+    const result = await platform.query({ login: 'admin' }, CREATE, {
+      input: card({ organizationId: other, snils: null, lastName: 'Чужая' }),
+    });
     expectCode(result, 'FORBIDDEN');
   });
 
   it('refuses a teacher', async () => {
-    const result = await platform.query({ login: 'teacher' }, CREATE, { input: card({ snils: null, lastName: 'Учительская' }) });
+    const result = await platform.query({ login: 'teacher' }, CREATE, {
+      input: card({ snils: null, lastName: 'Учительская' }),
+    });
     expectCode(result, 'FORBIDDEN');
   });
 });
 
 describe('editing a card', () => {
-  const UPDATE = 'mutation ($id: ID!, $input: PersonPatch!) { updatePerson(id: $id, input: $input) { id placeOfBirth } }';
+  const UPDATE =
+    'mutation ($id: ID!, $input: PersonPatch!) { updatePerson(id: $id, input: $input) { id placeOfBirth } }';
 
   it('lets the admin of the organization edit a student card and keeps the old value in history', async () => {
     const student = await personIdOf(platform.admin, 'student');
-    const [before] = await platform.admin.sql<{ place_of_birth: string | null }[]>`select place_of_birth from people.persons where id = ${student}`;
+    const [before] = await platform.admin.sql<
+      { place_of_birth: string | null }[]
+    >`select place_of_birth from people.persons where id = ${student}`;
     const result = await platform.query<{ updatePerson: { placeOfBirth: string } }>({ login: 'admin' }, UPDATE, {
       id: student,
       input: { placeOfBirth: 'пос. Тестовый-1' },
@@ -127,24 +152,42 @@ describe('editing a card', () => {
 
   it("refuses a teacher editing a class member's card", async () => {
     const student = await personIdOf(platform.admin, 'student');
-    const result = await platform.query({ login: 'teacher' }, UPDATE, { id: student, input: { placeOfBirth: 'где-то' } });
+    const result = await platform.query({ login: 'teacher' }, UPDATE, {
+      id: student,
+      input: { placeOfBirth: 'где-то' },
+    });
     expectCode(result, 'FORBIDDEN');
   });
 
   it("answers NOT_FOUND for a card outside the admin's reach", async () => {
     const stranger = await personIdOf(platform.admin, 'child-4a');
-    const result = await platform.query({ login: 'admin' }, UPDATE, { id: stranger, input: { placeOfBirth: 'где-то' } });
+    const result = await platform.query({ login: 'admin' }, UPDATE, {
+      id: stranger,
+      input: { placeOfBirth: 'где-то' },
+    });
     expectCode(result, 'NOT_FOUND');
   });
 });
 
 describe('history of a card', () => {
   const HISTORY = 'query ($id: ID!) { person(id: $id) { id history { field oldValue newValue changedBy { id } } } }';
-  type History = { person: { id: string; history: { field: string; oldValue: string | null; newValue: string | null; changedBy: { id: string } | null }[] | null } | null };
+  type History = {
+    person: {
+      id: string;
+      history:
+        { field: string; oldValue: string | null; newValue: string | null; changedBy: { id: string } | null }[] | null;
+    } | null;
+  };
 
   it("shows the change to the organization's admin and to the child's guardian", async () => {
     const student = await personIdOf(platform.admin, 'student');
-    expectOk(await platform.query({ login: 'admin' }, 'mutation ($id: ID!) { updatePerson(id: $id, input: { residenceAddress: "ул. Истории, 1" }) { id } }', { id: student }));
+    expectOk(
+      await platform.query(
+        { login: 'admin' },
+        'mutation ($id: ID!) { updatePerson(id: $id, input: { residenceAddress: "ул. Истории, 1" }) { id } }',
+        { id: student },
+      ),
+    );
     for (const login of ['admin', 'guardian']) {
       const result = await platform.query<History>({ login }, HISTORY, { id: student });
       expectOk(result);
@@ -162,6 +205,8 @@ describe('history of a card', () => {
     const result = await platform.query<History>({ login: 'teacher' }, HISTORY, { id: student });
     expect(result.data?.person?.id).toBe(student);
     expect(result.data?.person?.history).toBeNull();
-    expect(result.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['FORBIDDEN', 'person.history']]);
+    expect(result.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([
+      ['FORBIDDEN', 'person.history'],
+    ]);
   });
 });

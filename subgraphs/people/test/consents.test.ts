@@ -18,7 +18,16 @@ afterAll(async () => {
 });
 
 const CARD = 'query ($id: ID!) { person(id: $id) { id lastName fullName depersonalized snils birthDate } }';
-type Card = { person: { id: string; lastName: string; fullName: string; depersonalized: boolean; snils: string | null; birthDate: string | null } | null };
+type Card = {
+  person: {
+    id: string;
+    lastName: string;
+    fullName: string;
+    depersonalized: boolean;
+    snils: string | null;
+    birthDate: string | null;
+  } | null;
+};
 
 describe('consent to processing', () => {
   it('depersonalizes a child after the guardian withdraws consent, and restores the data when granted again', async () => {
@@ -27,11 +36,23 @@ describe('consent to processing', () => {
     expect(before.data?.person?.depersonalized).toBe(false);
     expect(before.data?.person?.lastName).toBe(findAccountByLogin('student-8b')!.profile.lastName);
 
-    expectOk(await platform.query({ login: 'guardian' }, 'mutation ($id: ID!) { withdrawConsent(personId: $id, kind: PROCESSING) { withdrawnAt } }', { id: child }));
+    expectOk(
+      await platform.query(
+        { login: 'guardian' },
+        'mutation ($id: ID!) { withdrawConsent(personId: $id, kind: PROCESSING) { withdrawnAt } }',
+        { id: child },
+      ),
+    );
 
     for (const login of ['guardian', 'admin', 'operator']) {
       const masked = await platform.query<Card>({ login }, CARD, { id: child });
-      expect(masked.data?.person, login).toMatchObject({ id: child, lastName: 'Обезличено', depersonalized: true, snils: null, birthDate: null });
+      expect(masked.data?.person, login).toMatchObject({
+        id: child,
+        lastName: 'Обезличено',
+        depersonalized: true,
+        snils: null,
+        birthDate: null,
+      });
       expect(masked.data?.person?.fullName).not.toContain(findAccountByLogin('student-8b')!.profile.firstName);
     }
     const counted = await platform.query<{ persons: { totalCount: number } }>(
@@ -40,7 +61,13 @@ describe('consent to processing', () => {
     );
     expect(counted.data?.persons.totalCount).toBeGreaterThanOrEqual(2);
 
-    expectOk(await platform.query({ login: 'guardian' }, 'mutation ($id: ID!) { grantConsent(personId: $id, kind: PROCESSING) { id } }', { id: child }));
+    expectOk(
+      await platform.query(
+        { login: 'guardian' },
+        'mutation ($id: ID!) { grantConsent(personId: $id, kind: PROCESSING) { id } }',
+        { id: child },
+      ),
+    );
     const restored = await platform.query<Card>({ login: 'guardian' }, CARD, { id: child });
     expect(restored.data?.person?.depersonalized).toBe(false);
     expect(restored.data?.person?.snils).not.toBeNull();

@@ -12,7 +12,11 @@ subgraphContract('people', async () => {
   return {
     url: platform.peopleUrl,
     sign: platform.signInternal,
-    principal: { kind: 'PERSON', personId: sample!.person, grants: [{ role: 'REGIONAL_OPERATOR', territory: { kind: 'REGION' } }] },
+    principal: {
+      kind: 'PERSON',
+      personId: sample!.person,
+      grants: [{ role: 'REGIONAL_OPERATOR', territory: { kind: 'REGION' } }],
+    },
     entities: [
       { typename: 'Person', id: sample!.person },
       { typename: 'Organization', id: sample!.organization },

@@ -16,7 +16,16 @@ afterAll(async () => {
 });
 
 const LIST = `{ duplicates(first: 50) { edges { node { normalizedName persons { id lastLoginAt children { id } } } } } }`;
-type Groups = { duplicates: { edges: { node: { normalizedName: string; persons: { id: string; lastLoginAt: string | null; children: { id: string }[] }[] } }[] } };
+type Groups = {
+  duplicates: {
+    edges: {
+      node: {
+        normalizedName: string;
+        persons: { id: string; lastLoginAt: string | null; children: { id: string }[] }[];
+      };
+    }[];
+  };
+};
 
 describe('duplicates', () => {
   it("lists the planted duplicate parents to the school's admin with each record's last login", async () => {
@@ -36,13 +45,25 @@ describe('duplicates', () => {
   });
 
   it('merges two records: the kept one takes the children and the other disappears', async () => {
-    const groups = (await platform.query<Groups>({ login: 'admin' }, LIST)).data!.duplicates.edges.map((edge) => edge.node);
+    const groups = (await platform.query<Groups>({ login: 'admin' }, LIST)).data!.duplicates.edges.map(
+      (edge) => edge.node,
+    );
     const group = groups.find((g) => g.persons.length === 2 && g.persons.some((p) => p.children.length > 0))!;
     expect(group).toBeDefined();
-    const [keep, merge] = group.persons as [Groups['duplicates']['edges'][0]['node']['persons'][0], Groups['duplicates']['edges'][0]['node']['persons'][0]];
+    const [keep, merge] = group.persons as [
+      Groups['duplicates']['edges'][0]['node']['persons'][0],
+      Groups['duplicates']['edges'][0]['node']['persons'][0],
+    ];
     const allChildren = new Set([...keep.children, ...merge.children].map((child) => child.id));
 
-    expectCode(await platform.query({ login: 'admin2' }, 'mutation ($k: ID!, $m: ID!) { mergePersons(keepId: $k, mergeId: $m) { id } }', { k: keep.id, m: merge.id }), 'NOT_FOUND');
+    expectCode(
+      await platform.query(
+        { login: 'admin2' },
+        'mutation ($k: ID!, $m: ID!) { mergePersons(keepId: $k, mergeId: $m) { id } }',
+        { k: keep.id, m: merge.id },
+      ),
+      'NOT_FOUND',
+    );
 
     const merged = await platform.query<{ mergePersons: { id: string; children: { id: string }[] } }>(
       { login: 'admin' },
@@ -51,17 +72,30 @@ describe('duplicates', () => {
     );
     expectOk(merged);
     expect(new Set(merged.data!.mergePersons.children.map((child) => child.id))).toEqual(allChildren);
-    const gone = await platform.query<{ person: unknown }>({ login: 'admin' }, 'query ($id: ID!) { person(id: $id) { id } }', { id: merge.id });
+    const gone = await platform.query<{ person: unknown }>(
+      { login: 'admin' },
+      'query ($id: ID!) { person(id: $id) { id } }',
+      { id: merge.id },
+    );
     expect(gone.data?.person).toBeNull();
-    const [row] = await platform.admin.sql<{ merged_into: string }[]>`select merged_into from people.persons where id = ${merge.id}`;
+    const [row] = await platform.admin.sql<
+      { merged_into: string }[]
+    >`select merged_into from people.persons where id = ${merge.id}`;
     expect(row?.merged_into).toBe(keep.id);
-    const after = (await platform.query<Groups>({ login: 'admin' }, LIST)).data!.duplicates.edges.map((edge) => edge.node);
+    const after = (await platform.query<Groups>({ login: 'admin' }, LIST)).data!.duplicates.edges.map(
+      (edge) => edge.node,
+    );
     expect(after.some((g) => g.persons.some((p) => p.id === merge.id))).toBe(false);
   });
 
   it('refuses merging a record with itself', async () => {
     const groups = (await platform.query<Groups>({ login: 'admin' }, LIST)).data!.duplicates.edges;
     const id = groups[0]!.node.persons[0]!.id;
-    expectCode(await platform.query({ login: 'admin' }, 'mutation ($k: ID!) { mergePersons(keepId: $k, mergeId: $k) { id } }', { k: id }), 'BAD_USER_INPUT');
+    expectCode(
+      await platform.query({ login: 'admin' }, 'mutation ($k: ID!) { mergePersons(keepId: $k, mergeId: $k) { id } }', {
+        k: id,
+      }),
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -13,7 +13,10 @@ export async function organizationOf(platform: Platform, login: string): Promise
 }
 
 export function expectCode(result: GraphQLResponse, code: string): void {
-  expect(result.errors?.map((error) => error.extensions?.code), JSON.stringify(result.errors)).toContain(code);
+  expect(
+    result.errors?.map((error) => error.extensions?.code),
+    JSON.stringify(result.errors),
+  ).toContain(code);
 }
 
 export function expectOk(result: GraphQLResponse): void {

@@ -20,9 +20,15 @@ afterAll(async () => {
 const RECORD = `mutation ($input: MovementInput!) {
   recordMovement(input: $input) { id kind className orderNumber organization { id } fromOrganization { id } }
 }`;
-const ENROLMENT = 'query ($id: ID!) { person(id: $id) { enrolment { organization { id } classId className } movements { kind } } }';
+const ENROLMENT =
+  'query ($id: ID!) { person(id: $id) { enrolment { organization { id } classId className } movements { kind } } }';
 
-type Enrolment = { person: { enrolment: { organization: { id: string }; classId: string | null; className: string } | null; movements: { kind: string }[] } };
+type Enrolment = {
+  person: {
+    enrolment: { organization: { id: string }; classId: string | null; className: string } | null;
+    movements: { kind: string }[];
+  };
+};
 
 async function newChild(lastName: string): Promise<string> {
   const result = await platform.query<{ createPerson: { id: string } }>(
@@ -47,21 +53,50 @@ const order = (overrides: Record<string, unknown>) => ({
 describe('movement book', () => {
   it('enrols, transfers between classes and expels, with the current class following the book', async () => {
     const child = await newChild('Движенцев');
-    expectOk(await platform.query({ login: 'admin' }, RECORD, { input: order({ personId: child, kind: 'ENROL', classId: CLASS_1A, className: '1А' }) }));
+    expectOk(
+      await platform.query({ login: 'admin' }, RECORD, {
+        input: order({ personId: child, kind: 'ENROL', classId: CLASS_1A, className: '1А' }),
+      }),
+    );
     let state = await platform.query<Enrolment>({ login: 'admin' }, ENROLMENT, { id: child });
-    expect(state.data?.person.enrolment).toMatchObject({ organization: { id: school }, classId: CLASS_1A, className: '1А' });
-
-    const transfer = await platform.query<{ recordMovement: { kind: string; fromOrganization: { id: string } } }>({ login: 'admin' }, RECORD, {
-      input: order({ personId: child, kind: 'TRANSFER', classId: CLASS_1B, className: '1Б', orderNumber: '15-у', orderDate: '2025-10-01', effectiveOn: '2025-10-02' }),
+    expect(state.data?.person.enrolment).toMatchObject({
+      organization: { id: school },
+      classId: CLASS_1A,
+      className: '1А',
     });
+
+    const transfer = await platform.query<{ recordMovement: { kind: string; fromOrganization: { id: string } } }>(
+      { login: 'admin' },
+      RECORD,
+      {
+        input: order({
+          personId: child,
+          kind: 'TRANSFER',
+          classId: CLASS_1B,
+          className: '1Б',
+          orderNumber: '15-у',
+          orderDate: '2025-10-01',
+          effectiveOn: '2025-10-02',
+        }),
+      },
+    );
     expectOk(transfer);
     expect(transfer.data?.recordMovement.fromOrganization.id).toBe(school);
     state = await platform.query<Enrolment>({ login: 'admin' }, ENROLMENT, { id: child });
     expect(state.data?.person.enrolment?.className).toBe('1Б');
 
-    expectOk(await platform.query({ login: 'admin' }, RECORD, {
-      input: order({ personId: child, kind: 'EXPEL', orderNumber: '20-у', orderDate: '2025-11-01', effectiveOn: '2025-11-05', reason: 'Переезд' }),
-    }));
+    expectOk(
+      await platform.query({ login: 'admin' }, RECORD, {
+        input: order({
+          personId: child,
+          kind: 'EXPEL',
+          orderNumber: '20-у',
+          orderDate: '2025-11-01',
+          effectiveOn: '2025-11-05',
+          reason: 'Переезд',
+        }),
+      }),
+    );
     state = await platform.query<Enrolment>({ login: 'admin' }, ENROLMENT, { id: child });
     expect(state.data?.person.enrolment).toBeNull();
     expect(state.data?.person.movements.map((m) => m.kind)).toEqual(['ENROL', 'TRANSFER', 'EXPEL']);
@@ -69,8 +104,14 @@ describe('movement book', () => {
 
   it('refuses a second enrolment and writes nothing', async () => {
     const child = await newChild('Дважды');
-    expectOk(await platform.query({ login: 'admin' }, RECORD, { input: order({ personId: child, kind: 'ENROL', classId: CLASS_1A, className: '1А' }) }));
-    const again = await platform.query({ login: 'admin' }, RECORD, { input: order({ personId: child, kind: 'ENROL', classId: CLASS_1B, className: '1Б' }) });
+    expectOk(
+      await platform.query({ login: 'admin' }, RECORD, {
+        input: order({ personId: child, kind: 'ENROL', classId: CLASS_1A, className: '1А' }),
+      }),
+    );
+    const again = await platform.query({ login: 'admin' }, RECORD, {
+      input: order({ personId: child, kind: 'ENROL', classId: CLASS_1B, className: '1Б' }),
+    });
     expectCode(again, 'CONFLICT');
     const rows = await platform.admin.sql`select 1 from people.movements where person_id = ${child}`;
     expect(rows).toHaveLength(1);
@@ -78,7 +119,10 @@ describe('movement book', () => {
 
   it('refuses expelling a learner who is not in the organization', async () => {
     const child = await newChild('Нигде');
-    expectCode(await platform.query({ login: 'admin' }, RECORD, { input: order({ personId: child, kind: 'EXPEL' }) }), 'CONFLICT');
+    expectCode(
+      await platform.query({ login: 'admin' }, RECORD, { input: order({ personId: child, kind: 'EXPEL' }) }),
+      'CONFLICT',
+    );
   });
 
   it('refuses an effective date before the order date', async () => {
@@ -91,12 +135,20 @@ describe('movement book', () => {
 
   it("refuses another organization's admin and a teacher", async () => {
     const child = await newChild('Чужой');
-    expectCode(await platform.query({ login: 'admin2' }, RECORD, { input: order({ personId: child, kind: 'ENROL' }) }), 'FORBIDDEN');
-    expectCode(await platform.query({ login: 'teacher' }, RECORD, { input: order({ personId: child, kind: 'ENROL' }) }), 'FORBIDDEN');
+    expectCode(
+      await platform.query({ login: 'admin2' }, RECORD, { input: order({ personId: child, kind: 'ENROL' }) }),
+      'FORBIDDEN',
+    );
+    expectCode(
+      await platform.query({ login: 'teacher' }, RECORD, { input: order({ personId: child, kind: 'ENROL' }) }),
+      'FORBIDDEN',
+    );
   });
 
   it("lists the organization's book for its admin, newest first, and refuses it to others", async () => {
-    const book = await platform.query<{ movementBook: { edges: { node: { effectiveOn: string } }[]; pageInfo: { hasNextPage: boolean } } }>(
+    const book = await platform.query<{
+      movementBook: { edges: { node: { effectiveOn: string } }[]; pageInfo: { hasNextPage: boolean } };
+    }>(
       { login: 'admin' },
       'query ($org: ID!) { movementBook(organizationId: $org, first: 5) { edges { node { effectiveOn } } pageInfo { hasNextPage } } }',
       { org: school },
@@ -106,7 +158,11 @@ describe('movement book', () => {
     expect(dates.length).toBeGreaterThan(0);
     expect([...dates].sort().reverse()).toEqual(dates);
     expectCode(
-      await platform.query({ login: 'admin2' }, 'query ($org: ID!) { movementBook(organizationId: $org) { edges { cursor } } }', { org: school }),
+      await platform.query(
+        { login: 'admin2' },
+        'query ($org: ID!) { movementBook(organizationId: $org) { edges { cursor } } }',
+        { org: school },
+      ),
       'FORBIDDEN',
     );
   });

@@ -37,13 +37,19 @@ describe('SQL statements per operation', () => {
     for (const first of [30, 110]) {
       runs.push(
         await platform.recordStatements(async () => {
-          const result = await platform.query<{ persons: { edges: unknown[] } }>({ login: 'admin' }, WIDE, { org: school, first });
+          const result = await platform.query<{ persons: { edges: unknown[] } }>({ login: 'admin' }, WIDE, {
+            org: school,
+            first,
+          });
           expectOk(result);
           expect(result.data?.persons.edges).toHaveLength(first);
         }),
       );
     }
-    const [small, large] = runs.map((statements) => statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 90))) as [string[], string[]];
+    const [small, large] = runs.map((statements) => statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 90))) as [
+      string[],
+      string[],
+    ];
     // The same statements for both sizes, and no more than one per loader and nesting level of the query
     // (13 here). Loaders at one level whose parents come from different statements may dispatch apart, so
     // the exact count can differ by such a split — a query per card would be 110 and more.

@@ -44,7 +44,11 @@ const PERSON_PATH = /^\/rs\/prns\/(\d+)(?:\/(docs|kids)(?:\/(\d+)(?:\/(docs))?)?
 export function createDevEsia(options: DevEsiaOptions): DevEsia {
   const { keys } = options;
   const publicUrl = options.publicUrl.replace(/\/+$/, '');
-  const settings: TokenSettings = { issuer: options.issuer, audience: options.audience, ttlSeconds: options.ttlSeconds };
+  const settings: TokenSettings = {
+    issuer: options.issuer,
+    audience: options.audience,
+    ttlSeconds: options.ttlSeconds,
+  };
   const now = options.now ?? (() => new Date());
   const canSignIn = (account: DemoAccount) => canSignInToEsia(account, now());
 

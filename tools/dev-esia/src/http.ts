@@ -15,7 +15,12 @@ export class HttpError extends Error {
 // Everything this server answers is either a token or personal data: never cache it (RFC 6749 §5.1, 152-FZ).
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers });
   res.end(JSON.stringify(body));
 }

@@ -17,7 +17,11 @@ export interface TokenSettings {
   ttlSeconds: number;
 }
 
-export async function signAccessToken(keys: SigningKeys, settings: TokenSettings, account: DemoAccount): Promise<string> {
+export async function signAccessToken(
+  keys: SigningKeys,
+  settings: TokenSettings,
+  account: DemoAccount,
+): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
     scope: ESIA_SCOPE,

@@ -18,7 +18,14 @@ let baseUrl: string;
 
 beforeAll(async () => {
   const keys = await generateSigningKeys();
-  devEsia = createDevEsia({ issuer: ISSUER, audience: AUDIENCE, publicUrl: ISSUER, ttlSeconds: 3600, keys, now: () => TODAY });
+  devEsia = createDevEsia({
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    publicUrl: ISSUER,
+    ttlSeconds: 3600,
+    keys,
+    now: () => TODAY,
+  });
   await new Promise<void>((resolve) => devEsia.server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(devEsia.server.address() as AddressInfo).port}`;
 });
@@ -91,7 +98,11 @@ describe('tokens', () => {
 
 describe('demo users', () => {
   it('lists a login for every role except SERVICE', async () => {
-    const users = (await (await fetch(`${baseUrl}/dev/users`)).json()) as { login: string; roles: string[]; note: string }[];
+    const users = (await (await fetch(`${baseUrl}/dev/users`)).json()) as {
+      login: string;
+      roles: string[];
+      note: string;
+    }[];
     const covered = new Set(users.flatMap((user) => user.roles));
     expect([...covered].sort()).toEqual(ROLES.filter((role) => role !== 'SERVICE').sort());
     for (const user of users) expect(user.note).not.toBe('');
@@ -105,7 +116,9 @@ describe('demo users', () => {
 
   it('has unique SNILS and identity documents, as the person table requires (rule 8)', () => {
     const snils = DEMO_ACCOUNTS.flatMap((a) => (a.profile.snils ? [a.profile.snils] : []));
-    const documents = DEMO_ACCOUNTS.flatMap(({ profile: { document: d } }) => (d ? [`${d.type} ${d.series} ${d.number}`] : []));
+    const documents = DEMO_ACCOUNTS.flatMap(({ profile: { document: d } }) =>
+      d ? [`${d.type} ${d.series} ${d.number}`] : [],
+    );
     expect(new Set(snils).size).toBe(snils.length);
     expect(new Set(documents).size).toBe(documents.length);
   });
@@ -116,7 +129,8 @@ describe('demo users', () => {
 
   it('refers only to existing accounts and keeps municipality consistent with the organization key', () => {
     for (const a of DEMO_ACCOUNTS) {
-      for (const child of [...a.kids, ...(a.platform.childrenLogins ?? [])]) expect(findAccountByLogin(child)).toBeDefined();
+      for (const child of [...a.kids, ...(a.platform.childrenLogins ?? [])])
+        expect(findAccountByLogin(child)).toBeDefined();
       if (a.platform.organization) expect(a.platform.organization.split('-')[1]).toBe(String(a.platform.municipality));
       expect(a.roles.length === 0).toBe(a.platform.kind === 'no-record');
     }
@@ -166,7 +180,9 @@ describe('person API rs/prns', () => {
       trusted: true,
     });
     const docs = await (await getWith(`/rs/prns/${account('guardian').oid}/docs`, token)).json();
-    expect(docs).toMatchObject({ elements: [{ type: 'RF_PASSPORT', series: '7503', number: '889410', issueDate: '15.07.2003' }] });
+    expect(docs).toMatchObject({
+      elements: [{ type: 'RF_PASSPORT', series: '7503', number: '889410', issueDate: '15.07.2003' }],
+    });
   });
 
   it("lists the parent's children known to ESIA, with their documents", async () => {
@@ -234,7 +250,12 @@ describe('environment', () => {
   });
 
   it('defaults to port 4010, issuer on localhost and the platform audience', () => {
-    expect(parseEnv({})).toEqual({ nodeEnv: 'development', port: 4010, issuer: 'http://localhost:4010', audience: AUDIENCE });
+    expect(parseEnv({})).toEqual({
+      nodeEnv: 'development',
+      port: 4010,
+      issuer: 'http://localhost:4010',
+      audience: AUDIENCE,
+    });
     expect(() => parseEnv({ DEV_ESIA_PORT: 'abc' })).toThrow(/DEV_ESIA_PORT/);
   });
 

@@ -121,7 +121,11 @@ async function main(): Promise<void> {
 }
 
 async function printWelcome(esiaUrl: string): Promise<void> {
-  const users = (await (await fetch(`${esiaUrl}/dev/users`)).json()) as { login: string; roles: string[]; note: string }[];
+  const users = (await (await fetch(`${esiaUrl}/dev/users`)).json()) as {
+    login: string;
+    roles: string[];
+    note: string;
+  }[];
   console.log(`
 The platform is running.
   GraphQL gateway   http://localhost:${PORTS.gateway}/graphql

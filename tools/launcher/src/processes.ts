@@ -38,7 +38,8 @@ export function startService(spec: ServiceSpec, root: string): RunningService {
 export async function waitHealthy(service: RunningService, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) throw new Error(`${service.spec.name} exited with code ${service.child.exitCode}`);
+    if (service.child.exitCode !== null)
+      throw new Error(`${service.spec.name} exited with code ${service.child.exitCode}`);
     try {
       const response = await fetch(service.spec.healthUrl);
       if (response.ok) return;
@@ -47,7 +48,9 @@ export async function waitHealthy(service: RunningService, timeoutMs = 60_000): 
     }
     await sleep(250);
   }
-  throw new Error(`${service.spec.name} did not become healthy within ${timeoutMs / 1000} s (${service.spec.healthUrl})`);
+  throw new Error(
+    `${service.spec.name} did not become healthy within ${timeoutMs / 1000} s (${service.spec.healthUrl})`,
+  );
 }
 
 export async function stopService(service: RunningService, timeoutMs = 10_000): Promise<void> {

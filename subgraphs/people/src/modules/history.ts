@@ -37,5 +37,12 @@ export function diffHistory(
 ): HistoryEntry[] {
   return Object.keys(after)
     .filter((field) => (before[field] ?? null) !== (after[field] ?? null))
-    .map((field) => ({ entity, entityId, field, oldValue: before[field] ?? null, newValue: after[field] ?? null, changedBy }));
+    .map((field) => ({
+      entity,
+      entityId,
+      field,
+      oldValue: before[field] ?? null,
+      newValue: after[field] ?? null,
+      changedBy,
+    }));
 }

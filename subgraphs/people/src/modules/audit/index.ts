@@ -27,7 +27,8 @@ export const auditModule: SubgraphModule<PeopleContext> = {
     HistoryEntry: {
       oldValue: (row: HistoryRow) => json(row.oldValue),
       newValue: (row: HistoryRow) => json(row.newValue),
-      changedBy: (row: HistoryRow, _: unknown, ctx: PeopleContext) => (row.changedBy ? ctx.loaders.person.load(row.changedBy) : null),
+      changedBy: (row: HistoryRow, _: unknown, ctx: PeopleContext) =>
+        row.changedBy ? ctx.loaders.person.load(row.changedBy) : null,
     },
   } as SubgraphModule<PeopleContext>['resolvers'],
 };

@@ -7,12 +7,12 @@ import { consentsOf, grantConsent, withdrawConsent, type ConsentKind } from './s
 type ConsentRow = Awaited<ReturnType<typeof consentsOf>>[number];
 type Args = { personId: string; kind: ConsentKind };
 
-
 export const consentsModule: SubgraphModule<PeopleContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers: {
     Mutation: {
-      grantConsent: (_: unknown, args: Args, ctx: PeopleContext) => grantConsent(ctx.db, ctx.policy, args.personId, args.kind, ctx.now()),
+      grantConsent: (_: unknown, args: Args, ctx: PeopleContext) =>
+        grantConsent(ctx.db, ctx.policy, args.personId, args.kind, ctx.now()),
       withdrawConsent: (_: unknown, args: Args, ctx: PeopleContext) =>
         withdrawConsent(ctx.db, ctx.policy, args.personId, args.kind, ctx.now()),
     },
@@ -24,7 +24,8 @@ export const consentsModule: SubgraphModule<PeopleContext> = {
     },
     Consent: {
       person: (row: ConsentRow, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(row.personId),
-      grantedBy: (row: ConsentRow, _: unknown, ctx: PeopleContext) => (row.grantedBy ? ctx.loaders.person.load(row.grantedBy) : null),
+      grantedBy: (row: ConsentRow, _: unknown, ctx: PeopleContext) =>
+        row.grantedBy ? ctx.loaders.person.load(row.grantedBy) : null,
     },
     ConsentRequest: {
       child: (row: { personId: string }, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(row.personId),

@@ -46,9 +46,18 @@ export async function grantConsent(db: Database, policy: PeoplePolicy, personId:
     await tx
       .update(consentRequests)
       .set({ resolvedAt: now })
-      .where(and(eq(consentRequests.personId, personId), eq(consentRequests.kind, kind), isNull(consentRequests.resolvedAt)));
+      .where(
+        and(eq(consentRequests.personId, personId), eq(consentRequests.kind, kind), isNull(consentRequests.resolvedAt)),
+      );
     if (created) {
-      await recordHistory(tx, { entity: 'consent', entityId: personId, field: kind, oldValue: null, newValue: 'GRANTED', changedBy: actor });
+      await recordHistory(tx, {
+        entity: 'consent',
+        entityId: personId,
+        field: kind,
+        oldValue: null,
+        newValue: 'GRANTED',
+        changedBy: actor,
+      });
       return created;
     }
     const [active] = await tx
@@ -59,7 +68,13 @@ export async function grantConsent(db: Database, policy: PeoplePolicy, personId:
   });
 }
 
-export async function withdrawConsent(db: Database, policy: PeoplePolicy, personId: string, kind: ConsentKind, now: Date) {
+export async function withdrawConsent(
+  db: Database,
+  policy: PeoplePolicy,
+  personId: string,
+  kind: ConsentKind,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     if (!(await mayManage(tx, policy, personId, kind))) {
       throw forbidden('Отозвать это согласие может только сам человек или его законный представитель.');
@@ -71,7 +86,14 @@ export async function withdrawConsent(db: Database, policy: PeoplePolicy, person
       .where(and(eq(consents.personId, personId), eq(consents.kind, kind), isNull(consents.withdrawnAt)))
       .returning();
     if (!withdrawn) throw notFound('Действующее согласие');
-    await recordHistory(tx, { entity: 'consent', entityId: personId, field: kind, oldValue: 'GRANTED', newValue: 'WITHDRAWN', changedBy: actor });
+    await recordHistory(tx, {
+      entity: 'consent',
+      entityId: personId,
+      field: kind,
+      oldValue: 'GRANTED',
+      newValue: 'WITHDRAWN',
+      changedBy: actor,
+    });
     return withdrawn;
   });
 }
@@ -79,12 +101,20 @@ export async function withdrawConsent(db: Database, policy: PeoplePolicy, person
 /** Open requests for the children of a guardian: what the parent's cabinet shows (rule 3). */
 export function openRequestsForGuardian(db: Executor, guardianId: string) {
   return db
-    .select({ id: consentRequests.id, personId: consentRequests.personId, kind: consentRequests.kind, requestedAt: consentRequests.requestedAt })
+    .select({
+      id: consentRequests.id,
+      personId: consentRequests.personId,
+      kind: consentRequests.kind,
+      requestedAt: consentRequests.requestedAt,
+    })
     .from(consentRequests)
     .innerJoin(tables.guardianships, eq(tables.guardianships.childId, consentRequests.personId))
     .where(and(eq(tables.guardianships.guardianId, guardianId), isNull(consentRequests.resolvedAt)));
 }
 
 export function consentsOf(db: Executor, personIds: readonly string[]) {
-  return db.select().from(consents).where(sql`${consents.personId} in ${personIds}`);
+  return db
+    .select()
+    .from(consents)
+    .where(sql`${consents.personId} in ${personIds}`);
 }

@@ -6,7 +6,10 @@ import { listDuplicates, mergePersons, type DuplicateGroupRow } from './service.
 
 type Cursor = { name: string; birthDate: string };
 const isCursor = (value: unknown): value is Cursor =>
-  typeof value === 'object' && value !== null && typeof (value as Cursor).name === 'string' && typeof (value as Cursor).birthDate === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Cursor).name === 'string' &&
+  typeof (value as Cursor).birthDate === 'string';
 
 export const duplicatesModule: SubgraphModule<PeopleContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
@@ -18,11 +21,18 @@ export const duplicatesModule: SubgraphModule<PeopleContext> = {
         ctx: PeopleContext,
       ) => {
         const first = pageSize(args.first);
-        const groups = await listDuplicates(ctx.db, ctx.policy, { organizationId: args.organizationId }, {
-          first,
-          after: decodeCursor(args.after, isCursor),
-        });
-        return connection(groups, first, (group) => encodeCursor({ name: group.normalizedName, birthDate: group.birthDate }));
+        const groups = await listDuplicates(
+          ctx.db,
+          ctx.policy,
+          { organizationId: args.organizationId },
+          {
+            first,
+            after: decodeCursor(args.after, isCursor),
+          },
+        );
+        return connection(groups, first, (group) =>
+          encodeCursor({ name: group.normalizedName, birthDate: group.birthDate }),
+        );
       },
     },
     Mutation: {

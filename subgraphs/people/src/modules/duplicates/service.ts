@@ -48,18 +48,40 @@ export async function listDuplicates(
 
 /** Card fields a merge fills on the kept record when it has none. */
 const FILLABLE = [
-  'middleName', 'birthDate', 'sex', 'snils', 'citizenship', 'placeOfBirth', 'registrationAddress', 'residenceAddress',
-  'phone', 'email', 'documentType', 'documentSeries', 'documentNumber', 'documentIssuedOn', 'educationForm',
-  'movementFirst', 'education',
+  'middleName',
+  'birthDate',
+  'sex',
+  'snils',
+  'citizenship',
+  'placeOfBirth',
+  'registrationAddress',
+  'residenceAddress',
+  'phone',
+  'email',
+  'documentType',
+  'documentSeries',
+  'documentNumber',
+  'documentIssuedOn',
+  'educationForm',
+  'movementFirst',
+  'education',
 ] as const;
 
-export async function mergePersons(db: Database, policy: PeoplePolicy, keepId: string, mergeId: string, now: Date): Promise<void> {
+export async function mergePersons(
+  db: Database,
+  policy: PeoplePolicy,
+  keepId: string,
+  mergeId: string,
+  now: Date,
+): Promise<void> {
   if (keepId === mergeId) throw badInput('Нельзя объединить карточку саму с собой.', 'mergeId');
   await db.transaction(async (tx) => {
     const rows = await tx
       .select({ row: persons, canManage: sql<boolean>`${policy.personsWithScope('duplicates:manage')}` })
       .from(persons)
-      .where(and(inArray(persons.id, [keepId, mergeId]), isNull(persons.mergedInto), policy.personsWithScope('person:read')))
+      .where(
+        and(inArray(persons.id, [keepId, mergeId]), isNull(persons.mergedInto), policy.personsWithScope('person:read')),
+      )
       .for('update');
     const keep = rows.find((r) => r.row.id === keepId);
     const merged = rows.find((r) => r.row.id === mergeId);
@@ -72,13 +94,25 @@ export async function mergePersons(db: Database, policy: PeoplePolicy, keepId: s
     await tx.update(persons).set({ mergedInto: keepId, updatedAt: now }).where(eq(persons.id, mergeId));
     const fill: Record<string, unknown> = {};
     for (const field of FILLABLE) {
-      if ((keep.row[field] === null || keep.row[field] === '') && merged.row[field] !== null) fill[field] = merged.row[field];
+      if ((keep.row[field] === null || keep.row[field] === '') && merged.row[field] !== null)
+        fill[field] = merged.row[field];
     }
-    if (Object.keys(fill).length > 0) await tx.update(persons).set({ ...fill, updatedAt: now }).where(eq(persons.id, keepId));
+    if (Object.keys(fill).length > 0)
+      await tx
+        .update(persons)
+        .set({ ...fill, updatedAt: now })
+        .where(eq(persons.id, keepId));
     await recordHistory(
       tx,
       { entity: 'person', entityId: mergeId, field: 'merged_into', oldValue: null, newValue: keepId, changedBy: actor },
-      ...Object.entries(fill).map(([field, value]) => ({ entity: 'person', entityId: keepId, field, oldValue: keep.row[field as keyof typeof keep.row] ?? null, newValue: value, changedBy: actor })),
+      ...Object.entries(fill).map(([field, value]) => ({
+        entity: 'person',
+        entityId: keepId,
+        field,
+        oldValue: keep.row[field as keyof typeof keep.row] ?? null,
+        newValue: value,
+        changedBy: actor,
+      })),
     );
   });
 }

@@ -16,7 +16,8 @@ export const employmentModule: SubgraphModule<PeopleContext> = {
       },
     },
     Employment: {
-      organization: (row: EmploymentView, _: unknown, ctx: PeopleContext) => ctx.loaders.organization.load(row.organizationId),
+      organization: (row: EmploymentView, _: unknown, ctx: PeopleContext) =>
+        ctx.loaders.organization.load(row.organizationId),
       maternityLeave: (row: EmploymentView) => {
         if (!row.canReadPii) throw forbidden('Нет доступа к полю «Отпуск по уходу за ребёнком» этого лица.');
         return row.maternityLeave;

@@ -7,8 +7,10 @@ export const grantsModule: SubgraphModule<PeopleContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers: {
     Mutation: {
-      grantRole: (_: unknown, args: { input: GrantRoleInput }, ctx: PeopleContext) => grantRole(ctx.db, ctx.policy, args.input, ctx.now()),
-      withdrawRole: (_: unknown, args: { id: string }, ctx: PeopleContext) => withdrawRole(ctx.db, ctx.policy, args.id, ctx.now()),
+      grantRole: (_: unknown, args: { input: GrantRoleInput }, ctx: PeopleContext) =>
+        grantRole(ctx.db, ctx.policy, args.input, ctx.now()),
+      withdrawRole: (_: unknown, args: { id: string }, ctx: PeopleContext) =>
+        withdrawRole(ctx.db, ctx.policy, args.id, ctx.now()),
     },
     Person: {
       grants: (row: PersonRow, _: unknown, ctx: PeopleContext) => {
@@ -18,8 +20,10 @@ export const grantsModule: SubgraphModule<PeopleContext> = {
     },
     RoleGrantRecord: {
       person: (row: GrantRow, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(row.personId),
-      municipality: (row: GrantRow, _: unknown, ctx: PeopleContext) => (row.municipalityId ? ctx.loaders.municipality.load(row.municipalityId) : null),
-      organization: (row: GrantRow, _: unknown, ctx: PeopleContext) => (row.organizationId ? ctx.loaders.organization.load(row.organizationId) : null),
+      municipality: (row: GrantRow, _: unknown, ctx: PeopleContext) =>
+        row.municipalityId ? ctx.loaders.municipality.load(row.municipalityId) : null,
+      organization: (row: GrantRow, _: unknown, ctx: PeopleContext) =>
+        row.organizationId ? ctx.loaders.organization.load(row.organizationId) : null,
     },
   } as SubgraphModule<PeopleContext>['resolvers'],
 };

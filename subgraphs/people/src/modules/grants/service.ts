@@ -51,11 +51,17 @@ function territoryOf(input: GrantRoleInput): Territory {
 /** Which roles each grant-managing role may hand out, and where. */
 async function mayGrant(tx: Executor, policy: PeoplePolicy, role: Role, territory: Territory): Promise<boolean> {
   if (policy.principal.kind !== 'PERSON') return false;
-  const managers = policy.principal.grants.filter((grant) => grant.role === 'REGIONAL_OPERATOR' || grant.role === 'MUNICIPAL_COORDINATOR' || grant.role === 'ORG_ADMIN');
+  const managers = policy.principal.grants.filter(
+    (grant) =>
+      grant.role === 'REGIONAL_OPERATOR' || grant.role === 'MUNICIPAL_COORDINATOR' || grant.role === 'ORG_ADMIN',
+  );
   if (managers.some((grant) => grant.role === 'REGIONAL_OPERATOR')) return true;
   let organization: { municipalityId: string } | undefined;
   if (territory.organizationId) {
-    [organization] = await tx.select({ municipalityId: organizations.municipalityId }).from(organizations).where(eq(organizations.id, territory.organizationId));
+    [organization] = await tx
+      .select({ municipalityId: organizations.municipalityId })
+      .from(organizations)
+      .where(eq(organizations.id, territory.organizationId));
     if (!organization) throw badInput('Такой организации нет.', 'organizationId');
   }
   return managers.some((grant) => {
@@ -70,37 +76,86 @@ async function mayGrant(tx: Executor, policy: PeoplePolicy, role: Role, territor
   });
 }
 
-export async function grantRole(db: Database, policy: PeoplePolicy, input: GrantRoleInput, now: Date): Promise<GrantRow> {
+export async function grantRole(
+  db: Database,
+  policy: PeoplePolicy,
+  input: GrantRoleInput,
+  now: Date,
+): Promise<GrantRow> {
   const territory = territoryOf(input);
   return db.transaction(async (tx) => {
-    if (!(await mayGrant(tx, policy, input.role, territory))) throw forbidden('Эту роль на этой территории вы выдать не можете.');
-    const [person] = await tx.select({ id: persons.id }).from(persons).where(and(eq(persons.id, input.personId), isNull(persons.mergedInto)));
+    if (!(await mayGrant(tx, policy, input.role, territory)))
+      throw forbidden('Эту роль на этой территории вы выдать не можете.');
+    const [person] = await tx
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(eq(persons.id, input.personId), isNull(persons.mergedInto)));
     if (!person) throw notFound('Человек');
-    const active = await tx.select({ id: roleGrants.id, territory: roleGrants.territory, municipalityId: roleGrants.municipalityId, organizationId: roleGrants.organizationId, classId: roleGrants.classId })
+    const active = await tx
+      .select({
+        id: roleGrants.id,
+        territory: roleGrants.territory,
+        municipalityId: roleGrants.municipalityId,
+        organizationId: roleGrants.organizationId,
+        classId: roleGrants.classId,
+      })
       .from(roleGrants)
-      .where(and(eq(roleGrants.personId, input.personId), eq(roleGrants.role, input.role), isNull(roleGrants.withdrawnAt)));
-    const same = active.find((g) => g.municipalityId === territory.municipalityId && g.organizationId === territory.organizationId && g.classId === territory.classId);
+      .where(
+        and(eq(roleGrants.personId, input.personId), eq(roleGrants.role, input.role), isNull(roleGrants.withdrawnAt)),
+      );
+    const same = active.find(
+      (g) =>
+        g.municipalityId === territory.municipalityId &&
+        g.organizationId === territory.organizationId &&
+        g.classId === territory.classId,
+    );
     if (same) throw conflict('Эта роль на этой территории уже выдана.');
     const [created] = await tx
       .insert(roleGrants)
       .values({ personId: input.personId, role: input.role, ...territory, grantedBy: policy.personId, grantedAt: now })
       .returning();
-    await recordHistory(tx, { entity: 'role_grant', entityId: input.personId, field: input.role, oldValue: null, newValue: territory, changedBy: policy.personId });
+    await recordHistory(tx, {
+      entity: 'role_grant',
+      entityId: input.personId,
+      field: input.role,
+      oldValue: null,
+      newValue: territory,
+      changedBy: policy.personId,
+    });
     return created!;
   });
 }
 
 export async function withdrawRole(db: Database, policy: PeoplePolicy, id: string, now: Date): Promise<GrantRow> {
   return db.transaction(async (tx) => {
-    const [grant] = await tx.select().from(roleGrants).where(and(eq(roleGrants.id, id), isNull(roleGrants.withdrawnAt))).for('update');
+    const [grant] = await tx
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.id, id), isNull(roleGrants.withdrawnAt)))
+      .for('update');
     if (!grant) throw notFound('Действующая роль');
     if (!(await mayGrant(tx, policy, grant.role, grant))) throw forbidden('Эту роль вы отозвать не можете.');
     const [withdrawn] = await tx.update(roleGrants).set({ withdrawnAt: now }).where(eq(roleGrants.id, id)).returning();
-    await recordHistory(tx, { entity: 'role_grant', entityId: grant.personId, field: grant.role, oldValue: { territory: grant.territory, municipalityId: grant.municipalityId, organizationId: grant.organizationId, classId: grant.classId }, newValue: null, changedBy: policy.personId });
+    await recordHistory(tx, {
+      entity: 'role_grant',
+      entityId: grant.personId,
+      field: grant.role,
+      oldValue: {
+        territory: grant.territory,
+        municipalityId: grant.municipalityId,
+        organizationId: grant.organizationId,
+        classId: grant.classId,
+      },
+      newValue: null,
+      changedBy: policy.personId,
+    });
     return withdrawn!;
   });
 }
 
 export function grantsOfPersons(db: Executor, personIds: readonly string[]) {
-  return db.select().from(roleGrants).where(and(inArray(roleGrants.personId, [...personIds]), isNull(roleGrants.withdrawnAt)));
+  return db
+    .select()
+    .from(roleGrants)
+    .where(and(inArray(roleGrants.personId, [...personIds]), isNull(roleGrants.withdrawnAt)));
 }

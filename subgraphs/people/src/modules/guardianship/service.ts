@@ -11,7 +11,8 @@ import { recordHistory } from '../history.ts';
 const { persons, guardianships } = tables;
 
 async function checkPair(tx: Executor, policy: PeoplePolicy, guardianId: string, childId: string): Promise<void> {
-  if (guardianId === childId) throw badInput('Человек не может быть законным представителем самого себя.', 'guardianId');
+  if (guardianId === childId)
+    throw badInput('Человек не может быть законным представителем самого себя.', 'guardianId');
   const rows = await tx
     .select({ id: persons.id, canWrite: sql<boolean>`${policy.personsWithScope('pii:write')}` })
     .from(persons)
@@ -21,12 +22,29 @@ async function checkPair(tx: Executor, policy: PeoplePolicy, guardianId: string,
   if (!child.canWrite) throw forbidden('Связывать с ребёнком может только его организация.');
 }
 
-export async function linkGuardian(db: Database, policy: PeoplePolicy, guardianId: string, childId: string, relation: string) {
+export async function linkGuardian(
+  db: Database,
+  policy: PeoplePolicy,
+  guardianId: string,
+  childId: string,
+  relation: string,
+) {
   return db.transaction(async (tx) => {
     await checkPair(tx, policy, guardianId, childId);
-    const [created] = await tx.insert(guardianships).values({ guardianId, childId, relation }).onConflictDoNothing().returning();
+    const [created] = await tx
+      .insert(guardianships)
+      .values({ guardianId, childId, relation })
+      .onConflictDoNothing()
+      .returning();
     if (!created) throw conflict('Эти люди уже связаны.');
-    await recordHistory(tx, { entity: 'guardianship', entityId: childId, field: 'guardian', oldValue: null, newValue: { guardianId, relation }, changedBy: policy.personId });
+    await recordHistory(tx, {
+      entity: 'guardianship',
+      entityId: childId,
+      field: 'guardian',
+      oldValue: null,
+      newValue: { guardianId, relation },
+      changedBy: policy.personId,
+    });
   });
 }
 
@@ -38,6 +56,13 @@ export async function unlinkGuardian(db: Database, policy: PeoplePolicy, guardia
       .where(and(eq(guardianships.guardianId, guardianId), eq(guardianships.childId, childId)))
       .returning();
     if (!removed) throw notFound('Связь');
-    await recordHistory(tx, { entity: 'guardianship', entityId: childId, field: 'guardian', oldValue: { guardianId, relation: removed.relation }, newValue: null, changedBy: policy.personId });
+    await recordHistory(tx, {
+      entity: 'guardianship',
+      entityId: childId,
+      field: 'guardian',
+      oldValue: { guardianId, relation: removed.relation },
+      newValue: null,
+      changedBy: policy.personId,
+    });
   });
 }

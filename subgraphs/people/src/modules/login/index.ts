@@ -30,7 +30,11 @@ export const loginModule: SubgraphModule<PeopleContext> = {
       me: (_: unknown, __: unknown, ctx: PeopleContext) => requirePerson(ctx),
     },
     Mutation: {
-      _resolveLogin: async (_: unknown, args: { input: { oid: string; profile?: EsiaProfile | null } }, ctx: PeopleContext) => {
+      _resolveLogin: async (
+        _: unknown,
+        args: { input: { oid: string; profile?: EsiaProfile | null } },
+        ctx: PeopleContext,
+      ) => {
         // Only the gateway resolves logins; the field is @inaccessible, this stops a forged internal call.
         if (ctx.principal.kind !== 'GATEWAY') throw forbidden();
         const result = await ctx.db.transaction((tx) => resolveLogin(tx, args.input, ctx.now()));
@@ -51,7 +55,8 @@ export const loginModule: SubgraphModule<PeopleContext> = {
       person: (me: Me, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(me.personId),
       grants: (_: Me, __: unknown, ctx: PeopleContext) => (ctx.principal.kind === 'PERSON' ? ctx.principal.grants : []),
       consentRequests: (me: Me, _: unknown, ctx: PeopleContext) => openRequestsForGuardian(ctx.db, me.personId),
-      dataTransferConsentRequired: (me: Me, _: unknown, ctx: PeopleContext) => dataTransferConsentRequired(me.personId, ctx),
+      dataTransferConsentRequired: (me: Me, _: unknown, ctx: PeopleContext) =>
+        dataTransferConsentRequired(me.personId, ctx),
     },
     RoleGrant: {
       territory: (grant: Grant) => grant.territory.kind,

@@ -76,7 +76,12 @@ export async function resolveLogin(
 
 async function findLinkedPerson(tx: Executor, oid: string): Promise<PersonMatch | null> {
   const [row] = await tx
-    .select({ id: persons.id, normalizedName: persons.normalizedName, birthDate: persons.birthDate, mergedInto: persons.mergedInto })
+    .select({
+      id: persons.id,
+      normalizedName: persons.normalizedName,
+      birthDate: persons.birthDate,
+      mergedInto: persons.mergedInto,
+    })
     .from(esiaLinks)
     .innerJoin(persons, eq(persons.id, esiaLinks.personId))
     .where(eq(esiaLinks.esiaOid, oid));
@@ -106,7 +111,10 @@ async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
   let found: PersonMatch | undefined;
   let method: 'SNILS' | 'NAME_BIRTH_DOCUMENT' = 'SNILS';
   if (profile.snils) {
-    [found] = await tx.select(columns).from(persons).where(and(live, eq(persons.snils, normalizeSnils(profile.snils))));
+    [found] = await tx
+      .select(columns)
+      .from(persons)
+      .where(and(live, eq(persons.snils, normalizeSnils(profile.snils))));
   }
   if (!found && profile.birthDate && profile.documentNumber) {
     method = 'NAME_BIRTH_DOCUMENT';
@@ -142,7 +150,13 @@ async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
   const [twins] = await tx
     .select({ count: sql<number>`count(*)::int` })
     .from(persons)
-    .where(and(live, eq(persons.normalizedName, found.normalizedName), sql`${persons.birthDate} is not distinct from ${found.birthDate}`));
+    .where(
+      and(
+        live,
+        eq(persons.normalizedName, found.normalizedName),
+        sql`${persons.birthDate} is not distinct from ${found.birthDate}`,
+      ),
+    );
   if ((twins?.count ?? 0) > 1) return { kind: 'ambiguous' };
   return { kind: 'one', person: found, method };
 }

@@ -8,8 +8,10 @@ import { movementBook, movementById, recordMovement, type MovementInput } from '
 type MovementRow = NonNullable<Awaited<ReturnType<typeof movementById>>>;
 type Cursor = { on: string; id: string };
 const isCursor = (value: unknown): value is Cursor =>
-  typeof value === 'object' && value !== null && typeof (value as Cursor).on === 'string' && typeof (value as Cursor).id === 'string';
-
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Cursor).on === 'string' &&
+  typeof (value as Cursor).id === 'string';
 
 export const movementBookModule: SubgraphModule<PeopleContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
@@ -21,7 +23,10 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
         ctx: PeopleContext,
       ) => {
         const first = pageSize(args.first);
-        const rows = await movementBook(ctx.db, ctx.policy, args.organizationId, { first, after: decodeCursor(args.after, isCursor) });
+        const rows = await movementBook(ctx.db, ctx.policy, args.organizationId, {
+          first,
+          after: decodeCursor(args.after, isCursor),
+        });
         return connection(rows, first, (row) => encodeCursor({ on: row.effectiveOn, id: row.id }));
       },
     },
@@ -40,7 +45,8 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
     },
     MovementEntry: {
       person: (row: MovementRow, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(row.personId),
-      organization: (row: MovementRow, _: unknown, ctx: PeopleContext) => ctx.loaders.organization.load(row.organizationId),
+      organization: (row: MovementRow, _: unknown, ctx: PeopleContext) =>
+        ctx.loaders.organization.load(row.organizationId),
       fromOrganization: (row: MovementRow, _: unknown, ctx: PeopleContext) =>
         row.fromOrganizationId ? ctx.loaders.organization.load(row.fromOrganizationId) : null,
       recordedAt: (row: MovementRow) => row.createdAt,

@@ -50,11 +50,15 @@ export async function recordMovement(db: Database, policy: PeoplePolicy, input: 
     if (!(await mayRecordFor(tx, policy, input.organizationId))) {
       throw forbidden('Вносить записи в книгу движения можно только своей организации.');
     }
-    const [person] = await tx.select({ id: persons.id }).from(persons)
+    const [person] = await tx
+      .select({ id: persons.id })
+      .from(persons)
       .where(and(eq(persons.id, input.personId), isNull(persons.mergedInto)));
     if (!person) throw badInput('Такого человека нет в системе.', 'personId');
     // Lock the learner's current enrolment: two entries for one learner must not interleave.
-    const [current] = await tx.select().from(enrolments)
+    const [current] = await tx
+      .select()
+      .from(enrolments)
       .where(and(eq(enrolments.personId, input.personId), isNull(enrolments.endedOn)))
       .for('update');
     if (current && input.effectiveOn < current.startedOn) {
@@ -97,8 +101,12 @@ export async function recordMovement(db: Database, policy: PeoplePolicy, input: 
         personId: input.personId,
         kind: input.kind,
         organizationId: input.organizationId,
-        classId: input.kind === 'ENROL' || input.kind === 'TRANSFER' ? (input.classId ?? null) : (current?.classId ?? null),
-        className: input.kind === 'ENROL' || input.kind === 'TRANSFER' ? (input.className?.trim() ?? null) : (current?.className ?? null),
+        classId:
+          input.kind === 'ENROL' || input.kind === 'TRANSFER' ? (input.classId ?? null) : (current?.classId ?? null),
+        className:
+          input.kind === 'ENROL' || input.kind === 'TRANSFER'
+            ? (input.className?.trim() ?? null)
+            : (current?.className ?? null),
         fromOrganizationId: from?.organizationId ?? null,
         fromClassId: from?.classId ?? null,
         orderNumber: input.orderNumber.trim(),
@@ -113,7 +121,12 @@ export async function recordMovement(db: Database, policy: PeoplePolicy, input: 
       entityId: input.personId,
       field: 'movement',
       oldValue: current ? { organizationId: current.organizationId, classId: current.classId } : null,
-      newValue: { kind: input.kind, organizationId: input.organizationId, classId: input.classId ?? null, orderNumber: input.orderNumber },
+      newValue: {
+        kind: input.kind,
+        organizationId: input.organizationId,
+        classId: input.classId ?? null,
+        orderNumber: input.orderNumber,
+      },
       changedBy: policy.personId,
     });
     return entry!.id;
@@ -121,7 +134,11 @@ export async function recordMovement(db: Database, policy: PeoplePolicy, input: 
 }
 
 export function movementById(db: Executor, id: string) {
-  return db.select().from(movements).where(eq(movements.id, id)).then((rows) => rows[0] ?? null);
+  return db
+    .select()
+    .from(movements)
+    .where(eq(movements.id, id))
+    .then((rows) => rows[0] ?? null);
 }
 
 export async function movementBook(
@@ -130,14 +147,20 @@ export async function movementBook(
   organizationId: string,
   page: { first: number; after: { on: string; id: string } | null },
 ) {
-  if (!(await mayRecordFor(db, policy, organizationId))) throw forbidden('Книга движения этой организации вам недоступна.');
+  if (!(await mayRecordFor(db, policy, organizationId)))
+    throw forbidden('Книга движения этой организации вам недоступна.');
   const after = page.after
-    ? or(sql`${movements.effectiveOn} < ${page.after.on}`, and(eq(movements.effectiveOn, page.after.on), gt(movements.id, page.after.id)))
+    ? or(
+        sql`${movements.effectiveOn} < ${page.after.on}`,
+        and(eq(movements.effectiveOn, page.after.on), gt(movements.id, page.after.id)),
+      )
     : undefined;
   return db
     .select()
     .from(movements)
-    .where(and(or(eq(movements.organizationId, organizationId), eq(movements.fromOrganizationId, organizationId)), after))
+    .where(
+      and(or(eq(movements.organizationId, organizationId), eq(movements.fromOrganizationId, organizationId)), after),
+    )
     .orderBy(desc(movements.effectiveOn), asc(movements.id))
     .limit(page.first + 1);
 }

@@ -52,5 +52,8 @@ export function listMunicipalities(db: Executor) {
 }
 
 export function loadMunicipalities(db: Executor, ids: readonly string[]) {
-  return db.select().from(municipalities).where(inArray(municipalities.id, [...ids]));
+  return db
+    .select()
+    .from(municipalities)
+    .where(inArray(municipalities.id, [...ids]));
 }

@@ -5,9 +5,21 @@ import { childLinks, currentEnrolments, guardianLinks, loadPersons } from './rep
 
 export function createPersonLoaders(db: Executor, policy: PeoplePolicy) {
   return {
-    person: rowLoader((ids: readonly string[]) => loadPersons(db, policy, ids), (row) => row.id),
-    childLinks: groupLoader((ids: readonly string[]) => childLinks(db, ids), (row) => row.guardianId),
-    guardianLinks: groupLoader((ids: readonly string[]) => guardianLinks(db, ids), (row) => row.childId),
-    enrolment: rowLoader((ids: readonly string[]) => currentEnrolments(db, ids), (row) => row.personId),
+    person: rowLoader(
+      (ids: readonly string[]) => loadPersons(db, policy, ids),
+      (row) => row.id,
+    ),
+    childLinks: groupLoader(
+      (ids: readonly string[]) => childLinks(db, ids),
+      (row) => row.guardianId,
+    ),
+    guardianLinks: groupLoader(
+      (ids: readonly string[]) => guardianLinks(db, ids),
+      (row) => row.childId,
+    ),
+    enrolment: rowLoader(
+      (ids: readonly string[]) => currentEnrolments(db, ids),
+      (row) => row.personId,
+    ),
   };
 }

@@ -23,7 +23,10 @@ export interface CreatePersonInput extends PersonFields {
 
 const UNIQUE_MESSAGES: Record<string, [string, string]> = {
   persons_snils_key: ['Человек с таким СНИЛС уже есть в системе. Найдите его карточку вместо создания новой.', 'snils'],
-  persons_document_key: ['Человек с таким документом уже есть в системе. Найдите его карточку вместо создания новой.', 'documentNumber'],
+  persons_document_key: [
+    'Человек с таким документом уже есть в системе. Найдите его карточку вместо создания новой.',
+    'documentNumber',
+  ],
 };
 
 /** A concurrent insert can still hit the unique indexes after our checks: answer it the same way. */
@@ -39,24 +42,33 @@ export function mapUniqueViolation(error: unknown): never {
 async function refuseExisting(tx: Executor, fields: PersonFields, exceptId: string | null): Promise<void> {
   const other = exceptId ? ne(persons.id, exceptId) : undefined;
   if (fields.snils) {
-    const [found] = await tx.select({ id: persons.id }).from(persons)
+    const [found] = await tx
+      .select({ id: persons.id })
+      .from(persons)
       .where(and(eq(persons.snils, fields.snils), isNull(persons.mergedInto), other));
     if (found) mapUniqueViolation({ code: '23505', constraint_name: 'persons_snils_key' });
   }
   if (fields.documentNumber && fields.documentType) {
-    const [found] = await tx.select({ id: persons.id }).from(persons).where(and(
-      eq(persons.documentType, fields.documentType),
-      sql`${persons.documentSeries} is not distinct from ${fields.documentSeries ?? null}`,
-      eq(persons.documentNumber, fields.documentNumber),
-      isNull(persons.mergedInto),
-      other,
-    ));
+    const [found] = await tx
+      .select({ id: persons.id })
+      .from(persons)
+      .where(
+        and(
+          eq(persons.documentType, fields.documentType),
+          sql`${persons.documentSeries} is not distinct from ${fields.documentSeries ?? null}`,
+          eq(persons.documentNumber, fields.documentNumber),
+          isNull(persons.mergedInto),
+          other,
+        ),
+      );
     if (found) mapUniqueViolation({ code: '23505', constraint_name: 'persons_document_key' });
   }
 }
 
 async function mayWriteOrganization(tx: Executor, policy: PeoplePolicy, organizationId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: organizations.id }).from(organizations)
+  const [row] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
     .where(and(eq(organizations.id, organizationId), policy.organizationsWithScope('pii:write')));
   return Boolean(row);
 }
@@ -77,11 +89,16 @@ export async function createPerson(
       await refuseExisting(tx, fields, null);
       const normalizedName = normalizeFullName(fields.lastName!, fields.firstName!, fields.middleName ?? null);
       if (fields.birthDate && !options.confirmPossibleDuplicate) {
-        const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(persons).where(and(
-          eq(persons.normalizedName, normalizedName),
-          eq(persons.birthDate, fields.birthDate),
-          isNull(persons.mergedInto),
-        ))) as [{ count: number }];
+        const [{ count }] = (await tx
+          .select({ count: sql<number>`count(*)::int` })
+          .from(persons)
+          .where(
+            and(
+              eq(persons.normalizedName, normalizedName),
+              eq(persons.birthDate, fields.birthDate),
+              isNull(persons.mergedInto),
+            ),
+          )) as [{ count: number }];
         if (count > 0) {
           throw new AppError(
             'CONFLICT',
@@ -92,13 +109,26 @@ export async function createPerson(
       }
       const [created] = await tx
         .insert(persons)
-        .values({ ...fields, lastName: fields.lastName!, firstName: fields.firstName!, normalizedName, registeredByOrganizationId: organizationId })
+        .values({
+          ...fields,
+          lastName: fields.lastName!,
+          firstName: fields.firstName!,
+          normalizedName,
+          registeredByOrganizationId: organizationId,
+        })
         .returning({ id: persons.id });
       const history = diffHistory('person', created!.id, {}, { ...fields }, policy.personId);
       if (processingConsent) {
         // A paper consent the staff member registers; who registered it is kept in history.
         await tx.insert(consents).values({ personId: created!.id, kind: 'PROCESSING', grantedBy: null });
-        history.push({ entity: 'consent', entityId: created!.id, field: 'PROCESSING', oldValue: null, newValue: 'GRANTED', changedBy: policy.personId });
+        history.push({
+          entity: 'consent',
+          entityId: created!.id,
+          field: 'PROCESSING',
+          oldValue: null,
+          newValue: 'GRANTED',
+          changedBy: policy.personId,
+        });
       }
       await recordHistory(tx, ...history);
       return created!.id;
@@ -131,7 +161,10 @@ export async function updatePerson(
       const normalizedName = normalizeFullName(names.lastName, names.firstName, middleName);
       const changes = diffHistory('person', id, current.row, fields as Record<string, unknown>, policy.personId);
       if (changes.length === 0) return id;
-      await tx.update(persons).set({ ...rest, ...names, normalizedName, updatedAt: new Date() }).where(eq(persons.id, id));
+      await tx
+        .update(persons)
+        .set({ ...rest, ...names, normalizedName, updatedAt: new Date() })
+        .where(eq(persons.id, id));
       await recordHistory(tx, ...changes);
       return id;
     })

@@ -56,12 +56,16 @@ export function cleanPersonFields(input: PersonFields, creating: boolean, today:
   }
   if (input.snils) {
     if (!isValidSnils(input.snils)) {
-      throw badInput('СНИЛС введён с ошибкой: не сходится контрольное число. Проверьте цифры по карточке СНИЛС.', 'snils');
+      throw badInput(
+        'СНИЛС введён с ошибкой: не сходится контрольное число. Проверьте цифры по карточке СНИЛС.',
+        'snils',
+      );
     }
     out.snils = normalizeSnils(input.snils);
   }
   if (input.email && !EMAIL.test(input.email.trim())) throw badInput('Адрес эл. почты указан неверно.', 'email');
-  if (input.phone && !PHONE.test(input.phone.trim())) throw badInput('Телефон: 10–20 цифр, можно с +, скобками и дефисами.', 'phone');
+  if (input.phone && !PHONE.test(input.phone.trim()))
+    throw badInput('Телефон: 10–20 цифр, можно с +, скобками и дефисами.', 'phone');
   if (input.documentNumber && !input.documentType) throw badInput('Укажите вид документа.', 'documentType');
   for (const [field, label] of [
     ['citizenship', 'Гражданство'],

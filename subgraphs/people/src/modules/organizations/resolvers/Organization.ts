@@ -5,7 +5,8 @@ import type { MunicipalityRow, OrganizationRow } from '../repository.ts';
 export const Organization = {
   __resolveReference: (ref: { id: string }, ctx: PeopleContext) => ctx.loaders.organization.load(ref.id),
   innValid: (row: OrganizationRow) => isValidInn(row.inn),
-  municipality: (row: OrganizationRow, _: unknown, ctx: PeopleContext) => ctx.loaders.municipality.load(row.municipalityId),
+  municipality: (row: OrganizationRow, _: unknown, ctx: PeopleContext) =>
+    ctx.loaders.municipality.load(row.municipalityId),
 };
 
 export const Municipality = {

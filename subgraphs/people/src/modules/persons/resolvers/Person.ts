@@ -28,7 +28,12 @@ export const Person = {
   residenceAddress: guarded('pii', 'Адрес проживания', (row) => row.residenceAddress),
   identityDocument: guarded('pii', 'Документ', (row) =>
     row.documentType && row.documentNumber
-      ? { type: row.documentType, series: row.documentSeries, number: row.documentNumber, issuedOn: row.documentIssuedOn }
+      ? {
+          type: row.documentType,
+          series: row.documentSeries,
+          number: row.documentNumber,
+          issuedOn: row.documentIssuedOn,
+        }
       : null,
   ),
   educationForm: guarded('pii', 'Форма обучения', (row) => row.educationForm),
@@ -46,11 +51,17 @@ export const Person = {
   }),
   children: async (row: PersonRow, _: unknown, ctx: PeopleContext) => {
     const links = await ctx.loaders.childLinks.load(row.id);
-    return linked(links.map((link) => link.childId), ctx);
+    return linked(
+      links.map((link) => link.childId),
+      ctx,
+    );
   },
   guardians: async (row: PersonRow, _: unknown, ctx: PeopleContext) => {
     const links = await ctx.loaders.guardianLinks.load(row.id);
-    return linked(links.map((link) => link.guardianId), ctx);
+    return linked(
+      links.map((link) => link.guardianId),
+      ctx,
+    );
   },
   enrolment: (row: PersonRow, _: unknown, ctx: PeopleContext) => ctx.loaders.enrolment.load(row.id),
 };

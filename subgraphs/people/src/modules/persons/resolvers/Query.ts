@@ -4,7 +4,10 @@ import { countPersons, listPersons, type PersonFilter, type PersonRow } from '..
 
 type Cursor = { name: string; id: string };
 const isCursor = (value: unknown): value is Cursor =>
-  typeof value === 'object' && value !== null && typeof (value as Cursor).name === 'string' && typeof (value as Cursor).id === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Cursor).name === 'string' &&
+  typeof (value as Cursor).id === 'string';
 
 export const Query = {
   person: (_: unknown, args: { id: string }, ctx: PeopleContext) => ctx.loaders.person.load(args.id),
