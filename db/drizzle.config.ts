@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/people.ts'],
+  schema: ['./src/people.ts', './src/learning.ts'],
   out: './migrations',
-  schemaFilter: ['people'],
+  schemaFilter: ['people', 'learning'],
 });

@@ -2,9 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import * as learningSchema from './learning.ts';
 import * as peopleSchema from './people.ts';
 
-export const schema = { ...peopleSchema };
+export const schema = { ...peopleSchema, ...learningSchema };
 export type Database = PostgresJsDatabase<typeof schema>;
 /** A database handle or a transaction: repository functions accept either. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];

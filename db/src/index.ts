@@ -1,3 +1,4 @@
 export * from './client.ts';
 export * from './migrate.ts';
 export * as tables from './people.ts';
+export * as learningTables from './learning.ts';

@@ -15,6 +15,7 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta
  */
 export const SUBGRAPH_ROLES = {
   people: { role: 'people_svc', schema: 'people' },
+  learning: { role: 'learning_svc', schema: 'learning' },
 } as const;
 export const ANALYTICS_READER = 'analytics_ro';
 export type SubgraphName = keyof typeof SUBGRAPH_ROLES;
@@ -68,6 +69,11 @@ async function grantPrivileges(sql: postgres.Sql): Promise<void> {
       grant select on all tables in schema ${schema} to ${ANALYTICS_READER};
     `);
   }
+  // Opening a school year creates its partitions through this function only (no DDL rights for the role).
+  await sql.unsafe(`
+    revoke execute on function learning.ensure_year_partitions(smallint) from public;
+    grant execute on function learning.ensure_year_partitions(smallint) to ${SUBGRAPH_ROLES.learning.role};
+  `);
   // Nobody but the migration owner creates objects.
   await sql.unsafe('revoke create on schema public from public');
 }

@@ -13,6 +13,7 @@ export function readEnv() {
     /** Ed25519 private key (JWK JSON) that signs the internal tokens subgraphs accept. */
     INTERNAL_TOKEN_PRIVATE_JWK: z.string().min(10),
     PEOPLE_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+    LEARNING_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
     /** The built web client, served at `/` when present. */
     WEB_DIST: z.string().optional(),
   });

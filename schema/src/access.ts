@@ -42,6 +42,12 @@ export const SCOPES = [
   'aggregate:read',
   /** History of changes to personal data and the access log. */
   'audit:read',
+  /** Marks, attendance, lessons and homework of the learners in one's territory. */
+  'journal:read',
+  /** Set marks and attendance, topics and homework. */
+  'journal:write',
+  /** Create and open school years, close periods. */
+  'school-year:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -59,6 +65,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'org:write',
     'aggregate:read',
     'audit:read',
+    'journal:read',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
   MINISTRY_ANALYST: ['org:read', 'aggregate:read'],
@@ -71,6 +78,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'org:read',
     'org:write',
     'aggregate:read',
+    'journal:read',
   ],
   ORG_ADMIN: [
     'person:read',
@@ -83,18 +91,25 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'grants:manage',
     'org:read',
     'audit:read',
+    'journal:read',
+    'journal:write',
+    'school-year:manage',
   ],
-  TEACHER: ['person:read', 'org:read'],
-  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read'],
-  GUARDIAN: ['person:read', 'pii:read', 'contacts:read', 'consent:manage', 'org:read', 'audit:read'],
-  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read'],
+  TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write'],
+  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write'],
+  GUARDIAN: ['person:read', 'pii:read', 'contacts:read', 'consent:manage', 'org:read', 'audit:read', 'journal:read'],
+  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read'],
   SERVICE: ['org:read'],
 };
 
 /** Where in the hierarchy region → municipality → organization → class → person a grant applies. */
 export type Territory =
   | { kind: 'REGION' }
-  | { kind: 'MUNICIPALITY'; municipalityId: string }
+  /**
+   * A municipality, with its organizations' ids as of login: subgraphs other than people hold no
+   * organization → municipality mapping and filter by these.
+   */
+  | { kind: 'MUNICIPALITY'; municipalityId: string; organizationIds: string[] }
   | { kind: 'ORGANIZATION'; organizationId: string }
   | { kind: 'CLASS'; organizationId: string; classId: string }
   /** A guardian's linked children. */

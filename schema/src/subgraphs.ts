@@ -3,7 +3,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { baseSdl } from './sdl.ts';
 
-export const SUBGRAPHS = [{ name: 'people', port: 4001 }] as const;
+export const SUBGRAPHS = [
+  { name: 'people', port: 4001 },
+  { name: 'learning', port: 4002 },
+] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -17,6 +17,7 @@ import {
   listen,
   type InternalTokenSigner,
 } from '@region/kit';
+import { createLearningSubgraph } from '@region/learning';
 import { createPeopleSubgraph } from '@region/people';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -33,6 +34,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface Platform {
   gatewayUrl: string;
   peopleUrl: string;
+  learningUrl: string;
   esiaUrl: string;
   database: TestDatabase;
   /** Superuser handle on the test database, for arranging facts and checking what was written. */
@@ -42,7 +44,7 @@ export interface Platform {
   /** Signs internal tokens as the gateway does (for subgraph-level tests). */
   signInternal: InternalTokenSigner;
   token(login: string): Promise<string>;
-  /** The SQL statements the people subgraph ran while `run` ran. */
+  /** The SQL statements the subgraphs ran while `run` ran. */
   recordStatements(run: () => Promise<unknown>): Promise<string[]>;
   /** POST a GraphQL operation to the gateway as a demo user (login) or with a raw bearer token. */
   query<T = Record<string, unknown>>(
@@ -96,9 +98,20 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   stops.push(people.stop);
   const peopleUrl = `${await serve(people.server)}/graphql`;
 
+  const learningDb = createDb(database.roleUrl('learning'), { onQuery: (query) => void statements.push(query) });
+  stops.push(learningDb.close);
+  const learning = await createLearningSubgraph({
+    db: learningDb.db,
+    logger,
+    verifyInternalToken: await internalTokenVerifier(keys.publicJwk),
+    now,
+  });
+  stops.push(learning.stop);
+  const learningUrl = `${await serve(learning.server)}/graphql`;
+
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { people: peopleUrl },
+    subgraphUrls: { people: peopleUrl, learning: learningUrl },
     esia: {
       issuer: ESIA_ISSUER,
       audience: ESIA_AUDIENCE,
@@ -116,6 +129,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const platform: Platform = {
     gatewayUrl,
     peopleUrl,
+    learningUrl,
     esiaUrl,
     database,
     admin,

@@ -1,6 +1,7 @@
 /**
- * The deterministic demo region: `generateRegion({ seed, scale })` returns the rows of every `people`
- * table without touching a database. The same seed and scale always give the same rows and ids.
+ * The deterministic demo region: `generateRegion({ seed, scale })` returns the rows of every `people` and
+ * `learning` table without touching a database. The same seed and scale always give the same rows and ids.
+ * The learning rows come last, from their own random streams, so they never change the people rows.
  */
 import { createAccountRecords, grantOfficials, linkAccountFamilies } from './account-records.ts';
 import { planClasses } from './classes.ts';
@@ -11,6 +12,7 @@ import { computeFaults } from './data-quality.ts';
 import { plantCardFaults, plantDuplicateParents } from './faults.ts';
 import { createLearners } from './learners.ts';
 import { generateOrganizations } from './organizations.ts';
+import { generateLearning } from './learning/generate.ts';
 import { hireStaff } from './staff.ts';
 import { assignTeaching } from './teaching.ts';
 import type { DemoRegion, GenerateOptions } from './types.ts';
@@ -38,6 +40,7 @@ export function generateRegion(options: GenerateOptions): DemoRegion {
 
   return {
     rows: context.rows,
+    learning: generateLearning(options.seed, context.rows, context.catalog),
     catalog: context.catalog,
     faults: computeFaults(context.rows, context.catalog.organizations),
   };

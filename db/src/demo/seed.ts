@@ -1,6 +1,7 @@
 /**
- * Writes a generated region into the `people` schema: one transaction, tables in foreign-key order,
- * multi-row inserts in batches that stay under PostgreSQL's 65,535 bind parameters.
+ * Writes a generated region into the `people` and `learning` schemas: one transaction, people tables first,
+ * each schema's tables in foreign-key order, in batches of one statement per 10,000 rows with one bind
+ * parameter per column (insert-rows.ts), far under PostgreSQL's 65,535.
  */
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../client.ts';
@@ -18,7 +19,10 @@ import {
   roleGrants,
 } from '../people.ts';
 import { generateRegion } from './generate.ts';
-import type { DemoCatalog, DemoFaults, DemoRows, GenerateOptions } from './types.ts';
+import { insertRows } from './insert-rows.ts';
+import { LEARNING_TABLES } from './learning/tables.ts';
+import type { LearningRows } from './learning/types.ts';
+import type { DemoCatalog, DemoFaults, DemoRegion, DemoRows, GenerateOptions } from './types.ts';
 
 /** Every table the generator fills, parents before children. */
 const TABLES: { readonly [K in keyof DemoRows]: PgTable } = {
@@ -35,9 +39,8 @@ const TABLES: { readonly [K in keyof DemoRows]: PgTable } = {
   roleGrants,
 };
 
-const MAX_PARAMETERS = 60_000;
-
-export type DemoCounts = { [K in keyof DemoRows]: number };
+/** Rows written per table: the people tables, then the learning tables. */
+export type DemoCounts = { [K in keyof DemoRows | keyof LearningRows]: number };
 
 export interface SeedResult {
   counts: DemoCounts;
@@ -50,21 +53,15 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
   await db.transaction(async (tx) => {
     for (const table of Object.keys(TABLES) as (keyof DemoRows)[])
       await insertRows(tx, TABLES[table], region.rows[table]);
+    for (const table of Object.keys(LEARNING_TABLES) as (keyof LearningRows)[])
+      await insertRows(tx, LEARNING_TABLES[table], region.learning[table]);
   });
-  return { counts: countRows(region.rows), faults: region.faults, catalog: region.catalog };
+  return { counts: countRows(region), faults: region.faults, catalog: region.catalog };
 }
 
-export function countRows(rows: DemoRows): DemoCounts {
-  return Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.length])) as DemoCounts;
-}
-
-async function insertRows(db: Executor, table: PgTable, rows: readonly Record<string, unknown>[]): Promise<void> {
-  const [first] = rows;
-  if (!first) return;
-  const batchSize = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(first).length));
-  for (let start = 0; start < rows.length; start += batchSize) {
-    await db.insert(table).values(rows.slice(start, start + batchSize));
-  }
+export function countRows(region: Pick<DemoRegion, 'rows' | 'learning'>): DemoCounts {
+  const lists = { ...region.rows, ...region.learning };
+  return Object.fromEntries(Object.entries(lists).map(([table, list]) => [table, list.length])) as DemoCounts;
 }
 
 /** True when no region has been loaded yet: `npm start` seeds the demo only then. */

@@ -1,4 +1,4 @@
-/** What the demo generator returns: plain rows for each table of the `people` schema, plus a catalogue. */
+/** What the demo generator returns: plain rows for each table of the `people` and `learning` schemas, plus a catalogue. */
 import type {
   consentRequests,
   consents,
@@ -12,6 +12,7 @@ import type {
   persons,
   roleGrants,
 } from '../people.ts';
+import type { LearningRows } from './learning/types.ts';
 
 type WithId<T> = T & { id: string };
 
@@ -108,7 +109,10 @@ export interface DemoFaults {
 }
 
 export interface DemoRegion {
+  /** Rows of the `people` schema. */
   rows: DemoRows;
+  /** Rows of the `learning` schema for the current school year (learning/generate.ts). */
+  learning: LearningRows;
   catalog: DemoCatalog;
   faults: DemoFaults;
 }

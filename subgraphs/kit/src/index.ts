@@ -8,3 +8,5 @@ export * from './principal.ts';
 export * from './scalars.ts';
 export * from './service.ts';
 export * from './subgraph.ts';
+export * from './main.ts';
+export * from './connection.ts';

@@ -1,6 +1,5 @@
 /** Builds the people subgraph without listening: used by `index.ts`, the tests and the launcher. */
-import { createSubgraph, type InternalTokenVerifier, type Logger, type Subgraph } from '@region/kit';
-import type { Database } from '@region/db';
+import { createSubgraph, type Subgraph, type SubgraphDeps } from '@region/kit';
 import { sql } from 'drizzle-orm';
 import { createContext, type PeopleContext } from './context.ts';
 import { auditModule } from './modules/audit/index.ts';
@@ -13,15 +12,9 @@ import { loginModule } from './modules/login/index.ts';
 import { movementBookModule } from './modules/movement-book/index.ts';
 import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
+import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
 
-export interface PeopleDeps {
-  db: Database;
-  verifyInternalToken: InternalTokenVerifier;
-  logger: Logger;
-  now?: () => Date;
-}
-
-export function createPeopleSubgraph(deps: PeopleDeps): Promise<Subgraph> {
+export function createPeopleSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   const now = deps.now ?? (() => new Date());
   return createSubgraph<PeopleContext>({
     name: 'people',
@@ -36,6 +29,7 @@ export function createPeopleSubgraph(deps: PeopleDeps): Promise<Subgraph> {
       employmentModule,
       auditModule,
       grantsModule,
+      portfolioReadinessModule,
     ],
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),

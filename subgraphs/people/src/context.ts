@@ -3,6 +3,7 @@ import { groupLoader, type Logger, type Principal } from '@region/kit';
 import { consentsOf } from './modules/consents/service.ts';
 import { employmentsOf } from './modules/employment/repository.ts';
 import { grantsOfPersons } from './modules/grants/service.ts';
+import { guardianFacts } from './modules/portfolio-readiness/repository.ts';
 import { movementsOf } from './modules/movement-book/service.ts';
 import { createOrganizationLoaders } from './modules/organizations/loaders.ts';
 import { createPersonLoaders } from './modules/persons/loaders.ts';
@@ -37,6 +38,10 @@ function createLoaders(db: Database, policy: PeoplePolicy) {
     grants: groupLoader(
       (ids: readonly string[]) => grantsOfPersons(db, ids),
       (row) => row.personId,
+    ),
+    guardianFacts: groupLoader(
+      (ids: readonly string[]) => guardianFacts(db, ids),
+      (row) => row.childId,
     ),
   };
 }

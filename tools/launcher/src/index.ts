@@ -16,7 +16,7 @@ const PG_PORT = Number(process.env['PG_PORT'] ?? 54329);
 const DATABASE = 'region';
 const ROLE_PASSWORD = process.env['DB_ROLE_PASSWORD'] ?? 'region-dev';
 const DEMO_SEED = 20250901;
-const PORTS = { gateway: 4000, people: 4001, esia: 4010 };
+const PORTS = { gateway: 4000, people: 4001, learning: 4002, esia: 4010 };
 
 async function ensureDatabase(serverUrl: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -86,6 +86,16 @@ async function main(): Promise<void> {
         healthUrl: `http://127.0.0.1:${PORTS.people}/health`,
       },
       {
+        name: 'learning',
+        entry: 'subgraphs/learning/src/index.ts',
+        env: {
+          ...common,
+          LEARNING_PORT: String(PORTS.learning),
+          LEARNING_DATABASE_URL: urlForRole(databaseUrl, SUBGRAPH_ROLES.learning.role, ROLE_PASSWORD),
+        },
+        healthUrl: `http://127.0.0.1:${PORTS.learning}/health`,
+      },
+      {
         name: 'gateway',
         entry: 'gateway/src/index.ts',
         env: {
@@ -98,6 +108,7 @@ async function main(): Promise<void> {
           APOLLO_TELEMETRY_DISABLED: 'true',
           INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(keys.privateJwk),
           PEOPLE_URL: `http://127.0.0.1:${PORTS.people}/graphql`,
+          LEARNING_URL: `http://127.0.0.1:${PORTS.learning}/graphql`,
         },
         healthUrl: `http://127.0.0.1:${PORTS.gateway}/health`,
       },

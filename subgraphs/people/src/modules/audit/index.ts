@@ -1,8 +1,7 @@
-import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
+import { forbidden, loadTypeDefs, type SubgraphModule, pageSize } from '@region/kit';
 import { tables } from '@region/db';
 import { desc, eq } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
-import { pageSize } from '../connection.ts';
 import type { PersonRow } from '../persons/repository.ts';
 
 type HistoryRow = typeof tables.history.$inferSelect;

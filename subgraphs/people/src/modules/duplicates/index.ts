@@ -1,6 +1,5 @@
-import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import { loadTypeDefs, type SubgraphModule, connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
-import { connection, decodeCursor, encodeCursor, pageSize } from '../connection.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { listDuplicates, mergePersons, type DuplicateGroupRow } from './service.ts';
 

@@ -8,10 +8,10 @@ import { normalizeSnils } from '@region/schema';
 import type { Principal } from '@region/kit';
 import { tables, type Executor } from '@region/db';
 import { normalizeFullName } from '@region/db/normalize';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordHistory } from '../history.ts';
 
-const { persons, esiaLinks, roleGrants, guardianships, enrolments, consents, consentRequests } = tables;
+const { persons, esiaLinks, roleGrants, guardianships, enrolments, consents, consentRequests, organizations } = tables;
 
 export interface EsiaProfile {
   lastName: string;
@@ -196,12 +196,28 @@ export async function grantsOf(tx: Executor, personId: string): Promise<Grant[]>
     .select()
     .from(roleGrants)
     .where(and(eq(roleGrants.personId, personId), isNull(roleGrants.withdrawnAt)));
+  const municipalityIds = rows.flatMap((row) => (row.municipalityId ? [row.municipalityId] : []));
+  const municipalityOrganizations = municipalityIds.length
+    ? await tx
+        .select({ id: organizations.id, municipalityId: organizations.municipalityId })
+        .from(organizations)
+        .where(inArray(organizations.municipalityId, municipalityIds))
+    : [];
   const grants: Grant[] = rows.map((row): Grant => {
     switch (row.territory) {
       case 'REGION':
         return { role: row.role, territory: { kind: 'REGION' } };
       case 'MUNICIPALITY':
-        return { role: row.role, territory: { kind: 'MUNICIPALITY', municipalityId: row.municipalityId! } };
+        return {
+          role: row.role,
+          territory: {
+            kind: 'MUNICIPALITY',
+            municipalityId: row.municipalityId!,
+            organizationIds: municipalityOrganizations
+              .filter((o) => o.municipalityId === row.municipalityId)
+              .map((o) => o.id),
+          },
+        };
       case 'ORGANIZATION':
         return { role: row.role, territory: { kind: 'ORGANIZATION', organizationId: row.organizationId! } };
       case 'CLASS':

@@ -1,6 +1,5 @@
-import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import { loadTypeDefs, type SubgraphModule, connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
-import { connection, decodeCursor, encodeCursor, pageSize } from '../connection.ts';
 import { assertCanRead } from '../persons/masking.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { movementBook, movementById, recordMovement, type MovementInput } from './service.ts';

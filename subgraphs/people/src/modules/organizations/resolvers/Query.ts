@@ -1,5 +1,5 @@
 import type { PeopleContext } from '../../../context.ts';
-import { connection, decodeCursor, encodeCursor, pageSize } from '../../connection.ts';
+import { connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
 import { listMunicipalities, listOrganizations, type OrganizationFilter } from '../repository.ts';
 
 const isId = (value: unknown): value is string => typeof value === 'string';

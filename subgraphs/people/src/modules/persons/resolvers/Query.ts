@@ -1,5 +1,5 @@
 import type { PeopleContext } from '../../../context.ts';
-import { connection, decodeCursor, encodeCursor, pageSize } from '../../connection.ts';
+import { connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
 import { countPersons, listPersons, type PersonFilter, type PersonRow } from '../repository.ts';
 
 type Cursor = { name: string; id: string };

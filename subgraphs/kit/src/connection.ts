@@ -1,5 +1,5 @@
 /** Relay-style connections with keyset cursors, bounded as DESIGN.md asks (`first` ≤ 200). */
-import { badInput } from '@region/kit';
+import { badInput } from './errors.ts';
 
 export const MAX_PAGE = 200;
 

@@ -1,0 +1,61 @@
+/**
+ * The `main()` every subgraph process runs: read its env once, open its pool with its own role, build the
+ * subgraph, listen, and close everything on SIGINT/SIGTERM.
+ */
+import { createDb, type Database } from '@region/db';
+import { z } from 'zod';
+import { parseEnv, port } from './env.ts';
+import { internalTokenVerifier, parseJwk, type InternalTokenVerifier } from './internal-token.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { runService } from './service.ts';
+import type { Subgraph } from './subgraph.ts';
+
+export interface SubgraphDeps {
+  db: Database;
+  verifyInternalToken: InternalTokenVerifier;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** `name` prefixes the env: PEOPLE_PORT, PEOPLE_DATABASE_URL… */
+export function subgraphMain(
+  name: string,
+  defaultPort: number,
+  create: (deps: SubgraphDeps) => Promise<Subgraph>,
+): void {
+  const prefix = name.toUpperCase().replaceAll('-', '_');
+  const run = async () => {
+    const env = parseEnv({
+      [`${prefix}_PORT`]: port(defaultPort),
+      /** The subgraph's own role: it can write only its own schema. */
+      [`${prefix}_DATABASE_URL`]: z.string().url(),
+      /** The gateway's Ed25519 public key (JWK JSON) that signs internal tokens. */
+      INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10),
+      /** A fixed clock for demos (ISO date-time). */
+      CLOCK_NOW: z.string().datetime({ offset: true }).optional(),
+    });
+    const logger = createLogger(name);
+    const { db, close } = createDb(String(env[`${prefix}_DATABASE_URL`]));
+    const fixed = env['CLOCK_NOW'] ? new Date(String(env['CLOCK_NOW'])) : null;
+    const subgraph = await create({
+      db,
+      logger,
+      verifyInternalToken: await internalTokenVerifier(parseJwk(String(env['INTERNAL_TOKEN_PUBLIC_JWK']))),
+      now: fixed ? () => fixed : undefined,
+    });
+    await runService({
+      name,
+      server: subgraph.server,
+      port: Number(env[`${prefix}_PORT`]),
+      logger,
+      onShutdown: async () => {
+        await subgraph.stop();
+        await close();
+      },
+    });
+  };
+  run().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

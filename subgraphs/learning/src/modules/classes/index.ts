@@ -1,0 +1,51 @@
+import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { LearningContext } from '../../context.ts';
+import { person } from '../references.ts';
+import {
+  assignmentsOfTeacher,
+  classesOfOrganizations,
+  membersOn,
+  type AssignmentRow,
+  type ClassRow,
+} from './repository.ts';
+import { currentSchoolYear, isoDate } from '../../calendar.ts';
+
+export const classesModule: SubgraphModule<LearningContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Query: {
+      class: (_: unknown, args: { id: string }, ctx: LearningContext) => ctx.loaders.class.load(args.id),
+      myAssignments: (_: unknown, args: { schoolYear?: number | null }, ctx: LearningContext) => {
+        if (!ctx.policy.personId) throw forbidden();
+        return assignmentsOfTeacher(ctx.db, ctx.policy.personId, args.schoolYear ?? currentSchoolYear(ctx.now()));
+      },
+    },
+    Class: {
+      __resolveReference: (ref: { id: string }, ctx: LearningContext) => ctx.loaders.class.load(ref.id),
+      organization: (row: ClassRow) => ({ __typename: 'Organization', id: row.organizationId }),
+      classTeacher: (row: ClassRow) => (row.classTeacherId ? person(row.classTeacherId) : null),
+      students: async (row: ClassRow, args: { on?: string | null }, ctx: LearningContext) => {
+        const members = await membersOn(ctx.db, [row.id], args.on ?? isoDate(ctx.now()));
+        return members.map((member) => person(member.personId));
+      },
+      subjects: async (row: ClassRow, _: unknown, ctx: LearningContext) => {
+        const assignments = await ctx.loaders.assignmentsOfClass.load(row.id);
+        const ids = [...new Set(assignments.map((a) => a.subjectId))];
+        return (await ctx.loaders.subject.loadMany(ids)).filter((s) => s && !(s instanceof Error));
+      },
+    },
+    Subject: {
+      __resolveReference: (ref: { id: string }, ctx: LearningContext) => ctx.loaders.subject.load(ref.id),
+    },
+    TeachingAssignment: {
+      class: (row: AssignmentRow, _: unknown, ctx: LearningContext) => ctx.loaders.class.load(row.classId),
+      subject: (row: AssignmentRow, _: unknown, ctx: LearningContext) => ctx.loaders.subject.load(row.subjectId),
+      teacher: (row: AssignmentRow) => person(row.teacherId),
+    },
+    Organization: {
+      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+      classes: (org: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) =>
+        classesOfOrganizations(ctx.db, ctx.policy, [org.id], args.schoolYear ?? currentSchoolYear(ctx.now())),
+    },
+  } as SubgraphModule<LearningContext>['resolvers'],
+};

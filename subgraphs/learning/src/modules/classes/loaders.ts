@@ -1,0 +1,25 @@
+import { groupLoader, rowLoader } from '@region/kit';
+import type { Executor } from '@region/db';
+import type { LearningPolicy } from '../../policy.ts';
+import { assignmentsOfClasses, loadClasses, loadSubjects, schoolYearsOf } from './repository.ts';
+
+export function createClassLoaders(db: Executor, policy: LearningPolicy) {
+  return {
+    class: rowLoader(
+      (ids: readonly string[]) => loadClasses(db, policy, ids),
+      (row) => row.id,
+    ),
+    subject: rowLoader(
+      (ids: readonly string[]) => loadSubjects(db, ids),
+      (row) => row.id,
+    ),
+    assignmentsOfClass: groupLoader(
+      (ids: readonly string[]) => assignmentsOfClasses(db, ids),
+      (row) => row.classId,
+    ),
+    schoolYearsOfOrganization: groupLoader(
+      (ids: readonly string[]) => schoolYearsOf(db, ids),
+      (row) => row.organizationId,
+    ),
+  };
+}

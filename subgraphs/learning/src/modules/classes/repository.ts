@@ -1,0 +1,80 @@
+import { learningTables, type Executor } from '@region/db';
+import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import type { LearningPolicy } from '../../policy.ts';
+
+const { classes, classMembers, subjects, assignments } = learningTables;
+
+export type ClassRow = typeof classes.$inferSelect;
+export type SubjectRow = typeof subjects.$inferSelect;
+export type AssignmentRow = typeof assignments.$inferSelect;
+
+export function loadClasses(db: Executor, policy: LearningPolicy, ids: readonly string[]) {
+  return db
+    .select()
+    .from(classes)
+    .where(and(inArray(classes.id, [...ids]), policy.classesWith('journal:read')));
+}
+
+export function classesOfOrganizations(
+  db: Executor,
+  policy: LearningPolicy,
+  organizationIds: readonly string[],
+  schoolYear: number,
+) {
+  return db
+    .select()
+    .from(classes)
+    .where(
+      and(
+        inArray(classes.organizationId, [...organizationIds]),
+        eq(classes.schoolYear, schoolYear),
+        policy.classesWith('journal:read'),
+      ),
+    )
+    .orderBy(asc(classes.grade), asc(classes.name));
+}
+
+/** Members of classes on a date: joined on or before, not left before. */
+export function membersOn(db: Executor, classIds: readonly string[], on: string) {
+  return db
+    .select({ classId: classMembers.classId, personId: classMembers.personId })
+    .from(classMembers)
+    .where(
+      and(
+        inArray(classMembers.classId, [...classIds]),
+        lte(classMembers.joinedOn, on),
+        or(isNull(classMembers.leftOn), gt(classMembers.leftOn, on)) as SQL,
+      ),
+    );
+}
+
+export function loadSubjects(db: Executor, ids: readonly string[]) {
+  return db
+    .select()
+    .from(subjects)
+    .where(inArray(subjects.id, [...ids]));
+}
+
+export function assignmentsOfClasses(db: Executor, classIds: readonly string[]) {
+  return db
+    .select()
+    .from(assignments)
+    .where(inArray(assignments.classId, [...classIds]));
+}
+
+export function assignmentsOfTeacher(db: Executor, teacherId: string, schoolYear: number) {
+  return db
+    .select({ assignment: assignments })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .where(and(eq(assignments.teacherId, teacherId), eq(classes.schoolYear, schoolYear)))
+    .orderBy(asc(classes.grade), asc(classes.name))
+    .then((rows) => rows.map((row) => row.assignment));
+}
+
+export function schoolYearsOf(db: Executor, organizationIds: readonly string[]) {
+  return db
+    .select()
+    .from(learningTables.schoolYears)
+    .where(inArray(learningTables.schoolYears.organizationId, [...organizationIds]));
+}

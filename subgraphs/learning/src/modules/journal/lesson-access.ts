@@ -1,0 +1,88 @@
+/**
+ * Who may write a lesson's journal (issue: teacher's journal; DOMAIN.md rule 10): the teacher of the
+ * class and subject, the teacher substituting that lesson, or an admin of the organization — and once the
+ * lesson's study period is closed, only an admin.
+ */
+import { badInput, forbidden, notFound } from '@region/kit';
+import { learningTables, qualified, type Executor } from '@region/db';
+import { and, eq, sql } from 'drizzle-orm';
+import type { LearningPolicy } from '../../policy.ts';
+
+const { lessons, classMembers } = learningTables;
+const LESSON = {
+  id: qualified(lessons.id),
+  classId: qualified(lessons.classId),
+  subjectId: qualified(lessons.subjectId),
+  organizationId: qualified(lessons.organizationId),
+  date: qualified(lessons.date),
+  schoolYear: qualified(lessons.schoolYear),
+};
+
+export type LessonRow = typeof lessons.$inferSelect;
+
+export interface WritableLesson {
+  lesson: LessonRow;
+  isAdmin: boolean;
+  periodClosed: boolean;
+}
+
+/** Loads and locks the lesson, and refuses unless the principal may write it now. */
+export async function lessonForWrite(
+  tx: Executor,
+  policy: LearningPolicy,
+  lessonId: string,
+  today: string,
+): Promise<WritableLesson> {
+  const me = policy.personId;
+  const [row] = await tx
+    .select({
+      lesson: lessons,
+      isTeacher: me
+        ? sql<boolean>`(exists (select 1 from learning.assignments a where a.class_id = ${LESSON.classId}
+              and a.subject_id = ${LESSON.subjectId} and a.teacher_id = ${me})
+            or exists (select 1 from learning.substitutions s where s.lesson_id = ${LESSON.id}
+              and s.school_year = ${LESSON.schoolYear} and s.substitute_teacher_id = ${me}))`
+        : sql<boolean>`false`,
+      isAdmin: sql<boolean>`${policy.organizationPredicate(LESSON.organizationId, 'school-year:manage')}`,
+      periodClosed: sql<boolean>`exists (select 1 from learning.study_periods p
+        where p.organization_id = ${LESSON.organizationId} and ${LESSON.date} between p.starts_on and p.ends_on
+          and p.closed_at is not null)`,
+    })
+    .from(lessons)
+    .where(eq(lessons.id, lessonId))
+    .for('update');
+  if (!row) throw notFound('Урок');
+  if (!policy.holds('journal:write') || (!row.isTeacher && !row.isAdmin)) {
+    throw forbidden(
+      'Вносить записи в журнал этого урока может только его учитель, заменяющий учитель или администрация.',
+    );
+  }
+  if (row.periodClosed && !row.isAdmin) {
+    throw forbidden('Учебный период закрыт: исправления вносит администрация школы.');
+  }
+  if (row.lesson.date > today)
+    throw badInput('Урок ещё не прошёл: отметки и посещаемость ставятся в день урока или позже.', 'lessonId');
+  return { lesson: row.lesson, isAdmin: row.isAdmin, periodClosed: row.periodClosed };
+}
+
+/** Refuses students who were not in the lesson's class on its date. */
+export async function assertMembers(tx: Executor, lesson: LessonRow, studentIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(studentIds)];
+  if (unique.length === 0) return;
+  const members = await tx
+    .select({ personId: classMembers.personId })
+    .from(classMembers)
+    .where(
+      and(
+        eq(classMembers.classId, lesson.classId),
+        sql`${classMembers.personId} in ${unique}`,
+        sql`${classMembers.joinedOn} <= ${lesson.date}`,
+        sql`(${classMembers.leftOn} is null or ${classMembers.leftOn} > ${lesson.date})`,
+      ),
+    );
+  const found = new Set(members.map((m) => m.personId));
+  const strangers = unique.filter((id) => !found.has(id));
+  if (strangers.length) {
+    throw badInput(`В день урока в классе не числится обучающийся: ${strangers.join(', ')}.`, 'studentId');
+  }
+}

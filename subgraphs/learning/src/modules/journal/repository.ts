@@ -1,0 +1,185 @@
+/**
+ * Reads of the journal. Each is one statement bounded by school year, class (or student) and dates, served
+ * by the partitioned tables' indexes; row scope is applied in the statement.
+ */
+import { learningTables, qualified, type Executor } from '@region/db';
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { LearningPolicy } from '../../policy.ts';
+
+const { lessons, marks, attendance, substitutions, studyPeriods, markHistory, classMembers, classes } = learningTables;
+
+export type PeriodRow = typeof studyPeriods.$inferSelect;
+export type AttendanceRow = typeof attendance.$inferSelect;
+
+/** Lessons by id, if the principal may read their class's journal (or is a student/guardian of it). */
+export function loadLessons(db: Executor, policy: LearningPolicy, ids: readonly string[]) {
+  return db
+    .select()
+    .from(lessons)
+    .where(
+      and(
+        inArray(lessons.id, [...ids]),
+        sql`exists (select 1 from learning.classes where ${qualified(classes.id)} = ${qualified(lessons.classId)}
+          and ${policy.classesWith('journal:read')})`,
+      ),
+    );
+}
+
+export interface Range {
+  schoolYear: number;
+  from: string;
+  to: string;
+}
+
+export function gridLessons(db: Executor, classId: string, subjectId: string, range: Range) {
+  return db
+    .select()
+    .from(lessons)
+    .where(
+      and(
+        eq(lessons.schoolYear, range.schoolYear),
+        eq(lessons.classId, classId),
+        eq(lessons.subjectId, subjectId),
+        gte(lessons.date, range.from),
+        lte(lessons.date, range.to),
+      ),
+    )
+    .orderBy(asc(lessons.date), asc(lessons.lessonNumber));
+}
+
+export function gridMarks(db: Executor, classId: string, subjectId: string, range: Range, withLesson: boolean) {
+  return db
+    .select()
+    .from(marks)
+    .where(
+      and(
+        eq(marks.schoolYear, range.schoolYear),
+        eq(marks.classId, classId),
+        eq(marks.subjectId, subjectId),
+        gte(marks.date, range.from),
+        lte(marks.date, range.to),
+        isNull(marks.deletedAt),
+        withLesson ? isNotNull(marks.lessonId) : isNull(marks.lessonId),
+      ),
+    )
+    .orderBy(asc(marks.date), asc(marks.setAt));
+}
+
+export function gridAttendance(db: Executor, classId: string, subjectId: string, range: Range) {
+  return db
+    .select()
+    .from(attendance)
+    .where(
+      and(
+        eq(attendance.schoolYear, range.schoolYear),
+        eq(attendance.classId, classId),
+        eq(attendance.subjectId, subjectId),
+        gte(attendance.date, range.from),
+        lte(attendance.date, range.to),
+      ),
+    );
+}
+
+/** Everyone who was in the class at any time of the range. */
+export function membersDuring(db: Executor, classId: string, from: string, to: string) {
+  return db
+    .selectDistinct({ personId: classMembers.personId })
+    .from(classMembers)
+    .where(
+      and(
+        eq(classMembers.classId, classId),
+        lte(classMembers.joinedOn, to),
+        or(isNull(classMembers.leftOn), gt(classMembers.leftOn, from)) as SQL,
+      ),
+    );
+}
+
+/**
+ * May the principal open this class's journal for this subject? Staff over the organization, the class
+ * teacher, the subject's teacher, or a teacher who substituted one of its lessons in the range.
+ */
+export async function mayOpenGrid(
+  db: Executor,
+  policy: LearningPolicy,
+  classId: string,
+  subjectId: string,
+  range: Range,
+): Promise<{ read: boolean; write: boolean }> {
+  const me = policy.personId;
+  const CLASS_ID = qualified(classes.id);
+  const teaches = me
+    ? sql`(${qualified(classes.classTeacherId)} = ${me}
+        or exists (select 1 from learning.assignments a where a.class_id = ${CLASS_ID} and a.subject_id = ${subjectId} and a.teacher_id = ${me})
+        or exists (select 1 from learning.substitutions s join learning.lessons l on l.id = s.lesson_id and l.school_year = s.school_year
+          where s.school_year = ${range.schoolYear} and s.substitute_teacher_id = ${me} and l.class_id = ${CLASS_ID}
+            and l.subject_id = ${subjectId} and s.date between ${range.from} and ${range.to}))`
+    : sql`false`;
+  const [row] = await db
+    .select({
+      staff: sql<boolean>`${policy.organizationPredicate(qualified(classes.organizationId), 'journal:read')}`,
+      admin: sql<boolean>`${policy.organizationPredicate(qualified(classes.organizationId), 'school-year:manage')}`,
+      teaches: sql<boolean>`${teaches}`,
+    })
+    .from(classes)
+    .where(eq(classes.id, classId));
+  if (!row) return { read: false, write: false };
+  const teacher = row.teaches && policy.holds('journal:write');
+  return { read: row.staff || teacher, write: row.admin || teacher };
+}
+
+export function periodsOfOrganization(db: Executor, organizationId: string, schoolYear: number) {
+  return db
+    .select({ period: studyPeriods })
+    .from(studyPeriods)
+    .innerJoin(learningTables.schoolYears, eq(learningTables.schoolYears.id, studyPeriods.schoolYearId))
+    .where(and(eq(studyPeriods.organizationId, organizationId), eq(learningTables.schoolYears.year, schoolYear)))
+    .orderBy(asc(studyPeriods.number))
+    .then((rows) => rows.map((row) => row.period));
+}
+
+export function loadPeriods(db: Executor, ids: readonly string[]) {
+  return db
+    .select()
+    .from(studyPeriods)
+    .where(inArray(studyPeriods.id, [...ids]));
+}
+
+export function substitutionsOfLessons(db: Executor, lessonIds: readonly string[]) {
+  return db
+    .select()
+    .from(substitutions)
+    .where(inArray(substitutions.lessonId, [...lessonIds]));
+}
+
+export function marksOfLessons(db: Executor, policy: LearningPolicy, lessonIds: readonly string[]) {
+  return db
+    .select()
+    .from(marks)
+    .where(
+      and(
+        inArray(marks.lessonId, [...lessonIds]),
+        isNull(marks.deletedAt),
+        policy.studentsWith(qualified(marks.studentId), qualified(marks.classId)),
+      ),
+    );
+}
+
+export function attendanceOfLessons(db: Executor, policy: LearningPolicy, lessonIds: readonly string[]) {
+  return db
+    .select()
+    .from(attendance)
+    .where(
+      and(
+        inArray(attendance.lessonId, [...lessonIds]),
+        policy.studentsWith(qualified(attendance.studentId), qualified(attendance.classId)),
+      ),
+    );
+}
+
+export function historyOfMarks(db: Executor, markIds: readonly string[]) {
+  return db
+    .select()
+    .from(markHistory)
+    .where(inArray(markHistory.markId, [...markIds]))
+    .orderBy(asc(markHistory.changedAt), asc(markHistory.id));
+}

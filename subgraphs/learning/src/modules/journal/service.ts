@@ -1,0 +1,283 @@
+/**
+ * Writing the journal: marks, attendance, topic and homework. Every mutation is one transaction on the
+ * locked lesson; every set, correction and deletion of a mark goes to its history in that transaction
+ * (DOMAIN.md rules 6 and 10).
+ */
+import { badInput, notFound } from '@region/kit';
+import { learningTables, type Database, type Executor } from '@region/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { LearningPolicy } from '../../policy.ts';
+import { assertMembers, lessonForWrite, type LessonRow } from './lesson-access.ts';
+
+const { lessons, marks, markHistory, attendance } = learningTables;
+
+export type MarkRow = typeof marks.$inferSelect;
+export type MarkKind = MarkRow['kind'];
+export type MarkValue = MarkRow['value'];
+export type AttendanceStatus = (typeof attendance.$inferSelect)['status'];
+
+export interface MarkInput {
+  studentId: string;
+  kind?: MarkKind | null;
+  /** null deletes the live mark of this kind. */
+  value: MarkValue | null;
+  weight?: number | null;
+  debt?: boolean | null;
+  comment?: string | null;
+}
+
+export interface HomeworkInput {
+  text: string;
+  dueOn?: string | null;
+  mandatory?: boolean | null;
+  attachments?: { name: string; url: string }[] | null;
+}
+
+export interface LessonInput {
+  lessonId: string;
+  topic?: string | null;
+  homework?: HomeworkInput | null;
+  marks?: MarkInput[] | null;
+  attendance?: { studentId: string; status: AttendanceStatus | null }[] | null;
+}
+
+const LESSON_KINDS: readonly MarkKind[] = ['CURRENT', 'CONTROL'];
+
+function validateMark(input: MarkInput): void {
+  const kind = input.kind ?? 'CURRENT';
+  if (!LESSON_KINDS.includes(kind)) {
+    throw badInput(
+      'За урок ставится текущая или контрольная отметка; отметки за период — в ведомости периода.',
+      'kind',
+    );
+  }
+  const weight = input.weight ?? 1;
+  if (!(weight > 0 && weight <= 10)) throw badInput('Вес отметки — от 0,1 до 10.', 'weight');
+  if (input.comment && input.comment.length > 500) throw badInput('Комментарий — не длиннее 500 символов.', 'comment');
+}
+
+function markSnapshot(mark: Pick<MarkRow, 'value' | 'kind' | 'weight' | 'debt' | 'comment'>) {
+  return { value: mark.value, kind: mark.kind, weight: Number(mark.weight), debt: mark.debt, comment: mark.comment };
+}
+
+/** Sets, corrects or deletes one student's mark of one kind on a locked lesson. Returns the mark row. */
+async function applyMark(
+  tx: Executor,
+  lesson: LessonRow,
+  input: MarkInput,
+  actor: string,
+  now: Date,
+): Promise<MarkRow | null> {
+  const kind = input.kind ?? 'CURRENT';
+  const [current] = await tx
+    .select()
+    .from(marks)
+    .where(
+      and(
+        eq(marks.schoolYear, lesson.schoolYear),
+        eq(marks.lessonId, lesson.id),
+        eq(marks.studentId, input.studentId),
+        eq(marks.kind, kind),
+        isNull(marks.deletedAt),
+      ),
+    );
+  const history = (markId: string, action: 'SET' | 'CORRECT' | 'DELETE', oldValue: unknown, newValue: unknown) =>
+    tx.insert(markHistory).values({
+      schoolYear: lesson.schoolYear,
+      markId,
+      studentId: input.studentId,
+      action,
+      oldValue,
+      newValue,
+      changedBy: actor,
+      changedAt: now,
+    });
+
+  if (input.value === null) {
+    if (!current) return null;
+    const [deleted] = await tx
+      .update(marks)
+      .set({ deletedAt: now, updatedAt: now })
+      .where(and(eq(marks.schoolYear, lesson.schoolYear), eq(marks.id, current.id)))
+      .returning();
+    await history(current.id, 'DELETE', markSnapshot(current), null);
+    return deleted!;
+  }
+  const next = {
+    value: input.value,
+    kind,
+    weight: input.weight ?? 1,
+    debt: input.debt ?? false,
+    comment: input.comment?.trim() || null,
+  };
+  if (current) {
+    const before = markSnapshot(current);
+    if (JSON.stringify(before) === JSON.stringify(next)) return current;
+    const [corrected] = await tx
+      .update(marks)
+      .set({ ...next, updatedAt: now })
+      .where(and(eq(marks.schoolYear, lesson.schoolYear), eq(marks.id, current.id)))
+      .returning();
+    await history(current.id, 'CORRECT', before, next);
+    return corrected!;
+  }
+  const [created] = await tx
+    .insert(marks)
+    .values({
+      ...next,
+      schoolYear: lesson.schoolYear,
+      organizationId: lesson.organizationId,
+      classId: lesson.classId,
+      subjectId: lesson.subjectId,
+      studentId: input.studentId,
+      lessonId: lesson.id,
+      date: lesson.date,
+      setBy: actor,
+      setAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await history(created!.id, 'SET', null, next);
+  return created!;
+}
+
+async function applyAttendance(
+  tx: Executor,
+  lesson: LessonRow,
+  studentId: string,
+  status: AttendanceStatus | null,
+  actor: string,
+  now: Date,
+) {
+  const where = and(
+    eq(attendance.schoolYear, lesson.schoolYear),
+    eq(attendance.lessonId, lesson.id),
+    eq(attendance.studentId, studentId),
+  );
+  if (status === null) {
+    await tx.delete(attendance).where(where);
+    return null;
+  }
+  const [row] = await tx
+    .insert(attendance)
+    .values({
+      schoolYear: lesson.schoolYear,
+      organizationId: lesson.organizationId,
+      classId: lesson.classId,
+      subjectId: lesson.subjectId,
+      lessonId: lesson.id,
+      studentId,
+      date: lesson.date,
+      status,
+      setBy: actor,
+      setAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [attendance.schoolYear, attendance.lessonId, attendance.studentId],
+      set: { status, setBy: actor, setAt: now },
+    })
+    .returning();
+  return row!;
+}
+
+function cleanHomework(homework: HomeworkInput | null | undefined, lesson: LessonRow) {
+  if (homework === undefined) return {};
+  if (homework === null)
+    return { homework: null, homeworkDueOn: null, homeworkMandatory: false, homeworkAttachments: null };
+  const text = homework.text.trim();
+  if (!text) throw badInput('Текст задания не может быть пустым; чтобы убрать задание, передайте null.', 'homework');
+  if (text.length > 4000) throw badInput('Текст задания — не длиннее 4000 символов.', 'homework');
+  if (homework.dueOn && homework.dueOn < lesson.date) throw badInput('Срок сдачи не может быть раньше урока.', 'dueOn');
+  for (const attachment of homework.attachments ?? []) {
+    if (!/^https?:\/\//.test(attachment.url))
+      throw badInput(`Вложение «${attachment.name}»: ссылка должна начинаться с http(s)://.`, 'attachments');
+  }
+  return {
+    homework: text,
+    homeworkDueOn: homework.dueOn ?? null,
+    homeworkMandatory: homework.mandatory ?? false,
+    homeworkAttachments: homework.attachments ?? [],
+  };
+}
+
+function actorOf(policy: LearningPolicy): string {
+  if (!policy.personId) throw notFound('Пользователь');
+  return policy.personId;
+}
+
+/** One lesson at once: topic, homework, every mark and absence of the class, all or nothing. */
+export async function saveLesson(db: Database, policy: LearningPolicy, input: LessonInput, now: Date, today: string) {
+  for (const mark of input.marks ?? []) validateMark(mark);
+  const actor = actorOf(policy);
+  return db.transaction(async (tx) => {
+    const { lesson } = await lessonForWrite(tx, policy, input.lessonId, today);
+    await assertMembers(
+      tx,
+      lesson,
+      [...(input.marks ?? []), ...(input.attendance ?? [])].map((entry) => entry.studentId),
+    );
+    const changes = {
+      ...(input.topic !== undefined ? { topic: input.topic?.trim() || null } : {}),
+      ...cleanHomework(input.homework, lesson),
+    };
+    if (Object.keys(changes).length) {
+      await tx
+        .update(lessons)
+        .set(changes)
+        .where(and(eq(lessons.schoolYear, lesson.schoolYear), eq(lessons.id, lesson.id)));
+    }
+    const saved: MarkRow[] = [];
+    for (const mark of input.marks ?? []) {
+      const row = await applyMark(tx, lesson, mark, actor, now);
+      if (row) saved.push(row);
+    }
+    for (const entry of input.attendance ?? [])
+      await applyAttendance(tx, lesson, entry.studentId, entry.status, actor, now);
+    return { lessonId: lesson.id, marks: saved };
+  });
+}
+
+export async function setMark(
+  db: Database,
+  policy: LearningPolicy,
+  lessonId: string,
+  input: MarkInput,
+  now: Date,
+  today: string,
+) {
+  validateMark(input);
+  const actor = actorOf(policy);
+  return db.transaction(async (tx) => {
+    const { lesson } = await lessonForWrite(tx, policy, lessonId, today);
+    await assertMembers(tx, lesson, [input.studentId]);
+    return (await applyMark(tx, lesson, input, actor, now))!;
+  });
+}
+
+export async function deleteMark(db: Database, policy: LearningPolicy, markId: string, now: Date, today: string) {
+  const actor = actorOf(policy);
+  return db.transaction(async (tx) => {
+    const [mark] = await tx
+      .select()
+      .from(marks)
+      .where(and(eq(marks.id, markId), isNull(marks.deletedAt)));
+    if (!mark?.lessonId) throw notFound('Отметка');
+    const { lesson } = await lessonForWrite(tx, policy, mark.lessonId, today);
+    return (await applyMark(tx, lesson, { studentId: mark.studentId, kind: mark.kind, value: null }, actor, now))!;
+  });
+}
+
+export async function setAttendance(
+  db: Database,
+  policy: LearningPolicy,
+  input: { lessonId: string; studentId: string; status: AttendanceStatus | null },
+  now: Date,
+  today: string,
+) {
+  const actor = actorOf(policy);
+  return db.transaction(async (tx) => {
+    const { lesson } = await lessonForWrite(tx, policy, input.lessonId, today);
+    await assertMembers(tx, lesson, [input.studentId]);
+    return applyAttendance(tx, lesson, input.studentId, input.status, actor, now);
+  });
+}

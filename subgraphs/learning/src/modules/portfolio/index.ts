@@ -1,0 +1,134 @@
+import { loadTypeDefs, pageSize, type SubgraphModule } from '@region/kit';
+import type { LearningContext } from '../../context.ts';
+import { currentSchoolYear, daysBetween, isoDate } from '../../calendar.ts';
+import { readableMemberships } from '../diary/repository.ts';
+
+import { periodsOfOrganization, type PeriodRow } from '../journal/repository.ts';
+import { addSums, attendedPercent, change, classAverage, weightedAverage, type MarkSums } from './figures.ts';
+import {
+  absenceCounts,
+  eventsFor,
+  holidaysFrom,
+  lessonCount,
+  markSums,
+  studentMarksOfKinds,
+  type MarkSumRow,
+} from './repository.ts';
+
+interface PortfolioSource {
+  studentId: string;
+  schoolYear: number;
+  today: string;
+  classIds: string[];
+  organizationIds: string[];
+  periods: PeriodRow[];
+}
+
+/** Per subject: the student's weighted average next to the class's, for the year and each period. */
+function subjectProgress(rows: readonly MarkSumRow[], source: PortfolioSource) {
+  const subjects = [...new Set(rows.map((row) => row.subjectId))];
+  return subjects.map((subjectId) => {
+    const ofSubject = rows.filter((row) => row.subjectId === subjectId);
+    const perStudent = (filter: (row: MarkSumRow) => boolean) => {
+      const sums = new Map<string, MarkSums>();
+      for (const row of ofSubject.filter(filter)) sums.set(row.studentId, addSums(sums.get(row.studentId), row));
+      return sums;
+    };
+    const figures = (filter: (row: MarkSumRow) => boolean) => {
+      const sums = perStudent(filter);
+      return {
+        average: weightedAverage(sums.get(source.studentId)),
+        classAverage: classAverage([...sums.values()].map((s) => weightedAverage(s))),
+      };
+    };
+    let previous: number | null = null;
+    const periods = source.periods
+      .filter((period) => period.startsOn <= source.today)
+      .map((period) => {
+        const current = figures((row) => row.periodId === period.id);
+        const progress = { period, ...current, change: change(current.average, previous) };
+        previous = current.average ?? previous;
+        return progress;
+      });
+    return { subjectId, ...figures(() => true), periods };
+  });
+}
+
+async function portfolio(person: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) {
+  const schoolYear = args.schoolYear ?? currentSchoolYear(ctx.now());
+  const today = isoDate(ctx.now());
+  const memberships = await readableMemberships(ctx.db, ctx.policy, {
+    studentId: person.id,
+    schoolYear,
+    from: `${schoolYear}-09-01`,
+    to: `${schoolYear + 1}-08-31`,
+  });
+  if (memberships.length === 0) return null;
+  const organizationIds = [...new Set(memberships.map((m) => m.organizationId))];
+  const source: PortfolioSource = {
+    studentId: person.id,
+    schoolYear,
+    today,
+    classIds: [...new Set(memberships.map((m) => m.classId))],
+    organizationIds,
+    periods: await periodsOfOrganization(ctx.db, organizationIds[0]!, schoolYear),
+  };
+  return { schoolYear, source };
+}
+
+export const portfolioModule: SubgraphModule<LearningContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Person: {
+      portfolio: (person: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) =>
+        portfolio(person, args, ctx),
+    },
+    Portfolio: {
+      subjects: async ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) =>
+        subjectProgress(await markSums(ctx.db, source.schoolYear, source.classIds), source),
+      attendance: async ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) => {
+        const period = source.periods.find((p) => p.startsOn <= source.today && source.today <= p.endsOn) ?? null;
+        const from = period?.startsOn ?? `${source.schoolYear}-09-01`;
+        const to = period && period.endsOn < source.today ? period.endsOn : source.today;
+        const [lessons, absences] = await Promise.all([
+          lessonCount(ctx.db, source.schoolYear, source.classIds, from, to),
+          absenceCounts(ctx.db, source.schoolYear, source.studentId, from, to),
+        ]);
+        const count = (status: string) => absences.find((a) => a.status === status)?.count ?? 0;
+        const counts = {
+          lessons,
+          absent: count('ABSENT'),
+          sick: count('SICK'),
+          excused: count('EXCUSED'),
+          late: count('LATE'),
+        };
+        return { period, ...counts, attendedPercent: attendedPercent(counts) };
+      },
+      nextHolidays: async ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) => {
+        const [next] = await holidaysFrom(ctx.db, source.organizationIds, source.today);
+        if (!next) return null;
+        return { ...next, daysUntil: Math.max(0, daysBetween(source.today, next.startsOn)) };
+      },
+      events: ({ source }: { source: PortfolioSource }, args: { first?: number | null }, ctx: LearningContext) =>
+        eventsFor(
+          ctx.db,
+          source.organizationIds,
+          source.classIds,
+          new Date(`${source.today}T00:00:00Z`),
+          pageSize(args.first ?? 20),
+        ),
+      controlWorks: ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) =>
+        studentMarksOfKinds(ctx.db, source.schoolYear, source.studentId, ['CONTROL']),
+      periodMarks: ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) =>
+        studentMarksOfKinds(ctx.db, source.schoolYear, source.studentId, ['PERIOD']),
+    },
+    SubjectProgress: {
+      subject: (row: { subjectId: string }, _: unknown, ctx: LearningContext) =>
+        ctx.loaders.subject.load(row.subjectId),
+    },
+    Event: {
+      class: (row: { classId: string | null }, _: unknown, ctx: LearningContext) =>
+        row.classId ? ctx.loaders.class.load(row.classId) : null,
+    },
+  } as SubgraphModule<LearningContext>['resolvers'],
+};
