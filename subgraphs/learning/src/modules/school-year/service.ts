@@ -101,15 +101,13 @@ export async function createNextSchoolYear(
         organizationId: input.organizationId,
       })),
     );
-    await tx
-      .insert(holidays)
-      .values(
-        holidaysOf(year).map((holiday) => ({
-          ...holiday,
-          schoolYearId: created.id,
-          organizationId: input.organizationId,
-        })),
-      );
+    await tx.insert(holidays).values(
+      holidaysOf(year).map((holiday) => ({
+        ...holiday,
+        schoolYearId: created.id,
+        organizationId: input.organizationId,
+      })),
+    );
     await promoteClasses(tx, previousClasses, year, span.startsOn, new Set(input.repeaterIds ?? []));
     return created;
   });
