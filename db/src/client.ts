@@ -19,7 +19,7 @@ export interface DbHandle {
 export interface CreateDbOptions {
   max?: number;
   /** Called for every SQL statement; the statement-count tests and benchmarks listen here. */
-  onQuery?: (query: string) => void;
+  onQuery?: (query: string, params: unknown[]) => void;
 }
 
 export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
@@ -30,7 +30,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   });
   const db = drizzle(sql, {
     schema,
-    logger: options.onQuery ? { logQuery: (query) => options.onQuery?.(query) } : false,
+    logger: options.onQuery ? { logQuery: (query, params) => options.onQuery?.(query, params) } : false,
   });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }

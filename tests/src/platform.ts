@@ -46,6 +46,8 @@ export interface Platform {
   token(login: string): Promise<string>;
   /** The SQL statements the subgraphs ran while `run` ran. */
   recordStatements(run: () => Promise<unknown>): Promise<string[]>;
+  /** The same, with their parameters (for EXPLAIN). */
+  recordStatementsWithParams(run: () => Promise<unknown>): Promise<{ query: string; params: unknown[] }[]>;
   /** POST a GraphQL operation to the gateway as a demo user (login) or with a raw bearer token. */
   query<T = Record<string, unknown>>(
     as: { login: string } | { token: string } | null,
@@ -86,8 +88,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const esiaUrl = await serve(esia.server);
 
   const keys = await generateInternalKeyPair();
-  const statements: string[] = [];
-  const peopleDb = createDb(database.roleUrl('people'), { onQuery: (query) => void statements.push(query) });
+  const statements: { query: string; params: unknown[] }[] = [];
+  const peopleDb = createDb(database.roleUrl('people'), {
+    onQuery: (query, params) => void statements.push({ query, params }),
+  });
   stops.push(peopleDb.close);
   const people = await createPeopleSubgraph({
     db: peopleDb.db,
@@ -98,7 +102,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   stops.push(people.stop);
   const peopleUrl = `${await serve(people.server)}/graphql`;
 
-  const learningDb = createDb(database.roleUrl('learning'), { onQuery: (query) => void statements.push(query) });
+  const learningDb = createDb(database.roleUrl('learning'), {
+    onQuery: (query, params) => void statements.push({ query, params }),
+  });
   stops.push(learningDb.close);
   const learning = await createLearningSubgraph({
     db: learningDb.db,
@@ -137,6 +143,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     signInternal: await internalTokenSigner(keys.privateJwk),
     token: (login) => esia.issueToken(login),
     async recordStatements(run) {
+      return (await platform.recordStatementsWithParams(run)).map((statement) => statement.query);
+    },
+    async recordStatementsWithParams(run) {
       const before = statements.length;
       await run();
       return statements.slice(before);
