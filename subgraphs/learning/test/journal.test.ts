@@ -84,6 +84,36 @@ describe("teacher's journal", () => {
     expect(entry?.marks).toEqual([{ value: 'FIVE', weight: 1 }]);
   });
 
+  it("moves the child's average in the portfolio by exactly the new mark", async () => {
+    const child = await personIdOf(platform.admin, 'student');
+    const PORTFOLIO = 'query ($id: ID!) { person(id: $id) { portfolio { subjects { subject { id } average } } } }';
+    const averageOf = async () => {
+      const result = await platform.query<{
+        person: { portfolio: { subjects: { subject: { id: string }; average: number | null }[] } };
+      }>({ login: 'guardian' }, PORTFOLIO, { id: child });
+      expectOk(result);
+      return result.data!.person.portfolio.subjects.find((s) => s.subject.id === subjectId)?.average ?? null;
+    };
+    const [sums] = await platform.admin.sql<{ weighted: string; weights: string }[]>`
+      select coalesce(sum(value::text::int * weight), 0)::text as weighted, coalesce(sum(weight), 0)::text as weights
+      from learning.marks where school_year = 2026 and student_id = ${child} and subject_id = ${subjectId}
+        and deleted_at is null and kind in ('CURRENT', 'CONTROL') and value in ('2', '3', '4', '5')`;
+    const before = await averageOf();
+    const lesson = pastLesson(3);
+    const existing = await platform.admin.sql`
+      select 1 from learning.marks where lesson_id = ${lesson.id} and student_id = ${child} and kind = 'CONTROL' and deleted_at is null`;
+    expect(existing).toHaveLength(0);
+    expectOk(
+      await platform.query({ login: 'teacher' }, SAVE, {
+        input: { lessonId: lesson.id, marks: [{ studentId: child, kind: 'CONTROL', value: 'TWO', weight: 3 }] },
+      }),
+    );
+    const expected = Math.round(((Number(sums!.weighted) + 2 * 3) / (Number(sums!.weights) + 3)) * 100) / 100;
+    const after = await averageOf();
+    expect(after).toBe(expected);
+    expect(after).not.toBe(before);
+  });
+
   it('keeps every correction of a mark with the old and the new value', async () => {
     const lesson = pastLesson(1);
     const student = journal.students[0]!.id;

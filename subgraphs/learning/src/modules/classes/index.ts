@@ -24,6 +24,8 @@ export const classesModule: SubgraphModule<LearningContext> = {
       __resolveReference: (ref: { id: string }, ctx: LearningContext) => ctx.loaders.class.load(ref.id),
       organization: (row: ClassRow) => ({ __typename: 'Organization', id: row.organizationId }),
       classTeacher: (row: ClassRow) => (row.classTeacherId ? person(row.classTeacherId) : null),
+      previousClass: (row: ClassRow, _: unknown, ctx: LearningContext) =>
+        row.previousClassId ? ctx.loaders.class.load(row.previousClassId) : null,
       students: async (row: ClassRow, args: { on?: string | null }, ctx: LearningContext) => {
         const members = await membersOn(ctx.db, [row.id], args.on ?? isoDate(ctx.now()));
         return members.map((member) => person(member.personId));

@@ -1,8 +1,23 @@
-import { loadTypeDefs, type SubgraphModule, connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
+import {
+  badInput,
+  loadTypeDefs,
+  type SubgraphModule,
+  connection,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+} from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
 import { assertCanRead } from '../persons/masking.ts';
 import type { PersonRow } from '../persons/repository.ts';
-import { movementBook, movementById, recordMovement, type MovementInput } from './service.ts';
+import {
+  movementBook,
+  movementById,
+  recordClassMovement,
+  recordMovement,
+  type ClassMovementInput,
+  type MovementInput,
+} from './service.ts';
 
 type MovementRow = NonNullable<Awaited<ReturnType<typeof movementById>>>;
 type Cursor = { on: string; id: string };
@@ -30,6 +45,13 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
       },
     },
     Mutation: {
+      recordClassMovement: async (_: unknown, args: { input: ClassMovementInput }, ctx: PeopleContext) => {
+        if (args.input.kind !== 'TRANSFER' && args.input.kind !== 'GRADUATE') {
+          throw badInput('Приказом на класс оформляется перевод или выпуск.', 'kind');
+        }
+        const ids = await recordClassMovement(ctx.db, ctx.policy, args.input);
+        return Promise.all(ids.map((id) => movementById(ctx.db, id)));
+      },
       recordMovement: async (_: unknown, args: { input: MovementInput }, ctx: PeopleContext) => {
         const id = await recordMovement(ctx.db, ctx.policy, args.input);
         ctx.loaders.enrolment.clear(args.input.personId);

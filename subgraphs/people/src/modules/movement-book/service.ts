@@ -50,87 +50,154 @@ export async function recordMovement(db: Database, policy: PeoplePolicy, input: 
     if (!(await mayRecordFor(tx, policy, input.organizationId))) {
       throw forbidden('Вносить записи в книгу движения можно только своей организации.');
     }
-    const [person] = await tx
-      .select({ id: persons.id })
-      .from(persons)
-      .where(and(eq(persons.id, input.personId), isNull(persons.mergedInto)));
-    if (!person) throw badInput('Такого человека нет в системе.', 'personId');
-    // Lock the learner's current enrolment: two entries for one learner must not interleave.
-    const [current] = await tx
-      .select()
+    return applyMovement(tx, policy, input);
+  });
+}
+
+export interface ClassMovementInput {
+  kind: 'TRANSFER' | 'GRADUATE';
+  organizationId: string;
+  fromClassId: string;
+  toClassId?: string | null;
+  toClassName?: string | null;
+  orderNumber: string;
+  orderDate: string;
+  effectiveOn: string;
+  reason?: string | null;
+  /** Learners the order does not cover (repeaters, those leaving otherwise). */
+  exceptPersonIds?: string[] | null;
+}
+
+/**
+ * One order for a whole class — promotion into the next year's class, or graduation — as one entry per
+ * learner, all or nothing, so the book and the learners' current class follow the new school year.
+ */
+export async function recordClassMovement(
+  db: Database,
+  policy: PeoplePolicy,
+  input: ClassMovementInput,
+): Promise<string[]> {
+  if (input.kind === 'TRANSFER' && !input.toClassId)
+    throw badInput('Укажите класс, в который переводится класс.', 'toClassId');
+  const except = new Set(input.exceptPersonIds ?? []);
+  return db.transaction(async (tx) => {
+    if (!(await mayRecordFor(tx, policy, input.organizationId))) {
+      throw forbidden('Вносить записи в книгу движения можно только своей организации.');
+    }
+    const learners = await tx
+      .select({ personId: enrolments.personId })
       .from(enrolments)
-      .where(and(eq(enrolments.personId, input.personId), isNull(enrolments.endedOn)))
-      .for('update');
-    if (current && input.effectiveOn < current.startedOn) {
-      throw badInput(`Дата раньше текущего зачисления (${current.startedOn}).`, 'effectiveOn');
-    }
-    let from: { organizationId: string; classId: string | null } | null = null;
-    switch (input.kind) {
-      case 'ENROL':
-        if (current) throw conflict('Обучающийся уже зачислен в организацию. Оформите перевод или отчисление.');
-        break;
-      case 'TRANSFER':
-        if (!current) throw conflict('Обучающийся никуда не зачислен: оформите зачисление.');
-        if (current.organizationId === input.organizationId && current.classId === (input.classId ?? null)) {
-          throw conflict('Обучающийся уже в этом классе.');
-        }
-        from = { organizationId: current.organizationId, classId: current.classId };
-        break;
-      case 'EXPEL':
-      case 'GRADUATE':
-        if (!current || current.organizationId !== input.organizationId) {
-          throw conflict('Обучающийся не числится в этой организации.');
-        }
-        break;
-      default:
-        throw badInput('Неизвестный вид записи.', 'kind');
-    }
-    if (current) await tx.update(enrolments).set({ endedOn: input.effectiveOn }).where(eq(enrolments.id, current.id));
-    if (input.kind === 'ENROL' || input.kind === 'TRANSFER') {
-      await tx.insert(enrolments).values({
-        personId: input.personId,
-        organizationId: input.organizationId,
-        classId: input.classId ?? null,
-        className: input.className?.trim() ?? null,
-        startedOn: input.effectiveOn,
-      });
-    }
-    const [entry] = await tx
-      .insert(movements)
-      .values({
-        personId: input.personId,
+      .where(
+        and(
+          eq(enrolments.organizationId, input.organizationId),
+          eq(enrolments.classId, input.fromClassId),
+          isNull(enrolments.endedOn),
+        ),
+      );
+    const covered = learners.filter((learner) => !except.has(learner.personId));
+    if (covered.length === 0) throw conflict('В классе нет обучающихся, которых касается приказ.');
+    const ids: string[] = [];
+    for (const learner of covered) {
+      const entry: MovementInput = {
+        personId: learner.personId,
         kind: input.kind,
         organizationId: input.organizationId,
-        classId:
-          input.kind === 'ENROL' || input.kind === 'TRANSFER' ? (input.classId ?? null) : (current?.classId ?? null),
-        className:
-          input.kind === 'ENROL' || input.kind === 'TRANSFER'
-            ? (input.className?.trim() ?? null)
-            : (current?.className ?? null),
-        fromOrganizationId: from?.organizationId ?? null,
-        fromClassId: from?.classId ?? null,
-        orderNumber: input.orderNumber.trim(),
+        classId: input.toClassId ?? null,
+        className: input.toClassName ?? null,
+        orderNumber: input.orderNumber,
         orderDate: input.orderDate,
         effectiveOn: input.effectiveOn,
-        reason: input.reason?.trim() || null,
-        recordedBy: policy.personId,
-      })
-      .returning({ id: movements.id });
-    await recordHistory(tx, {
-      entity: 'enrolment',
-      entityId: input.personId,
-      field: 'movement',
-      oldValue: current ? { organizationId: current.organizationId, classId: current.classId } : null,
-      newValue: {
-        kind: input.kind,
-        organizationId: input.organizationId,
-        classId: input.classId ?? null,
-        orderNumber: input.orderNumber,
-      },
-      changedBy: policy.personId,
-    });
-    return entry!.id;
+        reason: input.reason ?? null,
+      };
+      validate(entry);
+      ids.push(await applyMovement(tx, policy, entry));
+    }
+    return ids;
   });
+}
+
+/** One entry of the book and its projection on the learner's current enrolment, in the caller's transaction. */
+async function applyMovement(tx: Executor, policy: PeoplePolicy, input: MovementInput): Promise<string> {
+  const [person] = await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.id, input.personId), isNull(persons.mergedInto)));
+  if (!person) throw badInput('Такого человека нет в системе.', 'personId');
+  // Lock the learner's current enrolment: two entries for one learner must not interleave.
+  const [current] = await tx
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.personId, input.personId), isNull(enrolments.endedOn)))
+    .for('update');
+  if (current && input.effectiveOn < current.startedOn) {
+    throw badInput(`Дата раньше текущего зачисления (${current.startedOn}).`, 'effectiveOn');
+  }
+  let from: { organizationId: string; classId: string | null } | null = null;
+  switch (input.kind) {
+    case 'ENROL':
+      if (current) throw conflict('Обучающийся уже зачислен в организацию. Оформите перевод или отчисление.');
+      break;
+    case 'TRANSFER':
+      if (!current) throw conflict('Обучающийся никуда не зачислен: оформите зачисление.');
+      if (current.organizationId === input.organizationId && current.classId === (input.classId ?? null)) {
+        throw conflict('Обучающийся уже в этом классе.');
+      }
+      from = { organizationId: current.organizationId, classId: current.classId };
+      break;
+    case 'EXPEL':
+    case 'GRADUATE':
+      if (!current || current.organizationId !== input.organizationId) {
+        throw conflict('Обучающийся не числится в этой организации.');
+      }
+      break;
+    default:
+      throw badInput('Неизвестный вид записи.', 'kind');
+  }
+  if (current) await tx.update(enrolments).set({ endedOn: input.effectiveOn }).where(eq(enrolments.id, current.id));
+  if (input.kind === 'ENROL' || input.kind === 'TRANSFER') {
+    await tx.insert(enrolments).values({
+      personId: input.personId,
+      organizationId: input.organizationId,
+      classId: input.classId ?? null,
+      className: input.className?.trim() ?? null,
+      startedOn: input.effectiveOn,
+    });
+  }
+  const [entry] = await tx
+    .insert(movements)
+    .values({
+      personId: input.personId,
+      kind: input.kind,
+      organizationId: input.organizationId,
+      classId:
+        input.kind === 'ENROL' || input.kind === 'TRANSFER' ? (input.classId ?? null) : (current?.classId ?? null),
+      className:
+        input.kind === 'ENROL' || input.kind === 'TRANSFER'
+          ? (input.className?.trim() ?? null)
+          : (current?.className ?? null),
+      fromOrganizationId: from?.organizationId ?? null,
+      fromClassId: from?.classId ?? null,
+      orderNumber: input.orderNumber.trim(),
+      orderDate: input.orderDate,
+      effectiveOn: input.effectiveOn,
+      reason: input.reason?.trim() || null,
+      recordedBy: policy.personId,
+    })
+    .returning({ id: movements.id });
+  await recordHistory(tx, {
+    entity: 'enrolment',
+    entityId: input.personId,
+    field: 'movement',
+    oldValue: current ? { organizationId: current.organizationId, classId: current.classId } : null,
+    newValue: {
+      kind: input.kind,
+      organizationId: input.organizationId,
+      classId: input.classId ?? null,
+      orderNumber: input.orderNumber,
+    },
+    changedBy: policy.personId,
+  });
+  return entry!.id;
 }
 
 export function movementById(db: Executor, id: string) {
