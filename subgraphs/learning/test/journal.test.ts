@@ -197,6 +197,18 @@ describe('who may write', () => {
     expectCode(await platform.query({ login: 'guardian' }, SAVE, { input }), 'FORBIDDEN');
   });
 
+  it('lets a substitute write the substituted lesson, and only that one', async () => {
+    const [substituted, other] = [pastLesson(4), pastLesson(5)];
+    const substitute = await personIdOf(platform.admin, 'class-teacher');
+    const input = (lessonId: string) => ({ lessonId, marks: [{ studentId: journal.students[3]!.id, value: 'FOUR' }] });
+    expectCode(await platform.query({ login: 'class-teacher' }, SAVE, { input: input(substituted.id) }), 'FORBIDDEN');
+    await platform.admin.sql`
+      insert into learning.substitutions (school_year, lesson_id, original_teacher_id, substitute_teacher_id, date, reason)
+      select school_year, id, teacher_id, ${substitute}, date, 'Больничный' from learning.lessons where id = ${substituted.id}`;
+    expectOk(await platform.query({ login: 'class-teacher' }, SAVE, { input: input(substituted.id) }));
+    expectCode(await platform.query({ login: 'class-teacher' }, SAVE, { input: input(other.id) }), 'FORBIDDEN');
+  });
+
   it('lets the organization admin write any lesson of the school', async () => {
     const lesson = pastLesson();
     expectOk(
