@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/people.ts', './src/learning.ts'],
+  schema: ['./src/people.ts', './src/learning.ts', './src/admissions.ts'],
   out: './migrations',
-  schemaFilter: ['people', 'learning'],
+  schemaFilter: ['people', 'learning', 'admissions'],
 });

@@ -2,10 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import * as admissionsSchema from './admissions.ts';
 import * as learningSchema from './learning.ts';
 import * as peopleSchema from './people.ts';
 
-export const schema = { ...peopleSchema, ...learningSchema };
+export const schema = { ...peopleSchema, ...learningSchema, ...admissionsSchema };
 export type Database = PostgresJsDatabase<typeof schema>;
 /** A database handle or a transaction: repository functions accept either. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];

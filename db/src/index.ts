@@ -2,3 +2,4 @@ export * from './client.ts';
 export * from './migrate.ts';
 export * as tables from './people.ts';
 export * as learningTables from './learning.ts';
+export * as admissionsTables from './admissions.ts';

@@ -16,6 +16,7 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta
 export const SUBGRAPH_ROLES = {
   people: { role: 'people_svc', schema: 'people' },
   learning: { role: 'learning_svc', schema: 'learning' },
+  admissions: { role: 'admissions_svc', schema: 'admissions' },
 } as const;
 export const ANALYTICS_READER = 'analytics_ro';
 export type SubgraphName = keyof typeof SUBGRAPH_ROLES;

@@ -14,6 +14,7 @@ export function readEnv() {
     INTERNAL_TOKEN_PRIVATE_JWK: z.string().min(10),
     PEOPLE_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
     LEARNING_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+    ADMISSIONS_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
     /** The built web client, served at `/` when present. */
     WEB_DIST: z.string().optional(),
   });

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const logger = createLogger('gateway');
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { people: env.PEOPLE_URL, learning: env.LEARNING_URL },
+    subgraphUrls: { people: env.PEOPLE_URL, learning: env.LEARNING_URL, admissions: env.ADMISSIONS_URL },
     esia: {
       issuer: env.ESIA_ISSUER,
       audience: env.ESIA_AUDIENCE,

@@ -48,6 +48,14 @@ export const SCOPES = [
   'journal:write',
   /** Create and open school years, close periods. */
   'school-year:manage',
+  /** Submit and withdraw applications for one's children. */
+  'admissions:apply',
+  /** Read the applications of one's territory (and support search). */
+  'admissions:read',
+  /** Review, direct, enrol and reject applications to one's organizations. */
+  'admissions:manage',
+  /** Hand applications over from an external system (ЕПГУ intake). */
+  'admissions:intake',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -66,6 +74,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'aggregate:read',
     'audit:read',
     'journal:read',
+    'admissions:read',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
   MINISTRY_ANALYST: ['org:read', 'aggregate:read'],
@@ -79,6 +88,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'org:write',
     'aggregate:read',
     'journal:read',
+    'admissions:read',
   ],
   ORG_ADMIN: [
     'person:read',
@@ -94,12 +104,23 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'journal:read',
     'journal:write',
     'school-year:manage',
+    'admissions:read',
+    'admissions:manage',
   ],
   TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write'],
   CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write'],
-  GUARDIAN: ['person:read', 'pii:read', 'contacts:read', 'consent:manage', 'org:read', 'audit:read', 'journal:read'],
+  GUARDIAN: [
+    'person:read',
+    'pii:read',
+    'contacts:read',
+    'consent:manage',
+    'org:read',
+    'audit:read',
+    'journal:read',
+    'admissions:apply',
+  ],
   STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read'],
-  SERVICE: ['org:read'],
+  SERVICE: ['org:read', 'admissions:intake'],
 };
 
 /** Where in the hierarchy region → municipality → organization → class → person a grant applies. */

@@ -6,6 +6,7 @@ import { baseSdl } from './sdl.ts';
 export const SUBGRAPHS = [
   { name: 'people', port: 4001 },
   { name: 'learning', port: 4002 },
+  { name: 'admissions', port: 4003 },
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createDb, type DbHandle } from '@region/db';
+import { createDb, type DbHandle, type SubgraphName } from '@region/db';
 import { createDevEsia } from '@region/dev-esia';
 import { generateSigningKeys, type SigningKeys } from '@region/dev-esia/keys';
 import { createGateway } from '@region/gateway';
@@ -17,12 +17,19 @@ import {
   listen,
   type InternalTokenSigner,
 } from '@region/kit';
+import { createAdmissionsSubgraph } from '@region/admissions';
 import { createLearningSubgraph } from '@region/learning';
 import { createPeopleSubgraph } from '@region/people';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const ESIA_ISSUER = 'https://esia.test/';
+
+const SUBGRAPH_FACTORIES = {
+  people: createPeopleSubgraph,
+  learning: createLearningSubgraph,
+  admissions: createAdmissionsSubgraph,
+} satisfies Record<SubgraphName, unknown>;
 export const ESIA_AUDIENCE = 'region-edu-platform';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -35,6 +42,7 @@ export interface Platform {
   gatewayUrl: string;
   peopleUrl: string;
   learningUrl: string;
+  admissionsUrl: string;
   esiaUrl: string;
   database: TestDatabase;
   /** Superuser handle on the test database, for arranging facts and checking what was written. */
@@ -44,6 +52,8 @@ export interface Platform {
   /** Signs internal tokens as the gateway does (for subgraph-level tests). */
   signInternal: InternalTokenSigner;
   token(login: string): Promise<string>;
+  /** Moves the platform's clock (every subgraph and dev ESIA read it). */
+  setNow(moment: Date): void;
   /** The SQL statements the subgraphs ran while `run` ran. */
   recordStatements(run: () => Promise<unknown>): Promise<string[]>;
   /** The same, with their parameters (for EXPLAIN). */
@@ -67,7 +77,8 @@ export interface PlatformOptions {
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const database = await createTestDatabase(options.template ?? 'demo');
-  const now = options.now ? () => options.now! : () => new Date();
+  let fixed: Date | null = options.now ?? null;
+  const now = () => fixed ?? new Date();
   const logger = createLogger('test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
   const servers: Server[] = [];
   const stops: (() => Promise<void>)[] = [];
@@ -89,35 +100,24 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const keys = await generateInternalKeyPair();
   const statements: { query: string; params: unknown[] }[] = [];
-  const peopleDb = createDb(database.roleUrl('people'), {
-    onQuery: (query, params) => void statements.push({ query, params }),
-  });
-  stops.push(peopleDb.close);
-  const people = await createPeopleSubgraph({
-    db: peopleDb.db,
-    logger,
-    verifyInternalToken: await internalTokenVerifier(keys.publicJwk),
-    now,
-  });
-  stops.push(people.stop);
-  const peopleUrl = `${await serve(people.server)}/graphql`;
-
-  const learningDb = createDb(database.roleUrl('learning'), {
-    onQuery: (query, params) => void statements.push({ query, params }),
-  });
-  stops.push(learningDb.close);
-  const learning = await createLearningSubgraph({
-    db: learningDb.db,
-    logger,
-    verifyInternalToken: await internalTokenVerifier(keys.publicJwk),
-    now,
-  });
-  stops.push(learning.stop);
-  const learningUrl = `${await serve(learning.server)}/graphql`;
+  const verifyInternalToken = await internalTokenVerifier(keys.publicJwk);
+  const subgraphUrls: Record<SubgraphName, string> = { people: '', learning: '', admissions: '' };
+  for (const [name, create] of Object.entries(SUBGRAPH_FACTORIES) as [
+    SubgraphName,
+    (typeof SUBGRAPH_FACTORIES)[SubgraphName],
+  ][]) {
+    const handle = createDb(database.roleUrl(name), {
+      onQuery: (query, params) => void statements.push({ query, params }),
+    });
+    stops.push(handle.close);
+    const subgraph = await create({ db: handle.db, logger, verifyInternalToken, now });
+    stops.push(subgraph.stop);
+    subgraphUrls[name] = `${await serve(subgraph.server)}/graphql`;
+  }
 
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { people: peopleUrl, learning: learningUrl },
+    subgraphUrls,
     esia: {
       issuer: ESIA_ISSUER,
       audience: ESIA_AUDIENCE,
@@ -134,14 +134,18 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const platform: Platform = {
     gatewayUrl,
-    peopleUrl,
-    learningUrl,
+    peopleUrl: subgraphUrls.people,
+    learningUrl: subgraphUrls.learning,
+    admissionsUrl: subgraphUrls.admissions,
     esiaUrl,
     database,
     admin,
     esiaKeys,
     signInternal: await internalTokenSigner(keys.privateJwk),
     token: (login) => esia.issueToken(login),
+    setNow(moment) {
+      fixed = moment;
+    },
     async recordStatements(run) {
       return (await platform.recordStatementsWithParams(run)).map((statement) => statement.query);
     },

@@ -16,7 +16,7 @@ const PG_PORT = Number(process.env['PG_PORT'] ?? 54329);
 const DATABASE = 'region';
 const ROLE_PASSWORD = process.env['DB_ROLE_PASSWORD'] ?? 'region-dev';
 const DEMO_SEED = 20250901;
-const PORTS = { gateway: 4000, people: 4001, learning: 4002, esia: 4010 };
+const PORTS = { gateway: 4000, people: 4001, learning: 4002, admissions: 4003, esia: 4010 };
 
 async function ensureDatabase(serverUrl: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -75,26 +75,16 @@ async function main(): Promise<void> {
         env: { ...common, DEV_ESIA_PORT: String(PORTS.esia), DEV_ESIA_ISSUER: esiaUrl },
         healthUrl: `${esiaUrl}/health`,
       },
-      {
-        name: 'people',
-        entry: 'subgraphs/people/src/index.ts',
+      ...(['people', 'learning', 'admissions'] as const).map((name) => ({
+        name,
+        entry: `subgraphs/${name}/src/index.ts`,
         env: {
           ...common,
-          PEOPLE_PORT: String(PORTS.people),
-          PEOPLE_DATABASE_URL: urlForRole(databaseUrl, SUBGRAPH_ROLES.people.role, ROLE_PASSWORD),
+          [`${name.toUpperCase()}_PORT`]: String(PORTS[name]),
+          [`${name.toUpperCase()}_DATABASE_URL`]: urlForRole(databaseUrl, SUBGRAPH_ROLES[name].role, ROLE_PASSWORD),
         },
-        healthUrl: `http://127.0.0.1:${PORTS.people}/health`,
-      },
-      {
-        name: 'learning',
-        entry: 'subgraphs/learning/src/index.ts',
-        env: {
-          ...common,
-          LEARNING_PORT: String(PORTS.learning),
-          LEARNING_DATABASE_URL: urlForRole(databaseUrl, SUBGRAPH_ROLES.learning.role, ROLE_PASSWORD),
-        },
-        healthUrl: `http://127.0.0.1:${PORTS.learning}/health`,
-      },
+        healthUrl: `http://127.0.0.1:${PORTS[name]}/health`,
+      })),
       {
         name: 'gateway',
         entry: 'gateway/src/index.ts',
@@ -109,6 +99,7 @@ async function main(): Promise<void> {
           INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(keys.privateJwk),
           PEOPLE_URL: `http://127.0.0.1:${PORTS.people}/graphql`,
           LEARNING_URL: `http://127.0.0.1:${PORTS.learning}/graphql`,
+          ADMISSIONS_URL: `http://127.0.0.1:${PORTS.admissions}/graphql`,
         },
         healthUrl: `http://127.0.0.1:${PORTS.gateway}/health`,
       },

@@ -1,0 +1,229 @@
+/**
+ * The `admissions` schema («Е-услуги. Образование», DOMAIN.md rules 15–18): applications with their
+ * status machine and its history, campaign dates per year, places, school territories, the kindergarten
+ * queue and the outbox of status changes for ЕПГУ. Owned by the admissions subgraph; children, applicants
+ * and organizations are people's entities, referred to by id.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const admissions = pgSchema('admissions');
+
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`uuidv7()`);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const applicationKind = admissions.enum('application_kind', [
+  'FIRST_GRADE',
+  'TENTH_GRADE',
+  'TRANSFER',
+  'KINDERGARTEN',
+  'CAMP',
+  'COLLEGE',
+]);
+export const applicationSource = admissions.enum('application_source', ['EPGU', 'IN_PERSON', 'REGIONAL_PORTAL']);
+/** PRIORITY: rights of Order 458 points 9, 9(1), 10, 12; TERRITORY: lives on the school's territory. */
+export const applicationCategory = admissions.enum('application_category', ['PRIORITY', 'TERRITORY', 'OTHER']);
+export const applicationStatus = admissions.enum('application_status', [
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'DOCUMENTS_REQUESTED',
+  'ACCEPTED',
+  'DIRECTED',
+  'ENROLLED',
+  'REJECTED',
+  'WITHDRAWN',
+]);
+
+/** Campaign dates of a year (rule 15), configurable: the law's dates are the defaults. */
+export const campaigns = admissions.table('campaigns', {
+  year: smallint('year').primaryKey(),
+  priorityFrom: date('priority_from').notNull(),
+  priorityTo: date('priority_to').notNull(),
+  directionNotBefore: date('direction_not_before').notNull(),
+  otherFrom: date('other_from').notNull(),
+  otherTo: date('other_to').notNull(),
+  orderWorkingDays: smallint('order_working_days').notNull().default(3),
+});
+
+/** Places an organization offers in a campaign, per kind of application. */
+export const places = admissions.table(
+  'places',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    year: smallint('year').notNull(),
+    kind: applicationKind('kind').notNull(),
+    total: integer('total').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.year, t.kind] }), check('places_total', sql`${t.total} >= 0`)],
+);
+
+/** The territory assigned to a school: address ranges (закреплённая территория). */
+export const territories = admissions.table(
+  'territories',
+  {
+    id: id(),
+    organizationId: uuid('organization_id').notNull(),
+    /** Lower-cased street with its kind: «ул. ленина». */
+    street: text('street').notNull(),
+    houseFrom: integer('house_from').notNull(),
+    houseTo: integer('house_to').notNull(),
+    /** ODD, EVEN or null for both sides of the street. */
+    parity: text('parity'),
+  },
+  (t) => [
+    index('territories_street_idx').on(t.street),
+    check('territories_range', sql`${t.houseFrom} <= ${t.houseTo}`),
+  ],
+);
+
+export const applications = admissions.table(
+  'applications',
+  {
+    id: id(),
+    kind: applicationKind('kind').notNull(),
+    /** Campaign year: the calendar year of the start of studies. */
+    year: smallint('year').notNull(),
+    /** The child's person record; null until an ЕПГУ application is matched to one. */
+    childId: uuid('child_id'),
+    /** The child as the applicant wrote them (ЕПГУ sends no platform ids). */
+    childLastName: text('child_last_name').notNull(),
+    childFirstName: text('child_first_name').notNull(),
+    childMiddleName: text('child_middle_name'),
+    childBirthDate: date('child_birth_date').notNull(),
+    applicantId: uuid('applicant_id').notNull(),
+    source: applicationSource('source').notNull(),
+    /** ЕПГУ application number: the idempotency key of intake (rule 16). */
+    epguNumber: text('epgu_number'),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+    category: applicationCategory('category').notNull(),
+    /** Points of Order 458 giving priority: '9', '9.1', '10', '12'. */
+    priorityRights: text('priority_rights')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    residenceAddress: text('residence_address'),
+    /** The child's birth certificate as given, for support search (rule 16). */
+    birthCertificateSeries: text('birth_certificate_series'),
+    birthCertificateNumber: text('birth_certificate_number'),
+    documents: jsonb('documents')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    comment: text('comment'),
+    status: applicationStatus('status').notNull().default('SUBMITTED'),
+    /** The organization the child is directed to («Направлен в ОО»). */
+    directedOrganizationId: uuid('directed_organization_id'),
+    /** Set once, when the enrolment was recorded in the movement book. */
+    enrolmentKey: text('enrolment_key'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_epgu_number_key')
+      .on(t.epguNumber)
+      .where(sql`${t.epguNumber} is not null`),
+    index('applications_child_idx').on(t.childId),
+    index('applications_applicant_idx').on(t.applicantId),
+    index('applications_directed_idx').on(t.directedOrganizationId, t.status),
+    index('applications_birth_certificate_idx').on(t.birthCertificateNumber),
+  ],
+);
+
+/** Desired organizations in order of preference. */
+export const applicationChoices = admissions.table(
+  'application_choices',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    organizationId: uuid('organization_id').notNull(),
+    preference: smallint('preference').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.preference] }),
+    uniqueIndex('application_choices_organization_key').on(t.applicationId, t.organizationId),
+    index('application_choices_organization_idx').on(t.organizationId),
+  ],
+);
+
+/** Every status change (rule 17): who, when, from, to, why. */
+export const statusHistory = admissions.table(
+  'status_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    fromStatus: applicationStatus('from_status'),
+    toStatus: applicationStatus('to_status').notNull(),
+    reason: text('reason'),
+    changedBy: uuid('changed_by'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('status_history_application_idx').on(t.applicationId, t.changedAt)],
+);
+
+/** Status changes queued for delivery back to ЕПГУ (rule 17), with attempts and results. */
+export const outbox = admissions.table(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    event: text('event').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.deliveredAt} is null`),
+  ],
+);
+
+/** The kindergarten queue: each change of a child's position, with its reason (rule 18). */
+export const queuePositions = admissions.table(
+  'queue_positions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    organizationId: uuid('organization_id').notNull(),
+    position: integer('position').notNull(),
+    previousPosition: integer('previous_position'),
+    reason: text('reason').notNull(),
+    current: boolean('current').notNull().default(true),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('queue_positions_application_idx').on(t.applicationId, t.changedAt),
+    uniqueIndex('queue_positions_current_key')
+      .on(t.applicationId, t.organizationId)
+      .where(sql`${t.current}`),
+  ],
+);

@@ -1,0 +1,20 @@
+/** Builds the admissions subgraph without listening: used by `index.ts`, the tests and the launcher. */
+import { createSubgraph, type Subgraph, type SubgraphDeps } from '@region/kit';
+import { sql } from 'drizzle-orm';
+import { createContext, type AdmissionsContext } from './context.ts';
+import { applicationsModule } from './modules/applications/index.ts';
+
+export function createAdmissionsSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
+  const now = deps.now ?? (() => new Date());
+  return createSubgraph<AdmissionsContext>({
+    name: 'admissions',
+    modules: [applicationsModule],
+    verifyInternalToken: deps.verifyInternalToken,
+    createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),
+    logger: deps.logger,
+    health: async () => {
+      await deps.db.execute(sql`select 1`);
+      return true;
+    },
+  });
+}

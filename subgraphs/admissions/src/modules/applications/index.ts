@@ -1,0 +1,122 @@
+import {
+  connection,
+  decodeCursor,
+  encodeCursor,
+  groupLoader,
+  loadTypeDefs,
+  pageSize,
+  rowLoader,
+  type SubgraphModule,
+} from '@region/kit';
+import type { Executor } from '@region/db';
+import type { AdmissionsContext } from '../../context.ts';
+import type { AdmissionsPolicy } from '../../policy.ts';
+import {
+  applicationsOfPersons,
+  applicationsToOrganization,
+  choicesOf,
+  historyOf,
+  loadApplications,
+} from './repository.ts';
+import {
+  changeStatus,
+  submitApplication,
+  withdrawApplication,
+  type ApplicationRow,
+  type SubmitInput,
+} from './service.ts';
+import { STATUS_NAMES, type Status } from './status-machine.ts';
+
+const person = (id: string) => ({ __typename: 'Person', id });
+const organization = (id: string) => ({ __typename: 'Organization', id });
+const isId = (value: unknown): value is string => typeof value === 'string';
+
+export function createApplicationLoaders(db: Executor, policy: AdmissionsPolicy) {
+  return {
+    application: rowLoader(
+      (ids: readonly string[]) => loadApplications(db, policy, ids),
+      (row) => row.id,
+    ),
+    applicationsOfPerson: groupLoader(
+      async (ids: readonly string[]) => {
+        const rows = await applicationsOfPersons(db, policy, ids);
+        // A row belongs to both its applicant and its child.
+        return rows.flatMap((row) =>
+          [
+            ...new Set([row.applicantId, row.childId].filter((id): id is string => id !== null && ids.includes(id))),
+          ].map((owner) => ({ owner, row })),
+        );
+      },
+      (entry) => entry.owner,
+    ),
+    choices: groupLoader(
+      (ids: readonly string[]) => choicesOf(db, ids),
+      (row) => row.applicationId,
+    ),
+    history: groupLoader(
+      (ids: readonly string[]) => historyOf(db, ids),
+      (row) => row.applicationId,
+    ),
+  };
+}
+
+export const applicationsModule: SubgraphModule<AdmissionsContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Query: {
+      application: (_: unknown, args: { id: string }, ctx: AdmissionsContext) => ctx.loaders.application.load(args.id),
+      applications: async (
+        _: unknown,
+        args: { organizationId: string; status?: string | null; first?: number | null; after?: string | null },
+        ctx: AdmissionsContext,
+      ) => {
+        const first = pageSize(args.first);
+        const rows = await applicationsToOrganization(
+          ctx.db,
+          ctx.policy,
+          args.organizationId,
+          { status: args.status },
+          {
+            first,
+            after: decodeCursor(args.after, isId),
+          },
+        );
+        return connection(rows, first, (row) => encodeCursor(row.id));
+      },
+    },
+    Mutation: {
+      submitApplication: (_: unknown, args: { input: SubmitInput }, ctx: AdmissionsContext) =>
+        submitApplication(ctx.db, ctx.policy, args.input, ctx.now()),
+      changeApplicationStatus: (
+        _: unknown,
+        args: { id: string; status: Status; reason?: string | null; organizationId?: string | null },
+        ctx: AdmissionsContext,
+      ) => changeStatus(ctx.db, ctx.policy, args, ctx.now()),
+      withdrawApplication: (_: unknown, args: { id: string; reason?: string | null }, ctx: AdmissionsContext) =>
+        withdrawApplication(ctx.db, ctx.policy, args.id, args.reason ?? null, ctx.now()),
+    },
+    Person: {
+      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+      applications: async (ref: { id: string }, _: unknown, ctx: AdmissionsContext) =>
+        (await ctx.loaders.applicationsOfPerson.load(ref.id)).map((entry) => entry.row),
+    },
+    Application: {
+      __resolveReference: (ref: { id: string }, ctx: AdmissionsContext) => ctx.loaders.application.load(ref.id),
+      child: (row: ApplicationRow) => (row.childId ? person(row.childId) : null),
+      childName: (row: ApplicationRow) =>
+        [row.childLastName, row.childFirstName, row.childMiddleName].filter(Boolean).join(' '),
+      applicant: (row: ApplicationRow) => person(row.applicantId),
+      statusName: (row: ApplicationRow) => STATUS_NAMES[row.status],
+      choices: async (row: ApplicationRow, _: unknown, ctx: AdmissionsContext) =>
+        (await ctx.loaders.choices.load(row.id)).map((choice) => organization(choice.organizationId)),
+      directedTo: (row: ApplicationRow) =>
+        row.directedOrganizationId ? organization(row.directedOrganizationId) : null,
+      history: (row: ApplicationRow, _: unknown, ctx: AdmissionsContext) => ctx.loaders.history.load(row.id),
+    },
+    StatusChange: {
+      from: (row: { fromStatus: string | null }) => row.fromStatus,
+      to: (row: { toStatus: string }) => row.toStatus,
+      changedBy: (row: { changedBy: string | null }) => (row.changedBy ? person(row.changedBy) : null),
+    },
+  } as SubgraphModule<AdmissionsContext>['resolvers'],
+};

@@ -1,0 +1,308 @@
+/**
+ * Applications: submission, status changes with their history and the ЕПГУ outbox, in one transaction
+ * each. The law's deadlines (rule 15) are checked by `../deadlines`; capacity by the places of the year.
+ */
+import { AppError, badInput, conflict, forbidden, notFound } from '@region/kit';
+import { admissionsTables, type Database, type Executor } from '@region/db';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  checkDirection,
+  checkPlaces,
+  checkSubmission,
+  defaultCampaign,
+  type Campaign,
+  type Violation as RuleViolation,
+} from '../deadlines/index.ts';
+import type { AdmissionsPolicy } from '../../policy.ts';
+import { reasonRequired, transitionError, type Status } from './status-machine.ts';
+
+const { applications, applicationChoices, statusHistory, outbox, campaigns, places } = admissionsTables;
+
+export type ApplicationRow = typeof applications.$inferSelect;
+type Kind = ApplicationRow['kind'];
+type Category = ApplicationRow['category'];
+
+export interface SubmitInput {
+  kind: Kind;
+  year?: number | null;
+  childId: string;
+  child: { lastName: string; firstName: string; middleName?: string | null; birthDate: string };
+  organizationIds: string[];
+  category: Category;
+  priorityRights?: string[] | null;
+  residenceAddress?: string | null;
+  birthCertificateSeries?: string | null;
+  birthCertificateNumber?: string | null;
+  documents?: string[] | null;
+  comment?: string | null;
+}
+
+const PRIORITY_RIGHTS = new Set(['9', '9.1', '10', '12']);
+
+function deadlineError(violation: RuleViolation): AppError {
+  return new AppError('DEADLINE_RULE', violation.message, {
+    rule: violation.rule,
+    ...(violation.deadline ? { deadline: violation.deadline } : {}),
+  });
+}
+
+export async function campaignOf(tx: Executor, year: number): Promise<Campaign> {
+  const [row] = await tx.select().from(campaigns).where(eq(campaigns.year, year));
+  if (!row) return defaultCampaign(year);
+  return {
+    year,
+    priorityReception: { from: row.priorityFrom, to: row.priorityTo },
+    directionNotBefore: row.directionNotBefore,
+    otherReception: { from: row.otherFrom, to: row.otherTo },
+    enrolmentOrderWorkingDays: row.orderWorkingDays,
+  };
+}
+
+function validate(input: SubmitInput): void {
+  if (input.organizationIds.length < 1 || input.organizationIds.length > 5) {
+    throw badInput('Укажите от одной до пяти желаемых организаций.', 'organizationIds');
+  }
+  if (new Set(input.organizationIds).size !== input.organizationIds.length)
+    throw badInput('Организации не должны повторяться.', 'organizationIds');
+  const rights = input.priorityRights ?? [];
+  const unknown = rights.filter((right) => !PRIORITY_RIGHTS.has(right));
+  if (unknown.length)
+    throw badInput(
+      `Неизвестные пункты Порядка № 458: ${unknown.join(', ')}. Возможны 9, 9.1, 10, 12.`,
+      'priorityRights',
+    );
+  if (input.category === 'PRIORITY' && rights.length === 0) {
+    throw badInput('Для преимущественного права укажите пункт Порядка № 458 (9, 9.1, 10 или 12).', 'priorityRights');
+  }
+  if (!input.child.lastName.trim() || !input.child.firstName.trim())
+    throw badInput('Укажите фамилию и имя ребёнка.', 'child');
+}
+
+/** A guardian applies for their own child (rule 4: only a linked child). */
+export async function submitApplication(
+  db: Database,
+  policy: AdmissionsPolicy,
+  input: SubmitInput,
+  now: Date,
+): Promise<ApplicationRow> {
+  validate(input);
+  const applicant = policy.personId;
+  if (!applicant || !policy.childrenIds().includes(input.childId)) {
+    throw forbidden('Подать заявление можно только за своего ребёнка, связанного с вами в системе.');
+  }
+  const today = now.toISOString().slice(0, 10);
+  const year = input.year ?? Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 9 ? 1 : 0);
+  return db.transaction(async (tx) => {
+    const campaign = await campaignOf(tx, year);
+    const violation = checkSubmission({ kind: input.kind, category: input.category, submittedOn: today }, campaign);
+    if (violation) throw deadlineError(violation);
+    const [open] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.childId, input.childId),
+          eq(applications.kind, input.kind),
+          eq(applications.year, year),
+          sql`${applications.status} not in ('REJECTED', 'WITHDRAWN')`,
+        ),
+      );
+    if (open)
+      throw conflict('За этого ребёнка уже есть действующее заявление этого вида на этот год.', {
+        applicationId: open.id,
+      });
+    const [created] = await tx
+      .insert(applications)
+      .values({
+        kind: input.kind,
+        year,
+        childId: input.childId,
+        childLastName: input.child.lastName.trim(),
+        childFirstName: input.child.firstName.trim(),
+        childMiddleName: input.child.middleName?.trim() || null,
+        childBirthDate: input.child.birthDate,
+        applicantId: applicant,
+        source: 'REGIONAL_PORTAL',
+        registeredAt: now,
+        category: input.category,
+        priorityRights: input.priorityRights ?? [],
+        residenceAddress: input.residenceAddress?.trim() || null,
+        birthCertificateSeries: input.birthCertificateSeries?.trim() || null,
+        birthCertificateNumber: input.birthCertificateNumber?.trim() || null,
+        documents: input.documents ?? [],
+        comment: input.comment?.trim() || null,
+        status: 'SUBMITTED',
+      })
+      .returning();
+    await tx.insert(applicationChoices).values(
+      input.organizationIds.map((organizationId, index) => ({
+        applicationId: created!.id,
+        organizationId,
+        preference: index + 1,
+      })),
+    );
+    await recordChange(tx, created!, null, 'SUBMITTED', null, applicant, now);
+    return created!;
+  });
+}
+
+/** History row and ЕПГУ outbox entry of one status change (rule 17), in the caller's transaction. */
+async function recordChange(
+  tx: Executor,
+  application: ApplicationRow,
+  from: Status | null,
+  to: Status,
+  reason: string | null,
+  actor: string | null,
+  now: Date,
+) {
+  await tx.insert(statusHistory).values({
+    applicationId: application.id,
+    fromStatus: from,
+    toStatus: to,
+    reason,
+    changedBy: actor,
+    changedAt: now,
+  });
+  await tx.insert(outbox).values({
+    applicationId: application.id,
+    event: 'STATUS_CHANGED',
+    payload: {
+      epguNumber: application.epguNumber,
+      applicationId: application.id,
+      from,
+      to,
+      reason,
+      at: now.toISOString(),
+    },
+  });
+}
+
+async function placesLeft(
+  tx: Executor,
+  organizationId: string,
+  application: ApplicationRow,
+): Promise<{ total: number; taken: number }> {
+  const [capacity] = await tx
+    .select({ total: places.total })
+    .from(places)
+    .where(
+      and(
+        eq(places.organizationId, organizationId),
+        eq(places.year, application.year),
+        eq(places.kind, application.kind),
+      ),
+    );
+  const [taken] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.directedOrganizationId, organizationId),
+        eq(applications.year, application.year),
+        eq(applications.kind, application.kind),
+        inArray(applications.status, ['DIRECTED', 'ENROLLED']),
+      ),
+    );
+  return { total: capacity?.total ?? 0, taken: taken?.count ?? 0 };
+}
+
+export async function changeStatus(
+  db: Database,
+  policy: AdmissionsPolicy,
+  input: { id: string; status: Status; reason?: string | null; organizationId?: string | null },
+  now: Date,
+): Promise<ApplicationRow> {
+  const reason = input.reason?.trim() || null;
+  if (reasonRequired(input.status) && !reason)
+    throw badInput('Укажите причину: заявитель увидит её в кабинете и на Госуслугах.', 'reason');
+  if (input.status === 'WITHDRAWN') throw badInput('Отозвать заявление может только заявитель.', 'status');
+  return db.transaction(async (tx) => {
+    const [application] = await tx
+      .select()
+      .from(applications)
+      .where(and(eq(applications.id, input.id), policy.readable()))
+      .for('update');
+    if (!application) throw notFound('Заявление');
+    const choices = await tx
+      .select()
+      .from(applicationChoices)
+      .where(eq(applicationChoices.applicationId, application.id));
+    const target =
+      input.status === 'DIRECTED'
+        ? (input.organizationId ?? choices.sort((a, b) => a.preference - b.preference)[0]?.organizationId)
+        : application.directedOrganizationId;
+    const decidingOrganization = target ?? choices[0]?.organizationId;
+    if (!decidingOrganization || !policy.manages(decidingOrganization)) {
+      throw forbidden('Решения по заявлению принимает администрация организации, в которую оно подано.');
+    }
+    const error = transitionError(application.status, input.status);
+    if (error) throw conflict(error, { from: application.status, to: input.status });
+    const today = now.toISOString().slice(0, 10);
+    if (input.status === 'DIRECTED') {
+      if (!choices.some((choice) => choice.organizationId === target))
+        throw badInput('Направить можно только в одну из выбранных заявителем организаций.', 'organizationId');
+      const violation = checkDirection(
+        { kind: application.kind, category: application.category },
+        today,
+        await campaignOf(tx, application.year),
+      );
+      if (violation) throw deadlineError(violation);
+      const { total, taken } = await placesLeft(tx, target!, application);
+      const noPlaces = checkPlaces(total, taken);
+      if (noPlaces) throw deadlineError(noPlaces);
+    }
+    const [updated] = await tx
+      .update(applications)
+      .set({
+        status: input.status,
+        updatedAt: now,
+        ...(input.status === 'DIRECTED' ? { directedOrganizationId: target } : {}),
+        // The enrolment is recorded in the movement book exactly once, keyed by the application.
+        ...(input.status === 'ENROLLED' ? { enrolmentKey: `application:${application.id}` } : {}),
+      })
+      .where(eq(applications.id, application.id))
+      .returning();
+    await recordChange(tx, updated!, application.status, input.status, reason, policy.personId, now);
+    if (input.status === 'ENROLLED') {
+      await tx.insert(outbox).values({
+        applicationId: application.id,
+        event: 'ENROLMENT_REQUESTED',
+        payload: {
+          key: `application:${application.id}`,
+          childId: application.childId,
+          organizationId: application.directedOrganizationId,
+          on: today,
+        },
+      });
+    }
+    return updated!;
+  });
+}
+
+export async function withdrawApplication(
+  db: Database,
+  policy: AdmissionsPolicy,
+  id: string,
+  reason: string | null,
+  now: Date,
+): Promise<ApplicationRow> {
+  return db.transaction(async (tx) => {
+    const [application] = await tx
+      .select()
+      .from(applications)
+      .where(and(eq(applications.id, id), policy.readable()))
+      .for('update');
+    if (!application) throw notFound('Заявление');
+    if (application.applicantId !== policy.personId) throw forbidden('Отозвать заявление может только заявитель.');
+    const error = transitionError(application.status, 'WITHDRAWN');
+    if (error) throw conflict(error);
+    const [updated] = await tx
+      .update(applications)
+      .set({ status: 'WITHDRAWN', updatedAt: now })
+      .where(eq(applications.id, id))
+      .returning();
+    await recordChange(tx, updated!, application.status, 'WITHDRAWN', reason?.trim() || null, policy.personId, now);
+    return updated!;
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The application's status machine (issue: admissions): submitted → under review → (documents
+ * requested) → accepted for consideration → directed to an organization («Направлен в ОО») → enrolled,
+ * or rejected / withdrawn on the way. Anything else is refused with a message a secretary understands.
+ */
+export const STATUSES = [
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'DOCUMENTS_REQUESTED',
+  'ACCEPTED',
+  'DIRECTED',
+  'ENROLLED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_NAMES: Readonly<Record<Status, string>> = {
+  SUBMITTED: 'Подано',
+  UNDER_REVIEW: 'На рассмотрении',
+  DOCUMENTS_REQUESTED: 'Запрошены документы',
+  ACCEPTED: 'Принято к рассмотрению',
+  DIRECTED: 'Направлен в ОО',
+  ENROLLED: 'Зачислен',
+  REJECTED: 'Отказано',
+  WITHDRAWN: 'Отозвано заявителем',
+};
+
+const NEXT: Readonly<Record<Status, readonly Status[]>> = {
+  SUBMITTED: ['UNDER_REVIEW', 'REJECTED', 'WITHDRAWN'],
+  UNDER_REVIEW: ['DOCUMENTS_REQUESTED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN'],
+  DOCUMENTS_REQUESTED: ['UNDER_REVIEW', 'ACCEPTED', 'REJECTED', 'WITHDRAWN'],
+  ACCEPTED: ['DIRECTED', 'REJECTED', 'WITHDRAWN'],
+  DIRECTED: ['ENROLLED', 'REJECTED', 'WITHDRAWN'],
+  ENROLLED: [],
+  REJECTED: [],
+  WITHDRAWN: [],
+};
+
+export function canMove(from: Status, to: Status): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function transitionError(from: Status, to: Status): string | null {
+  if (canMove(from, to)) return null;
+  if (NEXT[from].length === 0)
+    return `Заявление уже в окончательном статусе «${STATUS_NAMES[from]}»: менять его нельзя.`;
+  return `Из статуса «${STATUS_NAMES[from]}» нельзя перейти в «${STATUS_NAMES[to]}». Возможно: ${NEXT[from]
+    .map((status) => `«${STATUS_NAMES[status]}»`)
+    .join(', ')}.`;
+}
+
+/** A reason is required where the applicant must learn why (refusal, documents to bring). */
+export function reasonRequired(to: Status): boolean {
+  return to === 'REJECTED' || to === 'DOCUMENTS_REQUESTED';
+}

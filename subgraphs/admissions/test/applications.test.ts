@@ -1,0 +1,192 @@
+/**
+ * Admissions through the gateway (DOMAIN.md rules 15–17): a guardian applies for first grade and follows
+ * the status history; the school's admin moves it along; «Направлен в ОО» is refused on 29 June with
+ * DEADLINE_RULE and accepted on 30 June; illegal transitions and capacity are refused; every change is
+ * queued for ЕПГУ.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, type Platform } from '@region/tests/platform';
+
+let platform: Platform;
+let school: string;
+
+const at = (date: string) => new Date(`${date}T06:00:00Z`);
+
+function expectOk(result: { errors?: unknown[] }) {
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+}
+function codeOf(result: { errors?: { extensions?: { code?: string } }[] }) {
+  return result.errors?.[0]?.extensions?.code;
+}
+
+async function newChild(lastName: string): Promise<{ id: string; birthDate: string }> {
+  const birthDate = '2020-10-01';
+  const created = await platform.query<{ createPerson: { id: string } }>(
+    { login: 'admin' },
+    'mutation ($input: CreatePersonInput!) { createPerson(input: $input, confirmPossibleDuplicate: true) { id } }',
+    { input: { organizationId: school, lastName, firstName: 'Ева', birthDate, processingConsent: true } },
+  );
+  expectOk(created);
+  const id = created.data!.createPerson.id;
+  const [guardian] = await platform.admin.sql<{ id: string }[]>`
+    select p.id from people.persons p join people.esia_links l on l.person_id = p.id
+    where l.esia_oid = (select esia_oid from people.esia_links l2 join people.persons p2 on p2.id = l2.person_id
+      where p2.last_name = 'Кузнецова' limit 1) limit 1`;
+  expectOk(
+    await platform.query(
+      { login: 'admin' },
+      'mutation ($g: ID!, $c: ID!) { linkGuardian(guardianId: $g, childId: $c) { id } }',
+      {
+        g: guardian!.id,
+        c: id,
+      },
+    ),
+  );
+  return { id, birthDate };
+}
+
+const SUBMIT = `mutation ($input: SubmitApplicationInput!) { submitApplication(input: $input) { id status statusName year } }`;
+const CHANGE = `mutation ($id: ID!, $status: ApplicationStatus!, $reason: String) {
+  changeApplicationStatus(id: $id, status: $status, reason: $reason) { id status directedTo { id } }
+}`;
+
+async function submit(lastName: string) {
+  const child = await newChild(lastName);
+  const result = await platform.query<{ submitApplication: { id: string; status: string; year: number } }>(
+    { login: 'guardian' },
+    SUBMIT,
+    {
+      input: {
+        kind: 'FIRST_GRADE',
+        childId: child.id,
+        child: { lastName, firstName: 'Ева', birthDate: child.birthDate },
+        organizationIds: [school],
+        category: 'TERRITORY',
+        residenceAddress: 'г. Копейск, ул. Ленина, 10',
+      },
+    },
+  );
+  expectOk(result);
+  return result.data!.submitApplication;
+}
+
+beforeAll(async () => {
+  platform = await startPlatform({ now: at('2027-04-10'), principalTtlMs: 0 });
+  const [row] = await platform.admin.sql<{ organization_id: string }[]>`
+    select g.organization_id from people.role_grants g join people.esia_links l on l.person_id = g.person_id
+    where g.role = 'ORG_ADMIN' and l.esia_oid = '1000000104'`;
+  school = row!.organization_id;
+  await platform.admin
+    .sql`insert into admissions.places (organization_id, year, kind, total) values (${school}, 2027, 'FIRST_GRADE', 1)`;
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe('a first-grade application', () => {
+  let applicationId: string;
+
+  it('is submitted by the guardian for their child and shows its history', async () => {
+    const application = await submit('Первоклассова');
+    expect(application).toMatchObject({ status: 'SUBMITTED', year: 2027 });
+    applicationId = application.id;
+    const mine = await platform.query<{ application: { history: { to: string }[]; statusName: string } }>(
+      { login: 'guardian' },
+      'query ($id: ID!) { application(id: $id) { statusName history { to } } }',
+      { id: applicationId },
+    );
+    expectOk(mine);
+    expect(mine.data!.application).toEqual({ statusName: 'Подано', history: [{ to: 'SUBMITTED' }] });
+  });
+
+  it('is invisible to another family and cannot be decided by a teacher', async () => {
+    const other = await platform.query<{ application: unknown }>(
+      { login: 'guardian2' },
+      'query ($id: ID!) { application(id: $id) { id } }',
+      { id: applicationId },
+    );
+    expect(other.data?.application ?? null).toBeNull();
+    expect(
+      codeOf(await platform.query({ login: 'teacher' }, CHANGE, { id: applicationId, status: 'UNDER_REVIEW' })),
+    ).toBe('NOT_FOUND');
+  });
+
+  it('refuses an illegal transition with CONFLICT', async () => {
+    const result = await platform.query({ login: 'admin' }, CHANGE, { id: applicationId, status: 'ENROLLED' });
+    expect(codeOf(result)).toBe('CONFLICT');
+  });
+
+  it('refuses «Направлен в ОО» on 29 June with DEADLINE_RULE and accepts it on 30 June', async () => {
+    expectOk(await platform.query({ login: 'admin' }, CHANGE, { id: applicationId, status: 'UNDER_REVIEW' }));
+    expectOk(await platform.query({ login: 'admin' }, CHANGE, { id: applicationId, status: 'ACCEPTED' }));
+    platform.setNow(at('2027-06-29'));
+    const early = await platform.query<{ changeApplicationStatus: unknown }>({ login: 'admin' }, CHANGE, {
+      id: applicationId,
+      status: 'DIRECTED',
+    });
+    expect(codeOf(early)).toBe('DEADLINE_RULE');
+    expect((early.errors?.[0] as { extensions?: { rule?: string } }).extensions?.rule).toBeTruthy();
+    expect(early.errors?.[0]).toMatchObject({ message: expect.stringMatching(/30 июня|30\.06/) });
+    platform.setNow(at('2027-06-30'));
+    const onTime = await platform.query<{ changeApplicationStatus: { status: string; directedTo: { id: string } } }>(
+      { login: 'admin' },
+      CHANGE,
+      {
+        id: applicationId,
+        status: 'DIRECTED',
+      },
+    );
+    expectOk(onTime);
+    expect(onTime.data!.changeApplicationStatus).toMatchObject({ status: 'DIRECTED', directedTo: { id: school } });
+  });
+
+  it('shows the guardian the whole history, and queues every change for ЕПГУ', async () => {
+    const mine = await platform.query<{
+      application: { history: { from: string | null; to: string; changedAt: string }[] };
+    }>({ login: 'guardian' }, 'query ($id: ID!) { application(id: $id) { history { from to changedAt } } }', {
+      id: applicationId,
+    });
+    expect(mine.data!.application.history.map((h) => h.to)).toEqual([
+      'SUBMITTED',
+      'UNDER_REVIEW',
+      'ACCEPTED',
+      'DIRECTED',
+    ]);
+    expect(mine.data!.application.history[3]!.from).toBe('ACCEPTED');
+    const queued = await platform.admin.sql<
+      { event: string }[]
+    >`select event from admissions.outbox where application_id = ${applicationId}`;
+    expect(queued.map((row) => row.event)).toEqual([
+      'STATUS_CHANGED',
+      'STATUS_CHANGED',
+      'STATUS_CHANGED',
+      'STATUS_CHANGED',
+    ]);
+  });
+
+  it('directs no child beyond the places of the organization', async () => {
+    platform.setNow(at('2027-04-11'));
+    const second = await submit('Второклассова');
+    expectOk(await platform.query({ login: 'admin' }, CHANGE, { id: second.id, status: 'UNDER_REVIEW' }));
+    expectOk(await platform.query({ login: 'admin' }, CHANGE, { id: second.id, status: 'ACCEPTED' }));
+    platform.setNow(at('2027-07-01'));
+    const full = await platform.query({ login: 'admin' }, CHANGE, { id: second.id, status: 'DIRECTED' });
+    expect(codeOf(full)).toBe('DEADLINE_RULE');
+    expect((full.errors?.[0] as { extensions?: { rule?: string } }).extensions?.rule).toBe('NO_PLACES');
+  });
+
+  it('refuses a territory application outside 1 April – 30 June', async () => {
+    platform.setNow(at('2027-03-31'));
+    const child = await newChild('Раннева');
+    const result = await platform.query({ login: 'guardian' }, SUBMIT, {
+      input: {
+        kind: 'FIRST_GRADE',
+        childId: child.id,
+        child: { lastName: 'Раннева', firstName: 'Ева', birthDate: child.birthDate },
+        organizationIds: [school],
+        category: 'TERRITORY',
+      },
+    });
+    expect(codeOf(result)).toBe('DEADLINE_RULE');
+  });
+});
