@@ -108,7 +108,10 @@ export const applications = admissions.table(
     childFirstName: text('child_first_name').notNull(),
     childMiddleName: text('child_middle_name'),
     childBirthDate: date('child_birth_date').notNull(),
-    applicantId: uuid('applicant_id').notNull(),
+    /** The applicant's person record; null until an ЕПГУ applicant is matched to one. */
+    applicantId: uuid('applicant_id'),
+    /** The applicant as ЕПГУ sent them: { lastName, firstName, middleName, snils, esiaOid }. */
+    applicantData: jsonb('applicant_data').$type<Record<string, string | null>>(),
     source: applicationSource('source').notNull(),
     /** ЕПГУ application number: the idempotency key of intake (rule 16). */
     epguNumber: text('epgu_number'),

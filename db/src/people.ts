@@ -344,3 +344,27 @@ export const history = people.table(
   },
   (t) => [index('history_entity_idx').on(t.entity, t.entityId, t.changedAt)],
 );
+
+/**
+ * External systems (ЕПГУ, a municipal IS) that call the platform with their own client credentials: each
+ * acts as a SERVICE principal over its territory (DOMAIN.md roles).
+ */
+export const serviceAccounts = people.table(
+  'service_accounts',
+  {
+    id: id(),
+    /** The `client_id` its tokens carry. */
+    clientId: text('client_id').notNull().unique(),
+    name: text('name').notNull(),
+    territory: territoryKind('territory').notNull(),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    createdAt: createdAt(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  (t) => [
+    check(
+      'service_accounts_territory_shape',
+      sql`${t.territory} in ('REGION', 'MUNICIPALITY') and (${t.territory} = 'MUNICIPALITY') = (${t.municipalityId} is not null)`,
+    ),
+  ],
+);

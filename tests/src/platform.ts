@@ -52,6 +52,8 @@ export interface Platform {
   /** Signs internal tokens as the gateway does (for subgraph-level tests). */
   signInternal: InternalTokenSigner;
   token(login: string): Promise<string>;
+  /** A client-credentials token for a demo external system (`epgu`, `mis-municipality-1`). */
+  serviceToken(clientId: string): Promise<string>;
   /** Moves the platform's clock (every subgraph and dev ESIA read it). */
   setNow(moment: Date): void;
   /** The SQL statements the subgraphs ran while `run` ran. */
@@ -143,6 +145,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     esiaKeys,
     signInternal: await internalTokenSigner(keys.privateJwk),
     token: (login) => esia.issueToken(login),
+    serviceToken: (clientId) => esia.issueServiceToken(clientId),
     setNow(moment) {
       fixed = moment;
     },

@@ -17,8 +17,10 @@ import {
   organizations,
   persons,
   roleGrants,
+  serviceAccounts,
 } from '../people.ts';
 import { generateRegion } from './generate.ts';
+import { DEMO_SERVICES } from './service-accounts.ts';
 import { insertRows } from './insert-rows.ts';
 import { LEARNING_TABLES } from './learning/tables.ts';
 import type { LearningRows } from './learning/types.ts';
@@ -55,6 +57,14 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
       await insertRows(tx, TABLES[table], region.rows[table]);
     for (const table of Object.keys(LEARNING_TABLES) as (keyof LearningRows)[])
       await insertRows(tx, LEARNING_TABLES[table], region.learning[table]);
+    await tx.insert(serviceAccounts).values(
+      DEMO_SERVICES.map((service) => ({
+        clientId: service.clientId,
+        name: service.name,
+        territory: service.municipality ? ('MUNICIPALITY' as const) : ('REGION' as const),
+        municipalityId: service.municipality ? region.catalog.municipalityIds[service.municipality - 1]! : null,
+      })),
+    );
   });
   return { counts: countRows(region), faults: region.faults, catalog: region.catalog };
 }

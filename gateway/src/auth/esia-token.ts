@@ -7,13 +7,17 @@ import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 
-export interface EsiaIdentity {
-  /** `urn:esia:sbj_id`, the ESIA oid: the subject key (rule 5a), never the e-mail. */
-  oid: string;
-  /** `urn:esia:sid`, the ESIA session. */
-  sid: string | null;
-  expiresAt: number;
-}
+export type EsiaIdentity =
+  | {
+      kind: 'person';
+      /** `urn:esia:sbj_id`, the ESIA oid: the subject key (rule 5a), never the e-mail. */
+      oid: string;
+      /** `urn:esia:sid`, the ESIA session. */
+      sid: string | null;
+      expiresAt: number;
+    }
+  /** An external system with client credentials (`urn:region:client_id`, never issued by ESIA itself). */
+  | { kind: 'service'; clientId: string; expiresAt: number };
 
 export interface EsiaVerifierOptions {
   issuer: string;
@@ -35,9 +39,18 @@ export function esiaTokenVerifier(options: EsiaVerifierOptions): (token: string)
         clockTolerance: 5,
       });
       const subject = payload['urn:esia:sbj_id'];
+      const client = payload['urn:region:client_id'];
+      if (subject === undefined && typeof client === 'string' && client) {
+        return { kind: 'service', clientId: client, expiresAt: payload.exp ?? 0 };
+      }
       if (typeof subject !== 'number' && typeof subject !== 'string') throw new InvalidTokenError('no urn:esia:sbj_id');
       const sid = payload['urn:esia:sid'];
-      return { oid: String(subject), sid: typeof sid === 'string' ? sid : null, expiresAt: payload.exp ?? 0 };
+      return {
+        kind: 'person',
+        oid: String(subject),
+        sid: typeof sid === 'string' ? sid : null,
+        expiresAt: payload.exp ?? 0,
+      };
     } catch (error) {
       throw error instanceof InvalidTokenError ? error : new InvalidTokenError((error as Error).message);
     }

@@ -25,6 +25,16 @@ interface Resolution {
   message: string | null;
 }
 
+const RESOLVE_SERVICE = /* GraphQL */ `
+  mutation ResolveService($clientId: String!) {
+    _resolveService(clientId: $clientId) {
+      outcome
+      principal
+      message
+    }
+  }
+`;
+
 const RESOLVE_LOGIN = /* GraphQL */ `
   mutation ResolveLogin($input: EsiaLoginInput!) {
     _resolveLogin(input: $input) {
@@ -47,22 +57,39 @@ export function principalResolver(options: PrincipalResolverOptions) {
   const ttl = options.ttlMs ?? 30_000;
   const cache = ttl > 0 ? new LRUCache<string, Principal>({ max: 50_000, ttl }) : null;
 
-  async function resolveLogin(oid: string, profile: EsiaProfile | null): Promise<Resolution> {
+  async function ask(
+    query: string,
+    field: '_resolveLogin' | '_resolveService',
+    variables: object,
+  ): Promise<Resolution> {
     const response = await fetch(options.peopleUrl, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         authorization: `Bearer ${await options.sign({ kind: 'GATEWAY' })}`,
       },
-      body: JSON.stringify({ query: RESOLVE_LOGIN, variables: { input: { oid, profile } } }),
+      body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: { _resolveLogin: Resolution }; errors?: unknown[] };
-    if (!body.data?._resolveLogin)
-      throw new Error(`people refused the login resolution: ${JSON.stringify(body.errors)}`);
-    return body.data._resolveLogin;
+    const body = (await response.json()) as { data?: Record<string, Resolution>; errors?: unknown[] };
+    const resolution = body.data?.[field];
+    if (!resolution) throw new Error(`people refused the login resolution: ${JSON.stringify(body.errors)}`);
+    return resolution;
   }
+  const resolveLogin = (oid: string, profile: EsiaProfile | null) =>
+    ask(RESOLVE_LOGIN, '_resolveLogin', { input: { oid, profile } });
 
   return async function resolve(identity: EsiaIdentity, accessToken: string): Promise<Principal> {
+    if (identity.kind === 'service') {
+      const key = `service:${identity.clientId}`;
+      const cached = cache?.get(key);
+      if (cached) return cached;
+      const resolution = await ask(RESOLVE_SERVICE, '_resolveService', { clientId: identity.clientId });
+      if (resolution.outcome !== 'OK' || !resolution.principal)
+        throw new LoginRefused('ACCOUNT_NOT_LINKED', resolution.message ?? '');
+      const principal = JSON.parse(resolution.principal) as Principal;
+      cache?.set(key, principal);
+      return principal;
+    }
     const cached = cache?.get(identity.oid);
     if (cached) return cached;
     let resolution = await resolveLogin(identity.oid, null);

@@ -28,8 +28,13 @@ export class AdmissionsPolicy {
     return this.principal.grants.filter((grant) => ROLE_SCOPES[grant.role].includes(scope));
   }
 
+  /** Organizations where the principal holds the scope: 'ALL' for the region. */
+  territoryOrganizations(scope: Scope): 'ALL' | string[] {
+    return this.organizations(scope);
+  }
+
   /** Organizations the principal administers admissions of: 'ALL' for the region. */
-  organizations(scope: 'admissions:read' | 'admissions:manage'): 'ALL' | string[] {
+  organizations(scope: Scope): 'ALL' | string[] {
     const ids: string[] = [];
     for (const grant of this.grantsWith(scope)) {
       const t = grant.territory;

@@ -17,7 +17,8 @@ import { jwksOf, SIGNING_ALG, type SigningKeys } from './keys.ts';
 import { renderLoginPage, renderMessagePage } from './pages.ts';
 import { collection, documentElements, kidElement, personResource } from './persons.ts';
 import { allowedRedirectUri, tokenRedirect } from './redirect-uri.ts';
-import { signAccessToken, verifyAccessToken, type TokenSettings } from './tokens.ts';
+import { signAccessToken, signServiceToken, verifyAccessToken, type TokenSettings } from './tokens.ts';
+import { DEMO_SERVICES } from '@region/db/demo/service-accounts';
 
 export interface DevEsiaOptions {
   /** The `iss` claim; the gateway's ESIA_ISSUER. */
@@ -36,9 +37,12 @@ export interface DevEsia {
   server: Server;
   /** A token for a demo login, as `POST /dev/token` gives it; throws HttpError for an unknown login. */
   issueToken(login: string): Promise<string>;
+  /** A client-credentials token for a demo external system (`POST /dev/service-token`). */
+  issueServiceToken(clientId: string): Promise<string>;
 }
 
 const TokenRequest = z.object({ login: z.string().min(1) });
+const ServiceTokenRequest = z.object({ client_id: z.string().min(1) });
 const PERSON_PATH = /^\/rs\/prns\/(\d+)(?:\/(docs|kids)(?:\/(\d+)(?:\/(docs))?)?)?$/;
 
 export function createDevEsia(options: DevEsiaOptions): DevEsia {
@@ -64,6 +68,13 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
 
   async function issueToken(login: string): Promise<string> {
     return signAccessToken(keys, settings, signableAccount(login));
+  }
+
+  async function issueServiceToken(clientId: string): Promise<string> {
+    if (!DEMO_SERVICES.some((service) => service.clientId === clientId)) {
+      throw new HttpError(404, 'unknown_client', `No demo service with client_id "${clientId}"`);
+    }
+    return signServiceToken(keys, settings, clientId);
   }
 
   function loginPage(res: ServerResponse, url: URL): void {
@@ -128,6 +139,12 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
         const accessToken = await issueToken(body.data.login);
         return sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: settings.ttlSeconds });
       }
+      case 'POST /dev/service-token': {
+        const body = ServiceTokenRequest.safeParse(await readJson(req));
+        if (!body.success) throw new HttpError(400, 'invalid_request', 'Expected JSON { "client_id": "…" }');
+        const accessToken = await issueServiceToken(body.data.client_id);
+        return sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: settings.ttlSeconds });
+      }
       case 'GET /dev/users':
         return sendJson(
           res,
@@ -158,7 +175,7 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
       else res.destroy();
     });
   });
-  return { server, issueToken };
+  return { server, issueToken, issueServiceToken };
 }
 
 function badRedirect(res: ServerResponse): void {

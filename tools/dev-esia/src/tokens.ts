@@ -56,3 +56,21 @@ export async function verifyAccessToken(
     return null;
   }
 }
+
+/**
+ * A client-credentials token for an external system (ЕПГУ, a municipal IS). In production systems get
+ * their tokens from the platform's own authorization server, not from ESIA; dev ESIA plays both roles.
+ * The `urn:region:client_id` claim marks it: ESIA never issues it, and such a token has no ESIA subject.
+ */
+export async function signServiceToken(keys: SigningKeys, settings: TokenSettings, clientId: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ scope: 'service', client_id: clientId, 'urn:region:client_id': clientId })
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: keys.kid, typ: 'JWT' })
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setSubject(`service:${clientId}`)
+    .setIssuedAt(now)
+    .setNotBefore(now)
+    .setExpirationTime(now + settings.ttlSeconds)
+    .sign(keys.privateKey);
+}

@@ -96,6 +96,28 @@ describe('tokens', () => {
   });
 });
 
+describe('service tokens', () => {
+  it('issues a client-credentials token without an ESIA subject for a demo system, and 404 for an unknown one', async () => {
+    const res = await fetch(`${baseUrl}/dev/service-token`, {
+      method: 'POST',
+      body: JSON.stringify({ client_id: 'epgu' }),
+    });
+    expect(res.status).toBe(200);
+    const { access_token: token } = (await res.json()) as { access_token: string };
+    const { payload } = await jwtVerify(token, createRemoteJWKSet(new URL(`${baseUrl}/.well-known/jwks.json`)), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+    expect(payload['urn:region:client_id']).toBe('epgu');
+    expect(payload['urn:esia:sbj_id']).toBeUndefined();
+    const unknown = await fetch(`${baseUrl}/dev/service-token`, {
+      method: 'POST',
+      body: JSON.stringify({ client_id: 'nobody' }),
+    });
+    expect(unknown.status).toBe(404);
+  });
+});
+
 describe('demo users', () => {
   it('lists a login for every role except SERVICE', async () => {
     const users = (await (await fetch(`${baseUrl}/dev/users`)).json()) as {

@@ -105,7 +105,7 @@ export const applicationsModule: SubgraphModule<AdmissionsContext> = {
       child: (row: ApplicationRow) => (row.childId ? person(row.childId) : null),
       childName: (row: ApplicationRow) =>
         [row.childLastName, row.childFirstName, row.childMiddleName].filter(Boolean).join(' '),
-      applicant: (row: ApplicationRow) => person(row.applicantId),
+      applicant: (row: ApplicationRow) => (row.applicantId ? person(row.applicantId) : null),
       statusName: (row: ApplicationRow) => STATUS_NAMES[row.status],
       choices: async (row: ApplicationRow, _: unknown, ctx: AdmissionsContext) =>
         (await ctx.loaders.choices.load(row.id)).map((choice) => organization(choice.organizationId)),

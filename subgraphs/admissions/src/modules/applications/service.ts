@@ -58,22 +58,32 @@ export async function campaignOf(tx: Executor, year: number): Promise<Campaign> 
   };
 }
 
-function validate(input: SubmitInput): void {
-  if (input.organizationIds.length < 1 || input.organizationIds.length > 5) {
+/** Choices and priority rights, as every source must give them. */
+export function validateChoices(
+  organizationIds: readonly string[],
+  category: Category,
+  rights: readonly string[],
+): void {
+  if (organizationIds.length < 1 || organizationIds.length > 5) {
     throw badInput('Укажите от одной до пяти желаемых организаций.', 'organizationIds');
   }
-  if (new Set(input.organizationIds).size !== input.organizationIds.length)
+  if (new Set(organizationIds).size !== organizationIds.length) {
     throw badInput('Организации не должны повторяться.', 'organizationIds');
-  const rights = input.priorityRights ?? [];
+  }
   const unknown = rights.filter((right) => !PRIORITY_RIGHTS.has(right));
-  if (unknown.length)
+  if (unknown.length) {
     throw badInput(
       `Неизвестные пункты Порядка № 458: ${unknown.join(', ')}. Возможны 9, 9.1, 10, 12.`,
       'priorityRights',
     );
-  if (input.category === 'PRIORITY' && rights.length === 0) {
+  }
+  if (category === 'PRIORITY' && rights.length === 0) {
     throw badInput('Для преимущественного права укажите пункт Порядка № 458 (9, 9.1, 10 или 12).', 'priorityRights');
   }
+}
+
+function validate(input: SubmitInput): void {
+  validateChoices(input.organizationIds, input.category, input.priorityRights ?? []);
   if (!input.child.lastName.trim() || !input.child.firstName.trim())
     throw badInput('Укажите фамилию и имя ребёнка.', 'child');
 }
@@ -147,7 +157,7 @@ export async function submitApplication(
 }
 
 /** History row and ЕПГУ outbox entry of one status change (rule 17), in the caller's transaction. */
-async function recordChange(
+export async function recordChange(
   tx: Executor,
   application: ApplicationRow,
   from: Status | null,

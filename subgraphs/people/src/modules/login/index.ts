@@ -4,7 +4,7 @@ import { tables } from '@region/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
 import { openRequestsForGuardian } from '../consents/service.ts';
-import { resolveLogin, type EsiaProfile } from './service.ts';
+import { resolveLogin, resolveService, type EsiaProfile } from './service.ts';
 
 const { consents } = tables;
 
@@ -41,6 +41,17 @@ export const loginModule: SubgraphModule<PeopleContext> = {
         return result.outcome === 'OK'
           ? { outcome: 'OK', principal: JSON.stringify(result.principal), message: null }
           : { outcome: result.outcome, principal: null, message: result.message };
+      },
+      _resolveService: async (_: unknown, args: { clientId: string }, ctx: PeopleContext) => {
+        if (ctx.principal.kind !== 'GATEWAY') throw forbidden();
+        const principal = await resolveService(ctx.db, args.clientId);
+        return principal
+          ? { outcome: 'OK', principal: JSON.stringify(principal), message: null }
+          : {
+              outcome: 'ACCOUNT_NOT_LINKED',
+              principal: null,
+              message: 'Внешняя система не зарегистрирована в платформе или отключена.',
+            };
       },
       acceptDataTransfer: async (_: unknown, __: unknown, ctx: PeopleContext) => {
         const me = requirePerson(ctx);

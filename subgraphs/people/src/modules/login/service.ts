@@ -11,7 +11,17 @@ import { normalizeFullName } from '@region/db/normalize';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordHistory } from '../history.ts';
 
-const { persons, esiaLinks, roleGrants, guardianships, enrolments, consents, consentRequests, organizations } = tables;
+const {
+  persons,
+  esiaLinks,
+  roleGrants,
+  guardianships,
+  enrolments,
+  consents,
+  consentRequests,
+  organizations,
+  serviceAccounts,
+} = tables;
 
 export interface EsiaProfile {
   lastName: string;
@@ -244,4 +254,34 @@ export async function grantsOf(tx: Executor, personId: string): Promise<Grant[]>
     .where(and(eq(enrolments.personId, personId), isNull(enrolments.endedOn)));
   if (enrolled) grants.push({ role: 'STUDENT', territory: { kind: 'SELF' } });
   return grants;
+}
+
+/** An external system's principal: the SERVICE role over the territory it was registered for. */
+export async function resolveService(tx: Executor, clientId: string): Promise<Principal | null> {
+  const [account] = await tx
+    .select()
+    .from(serviceAccounts)
+    .where(and(eq(serviceAccounts.clientId, clientId), isNull(serviceAccounts.disabledAt)));
+  if (!account) return null;
+  if (account.territory === 'MUNICIPALITY' && account.municipalityId) {
+    const organizationIds = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.municipalityId, account.municipalityId));
+    return {
+      kind: 'SERVICE',
+      serviceId: account.id,
+      grants: [
+        {
+          role: 'SERVICE',
+          territory: {
+            kind: 'MUNICIPALITY',
+            municipalityId: account.municipalityId,
+            organizationIds: organizationIds.map((o) => o.id),
+          },
+        },
+      ],
+    };
+  }
+  return { kind: 'SERVICE', serviceId: account.id, grants: [{ role: 'SERVICE', territory: { kind: 'REGION' } }] };
 }

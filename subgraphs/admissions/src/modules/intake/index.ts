@@ -1,0 +1,13 @@
+import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { AdmissionsContext } from '../../context.ts';
+import { intakeEpguApplication, type EpguInput } from './service.ts';
+
+export const intakeModule: SubgraphModule<AdmissionsContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Mutation: {
+      intakeEpguApplication: (_: unknown, args: { input: EpguInput }, ctx: AdmissionsContext) =>
+        intakeEpguApplication(ctx.db, ctx.policy, args.input, ctx.now()),
+    },
+  } as SubgraphModule<AdmissionsContext>['resolvers'],
+};
