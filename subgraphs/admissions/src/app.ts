@@ -4,12 +4,13 @@ import { sql } from 'drizzle-orm';
 import { createContext, type AdmissionsContext } from './context.ts';
 import { applicationsModule } from './modules/applications/index.ts';
 import { intakeModule } from './modules/intake/index.ts';
+import { statisticsModule } from './modules/statistics/index.ts';
 
 export function createAdmissionsSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   const now = deps.now ?? (() => new Date());
   return createSubgraph<AdmissionsContext>({
     name: 'admissions',
-    modules: [applicationsModule, intakeModule],
+    modules: [applicationsModule, intakeModule, statisticsModule],
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),
     logger: deps.logger,

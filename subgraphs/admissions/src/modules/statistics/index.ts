@@ -1,0 +1,15 @@
+import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { AdmissionsContext } from '../../context.ts';
+import { campaignStatistics, searchApplications, type SearchArgs } from './service.ts';
+
+export const statisticsModule: SubgraphModule<AdmissionsContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Query: {
+      searchApplications: (_: unknown, args: SearchArgs, ctx: AdmissionsContext) =>
+        searchApplications(ctx.db, ctx.policy, args),
+      admissionsCampaign: (_: unknown, args: { year: number; kind?: string | null }, ctx: AdmissionsContext) =>
+        campaignStatistics(ctx.db, ctx.policy, args.year, args.kind ?? 'FIRST_GRADE'),
+    },
+  } as SubgraphModule<AdmissionsContext>['resolvers'],
+};

@@ -1,0 +1,143 @@
+/**
+ * Support search and campaign figures (rules 16 and 21). Both read only rows of the principal's territory;
+ * the figures are aggregates, so a coordinator or the ministry sees counts, not children.
+ */
+import { badInput, forbidden } from '@region/kit';
+import { admissionsTables, type Executor } from '@region/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { enrolmentOrderDeadline, russianWorkingCalendar } from '../deadlines/index.ts';
+import { campaignOf } from '../applications/service.ts';
+import type { AdmissionsPolicy } from '../../policy.ts';
+
+const { applications } = admissionsTables;
+
+export interface SearchArgs {
+  epguNumber?: string | null;
+  registeredOn?: string | null;
+  birthCertificateSeries?: string | null;
+  birthCertificateNumber?: string | null;
+}
+
+export function searchApplications(db: Executor, policy: AdmissionsPolicy, args: SearchArgs) {
+  if (policy.grantsWith('admissions:read').length === 0) {
+    throw forbidden('Поиск заявлений доступен администрации организаций и координаторам.');
+  }
+  if (args.epguNumber) {
+    if (!args.registeredOn)
+      throw badInput('Для поиска по номеру ЕПГУ укажите дату регистрации заявления.', 'registeredOn');
+    return db
+      .select()
+      .from(applications)
+      .where(
+        and(
+          eq(applications.epguNumber, args.epguNumber.trim()),
+          sql`(${applications.registeredAt} at time zone 'Asia/Yekaterinburg')::date = ${args.registeredOn}`,
+          policy.readable(),
+        ),
+      );
+  }
+  if (args.birthCertificateNumber) {
+    return db
+      .select()
+      .from(applications)
+      .where(
+        and(
+          eq(applications.birthCertificateNumber, args.birthCertificateNumber.trim()),
+          args.birthCertificateSeries
+            ? sql`upper(${applications.birthCertificateSeries}) = upper(${args.birthCertificateSeries.trim()})`
+            : undefined,
+          policy.readable(),
+        ),
+      );
+  }
+  throw badInput('Укажите номер ЕПГУ с датой регистрации или серию и номер свидетельства о рождении.', 'epguNumber');
+}
+
+export async function campaignStatistics(db: Executor, policy: AdmissionsPolicy, year: number, kind: string) {
+  const organizations = policy.territoryOrganizations('aggregate:read');
+  if (organizations !== 'ALL' && organizations.length === 0) {
+    throw forbidden('Итоги кампании доступны муниципальным и региональным координаторам и министерству.');
+  }
+  const inTerritory = (column: string) =>
+    organizations === 'ALL' ? sql`true` : sql`${sql.raw(column)} in ${organizations}`;
+  const campaign = await campaignOf(db, year);
+  const orderDeadline = enrolmentOrderDeadline(campaign, russianWorkingCalendar());
+  // Each application counts for the organization it was directed to, or else its first choice.
+  const rows = await db.execute<{
+    organization_id: string;
+    source: string;
+    status: string;
+    applications: number;
+    early: number;
+    late: number;
+  }>(sql`
+    with scoped as (
+      select a.*, coalesce(a.directed_organization_id,
+        (select c.organization_id from admissions.application_choices c where c.application_id = a.id order by c.preference limit 1)) as organization_id
+      from admissions.applications a
+      where a.year = ${year} and a.kind = ${kind}
+    )
+    select s.organization_id, s.source, s.status, count(*)::int as applications,
+      count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and exists (select 1 from admissions.status_history h
+        where h.application_id = s.id and h.to_status = 'DIRECTED'
+          and (h.changed_at at time zone 'Asia/Yekaterinburg')::date < ${campaign.directionNotBefore}::date))::int as early,
+      count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and exists (select 1 from admissions.status_history h
+        where h.application_id = s.id and h.to_status = 'ENROLLED'
+          and (h.changed_at at time zone 'Asia/Yekaterinburg')::date > ${orderDeadline}::date))::int as late
+    from scoped s
+    where ${inTerritory('s.organization_id')}
+    group by s.organization_id, s.source, s.status`);
+  const places = await db.execute<{ organization_id: string; total: number }>(sql`
+    select organization_id, total from admissions.places p
+    where p.year = ${year} and p.kind = ${kind} and ${inTerritory('p.organization_id')}`);
+  return summarize(year, kind, rows, places);
+}
+
+function summarize(
+  year: number,
+  kind: string,
+  rows: readonly {
+    organization_id: string;
+    source: string;
+    status: string;
+    applications: number;
+    early: number;
+    late: number;
+  }[],
+  places: readonly { organization_id: string; total: number }[],
+) {
+  const sum = (list: readonly { applications: number }[]) => list.reduce((total, row) => total + row.applications, 0);
+  const total = sum(rows);
+  const fromEpgu = sum(rows.filter((row) => row.source === 'EPGU'));
+  const group = <K extends string>(key: (row: (typeof rows)[number]) => K) => {
+    const counts = new Map<K, number>();
+    for (const row of rows) counts.set(key(row), (counts.get(key(row)) ?? 0) + row.applications);
+    return [...counts];
+  };
+  const organizationIds = [
+    ...new Set([...rows.map((row) => row.organization_id), ...places.map((p) => p.organization_id)]),
+  ];
+  return {
+    year,
+    kind,
+    total,
+    fromEpgu,
+    epguShare: total ? Math.round((fromEpgu / total) * 1000) / 10 : null,
+    bySource: group((row) => row.source).map(([source, count]) => ({ source, count })),
+    byStatus: group((row) => row.status).map(([status, count]) => ({ status, count })),
+    organizations: organizationIds.map((organizationId) => {
+      const own = rows.filter((row) => row.organization_id === organizationId);
+      const capacity = places.find((p) => p.organization_id === organizationId)?.total ?? 0;
+      const taken = sum(own.filter((row) => row.status === 'DIRECTED' || row.status === 'ENROLLED'));
+      return {
+        organization: { __typename: 'Organization', id: organizationId },
+        applications: sum(own),
+        places: capacity,
+        placesTaken: taken,
+        placesFilledPercent: capacity ? Math.round((taken / capacity) * 1000) / 10 : null,
+        earlyDirections: own.reduce((n, row) => n + row.early, 0),
+        lateOrders: own.reduce((n, row) => n + row.late, 0),
+      };
+    }),
+  };
+}
