@@ -205,6 +205,10 @@ export const outbox = admissions.table(
     index('outbox_pending_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.deliveredAt} is null`),
+    // The worker delivers an application's messages in order: "is an older one still pending?"
+    index('outbox_application_pending_idx')
+      .on(t.applicationId, t.event, t.id)
+      .where(sql`${t.deliveredAt} is null`),
   ],
 );
 

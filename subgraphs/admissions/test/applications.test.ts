@@ -1,8 +1,7 @@
 /**
  * Admissions through the gateway (DOMAIN.md rules 15–17): a guardian applies for first grade and follows
  * the status history; the school's admin moves it along; «Направлен в ОО» is refused on 29 June with
- * DEADLINE_RULE and accepted on 30 June; illegal transitions and capacity are refused; every change is
- * queued for ЕПГУ.
+ * DEADLINE_RULE and accepted on 30 June; illegal transitions and capacity are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '@region/tests/platform';
@@ -140,7 +139,7 @@ describe('a first-grade application', () => {
     expect(onTime.data!.changeApplicationStatus).toMatchObject({ status: 'DIRECTED', directedTo: { id: school } });
   });
 
-  it('shows the guardian the whole history, and queues every change for ЕПГУ', async () => {
+  it('shows the guardian the whole history; a portal application has nothing to report to ЕПГУ', async () => {
     const mine = await platform.query<{
       application: { history: { from: string | null; to: string; changedAt: string }[] };
     }>({ login: 'guardian' }, 'query ($id: ID!) { application(id: $id) { history { from to changedAt } } }', {
@@ -156,12 +155,7 @@ describe('a first-grade application', () => {
     const queued = await platform.admin.sql<
       { event: string }[]
     >`select event from admissions.outbox where application_id = ${applicationId}`;
-    expect(queued.map((row) => row.event)).toEqual([
-      'STATUS_CHANGED',
-      'STATUS_CHANGED',
-      'STATUS_CHANGED',
-      'STATUS_CHANGED',
-    ]);
+    expect(queued).toEqual([]);
   });
 
   it('directs no child beyond the places of the organization', async () => {

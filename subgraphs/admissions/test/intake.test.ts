@@ -88,6 +88,23 @@ describe('ЕПГУ intake', () => {
     });
   });
 
+  it('queues every status change of an ЕПГУ application for delivery back to ЕПГУ', async () => {
+    const [stored] = await platform.admin.sql<{ id: string }[]>`
+      select id from admissions.applications where epgu_number = 'EPGU-2027-000001'`;
+    const change = await platform.query(
+      { login: 'admin' },
+      'mutation ($id: ID!) { changeApplicationStatus(id: $id, status: UNDER_REVIEW) { status } }',
+      { id: stored!.id },
+    );
+    expect(change.errors, JSON.stringify(change.errors)).toBeUndefined();
+    const queued = await platform.admin.sql<{ event: string; payload: { to: string; epguNumber: string } }[]>`
+      select event, payload from admissions.outbox where application_id = ${stored!.id} order by id`;
+    expect(queued.map((row) => [row.event, row.payload.to, row.payload.epguNumber])).toEqual([
+      ['STATUS_CHANGED', 'SUBMITTED', 'EPGU-2027-000001'],
+      ['STATUS_CHANGED', 'UNDER_REVIEW', 'EPGU-2027-000001'],
+    ]);
+  });
+
   it('refuses a person, and a municipal system for another municipality', async () => {
     const byPerson = await platform.query({ login: 'admin' }, INTAKE, { input: application('EPGU-2027-000002') });
     expect(byPerson.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

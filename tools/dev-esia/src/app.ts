@@ -54,6 +54,8 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
     ttlSeconds: options.ttlSeconds,
   };
   const now = options.now ?? (() => new Date());
+  /** Status notices received on the stand-in ЕПГУ endpoint, newest last. */
+  const received: unknown[] = [];
   const canSignIn = (account: DemoAccount) => canSignInToEsia(account, now());
 
   function signableAccount(login: string): DemoAccount {
@@ -145,6 +147,14 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
         const accessToken = await issueServiceToken(body.data.client_id);
         return sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: settings.ttlSeconds });
       }
+      // A stand-in for ЕПГУ's status endpoint, so `npm start` delivers the admissions outbox for real.
+      case 'POST /epgu/status': {
+        const notice = await readJson(req);
+        received.push(notice);
+        return sendJson(res, 200, { accepted: true });
+      }
+      case 'GET /epgu/status':
+        return sendJson(res, 200, received.slice(-100));
       case 'GET /dev/users':
         return sendJson(
           res,

@@ -82,6 +82,8 @@ async function main(): Promise<void> {
           ...common,
           [`${name.toUpperCase()}_PORT`]: String(PORTS[name]),
           [`${name.toUpperCase()}_DATABASE_URL`]: urlForRole(databaseUrl, SUBGRAPH_ROLES[name].role, ROLE_PASSWORD),
+          // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
+          ...(name === 'admissions' ? { EPGU_URL: `${esiaUrl}/epgu/status` } : {}),
         },
         healthUrl: `http://127.0.0.1:${PORTS[name]}/health`,
       })),

@@ -156,7 +156,11 @@ export async function submitApplication(
   });
 }
 
-/** History row and ЕПГУ outbox entry of one status change (rule 17), in the caller's transaction. */
+/**
+ * History row of one status change (rule 17) and, for an application that came from ЕПГУ, its outbox
+ * entry for delivery back there — in the caller's transaction. Applications filed in person or on the
+ * regional portal have no ЕПГУ number to report to.
+ */
 export async function recordChange(
   tx: Executor,
   application: ApplicationRow,
@@ -174,6 +178,7 @@ export async function recordChange(
     changedBy: actor,
     changedAt: now,
   });
+  if (application.source !== 'EPGU') return;
   await tx.insert(outbox).values({
     applicationId: application.id,
     event: 'STATUS_CHANGED',

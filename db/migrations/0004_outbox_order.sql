@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_application_pending_idx" ON "admissions"."outbox" USING btree ("application_id","event","id") WHERE "admissions"."outbox"."delivered_at" is null;
