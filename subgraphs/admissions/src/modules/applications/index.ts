@@ -1,3 +1,4 @@
+import { positionsOf } from '../queue/service.ts';
 import {
   connection,
   decodeCursor,
@@ -55,6 +56,10 @@ export function createApplicationLoaders(db: Executor, policy: AdmissionsPolicy)
     ),
     history: groupLoader(
       (ids: readonly string[]) => historyOf(db, ids),
+      (row) => row.applicationId,
+    ),
+    queuePositions: groupLoader(
+      (ids: readonly string[]) => positionsOf(db, ids),
       (row) => row.applicationId,
     ),
   };

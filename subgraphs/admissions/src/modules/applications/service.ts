@@ -14,6 +14,7 @@ import {
   type Violation as RuleViolation,
 } from '../deadlines/index.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
+import { recalculateQueues } from '../queue/service.ts';
 import { reasonRequired, transitionError, type Status } from './status-machine.ts';
 
 const { applications, applicationChoices, statusHistory, outbox, campaigns, places } = admissionsTables;
@@ -152,6 +153,7 @@ export async function submitApplication(
       })),
     );
     await recordChange(tx, created!, null, 'SUBMITTED', null, applicant, now);
+    if (input.kind === 'KINDERGARTEN') await recalculateQueues(tx, input.organizationIds, now);
     return created!;
   });
 }
@@ -291,6 +293,12 @@ export async function changeStatus(
         },
       });
     }
+    if (application.kind === 'KINDERGARTEN')
+      await recalculateQueues(
+        tx,
+        choices.map((c) => c.organizationId),
+        now,
+      );
     return updated!;
   });
 }
@@ -318,6 +326,14 @@ export async function withdrawApplication(
       .where(eq(applications.id, id))
       .returning();
     await recordChange(tx, updated!, application.status, 'WITHDRAWN', reason?.trim() || null, policy.personId, now);
+    if (application.kind === 'KINDERGARTEN') {
+      const choices = await tx.select().from(applicationChoices).where(eq(applicationChoices.applicationId, id));
+      await recalculateQueues(
+        tx,
+        choices.map((c) => c.organizationId),
+        now,
+      );
+    }
     return updated!;
   });
 }
