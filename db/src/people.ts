@@ -203,9 +203,15 @@ export const movements = people.table(
     effectiveOn: date('effective_on').notNull(),
     reason: text('reason'),
     recordedBy: uuid('recorded_by'),
+    /**
+     * Set by a caller that may retry (an enrolment decided in admissions: `application:<id>`): the same key
+     * never makes a second entry.
+     */
+    idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),
   },
   (t) => [
+    uniqueIndex('movements_idempotency_key').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('movements_person_idx').on(t.personId, t.effectiveOn),
     index('movements_organization_idx').on(t.organizationId, t.effectiveOn),
   ],

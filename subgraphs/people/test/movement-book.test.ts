@@ -102,6 +102,26 @@ describe('movement book', () => {
     expect(state.data?.person.movements.map((m) => m.kind)).toEqual(['ENROL', 'TRANSFER', 'EXPEL']);
   });
 
+  it('makes one entry for a request retried with the same idempotency key, even at once', async () => {
+    const child = await newChild('Повторов');
+    const input = order({
+      personId: child,
+      kind: 'ENROL',
+      classId: CLASS_1A,
+      className: '1А',
+      idempotencyKey: 'application:test-1',
+    });
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        platform.query<{ recordMovement: { id: string } }>({ login: 'admin' }, RECORD, { input }),
+      ),
+    );
+    for (const result of results) expectOk(result);
+    expect(new Set(results.map((r) => r.data!.recordMovement.id)).size).toBe(1);
+    const rows = await platform.admin.sql`select 1 from people.movements where person_id = ${child}`;
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses a second enrolment and writes nothing', async () => {
     const child = await newChild('Дважды');
     expectOk(

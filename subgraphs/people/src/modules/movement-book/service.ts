@@ -23,6 +23,8 @@ export interface MovementInput {
   orderDate: string;
   effectiveOn: string;
   reason?: string | null;
+  /** A retried request with the same key returns the entry made the first time. */
+  idempotencyKey?: string | null;
 }
 
 async function mayRecordFor(tx: Executor, policy: PeoplePolicy, organizationId: string): Promise<boolean> {
@@ -49,6 +51,15 @@ export async function recordMovement(db: Database, policy: PeoplePolicy, input: 
   return db.transaction(async (tx) => {
     if (!(await mayRecordFor(tx, policy, input.organizationId))) {
       throw forbidden('Вносить записи в книгу движения можно только своей организации.');
+    }
+    if (input.idempotencyKey) {
+      // Concurrent retries queue here; the second finds the first's entry.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`movement:${input.idempotencyKey}`}))`);
+      const [done] = await tx
+        .select({ id: movements.id })
+        .from(movements)
+        .where(eq(movements.idempotencyKey, input.idempotencyKey));
+      if (done) return done.id;
     }
     return applyMovement(tx, policy, input);
   });
@@ -182,6 +193,7 @@ async function applyMovement(tx: Executor, policy: PeoplePolicy, input: Movement
       effectiveOn: input.effectiveOn,
       reason: input.reason?.trim() || null,
       recordedBy: policy.personId,
+      idempotencyKey: input.idempotencyKey?.trim() || null,
     })
     .returning({ id: movements.id });
   await recordHistory(tx, {

@@ -1,0 +1,2 @@
+ALTER TABLE "people"."movements" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "movements_idempotency_key" ON "people"."movements" USING btree ("idempotency_key") WHERE "people"."movements"."idempotency_key" is not null;
