@@ -1,9 +1,12 @@
 /**
- * The deterministic demo region: `generateRegion({ seed, scale })` returns the rows of every `people` and
- * `learning` table without touching a database. The same seed and scale always give the same rows and ids.
- * The learning rows come last, from their own random streams, so they never change the people rows.
+ * The deterministic demo region: `generateRegion({ seed, scale })` returns the rows of every `people`,
+ * `learning` and `admissions` table without touching a database. The same seed and scale always give the
+ * same rows and ids. The learning and admissions rows come last, each from its own random streams and ids,
+ * so they never change the people rows (nor each other).
  */
 import { createAccountRecords, grantOfficials, linkAccountFamilies } from './account-records.ts';
+import { generateAdmissions } from './admissions/generate.ts';
+import { summarizeAdmissions } from './admissions/summary.ts';
 import { planClasses } from './classes.ts';
 import { grantConsents } from './consents.ts';
 import { recordMovements } from './contingent.ts';
@@ -38,10 +41,16 @@ export function generateRegion(options: GenerateOptions): DemoRegion {
   plantCardFaults(context, staffing);
   grantConsents(context, placed);
 
+  const learning = generateLearning(options.seed, context.rows, context.catalog);
+  const admissions = generateAdmissions(options.seed, context.rows, context.catalog);
   return {
     rows: context.rows,
-    learning: generateLearning(options.seed, context.rows, context.catalog),
+    learning,
+    admissions,
     catalog: context.catalog,
-    faults: computeFaults(context.rows, context.catalog.organizations),
+    faults: {
+      ...computeFaults(context.rows, context.catalog.organizations),
+      admissions: summarizeAdmissions(admissions, context.catalog),
+    },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Writes a generated region into the `people` and `learning` schemas: one transaction, people tables first,
+ * Writes a generated region into the `people`, `learning` and `admissions` schemas: one transaction, people
+ * tables first,
  * each schema's tables in foreign-key order, in batches of one statement per 10,000 rows with one bind
  * parameter per column (insert-rows.ts), far under PostgreSQL's 65,535.
  */
@@ -19,12 +20,14 @@ import {
   roleGrants,
   serviceAccounts,
 } from '../people.ts';
+import { insertAdmissions } from './admissions/tables.ts';
+import type { AdmissionsRows } from './admissions/types.ts';
 import { generateRegion } from './generate.ts';
 import { DEMO_SERVICES } from './service-accounts.ts';
 import { insertRows } from './insert-rows.ts';
 import { LEARNING_TABLES } from './learning/tables.ts';
 import type { LearningRows } from './learning/types.ts';
-import type { DemoCatalog, DemoFaults, DemoRegion, DemoRows, GenerateOptions } from './types.ts';
+import type { DemoCatalog, DemoRegion, DemoRows, GenerateOptions, RegionFaults } from './types.ts';
 
 /** Every table the generator fills, parents before children. */
 const TABLES: { readonly [K in keyof DemoRows]: PgTable } = {
@@ -41,12 +44,12 @@ const TABLES: { readonly [K in keyof DemoRows]: PgTable } = {
   roleGrants,
 };
 
-/** Rows written per table: the people tables, then the learning tables. */
-export type DemoCounts = { [K in keyof DemoRows | keyof LearningRows]: number };
+/** Rows written per table: the people tables, then the learning and the admissions tables. */
+export type DemoCounts = { [K in keyof DemoRows | keyof LearningRows | keyof AdmissionsRows]: number };
 
 export interface SeedResult {
   counts: DemoCounts;
-  faults: DemoFaults;
+  faults: RegionFaults;
   catalog: DemoCatalog;
 }
 
@@ -57,6 +60,7 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
       await insertRows(tx, TABLES[table], region.rows[table]);
     for (const table of Object.keys(LEARNING_TABLES) as (keyof LearningRows)[])
       await insertRows(tx, LEARNING_TABLES[table], region.learning[table]);
+    await insertAdmissions(tx, region.admissions);
     await tx.insert(serviceAccounts).values(
       DEMO_SERVICES.map((service) => ({
         clientId: service.clientId,
@@ -69,8 +73,8 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
   return { counts: countRows(region), faults: region.faults, catalog: region.catalog };
 }
 
-export function countRows(region: Pick<DemoRegion, 'rows' | 'learning'>): DemoCounts {
-  const lists = { ...region.rows, ...region.learning };
+export function countRows(region: Pick<DemoRegion, 'rows' | 'learning' | 'admissions'>): DemoCounts {
+  const lists = { ...region.rows, ...region.learning, ...region.admissions };
   return Object.fromEntries(Object.entries(lists).map(([table, list]) => [table, list.length])) as DemoCounts;
 }
 

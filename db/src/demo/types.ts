@@ -1,4 +1,7 @@
-/** What the demo generator returns: plain rows for each table of the `people` and `learning` schemas, plus a catalogue. */
+/**
+ * What the demo generator returns: plain rows for each table of the `people`, `learning` and `admissions`
+ * schemas, plus a catalogue.
+ */
 import type {
   consentRequests,
   consents,
@@ -12,6 +15,7 @@ import type {
   persons,
   roleGrants,
 } from '../people.ts';
+import type { AdmissionsFaults, AdmissionsRows } from './admissions/types.ts';
 import type { LearningRows } from './learning/types.ts';
 
 type WithId<T> = T & { id: string };
@@ -108,13 +112,20 @@ export interface DemoFaults {
   withoutProcessingConsent: number;
 }
 
+/** The region's summary: the people faults, and the admissions figures with their planted violations. */
+export interface RegionFaults extends DemoFaults {
+  admissions: AdmissionsFaults;
+}
+
 export interface DemoRegion {
   /** Rows of the `people` schema. */
   rows: DemoRows;
   /** Rows of the `learning` schema for the current school year (learning/generate.ts). */
   learning: LearningRows;
+  /** Rows of the `admissions` schema: last year's finished campaign and next year's queue (admissions/generate.ts). */
+  admissions: AdmissionsRows;
   catalog: DemoCatalog;
-  faults: DemoFaults;
+  faults: RegionFaults;
 }
 
 export interface GenerateOptions {

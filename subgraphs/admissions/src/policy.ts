@@ -3,8 +3,8 @@
  * (as applicant or for their children), org admins the applications to their organization, municipal
  * coordinators their municipality's, the regional operator all; other roles none.
  */
-import { ROLE_SCOPES, type Grant, type Scope } from '@region/schema';
-import type { Principal } from '@region/kit';
+import type { Grant, Scope } from '@region/schema';
+import { grantsWith, organizationsWith, type Principal } from '@region/kit';
 import { admissionsTables, qualified } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -24,25 +24,12 @@ export class AdmissionsPolicy {
   }
 
   grantsWith(scope: Scope): Grant[] {
-    if (this.principal.kind === 'GATEWAY') return [];
-    return this.principal.grants.filter((grant) => ROLE_SCOPES[grant.role].includes(scope));
+    return grantsWith(this.principal, scope);
   }
 
   /** Organizations where the principal holds the scope: 'ALL' for the region. */
-  territoryOrganizations(scope: Scope): 'ALL' | string[] {
-    return this.organizations(scope);
-  }
-
-  /** Organizations the principal administers admissions of: 'ALL' for the region. */
   organizations(scope: Scope): 'ALL' | string[] {
-    const ids: string[] = [];
-    for (const grant of this.grantsWith(scope)) {
-      const t = grant.territory;
-      if (t.kind === 'REGION') return 'ALL';
-      if (t.kind === 'MUNICIPALITY') ids.push(...t.organizationIds);
-      if (t.kind === 'ORGANIZATION') ids.push(t.organizationId);
-    }
-    return ids;
+    return organizationsWith(this.principal, scope);
   }
 
   childrenIds(): string[] {

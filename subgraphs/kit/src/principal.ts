@@ -2,7 +2,7 @@
  * Who is asking, as the gateway established it. Subgraphs never trust the client: the principal reaches
  * them only inside the gateway's signed internal token.
  */
-import { scopesOf, type Grant, type Scope } from '@region/schema';
+import { grantsWithScope, scopesOf, type Grant, type Scope } from '@region/schema';
 
 export type Principal =
   /** A person logged in through ESIA and linked to their record. */
@@ -37,4 +37,24 @@ export function principalScopes(principal: Principal): Set<Scope> {
 
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}
+
+/** The principal's grants that carry a scope (none for the gateway itself). */
+export function grantsWith(principal: Principal, scope: Scope): Grant[] {
+  return principal.kind === 'GATEWAY' ? [] : grantsWithScope(principal.grants, scope);
+}
+
+/**
+ * Organizations where the principal holds a scope: `'ALL'` for a region-wide grant, else the organizations of
+ * its ORGANIZATION and MUNICIPALITY grants (the latter carry their organization ids from login).
+ */
+export function organizationsWith(principal: Principal, scope: Scope): 'ALL' | string[] {
+  const ids: string[] = [];
+  for (const grant of grantsWith(principal, scope)) {
+    const territory = grant.territory;
+    if (territory.kind === 'REGION') return 'ALL';
+    if (territory.kind === 'MUNICIPALITY') ids.push(...territory.organizationIds);
+    if (territory.kind === 'ORGANIZATION') ids.push(territory.organizationId);
+  }
+  return ids;
 }

@@ -4,8 +4,8 @@
  * children, students themselves, org admins their organization, coordinators their territory. Ministry
  * analysts hold no `journal:read` and reach no per-person rows.
  */
-import { ROLE_SCOPES, type Grant, type Scope } from '@region/schema';
-import { assertNever, type Principal } from '@region/kit';
+import type { Grant, Scope } from '@region/schema';
+import { assertNever, grantsWith, organizationsWith, type Principal } from '@region/kit';
 import { learningTables, qualified } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -24,8 +24,7 @@ export class LearningPolicy {
   }
 
   grantsWith(scope: Scope): Grant[] {
-    if (this.principal.kind === 'GATEWAY') return [];
-    return this.principal.grants.filter((grant) => ROLE_SCOPES[grant.role].includes(scope));
+    return grantsWith(this.principal, scope);
   }
 
   holds(scope: Scope): boolean {
@@ -34,14 +33,7 @@ export class LearningPolicy {
 
   /** Organizations over which the principal holds a scope: `'ALL'` for the region. */
   organizationsWith(scope: Scope): 'ALL' | string[] {
-    const ids: string[] = [];
-    for (const grant of this.grantsWith(scope)) {
-      const t = grant.territory;
-      if (t.kind === 'REGION') return 'ALL';
-      if (t.kind === 'MUNICIPALITY') ids.push(...t.organizationIds);
-      if (t.kind === 'ORGANIZATION') ids.push(t.organizationId);
-    }
-    return ids;
+    return organizationsWith(this.principal, scope);
   }
 
   /** Predicate on an organization id column: the organizations where the principal holds `scope`. */

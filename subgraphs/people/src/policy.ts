@@ -3,8 +3,8 @@
  * may touch, as SQL predicates over region → municipality → organization → class → person and the
  * guardian/child links. Lists are filtered in SQL, never fetched and then dropped.
  */
-import { ROLE_SCOPES, type Grant, type Scope } from '@region/schema';
-import { SELF_SCOPES, assertNever, type Principal } from '@region/kit';
+import type { Grant, Scope } from '@region/schema';
+import { SELF_SCOPES, assertNever, grantsWith, type Principal } from '@region/kit';
 import { qualified, tables } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -94,8 +94,7 @@ export class PeoplePolicy {
   }
 
   private grantsWith(scope: Scope): Grant[] {
-    if (this.principal.kind === 'GATEWAY') return [];
-    return this.principal.grants.filter((grant) => ROLE_SCOPES[grant.role].includes(scope));
+    return grantsWith(this.principal, scope);
   }
 
   /** Does the principal hold the scope anywhere? (Mutations check the row as well.) */

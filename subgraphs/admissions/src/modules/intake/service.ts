@@ -52,7 +52,7 @@ export async function intakeEpguApplication(
   if (!/^[0-9A-Za-z-]{1,40}$/.test(number))
     throw badInput('Номер заявления ЕПГУ: цифры, латинские буквы и дефис, до 40 знаков.', 'epguNumber');
   validateChoices(input.organizationIds, input.category, input.priorityRights ?? []);
-  const organizations = policy.territoryOrganizations('admissions:intake');
+  const organizations = policy.organizations('admissions:intake');
   if (organizations !== 'ALL' && input.organizationIds.some((id) => !organizations.includes(id))) {
     throw forbidden('Заявление адресовано организации вне территории этой системы.');
   }

@@ -54,7 +54,7 @@ export function searchApplications(db: Executor, policy: AdmissionsPolicy, args:
 }
 
 export async function campaignStatistics(db: Executor, policy: AdmissionsPolicy, year: number, kind: string) {
-  const organizations = policy.territoryOrganizations('aggregate:read');
+  const organizations = policy.organizations('aggregate:read');
   if (organizations !== 'ALL' && organizations.length === 0) {
     throw forbidden('Итоги кампании доступны муниципальным и региональным координаторам и министерству.');
   }
