@@ -211,7 +211,9 @@ export const movements = people.table(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('movements_idempotency_key').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('movements_idempotency_key')
+      .on(t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     index('movements_person_idx').on(t.personId, t.effectiveOn),
     index('movements_organization_idx').on(t.organizationId, t.effectiveOn),
   ],
@@ -364,6 +366,11 @@ export const serviceAccounts = people.table(
     name: text('name').notNull(),
     territory: territoryKind('territory').notNull(),
     municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    /** The operations it may run (scopes of the access model): a fixed set per system. */
+    scopes: text('scopes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },

@@ -141,18 +141,28 @@ export type Territory =
 export interface Grant {
   role: Role;
   territory: Territory;
+  /**
+   * An external system holds a fixed set of operations (DOMAIN.md roles: SERVICE), registered with its
+   * account: when present, these replace the role's scopes.
+   */
+  scopes?: Scope[];
+}
+
+/** The scopes one grant carries. */
+export function grantScopes(grant: Grant): readonly Scope[] {
+  return grant.role === 'SERVICE' && grant.scopes ? grant.scopes : ROLE_SCOPES[grant.role];
 }
 
 /** Every scope the grants carry, anywhere: what the gateway checks before planning. */
 export function scopesOf(grants: readonly Grant[]): Set<Scope> {
   const scopes = new Set<Scope>();
-  for (const grant of grants) for (const scope of ROLE_SCOPES[grant.role]) scopes.add(scope);
+  for (const grant of grants) for (const scope of grantScopes(grant)) scopes.add(scope);
   return scopes;
 }
 
 /** The grants that carry a scope: what a subgraph turns into a row predicate. */
 export function grantsWithScope(grants: readonly Grant[], scope: Scope): Grant[] {
-  return grants.filter((grant) => ROLE_SCOPES[grant.role].includes(scope));
+  return grants.filter((grant) => grantScopes(grant).includes(scope));
 }
 
 /**

@@ -67,6 +67,7 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
         name: service.name,
         territory: service.municipality ? ('MUNICIPALITY' as const) : ('REGION' as const),
         municipalityId: service.municipality ? region.catalog.municipalityIds[service.municipality - 1]! : null,
+        scopes: [...service.scopes],
       })),
     );
   });

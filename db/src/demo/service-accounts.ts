@@ -3,6 +3,23 @@
  * client ids are what dev ESIA's `/dev/service-token` issues tokens for.
  */
 export const DEMO_SERVICES = [
-  { clientId: 'epgu', name: 'ЕПГУ: приём заявлений (Госуслуги)', municipality: null },
-  { clientId: 'mis-municipality-1', name: 'Муниципальная ИС образования, муниципалитет 1', municipality: 1 },
+  {
+    clientId: 'epgu',
+    name: 'ЕПГУ: приём заявлений (Госуслуги)',
+    municipality: null,
+    scopes: ['org:read', 'admissions:intake'],
+  },
+  {
+    clientId: 'mis-municipality-1',
+    name: 'Муниципальная ИС образования, муниципалитет 1',
+    municipality: 1,
+    scopes: ['org:read', 'admissions:intake', 'aggregate:read'],
+  },
+  {
+    // The admissions subgraph's own worker: records decided enrolments in the movement book, nothing else.
+    clientId: 'admissions-enrolment',
+    name: 'Приём: запись зачислений в книгу движения',
+    municipality: null,
+    scopes: ['org:read', 'movement:write'],
+  },
 ] as const;

@@ -1,11 +1,18 @@
 import { parseEnv } from '@region/kit';
 import { z } from 'zod';
 
-/** Delivery back to ЕПГУ (rule 17): off when EPGU_URL is not set (the changes wait in the outbox). */
+/**
+ * Delivery of the outbox: status changes back to ЕПГУ (rule 17) when EPGU_URL is set; decided enrolments
+ * to the movement book when GATEWAY_URL and SERVICE_TOKEN_URL are set. Unset, the messages wait.
+ */
 export function readOutboxEnv() {
   return parseEnv({
     EPGU_URL: z.string().url().optional(),
     EPGU_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-    EPGU_POLL_MS: z.coerce.number().int().positive().default(5_000),
+    OUTBOX_POLL_MS: z.coerce.number().int().positive().default(5_000),
+    GATEWAY_URL: z.string().url().optional(),
+    /** Client-credentials endpoint of the platform's authorization server (dev ESIA in development). */
+    SERVICE_TOKEN_URL: z.string().url().optional(),
+    SERVICE_CLIENT_ID: z.string().min(1).default('admissions-enrolment'),
   });
 }

@@ -1,26 +1,48 @@
 import { createLogger, subgraphMain } from '@region/kit';
 import { createAdmissionsSubgraph } from './app.ts';
 import { readOutboxEnv } from './env.ts';
-import { createOutboxWorker, epguDeliverer } from './outbox/index.ts';
+import {
+  createOutboxWorker,
+  epguDeliverer,
+  movementBookDeliverer,
+  serviceTokenProvider,
+  type OutboxWorker,
+} from './outbox/index.ts';
 
 subgraphMain('admissions', 4003, async (deps) => {
   const subgraph = await createAdmissionsSubgraph(deps);
   const env = readOutboxEnv();
   const logger = createLogger('admissions-outbox');
-  if (!env.EPGU_URL) {
+  const workers: OutboxWorker[] = [];
+  if (env.EPGU_URL) {
+    workers.push(
+      createOutboxWorker({
+        db: deps.db,
+        logger,
+        deliver: epguDeliverer({ url: env.EPGU_URL, timeoutMs: env.EPGU_TIMEOUT_MS }),
+      }),
+    );
+  } else {
     logger.warn('EPGU_URL is not set: status changes stay in the outbox until delivery is configured');
-    return subgraph;
   }
-  const worker = createOutboxWorker({
-    db: deps.db,
-    deliver: epguDeliverer({ url: env.EPGU_URL, timeoutMs: env.EPGU_TIMEOUT_MS }),
-    logger,
-  });
-  worker.start(env.EPGU_POLL_MS);
+  if (env.GATEWAY_URL && env.SERVICE_TOKEN_URL) {
+    const token = serviceTokenProvider({ url: env.SERVICE_TOKEN_URL, clientId: env.SERVICE_CLIENT_ID });
+    workers.push(
+      createOutboxWorker({
+        db: deps.db,
+        logger,
+        event: 'ENROLMENT_REQUESTED',
+        deliver: movementBookDeliverer({ gatewayUrl: env.GATEWAY_URL, token, timeoutMs: env.EPGU_TIMEOUT_MS }),
+      }),
+    );
+  } else {
+    logger.warn('GATEWAY_URL or SERVICE_TOKEN_URL is not set: decided enrolments wait in the outbox');
+  }
+  for (const worker of workers) worker.start(env.OUTBOX_POLL_MS);
   return {
     server: subgraph.server,
     stop: async () => {
-      await worker.stop();
+      await Promise.all(workers.map((worker) => worker.stop()));
       await subgraph.stop();
     },
   };

@@ -4,7 +4,10 @@
  * DEADLINE_RULE and accepted on 30 June; illegal transitions and capacity are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@region/db';
+import { createLogger } from '@region/kit';
 import { startPlatform, type Platform } from '@region/tests/platform';
+import { createOutboxWorker, movementBookDeliverer } from '../src/outbox/index.ts';
 
 let platform: Platform;
 let school: string;
@@ -156,6 +159,46 @@ describe('a first-grade application', () => {
       { event: string }[]
     >`select event from admissions.outbox where application_id = ${applicationId}`;
     expect(queued).toEqual([]);
+  });
+
+  it('records the enrolment in the movement book exactly once, even when delivery is retried', async () => {
+    platform.setNow(at('2027-07-02'));
+    const ENROL = `mutation ($id: ID!, $order: EnrolmentOrderInput) {
+      changeApplicationStatus(id: $id, status: ENROLLED, order: $order) { status }
+    }`;
+    expect(codeOf(await platform.query({ login: 'admin' }, ENROL, { id: applicationId }))).toBe('BAD_USER_INPUT');
+    expectOk(
+      await platform.query({ login: 'admin' }, ENROL, {
+        id: applicationId,
+        order: { number: '41-у', date: '2027-07-02' },
+      }),
+    );
+
+    const handle = createDb(platform.database.roleUrl('admissions'));
+    const worker = createOutboxWorker({
+      db: handle.db,
+      logger: createLogger('test', 'silent'),
+      event: 'ENROLMENT_REQUESTED',
+      deliver: movementBookDeliverer({
+        gatewayUrl: platform.gatewayUrl,
+        token: () => platform.serviceToken('admissions-enrolment'),
+        timeoutMs: 5_000,
+      }),
+      now: () => at('2027-07-02'),
+    });
+    try {
+      expect(await worker.runOnce()).toMatchObject({ delivered: 1, failed: 0 });
+      // The delivery is repeated as if our "delivered" write had been lost.
+      await platform.admin
+        .sql`update admissions.outbox set delivered_at = null, next_attempt_at = now() - interval '1 minute'
+        where application_id = ${applicationId} and event = 'ENROLMENT_REQUESTED'`;
+      expect(await worker.runOnce()).toMatchObject({ delivered: 1, failed: 0 });
+    } finally {
+      await handle.close();
+    }
+    const entries = await platform.admin.sql<{ kind: string; order_number: string; effective_on: string }[]>`
+      select kind, order_number, effective_on::text from people.movements where idempotency_key = ${`application:${applicationId}`}`;
+    expect(entries).toEqual([{ kind: 'ENROL', order_number: '41-у', effective_on: '2027-09-01' }]);
   });
 
   it('directs no child beyond the places of the organization', async () => {

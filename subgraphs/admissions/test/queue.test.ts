@@ -76,6 +76,13 @@ beforeAll(async () => {
     { id: string }[]
   >`select id from people.organizations where type = 'KINDERGARTEN' order by id limit 1`;
   kindergarten = row!.id;
+  // Arrange an empty queue for this kindergarten: the demo region has its own applications there.
+  await platform.admin.sql`
+    with gone as (select application_id from admissions.application_choices where organization_id = ${kindergarten})
+    , q as (delete from admissions.queue_positions where application_id in (select application_id from gone))
+    , h as (delete from admissions.status_history where application_id in (select application_id from gone))
+    , o as (delete from admissions.outbox where application_id in (select application_id from gone))
+    update admissions.applications set status = 'WITHDRAWN' where id in (select application_id from gone)`;
 });
 afterAll(async () => {
   await platform?.stop();

@@ -83,7 +83,13 @@ async function main(): Promise<void> {
           [`${name.toUpperCase()}_PORT`]: String(PORTS[name]),
           [`${name.toUpperCase()}_DATABASE_URL`]: urlForRole(databaseUrl, SUBGRAPH_ROLES[name].role, ROLE_PASSWORD),
           // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
-          ...(name === 'admissions' ? { EPGU_URL: `${esiaUrl}/epgu/status` } : {}),
+          ...(name === 'admissions'
+            ? {
+                EPGU_URL: `${esiaUrl}/epgu/status`,
+                GATEWAY_URL: `http://127.0.0.1:${PORTS.gateway}/graphql`,
+                SERVICE_TOKEN_URL: `${esiaUrl}/dev/service-token`,
+              }
+            : {}),
         },
         healthUrl: `http://127.0.0.1:${PORTS[name]}/health`,
       })),

@@ -227,13 +227,20 @@ async function placesLeft(
 export async function changeStatus(
   db: Database,
   policy: AdmissionsPolicy,
-  input: { id: string; status: Status; reason?: string | null; organizationId?: string | null },
+  input: {
+    id: string;
+    status: Status;
+    reason?: string | null;
+    organizationId?: string | null;
+    order?: { number: string; date: string } | null;
+  },
   now: Date,
 ): Promise<ApplicationRow> {
   const reason = input.reason?.trim() || null;
   if (reasonRequired(input.status) && !reason)
     throw badInput('Укажите причину: заявитель увидит её в кабинете и на Госуслугах.', 'reason');
   if (input.status === 'WITHDRAWN') throw badInput('Отозвать заявление может только заявитель.', 'status');
+
   return db.transaction(async (tx) => {
     const [application] = await tx
       .select()
@@ -255,6 +262,9 @@ export async function changeStatus(
     }
     const error = transitionError(application.status, input.status);
     if (error) throw conflict(error, { from: application.status, to: input.status });
+    if (input.status === 'ENROLLED' && !input.order?.number.trim()) {
+      throw badInput('Для зачисления укажите номер и дату приказа о зачислении.', 'order');
+    }
     const today = now.toISOString().slice(0, 10);
     if (input.status === 'DIRECTED') {
       if (!choices.some((choice) => choice.organizationId === target))
@@ -287,8 +297,12 @@ export async function changeStatus(
         event: 'ENROLMENT_REQUESTED',
         payload: {
           key: `application:${application.id}`,
+          kind: application.kind,
+          year: application.year,
           childId: application.childId,
           organizationId: application.directedOrganizationId,
+          orderNumber: input.order!.number.trim(),
+          orderDate: input.order!.date,
           on: today,
         },
       });

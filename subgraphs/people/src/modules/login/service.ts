@@ -3,7 +3,7 @@
  * confirmed account automatically, refuse ambiguous matches, hold a minor back until a parent consents,
  * and build the principal the gateway will carry to every subgraph.
  */
-import type { Grant } from '@region/schema';
+import type { Grant, Scope } from '@region/schema';
 import { normalizeSnils } from '@region/schema';
 import type { Principal } from '@region/kit';
 import { tables, type Executor } from '@region/db';
@@ -279,9 +279,14 @@ export async function resolveService(tx: Executor, clientId: string): Promise<Pr
             municipalityId: account.municipalityId,
             organizationIds: organizationIds.map((o) => o.id),
           },
+          scopes: account.scopes as Scope[],
         },
       ],
     };
   }
-  return { kind: 'SERVICE', serviceId: account.id, grants: [{ role: 'SERVICE', territory: { kind: 'REGION' } }] };
+  return {
+    kind: 'SERVICE',
+    serviceId: account.id,
+    grants: [{ role: 'SERVICE', territory: { kind: 'REGION' }, scopes: account.scopes as Scope[] }],
+  };
 }

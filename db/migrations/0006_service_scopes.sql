@@ -1,0 +1,1 @@
+ALTER TABLE "people"."service_accounts" ADD COLUMN "scopes" text[] DEFAULT '{}'::text[] NOT NULL;
