@@ -77,7 +77,7 @@ describe('generateAdmissions', () => {
   });
 });
 
-describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
+describe.each(regions)('the admissions rows of seed %i', (_seed, r) => {
   const rows = r.admissions;
   const histories = historiesOf(rows);
   const organizationKey = keyOf(r);
@@ -92,7 +92,10 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
     const kindergartens = Object.entries(r.catalog.organizations).filter(([key]) => key.startsWith('kindergarten-'));
     for (const [key, id] of schools) {
       const own = rows.places.filter((p) => p.organizationId === id);
-      expect(own.map((p) => [p.year, p.kind]), key).toEqual([[2026, 'FIRST_GRADE']]);
+      expect(
+        own.map((p) => [p.year, p.kind]),
+        key,
+      ).toEqual([[2026, 'FIRST_GRADE']]);
       expect(own[0]!.total).toBeGreaterThanOrEqual(25);
       expect(own[0]!.total).toBeLessThanOrEqual(75);
       const territory = rows.territories.filter((t) => t.organizationId === id);
@@ -109,15 +112,15 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
     expect(rows.territories.some((t) => t.parity === 'ODD' || t.parity === 'EVEN')).toBe(true);
     // Within a municipality no house belongs to two schools.
     for (const number of [1, 2]) {
-      const own = rows.territories.filter((t) => organizationKey.get(t.organizationId)?.startsWith(`school-${number}-`));
+      const own = rows.territories.filter((t) =>
+        organizationKey.get(t.organizationId)?.startsWith(`school-${number}-`),
+      );
       for (const a of own)
         for (const b of own) {
           if (a === b || a.street !== b.street) continue;
           const overlap = Math.max(a.houseFrom, b.houseFrom) <= Math.min(a.houseTo, b.houseTo);
           const sides = a.parity === null || b.parity === null || a.parity === b.parity;
-          expect(overlap && sides, `${a.street} ${a.houseFrom}-${a.houseTo}/${b.houseFrom}-${b.houseTo}`).toBe(
-            false,
-          );
+          expect(overlap && sides, `${a.street} ${a.houseFrom}-${a.houseTo}/${b.houseFrom}-${b.houseTo}`).toBe(false);
         }
     }
   });
@@ -133,6 +136,12 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
         expect(NEXT[before.toStatus]!, `${before.toStatus} → ${step.toStatus}`).toContain(step.toStatus);
         expect(step.changedAt.getTime()).toBeGreaterThan(before.changedAt.getTime());
         if (step.toStatus === 'REJECTED' || step.toStatus === 'DOCUMENTS_REQUESTED') expect(step.reason).toBeTruthy();
+        // The subgraph enrols only with an order's number and date: the history names the order.
+        if (step.toStatus === 'ENROLLED') {
+          const day = local(step.changedAt);
+          expect(step.reason).toMatch(/^Приказ о зачислении № \d+(\/\d+)?-у от \d\d\.\d\d\.\d{4}$/);
+          expect(step.reason!.endsWith(`${day.slice(8)}.${day.slice(5, 7)}.${day.slice(0, 4)}`)).toBe(true);
+        }
       }
       expect(steps.at(-1)!.toStatus).toBe(application.status);
       expect(application.updatedAt).toEqual(steps.at(-1)!.changedAt);
@@ -157,8 +166,8 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
     expect(share(applications, (a) => a.category === 'TERRITORY')).toBeCloseTo(0.6, 1);
     expect(share(applications, (a) => a.category === 'OTHER')).toBeCloseTo(0.25, 1);
     for (const a of applications) {
-      expect(a.priorityRights.length > 0).toBe(a.category === 'PRIORITY');
-      for (const right of a.priorityRights) expect(['9', '9.1', '10', '12']).toContain(right);
+      expect((a.priorityRights ?? []).length > 0).toBe(a.category === 'PRIORITY');
+      for (const right of a.priorityRights ?? []) expect(['9', '9.1', '10', '12']).toContain(right);
       expect(a.childBirthDate >= '2018-09-01' && a.childBirthDate <= '2020-02-29').toBe(true);
       expect(a.applicantData?.lastName).toBeTruthy();
       const day = local(a.registeredAt);
@@ -169,19 +178,51 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
     }
     const epgu = rows.applications.filter((a) => a.source === 'EPGU');
     expect(epgu.every((a) => /^\d{4}-\d{4}-\d{7}$/.test(a.epguNumber ?? ''))).toBe(true);
-    expect(epgu.every((a) => a.epguNumber === `${local(a.registeredAt).slice(0, 4)}-${local(a.registeredAt).slice(5, 7)}${local(a.registeredAt).slice(8)}-${a.epguNumber!.slice(10)}`)).toBe(true);
+    expect(
+      epgu.every(
+        (a) =>
+          a.epguNumber ===
+          `${local(a.registeredAt).slice(0, 4)}-${local(a.registeredAt).slice(5, 7)}${local(a.registeredAt).slice(8)}-${a.epguNumber!.slice(10)}`,
+      ),
+    ).toBe(true);
     expect(new Set(epgu.map((a) => a.epguNumber)).size).toBe(epgu.length);
     expect(rows.applications.filter((a) => a.source !== 'EPGU' && a.epguNumber !== null)).toEqual([]);
     const certificates = rows.applications.flatMap((a) => (a.birthCertificateNumber ? [a.birthCertificateNumber] : []));
     expect(new Set(certificates).size).toBe(certificates.length);
-    const names = rows.applications.map((a) => `${a.childLastName} ${a.childFirstName} ${a.childMiddleName} ${a.childBirthDate}`);
+    const names = rows.applications.map(
+      (a) => `${a.childLastName} ${a.childFirstName} ${a.childMiddleName} ${a.childBirthDate}`,
+    );
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('gives TERRITORY children an address on the school’s territory and OTHER children one off it', () => {
+    const firstChoice = new Map(
+      rows.applicationChoices.filter((c) => c.preference === 1).map((c) => [c.applicationId, c.organizationId]),
+    );
+    const onTerritory = (a: ApplicationRow) => {
+      const match = /, ([^,]+), д\. (\d+)(?:, кв\. \d+)?$/.exec(a.residenceAddress ?? '');
+      if (!match) return false;
+      const [street, house] = [match[1]!.toLowerCase(), Number(match[2])];
+      return rows.territories.some(
+        (t) =>
+          t.organizationId === firstChoice.get(a.id) &&
+          t.street === street &&
+          house >= t.houseFrom &&
+          house <= t.houseTo &&
+          (t.parity === null || (t.parity === 'ODD') === (house % 2 === 1)),
+      );
+    };
+    for (const a of firstGradeOf(rows)) {
+      if (a.category === 'TERRITORY') expect(onTerritory(a), a.residenceAddress!).toBe(true);
+      if (a.category === 'OTHER') expect(onTerritory(a), a.residenceAddress!).toBe(false);
+    }
   });
 
   it('never directs more children than a school has places', () => {
     for (const place of rows.places.filter((p) => p.kind === 'FIRST_GRADE')) {
       const taken = rows.applications.filter(
-        (a) => a.directedOrganizationId === place.organizationId && (a.status === 'DIRECTED' || a.status === 'ENROLLED'),
+        (a) =>
+          a.directedOrganizationId === place.organizationId && (a.status === 'DIRECTED' || a.status === 'ENROLLED'),
       );
       expect(taken.length, organizationKey.get(place.organizationId)).toBeLessThanOrEqual(place.total);
       // Nor was it ever beyond them: every application once directed there counts.
@@ -201,10 +242,12 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
           if (step.toStatus === 'DIRECTED') expect(day >= campaign.otherFrom).toBe(true);
           continue;
         }
-        if (step.toStatus === 'DIRECTED' && day < campaign.directionNotBefore) early.set(key, (early.get(key) ?? 0) + 1);
+        if (step.toStatus === 'DIRECTED' && day < campaign.directionNotBefore)
+          early.set(key, (early.get(key) ?? 0) + 1);
         if (step.toStatus === 'ENROLLED' && day > campaign.orderDeadline) late.set(key, (late.get(key) ?? 0) + 1);
         if (step.toStatus === 'DIRECTED') expect(day >= '2026-06-25', day).toBe(true);
-        if (step.toStatus === 'ENROLLED') expect(['2026-07-01', '2026-07-02', '2026-07-03', '2026-07-08']).toContain(day);
+        if (step.toStatus === 'ENROLLED')
+          expect(['2026-07-01', '2026-07-02', '2026-07-03', '2026-07-08']).toContain(day);
       }
     }
     expect(campaign.orderDeadline).toBe('2026-07-03');
@@ -213,7 +256,11 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
     expect(sum(late)).toBe(PLANTED.lateEnrolments);
     for (const key of [...early.keys(), ...late.keys()]) expect(key).toMatch(/^school-1-/);
     const [first, second] = r.faults.admissions.violations;
-    expect(first).toEqual({ municipality: 1, earlyDirections: Object.fromEntries(early), lateEnrolments: Object.fromEntries(late) });
+    expect(first).toEqual({
+      municipality: 1,
+      earlyDirections: Object.fromEntries(early),
+      lateEnrolments: Object.fromEntries(late),
+    });
     expect(second).toEqual({ municipality: 2, earlyDirections: {}, lateEnrolments: {} });
   });
 
@@ -302,7 +349,10 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
     }
     for (const a of queue) {
       const own = rows.queuePositions.filter((p) => p.applicationId === a.id);
-      expect(own.filter((p) => p.current), a.id).toHaveLength(1);
+      expect(
+        own.filter((p) => p.current),
+        a.id,
+      ).toHaveLength(1);
       expect(own.find((p) => p.current)?.organizationId).toBe(firstChoice.get(a.id));
       // Each organization's rows of the application chain: the previous position is the row before.
       for (const organizationId of new Set(own.map((p) => p.organizationId))) {
@@ -339,7 +389,13 @@ describe.each(regions)('the admissions rows of seed %i', (seed, r) => {
       childBirthDate: GUARDIAN_QUEUE.child.birthDate,
       source: 'EPGU',
       status: 'ACCEPTED',
-      applicantData: { lastName: 'Кузнецова', firstName: 'Ольга', middleName: 'Игоревна', snils: '17033452840', esiaOid: '1000000107' },
+      applicantData: {
+        lastName: 'Кузнецова',
+        firstName: 'Ольга',
+        middleName: 'Игоревна',
+        snils: '17033452840',
+        esiaOid: '1000000107',
+      },
     });
     const positions = rows.queuePositions.filter((p) => p.applicationId === application!.id);
     expect(positions.length - 1).toBeGreaterThanOrEqual(2);
