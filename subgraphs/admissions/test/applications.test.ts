@@ -80,6 +80,8 @@ beforeAll(async () => {
   school = row!.organization_id;
   await platform.admin
     .sql`insert into admissions.places (organization_id, year, kind, total) values (${school}, 2027, 'FIRST_GRADE', 1)`;
+  await platform.admin.sql`insert into admissions.territories (organization_id, street, house_from, house_to, parity)
+    values (${school}, 'ул. ленина', 2, 40, 'EVEN')`;
 });
 afterAll(async () => {
   await platform?.stop();
@@ -210,6 +212,29 @@ describe('a first-grade application', () => {
     const full = await platform.query({ login: 'admin' }, CHANGE, { id: second.id, status: 'DIRECTED' });
     expect(codeOf(full)).toBe('DEADLINE_RULE');
     expect((full.errors?.[0] as { extensions?: { rule?: string } }).extensions?.rule).toBe('NO_PLACES');
+  });
+
+  it("refuses a territory application for an address outside the school's territory, and says which schools serve an address", async () => {
+    platform.setNow(at('2027-04-12'));
+    const child = await newChild('Нечётная');
+    const result = await platform.query({ login: 'guardian' }, SUBMIT, {
+      input: {
+        kind: 'FIRST_GRADE',
+        childId: child.id,
+        child: { lastName: 'Нечётная', firstName: 'Ева', birthDate: child.birthDate },
+        organizationIds: [school],
+        category: 'TERRITORY',
+        residenceAddress: 'г. Копейск, ул. Ленина, д. 11, кв. 2',
+      },
+    });
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/закреплённой/);
+    const serving = await platform.query<{ schoolsForAddress: { id: string }[] }>(
+      { login: 'guardian' },
+      'query ($a: String!) { schoolsForAddress(address: $a) { id } }',
+      { a: 'г. Копейск, ул. Ленина, д. 12' },
+    );
+    expect(serving.data?.schoolsForAddress.map((o) => o.id)).toContain(school);
   });
 
   it('refuses a territory application outside 1 April – 30 June', async () => {

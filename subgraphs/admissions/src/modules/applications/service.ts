@@ -15,6 +15,7 @@ import {
 } from '../deadlines/index.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
 import { recalculateQueues } from '../queue/service.ts';
+import { schoolsServing } from '../territory/service.ts';
 import { reasonRequired, transitionError, type Status } from './status-machine.ts';
 
 const { applications, applicationChoices, statusHistory, outbox, campaigns, places } = admissionsTables;
@@ -107,6 +108,17 @@ export async function submitApplication(
     const campaign = await campaignOf(tx, year);
     const violation = checkSubmission({ kind: input.kind, category: input.category, submittedOn: today }, campaign);
     if (violation) throw deadlineError(violation);
+    if (input.kind === 'FIRST_GRADE' && input.category === 'TERRITORY') {
+      // Reception from 1 April is for children of the school's own territory (Order 458): check the address.
+      const serving = await schoolsServing(tx, input.residenceAddress);
+      if (!serving.includes(input.organizationIds[0]!)) {
+        throw badInput(
+          'Адрес проживания не относится к территории, закреплённой за первой выбранной школой. Проверьте адрес ' +
+            '(улица и номер дома) или подайте заявление в категории «Прочие» — с 6 июля.',
+          'residenceAddress',
+        );
+      }
+    }
     const [open] = await tx
       .select({ id: applications.id })
       .from(applications)
