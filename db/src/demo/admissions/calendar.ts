@@ -74,3 +74,11 @@ export function momentAfter(
   if (!after || moment.getTime() > after.getTime()) return moment;
   return new Date(after.getTime() + rng.int(5, 90) * 60_000 + rng.int(0, 59) * 1000);
 }
+
+export function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+export function earlierOf(a: string, b: string): string {
+  return a < b ? a : b;
+}

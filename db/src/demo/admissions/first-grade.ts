@@ -7,24 +7,24 @@
  * Children are snapshots — except the school's first graders of the people data who live on its territory:
  * their applications point at their person records, and their parents are the applicants.
  */
-import { addDays, ruDate } from '../calendar.ts';
+import { addDays } from '../calendar.ts';
 import type { Random } from '../random.ts';
 import { STREETS } from '../names.ts';
 import { addWorkingDays, localDate, localMoment, momentAfter, workingDayOnOrBefore } from './calendar.ts';
 import { campaignDates, type CampaignDates } from './campaign.ts';
 import type { AdmissionsContext } from './context.ts';
-import {
-  documentsFor,
-  documentsRequest,
-  HistoryWriter,
-  priorityRights,
-  type HistoryStep,
-  weighted,
-  type ApplicationDraft,
-} from './drafts.ts';
+import { documentsFor, priorityRights, weighted, type ApplicationDraft } from './drafts.ts';
 import { LAST_HOUSE, onSegment, onTerritory, type FirstGrader, type PlacesPlan, type SchoolPlan } from './places.ts';
 import { address, applicantFromPerson, newEpguNumber, newFamily, type Family } from './snapshots.ts';
 import type { ApplicationCategory, ApplicationSource } from './types.ts';
+import {
+  NO_DOCUMENTS,
+  numberEnrolmentOrders,
+  writeHistory,
+  type Outcome,
+  type Planned,
+  type Stage,
+} from './first-grade-history.ts';
 
 /**
  * Rule 15 violations planted on purpose, all in municipality 1 (seed 001 counted 46 early directions):
@@ -32,20 +32,6 @@ import type { ApplicationCategory, ApplicationSource } from './types.ts';
  * late order on the third working day after the deadline (8 July 2026). Municipality 2 has none.
  */
 export const PLANTED = { municipality: 1, earlyDirections: 3, lateEnrolments: 2 } as const;
-
-type Stage = 'SUBMITTED' | 'UNDER_REVIEW' | 'DOCUMENTS_REQUESTED' | 'ACCEPTED' | 'DIRECTED';
-
-type Outcome =
-  | { type: 'ENROLLED'; directOn: string | null; enrolOn: string | null }
-  | { type: 'REJECTED'; stage: Stage; reason: string }
-  | { type: 'WITHDRAWN'; stage: Stage; reason: string; directOn: string | null };
-
-interface Planned {
-  draft: ApplicationDraft;
-  outcome: Outcome;
-  plan: SchoolPlan;
-  linked: boolean;
-}
 
 const REJECTIONS: Readonly<Record<'SUBMITTED' | 'UNDER_REVIEW', readonly string[]>> = {
   SUBMITTED: ['Повторное заявление: на ребёнка уже подано заявление в эту организацию'],
@@ -55,7 +41,6 @@ const REJECTIONS: Readonly<Record<'SUBMITTED' | 'UNDER_REVIEW', readonly string[
     'Ребёнок не достиг возраста 6 лет 6 месяцев, разрешение учредителя не представлено',
   ],
 };
-const NO_DOCUMENTS = 'Документы не представлены в установленный срок';
 const NO_PLACES = 'Свободных мест нет: все места в 1 класс заняты';
 const WITHDRAWALS = [
   'Семья переезжает в другой город',
@@ -325,90 +310,4 @@ function plantViolations(rng: Random, planned: Planned[], campaign: CampaignDate
     if (index < PLANTED.earlyDirections) entry.outcome.directOn = earlyDays[index % earlyDays.length] ?? null;
     else entry.outcome.enrolOn = late;
   });
-}
-
-function writeHistory(rng: Random, entry: Planned, campaign: CampaignDates): void {
-  const { draft, outcome } = entry;
-  const writer = new HistoryWriter(rng, draft);
-  const admin = draft.organization.adminId;
-  const first = draft.category !== 'OTHER';
-  const directOn = outcome.type === 'REJECTED' ? null : outcome.directOn;
-  // Steps before the direction stay before it; the first group is decided by the end of its reception.
-  const limit = directOn ?? (first ? campaign.priorityTo : campaign.otherTo);
-  const closing = first ? campaign.orderDeadline : campaign.otherTo;
-  const stops = (stage: Stage) => outcome.type !== 'ENROLLED' && outcome.stage === stage;
-  const finish = () => {
-    if (outcome.type === 'REJECTED') writer.add('REJECTED', outcome.reason, admin, writer.next(1, 4, closing));
-    else if (outcome.type === 'WITHDRAWN')
-      writer.add('WITHDRAWN', outcome.reason, draft.family.applicant.personId, writer.byApplicant(1, 8, closing));
-  };
-
-  if (stops('SUBMITTED')) return finish();
-  writer.add('UNDER_REVIEW', null, admin, writer.next(0, 3, limit));
-  if (stops('UNDER_REVIEW')) return finish();
-  if (stops('DOCUMENTS_REQUESTED') || rng.chance(0.12)) {
-    writer.add('DOCUMENTS_REQUESTED', documentsRequest(draft), admin, writer.next(0, 2, limit));
-    if (stops('DOCUMENTS_REQUESTED')) {
-      writer.add('REJECTED', NO_DOCUMENTS, admin, writer.next(5, 10, closing));
-      return;
-    }
-    if (rng.chance(0.5)) writer.add('UNDER_REVIEW', 'Документы представлены', admin, writer.next(1, 6, limit));
-  }
-  writer.add('ACCEPTED', null, admin, writer.next(1, 5, limit));
-  if (stops('ACCEPTED')) return finish();
-
-  const directed = directOn ?? laterOf(addWorkingDays(writer.date, rng.int(1, 3)), campaign.otherFrom);
-  writer.add('DIRECTED', null, admin, writer.on(directed));
-  draft.directedOrganizationId = draft.organization.id;
-  if (stops('DIRECTED')) return finish();
-
-  const enrolOn = (outcome.type === 'ENROLLED' ? outcome.enrolOn : null) ?? addWorkingDays(writer.date, rng.int(1, 3));
-  const at = writer.on(enrolOn);
-  // The order's number is given once every enrolment date of the school is known.
-  writer.add('ENROLLED', null, admin, at);
-}
-
-function laterOf(a: string, b: string): string {
-  return a > b ? a : b;
-}
-
-/**
- * «Приказ о зачислении № 7-у от 03.07.2026» (the admissions subgraph needs an order's number and date to
- * enrol). The first graders' order of the movement book keeps its number; any other enrolment date of the
- * school is an order of its own, numbered in the school's book of that year between the orders around it
- * (numbers run per organization and year in date order, movement-book.ts), «5/1-у» where there is no gap.
- */
-function numberEnrolmentOrders(context: AdmissionsContext, planned: readonly Planned[]): void {
-  const bySchool = new Map<SchoolPlan, HistoryStep[]>();
-  for (const entry of planned)
-    for (const step of entry.draft.history)
-      if (step.to === 'ENROLLED') bySchool.set(entry.plan, [...(bySchool.get(entry.plan) ?? []), step]);
-  for (const [plan, steps] of bySchool) {
-    const dates = [...new Set(steps.map((step) => localDate(step.at)))].sort();
-    const year = (dates[0] ?? '').slice(0, 4);
-    const book = context.people.movements
-      .filter((m) => m.organizationId === plan.school.id && m.orderDate.startsWith(`${year}-`))
-      .map((m) => ({ date: m.orderDate, number: Number.parseInt(m.orderNumber, 10) }))
-      .filter((order) => Number.isFinite(order.number));
-    const numbers = new Map<string, string>();
-    const between = new Map<number, string[]>();
-    for (const date of dates) {
-      const known = plan.firstGraders.find((child) => child.orderDate === date)?.orderNumber;
-      if (known) {
-        numbers.set(date, known);
-        continue;
-      }
-      const before = Math.max(0, ...book.filter((order) => order.date <= date).map((order) => order.number));
-      between.set(before, [...(between.get(before) ?? []), date]);
-    }
-    for (const [before, list] of between) {
-      const after = Math.min(...book.filter((order) => order.number > before).map((order) => order.number));
-      const fits = before + list.length < after;
-      list.forEach((date, index) => numbers.set(date, fits ? `${before + index + 1}-у` : `${before}/${index + 1}-у`));
-    }
-    for (const step of steps) {
-      const date = localDate(step.at);
-      step.reason = `Приказ о зачислении № ${numbers.get(date) ?? '—'} от ${ruDate(date)}`;
-    }
-  }
 }

@@ -18,7 +18,8 @@ import { emitApplications, emitQueuePositions } from './records.ts';
 import type { AdmissionsRows } from './types.ts';
 
 export { PLANTED } from './first-grade.ts';
-export { GUARDIAN_QUEUE, QUEUE_REASONS } from './kindergarten.ts';
+export { GUARDIAN_QUEUE } from './kindergarten.ts';
+export { QUEUE_REASONS } from './queue-replay.ts';
 export { UNDELIVERED_MESSAGES } from './records.ts';
 export { summarizeAdmissions } from './summary.ts';
 export { campaignDates } from './campaign.ts';

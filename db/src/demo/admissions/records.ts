@@ -9,7 +9,7 @@
 import type { Random } from '../random.ts';
 import type { AdmissionsContext } from './context.ts';
 import type { ApplicationDraft } from './drafts.ts';
-import type { PositionDraft } from './kindergarten.ts';
+import type { PositionDraft } from './queue-replay.ts';
 import { applicantData } from './snapshots.ts';
 import type { OutboxRow, StatusHistoryRow } from './types.ts';
 
