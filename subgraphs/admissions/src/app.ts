@@ -1,6 +1,5 @@
 /** Builds the admissions subgraph without listening: used by `index.ts`, the tests and the launcher. */
 import { createSubgraph, type Subgraph, type SubgraphDeps } from '@region/kit';
-import { sql } from 'drizzle-orm';
 import { createContext, type AdmissionsContext } from './context.ts';
 import { applicationsModule } from './modules/applications/index.ts';
 import { intakeModule } from './modules/intake/index.ts';
@@ -16,9 +15,6 @@ export function createAdmissionsSubgraph(deps: SubgraphDeps): Promise<Subgraph> 
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),
     logger: deps.logger,
-    health: async () => {
-      await deps.db.execute(sql`select 1`);
-      return true;
-    },
+    db: deps.db,
   });
 }

@@ -10,7 +10,9 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import type { Database } from '@region/db';
 import { baseSdl } from '@region/schema';
+import { sql } from 'drizzle-orm';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { isPublicCode } from './errors.ts';
 import { createHttpServer, HttpRefusal } from './http.ts';
@@ -31,7 +33,8 @@ export interface SubgraphOptions<C extends BaseContext> {
   /** Per request: loaders and the principal's row scope are built here, never shared across requests. */
   createContext: (principal: Principal) => C;
   logger: Logger;
-  health?: () => Promise<boolean>;
+  /** Every subgraph is healthy when its database answers. */
+  db: Database;
 }
 
 export interface Subgraph {
@@ -60,7 +63,10 @@ export async function createSubgraph<C extends BaseContext>(options: SubgraphOpt
   const server = createHttpServer<C>({
     apollo,
     logger,
-    health: options.health,
+    health: async () => {
+      await options.db.execute(sql`select 1`);
+      return true;
+    },
     context: async (request) => {
       const header = request.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';

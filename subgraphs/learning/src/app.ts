@@ -1,6 +1,5 @@
 /** Builds the learning subgraph without listening: used by `index.ts`, the tests and the launcher. */
 import { createSubgraph, type Subgraph, type SubgraphDeps } from '@region/kit';
-import { sql } from 'drizzle-orm';
 import { createContext, type LearningContext } from './context.ts';
 import { classesModule } from './modules/classes/index.ts';
 import { diaryModule } from './modules/diary/index.ts';
@@ -16,9 +15,6 @@ export function createLearningSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),
     logger: deps.logger,
-    health: async () => {
-      await deps.db.execute(sql`select 1`);
-      return true;
-    },
+    db: deps.db,
   });
 }

@@ -1,6 +1,5 @@
 /** Builds the people subgraph without listening: used by `index.ts`, the tests and the launcher. */
 import { createSubgraph, type Subgraph, type SubgraphDeps } from '@region/kit';
-import { sql } from 'drizzle-orm';
 import { createContext, type PeopleContext } from './context.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
@@ -34,9 +33,6 @@ export function createPeopleSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),
     logger: deps.logger,
-    health: async () => {
-      await deps.db.execute(sql`select 1`);
-      return true;
-    },
+    db: deps.db,
   });
 }
