@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['**/test/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+    include: ['**/test/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/browser/**/*.test.ts'],
     exclude: ['**/node_modules/**', '.data/**'],
     globalSetup: ['tests/src/global-setup.ts'],
     pool: 'forks',

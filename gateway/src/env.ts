@@ -17,5 +17,7 @@ export function readEnv() {
     ADMISSIONS_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
     /** The built web client, served at `/` when present. */
     WEB_DIST: z.string().optional(),
+    /** The ESIA login page the web client sends people to; by default `<ESIA_ISSUER>/login`. */
+    ESIA_LOGIN_URL: z.string().url().optional(),
   });
 }

@@ -3,7 +3,7 @@ import { createLogger, parseJwk, runService } from '@region/kit';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createGateway } from './app.ts';
 import { readEnv } from './env.ts';
-import { staticFiles } from './static.ts';
+import { webClient } from './static.ts';
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     },
     internalPrivateJwk: parseJwk(env.INTERNAL_TOKEN_PRIVATE_JWK),
     logger,
-    routes: env.WEB_DIST ? staticFiles(env.WEB_DIST) : undefined,
+    routes: env.WEB_DIST
+      ? webClient(env.WEB_DIST, { esiaLoginUrl: env.ESIA_LOGIN_URL ?? new URL('login', `${env.ESIA_ISSUER}/`).href })
+      : undefined,
   });
   await runService({
     name: 'gateway',

@@ -6,6 +6,8 @@ export const DEMO_SEED = 20250901;
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The web client, built once per run by the global setup (browser tests serve it through the gateway). */
+    webDist: string;
     adminUrl: string;
   }
 }

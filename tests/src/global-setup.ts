@@ -12,6 +12,7 @@ import postgres from 'postgres';
 import { createDb, migrateDatabase, urlForDatabase } from '@region/db';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded';
 import { seedDemoRegion } from '@region/db/demo/seed';
+import { buildWebClient } from '@region/web/build';
 import { DEMO_SEED, DEMO_TEMPLATE, EMPTY_TEMPLATE, TEST_ROLE_PASSWORD } from './constants.ts';
 
 function freePort(): Promise<number> {
@@ -52,7 +53,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.end();
   }
   project.provide('adminUrl', adminUrl);
+  const webDist = await mkdtemp(join(tmpdir(), 'region-test-web-'));
+  await buildWebClient(webDist);
+  project.provide('webDist', webDist);
   return async () => {
+    await rm(webDist, { recursive: true, force: true });
     await cluster?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };

@@ -8,6 +8,8 @@ import { createDb, type DbHandle, type SubgraphName } from '@region/db';
 import { createDevEsia } from '@region/dev-esia';
 import { generateSigningKeys, type SigningKeys } from '@region/dev-esia/keys';
 import { createGateway } from '@region/gateway';
+import { webClient } from '@region/gateway/static';
+import { inject } from 'vitest';
 import {
   closeServer,
   createLogger,
@@ -40,6 +42,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface Platform {
   gatewayUrl: string;
+  /** The web client's address (the gateway's root), served when the platform starts with `web: true`. */
+  webUrl: string;
   peopleUrl: string;
   learningUrl: string;
   admissionsUrl: string;
@@ -75,6 +79,8 @@ export interface PlatformOptions {
   now?: Date;
   /** The gateway's principal cache; 0 makes every request see grant changes at once. */
   principalTtlMs?: number;
+  /** Serve the web client (built once per run by the global setup) at the gateway's root. */
+  web?: boolean;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -129,6 +135,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     internalPrivateJwk: keys.privateJwk,
     logger,
     principalTtlMs: options.principalTtlMs,
+    routes: options.web ? webClient(inject('webDist'), { esiaLoginUrl: `${esiaUrl}/login` }) : undefined,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;
@@ -136,6 +143,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const platform: Platform = {
     gatewayUrl,
+    webUrl: new URL('/', gatewayUrl).href,
     peopleUrl: subgraphUrls.people,
     learningUrl: subgraphUrls.learning,
     admissionsUrl: subgraphUrls.admissions,

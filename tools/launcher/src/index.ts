@@ -9,6 +9,7 @@ import { createDb, migrateDatabase, urlForDatabase, urlForRole, SUBGRAPH_ROLES }
 import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded';
 import { isDatabaseEmpty, seedDemoRegion } from '@region/db/demo/seed';
 import { generateInternalKeyPair } from '@region/kit';
+import { buildWebClient } from '@region/web/build';
 import { startService, stopService, waitHealthy, type RunningService } from './processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
       await seeding.close();
     }
 
+    console.log('Building the web client…');
+    const webDist = await buildWebClient();
+
     const keys = await generateInternalKeyPair();
     const esiaUrl = `http://localhost:${PORTS.esia}`;
     const common = { NODE_ENV: 'development', INTERNAL_TOKEN_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
           PEOPLE_URL: `http://127.0.0.1:${PORTS.people}/graphql`,
           LEARNING_URL: `http://127.0.0.1:${PORTS.learning}/graphql`,
           ADMISSIONS_URL: `http://127.0.0.1:${PORTS.admissions}/graphql`,
+          WEB_DIST: webDist,
         },
         healthUrl: `http://127.0.0.1:${PORTS.gateway}/health`,
       },
@@ -138,6 +143,7 @@ async function printWelcome(esiaUrl: string): Promise<void> {
   }[];
   console.log(`
 The platform is running.
+  Web client        http://localhost:${PORTS.gateway}/
   GraphQL gateway   http://localhost:${PORTS.gateway}/graphql
   Dev ESIA          ${esiaUrl}  (login page: ${esiaUrl}/login?redirect_uri=http://localhost:${PORTS.gateway}/)
 

@@ -1,0 +1,56 @@
+/**
+ * The Apollo client: every request carries the session's ESIA token. A 401 from the gateway ends the
+ * session (expired or revoked token); a 403 with a login refusal code shows the refusal page.
+ */
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { bearerToken, expire, LOGIN_REFUSAL_CODES, refuseSession, type LoginRefusalCode } from '../auth/session.ts';
+
+async function authorizedFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = bearerToken();
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  const response = await fetch(input, { ...init, headers });
+  if (response.status === 401) expire();
+  if (response.status === 403) {
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as {
+      errors?: { message: string; extensions?: { code?: string } }[];
+    } | null;
+    const refusal = body?.errors?.find((error) => LOGIN_REFUSAL_CODES.includes(error.extensions?.code ?? ''));
+    if (refusal) refuseSession(refusal.extensions?.code as LoginRefusalCode, refusal.message);
+  }
+  return response;
+}
+
+export function createApolloClient(): ApolloClient {
+  return new ApolloClient({
+    link: new HttpLink({ uri: '/graphql', fetch: authorizedFetch }),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // Marks and attendance have ids; diary and portfolio are views computed per request.
+        Diary: { keyFields: false },
+        Portfolio: { keyFields: false },
+      },
+    }),
+    defaultOptions: {
+      // A field the role may not read comes back as null with FORBIDDEN; the rest of the page still shows.
+      watchQuery: { errorPolicy: 'all', fetchPolicy: 'cache-and-network' },
+      query: { errorPolicy: 'all' },
+    },
+  });
+}
+
+declare module '@apollo/client' {
+  export namespace ApolloClient {
+    export namespace DeclareDefaultOptions {
+      interface WatchQuery {
+        errorPolicy: 'all';
+      }
+      interface Query {
+        errorPolicy: 'all';
+      }
+    }
+  }
+}

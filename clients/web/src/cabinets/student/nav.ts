@@ -1,0 +1,2 @@
+/** The cabinet's menu; paths are relative to the cabinet's root. */
+export const nav = [{ to: '', label: 'Главная' }] as const;

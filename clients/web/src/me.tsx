@@ -1,0 +1,108 @@
+/** Who is signed in: their card, their role grants (with territory) and the cabinets those grants open. */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useData } from './api/hooks.ts';
+import { createContext, useContext, type ReactNode } from 'react';
+import { DataState } from './ui/kit.tsx';
+
+export type Role =
+  | 'REGIONAL_OPERATOR'
+  | 'MINISTRY_ANALYST'
+  | 'MUNICIPAL_COORDINATOR'
+  | 'ORG_ADMIN'
+  | 'TEACHER'
+  | 'CLASS_TEACHER'
+  | 'GUARDIAN'
+  | 'STUDENT'
+  | 'SERVICE';
+
+export interface MeGrant {
+  role: Role;
+  territory: 'REGION' | 'MUNICIPALITY' | 'ORGANIZATION' | 'CLASS' | 'CHILDREN' | 'SELF';
+  municipality: { id: string; name: string } | null;
+  organization: { id: string; shortName: string } | null;
+  classId: string | null;
+  children: { id: string; fullName: string }[] | null;
+}
+
+export interface MeData {
+  me: {
+    person: { id: string; fullName: string; lastName: string; firstName: string; middleName: string | null };
+    grants: MeGrant[];
+    consentRequests: { id: string }[];
+    dataTransferConsentRequired: boolean;
+  };
+}
+
+export const ME_QUERY: TypedDocumentNode<MeData, Record<string, never>> = gql`
+  query Me {
+    me {
+      person {
+        id
+        fullName
+        lastName
+        firstName
+        middleName
+      }
+      grants {
+        role
+        territory
+        municipality {
+          id
+          name
+        }
+        organization {
+          id
+          shortName
+        }
+        classId
+        children {
+          id
+          fullName
+        }
+      }
+      consentRequests {
+        id
+      }
+      dataTransferConsentRequired
+    }
+  }
+`;
+
+export type CabinetId = 'guardian' | 'student' | 'teacher' | 'school' | 'territory';
+
+/** The cabinets in the order the switcher lists them; each opens for any of its roles. */
+export const CABINETS: readonly { id: CabinetId; title: string; roles: readonly Role[] }[] = [
+  { id: 'teacher', title: 'Учитель', roles: ['TEACHER', 'CLASS_TEACHER'] },
+  { id: 'school', title: 'Администрация школы', roles: ['ORG_ADMIN'] },
+  { id: 'territory', title: 'Координатор', roles: ['MUNICIPAL_COORDINATOR', 'REGIONAL_OPERATOR', 'MINISTRY_ANALYST'] },
+  { id: 'guardian', title: 'Родитель', roles: ['GUARDIAN'] },
+  { id: 'student', title: 'Ученик', roles: ['STUDENT'] },
+];
+
+export function cabinetsOf(grants: readonly MeGrant[]): CabinetId[] {
+  return CABINETS.filter((cabinet) => grants.some((grant) => cabinet.roles.includes(grant.role))).map(
+    (cabinet) => cabinet.id,
+  );
+}
+
+export function grantsFor(grants: readonly MeGrant[], cabinet: CabinetId): MeGrant[] {
+  const roles = CABINETS.find((entry) => entry.id === cabinet)?.roles ?? [];
+  return grants.filter((grant) => roles.includes(grant.role));
+}
+
+const MeContext = createContext<MeData['me'] | null>(null);
+
+export function MeProvider({ children }: { children: ReactNode }) {
+  const { data, loading, error, refetch } = useData(ME_QUERY, { fetchPolicy: 'network-only' });
+  return (
+    <DataState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
+      {(loaded) => <MeContext.Provider value={loaded.me}>{children}</MeContext.Provider>}
+    </DataState>
+  );
+}
+
+export function useMe(): MeData['me'] {
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe outside MeProvider');
+  return me;
+}

@@ -1,0 +1,33 @@
+/** What to tell a person about a failed request, in Russian. Business errors already carry a Russian message. */
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+
+export interface ErrorInfo {
+  message: string;
+  code: string | undefined;
+}
+
+const BY_CODE: Record<string, string> = {
+  FORBIDDEN: 'Нет доступа к этим данным.',
+  UNAUTHENTICATED: 'Сеанс завершён. Войдите снова.',
+  INTERNAL_SERVER_ERROR: 'На сервере произошла ошибка. Попробуйте ещё раз; если не поможет — сообщите в поддержку.',
+};
+
+export function describeError(error: unknown): ErrorInfo {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const code = first?.extensions?.['code'] as string | undefined;
+    const fallback = (code && BY_CODE[code]) ?? 'Запрос не выполнен.';
+    // Masked internal errors come back in English; everything a subgraph throws on purpose is Russian.
+    const message = first?.message && /[а-яё]/i.test(first.message) ? first.message : fallback;
+    return { message, code };
+  }
+  if (ServerError.is(error)) {
+    return { message: `Сервер ответил с ошибкой (${error.statusCode}). Попробуйте ещё раз.`, code: undefined };
+  }
+  return { message: 'Нет связи с сервером. Проверьте подключение и попробуйте ещё раз.', code: undefined };
+}
+
+/** The first error whose path starts with one of `path`'s prefixes, for showing an error at a form field. */
+export function errorCode(error: unknown): string | undefined {
+  return describeError(error).code;
+}

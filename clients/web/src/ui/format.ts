@@ -1,0 +1,64 @@
+/** Dates, names and numbers the way a Russian school system writes them. */
+const DATE = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const DAY_MONTH = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
+const WEEKDAY = new Intl.DateTimeFormat('ru-RU', { weekday: 'long', timeZone: 'UTC' });
+const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Moscow',
+});
+const DECIMAL = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** `2026-11-03` (a GraphQL Date) → `03.11.2026`. */
+export function formatDate(date: string | null | undefined): string {
+  return date ? DATE.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)) : '—';
+}
+
+/** `2026-11-03` → `3 ноября`. */
+export function formatDayMonth(date: string): string {
+  return DAY_MONTH.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
+/** `2026-11-03` → `вторник`. */
+export function formatWeekday(date: string): string {
+  return WEEKDAY.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
+/** A DateTime in Moscow time: `03.11.2026, 14:05`. */
+export function formatDateTime(moment: string | null | undefined): string {
+  return moment ? DATE_TIME.format(new Date(moment)) : '—';
+}
+
+export function formatAverage(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : DECIMAL.format(value);
+}
+
+/** plural(5, ['урок', 'урока', 'уроков']) → `уроков`. */
+export function plural(count: number, forms: readonly [string, string, string]): string {
+  const tens = Math.abs(count) % 100;
+  const units = tens % 10;
+  if (tens > 10 && tens < 20) return forms[2];
+  if (units === 1) return forms[0];
+  if (units >= 2 && units <= 4) return forms[1];
+  return forms[2];
+}
+
+/** ISO date (YYYY-MM-DD) of a Date, in UTC. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const moment = new Date(`${date}T00:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() + days);
+  return isoDate(moment);
+}
+
+/** Monday of the week that holds `date`. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}

@@ -1,0 +1,120 @@
+/**
+ * Signing in through the dev ESIA page in a real Chromium against the real servers: the round trip, the
+ * pages for the three login refusals, choosing a cabinet, signing out and an expired session.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, screenshot, signIn } from '../src/browser.ts';
+import { startPlatform, type Platform } from '../src/platform.ts';
+
+let platform: Platform;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startPlatform({ web: true });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function page(): Promise<Page> {
+  return (await newContext(browser)).newPage();
+}
+
+describe('sign-in', () => {
+  it("shows the sign-in page to a visitor, and the person's name after the ESIA round trip", async () => {
+    const tab = await page();
+    await tab.goto(platform.webUrl);
+    await expect(tab.getByRole('heading', { name: 'Вход в систему' }).isVisible()).resolves.toBe(true);
+    await screenshot(tab, 'sign-in');
+    await signIn(tab, platform.webUrl, 'guardian');
+    await tab.getByRole('button', { name: 'Выйти' }).waitFor();
+    await expect(tab.locator('.user-name').textContent()).resolves.toMatch(/\S+ \S+/);
+    await tab.context().close();
+  });
+
+  it('explains ACCOUNT_NOT_LINKED in plain Russian with what to do', async () => {
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'stranger');
+    const card = tab.locator('[data-refusal="ACCOUNT_NOT_LINKED"]');
+    await card.waitFor();
+    await expect(card.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('не связана');
+    await expect(card.textContent()).resolves.toContain('Что делать');
+    await screenshot(tab, 'refusal-account-not-linked');
+    await tab.context().close();
+  });
+
+  it('explains CONSENT_REQUIRED to a minor whose parent has not consented', async () => {
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'minor');
+    const card = tab.locator('[data-refusal="CONSENT_REQUIRED"]');
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('согласие');
+    await screenshot(tab, 'refusal-consent-required');
+    await tab.context().close();
+  });
+
+  it('explains DUPLICATE_RECORDS', async () => {
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'duplicate');
+    const card = tab.locator('[data-refusal="DUPLICATE_RECORDS"]');
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain('объедин');
+    await tab.context().close();
+  });
+
+  it('lets a teacher who is also a parent choose and switch the cabinet', async () => {
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'teacher-parent');
+    await tab.getByRole('heading', { name: 'Выберите кабинет' }).waitFor();
+    await screenshot(tab, 'choose-cabinet');
+    await tab.getByRole('link', { name: /Учитель/ }).click();
+    await tab.waitForURL((url) => url.pathname.startsWith('/teacher'));
+    await tab.getByRole('combobox', { name: 'Кабинет' }).selectOption('guardian');
+    await tab.waitForURL((url) => url.pathname.startsWith('/guardian'));
+    await tab.context().close();
+  });
+
+  it('signs out, and a person with one role goes straight to their cabinet', async () => {
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'teacher');
+    await tab.waitForURL((url) => url.pathname.startsWith('/teacher'));
+    await tab.getByRole('button', { name: 'Выйти' }).click();
+    await tab.getByText('Вы вышли из системы.').waitFor();
+    // Nothing of the session is left in the tab.
+    await expect(tab.evaluate(() => sessionStorage.getItem('region.session'))).resolves.not.toContain('token');
+    await tab.context().close();
+  });
+
+  it('sends a person whose token ran out back to sign-in, and back to the same page after it', async () => {
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'guardian');
+    await tab.getByRole('button', { name: 'Выйти' }).waitFor();
+    const path = new URL(tab.url()).pathname;
+    await tab.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('region.session')!);
+      sessionStorage.setItem('region.session', JSON.stringify({ ...session, expiresAt: Date.now() - 1000 }));
+    });
+    await tab.reload();
+    await tab.getByText('Сеанс завершён').waitFor();
+    await screenshot(tab, 'session-expired');
+    await signIn(tab, platform.webUrl, 'guardian', path);
+    expect(new URL(tab.url()).pathname).toBe(path);
+    await tab.context().close();
+  });
+
+  it('ends the session when the gateway refuses the token', async () => {
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'guardian');
+    await tab.getByRole('button', { name: 'Выйти' }).waitFor();
+    await tab.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('region.session')!);
+      sessionStorage.setItem('region.session', JSON.stringify({ ...session, token: 'not.a.token' }));
+    });
+    await tab.reload();
+    await tab.getByText('Сеанс завершён').waitFor();
+    await tab.context().close();
+  });
+});
