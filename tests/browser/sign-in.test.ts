@@ -117,4 +117,31 @@ describe('sign-in', () => {
     await tab.getByText('Сеанс завершён').waitFor();
     await tab.context().close();
   });
+
+  it('asks a first-time user once for consent to data transfer (rule 2), then opens the cabinet', async () => {
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'unlinked');
+    await tab.getByRole('heading', { name: 'Согласие на передачу персональных данных' }).waitFor();
+    const proceed = tab.getByRole('button', { name: 'Продолжить' });
+    await expect(proceed.isDisabled()).resolves.toBe(true);
+    await screenshot(tab, 'data-transfer-consent');
+    await tab.getByLabel(/Я согласен/).check();
+    await proceed.click();
+    await tab.waitForURL((url) => url.pathname.startsWith('/teacher'));
+    await tab.context().close();
+
+    const again = await page();
+    await signIn(again, platform.webUrl, 'unlinked');
+    await again.waitForURL((url) => url.pathname.startsWith('/teacher'));
+    await again.context().close();
+  });
+
+  it('refuses a callback that does not belong to a sign-in started in this tab', async () => {
+    const tab = await page();
+    const token = await platform.token('guardian');
+    await tab.goto(new URL(`/auth/callback#access_token=${token}&expires_in=3600&state=forged`, platform.webUrl).href);
+    await tab.getByText('Ответ Госуслуг не относится к этому входу').waitFor();
+    await expect(tab.evaluate(() => sessionStorage.getItem('region.session'))).resolves.toBeNull();
+    await tab.context().close();
+  });
 });
