@@ -1,7 +1,7 @@
 /** Who is signed in: their card, their role grants (with territory) and the cabinets those grants open. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useData } from './api/hooks.ts';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { DataState } from './ui/kit.tsx';
 
 export type Role =
@@ -94,6 +94,14 @@ const MeContext = createContext<MeData['me'] | null>(null);
 
 export function MeProvider({ children }: { children: ReactNode }) {
   const { data, loading, error, refetch } = useData(ME_QUERY, { fetchPolicy: 'network-only' });
+  // Once loaded, the frame never goes back to a spinner: a page that asks `me` for other fields rewrites
+  // the cached object, and the shell must not unmount the page over it.
+  const [me, setMe] = useState<MeData['me'] | undefined>(undefined);
+  useEffect(() => {
+    if (data) setMe(data.me);
+  }, [data]);
+  const current = data?.me ?? me;
+  if (current) return <MeContext.Provider value={current}>{children}</MeContext.Provider>;
   return (
     <DataState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
       {(loaded) => <MeContext.Provider value={loaded.me}>{children}</MeContext.Provider>}

@@ -96,13 +96,15 @@ function CabinetFrame() {
       <div className="app-body">
         <nav className="app-nav" aria-label="Разделы кабинета">
           <ul>
-            {module.nav.map((item) => (
-              <li key={item.to}>
-                <NavLink to={`/${id}/${item.to}`} end={item.to === ''}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
+            {module.nav
+              .filter((item) => !item.roles || me.grants.some((grant) => item.roles?.includes(grant.role)))
+              .map((item) => (
+                <li key={item.to}>
+                  <NavLink to={`/${id}/${item.to}`} end={item.to === ''}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         <main id="main" className="app-main">
