@@ -145,6 +145,15 @@ describe('campaign statistics', () => {
     }
   });
 
+  it("answers the campaign of the server's date when no year is given", async () => {
+    const result = await platform.query<{ admissionsCampaign: { year: number; total: number } }>(
+      { login: 'coordinator' },
+      '{ admissionsCampaign { year total } }',
+    );
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    expect(result.data?.admissionsCampaign).toEqual({ year: 2027, total: 2 });
+  });
+
   it('refuses a school admin and a guardian', async () => {
     for (const login of ['admin', 'guardian']) {
       const result = await platform.query({ login }, STATS);

@@ -2,6 +2,7 @@
 import { createSubgraph, type Subgraph, type SubgraphDeps } from '@region/kit';
 import { createContext, type PeopleContext } from './context.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { completenessModule } from './modules/completeness/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
 import { duplicatesModule } from './modules/duplicates/index.ts';
 import { employmentModule } from './modules/employment/index.ts';
@@ -29,6 +30,7 @@ export function createPeopleSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
       auditModule,
       grantsModule,
       portfolioReadinessModule,
+      completenessModule,
     ],
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),

@@ -1,5 +1,6 @@
 import type { Database } from '@region/db';
 import { groupLoader, type Logger, type Principal } from '@region/kit';
+import { createCompletenessLoaders } from './modules/completeness/index.ts';
 import { consentsOf } from './modules/consents/service.ts';
 import { employmentsOf } from './modules/employment/repository.ts';
 import { grantsOfPersons } from './modules/grants/service.ts';
@@ -23,6 +24,7 @@ function createLoaders(db: Database, policy: PeoplePolicy) {
   return {
     ...createPersonLoaders(db, policy),
     ...createOrganizationLoaders(db, policy),
+    ...createCompletenessLoaders(db, policy),
     consents: groupLoader(
       (ids: readonly string[]) => consentsOf(db, ids),
       (row) => row.personId,

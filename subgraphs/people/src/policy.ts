@@ -113,4 +113,15 @@ export class PeoplePolicy {
   organizationsWithScope(scope: Scope): SQL {
     return anyOf(this.grantsWith(scope).map(organizationsUnderGrant));
   }
+
+  /**
+   * Organizations whose figures about their people (counts, never rows) the principal may see: those under
+   * `aggregate:read` (coordinators, the region, the ministry), and an organization whose cards the principal
+   * reads whole — an org admin's own (their `pii:read` reaches its learners and staff). A teacher's class
+   * or a guardian's children are not the organization, so they get no organization figures.
+   */
+  organizationsWithFigures(): SQL {
+    const organizationWide = this.grantsWith('pii:read').filter((grant) => grant.territory.kind === 'ORGANIZATION');
+    return anyOf([...this.grantsWith('aggregate:read'), ...organizationWide].map(organizationsUnderGrant));
+  }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { campaignProblems, defaultCampaign, validateCampaign } from '../../src/modules/deadlines/index.ts';
+import {
+  campaignProblems,
+  campaignYearOn,
+  defaultCampaign,
+  validateCampaign,
+} from '../../src/modules/deadlines/index.ts';
 
 describe('campaign dates', () => {
   it('follows Order 458 point 17 by default', () => {
@@ -50,5 +55,12 @@ describe('campaign dates', () => {
     );
     expect(campaignProblems({ ...c, enrolmentOrderWorkingDays: 0 })).toHaveLength(1);
     expect(() => validateCampaign({ ...c, year: 2025 })).toThrow(/Неверные даты приёмной кампании 2025 г\./);
+  });
+
+  it('counts a date to the campaign of this September until August, and to the next one from September', () => {
+    expect(campaignYearOn('2026-04-01')).toBe(2026);
+    expect(campaignYearOn('2026-08-31')).toBe(2026);
+    expect(campaignYearOn('2026-09-01')).toBe(2027);
+    expect(campaignYearOn('2026-11-25')).toBe(2027);
   });
 });

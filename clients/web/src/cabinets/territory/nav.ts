@@ -1,2 +1,11 @@
+import type { NavItem } from '../module.ts';
+
 /** The cabinet's menu; paths are relative to the cabinet's root. */
-export const nav = [{ to: '', label: 'Главная' }] as const;
+export const nav: readonly NavItem[] = [
+  { to: '', label: 'Сводка' },
+  { to: 'organizations', label: 'Организации' },
+  { to: 'not-opened', label: 'Не открыли учебный год' },
+  { to: 'campaign', label: 'Приёмная кампания' },
+  // Support search reads applicants' personal data: analysts see aggregates only (their page says so).
+  { to: 'applications', label: 'Поиск заявления', roles: ['MUNICIPAL_COORDINATOR', 'REGIONAL_OPERATOR'] },
+];

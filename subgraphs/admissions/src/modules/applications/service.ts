@@ -6,6 +6,7 @@ import { AppError, badInput, conflict, forbidden, notFound } from '@region/kit';
 import { admissionsTables, type Database, type Executor } from '@region/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
+  campaignYearOn,
   checkDirection,
   checkPlaces,
   checkSubmission,
@@ -103,7 +104,7 @@ export async function submitApplication(
     throw forbidden('Подать заявление можно только за своего ребёнка, связанного с вами в системе.');
   }
   const today = now.toISOString().slice(0, 10);
-  const year = input.year ?? Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 9 ? 1 : 0);
+  const year = input.year ?? campaignYearOn(today);
   return db.transaction(async (tx) => {
     const campaign = await campaignOf(tx, year);
     const violation = checkSubmission({ kind: input.kind, category: input.category, submittedOn: today }, campaign);

@@ -1,5 +1,6 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
+import { campaignYearOn } from '../deadlines/index.ts';
 import { campaignStatistics, searchApplications, type SearchArgs } from './service.ts';
 
 export const statisticsModule: SubgraphModule<AdmissionsContext> = {
@@ -8,8 +9,13 @@ export const statisticsModule: SubgraphModule<AdmissionsContext> = {
     Query: {
       searchApplications: (_: unknown, args: SearchArgs, ctx: AdmissionsContext) =>
         searchApplications(ctx.db, ctx.policy, args),
-      admissionsCampaign: (_: unknown, args: { year: number; kind?: string | null }, ctx: AdmissionsContext) =>
-        campaignStatistics(ctx.db, ctx.policy, args.year, args.kind ?? 'FIRST_GRADE'),
+      admissionsCampaign: (_: unknown, args: { year?: number | null; kind?: string | null }, ctx: AdmissionsContext) =>
+        campaignStatistics(
+          ctx.db,
+          ctx.policy,
+          args.year ?? campaignYearOn(ctx.now().toISOString().slice(0, 10)),
+          args.kind ?? 'FIRST_GRADE',
+        ),
     },
   } as SubgraphModule<AdmissionsContext>['resolvers'],
 };

@@ -1,5 +1,5 @@
 import { tables, type Executor } from '@region/db';
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
 
 const { organizations, municipalities } = tables;
@@ -26,6 +26,19 @@ export function loadOrganizations(db: Executor, policy: PeoplePolicy, ids: reado
 export interface OrganizationFilter {
   municipalityId?: string | null;
   type?: OrganizationRow['type'] | null;
+  name?: string | null;
+}
+
+function filterSql(policy: PeoplePolicy, filter: OrganizationFilter): SQL[] {
+  const conditions: SQL[] = [readable(policy)];
+  if (filter.municipalityId) conditions.push(eq(organizations.municipalityId, filter.municipalityId));
+  if (filter.type) conditions.push(eq(organizations.type, filter.type));
+  // Every word must occur in the short or the full name: «лицей 2» finds МБОУ «Лицей № 2».
+  for (const word of filter.name?.trim().split(/\s+/).filter(Boolean) ?? []) {
+    const pattern = `%${word.replace(/[%_\\]/g, '\\$&')}%`;
+    conditions.push(or(ilike(organizations.shortName, pattern), ilike(organizations.fullName, pattern))!);
+  }
+  return conditions;
 }
 
 export function listOrganizations(
@@ -34,16 +47,21 @@ export function listOrganizations(
   filter: OrganizationFilter,
   page: { first: number; after: string | null },
 ) {
-  const conditions: (SQL | undefined)[] = [readable(policy)];
-  if (filter.municipalityId) conditions.push(eq(organizations.municipalityId, filter.municipalityId));
-  if (filter.type) conditions.push(eq(organizations.type, filter.type));
-  if (page.after) conditions.push(gt(organizations.id, page.after));
+  const after = page.after ? gt(organizations.id, page.after) : undefined;
   return db
     .select()
     .from(organizations)
-    .where(and(...conditions))
+    .where(and(...filterSql(policy, filter), after))
     .orderBy(asc(organizations.id))
     .limit(page.first + 1);
+}
+
+export async function countOrganizations(db: Executor, policy: PeoplePolicy, filter: OrganizationFilter) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(organizations)
+    .where(and(...filterSql(policy, filter)));
+  return row?.count ?? 0;
 }
 
 /** Municipalities are the public map of the region: every principal with `org:read` sees them all. */

@@ -175,3 +175,16 @@ export function hasMissingFieldsSql(): SQL {
   });
   return sql`(${sql.join(perKind, sql` or `)})`;
 }
+
+/** "This card misses `field`", for the kinds of card that must have it. */
+export function missingFieldSql(field: MandatoryField): SQL {
+  const check = CHECKS.find((candidate) => candidate.field === field);
+  if (!check) return sql`false`;
+  const perKind = check.kinds.map((kind) => sql`(${KIND_SQL[kind]} and ${check.missingSql})`);
+  return sql`(${sql.join(perKind, sql` or `)})`;
+}
+
+/** The checks a card of `kind` must pass, as SQL over `people.persons`: the organizations' completeness figures. */
+export function checksOfKind(kind: CardKind): { field: MandatoryField; missingSql: SQL }[] {
+  return CHECKS.filter((check) => check.kinds.includes(kind)).map(({ field, missingSql }) => ({ field, missingSql }));
+}

@@ -1,6 +1,6 @@
 import type { PeopleContext } from '../../../context.ts';
 import { connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
-import { listMunicipalities, listOrganizations, type OrganizationFilter } from '../repository.ts';
+import { countOrganizations, listMunicipalities, listOrganizations, type OrganizationFilter } from '../repository.ts';
 
 const isId = (value: unknown): value is string => typeof value === 'string';
 
@@ -12,11 +12,13 @@ export const Query = {
     ctx: PeopleContext,
   ) => {
     const first = pageSize(args.first);
-    const rows = await listOrganizations(ctx.db, ctx.policy, args.filter ?? {}, {
-      first,
-      after: decodeCursor(args.after, isId),
-    });
-    return connection(rows, first, (row) => encodeCursor(row.id));
+    const filter = args.filter ?? {};
+    const rows = await listOrganizations(ctx.db, ctx.policy, filter, { first, after: decodeCursor(args.after, isId) });
+    for (const row of rows) ctx.loaders.organization.prime(row.id, row);
+    return {
+      ...connection(rows, first, (row) => encodeCursor(row.id)),
+      totalCount: () => countOrganizations(ctx.db, ctx.policy, filter),
+    };
   },
   municipalities: (_: unknown, __: unknown, ctx: PeopleContext) =>
     ctx.policy.holds('org:read') ? listMunicipalities(ctx.db) : [],

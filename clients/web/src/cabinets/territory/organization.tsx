@@ -1,0 +1,169 @@
+/** One organization: registry details, school years (rule 13), data completeness (rule 7) and its campaign. */
+import { Link, useParams } from 'react-router';
+import { useData } from '../../api/hooks.ts';
+import { Badge, DataState, Notice, Page, Section } from '../../ui/kit.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { describeError } from '../../ui/errors.ts';
+import { MANDATORY_FIELDS, ORGANIZATION_TYPES, SCHOOL_YEAR_STATUSES } from './labels.ts';
+import { OrganizationCampaignSection } from './organization-campaign.tsx';
+import { ORGANIZATION, type CompletenessWithGaps, type OrganizationData } from './queries/organizations.ts';
+import { formatCount } from './rules.ts';
+import { paths } from './paths.ts';
+import { CompletenessCell, SchoolYearCell } from './ui.tsx';
+
+type Organization = NonNullable<OrganizationData['organization']>;
+
+function Details({ organization }: { organization: Organization }) {
+  return (
+    <dl className="t-details">
+      <dt>Полное наименование</dt>
+      <dd>{organization.fullName}</dd>
+      <dt>Тип</dt>
+      <dd>{ORGANIZATION_TYPES[organization.type]}</dd>
+      <dt>Муниципалитет</dt>
+      <dd>{organization.municipality.name}</dd>
+      <dt>ИНН</dt>
+      <dd>
+        {organization.inn} {organization.innValid ? null : <Badge tone="error">ошибка в контрольной цифре ИНН</Badge>}
+      </dd>
+      <dt>Адрес</dt>
+      <dd>{organization.address ?? '—'}</dd>
+      <dt>Участник ПФДО</dt>
+      <dd>{organization.pfdoParticipant ? 'да' : 'нет'}</dd>
+    </dl>
+  );
+}
+
+function SchoolYears({
+  organization,
+  opening,
+}: {
+  organization: Organization;
+  opening: OrganizationData['organizationsNotOpened'][number] | undefined;
+}) {
+  return (
+    <>
+      <div className="t-current-year">
+        <span>Текущий учебный год:</span>
+        <SchoolYearCell status={organization.schoolYearStatus} opening={opening} type={organization.type} />
+      </div>
+      {organization.schoolYears.length === 0 ? (
+        <p className="empty">Учебных лет в системе нет.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table t-table">
+            <thead>
+              <tr>
+                <th scope="col">Учебный год</th>
+                <th scope="col">Состояние</th>
+                <th scope="col">Открыт</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...organization.schoolYears].reverse().map((year) => (
+                <tr key={year.id}>
+                  <th scope="row">{year.name}</th>
+                  <td>{SCHOOL_YEAR_STATUSES[year.status]}</td>
+                  <td>
+                    {year.openedAt ? formatDateTime(year.openedAt) : '—'}{' '}
+                    {year.openedLate && <Badge tone="warning">позже срока</Badge>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Completeness({ figures }: { figures: CompletenessWithGaps }) {
+  return (
+    <>
+      <div className="grid-2 t-compact">
+        <div>
+          <h3>Обучающиеся</h3>
+          <CompletenessCell figures={figures} />
+        </div>
+        <div>
+          <h3>Сотрудники</h3>
+          <CompletenessCell figures={figures} of="staff" />
+        </div>
+      </div>
+      {figures.gaps.length > 0 && (
+        <div className="table-wrap">
+          <table className="table t-table">
+            <caption className="t-caption">Незаполненные обязательные поля: сколько карточек</caption>
+            <thead>
+              <tr>
+                <th scope="col">Поле</th>
+                <th scope="col" className="num">
+                  Обучающиеся
+                </th>
+                <th scope="col" className="num">
+                  Сотрудники
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.gaps.map((gap) => (
+                <tr key={gap.field}>
+                  <th scope="row">{MANDATORY_FIELDS[gap.field]}</th>
+                  <td className="num">{gap.students ? formatCount(gap.students) : '—'}</td>
+                  <td className="num">{gap.staff ? formatCount(gap.staff) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function OrganizationPage() {
+  const { id = '' } = useParams();
+  const { data, loading, error, refetch } = useData(ORGANIZATION, { variables: { id } });
+  const organization = data?.organization;
+  return (
+    <Page
+      title={organization?.shortName ?? 'Организация'}
+      actions={<Link to={paths.organizations}>← Все организации</Link>}
+    >
+      <DataState
+        loading={loading}
+        error={organization ? undefined : error}
+        data={data}
+        onRetry={() => void refetch()}
+        isEmpty={(loaded) => loaded.organization === null}
+        empty="Организация не найдена."
+      >
+        {(loaded) => {
+          const org = loaded.organization!;
+          const opening = loaded.organizationsNotOpened.find((row) => row.organization.id === org.id);
+          return (
+            <>
+              <div className="grid-2">
+                <Section title="Сведения">
+                  <Details organization={org} />
+                </Section>
+                <Section title="Учебный год">
+                  <SchoolYears organization={org} opening={opening} />
+                </Section>
+              </div>
+              <Section title="Заполненность данных">
+                {org.dataCompleteness ? (
+                  <Completeness figures={org.dataCompleteness} />
+                ) : (
+                  <Notice tone="warning">{error ? describeError(error).message : 'Нет данных.'}</Notice>
+                )}
+              </Section>
+              <OrganizationCampaignSection organizationId={org.id} />
+            </>
+          );
+        }}
+      </DataState>
+    </Page>
+  );
+}

@@ -1,0 +1,254 @@
+/** Admissions campaign figures (rule 21): by kind, source and status, places filled, deadline violations. */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { ApplicationKind, ApplicationSource, ApplicationStatus, OrganizationType } from '../labels.ts';
+
+export interface KindTotals {
+  year: number;
+  total: number;
+  fromEpgu: number;
+  epguShare: number | null;
+}
+
+export interface CampaignOverviewData {
+  current: { year: number };
+  FIRST_GRADE: KindTotals;
+  TENTH_GRADE: KindTotals;
+  TRANSFER: KindTotals;
+  KINDERGARTEN: KindTotals;
+  CAMP: KindTotals;
+  COLLEGE: KindTotals;
+}
+
+/** Every kind of the year at once (aliases named after the kinds), and the server's current campaign year. */
+export const CAMPAIGN_OVERVIEW: TypedDocumentNode<CampaignOverviewData, { year: number | null }> = gql`
+  query TerritoryCampaignOverview($year: Int) {
+    current: admissionsCampaign {
+      year
+    }
+    FIRST_GRADE: admissionsCampaign(year: $year, kind: FIRST_GRADE) {
+      year
+      total
+      fromEpgu
+      epguShare
+    }
+    TENTH_GRADE: admissionsCampaign(year: $year, kind: TENTH_GRADE) {
+      year
+      total
+      fromEpgu
+      epguShare
+    }
+    TRANSFER: admissionsCampaign(year: $year, kind: TRANSFER) {
+      year
+      total
+      fromEpgu
+      epguShare
+    }
+    KINDERGARTEN: admissionsCampaign(year: $year, kind: KINDERGARTEN) {
+      year
+      total
+      fromEpgu
+      epguShare
+    }
+    CAMP: admissionsCampaign(year: $year, kind: CAMP) {
+      year
+      total
+      fromEpgu
+      epguShare
+    }
+    COLLEGE: admissionsCampaign(year: $year, kind: COLLEGE) {
+      year
+      total
+      fromEpgu
+      epguShare
+    }
+  }
+`;
+
+export interface OrganizationCampaign {
+  organization: {
+    id: string;
+    shortName: string;
+    type: OrganizationType;
+    municipality: { id: string; name: string };
+  };
+  applications: number;
+  places: number;
+  placesTaken: number;
+  placesFilledPercent: number | null;
+  earlyDirections: number;
+  lateOrders: number;
+}
+
+export interface CampaignData {
+  admissionsCampaign: {
+    year: number;
+    kind: ApplicationKind;
+    total: number;
+    fromEpgu: number;
+    epguShare: number | null;
+    bySource: { source: ApplicationSource; count: number }[];
+    byStatus: { status: ApplicationStatus; count: number }[];
+    organizations: OrganizationCampaign[];
+  };
+}
+
+export const CAMPAIGN: TypedDocumentNode<CampaignData, { year: number | null; kind: ApplicationKind }> = gql`
+  query TerritoryCampaign($year: Int, $kind: ApplicationKind) {
+    admissionsCampaign(year: $year, kind: $kind) {
+      year
+      kind
+      total
+      fromEpgu
+      epguShare
+      bySource {
+        source
+        count
+      }
+      byStatus {
+        status
+        count
+      }
+      organizations {
+        organization {
+          id
+          shortName
+          type
+          municipality {
+            id
+            name
+          }
+        }
+        applications
+        places
+        placesTaken
+        placesFilledPercent
+        earlyDirections
+        lateOrders
+      }
+    }
+  }
+`;
+
+export interface OrganizationCampaignData {
+  current: { year: number };
+  FIRST_GRADE: { organizations: OrganizationCampaign[] };
+  TENTH_GRADE: { organizations: OrganizationCampaign[] };
+  TRANSFER: { organizations: OrganizationCampaign[] };
+  KINDERGARTEN: { organizations: OrganizationCampaign[] };
+  CAMP: { organizations: OrganizationCampaign[] };
+  COLLEGE: { organizations: OrganizationCampaign[] };
+}
+
+/** One organization's lines of every kind: the territory's figures, filtered to it on the page. */
+export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<OrganizationCampaignData, { year: number | null }> = gql`
+  query TerritoryOrganizationCampaign($year: Int) {
+    current: admissionsCampaign {
+      year
+    }
+    FIRST_GRADE: admissionsCampaign(year: $year, kind: FIRST_GRADE) {
+      ...OrganizationLines
+    }
+    TENTH_GRADE: admissionsCampaign(year: $year, kind: TENTH_GRADE) {
+      ...OrganizationLines
+    }
+    TRANSFER: admissionsCampaign(year: $year, kind: TRANSFER) {
+      ...OrganizationLines
+    }
+    KINDERGARTEN: admissionsCampaign(year: $year, kind: KINDERGARTEN) {
+      ...OrganizationLines
+    }
+    CAMP: admissionsCampaign(year: $year, kind: CAMP) {
+      ...OrganizationLines
+    }
+    COLLEGE: admissionsCampaign(year: $year, kind: COLLEGE) {
+      ...OrganizationLines
+    }
+  }
+
+  fragment OrganizationLines on CampaignStatistics {
+    organizations {
+      organization {
+        id
+        shortName
+        type
+        municipality {
+          id
+          name
+        }
+      }
+      applications
+      places
+      placesTaken
+      placesFilledPercent
+      earlyDirections
+      lateOrders
+    }
+  }
+`;
+
+export interface FoundApplication {
+  id: string;
+  kind: ApplicationKind;
+  year: number;
+  childName: string;
+  childBirthDate: string;
+  applicantName: string | null;
+  source: ApplicationSource;
+  epguNumber: string | null;
+  registeredAt: string;
+  status: ApplicationStatus;
+  statusName: string;
+  choices: { id: string; shortName: string }[];
+  directedTo: { id: string; shortName: string } | null;
+  history: { from: ApplicationStatus | null; to: ApplicationStatus; reason: string | null; changedAt: string }[];
+}
+
+export interface SearchVars {
+  epguNumber: string | null;
+  registeredOn: string | null;
+  birthCertificateSeries: string | null;
+  birthCertificateNumber: string | null;
+  [key: string]: unknown;
+}
+
+export const SEARCH_APPLICATIONS: TypedDocumentNode<{ searchApplications: FoundApplication[] }, SearchVars> = gql`
+  query TerritorySearchApplications(
+    $epguNumber: String
+    $registeredOn: Date
+    $birthCertificateSeries: String
+    $birthCertificateNumber: String
+  ) {
+    searchApplications(
+      epguNumber: $epguNumber
+      registeredOn: $registeredOn
+      birthCertificateSeries: $birthCertificateSeries
+      birthCertificateNumber: $birthCertificateNumber
+    ) {
+      id
+      kind
+      year
+      childName
+      childBirthDate
+      applicantName
+      source
+      epguNumber
+      registeredAt
+      status
+      statusName
+      choices {
+        id
+        shortName
+      }
+      directedTo {
+        id
+        shortName
+      }
+      history {
+        from
+        to
+        reason
+        changedAt
+      }
+    }
+  }
+`;

@@ -1,0 +1,280 @@
+/** Organizations of the territory: the registry, school-year status and completeness figures (rules 7, 13, 21). */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { MandatoryField, OrganizationType, SchoolYearStatus } from '../labels.ts';
+
+export interface Completeness {
+  students: number;
+  studentsWithGaps: number;
+  studentsCompletePercent: number | null;
+  staff: number;
+  staffWithGaps: number;
+  staffCompletePercent: number | null;
+}
+
+export interface CompletenessWithGaps extends Completeness {
+  gaps: { field: MandatoryField; students: number; staff: number }[];
+}
+
+export interface Opening {
+  status: SchoolYearStatus;
+  deadline: string;
+  overdue: boolean;
+  organization: { id: string; shortName: string; type: OrganizationType; municipality: { id: string; name: string } };
+}
+
+export interface OrganizationRow {
+  id: string;
+  shortName: string;
+  type: OrganizationType;
+  inn: string;
+  innValid: boolean;
+  municipality: { id: string; name: string };
+  schoolYearStatus: SchoolYearStatus;
+  dataCompleteness: Completeness | null;
+}
+
+export interface OrganizationsData {
+  organizations: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: OrganizationRow }[];
+  };
+  organizationsNotOpened: Opening[];
+}
+
+export interface OrganizationsVars {
+  filter: { municipalityId?: string | null; type?: OrganizationType | null; name?: string | null };
+  first: number;
+  after: string | null;
+  [key: string]: unknown;
+}
+
+export const ORGANIZATIONS: TypedDocumentNode<OrganizationsData, OrganizationsVars> = gql`
+  query TerritoryOrganizations($filter: OrganizationFilter, $first: Int, $after: String) {
+    organizations(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          shortName
+          type
+          inn
+          innValid
+          municipality {
+            id
+            name
+          }
+          schoolYearStatus
+          dataCompleteness {
+            students
+            studentsWithGaps
+            studentsCompletePercent
+            staff
+            staffWithGaps
+            staffCompletePercent
+          }
+        }
+      }
+    }
+    organizationsNotOpened {
+      status
+      deadline
+      overdue
+      organization {
+        id
+        shortName
+        type
+        municipality {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+export interface MunicipalitiesData {
+  municipalities: { id: string; name: string }[];
+}
+
+export const MUNICIPALITIES: TypedDocumentNode<MunicipalitiesData, Record<string, never>> = gql`
+  query TerritoryMunicipalities {
+    municipalities {
+      id
+      name
+    }
+  }
+`;
+
+export interface NotOpenedData {
+  organizationsNotOpened: Opening[];
+}
+
+export const NOT_OPENED: TypedDocumentNode<NotOpenedData, Record<string, never>> = gql`
+  query TerritoryNotOpened {
+    organizationsNotOpened {
+      status
+      deadline
+      overdue
+      organization {
+        id
+        shortName
+        type
+        municipality {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+export interface MunicipalityFigures {
+  id: string;
+  name: string;
+  dataCompleteness: CompletenessWithGaps | null;
+}
+
+export interface SummaryData {
+  /** The whole region's municipalities (regional roles). */
+  municipalities?: MunicipalityFigures[];
+  /** A coordinator's own municipalities, through their grants: another municipality is never asked for. */
+  me?: { grants: { role: string; municipality: MunicipalityFigures | null }[] };
+  organizationsNotOpened: Opening[];
+}
+
+export const SUMMARY: TypedDocumentNode<SummaryData, { regional: boolean }> = gql`
+  query TerritorySummary($regional: Boolean!) {
+    municipalities @include(if: $regional) {
+      ...MunicipalityFigures
+    }
+    me @skip(if: $regional) {
+      grants {
+        role
+        municipality {
+          ...MunicipalityFigures
+        }
+      }
+    }
+    organizationsNotOpened {
+      status
+      deadline
+      overdue
+      organization {
+        id
+        shortName
+        type
+        municipality {
+          id
+          name
+        }
+      }
+    }
+  }
+
+  fragment MunicipalityFigures on Municipality {
+    id
+    name
+    dataCompleteness {
+      students
+      studentsWithGaps
+      studentsCompletePercent
+      staff
+      staffWithGaps
+      staffCompletePercent
+      gaps {
+        field
+        students
+        staff
+      }
+    }
+  }
+`;
+
+export interface OrganizationData {
+  organization: {
+    id: string;
+    shortName: string;
+    fullName: string;
+    type: OrganizationType;
+    inn: string;
+    innValid: boolean;
+    address: string | null;
+    pfdoParticipant: boolean;
+    municipality: { id: string; name: string };
+    schoolYearStatus: SchoolYearStatus;
+    schoolYears: {
+      id: string;
+      year: number;
+      name: string;
+      status: SchoolYearStatus;
+      startsOn: string;
+      endsOn: string;
+      openedAt: string | null;
+      openedLate: boolean;
+    }[];
+    dataCompleteness: CompletenessWithGaps | null;
+  } | null;
+  organizationsNotOpened: Opening[];
+}
+
+export const ORGANIZATION: TypedDocumentNode<OrganizationData, { id: string }> = gql`
+  query TerritoryOrganization($id: ID!) {
+    organization(id: $id) {
+      id
+      shortName
+      fullName
+      type
+      inn
+      innValid
+      address
+      pfdoParticipant
+      municipality {
+        id
+        name
+      }
+      schoolYearStatus
+      schoolYears {
+        id
+        year
+        name
+        status
+        startsOn
+        endsOn
+        openedAt
+        openedLate
+      }
+      dataCompleteness {
+        students
+        studentsWithGaps
+        studentsCompletePercent
+        staff
+        staffWithGaps
+        staffCompletePercent
+        gaps {
+          field
+          students
+          staff
+        }
+      }
+    }
+    organizationsNotOpened {
+      status
+      deadline
+      overdue
+      organization {
+        id
+        shortName
+        type
+        municipality {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
