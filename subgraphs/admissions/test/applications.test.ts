@@ -120,6 +120,19 @@ describe('a first-grade application', () => {
     expect(codeOf(result)).toBe('CONFLICT');
   });
 
+  it('tells the school which statuses it may move the application to, and the other family nothing', async () => {
+    const query = 'query ($id: ID!) { application(id: $id) { status nextStatuses } }';
+    const admin = await platform.query<{ application: { status: string; nextStatuses: string[] } }>(
+      { login: 'admin' },
+      query,
+      { id: applicationId },
+    );
+    expectOk(admin);
+    expect(admin.data!.application).toEqual({ status: 'SUBMITTED', nextStatuses: ['UNDER_REVIEW', 'REJECTED'] });
+    const other = await platform.query<{ application: unknown }>({ login: 'guardian2' }, query, { id: applicationId });
+    expect(other.data?.application ?? null).toBeNull();
+  });
+
   it('refuses «Направлен в ОО» on 29 June with DEADLINE_RULE and accepts it on 30 June', async () => {
     expectOk(await platform.query({ login: 'admin' }, CHANGE, { id: applicationId, status: 'UNDER_REVIEW' }));
     expectOk(await platform.query({ login: 'admin' }, CHANGE, { id: applicationId, status: 'ACCEPTED' }));

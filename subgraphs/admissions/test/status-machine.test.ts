@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, reasonRequired, STATUSES, transitionError } from '../src/modules/applications/status-machine.ts';
+import {
+  canMove,
+  decisionsFrom,
+  reasonRequired,
+  STATUSES,
+  transitionError,
+} from '../src/modules/applications/status-machine.ts';
 
 describe('application status machine', () => {
   it('follows the path submitted → review → accepted → directed → enrolled', () => {
@@ -23,5 +29,15 @@ describe('application status machine', () => {
     }
     expect(reasonRequired('REJECTED')).toBe(true);
     expect(reasonRequired('ACCEPTED')).toBe(false);
+  });
+
+  it("offers the administration every next status but the applicant's withdrawal, and none from a final one", () => {
+    expect(decisionsFrom('SUBMITTED')).toEqual(['UNDER_REVIEW', 'REJECTED']);
+    expect(decisionsFrom('DIRECTED')).toEqual(['ENROLLED', 'REJECTED']);
+    for (const status of STATUSES) {
+      expect(decisionsFrom(status)).not.toContain('WITHDRAWN');
+      for (const next of decisionsFrom(status)) expect(canMove(status, next)).toBe(true);
+    }
+    expect(decisionsFrom('ENROLLED')).toEqual([]);
   });
 });

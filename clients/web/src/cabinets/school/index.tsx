@@ -1,14 +1,44 @@
+/** The school administration's cabinet (ORG_ADMIN): data completeness, duplicates, movement book, classes, school year, admissions. */
 import { Route, Routes } from 'react-router';
 import { Page } from '../../ui/kit.tsx';
+import { ApplicationPage } from './admissions/application.tsx';
+import { AdmissionsPage } from './admissions/page.tsx';
+import { ClassPage, ClassesPage } from './classes.tsx';
+import { CompletenessPage } from './completeness/page.tsx';
+import { DuplicatesPage } from './duplicates/page.tsx';
+import { MovementBookPage } from './movements/page.tsx';
+import { RecordMovementPage } from './movements/record.tsx';
+import { OrganizationGate, ToOrganization } from './organization.tsx';
+import { PersonCardPage } from './person/card.tsx';
+import { CreatePersonPage } from './person/create.tsx';
+import { SchoolYearPage } from './school-year/page.tsx';
+import { SummaryPage } from './summary.tsx';
+import './school.css';
 
-function Home() {
-  return <Page title="Кабинет">Раздел в разработке.</Page>;
+function NotFound() {
+  return <Page title="Страница не найдена">Такого раздела нет. Выберите раздел в меню.</Page>;
 }
 
-export default function CabinetRoutes() {
+export default function SchoolRoutes() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<ToOrganization section="summary" />} />
+      <Route element={<OrganizationGate />}>
+        <Route path="summary/:organizationId" element={<SummaryPage />} />
+        <Route path="completeness/:organizationId" element={<CompletenessPage />} />
+        <Route path="completeness/:organizationId/new" element={<CreatePersonPage />} />
+        <Route path=":section/:organizationId/person/:personId" element={<PersonCardPage />} />
+        <Route path="duplicates/:organizationId" element={<DuplicatesPage />} />
+        <Route path="movements/:organizationId" element={<MovementBookPage />} />
+        <Route path="movements/:organizationId/new" element={<RecordMovementPage />} />
+        <Route path="classes/:organizationId" element={<ClassesPage />} />
+        <Route path="classes/:organizationId/:classId" element={<ClassPage />} />
+        <Route path="school-year/:organizationId" element={<SchoolYearPage />} />
+        <Route path="admissions/:organizationId" element={<AdmissionsPage />} />
+        <Route path="admissions/:organizationId/:applicationId" element={<ApplicationPage />} />
+      </Route>
+      <Route path=":section" element={<ToOrganization />} />
+      <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }

@@ -1,2 +1,13 @@
-/** The cabinet's menu; paths are relative to the cabinet's root. */
-export const nav = [{ to: '', label: 'Главная' }] as const;
+/**
+ * The cabinet's menu; paths are relative to the cabinet's root. Each section opens the organization chosen
+ * last (`/school/<section>/<organizationId>`), so the item stays highlighted inside the section.
+ */
+export const nav = [
+  { to: 'summary', label: 'Сводка' },
+  { to: 'completeness', label: 'Контроль заполнения данных' },
+  { to: 'duplicates', label: 'Дубликаты' },
+  { to: 'movements', label: 'Книга движения' },
+  { to: 'classes', label: 'Классы' },
+  { to: 'school-year', label: 'Учебный год' },
+  { to: 'admissions', label: 'Приём' },
+] as const;

@@ -26,7 +26,7 @@ import {
   type ApplicationRow,
   type SubmitInput,
 } from './service.ts';
-import { STATUS_NAMES, type Status } from './status-machine.ts';
+import { decisionsFrom, STATUS_NAMES, type Status } from './status-machine.ts';
 
 const person = (id: string) => ({ __typename: 'Person', id });
 const organization = (id: string) => ({ __typename: 'Organization', id });
@@ -112,6 +112,7 @@ export const applicationsModule: SubgraphModule<AdmissionsContext> = {
         [row.childLastName, row.childFirstName, row.childMiddleName].filter(Boolean).join(' '),
       applicant: (row: ApplicationRow) => (row.applicantId ? person(row.applicantId) : null),
       statusName: (row: ApplicationRow) => STATUS_NAMES[row.status],
+      nextStatuses: (row: ApplicationRow) => decisionsFrom(row.status),
       choices: async (row: ApplicationRow, _: unknown, ctx: AdmissionsContext) =>
         (await ctx.loaders.choices.load(row.id)).map((choice) => organization(choice.organizationId)),
       directedTo: (row: ApplicationRow) =>

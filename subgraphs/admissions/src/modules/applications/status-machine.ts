@@ -41,6 +41,11 @@ export function canMove(from: Status, to: Status): boolean {
   return NEXT[from].includes(to);
 }
 
+/** The moves the organization's administration may make: every next status but withdrawal (the applicant's). */
+export function decisionsFrom(from: Status): Status[] {
+  return NEXT[from].filter((status) => status !== 'WITHDRAWN');
+}
+
 export function transitionError(from: Status, to: Status): string | null {
   if (canMove(from, to)) return null;
   if (NEXT[from].length === 0)

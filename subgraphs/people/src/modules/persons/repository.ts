@@ -5,7 +5,13 @@
 import { qualified, tables, type Executor } from '@region/db';
 import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
-import { hasMissingFieldsSql, KIND_SQL } from './mandatory-fields.ts';
+import {
+  hasMissingFieldsSql,
+  KIND_SQL,
+  missingFieldSql,
+  type CardKind,
+  type MandatoryField,
+} from './mandatory-fields.ts';
 
 const { persons, guardianships, enrolments } = tables;
 const PERSON_ID = qualified(persons.id);
@@ -45,6 +51,8 @@ export interface PersonFilter {
   classId?: string | null;
   name?: string | null;
   hasMissingFields?: boolean | null;
+  missingField?: MandatoryField | null;
+  kind?: CardKind | null;
 }
 
 export interface Page {
@@ -52,9 +60,28 @@ export interface Page {
   after: { name: string; id: string } | null;
 }
 
+/** A card of `kind`, of the organization when one is given (a guardian: of one of its learners). */
+function kindSql(kind: CardKind, organizationId: string | null | undefined): SQL {
+  const enrolledHere = organizationId ? sql`and e.organization_id = ${organizationId}` : sql``;
+  switch (kind) {
+    case 'STUDENT':
+      return sql`exists (select 1 from people.enrolments e where e.person_id = ${PERSON_ID}
+        and e.ended_on is null ${enrolledHere})`;
+    case 'STAFF':
+      return sql`exists (select 1 from people.employments m where m.person_id = ${PERSON_ID}
+        and m.ended_on is null ${organizationId ? sql`and m.organization_id = ${organizationId}` : sql``})`;
+    case 'GUARDIAN':
+      if (!organizationId) return KIND_SQL.GUARDIAN;
+      return sql`exists (select 1 from people.guardianships gs join people.enrolments e on e.person_id = gs.child_id
+        where gs.guardian_id = ${PERSON_ID} and e.ended_on is null ${enrolledHere})`;
+  }
+}
+
 function filterSql(filter: PersonFilter): SQL[] {
   const conditions: SQL[] = [];
-  if (filter.organizationId) {
+  if (filter.kind) {
+    conditions.push(kindSql(filter.kind, filter.organizationId));
+  } else if (filter.organizationId) {
     conditions.push(sql`(exists (select 1 from people.enrolments e where e.person_id = ${PERSON_ID}
       and e.ended_on is null and e.organization_id = ${filter.organizationId})
       or exists (select 1 from people.employments m where m.person_id = ${PERSON_ID}
@@ -70,6 +97,7 @@ function filterSql(filter: PersonFilter): SQL[] {
   }
   if (filter.hasMissingFields === true) conditions.push(hasMissingFieldsSql());
   if (filter.hasMissingFields === false) conditions.push(sql`not ${hasMissingFieldsSql()}`);
+  if (filter.missingField) conditions.push(missingFieldSql(filter.missingField));
   return conditions;
 }
 

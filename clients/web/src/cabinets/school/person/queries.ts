@@ -1,0 +1,266 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { DocumentType, MandatoryField, MovementKind, Sex } from '../labels.ts';
+
+export interface CardPerson {
+  id: string;
+  fullName: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  depersonalized: boolean;
+  birthDate: string | null;
+  sex: Sex | null;
+  snils: string | null;
+  citizenship: string | null;
+  placeOfBirth: string | null;
+  registrationAddress: string | null;
+  residenceAddress: string | null;
+  identityDocument: { type: DocumentType; series: string | null; number: string; issuedOn: string | null } | null;
+  educationForm: string | null;
+  movementFirst: boolean | null;
+  education: string | null;
+  phone: string | null;
+  email: string | null;
+  missingFields: MandatoryField[] | null;
+  lastLoginAt: string | null;
+}
+
+interface Relative {
+  id: string;
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+  enrolment: { className: string | null; organization: { id: string; shortName: string } } | null;
+}
+
+export interface PersonCardData {
+  person:
+    | (CardPerson & {
+        guardians: Relative[];
+        children: Relative[];
+        enrolment: {
+          organization: { id: string; shortName: string };
+          classId: string | null;
+          className: string | null;
+          startedOn: string;
+        } | null;
+        movements:
+          | {
+              id: string;
+              kind: MovementKind;
+              className: string | null;
+              orderNumber: string;
+              orderDate: string;
+              effectiveOn: string;
+              reason: string | null;
+              organization: { id: string; shortName: string };
+              fromOrganization: { id: string; shortName: string } | null;
+            }[]
+          | null;
+      })
+    | null;
+}
+
+export const PERSON_CARD_QUERY: TypedDocumentNode<PersonCardData, { id: string }> = gql`
+  query SchoolPersonCard($id: ID!) {
+    person(id: $id) {
+      id
+      fullName
+      lastName
+      firstName
+      middleName
+      depersonalized
+      birthDate
+      sex
+      snils
+      citizenship
+      placeOfBirth
+      registrationAddress
+      residenceAddress
+      identityDocument {
+        type
+        series
+        number
+        issuedOn
+      }
+      educationForm
+      movementFirst
+      education
+      phone
+      email
+      missingFields
+      lastLoginAt
+      guardians {
+        id
+        fullName
+        phone
+        email
+        enrolment {
+          className
+          organization {
+            id
+            shortName
+          }
+        }
+      }
+      children {
+        id
+        fullName
+        phone
+        email
+        enrolment {
+          className
+          organization {
+            id
+            shortName
+          }
+        }
+      }
+      enrolment {
+        organization {
+          id
+          shortName
+        }
+        classId
+        className
+        startedOn
+      }
+      movements {
+        id
+        kind
+        className
+        orderNumber
+        orderDate
+        effectiveOn
+        reason
+        organization {
+          id
+          shortName
+        }
+        fromOrganization {
+          id
+          shortName
+        }
+      }
+    }
+  }
+`;
+
+export interface HistoryEntry {
+  id: string;
+  entity: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  changedBy: { id: string; fullName: string } | null;
+  changedAt: string;
+}
+
+export const PERSON_HISTORY_QUERY: TypedDocumentNode<
+  { person: { id: string; history: HistoryEntry[] | null } | null },
+  { id: string; first: number }
+> = gql`
+  query SchoolPersonHistory($id: ID!, $first: Int!) {
+    person(id: $id) {
+      id
+      history(first: $first) {
+        id
+        entity
+        field
+        oldValue
+        newValue
+        changedBy {
+          id
+          fullName
+        }
+        changedAt
+      }
+    }
+  }
+`;
+
+/** The answer carries the whole card, so the card in the cache refreshes without another request. */
+export const UPDATE_PERSON: TypedDocumentNode<
+  { updatePerson: CardPerson },
+  { id: string; input: Record<string, unknown> }
+> = gql`
+  mutation SchoolUpdatePerson($id: ID!, $input: PersonPatch!) {
+    updatePerson(id: $id, input: $input) {
+      id
+      fullName
+      lastName
+      firstName
+      middleName
+      depersonalized
+      birthDate
+      sex
+      snils
+      citizenship
+      placeOfBirth
+      registrationAddress
+      residenceAddress
+      identityDocument {
+        type
+        series
+        number
+        issuedOn
+      }
+      educationForm
+      movementFirst
+      education
+      phone
+      email
+      missingFields
+      lastLoginAt
+    }
+  }
+`;
+
+export const CREATE_PERSON: TypedDocumentNode<
+  { createPerson: { id: string; fullName: string } },
+  { input: Record<string, unknown>; confirm: boolean }
+> = gql`
+  mutation SchoolCreatePerson($input: CreatePersonInput!, $confirm: Boolean) {
+    createPerson(input: $input, confirmPossibleDuplicate: $confirm) {
+      id
+      fullName
+    }
+  }
+`;
+
+/** Namesakes the admin can see, shown when the server answers «possible duplicate». */
+export const NAMESAKES_QUERY: TypedDocumentNode<
+  {
+    persons: {
+      totalCount: number;
+      edges: {
+        node: {
+          id: string;
+          fullName: string;
+          birthDate: string | null;
+          enrolment: { className: string | null; organization: { shortName: string } } | null;
+        };
+      }[];
+    };
+  },
+  { name: string }
+> = gql`
+  query SchoolNamesakes($name: String!) {
+    persons(filter: { name: $name }, first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          fullName
+          birthDate
+          enrolment {
+            className
+            organization {
+              shortName
+            }
+          }
+        }
+      }
+    }
+  }
+`;

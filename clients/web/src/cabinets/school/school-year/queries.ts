@@ -1,0 +1,89 @@
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { PeriodKind, SchoolYearStatus } from '../labels.ts';
+
+export interface SchoolYear {
+  id: string;
+  year: number;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  periodKind: PeriodKind;
+  status: SchoolYearStatus;
+  openedAt: string | null;
+  openedLate: boolean;
+  periods: { id: string; number: number; name: string; startsOn: string; endsOn: string; closed: boolean }[];
+  classes: { id: string }[];
+}
+
+export const YEARS_QUERY: TypedDocumentNode<
+  {
+    organization: {
+      id: string;
+      schoolYearStatus: SchoolYearStatus;
+      schoolYears: SchoolYear[];
+      current: { id: string; schoolYear: number }[];
+    } | null;
+  },
+  { organizationId: string }
+> = gql`
+  query SchoolYears($organizationId: ID!) {
+    organization(id: $organizationId) {
+      id
+      schoolYearStatus
+      # The classes of the current year by the server's clock tell which year is current.
+      current: classes {
+        id
+        schoolYear
+      }
+      schoolYears {
+        id
+        year
+        name
+        startsOn
+        endsOn
+        periodKind
+        status
+        openedAt
+        openedLate
+        periods {
+          id
+          number
+          name
+          startsOn
+          endsOn
+          closed
+        }
+        classes {
+          id
+        }
+      }
+    }
+  }
+`;
+
+export const CREATE_NEXT: TypedDocumentNode<
+  { createNextSchoolYear: { id: string; name: string } },
+  { input: { organizationId: string; periodKind: PeriodKind; repeaterIds: string[] } }
+> = gql`
+  mutation SchoolCreateNextYear($input: CreateNextSchoolYearInput!) {
+    createNextSchoolYear(input: $input) {
+      id
+      name
+    }
+  }
+`;
+
+export const OPEN_YEAR: TypedDocumentNode<
+  { openSchoolYear: { id: string; name: string; status: string } },
+  { id: string }
+> = gql`
+  mutation SchoolOpenYear($id: ID!) {
+    openSchoolYear(id: $id) {
+      id
+      name
+      status
+      openedAt
+      openedLate
+    }
+  }
+`;
