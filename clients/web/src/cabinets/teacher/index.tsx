@@ -1,14 +1,26 @@
-import { Route, Routes } from 'react-router';
-import { Page } from '../../ui/kit.tsx';
+import { Link, Route, Routes } from 'react-router';
+import { Notice, Page } from '../../ui/kit.tsx';
+import { ClassesPage } from './classes.tsx';
+import { JournalPage } from './journal/page.tsx';
+import { SchedulePage } from './schedule.tsx';
+import './teacher.css';
 
-function Home() {
-  return <Page title="Кабинет">Раздел в разработке.</Page>;
+function NotFound() {
+  return (
+    <Page title="Страница не найдена">
+      <Notice tone="warning">Такой страницы в кабинете учителя нет.</Notice>
+      <Link to="/teacher">К расписанию</Link>
+    </Page>
+  );
 }
 
 export default function CabinetRoutes() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<SchedulePage />} />
+      <Route path="classes" element={<ClassesPage />} />
+      <Route path="journal/:classId/:subjectId" element={<JournalPage />} />
+      <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }

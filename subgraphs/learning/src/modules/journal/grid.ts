@@ -71,6 +71,7 @@ export async function journalGrid(row: ClassRow, args: GridArgs, ctx: LearningCo
     attendance,
     periodMarks,
     editable: access.write && (!closed || isAdminOf(ctx, row.organizationId)),
+    today: isoDate(ctx.now()),
   };
 }
 

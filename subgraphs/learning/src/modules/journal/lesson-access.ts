@@ -26,12 +26,16 @@ export interface WritableLesson {
   periodClosed: boolean;
 }
 
-/** Loads and locks the lesson, and refuses unless the principal may write it now. */
+/**
+ * Loads and locks the lesson, and refuses unless the principal may write it now. Marks and attendance wait
+ * for the lesson's day; its topic and homework may be planned ahead (the calendar-thematic plan).
+ */
 export async function lessonForWrite(
   tx: Executor,
   policy: LearningPolicy,
   lessonId: string,
   today: string,
+  options: { marksOrAttendance: boolean } = { marksOrAttendance: true },
 ): Promise<WritableLesson> {
   const me = policy.personId;
   const [row] = await tx
@@ -60,7 +64,7 @@ export async function lessonForWrite(
   if (row.periodClosed && !row.isAdmin) {
     throw forbidden('Учебный период закрыт: исправления вносит администрация школы.');
   }
-  if (row.lesson.date > today)
+  if (options.marksOrAttendance && row.lesson.date > today)
     throw badInput('Урок ещё не прошёл: отметки и посещаемость ставятся в день урока или позже.', 'lessonId');
   return { lesson: row.lesson, isAdmin: row.isAdmin, periodClosed: row.periodClosed };
 }

@@ -11,16 +11,24 @@ const { lessons, marks, attendance, substitutions, studyPeriods, markHistory, cl
 export type PeriodRow = typeof studyPeriods.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
 
-/** Lessons by id, if the principal may read their class's journal (or is a student/guardian of it). */
+/**
+ * Lessons by id, if the principal may read their class's journal (or is a student/guardian of it), or is
+ * the teacher substituting that very lesson (who may write it, so reads it back).
+ */
 export function loadLessons(db: Executor, policy: LearningPolicy, ids: readonly string[]) {
+  const me = policy.personId;
+  const substitute = me
+    ? sql`exists (select 1 from learning.substitutions s where s.school_year = ${qualified(lessons.schoolYear)}
+        and s.lesson_id = ${qualified(lessons.id)} and s.substitute_teacher_id = ${me})`
+    : sql`false`;
   return db
     .select()
     .from(lessons)
     .where(
       and(
         inArray(lessons.id, [...ids]),
-        sql`exists (select 1 from learning.classes where ${qualified(classes.id)} = ${qualified(lessons.classId)}
-          and ${policy.classesWith('journal:read')})`,
+        sql`(exists (select 1 from learning.classes where ${qualified(classes.id)} = ${qualified(lessons.classId)}
+          and ${policy.classesWith('journal:read')}) or ${substitute})`,
       ),
     );
 }

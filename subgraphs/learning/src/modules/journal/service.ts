@@ -210,11 +210,14 @@ export async function saveLesson(db: Database, policy: LearningPolicy, input: Le
   for (const mark of input.marks ?? []) validateMark(mark);
   const actor = actorOf(policy);
   return db.transaction(async (tx) => {
-    const { lesson } = await lessonForWrite(tx, policy, input.lessonId, today);
+    const entries = [...(input.marks ?? []), ...(input.attendance ?? [])];
+    const { lesson } = await lessonForWrite(tx, policy, input.lessonId, today, {
+      marksOrAttendance: entries.length > 0,
+    });
     await assertMembers(
       tx,
       lesson,
-      [...(input.marks ?? []), ...(input.attendance ?? [])].map((entry) => entry.studentId),
+      entries.map((entry) => entry.studentId),
     );
     const changes = {
       ...(input.topic !== undefined ? { topic: input.topic?.trim() || null } : {}),

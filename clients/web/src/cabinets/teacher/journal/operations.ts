@@ -1,0 +1,290 @@
+/** The journal's operations: the grid, the study periods, and saving a lesson or a cell. */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+export type MarkKind = 'CURRENT' | 'CONTROL' | 'PERIOD' | 'YEAR' | 'FINAL';
+export type MarkValue = 'TWO' | 'THREE' | 'FOUR' | 'FIVE' | 'PASS' | 'FAIL';
+export type AttendanceStatus = 'ABSENT' | 'SICK' | 'EXCUSED' | 'LATE';
+
+export interface HomeworkData {
+  __typename?: 'Homework';
+  text: string;
+  dueOn: string | null;
+  mandatory: boolean;
+}
+
+export interface GridMark {
+  __typename?: 'Mark';
+  id: string;
+  kind: MarkKind;
+  value: MarkValue;
+  weight: number;
+  debt: boolean;
+  comment: string | null;
+  student: { __typename?: 'Person'; id: string };
+  lesson: { __typename?: 'Lesson'; id: string } | null;
+}
+
+export interface GridAttendance {
+  __typename?: 'AttendanceMark';
+  id: string;
+  status: AttendanceStatus;
+  student: { __typename?: 'Person'; id: string };
+  lesson: { __typename?: 'Lesson'; id: string };
+}
+
+export interface GridLesson {
+  __typename?: 'Lesson';
+  id: string;
+  date: string;
+  lessonNumber: number;
+  topic: string | null;
+  homework: HomeworkData | null;
+  substitution: { __typename?: 'Substitution'; reason: string } | null;
+}
+
+/** A student row as the grid shows it: the name comes from the class roster (see ROSTER_QUERY). */
+export interface GridStudent {
+  id: string;
+  fullName: string;
+  /** Left the class: the journal keeps their marks, their name is no longer readable. */
+  former: boolean;
+}
+
+export interface StudyPeriod {
+  id: string;
+  number: number;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  closed: boolean;
+}
+
+export interface JournalGridData {
+  from: string;
+  to: string;
+  today: string;
+  editable: boolean;
+  subject: { id: string; name: string };
+  period: StudyPeriod | null;
+  students: { id: string }[];
+  lessons: GridLesson[];
+  marks: GridMark[];
+  attendance: GridAttendance[];
+  periodMarks: { id: string; kind: MarkKind; value: MarkValue; student: { id: string } }[];
+}
+
+export interface JournalData {
+  class: {
+    id: string;
+    name: string;
+    schoolYear: number;
+    organization: { id: string; shortName: string };
+    journal: JournalGridData;
+  } | null;
+}
+
+export interface JournalVars {
+  classId: string;
+  subjectId: string;
+  periodId?: string;
+  from?: string;
+  to?: string;
+}
+
+export const JOURNAL_QUERY: TypedDocumentNode<JournalData, JournalVars> = gql`
+  query TeacherJournal($classId: ID!, $subjectId: ID!, $periodId: ID, $from: Date, $to: Date) {
+    class(id: $classId) {
+      id
+      name
+      schoolYear
+      organization {
+        id
+        shortName
+      }
+      journal(subjectId: $subjectId, periodId: $periodId, from: $from, to: $to) {
+        from
+        to
+        today
+        editable
+        subject {
+          id
+          name
+        }
+        period {
+          id
+          number
+          name
+          startsOn
+          endsOn
+          closed
+        }
+        students {
+          id
+        }
+        lessons {
+          id
+          date
+          lessonNumber
+          topic
+          homework {
+            text
+            dueOn
+            mandatory
+          }
+          substitution {
+            reason
+          }
+        }
+        marks {
+          id
+          kind
+          value
+          weight
+          debt
+          comment
+          student {
+            id
+          }
+          lesson {
+            id
+          }
+        }
+        attendance {
+          id
+          status
+          student {
+            id
+          }
+          lesson {
+            id
+          }
+        }
+        periodMarks {
+          id
+          kind
+          value
+          student {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface RosterData {
+  class: { id: string; students: { id: string; fullName: string }[] } | null;
+}
+
+/**
+ * The names of the class's students today, asked apart from the grid: the people subgraph lets a teacher
+ * read only current members, and one unreadable name of a student who has left would otherwise null the
+ * whole journal (Person.fullName is non-null).
+ */
+export const ROSTER_QUERY: TypedDocumentNode<RosterData, { classId: string }> = gql`
+  query TeacherJournalRoster($classId: ID!) {
+    class(id: $classId) {
+      id
+      students {
+        id
+        fullName
+      }
+    }
+  }
+`;
+
+export interface PeriodsData {
+  studyPeriods: StudyPeriod[];
+}
+
+export const PERIODS_QUERY: TypedDocumentNode<PeriodsData, { organizationId: string; schoolYear: number }> = gql`
+  query TeacherStudyPeriods($organizationId: ID!, $schoolYear: Int) {
+    studyPeriods(organizationId: $organizationId, schoolYear: $schoolYear) {
+      id
+      number
+      name
+      startsOn
+      endsOn
+      closed
+    }
+  }
+`;
+
+export interface LessonMarkInput {
+  studentId: string;
+  kind: MarkKind;
+  value: MarkValue | null;
+  weight?: number;
+}
+
+export interface SaveLessonInput {
+  lessonId: string;
+  topic?: string | null;
+  homework?: { text: string; dueOn: string | null; mandatory: boolean } | null;
+  marks?: LessonMarkInput[];
+  attendance?: { studentId: string; status: AttendanceStatus | null }[];
+}
+
+export interface SavedLesson {
+  __typename: 'Lesson';
+  id: string;
+  topic: string | null;
+  homework: HomeworkData | null;
+  marks: GridMark[];
+  attendance: GridAttendance[];
+}
+
+export const SAVE_LESSON: TypedDocumentNode<{ saveLesson: SavedLesson }, { input: SaveLessonInput }> = gql`
+  mutation TeacherSaveLesson($input: SaveLessonInput!) {
+    saveLesson(input: $input) {
+      id
+      topic
+      homework {
+        text
+        dueOn
+        mandatory
+      }
+      marks {
+        id
+        kind
+        value
+        weight
+        debt
+        comment
+        student {
+          id
+        }
+        lesson {
+          id
+        }
+      }
+      attendance {
+        id
+        status
+        student {
+          id
+        }
+        lesson {
+          id
+        }
+      }
+    }
+  }
+`;
+
+export const UPDATE_LESSON: TypedDocumentNode<
+  { updateLesson: { id: string; topic: string | null; homework: HomeworkData | null } },
+  { input: Pick<SaveLessonInput, 'lessonId' | 'topic' | 'homework'> }
+> = gql`
+  mutation TeacherUpdateLesson($input: UpdateLessonInput!) {
+    updateLesson(input: $input) {
+      id
+      topic
+      homework {
+        text
+        dueOn
+        mandatory
+      }
+    }
+  }
+`;

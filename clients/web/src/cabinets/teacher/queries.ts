@@ -1,0 +1,118 @@
+/** The teacher cabinet's operations, each with its hand-written result type. */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+
+export type TeacherLessonRole = 'OWN' | 'SUBSTITUTING' | 'SUBSTITUTED';
+
+// ---- Schedule ----
+
+export interface ScheduleLessonData {
+  role: TeacherLessonRole;
+  room: string | null;
+  class: { __typename?: 'Class'; id: string; name: string };
+  lesson: {
+    __typename?: 'Lesson';
+    id: string;
+    date: string;
+    lessonNumber: number;
+    topic: string | null;
+    subject: { __typename?: 'Subject'; id: string; name: string };
+    homework: { __typename?: 'Homework'; text: string } | null;
+    substitution: { __typename?: 'Substitution'; reason: string } | null;
+  };
+}
+
+export interface ScheduleData {
+  mySchedule: {
+    from: string;
+    to: string;
+    today: string;
+    days: { date: string; holiday: string | null; lessons: ScheduleLessonData[] }[];
+  };
+}
+
+export const SCHEDULE_QUERY: TypedDocumentNode<ScheduleData, { from?: string; to?: string }> = gql`
+  query TeacherSchedule($from: Date, $to: Date) {
+    mySchedule(from: $from, to: $to) {
+      from
+      to
+      today
+      days {
+        date
+        holiday
+        lessons {
+          role
+          room
+          class {
+            id
+            name
+          }
+          lesson {
+            id
+            date
+            lessonNumber
+            topic
+            subject {
+              id
+              name
+            }
+            homework {
+              text
+            }
+            substitution {
+              reason
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+// ---- My classes ----
+
+export interface AssignmentsData {
+  myAssignments: {
+    subgroup: number | null;
+    class: { id: string; name: string; grade: number | null; organization: { id: string; shortName: string } };
+    subject: { id: string; name: string };
+  }[];
+}
+
+export const ASSIGNMENTS_QUERY: TypedDocumentNode<AssignmentsData, Record<string, never>> = gql`
+  query TeacherAssignments {
+    myAssignments {
+      subgroup
+      class {
+        id
+        name
+        grade
+        organization {
+          id
+          shortName
+        }
+      }
+      subject {
+        id
+        name
+      }
+    }
+  }
+`;
+
+export interface LedClassData {
+  class: { id: string; name: string; subjects: { id: string; name: string }[] } | null;
+}
+
+/** The class a class teacher leads: every subject of it opens in the journal (read, and write per the API). */
+export const LED_CLASS_QUERY: TypedDocumentNode<LedClassData, { id: string }> = gql`
+  query TeacherLedClass($id: ID!) {
+    class(id: $id) {
+      id
+      name
+      subjects {
+        id
+        name
+      }
+    }
+  }
+`;
