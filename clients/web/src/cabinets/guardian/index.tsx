@@ -1,14 +1,24 @@
-import { Route, Routes } from 'react-router';
-import { Page } from '../../ui/kit.tsx';
+import { Navigate, Route, Routes } from 'react-router';
+import { ApplicationDetailPage } from './applications/application-detail.tsx';
+import { ApplicationsPage } from './applications/applications-page.tsx';
+import { NewApplicationPage } from './applications/new-application.tsx';
+import { ChildLayout, FirstChild } from './child-layout.tsx';
+import { ConsentsPage } from './consents.tsx';
+import { GuardianHome } from './home.tsx';
+import '../../features/common/common.css';
+import './guardian.css';
 
-function Home() {
-  return <Page title="Кабинет">Раздел в разработке.</Page>;
-}
-
-export default function CabinetRoutes() {
+export default function GuardianRoutes() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<GuardianHome />} />
+      <Route path="children" element={<FirstChild />} />
+      <Route path="children/:childId/*" element={<ChildLayout />} />
+      <Route path="applications" element={<ApplicationsPage />} />
+      <Route path="applications/new" element={<NewApplicationPage />} />
+      <Route path="applications/:applicationId" element={<ApplicationDetailPage />} />
+      <Route path="consents" element={<ConsentsPage />} />
+      <Route path="*" element={<Navigate to="/guardian" replace />} />
     </Routes>
   );
 }

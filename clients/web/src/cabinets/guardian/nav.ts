@@ -1,2 +1,7 @@
 /** The cabinet's menu; paths are relative to the cabinet's root. */
-export const nav = [{ to: '', label: 'Главная' }] as const;
+export const nav = [
+  { to: '', label: 'Мои дети' },
+  { to: 'children', label: 'Дневник и успеваемость' },
+  { to: 'applications', label: 'Заявления' },
+  { to: 'consents', label: 'Согласия' },
+] as const;

@@ -1,14 +1,47 @@
-import { Route, Routes } from 'react-router';
+/** The student's cabinet: their own diary, week timetable and portfolio — the guardian's components. */
+import { Navigate, Route, Routes } from 'react-router';
+import { DiaryView } from '../../features/diary/diary-view.tsx';
+import { ScheduleView } from '../../features/diary/schedule-view.tsx';
+import { PortfolioView } from '../../features/portfolio/portfolio-view.tsx';
+import { useMe } from '../../me.tsx';
 import { Page } from '../../ui/kit.tsx';
+import '../../features/common/common.css';
 
-function Home() {
-  return <Page title="Кабинет">Раздел в разработке.</Page>;
+function usePersonId(): string {
+  return useMe().person.id;
 }
 
-export default function CabinetRoutes() {
+function Diary() {
+  return (
+    <Page title="Дневник">
+      <DiaryView personId={usePersonId()} />
+    </Page>
+  );
+}
+
+function Schedule() {
+  return (
+    <Page title="Расписание">
+      <ScheduleView personId={usePersonId()} />
+    </Page>
+  );
+}
+
+function Portfolio() {
+  return (
+    <Page title="Портфолио">
+      <PortfolioView personId={usePersonId()} />
+    </Page>
+  );
+}
+
+export default function StudentRoutes() {
   return (
     <Routes>
-      <Route index element={<Home />} />
+      <Route index element={<Diary />} />
+      <Route path="schedule" element={<Schedule />} />
+      <Route path="portfolio" element={<Portfolio />} />
+      <Route path="*" element={<Navigate to="/student" replace />} />
     </Routes>
   );
 }

@@ -1,2 +1,6 @@
 /** The cabinet's menu; paths are relative to the cabinet's root. */
-export const nav = [{ to: '', label: 'Главная' }] as const;
+export const nav = [
+  { to: '', label: 'Дневник' },
+  { to: 'schedule', label: 'Расписание' },
+  { to: 'portfolio', label: 'Портфолио' },
+] as const;

@@ -10,6 +10,8 @@ import {
   marksOfStudent,
   overdueHomework,
   readableMemberships,
+  roomOf,
+  slotsOfClasses,
   submissionsOfStudent,
   type StudentRange,
 } from './repository.ts';
@@ -44,12 +46,13 @@ async function diary(person: { id: string }, args: { from?: string | null; to?: 
   const memberships = await readableMemberships(ctx.db, ctx.policy, range);
   if (memberships.length === 0) return null;
   const classIds = memberships.map((m) => m.classId);
-  const [lessons, marks, absences, submissions, holidays] = await Promise.all([
+  const [lessons, marks, absences, submissions, holidays, slots] = await Promise.all([
     lessonsOfClasses(ctx.db, classIds, range),
     marksOfStudent(ctx.db, range),
     attendanceOfStudent(ctx.db, range),
     submissionsOfStudent(ctx.db, range),
     holidaysOf(ctx.db, [...new Set(memberships.map((m) => m.organizationId))], range.from, range.to),
+    slotsOfClasses(ctx.db, classIds, range),
   ]);
   // Only the lessons of the days the student was in each class.
   const inClass = (lesson: LessonRow) =>
@@ -74,6 +77,7 @@ async function diary(person: { id: string }, args: { from?: string | null; to?: 
         marks: marksByLesson.get(lesson.id) ?? [],
         attendance: absence.get(lesson.id) ?? null,
         homeworkSubmitted: submitted.has(lesson.id),
+        room: roomOf(slots, lesson),
       })),
     });
   }

@@ -6,7 +6,8 @@ import { learningTables, qualified, type Executor } from '@region/db';
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { LearningPolicy } from '../../policy.ts';
 
-const { classMembers, lessons, marks, attendance, homeworkSubmissions, holidays, classes } = learningTables;
+const { classMembers, lessons, marks, attendance, homeworkSubmissions, holidays, classes, scheduleSlots } =
+  learningTables;
 
 export interface StudentRange {
   studentId: string;
@@ -50,6 +51,59 @@ export function lessonsOfClasses(db: Executor, classIds: readonly string[], rang
       ),
     )
     .orderBy(asc(lessons.date), asc(lessons.lessonNumber));
+}
+
+/** The timetable slots of the classes valid at some day of the range: the rooms of the diary's lessons. */
+export function slotsOfClasses(db: Executor, classIds: readonly string[], range: StudentRange) {
+  return db
+    .select({
+      classId: scheduleSlots.classId,
+      subjectId: scheduleSlots.subjectId,
+      teacherId: scheduleSlots.teacherId,
+      subgroup: scheduleSlots.subgroup,
+      weekday: scheduleSlots.weekday,
+      lessonNumber: scheduleSlots.lessonNumber,
+      room: scheduleSlots.room,
+      validFrom: scheduleSlots.validFrom,
+      validTo: scheduleSlots.validTo,
+    })
+    .from(scheduleSlots)
+    .where(
+      and(
+        inArray(scheduleSlots.classId, [...classIds]),
+        lte(scheduleSlots.validFrom, range.to),
+        or(isNull(scheduleSlots.validTo), gte(scheduleSlots.validTo, range.from)) as SQL,
+      ),
+    );
+}
+
+export type SlotRow = Awaited<ReturnType<typeof slotsOfClasses>>[number];
+
+/** The room of a lesson: its class's slot for the lesson's own teacher on that weekday, number and date. */
+export function roomOf(
+  slots: readonly SlotRow[],
+  lesson: {
+    classId: string;
+    subjectId: string;
+    teacherId: string;
+    subgroup: number | null;
+    date: string;
+    lessonNumber: number;
+  },
+): string | null {
+  const weekday = ((new Date(`${lesson.date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const slot = slots.find(
+    (s) =>
+      s.classId === lesson.classId &&
+      s.subjectId === lesson.subjectId &&
+      s.teacherId === lesson.teacherId &&
+      s.subgroup === lesson.subgroup &&
+      s.weekday === weekday &&
+      s.lessonNumber === lesson.lessonNumber &&
+      s.validFrom <= lesson.date &&
+      (s.validTo === null || s.validTo >= lesson.date),
+  );
+  return slot?.room ?? null;
 }
 
 export function marksOfStudent(

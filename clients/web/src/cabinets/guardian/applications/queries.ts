@@ -1,0 +1,205 @@
+/**
+ * Applications of the guardian and of their children. Every document reads an application with the same
+ * fields (written out in each, since gql literals take no interpolation), so the cached application —
+ * with its history and queue lists — is one shape for the list, the detail and the mutations.
+ */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { ApplicationCategory, ApplicationKind, ApplicationSource, ApplicationStatus } from './labels.ts';
+
+export interface ApplicationData {
+  id: string;
+  kind: ApplicationKind;
+  year: number;
+  status: ApplicationStatus;
+  statusName: string;
+  childName: string;
+  childBirthDate: string;
+  child: { id: string; fullName: string } | null;
+  applicant: { id: string } | null;
+  source: ApplicationSource;
+  epguNumber: string | null;
+  registeredAt: string;
+  category: ApplicationCategory;
+  priorityRights: string[];
+  residenceAddress: string | null;
+  documents: string[];
+  comment: string | null;
+  choices: { id: string; shortName: string; address: string | null }[];
+  directedTo: { id: string; shortName: string } | null;
+  history: { from: ApplicationStatus | null; to: ApplicationStatus; reason: string | null; changedAt: string }[];
+  queuePositions: {
+    organization: { id: string; shortName: string };
+    position: number;
+    previousPosition: number | null;
+    reason: string;
+    current: boolean;
+    changedAt: string;
+  }[];
+}
+
+export interface ApplicationsData {
+  person: {
+    id: string;
+    applications: ApplicationData[] | null;
+    children: { id: string; fullName: string; applications: ApplicationData[] | null }[];
+  } | null;
+}
+
+/** Filed by me, and filed for my children by anyone (the other parent, ЕПГУ). */
+export const APPLICATIONS_QUERY: TypedDocumentNode<ApplicationsData, { personId: string }> = gql`
+  query GuardianApplications($personId: ID!) {
+    person(id: $personId) {
+      id
+      applications {
+        ...GuardianApplication
+      }
+      children {
+        id
+        fullName
+        applications {
+          ...GuardianApplication
+        }
+      }
+    }
+  }
+
+  fragment GuardianApplication on Application {
+    id
+    kind
+    year
+    status
+    statusName
+    childName
+    childBirthDate
+    child {
+      id
+      fullName
+    }
+    applicant {
+      id
+    }
+    source
+    epguNumber
+    registeredAt
+    category
+    priorityRights
+    residenceAddress
+    documents
+    comment
+    choices {
+      id
+      shortName
+      address
+    }
+    directedTo {
+      id
+      shortName
+    }
+    history {
+      from
+      to
+      reason
+      changedAt
+    }
+    queuePositions {
+      organization {
+        id
+        shortName
+      }
+      position
+      previousPosition
+      reason
+      current
+      changedAt
+    }
+  }
+`;
+
+export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationData | null }, { id: string }> = gql`
+  query GuardianApplication($id: ID!) {
+    application(id: $id) {
+      ...GuardianApplicationDetail
+    }
+  }
+
+  fragment GuardianApplicationDetail on Application {
+    id
+    kind
+    year
+    status
+    statusName
+    childName
+    childBirthDate
+    child {
+      id
+      fullName
+    }
+    applicant {
+      id
+    }
+    source
+    epguNumber
+    registeredAt
+    category
+    priorityRights
+    residenceAddress
+    documents
+    comment
+    choices {
+      id
+      shortName
+      address
+    }
+    directedTo {
+      id
+      shortName
+    }
+    history {
+      from
+      to
+      reason
+      changedAt
+    }
+    queuePositions {
+      organization {
+        id
+        shortName
+      }
+      position
+      previousPosition
+      reason
+      current
+      changedAt
+    }
+  }
+`;
+
+export const WITHDRAW_APPLICATION: TypedDocumentNode<
+  {
+    withdrawApplication: Pick<ApplicationData, 'id' | 'status' | 'statusName' | 'history'>;
+  },
+  { id: string; reason: string | null }
+> = gql`
+  mutation WithdrawApplication($id: ID!, $reason: String) {
+    withdrawApplication(id: $id, reason: $reason) {
+      id
+      status
+      statusName
+      history {
+        from
+        to
+        reason
+        changedAt
+      }
+    }
+  }
+`;
+
+/** All applications the guardian can see, each once, newest first. */
+export function collectApplications(data: ApplicationsData | undefined): ApplicationData[] {
+  const byId = new Map<string, ApplicationData>();
+  for (const application of data?.person?.applications ?? []) byId.set(application.id, application);
+  for (const child of data?.person?.children ?? [])
+    for (const application of child.applications ?? []) byId.set(application.id, application);
+  return [...byId.values()].sort((a, b) => b.registeredAt.localeCompare(a.registeredAt));
+}

@@ -1,0 +1,111 @@
+/** One day of the diary: its lessons with topic, homework, marks and attendance. */
+import { Badge } from '../../ui/kit.tsx';
+import { formatDate, formatDayMonth, formatWeekday } from '../../ui/format.ts';
+import { capitalize, formatRoom } from '../common/format.ts';
+import { AttendanceBadge, MarkChip } from '../common/marks.tsx';
+import type { DiaryDayData, DiaryLessonData } from './queries.ts';
+
+function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
+  const homework = item.lesson.homework;
+  if (!homework) return <span className="muted">—</span>;
+  return (
+    <div className="homework">
+      <p>{homework.text}</p>
+      <p className="homework-meta">
+        {homework.dueOn && <span className="muted">к {formatDate(homework.dueOn)}</span>}
+        {homework.mandatory && <Badge>обязательное</Badge>}
+        {item.homeworkSubmitted ? (
+          <Badge tone="success">сдано</Badge>
+        ) : (
+          overdue && <Badge tone="error">просрочено</Badge>
+        )}
+      </p>
+      {homework.attachments.length > 0 && (
+        <ul className="attachments">
+          {homework.attachments.map((file) => (
+            <li key={file.url}>
+              <a href={file.url} target="_blank" rel="noreferrer noopener">
+                {file.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function LessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
+  const { lesson } = item;
+  return (
+    <li className={`diary-lesson${overdue ? ' diary-lesson-overdue' : ''}`}>
+      <span className="diary-lesson-number" aria-label={`${lesson.lessonNumber}-й урок`}>
+        {lesson.lessonNumber}
+      </span>
+      <div className="diary-lesson-subject">
+        <strong>{lesson.subject.name}</strong>
+        {item.room && <span className="muted"> · {formatRoom(item.room)}</span>}
+        {lesson.subgroup !== null && <span className="muted"> · подгруппа {lesson.subgroup}</span>}
+        {lesson.substitution && (
+          <span className="diary-substitution">
+            {' '}
+            <Badge tone="info">замена</Badge> <span className="muted">{lesson.substitution.reason}</span>
+          </span>
+        )}
+        <div className="diary-topic">
+          {lesson.topic ? (
+            <>
+              <span className="diary-label">Тема:</span> {lesson.topic}
+            </>
+          ) : (
+            <span className="muted">Тема не указана</span>
+          )}
+        </div>
+      </div>
+      <div className={`diary-lesson-homework${lesson.homework ? '' : ' diary-lesson-homework-empty'}`}>
+        <span className="diary-label diary-label-mobile">Задание:</span>
+        <Homework item={item} overdue={overdue} />
+      </div>
+      <div className="diary-lesson-marks" aria-label="Отметки">
+        {item.marks.length === 0 ? (
+          <span className="muted diary-empty-cell">—</span>
+        ) : (
+          item.marks.map((mark) => <MarkChip key={mark.id} mark={mark} />)
+        )}
+      </div>
+      <div className="diary-lesson-attendance">{item.attendance && <AttendanceBadge status={item.attendance} />}</div>
+    </li>
+  );
+}
+
+export function DiaryDay({ day, overdueIds }: { day: DiaryDayData; overdueIds: ReadonlySet<string> }) {
+  const title = `${capitalize(formatWeekday(day.date))}, ${formatDayMonth(day.date)}`;
+  if (day.lessons.length === 0) {
+    return (
+      <section className="diary-day diary-day-empty" aria-label={title}>
+        <h2>{title}</h2>
+        <span className="muted">{day.holiday ?? 'Уроков нет'}</span>
+      </section>
+    );
+  }
+  return (
+    <section className="card diary-day" aria-label={title}>
+      <header className="card-header">
+        <h2>{title}</h2>
+        {day.holiday && <Badge tone="info">{day.holiday}</Badge>}
+      </header>
+      <div className="diary-head" aria-hidden="true">
+        <span>№</span>
+        <span>Предмет и тема</span>
+        <span>Домашнее задание</span>
+        <span>Отметки</span>
+        <span>Посещ.</span>
+      </div>
+      <ol className="diary-lessons">
+        {day.lessons.map((item) => (
+          <LessonRow key={item.lesson.id} item={item} overdue={overdueIds.has(item.lesson.id)} />
+        ))}
+      </ol>
+    </section>
+  );
+}

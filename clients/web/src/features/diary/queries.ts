@@ -1,0 +1,135 @@
+/** The diary's operations: a week of lessons with marks and attendance, and the overdue homework. */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { AttendanceStatus } from '../common/labels.ts';
+import type { MarkFields } from '../common/marks.tsx';
+
+export interface DiaryLessonData {
+  lesson: {
+    id: string;
+    lessonNumber: number;
+    subgroup: number | null;
+    topic: string | null;
+    subject: { id: string; name: string; shortName: string };
+    homework: {
+      text: string;
+      dueOn: string | null;
+      mandatory: boolean;
+      attachments: { name: string; url: string }[];
+    } | null;
+    substitution: { reason: string } | null;
+  };
+  marks: MarkFields[];
+  attendance: AttendanceStatus | null;
+  homeworkSubmitted: boolean;
+  room: string | null;
+}
+
+export interface DiaryDayData {
+  date: string;
+  holiday: string | null;
+  lessons: DiaryLessonData[];
+}
+
+export interface DiaryData {
+  person: {
+    id: string;
+    fullName: string;
+    diary: { from: string; to: string; days: DiaryDayData[] } | null;
+  } | null;
+}
+
+export type DiaryVars = { personId: string; from?: string | null; to?: string | null };
+
+/** Without from/to the server answers with its current week (the platform's clock, not the browser's). */
+export const DIARY_QUERY: TypedDocumentNode<DiaryData, DiaryVars> = gql`
+  query Diary($personId: ID!, $from: Date, $to: Date) {
+    person(id: $personId) {
+      id
+      fullName
+      diary(from: $from, to: $to) {
+        from
+        to
+        days {
+          date
+          holiday
+          lessons {
+            lesson {
+              id
+              lessonNumber
+              subgroup
+              topic
+              subject {
+                id
+                name
+                shortName
+              }
+              homework {
+                text
+                dueOn
+                mandatory
+                attachments {
+                  name
+                  url
+                }
+              }
+              substitution {
+                reason
+              }
+            }
+            marks {
+              id
+              kind
+              value
+              weight
+              debt
+              comment
+            }
+            attendance
+            homeworkSubmitted
+            room
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface OverdueData {
+  person: {
+    id: string;
+    overdueHomework:
+      | {
+          id: string;
+          date: string;
+          subject: { id: string; name: string };
+          homework: DiaryLessonData['lesson']['homework'];
+        }[]
+      | null;
+  } | null;
+}
+
+export const OVERDUE_QUERY: TypedDocumentNode<OverdueData, { personId: string }> = gql`
+  query OverdueHomework($personId: ID!) {
+    person(id: $personId) {
+      id
+      overdueHomework {
+        id
+        date
+        subject {
+          id
+          name
+        }
+        # The same fields as the diary's: a lesson's homework is one cached object for both queries.
+        homework {
+          text
+          dueOn
+          mandatory
+          attachments {
+            name
+            url
+          }
+        }
+      }
+    }
+  }
+`;
