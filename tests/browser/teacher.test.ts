@@ -82,17 +82,21 @@ describe("teacher's schedule", () => {
   });
 
   it('marks a lesson taught on substitution and her own lesson given to a substitute', async () => {
-    const rows = await platform.admin.sql<{ date: string; className: string; mine: boolean }[]>`
-      select to_char(s.date, 'YYYY-MM-DD') as date, c.name as "className", s.original_teacher_id = ${teacherId} as mine
+    const rows = await platform.admin.sql<{ date: string; className: string; mine: boolean; colleague: string }[]>`
+      select to_char(s.date, 'YYYY-MM-DD') as date, c.name as "className", s.original_teacher_id = ${teacherId} as mine,
+        concat_ws(' ', p.last_name, p.first_name, p.middle_name) as colleague
       from learning.substitutions s join learning.lessons l on l.id = s.lesson_id and l.school_year = s.school_year
         join learning.classes c on c.id = l.class_id
+        join people.persons p on p.id = case when s.original_teacher_id = ${teacherId}
+          then s.substitute_teacher_id else s.original_teacher_id end
       where ${teacherId} in (s.original_teacher_id, s.substitute_teacher_id)`;
     const taken = rows.find((row) => !row.mine)!;
     const given = rows.find((row) => row.mine)!;
     const tab = await open('/teacher');
     for (const { date, badge, text } of [
-      { date: taken.date, badge: 'Замена', text: 'Вы ведёте урок за другого учителя' },
-      { date: given.date, badge: 'Отдан на замену', text: 'Урок ведёт другой учитель' },
+      // The colleague is named: staff of the same school read each other's names.
+      { date: taken.date, badge: 'Замена', text: `Вы ведёте урок за: ${taken.colleague}` },
+      { date: given.date, badge: 'Отдан на замену', text: `Урок ведёт ${given.colleague}` },
     ]) {
       // Back week by week from the current one, as a teacher would.
       const shown = async () =>

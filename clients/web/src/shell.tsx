@@ -100,7 +100,7 @@ function CabinetFrame() {
               .filter((item) => !item.roles || me.grants.some((grant) => item.roles?.includes(grant.role)))
               .map((item) => (
                 <li key={item.to}>
-                  <NavLink to={`/${id}/${item.to}`} end={item.to === ''}>
+                  <NavLink to={item.to ? `/${id}/${item.to}` : `/${id}`} end={item.to === ''}>
                     {item.label}
                   </NavLink>
                 </li>

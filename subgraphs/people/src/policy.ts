@@ -63,6 +63,44 @@ function personsUnderGrant(grant: Grant): SQL {
   }
 }
 
+const staffOf = (organization: SQL | string) => sql`exists (select 1 from people.employments m
+  where m.person_id = ${PERSON_ID} and m.ended_on is null and m.organization_id = ${organization})`;
+
+/**
+ * Whose names (`person:read` only — never their personal data) a grant reaches beyond `personsUnderGrant`:
+ * - the learners who have left a class or organization: their marks stay in the journal and the movement
+ *   book, and a row without a name would blank the whole list (the name is non-null in the graph);
+ * - the staff of the school a teacher, a learner or a learner's parent is in: the teacher of a lesson and
+ *   a substitute are named in the diary and the schedule, as on any school's website.
+ */
+function namesUnderGrant(grant: Grant, self: string | null): SQL | null {
+  const person = PERSON_ID;
+  const territory = grant.territory;
+  switch (territory.kind) {
+    case 'CLASS':
+      return sql`(exists (select 1 from people.enrolments e where e.person_id = ${person} and e.class_id = ${territory.classId})
+        or ${staffOf(territory.organizationId)})`;
+    case 'ORGANIZATION':
+      return sql`exists (select 1 from people.enrolments e
+        where e.person_id = ${person} and e.organization_id = ${territory.organizationId})`;
+    case 'CHILDREN':
+      return territory.personIds.length === 0
+        ? null
+        : sql`exists (select 1 from people.employments m join people.enrolments e on e.organization_id = m.organization_id
+            where m.person_id = ${person} and m.ended_on is null and e.ended_on is null and e.person_id in ${territory.personIds})`;
+    case 'SELF':
+      return grant.role === 'STUDENT' && self
+        ? sql`exists (select 1 from people.employments m join people.enrolments e on e.organization_id = m.organization_id
+            where m.person_id = ${person} and m.ended_on is null and e.ended_on is null and e.person_id = ${self})`
+        : null;
+    case 'REGION':
+    case 'MUNICIPALITY':
+      return null;
+    default:
+      return assertNever(territory);
+  }
+}
+
 function organizationsUnderGrant(grant: Grant): SQL {
   const organization = ORGANIZATION_ID;
   const territory = grant.territory;
@@ -104,7 +142,14 @@ export class PeoplePolicy {
 
   /** Persons over which the principal holds `scope`, as a predicate on `people.persons`. */
   personsWithScope(scope: Scope): SQL {
-    const predicates = this.grantsWith(scope).map(personsUnderGrant);
+    const grants = this.grantsWith(scope);
+    const predicates = grants.map(personsUnderGrant);
+    if (scope === 'person:read') {
+      for (const grant of grants) {
+        const names = namesUnderGrant(grant, this.personId);
+        if (names) predicates.push(names);
+      }
+    }
     if (this.personId && SELF_SCOPES.includes(scope)) predicates.push(sql`${PERSON_ID} = ${this.personId}`);
     return anyOf(predicates);
   }

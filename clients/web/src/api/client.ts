@@ -29,6 +29,8 @@ export function createApolloClient(): ApolloClient {
     link: new HttpLink({ uri: '/graphql', fetch: authorizedFetch }),
     cache: new InMemoryCache({
       typePolicies: {
+        // The signed-in person is one object however many queries select from it.
+        Me: { keyFields: [] },
         // Marks and attendance have ids; diary and portfolio are views computed per request.
         Diary: { keyFields: false },
         Portfolio: { keyFields: false },

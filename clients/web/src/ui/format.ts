@@ -1,4 +1,10 @@
 /** Dates, names and numbers the way a Russian school system writes them. */
+
+/**
+ * Moments are shown in the region's own time (the demo region is UTC+5), so a parent reads «18:30» for a
+ * meeting at 18:30 wherever the browser is. A deployment for another region changes this one constant.
+ */
+export const REGION_TIME_ZONE = 'Asia/Yekaterinburg';
 const DATE = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 const DAY_MONTH = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 const WEEKDAY = new Intl.DateTimeFormat('ru-RU', { weekday: 'long', timeZone: 'UTC' });
@@ -8,7 +14,7 @@ const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: 'Europe/Moscow',
+  timeZone: REGION_TIME_ZONE,
 });
 const DECIMAL = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -27,7 +33,7 @@ export function formatWeekday(date: string): string {
   return WEEKDAY.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
 }
 
-/** A DateTime in Moscow time: `03.11.2026, 14:05`. */
+/** A DateTime in the region's time: `03.11.2026, 14:05`. */
 export function formatDateTime(moment: string | null | undefined): string {
   return moment ? DATE_TIME.format(new Date(moment)) : '—';
 }

@@ -17,7 +17,12 @@ export interface ScheduleLessonData {
     topic: string | null;
     subject: { __typename?: 'Subject'; id: string; name: string };
     homework: { __typename?: 'Homework'; text: string } | null;
-    substitution: { __typename?: 'Substitution'; reason: string } | null;
+    substitution: {
+      __typename?: 'Substitution';
+      reason: string;
+      teacher: { id: string; fullName: string };
+      originalTeacher: { id: string; fullName: string };
+    } | null;
   };
 }
 
@@ -60,6 +65,14 @@ export const SCHEDULE_QUERY: TypedDocumentNode<ScheduleData, { from?: string; to
             }
             substitution {
               reason
+              teacher {
+                id
+                fullName
+              }
+              originalTeacher {
+                id
+                fullName
+              }
             }
           }
         }

@@ -157,14 +157,18 @@ function ScheduleLesson({ entry, canOpen }: { entry: ScheduleLessonData; canOpen
         {lesson.homework && <span className="schedule-homework muted">Д/з: {lesson.homework.text}</span>}
         {role === 'SUBSTITUTING' && (
           <span className="schedule-substitution">
-            <Badge tone="info">Замена</Badge> Вы ведёте урок за другого учителя
-            {lesson.substitution ? ` (${lesson.substitution.reason.toLowerCase()})` : ''}
+            <Badge tone="info">Замена</Badge> Вы ведёте урок
+            {lesson.substitution
+              ? ` за: ${lesson.substitution.originalTeacher.fullName} (${lesson.substitution.reason.toLowerCase()})`
+              : ' за другого учителя'}
           </span>
         )}
         {role === 'SUBSTITUTED' && (
           <span className="schedule-substitution">
-            <Badge tone="warning">Отдан на замену</Badge> Урок ведёт другой учитель
-            {lesson.substitution ? ` (${lesson.substitution.reason.toLowerCase()})` : ''}
+            <Badge tone="warning">Отдан на замену</Badge> Урок ведёт
+            {lesson.substitution
+              ? ` ${lesson.substitution.teacher.fullName} (${lesson.substitution.reason.toLowerCase()})`
+              : ' другой учитель'}
           </span>
         )}
       </span>

@@ -2,7 +2,7 @@
  * Moments in the region's own time. Lessons, events and status changes happen in Челябинская область
  * (Asia/Yekaterinburg, UTC+5), so a parent reads «18:30» for a meeting at 18:30 wherever the browser is.
  */
-const REGION_TIME_ZONE = 'Asia/Yekaterinburg';
+import { REGION_TIME_ZONE } from '../../ui/format.ts';
 
 const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
   day: '2-digit',

@@ -46,10 +46,14 @@ function LessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean 
         <strong>{lesson.subject.name}</strong>
         {item.room && <span className="muted"> · {formatRoom(item.room)}</span>}
         {lesson.subgroup !== null && <span className="muted"> · подгруппа {lesson.subgroup}</span>}
+        {!lesson.substitution && <span className="muted diary-teacher"> · {lesson.teacher.fullName}</span>}
         {lesson.substitution && (
           <span className="diary-substitution">
             {' '}
-            <Badge tone="info">замена</Badge> <span className="muted">{lesson.substitution.reason}</span>
+            <Badge tone="info">замена</Badge>{' '}
+            <span className="muted">
+              ведёт {lesson.substitution.teacher.fullName} ({lesson.substitution.reason.toLowerCase()})
+            </span>
           </span>
         )}
         <div className="diary-topic">

@@ -16,7 +16,8 @@ export interface DiaryLessonData {
       mandatory: boolean;
       attachments: { name: string; url: string }[];
     } | null;
-    substitution: { reason: string } | null;
+    teacher: { id: string; fullName: string };
+    substitution: { reason: string; teacher: { id: string; fullName: string } } | null;
   };
   marks: MarkFields[];
   attendance: AttendanceStatus | null;
@@ -72,8 +73,16 @@ export const DIARY_QUERY: TypedDocumentNode<DiaryData, DiaryVars> = gql`
                   url
                 }
               }
+              teacher {
+                id
+                fullName
+              }
               substitution {
                 reason
+                teacher {
+                  id
+                  fullName
+                }
               }
             }
             marks {
