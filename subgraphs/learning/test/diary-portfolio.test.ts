@@ -172,6 +172,29 @@ describe('school year', () => {
     for (const row of list) expect(['NOT_CREATED', 'DRAFT']).toContain(row.status);
   });
 
+  it("filters by the coordinator's own municipality, and refuses the filter for the region rather than answer empty", async () => {
+    const own = await platform.query<{ organizationsNotOpened: { organization: { municipality: { id: string } } }[] }>(
+      { login: 'coordinator' },
+      NOT_OPENED,
+    );
+    const municipalityId = own.data!.organizationsNotOpened[0]!.organization.municipality.id;
+    const filtered = await platform.query<{ organizationsNotOpened: unknown[] }>(
+      { login: 'coordinator' },
+      'query ($m: ID) { organizationsNotOpened(municipalityId: $m) { status } }',
+      { m: municipalityId },
+    );
+    expectOk(filtered);
+    expect(filtered.data!.organizationsNotOpened.length).toBe(own.data!.organizationsNotOpened.length);
+    expectCode(
+      await platform.query(
+        { login: 'operator' },
+        'query ($m: ID) { organizationsNotOpened(municipalityId: $m) { status } }',
+        { m: municipalityId },
+      ),
+      'BAD_USER_INPUT',
+    );
+  });
+
   it('refuses the list to a school admin and a guardian', async () => {
     expectCode(await platform.query({ login: 'admin' }, NOT_OPENED), 'FORBIDDEN');
     expectCode(await platform.query({ login: 'guardian' }, NOT_OPENED), 'FORBIDDEN');

@@ -3,7 +3,7 @@
  * promoted, graduates leaving, repeaters staying in their parallel — then opened; the region sees which
  * organizations have not opened it.
  */
-import { AppError, conflict, forbidden, notFound } from '@region/kit';
+import { AppError, badInput, conflict, forbidden, notFound } from '@region/kit';
 import { learningTables, type Database, type Executor } from '@region/db';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { currentSchoolYear, isoDate } from '../../calendar.ts';
@@ -224,6 +224,15 @@ async function overseenOrganizations(
     if (t.kind === 'REGION') region = true;
     if (t.kind === 'MUNICIPALITY' && (!municipalityId || t.municipalityId === municipalityId))
       t.organizationIds.forEach((id) => ids.add(id));
+  }
+  // Which organizations make up a municipality is the people subgraph's knowledge: learning holds it only
+  // in a coordinator's grant. For the region, an empty list would be a wrong answer, so the filter is refused
+  // and the client filters by each row's `organization.municipality`.
+  if (region && municipalityId && ids.size === 0) {
+    throw badInput(
+      'Отбор по муниципалитету доступен муниципальному координатору. Для всего региона запросите список без ' +
+        'муниципалитета: у каждой организации в списке указан её муниципалитет.',
+    );
   }
   if (region && !municipalityId) {
     const rows = await db.execute<{ organization_id: string }>(
