@@ -105,13 +105,17 @@ export function weighted<T>(rng: Random, options: readonly (readonly [T, number]
   return (options.at(-1) as readonly [T, number])[0];
 }
 
-/** Points of Order 458: 9.1 (a brother or sister at the school) is by far the most common. */
+/**
+ * Points of Order 458 (ред. от 23.01.2023): 9 and 9.1 out of turn (prosecutors', judges' and investigators'
+ * children; servicemen's children), 10 first (police, servicemen by the family's residence), 12 preferential
+ * (a brother or sister at the school) — by far the most common.
+ */
 export function priorityRights(rng: Random): string[] {
   const first = weighted(rng, [
-    ['9.1', 50],
+    ['12', 50],
     ['9', 20],
     ['10', 15],
-    ['12', 15],
+    ['9.1', 15],
   ] as const);
   if (!rng.chance(0.05)) return [first];
   const second = rng.pick(['9', '9.1', '10', '12'].filter((right) => right !== first));
@@ -119,10 +123,10 @@ export function priorityRights(rng: Random): string[] {
 }
 
 const RIGHT_DOCUMENTS: Readonly<Record<string, string>> = {
-  '9': 'Справка с места службы родителя (п. 9)',
-  '9.1': 'Сведения об обучении брата (сестры) в организации (п. 9.1)',
+  '9': 'Справка с места службы родителя — прокурора, судьи, сотрудника СК (п. 9)',
+  '9.1': 'Справка с места службы родителя — военнослужащего (п. 9.1)',
   '10': 'Справка с места службы родителя — сотрудника полиции (п. 10)',
-  '12': 'Справка с места службы родителя — военнослужащего (п. 12)',
+  '12': 'Сведения об обучении брата (сестры) в организации (п. 12)',
 };
 
 export function documentsFor(

@@ -130,10 +130,10 @@ function addMember(
   if (!category && rng.chance(0.12)) {
     category = 'PRIORITY';
     right = weighted(rng, [
-      ['9.1', 40],
+      ['12', 40],
       ['9', 20],
       ['10', 25],
-      ['12', 15],
+      ['9.1', 15],
     ] as const);
     priorityFrom = registeredAt;
     const grantBy = addDays(asOf, -5);
