@@ -143,8 +143,9 @@ function ScheduleLesson({ entry, canOpen }: { entry: ScheduleLessonData; canOpen
   const journal = `/teacher/journal/${entry.class.id}/${lesson.subject.id}?date=${lesson.date}&lesson=${lesson.id}`;
   return (
     <li className={`schedule-lesson role-${role.toLowerCase()}`}>
-      <span className="schedule-number" aria-label={`${lesson.lessonNumber}-й урок`}>
-        {lesson.lessonNumber}
+      <span className="schedule-number">
+        <span aria-hidden="true">{lesson.lessonNumber}</span>
+        <span className="visually-hidden">{lesson.lessonNumber}-й урок</span>
       </span>
       <span className="schedule-main">
         <span className="schedule-what">

@@ -39,8 +39,9 @@ function LessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean 
   const { lesson } = item;
   return (
     <li className={`diary-lesson${overdue ? ' diary-lesson-overdue' : ''}`}>
-      <span className="diary-lesson-number" aria-label={`${lesson.lessonNumber}-й урок`}>
-        {lesson.lessonNumber}
+      <span className="diary-lesson-number">
+        <span aria-hidden="true">{lesson.lessonNumber}</span>
+        <span className="visually-hidden">{lesson.lessonNumber}-й урок</span>
       </span>
       <div className="diary-lesson-subject">
         <strong>{lesson.subject.name}</strong>
@@ -70,7 +71,7 @@ function LessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean 
         <span className="diary-label diary-label-mobile">Задание:</span>
         <Homework item={item} overdue={overdue} />
       </div>
-      <div className="diary-lesson-marks" aria-label="Отметки">
+      <div className="diary-lesson-marks" role="group" aria-label="Отметки">
         {item.marks.length === 0 ? (
           <span className="muted diary-empty-cell">—</span>
         ) : (

@@ -48,7 +48,8 @@ export function EntryBar({
             type="button"
             className="button button-small"
             title={button.title}
-            aria-label={button.title}
+            // The visible text stays part of the name (WCAG 2.5.3): voice control users say what they see.
+            aria-label={button.title === button.label ? button.title : `${button.label} — ${button.title}`}
             disabled={!student || !lesson}
             onClick={() => onAction(button.action)}
           >

@@ -39,7 +39,8 @@ export function LessonHeader({
 }) {
   const date = utc(lesson.date);
   const label = [
-    `Урок ${formatDayMonth(lesson.date)}${sameDay ? `, ${lesson.lessonNumber}-й` : ''}`,
+    // The visible «23.10 пт» stays part of the name (WCAG 2.5.3).
+    `Урок ${formatDayMonth(lesson.date)} (${SHORT_DATE.format(date)} ${SHORT_WEEKDAY.format(date)}${sameDay ? ` ${lesson.lessonNumber}` : ''})${sameDay ? `, ${lesson.lessonNumber}-й` : ''}`,
     lesson.topic ? `тема: ${lesson.topic}` : 'тема не указана',
     lesson.homework ? 'есть домашнее задание' : null,
     future ? 'ещё не прошёл' : null,
@@ -64,10 +65,9 @@ export function LessonHeader({
         onKeyDown={onKeyDown}
         onClick={onOpen}
       >
-        <span className="journal-date">{SHORT_DATE.format(date)}</span>
-        <span className="journal-weekday">
-          {SHORT_WEEKDAY.format(date)}
-          {sameDay ? ` ${lesson.lessonNumber}` : ''}
+        {/* One text node, so the visible «13.10 вт» reads as two words and is part of the name (WCAG 2.5.3). */}
+        <span className="journal-day">
+          {`${SHORT_DATE.format(date)}\n${SHORT_WEEKDAY.format(date)}${sameDay ? ` ${lesson.lessonNumber}` : ''}`}
         </span>
         <span className="journal-flags" aria-hidden="true">
           {control && <span className="flag-control">КР</span>}
