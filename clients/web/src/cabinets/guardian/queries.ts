@@ -84,10 +84,7 @@ export interface ConsentRequestsData {
   };
 }
 
-/**
- * Read past the cache (`no-cache`): `Me` has no id, so a second shape of it in the cache would replace
- * the signed-in person's own entry. The requests are few and must be fresh anyway.
- */
+/** Read past the cache (`no-cache`): the requests are few and must be fresh when a parent decides. */
 export const CONSENT_REQUESTS_QUERY: TypedDocumentNode<ConsentRequestsData, Record<string, never>> = gql`
   query GuardianConsentRequests {
     me {

@@ -162,7 +162,7 @@ function TopGaps({ gaps }: { gaps: CompletenessWithGaps['gaps'] }) {
 
 export function SummaryPage() {
   const scope = useTerritoryScope();
-  // Not cached: `me` is the shell's query, and a partial `me` written here would make it reload.
+  // Not cached: the figures are computed per request and must be current when a coordinator looks.
   const { data, loading, error, refetch } = useData(SUMMARY, {
     variables: { regional: scope.regional },
     fetchPolicy: 'no-cache',
