@@ -1,7 +1,8 @@
 /**
  * The school administration's cabinet in a real Chromium against the real servers: data completeness and
  * a card's edit form (SNILS refused before sending), duplicates with last logins and a merge, the movement
- * book, the school year (formed from 1 April, then opened), admissions with a status change and the
+ * book, the school year (formed from 1 April, then opened; a class promoted by one order, a repeater
+ * left behind), admissions with a status change and the
  * «Направлен в ОО» deadline, and another school's admin refused. The clock starts on 25 March 2027.
  */
 import { formatSnils, snilsChecksum } from '@region/schema/identifiers';
@@ -151,6 +152,71 @@ describe('school administration', () => {
     await page.getByText('Запись внесена: перевод, Киселёв Евгений Владимирович').waitFor();
     await page.getByRole('row', { name: /№ 41-у/ }).waitFor();
     await expect(page.getByRole('row').nth(1).textContent()).resolves.toContain('Киселёв Евгений Владимирович');
+    await page.context().close();
+  });
+
+  it("promotes a class into next year's class by one order, leaving the repeater behind", async () => {
+    const classes = await platform.query<{
+      organization: { current: { id: string; name: string }[]; next: { id: string; name: string }[] };
+    }>(
+      { login: 'admin' },
+      'query ($id: ID!) { organization(id: $id) { current: classes(schoolYear: 2026) { id name } next: classes(schoolYear: 2027) { id name } } }',
+      { id: school },
+    );
+    const from = classes.data!.organization.current.find((c) => c.name === '5А')!.id;
+    const to = classes.data!.organization.next.find((c) => c.name === '6А')!.id;
+    const learners = await platform.query<{ persons: { edges: { node: { id: string; fullName: string } }[] } }>(
+      { login: 'admin' },
+      'query ($c: ID!) { persons(filter: { classId: $c }, first: 100) { edges { node { id fullName } } } }',
+      { c: from },
+    );
+    const people = learners.data!.persons.edges.map((edge) => edge.node);
+    expect(people.length).toBeGreaterThan(2);
+    const repeater = people[0]!;
+
+    const page = await open('admin', url('school-year'));
+    const promotion = page.getByRole('region', { name: 'Перевод обучающихся' });
+    const fifth = promotion.getByRole('region', { name: '5А → 6А' });
+    await fifth.getByRole('checkbox').first().waitFor();
+    await expect(promotion.getByRole('region', { name: '10В → 11В' }).count()).resolves.toBe(1);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.postData()?.includes('SchoolRecordClassMovement')) sent.push(request.postData()!);
+    });
+    await fifth.getByRole('button', { name: 'Провести приказ' }).click();
+    await promotion.getByText('Укажите номер приказа.').waitFor();
+    await promotion.getByText('Укажите дату приказа.').waitFor();
+    expect(sent).toEqual([]);
+    await expect(promotion.getByLabel('Действует с *').inputValue()).resolves.toBe('2027-09-01');
+
+    await promotion.getByLabel('Номер приказа *').fill('55-у');
+    await promotion.getByLabel('Дата приказа *').fill('2027-04-05');
+    await fifth.getByLabel(`${repeater.fullName} — остаётся на повторное обучение`).check();
+    await fifth.getByRole('button', { name: 'Провести приказ' }).click();
+    await fifth.getByText(`Приказ № 55-у проведён: `).waitFor();
+    await expect(fifth.getByRole('status').textContent()).resolves.toContain(String(people.length - 1));
+    expect(sent).toHaveLength(1);
+    // Only the repeater is left in this year's class list.
+    await expect.poll(() => fifth.getByRole('checkbox').count()).toBe(1);
+    await screenshot(page, 'school-year-promotion');
+
+    const moved = await platform.admin.sql<{ person_id: string }[]>`
+      select person_id from people.enrolments where class_id = ${to} and ended_on is null and started_on = '2027-09-01'`;
+    expect(moved.map((row) => row.person_id).sort()).toEqual(
+      people
+        .filter((person) => person.id !== repeater.id)
+        .map((person) => person.id)
+        .sort(),
+    );
+    const [stays] = await platform.admin.sql<{ class_id: string }[]>`
+      select class_id from people.enrolments where person_id = ${repeater.id} and ended_on is null`;
+    expect(stays?.class_id).toBe(from);
+    const entries = await platform.admin.sql<{ person_id: string }[]>`
+      select person_id from people.movements where order_number = '55-у' and kind = 'TRANSFER'
+        and class_id = ${to} and from_class_id = ${from}`;
+    expect(entries).toHaveLength(people.length - 1);
+    expect(entries.some((row) => row.person_id === repeater.id)).toBe(false);
+
     await page.context().close();
   });
 

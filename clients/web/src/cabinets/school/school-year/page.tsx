@@ -9,6 +9,7 @@ import { Badge, DataState, Notice, Page, Section } from '../../../ui/kit.tsx';
 import { PERIOD_KIND_LABELS, YEAR_STATUS_LABELS, YEAR_STATUS_TONES } from '../labels.ts';
 import { useOrganization } from '../organization.tsx';
 import { FormNextYear, OpenYear } from './actions.tsx';
+import { Promotion } from './promotion.tsx';
 import { YEARS_QUERY } from './queries.ts';
 
 export function SchoolYearPage() {
@@ -56,6 +57,9 @@ export function SchoolYearPage() {
                 <FormNextYear
                   onFormed={(name) => setDone(`Учебный год ${name} сформирован. Проверьте классы и откройте его.`)}
                 />
+              )}
+              {currentYear !== undefined && (
+                <Promotion currentYear={currentYear} next={years.find((year) => year.year === currentYear + 1)} />
               )}
               <Section title="Учебные годы организации">
                 {years.length === 0 ? (
