@@ -147,6 +147,42 @@ describe('class journal', () => {
     await tab.context().close();
   });
 
+  it('enters a period mark in the «Итог» column, shows it at once, and keeps it after a reload', async () => {
+    const studentId = await personIdOf(platform.admin, 'student');
+    const [classId, subjectId] = journalPath.split('/').slice(-2);
+    const [period] = await platform.admin.sql<{ id: string; name: string; fullName: string }[]>`
+      select sp.id, sp.name, concat_ws(' ', p.last_name, p.first_name, p.middle_name) as "fullName"
+      from learning.study_periods sp, learning.classes c, people.persons p
+      where c.id = ${classId!} and sp.organization_id = c.organization_id and sp.starts_on = '2026-09-01'
+        and p.id = ${studentId}`;
+    // Start from an empty cell: the demo already gives the first quarter's marks.
+    await platform.admin.sql`update learning.marks set deleted_at = now()
+      where period_id = ${period!.id} and subject_id = ${subjectId!} and student_id = ${studentId} and deleted_at is null`;
+    const name = new RegExp(`^${escape(period!.fullName)}, итог за ${escape(period!.name)}: `);
+    const tab = await openJournal();
+    await expect(tab.getByRole('columnheader', { name: 'Итог' }).count()).resolves.toBe(1);
+    const gridcell = tab.getByRole('gridcell', { name });
+    await expect(gridcell.getAttribute('aria-label')).resolves.toMatch(/: пусто$/);
+    await gridcell.click();
+    await tab.keyboard.press('4');
+    await expect(gridcell.getAttribute('aria-label')).resolves.toMatch(/: отметка 4/);
+    await expect(gridcell.textContent()).resolves.toContain('4');
+    await tab.waitForFunction(() => !document.querySelector('.journal-cell.is-pending'));
+    await screenshot(tab, 'teacher-journal-period-mark');
+    await tab.reload();
+    await tab.getByRole('grid').waitFor();
+    await expect(tab.getByRole('gridcell', { name }).getAttribute('aria-label')).resolves.toMatch(/: отметка 4$/);
+    const marks = await platform.admin.sql<{ value: string; setBy: string; lessonId: string | null; date: string }[]>`
+      select value::text, set_by as "setBy", lesson_id as "lessonId", to_char(date, 'YYYY-MM-DD') as date
+      from learning.marks
+      where period_id = ${period!.id} and subject_id = ${subjectId!} and student_id = ${studentId}
+        and kind = 'PERIOD' and deleted_at is null`;
+    const [ends] = await platform.admin.sql<{ endsOn: string }[]>`
+      select to_char(ends_on, 'YYYY-MM-DD') as "endsOn" from learning.study_periods where id = ${period!.id}`;
+    expect(marks).toEqual([{ value: '4', setBy: teacherId, lessonId: null, date: ends!.endsOn }]);
+    await tab.context().close();
+  });
+
   it('moves with the arrows and Enter, and enters an absence with «н»', async () => {
     const tab = await openJournal();
     await tab.getByRole('gridcell').first().click();

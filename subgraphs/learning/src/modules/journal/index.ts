@@ -5,6 +5,7 @@ import type { ClassRow } from '../classes/repository.ts';
 import { person } from '../references.ts';
 import { journalGrid, type GridArgs } from './grid.ts';
 import type { LessonRow } from './lesson-access.ts';
+import { setPeriodMark, type PeriodMarkInput } from './period-marks.ts';
 import { periodsOfOrganization, type AttendanceRow, type PeriodRow } from './repository.ts';
 import {
   deleteMark,
@@ -34,6 +35,8 @@ export const journalModule: SubgraphModule<LearningContext> = {
         setMark(ctx.db, ctx.policy, args.input.lessonId, args.input, ctx.now(), today(ctx)),
       deleteMark: (_: unknown, args: { id: string }, ctx: LearningContext) =>
         deleteMark(ctx.db, ctx.policy, args.id, ctx.now(), today(ctx)),
+      setPeriodMark: (_: unknown, args: { input: PeriodMarkInput }, ctx: LearningContext) =>
+        setPeriodMark(ctx.db, ctx.policy, args.input, ctx.now(), today(ctx)),
       setAttendance: (
         _: unknown,
         args: { input: { lessonId: string; studentId: string; status: AttendanceRow['status'] | null } },

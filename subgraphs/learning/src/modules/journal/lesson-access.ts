@@ -1,11 +1,11 @@
 /**
- * Who may write a lesson's journal (issue: teacher's journal; DOMAIN.md rule 10): the teacher of the
- * class and subject, the teacher substituting that lesson, or an admin of the organization — and once the
- * lesson's study period is closed, only an admin.
+ * Who may write a class's journal (issue: teacher's journal; DOMAIN.md rule 10): the teacher of the class
+ * and subject, the teacher substituting that lesson, or an admin of the organization — and once the study
+ * period is closed, only an admin. Lesson marks and period marks (period-access.ts) share these rules.
  */
 import { badInput, forbidden, notFound } from '@region/kit';
 import { learningTables, qualified, type Executor } from '@region/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { LearningPolicy } from '../../policy.ts';
 
 const { lessons, classMembers } = learningTables;
@@ -19,6 +19,37 @@ const LESSON = {
 };
 
 export type LessonRow = typeof lessons.$inferSelect;
+
+export const CLOSED_PERIOD = 'Учебный период закрыт: исправления вносит администрация школы.';
+
+/**
+ * The columns that decide a write: is the principal the subject's teacher of the class (by assignment, or
+ * by `alsoTeacher`, e.g. a substitution), an admin of the organization.
+ */
+export function writerColumns(
+  policy: LearningPolicy,
+  columns: { classId: SQL; subjectId: SQL; organizationId: SQL },
+  alsoTeacher: SQL = sql`false`,
+) {
+  const me = policy.personId;
+  return {
+    isTeacher: me
+      ? sql<boolean>`(exists (select 1 from learning.assignments a where a.class_id = ${columns.classId}
+          and a.subject_id = ${columns.subjectId} and a.teacher_id = ${me}) or ${alsoTeacher})`
+      : sql<boolean>`false`,
+    isAdmin: sql<boolean>`${policy.organizationPredicate(columns.organizationId, 'school-year:manage')}`,
+  };
+}
+
+/** Refuses unless the principal writes the journal as its teacher or admin, and a closed period to all but admins. */
+export function assertWriter(
+  policy: LearningPolicy,
+  row: { isTeacher: boolean; isAdmin: boolean; periodClosed: boolean },
+  refusal: string,
+): void {
+  if (!policy.holds('journal:write') || (!row.isTeacher && !row.isAdmin)) throw forbidden(refusal);
+  if (row.periodClosed && !row.isAdmin) throw forbidden(CLOSED_PERIOD);
+}
 
 export interface WritableLesson {
   lesson: LessonRow;
@@ -38,16 +69,14 @@ export async function lessonForWrite(
   options: { marksOrAttendance: boolean } = { marksOrAttendance: true },
 ): Promise<WritableLesson> {
   const me = policy.personId;
+  const substitute = me
+    ? sql`exists (select 1 from learning.substitutions s where s.lesson_id = ${LESSON.id}
+        and s.school_year = ${LESSON.schoolYear} and s.substitute_teacher_id = ${me})`
+    : sql`false`;
   const [row] = await tx
     .select({
       lesson: lessons,
-      isTeacher: me
-        ? sql<boolean>`(exists (select 1 from learning.assignments a where a.class_id = ${LESSON.classId}
-              and a.subject_id = ${LESSON.subjectId} and a.teacher_id = ${me})
-            or exists (select 1 from learning.substitutions s where s.lesson_id = ${LESSON.id}
-              and s.school_year = ${LESSON.schoolYear} and s.substitute_teacher_id = ${me}))`
-        : sql<boolean>`false`,
-      isAdmin: sql<boolean>`${policy.organizationPredicate(LESSON.organizationId, 'school-year:manage')}`,
+      ...writerColumns(policy, LESSON, substitute),
       periodClosed: sql<boolean>`exists (select 1 from learning.study_periods p
         where p.organization_id = ${LESSON.organizationId} and ${LESSON.date} between p.starts_on and p.ends_on
           and p.closed_at is not null)`,
@@ -56,21 +85,23 @@ export async function lessonForWrite(
     .where(eq(lessons.id, lessonId))
     .for('update');
   if (!row) throw notFound('Урок');
-  if (!policy.holds('journal:write') || (!row.isTeacher && !row.isAdmin)) {
-    throw forbidden(
-      'Вносить записи в журнал этого урока может только его учитель, заменяющий учитель или администрация.',
-    );
-  }
-  if (row.periodClosed && !row.isAdmin) {
-    throw forbidden('Учебный период закрыт: исправления вносит администрация школы.');
-  }
+  assertWriter(
+    policy,
+    row,
+    'Вносить записи в журнал этого урока может только его учитель, заменяющий учитель или администрация.',
+  );
   if (options.marksOrAttendance && row.lesson.date > today)
     throw badInput('Урок ещё не прошёл: отметки и посещаемость ставятся в день урока или позже.', 'lessonId');
   return { lesson: row.lesson, isAdmin: row.isAdmin, periodClosed: row.periodClosed };
 }
 
-/** Refuses students who were not in the lesson's class on its date. */
-export async function assertMembers(tx: Executor, lesson: LessonRow, studentIds: readonly string[]): Promise<void> {
+/** Refuses students who were not in the class on the day (the lesson's, or the one a period mark counts on). */
+export async function assertMembers(
+  tx: Executor,
+  at: { classId: string; date: string },
+  studentIds: readonly string[],
+  day = 'В день урока',
+): Promise<void> {
   const unique = [...new Set(studentIds)];
   if (unique.length === 0) return;
   const members = await tx
@@ -78,15 +109,15 @@ export async function assertMembers(tx: Executor, lesson: LessonRow, studentIds:
     .from(classMembers)
     .where(
       and(
-        eq(classMembers.classId, lesson.classId),
+        eq(classMembers.classId, at.classId),
         sql`${classMembers.personId} in ${unique}`,
-        sql`${classMembers.joinedOn} <= ${lesson.date}`,
-        sql`(${classMembers.leftOn} is null or ${classMembers.leftOn} > ${lesson.date})`,
+        sql`${classMembers.joinedOn} <= ${at.date}`,
+        sql`(${classMembers.leftOn} is null or ${classMembers.leftOn} > ${at.date})`,
       ),
     );
   const found = new Set(members.map((m) => m.personId));
   const strangers = unique.filter((id) => !found.has(id));
   if (strangers.length) {
-    throw badInput(`В день урока в классе не числится обучающийся: ${strangers.join(', ')}.`, 'studentId');
+    throw badInput(`${day} в классе не числится обучающийся: ${strangers.join(', ')}.`, 'studentId');
   }
 }

@@ -8,8 +8,10 @@ import { learningTables, type Database, type Executor } from '@region/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { LearningPolicy } from '../../policy.ts';
 import { assertMembers, lessonForWrite, type LessonRow } from './lesson-access.ts';
+import { periodForWrite } from './period-access.ts';
+import { applyMark, lessonTarget } from './apply-mark.ts';
 
-const { lessons, marks, markHistory, attendance } = learningTables;
+const { lessons, marks, attendance } = learningTables;
 
 export type MarkRow = typeof marks.$inferSelect;
 export type MarkKind = MarkRow['kind'];
@@ -43,7 +45,7 @@ export interface LessonInput {
 
 const LESSON_KINDS: readonly MarkKind[] = ['CURRENT', 'CONTROL'];
 
-function validateMark(input: MarkInput): void {
+export function validateMark(input: MarkInput): void {
   const kind = input.kind ?? 'CURRENT';
   if (!LESSON_KINDS.includes(kind)) {
     throw badInput(
@@ -54,91 +56,6 @@ function validateMark(input: MarkInput): void {
   const weight = input.weight ?? 1;
   if (!(weight > 0 && weight <= 10)) throw badInput('Вес отметки — от 0,1 до 10.', 'weight');
   if (input.comment && input.comment.length > 500) throw badInput('Комментарий — не длиннее 500 символов.', 'comment');
-}
-
-function markSnapshot(mark: Pick<MarkRow, 'value' | 'kind' | 'weight' | 'debt' | 'comment'>) {
-  return { value: mark.value, kind: mark.kind, weight: Number(mark.weight), debt: mark.debt, comment: mark.comment };
-}
-
-/** Sets, corrects or deletes one student's mark of one kind on a locked lesson. Returns the mark row. */
-async function applyMark(
-  tx: Executor,
-  lesson: LessonRow,
-  input: MarkInput,
-  actor: string,
-  now: Date,
-): Promise<MarkRow | null> {
-  const kind = input.kind ?? 'CURRENT';
-  const [current] = await tx
-    .select()
-    .from(marks)
-    .where(
-      and(
-        eq(marks.schoolYear, lesson.schoolYear),
-        eq(marks.lessonId, lesson.id),
-        eq(marks.studentId, input.studentId),
-        eq(marks.kind, kind),
-        isNull(marks.deletedAt),
-      ),
-    );
-  const history = (markId: string, action: 'SET' | 'CORRECT' | 'DELETE', oldValue: unknown, newValue: unknown) =>
-    tx.insert(markHistory).values({
-      schoolYear: lesson.schoolYear,
-      markId,
-      studentId: input.studentId,
-      action,
-      oldValue,
-      newValue,
-      changedBy: actor,
-      changedAt: now,
-    });
-
-  if (input.value === null) {
-    if (!current) return null;
-    const [deleted] = await tx
-      .update(marks)
-      .set({ deletedAt: now, updatedAt: now })
-      .where(and(eq(marks.schoolYear, lesson.schoolYear), eq(marks.id, current.id)))
-      .returning();
-    await history(current.id, 'DELETE', markSnapshot(current), null);
-    return deleted!;
-  }
-  const next = {
-    value: input.value,
-    kind,
-    weight: input.weight ?? 1,
-    debt: input.debt ?? false,
-    comment: input.comment?.trim() || null,
-  };
-  if (current) {
-    const before = markSnapshot(current);
-    if (JSON.stringify(before) === JSON.stringify(next)) return current;
-    const [corrected] = await tx
-      .update(marks)
-      .set({ ...next, updatedAt: now })
-      .where(and(eq(marks.schoolYear, lesson.schoolYear), eq(marks.id, current.id)))
-      .returning();
-    await history(current.id, 'CORRECT', before, next);
-    return corrected!;
-  }
-  const [created] = await tx
-    .insert(marks)
-    .values({
-      ...next,
-      schoolYear: lesson.schoolYear,
-      organizationId: lesson.organizationId,
-      classId: lesson.classId,
-      subjectId: lesson.subjectId,
-      studentId: input.studentId,
-      lessonId: lesson.id,
-      date: lesson.date,
-      setBy: actor,
-      setAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  await history(created!.id, 'SET', null, next);
-  return created!;
 }
 
 async function applyAttendance(
@@ -200,7 +117,7 @@ function cleanHomework(homework: HomeworkInput | null | undefined, lesson: Lesso
   };
 }
 
-function actorOf(policy: LearningPolicy): string {
+export function actorOf(policy: LearningPolicy): string {
   if (!policy.personId) throw notFound('Пользователь');
   return policy.personId;
 }
@@ -231,7 +148,7 @@ export async function saveLesson(db: Database, policy: LearningPolicy, input: Le
     }
     const saved: MarkRow[] = [];
     for (const mark of input.marks ?? []) {
-      const row = await applyMark(tx, lesson, mark, actor, now);
+      const row = await applyMark(tx, lessonTarget(lesson), mark, actor, now);
       if (row) saved.push(row);
     }
     for (const entry of input.attendance ?? [])
@@ -253,7 +170,7 @@ export async function setMark(
   return db.transaction(async (tx) => {
     const { lesson } = await lessonForWrite(tx, policy, lessonId, today);
     await assertMembers(tx, lesson, [input.studentId]);
-    return (await applyMark(tx, lesson, input, actor, now))!;
+    return (await applyMark(tx, lessonTarget(lesson), input, actor, now))!;
   });
 }
 
@@ -264,9 +181,16 @@ export async function deleteMark(db: Database, policy: LearningPolicy, markId: s
       .select()
       .from(marks)
       .where(and(eq(marks.id, markId), isNull(marks.deletedAt)));
-    if (!mark?.lessonId) throw notFound('Отметка');
-    const { lesson } = await lessonForWrite(tx, policy, mark.lessonId, today);
-    return (await applyMark(tx, lesson, { studentId: mark.studentId, kind: mark.kind, value: null }, actor, now))!;
+    const removal = { studentId: mark?.studentId ?? '', kind: mark?.kind, value: null };
+    if (mark?.lessonId) {
+      const { lesson } = await lessonForWrite(tx, policy, mark.lessonId, today);
+      return (await applyMark(tx, lessonTarget(lesson), removal, actor, now))!;
+    }
+    // A period mark: the period's writers (period-access.ts), on the locked period.
+    if (!mark || mark.kind !== 'PERIOD' || !mark.periodId) throw notFound('Отметка');
+    const place = { classId: mark.classId, subjectId: mark.subjectId, periodId: mark.periodId };
+    const { target } = await periodForWrite(tx, policy, place, today);
+    return (await applyMark(tx, target, removal, actor, now))!;
   });
 }
 

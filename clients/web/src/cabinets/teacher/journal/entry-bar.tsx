@@ -20,12 +20,15 @@ const BUTTONS: { label: string; title: string; action: CellAction }[] = [
 export function EntryBar({
   lesson,
   student,
+  period,
   pending,
   onAction,
   onOpenLesson,
 }: {
   lesson: GridLesson | undefined;
   student: GridStudent | undefined;
+  /** The «Итог» column is selected: the name of the period whose mark it holds. */
+  period?: string | undefined;
   pending: number;
   onAction: (action: CellAction) => void;
   onOpenLesson: (lessonId: string) => void;
@@ -33,9 +36,9 @@ export function EntryBar({
   return (
     <div className="entry-bar" role="toolbar" aria-label="Ввод в выбранную ячейку">
       <span className="entry-target">
-        {student && lesson ? (
+        {student && (lesson || period) ? (
           <>
-            <strong>{student.fullName}</strong>, {formatDayMonth(lesson.date)}
+            <strong>{student.fullName}</strong>, {lesson ? formatDayMonth(lesson.date) : `итог за ${period}`}
           </>
         ) : (
           <span className="muted">Выберите ячейку</span>
@@ -50,7 +53,7 @@ export function EntryBar({
             title={button.title}
             // The visible text stays part of the name (WCAG 2.5.3): voice control users say what they see.
             aria-label={button.title === button.label ? button.title : `${button.label} — ${button.title}`}
-            disabled={!student || !lesson}
+            disabled={!student || (!lesson && !period)}
             onClick={() => onAction(button.action)}
           >
             {button.label}

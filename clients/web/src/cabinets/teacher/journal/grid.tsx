@@ -2,26 +2,19 @@
  * The journal grid: students × lessons, filled from the keyboard like a spreadsheet. One cell holds the
  * focus (roving tabindex); arrows, Tab and Enter move it; 2–5, «+», «−» set a mark of the chosen kind and
  * weight; «н», «б», «у», «о» set attendance, «п» clears it; Delete removes the mark. Every change shows at
- * once and rolls back with the server's message at the cell when refused.
+ * once and rolls back with the server's message at the cell when refused. The last column, «Итог», holds
+ * the period mark (period-column.tsx) and takes the same keys.
  */
 import { useApolloClient } from '@apollo/client/react';
 import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { describeError } from '../../../ui/errors.ts';
 import { formatAverage, formatDayMonth } from '../../../ui/format.ts';
 import type { GridLesson, GridStudent, JournalGridData, JournalVars, MarkKind } from './operations.ts';
 import { EntryBar } from './entry-bar.tsx';
-import {
-  actionForKey,
-  averageTone,
-  cellKey,
-  cellsOf,
-  markClass,
-  VALUE_TEXT,
-  weightedAverage,
-  type CellAction,
-} from './model.ts';
+import { actionForKey, averageTone, cellKey, cellsOf, weightedAverage, type CellAction } from './model.ts';
 import { JournalCell, LessonHeader, shortName } from './grid-cells.tsx';
-import { clamp, moveFor, type Position } from './navigation.ts';
+import { clamp, lastPastIndex, moveFor, register, type Position } from './navigation.ts';
+import { applyToPeriod, editablePeriod, PeriodCell } from './period-column.tsx';
+import { useCellState } from './use-cell-state.ts';
 import { cellInput, saveLesson, type CellChange } from './writes.ts';
 
 export interface EntrySettings {
@@ -65,9 +58,11 @@ export function JournalGrid({
     [journal.periodMarks],
   );
   const [active, setActive] = useState<Position>({ row: 0, col: Math.max(0, lastPastIndex(lessons, journal.today)) });
-  const [errors, setErrors] = useState<Map<string, string>>(new Map());
-  const [pending, setPending] = useState<Set<string>>(new Set());
-  const [announcement, setAnnouncement] = useState('');
+  const cellState = useCellState();
+  const { errors, pending, announcement, setError } = cellState;
+  const period = editablePeriod(journal);
+  // The «Итог» column is the last one the keys reach (not in the header row, which holds the lessons).
+  const cols = lessons.length + (period ? 1 : 0);
   const refs = useRef(new Map<string, HTMLElement>());
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -79,16 +74,9 @@ export function JournalGrid({
     // Only when the grid opens; later moves scroll the focused cell into view themselves.
   }, []);
 
-  const setError = (key: string, message: string | null) =>
-    setErrors((current) => {
-      const next = new Map(current);
-      if (message) next.set(key, message);
-      else next.delete(key);
-      return next;
-    });
-
   const focus = (position: Position) => {
-    const { row, col } = clamp(position, students.length, lessons.length);
+    const { row, col: at } = clamp(position, students.length, cols);
+    const col = row === -1 ? Math.min(at, lessons.length - 1) : at;
     setActive({ row, col });
     const element = refs.current.get(`${row}:${col}`);
     element?.focus();
@@ -108,31 +96,20 @@ export function JournalGrid({
       setError(key, refused);
       return;
     }
-    setError(key, null);
-    setPending((current) => new Set(current).add(key));
-    saveLesson(
-      client,
-      variables,
-      { lesson, marks: journal.marks, attendance: journal.attendance },
-      cellInput(lesson.id, student.id, change),
-    )
-      .catch((error: unknown) => {
-        const { message } = describeError(error);
-        setError(key, message);
-        setAnnouncement(`${student.fullName}, ${formatDayMonth(lesson.date)}: не сохранено. ${message}`);
-      })
-      .finally(() =>
-        setPending((current) => {
-          const next = new Set(current);
-          next.delete(key);
-          return next;
-        }),
-      );
+    const grid = { lesson, marks: journal.marks, attendance: journal.attendance };
+    const saving = saveLesson(client, variables, grid, cellInput(lesson.id, student.id, change));
+    cellState.track(key, saving, `${student.fullName}, ${formatDayMonth(lesson.date)}`);
   };
 
   const apply = (action: CellAction, position: Position) => {
     const lesson = lessons[position.col];
     const student = students[position.row];
+    if (student && position.col === lessons.length) {
+      const context = { client, journal, variables, current: periodMarks.get(student.id), cells: cellState };
+      if (applyToPeriod(action, student, context) && entry.advance && position.row < students.length - 1)
+        focus({ row: position.row + 1, col: position.col });
+      return;
+    }
     if (!lesson || !student) return;
     const key = cellKey(lesson.id, student.id);
     const cell = cells.get(key);
@@ -160,7 +137,7 @@ export function JournalGrid({
 
   const onKeyDown = (event: KeyboardEvent, position: Position) => {
     if (event.altKey || event.metaKey) return;
-    const next = moveFor(event, position, students.length, lessons.length);
+    const next = moveFor(event, position, students.length, position.row === -1 ? lessons.length : cols);
     if (next) {
       event.preventDefault();
       focus(next);
@@ -168,7 +145,8 @@ export function JournalGrid({
     }
     const lesson = lessons[position.col];
     const student = students[position.row];
-    if (event.key === 'Escape' && lesson && student) setError(cellKey(lesson.id, student.id), null);
+    if (event.key === 'Escape' && student)
+      setError(lesson ? cellKey(lesson.id, student.id) : `period|${student.id}`, null);
     if (position.row < 0 || event.ctrlKey) return;
     const action = actionForKey(event.key, event.code);
     if (action) {
@@ -180,13 +158,14 @@ export function JournalGrid({
   const captionId = `${id}-caption`;
   const activeLesson = lessons[active.col];
   const activeStudent = active.row >= 0 ? students[active.row] : undefined;
-  const hasPeriodMarks = periodMarks.size > 0;
+  const hasPeriodMarks = period !== null || periodMarks.size > 0;
 
   return (
     <>
       <EntryBar
         lesson={activeLesson}
         student={activeStudent}
+        period={active.col === lessons.length ? period?.name : undefined}
         onAction={(action) => apply(action, active)}
         onOpenLesson={onOpenLesson}
         pending={pending.size}
@@ -280,13 +259,18 @@ export function JournalGrid({
                     {formatAverage(average)}
                   </td>
                   {hasPeriodMarks && (
-                    <td className="journal-average">
-                      {periodMark ? (
-                        <span className={markClass(periodMark.value)}>{VALUE_TEXT[periodMark.value]}</span>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
+                    <PeriodCell
+                      student={student}
+                      mark={periodMark}
+                      journal={journal}
+                      cells={cellState}
+                      errorId={`${id}-error-${row}-period`}
+                      errorPlacement={`left ${row >= students.length - 2 && row > 2 ? 'above' : 'below'}`}
+                      active={active.row === row && active.col === lessons.length}
+                      refCallback={(element) => register(refs.current, row, lessons.length, element)}
+                      onFocus={() => setActive({ row, col: lessons.length })}
+                      onKeyDown={(event) => onKeyDown(event, { row, col: lessons.length })}
+                    />
                   )}
                 </tr>
               );
@@ -299,17 +283,4 @@ export function JournalGrid({
       </p>
     </>
   );
-}
-
-function register(refs: Map<string, HTMLElement>, row: number, col: number, element: HTMLElement | null) {
-  if (element) refs.set(`${row}:${col}`, element);
-  else refs.delete(`${row}:${col}`);
-}
-
-function lastPastIndex(lessons: readonly GridLesson[], today: string): number {
-  let index = -1;
-  lessons.forEach((lesson, i) => {
-    if (lesson.date <= today) index = i;
-  });
-  return index;
 }

@@ -56,3 +56,18 @@ export function moveFor(event: Key, { row, col }: Position, rows: number, cols: 
 export function clamp({ row, col }: Position, rows: number, cols: number): Position {
   return { row: Math.max(-1, Math.min(rows - 1, row)), col: Math.max(0, Math.min(cols - 1, col)) };
 }
+
+/** The focusable element of each cell by `row:col`, for moving the focus. */
+export function register(refs: Map<string, HTMLElement>, row: number, col: number, element: HTMLElement | null) {
+  if (element) refs.set(`${row}:${col}`, element);
+  else refs.delete(`${row}:${col}`);
+}
+
+/** The last lesson that has taken place by `today`, or -1. */
+export function lastPastIndex(lessons: readonly { date: string }[], today: string): number {
+  let index = -1;
+  lessons.forEach((lesson, i) => {
+    if (lesson.date <= today) index = i;
+  });
+  return index;
+}
