@@ -46,6 +46,16 @@ describe("teacher's journal", () => {
     expect(journal.lessons.length).toBeGreaterThan(3);
   });
 
+  it('opens another subject of her class to the class teacher read-only, as her writes there are refused', async () => {
+    const classId = journal.class.id;
+    const result = await grid(platform, 'class-teacher', classId, subjectId);
+    expectOk(result);
+    expect(result.data!.class!.journal.editable).toBe(false);
+    const own = await assignmentOf(platform, 'class-teacher', '5А');
+    const mine = await grid(platform, 'class-teacher', classId, own.subject.id);
+    expect(mine.data!.class!.journal.editable).toBe(true);
+  });
+
   it("saves a whole lesson in one mutation, and the child's guardian then sees the marks in the diary", async () => {
     const lesson = pastLesson();
     const child = await personIdOf(platform.admin, 'student');

@@ -115,24 +115,30 @@ export async function mayOpenGrid(
 ): Promise<{ read: boolean; write: boolean }> {
   const me = policy.personId;
   const CLASS_ID = qualified(classes.id);
-  const teaches = me
-    ? sql`(${qualified(classes.classTeacherId)} = ${me}
-        or exists (select 1 from learning.assignments a where a.class_id = ${CLASS_ID} and a.subject_id = ${subjectId} and a.teacher_id = ${me})
+  // The class teacher reads every subject of the class; writing is for the subject's teacher and a
+  // substitute (per lesson, checked again in lesson-access.ts) — and the admin.
+  const writes = me
+    ? sql`(exists (select 1 from learning.assignments a where a.class_id = ${CLASS_ID} and a.subject_id = ${subjectId} and a.teacher_id = ${me})
         or exists (select 1 from learning.substitutions s join learning.lessons l on l.id = s.lesson_id and l.school_year = s.school_year
           where s.school_year = ${range.schoolYear} and s.substitute_teacher_id = ${me} and l.class_id = ${CLASS_ID}
             and l.subject_id = ${subjectId} and s.date between ${range.from} and ${range.to}))`
     : sql`false`;
+  const leads = me ? sql`${qualified(classes.classTeacherId)} = ${me}` : sql`false`;
   const [row] = await db
     .select({
       staff: sql<boolean>`${policy.organizationPredicate(qualified(classes.organizationId), 'journal:read')}`,
       admin: sql<boolean>`${policy.organizationPredicate(qualified(classes.organizationId), 'school-year:manage')}`,
-      teaches: sql<boolean>`${teaches}`,
+      writes: sql<boolean>`${writes}`,
+      leads: sql<boolean>`${leads}`,
     })
     .from(classes)
     .where(eq(classes.id, classId));
   if (!row) return { read: false, write: false };
-  const teacher = row.teaches && policy.holds('journal:write');
-  return { read: row.staff || teacher, write: row.admin || teacher };
+  const teacher = policy.holds('journal:write');
+  return {
+    read: row.staff || (teacher && (row.writes || row.leads)),
+    write: row.admin || (teacher && row.writes),
+  };
 }
 
 export function periodsOfOrganization(db: Executor, organizationId: string, schoolYear: number) {
