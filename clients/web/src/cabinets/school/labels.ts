@@ -1,43 +1,26 @@
 /** Russian names of the API's enums as a school secretary reads them. */
+import type {
+  ApplicationCategory,
+  ApplicationKind,
+  ApplicationSource,
+  ApplicationStatus,
+  MandatoryField,
+  SchoolYearStatus,
+} from '../../ui/labels.ts';
 
-export type MandatoryField =
-  | 'FULL_NAME'
-  | 'BIRTH_DATE'
-  | 'SEX'
-  | 'IDENTITY_DOCUMENT'
-  | 'PASSPORT'
-  | 'CITIZENSHIP'
-  | 'PLACE_OF_BIRTH'
-  | 'REGISTRATION_ADDRESS'
-  | 'RESIDENCE_ADDRESS'
-  | 'EDUCATION_FORM'
-  | 'SNILS'
-  | 'MOVEMENT_FIRST'
-  | 'MAIN_POSITION'
-  | 'QUALIFICATION_CATEGORY'
-  | 'PHONE'
-  | 'EMAIL'
-  | 'EDUCATION';
-
-export const FIELD_LABELS: Record<MandatoryField, string> = {
-  FULL_NAME: 'ФИО',
-  BIRTH_DATE: 'Дата рождения',
-  SEX: 'Пол',
-  IDENTITY_DOCUMENT: 'Документ, удостоверяющий личность',
-  PASSPORT: 'Паспорт',
-  CITIZENSHIP: 'Гражданство',
-  PLACE_OF_BIRTH: 'Место рождения',
-  REGISTRATION_ADDRESS: 'Адрес регистрации',
-  RESIDENCE_ADDRESS: 'Адрес проживания',
-  EDUCATION_FORM: 'Форма обучения',
-  SNILS: 'СНИЛС',
-  MOVEMENT_FIRST: '«Движение Первых»',
-  MAIN_POSITION: 'Основная должность',
-  QUALIFICATION_CATEGORY: 'Квалификационная категория',
-  PHONE: 'Телефон',
-  EMAIL: 'Эл. почта',
-  EDUCATION: 'Образование',
-};
+export type {
+  ApplicationCategory,
+  ApplicationKind,
+  ApplicationSource,
+  ApplicationStatus,
+  MandatoryField,
+  SchoolYearStatus,
+} from '../../ui/labels.ts';
+export {
+  APPLICATION_STATUSES as STATUS_LABELS,
+  MANDATORY_FIELDS as FIELD_LABELS,
+  SCHOOL_YEAR_STATUSES as YEAR_STATUS_LABELS,
+} from '../../ui/labels.ts';
 
 export type PersonKind = 'STUDENT' | 'STAFF' | 'GUARDIAN';
 
@@ -103,27 +86,6 @@ export const MOVEMENT_LABELS: Record<MovementKind, string> = {
   GRADUATE: 'Выпуск',
 };
 
-export type ApplicationStatus =
-  | 'SUBMITTED'
-  | 'UNDER_REVIEW'
-  | 'DOCUMENTS_REQUESTED'
-  | 'ACCEPTED'
-  | 'DIRECTED'
-  | 'ENROLLED'
-  | 'REJECTED'
-  | 'WITHDRAWN';
-
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  SUBMITTED: 'Подано',
-  UNDER_REVIEW: 'На рассмотрении',
-  DOCUMENTS_REQUESTED: 'Запрошены документы',
-  ACCEPTED: 'Принято к рассмотрению',
-  DIRECTED: 'Направлен в ОО',
-  ENROLLED: 'Зачислен',
-  REJECTED: 'Отказано',
-  WITHDRAWN: 'Отозвано заявителем',
-};
-
 export const STATUS_TONES: Record<ApplicationStatus, 'neutral' | 'info' | 'success' | 'warning' | 'error'> = {
   SUBMITTED: 'info',
   UNDER_REVIEW: 'info',
@@ -135,7 +97,6 @@ export const STATUS_TONES: Record<ApplicationStatus, 'neutral' | 'info' | 'succe
   WITHDRAWN: 'neutral',
 };
 
-export type ApplicationKind = 'FIRST_GRADE' | 'TENTH_GRADE' | 'TRANSFER' | 'KINDERGARTEN' | 'CAMP' | 'COLLEGE';
 export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = {
   FIRST_GRADE: 'В 1 класс',
   TENTH_GRADE: 'В 10 класс',
@@ -145,27 +106,18 @@ export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = {
   COLLEGE: 'В колледж',
 };
 
-export type ApplicationSource = 'EPGU' | 'IN_PERSON' | 'REGIONAL_PORTAL';
 export const SOURCE_LABELS: Record<ApplicationSource, string> = {
   EPGU: 'ЕПГУ',
   IN_PERSON: 'Лично',
   REGIONAL_PORTAL: 'Региональный портал',
 };
 
-export type ApplicationCategory = 'PRIORITY' | 'TERRITORY' | 'OTHER';
 export const CATEGORY_LABELS: Record<ApplicationCategory, string> = {
   PRIORITY: 'Преимущественное право',
   TERRITORY: 'Закреплённая территория',
   OTHER: 'Прочие',
 };
 
-export type SchoolYearStatus = 'NOT_CREATED' | 'DRAFT' | 'OPEN' | 'CLOSED';
-export const YEAR_STATUS_LABELS: Record<SchoolYearStatus, string> = {
-  NOT_CREATED: 'Не сформирован',
-  DRAFT: 'Сформирован, не открыт',
-  OPEN: 'Открыт',
-  CLOSED: 'Закрыт',
-};
 export const YEAR_STATUS_TONES: Record<SchoolYearStatus, 'neutral' | 'info' | 'success' | 'warning' | 'error'> = {
   NOT_CREATED: 'error',
   DRAFT: 'warning',

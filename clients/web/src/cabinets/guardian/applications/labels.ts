@@ -1,29 +1,9 @@
 /** Russian names for applications (the status names match the server's `statusName`). */
 import type { NoticeTone } from '../../../ui/kit.tsx';
+import type { ApplicationCategory, ApplicationKind, ApplicationSource, ApplicationStatus } from '../../../ui/labels.ts';
 
-export type ApplicationStatus =
-  | 'SUBMITTED'
-  | 'UNDER_REVIEW'
-  | 'DOCUMENTS_REQUESTED'
-  | 'ACCEPTED'
-  | 'DIRECTED'
-  | 'ENROLLED'
-  | 'REJECTED'
-  | 'WITHDRAWN';
-export type ApplicationKind = 'FIRST_GRADE' | 'TENTH_GRADE' | 'TRANSFER' | 'KINDERGARTEN' | 'CAMP' | 'COLLEGE';
-export type ApplicationCategory = 'PRIORITY' | 'TERRITORY' | 'OTHER';
-export type ApplicationSource = 'EPGU' | 'IN_PERSON' | 'REGIONAL_PORTAL';
-
-export const STATUS_NAME: Record<ApplicationStatus, string> = {
-  SUBMITTED: 'Подано',
-  UNDER_REVIEW: 'На рассмотрении',
-  DOCUMENTS_REQUESTED: 'Запрошены документы',
-  ACCEPTED: 'Принято к рассмотрению',
-  DIRECTED: 'Направлен в ОО',
-  ENROLLED: 'Зачислен',
-  REJECTED: 'Отказано',
-  WITHDRAWN: 'Отозвано заявителем',
-};
+export type { ApplicationCategory, ApplicationKind, ApplicationSource, ApplicationStatus } from '../../../ui/labels.ts';
+export { APPLICATION_STATUSES as STATUS_NAME } from '../../../ui/labels.ts';
 
 export const STATUS_TONE: Record<ApplicationStatus, 'neutral' | NoticeTone> = {
   SUBMITTED: 'info',

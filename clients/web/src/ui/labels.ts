@@ -1,0 +1,78 @@
+/**
+ * The API's enums that several cabinets show, with the Russian names that must read the same everywhere (a
+ * status a parent sees is the status the school set). Wording that depends on the reader — how a kind of
+ * application is put to a parent or to a coordinator — stays in each cabinet's own labels.
+ */
+
+export type OrganizationType = 'SCHOOL' | 'KINDERGARTEN' | 'EXTRA_EDUCATION' | 'COLLEGE';
+export type SchoolYearStatus = 'NOT_CREATED' | 'DRAFT' | 'OPEN' | 'CLOSED';
+export type ApplicationKind = 'FIRST_GRADE' | 'TENTH_GRADE' | 'TRANSFER' | 'KINDERGARTEN' | 'CAMP' | 'COLLEGE';
+export type ApplicationSource = 'EPGU' | 'IN_PERSON' | 'REGIONAL_PORTAL';
+export type ApplicationCategory = 'PRIORITY' | 'TERRITORY' | 'OTHER';
+export type ApplicationStatus =
+  | 'SUBMITTED'
+  | 'UNDER_REVIEW'
+  | 'DOCUMENTS_REQUESTED'
+  | 'ACCEPTED'
+  | 'DIRECTED'
+  | 'ENROLLED'
+  | 'REJECTED'
+  | 'WITHDRAWN';
+export type MandatoryField =
+  | 'FULL_NAME'
+  | 'BIRTH_DATE'
+  | 'SEX'
+  | 'IDENTITY_DOCUMENT'
+  | 'PASSPORT'
+  | 'CITIZENSHIP'
+  | 'PLACE_OF_BIRTH'
+  | 'REGISTRATION_ADDRESS'
+  | 'RESIDENCE_ADDRESS'
+  | 'EDUCATION_FORM'
+  | 'SNILS'
+  | 'MOVEMENT_FIRST'
+  | 'MAIN_POSITION'
+  | 'QUALIFICATION_CATEGORY'
+  | 'PHONE'
+  | 'EMAIL'
+  | 'EDUCATION';
+
+/** As the admissions subgraph names them (`Application.statusName`). */
+export const APPLICATION_STATUSES: Record<ApplicationStatus, string> = {
+  SUBMITTED: 'Подано',
+  UNDER_REVIEW: 'На рассмотрении',
+  DOCUMENTS_REQUESTED: 'Запрошены документы',
+  ACCEPTED: 'Принято к рассмотрению',
+  DIRECTED: 'Направлен в ОО',
+  ENROLLED: 'Зачислен',
+  REJECTED: 'Отказано',
+  WITHDRAWN: 'Отозвано заявителем',
+};
+
+export const SCHOOL_YEAR_STATUSES: Record<SchoolYearStatus, string> = {
+  NOT_CREATED: 'Не сформирован',
+  DRAFT: 'Сформирован, не открыт',
+  OPEN: 'Открыт',
+  CLOSED: 'Закрыт',
+};
+
+/** The mandatory card fields of «Контроль заполнения данных» (DOMAIN.md rule 7). */
+export const MANDATORY_FIELDS: Record<MandatoryField, string> = {
+  FULL_NAME: 'ФИО',
+  BIRTH_DATE: 'Дата рождения',
+  SEX: 'Пол',
+  IDENTITY_DOCUMENT: 'Документ, удостоверяющий личность',
+  PASSPORT: 'Паспорт',
+  CITIZENSHIP: 'Гражданство',
+  PLACE_OF_BIRTH: 'Место рождения',
+  REGISTRATION_ADDRESS: 'Адрес регистрации',
+  RESIDENCE_ADDRESS: 'Адрес проживания',
+  EDUCATION_FORM: 'Форма обучения',
+  SNILS: 'СНИЛС',
+  MOVEMENT_FIRST: 'Отметка «Движение Первых»',
+  MAIN_POSITION: 'Основная должность',
+  QUALIFICATION_CATEGORY: 'Квалификационная категория',
+  PHONE: 'Телефон',
+  EMAIL: 'Эл. почта',
+  EDUCATION: 'Образование',
+};
