@@ -45,24 +45,8 @@ export interface ApplicationsData {
   } | null;
 }
 
-/** Filed by me, and filed for my children by anyone (the other parent, ЕПГУ). */
-export const APPLICATIONS_QUERY: TypedDocumentNode<ApplicationsData, { personId: string }> = gql`
-  query GuardianApplications($personId: ID!) {
-    person(id: $personId) {
-      id
-      applications {
-        ...GuardianApplication
-      }
-      children {
-        id
-        fullName
-        applications {
-          ...GuardianApplication
-        }
-      }
-    }
-  }
-
+/** What the applications pages show of an application, in the list and on its own page alike. */
+const APPLICATION_FIELDS = gql`
   fragment GuardianApplication on Application {
     id
     kind
@@ -115,63 +99,33 @@ export const APPLICATIONS_QUERY: TypedDocumentNode<ApplicationsData, { personId:
   }
 `;
 
+/** Filed by me, and filed for my children by anyone (the other parent, ЕПГУ). */
+export const APPLICATIONS_QUERY: TypedDocumentNode<ApplicationsData, { personId: string }> = gql`
+  query GuardianApplications($personId: ID!) {
+    person(id: $personId) {
+      id
+      applications {
+        ...GuardianApplication
+      }
+      children {
+        id
+        fullName
+        applications {
+          ...GuardianApplication
+        }
+      }
+    }
+  }
+  ${APPLICATION_FIELDS}
+`;
+
 export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationData | null }, { id: string }> = gql`
   query GuardianApplication($id: ID!) {
     application(id: $id) {
-      ...GuardianApplicationDetail
+      ...GuardianApplication
     }
   }
-
-  fragment GuardianApplicationDetail on Application {
-    id
-    kind
-    year
-    status
-    statusName
-    childName
-    childBirthDate
-    child {
-      id
-      fullName
-    }
-    applicant {
-      id
-    }
-    source
-    epguNumber
-    registeredAt
-    category
-    priorityRights
-    residenceAddress
-    documents
-    comment
-    choices {
-      id
-      shortName
-      address
-    }
-    directedTo {
-      id
-      shortName
-    }
-    history {
-      from
-      to
-      reason
-      changedAt
-    }
-    queuePositions {
-      organization {
-        id
-        shortName
-      }
-      position
-      previousPosition
-      reason
-      current
-      changedAt
-    }
-  }
+  ${APPLICATION_FIELDS}
 `;
 
 export const WITHDRAW_APPLICATION: TypedDocumentNode<

@@ -229,8 +229,8 @@ export function JournalGrid({
                     className={`journal-student${student.former ? ' is-former' : ''}`}
                     title={student.fullName}
                   >
-                    <span className="journal-number">{row + 1}.</span>{' '}
-                    {student.former ? student.fullName : shortName(student.fullName)}
+                    <span className="journal-number">{row + 1}.</span> {shortName(student.fullName)}
+                    {student.former && <span className="muted"> · выбыл(а) из класса</span>}
                   </th>
                   {lessons.map((lesson, col) => {
                     const key = cellKey(lesson.id, student.id);

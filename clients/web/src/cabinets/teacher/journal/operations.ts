@@ -66,7 +66,7 @@ export interface JournalGridData {
   editable: boolean;
   subject: { id: string; name: string };
   period: StudyPeriod | null;
-  students: { id: string }[];
+  students: { id: string; fullName: string }[];
   lessons: GridLesson[];
   marks: GridMark[];
   attendance: GridAttendance[];
@@ -90,6 +90,35 @@ export interface JournalVars {
   from?: string;
   to?: string;
 }
+
+/** A cell's contents as the grid keeps them: the grid and every save answer with the same shape. */
+const JOURNAL_ENTRIES = gql`
+  fragment JournalMark on Mark {
+    id
+    kind
+    value
+    weight
+    debt
+    comment
+    student {
+      id
+    }
+    lesson {
+      id
+    }
+  }
+
+  fragment JournalAttendance on AttendanceMark {
+    id
+    status
+    student {
+      id
+    }
+    lesson {
+      id
+    }
+  }
+`;
 
 export const JOURNAL_QUERY: TypedDocumentNode<JournalData, JournalVars> = gql`
   query TeacherJournal($classId: ID!, $subjectId: ID!, $periodId: ID, $from: Date, $to: Date) {
@@ -120,6 +149,7 @@ export const JOURNAL_QUERY: TypedDocumentNode<JournalData, JournalVars> = gql`
         }
         students {
           id
+          fullName
         }
         lessons {
           id
@@ -136,28 +166,10 @@ export const JOURNAL_QUERY: TypedDocumentNode<JournalData, JournalVars> = gql`
           }
         }
         marks {
-          id
-          kind
-          value
-          weight
-          debt
-          comment
-          student {
-            id
-          }
-          lesson {
-            id
-          }
+          ...JournalMark
         }
         attendance {
-          id
-          status
-          student {
-            id
-          }
-          lesson {
-            id
-          }
+          ...JournalAttendance
         }
         periodMarks {
           id
@@ -170,6 +182,7 @@ export const JOURNAL_QUERY: TypedDocumentNode<JournalData, JournalVars> = gql`
       }
     }
   }
+  ${JOURNAL_ENTRIES}
 `;
 
 export interface RosterData {
@@ -177,9 +190,8 @@ export interface RosterData {
 }
 
 /**
- * The names of the class's students today, asked apart from the grid: the people subgraph lets a teacher
- * read only current members, and one unreadable name of a student who has left would otherwise null the
- * whole journal (Person.fullName is non-null).
+ * The class's students today, asked apart from the grid: the grid lists everyone with entries in its dates,
+ * and this list tells who is still in the class (a leaver's row says «Выбыл(а) из класса»).
  */
 export const ROSTER_QUERY: TypedDocumentNode<RosterData, { classId: string }> = gql`
   query TeacherJournalRoster($classId: ID!) {
@@ -245,31 +257,14 @@ export const SAVE_LESSON: TypedDocumentNode<{ saveLesson: SavedLesson }, { input
         mandatory
       }
       marks {
-        id
-        kind
-        value
-        weight
-        debt
-        comment
-        student {
-          id
-        }
-        lesson {
-          id
-        }
+        ...JournalMark
       }
       attendance {
-        id
-        status
-        student {
-          id
-        }
-        lesson {
-          id
-        }
+        ...JournalAttendance
       }
     }
   }
+  ${JOURNAL_ENTRIES}
 `;
 
 export const UPDATE_LESSON: TypedDocumentNode<

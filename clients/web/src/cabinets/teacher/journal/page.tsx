@@ -171,8 +171,11 @@ export function JournalPage() {
   );
 }
 
-/** Current students by name, then those who have left (their names are not readable any more). */
-function classList(ids: readonly { id: string }[], named: readonly { id: string; fullName: string }[]): GridStudent[] {
+/** Current students by name, then those who have left the class (their marks stay in the journal). */
+function classList(
+  ids: readonly { id: string; fullName: string }[],
+  named: readonly { id: string; fullName: string }[],
+): GridStudent[] {
   const names = new Map(named.map((student) => [student.id, student.fullName]));
   const current = ids
     .filter((student) => names.has(student.id))
@@ -180,7 +183,7 @@ function classList(ids: readonly { id: string }[], named: readonly { id: string;
     .sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
   const former = ids
     .filter((student) => !names.has(student.id))
-    .map((student) => ({ id: student.id, fullName: 'Выбыл(а) из класса', former: true }));
+    .map((student) => ({ id: student.id, fullName: student.fullName, former: true }));
   return [...current, ...former];
 }
 
