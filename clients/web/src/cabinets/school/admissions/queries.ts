@@ -16,6 +16,30 @@ export interface ApplicationRow {
   directedTo: { id: string; shortName: string } | null;
 }
 
+/** An application as the lists and the application page show it. */
+const APPLICATION_ROW = gql`
+  fragment SchoolApplicationRow on Application {
+    id
+    kind
+    year
+    childName
+    childBirthDate
+    source
+    epguNumber
+    registeredAt
+    category
+    status
+    choices {
+      id
+      shortName
+    }
+    directedTo {
+      id
+      shortName
+    }
+  }
+`;
+
 export const APPLICATIONS_QUERY: TypedDocumentNode<
   {
     applications: {
@@ -30,24 +54,7 @@ export const APPLICATIONS_QUERY: TypedDocumentNode<
       edges {
         cursor
         node {
-          id
-          kind
-          year
-          childName
-          childBirthDate
-          source
-          epguNumber
-          registeredAt
-          category
-          status
-          choices {
-            id
-            shortName
-          }
-          directedTo {
-            id
-            shortName
-          }
+          ...SchoolApplicationRow
         }
       }
       pageInfo {
@@ -56,6 +63,7 @@ export const APPLICATIONS_QUERY: TypedDocumentNode<
       }
     }
   }
+  ${APPLICATION_ROW}
 `;
 
 export const SEARCH_QUERY: TypedDocumentNode<
@@ -79,26 +87,10 @@ export const SEARCH_QUERY: TypedDocumentNode<
       birthCertificateSeries: $birthCertificateSeries
       birthCertificateNumber: $birthCertificateNumber
     ) {
-      id
-      kind
-      year
-      childName
-      childBirthDate
-      source
-      epguNumber
-      registeredAt
-      category
-      status
-      choices {
-        id
-        shortName
-      }
-      directedTo {
-        id
-        shortName
-      }
+      ...SchoolApplicationRow
     }
   }
+  ${APPLICATION_ROW}
 `;
 
 export interface ApplicationDetail extends ApplicationRow {
@@ -122,24 +114,7 @@ export interface ApplicationDetail extends ApplicationRow {
 export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationDetail | null }, { id: string }> = gql`
   query SchoolApplication($id: ID!) {
     application(id: $id) {
-      id
-      kind
-      year
-      childName
-      childBirthDate
-      source
-      epguNumber
-      registeredAt
-      category
-      status
-      choices {
-        id
-        shortName
-      }
-      directedTo {
-        id
-        shortName
-      }
+      ...SchoolApplicationRow
       child {
         id
         fullName
@@ -168,6 +143,7 @@ export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationDeta
       }
     }
   }
+  ${APPLICATION_ROW}
 `;
 
 export const CHANGE_STATUS: TypedDocumentNode<

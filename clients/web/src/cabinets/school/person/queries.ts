@@ -61,35 +61,42 @@ export interface PersonCardData {
     | null;
 }
 
+/** The card's own fields: the card page reads them, and an edit answers with them to refresh the cache. */
+const CARD_FIELDS = gql`
+  fragment SchoolCardFields on Person {
+    id
+    fullName
+    lastName
+    firstName
+    middleName
+    depersonalized
+    birthDate
+    sex
+    snils
+    citizenship
+    placeOfBirth
+    registrationAddress
+    residenceAddress
+    identityDocument {
+      type
+      series
+      number
+      issuedOn
+    }
+    educationForm
+    movementFirst
+    education
+    phone
+    email
+    missingFields
+    lastLoginAt
+  }
+`;
+
 export const PERSON_CARD_QUERY: TypedDocumentNode<PersonCardData, { id: string }> = gql`
   query SchoolPersonCard($id: ID!) {
     person(id: $id) {
-      id
-      fullName
-      lastName
-      firstName
-      middleName
-      depersonalized
-      birthDate
-      sex
-      snils
-      citizenship
-      placeOfBirth
-      registrationAddress
-      residenceAddress
-      identityDocument {
-        type
-        series
-        number
-        issuedOn
-      }
-      educationForm
-      movementFirst
-      education
-      phone
-      email
-      missingFields
-      lastLoginAt
+      ...SchoolCardFields
       guardians {
         id
         fullName
@@ -144,6 +151,7 @@ export const PERSON_CARD_QUERY: TypedDocumentNode<PersonCardData, { id: string }
       }
     }
   }
+  ${CARD_FIELDS}
 `;
 
 export interface HistoryEntry {
@@ -186,34 +194,10 @@ export const UPDATE_PERSON: TypedDocumentNode<
 > = gql`
   mutation SchoolUpdatePerson($id: ID!, $input: PersonPatch!) {
     updatePerson(id: $id, input: $input) {
-      id
-      fullName
-      lastName
-      firstName
-      middleName
-      depersonalized
-      birthDate
-      sex
-      snils
-      citizenship
-      placeOfBirth
-      registrationAddress
-      residenceAddress
-      identityDocument {
-        type
-        series
-        number
-        issuedOn
-      }
-      educationForm
-      movementFirst
-      education
-      phone
-      email
-      missingFields
-      lastLoginAt
+      ...SchoolCardFields
     }
   }
+  ${CARD_FIELDS}
 `;
 
 export const CREATE_PERSON: TypedDocumentNode<
