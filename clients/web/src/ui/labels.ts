@@ -3,6 +3,7 @@
  * status a parent sees is the status the school set). Wording that depends on the reader — how a kind of
  * application is put to a parent or to a coordinator — stays in each cabinet's own labels.
  */
+import type { NoticeTone } from './kit.tsx';
 
 export type OrganizationType = 'SCHOOL' | 'KINDERGARTEN' | 'EXTRA_EDUCATION' | 'COLLEGE';
 export type SchoolYearStatus = 'NOT_CREATED' | 'DRAFT' | 'OPEN' | 'CLOSED';
@@ -47,6 +48,18 @@ export const APPLICATION_STATUSES: Record<ApplicationStatus, string> = {
   ENROLLED: 'Зачислен',
   REJECTED: 'Отказано',
   WITHDRAWN: 'Отозвано заявителем',
+};
+
+/** The badge colour of each status: a parent and a secretary see the same colour for the same state. */
+export const APPLICATION_STATUS_TONES: Record<ApplicationStatus, 'neutral' | NoticeTone> = {
+  SUBMITTED: 'info',
+  UNDER_REVIEW: 'info',
+  DOCUMENTS_REQUESTED: 'warning',
+  ACCEPTED: 'info',
+  DIRECTED: 'success',
+  ENROLLED: 'success',
+  REJECTED: 'error',
+  WITHDRAWN: 'neutral',
 };
 
 export const SCHOOL_YEAR_STATUSES: Record<SchoolYearStatus, string> = {

@@ -3,7 +3,6 @@ import type {
   ApplicationCategory,
   ApplicationKind,
   ApplicationSource,
-  ApplicationStatus,
   MandatoryField,
   SchoolYearStatus,
 } from '../../ui/labels.ts';
@@ -18,6 +17,7 @@ export type {
 } from '../../ui/labels.ts';
 export {
   APPLICATION_STATUSES as STATUS_LABELS,
+  APPLICATION_STATUS_TONES as STATUS_TONES,
   MANDATORY_FIELDS as FIELD_LABELS,
   SCHOOL_YEAR_STATUSES as YEAR_STATUS_LABELS,
 } from '../../ui/labels.ts';
@@ -84,17 +84,6 @@ export const MOVEMENT_LABELS: Record<MovementKind, string> = {
   TRANSFER: 'Перевод',
   EXPEL: 'Отчисление',
   GRADUATE: 'Выпуск',
-};
-
-export const STATUS_TONES: Record<ApplicationStatus, 'neutral' | 'info' | 'success' | 'warning' | 'error'> = {
-  SUBMITTED: 'info',
-  UNDER_REVIEW: 'info',
-  DOCUMENTS_REQUESTED: 'warning',
-  ACCEPTED: 'info',
-  DIRECTED: 'success',
-  ENROLLED: 'success',
-  REJECTED: 'error',
-  WITHDRAWN: 'neutral',
 };
 
 export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = {

@@ -1,20 +1,8 @@
 /** Russian names for applications (the status names match the server's `statusName`). */
-import type { NoticeTone } from '../../../ui/kit.tsx';
 import type { ApplicationCategory, ApplicationKind, ApplicationSource, ApplicationStatus } from '../../../ui/labels.ts';
 
 export type { ApplicationCategory, ApplicationKind, ApplicationSource, ApplicationStatus } from '../../../ui/labels.ts';
-export { APPLICATION_STATUSES as STATUS_NAME } from '../../../ui/labels.ts';
-
-export const STATUS_TONE: Record<ApplicationStatus, 'neutral' | NoticeTone> = {
-  SUBMITTED: 'info',
-  UNDER_REVIEW: 'info',
-  DOCUMENTS_REQUESTED: 'warning',
-  ACCEPTED: 'info',
-  DIRECTED: 'success',
-  ENROLLED: 'success',
-  REJECTED: 'error',
-  WITHDRAWN: 'neutral',
-};
+export { APPLICATION_STATUSES as STATUS_NAME, APPLICATION_STATUS_TONES as STATUS_TONE } from '../../../ui/labels.ts';
 
 /** A final status takes no more changes; the applicant can withdraw before it. */
 export const FINAL_STATUSES: readonly ApplicationStatus[] = ['ENROLLED', 'REJECTED', 'WITHDRAWN'];
