@@ -188,6 +188,8 @@ describe('regional operator', () => {
     await screenshot(tab, 'territory-operator-organizations');
 
     await tab.getByRole('link', { name: 'Не открыли учебный год' }).click();
+    // The organizations table stays until the new page renders: wait for the new page, not for any table.
+    await tab.getByRole('heading', { level: 1, name: 'Не открыли учебный год' }).waitFor();
     await tab.locator('main table tbody tr').first().waitFor();
     const text = (await tab.locator('main table').textContent()) ?? '';
     expect(text).toContain(own.name);
