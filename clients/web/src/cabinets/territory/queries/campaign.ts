@@ -19,6 +19,16 @@ export interface CampaignOverviewData {
   COLLEGE: KindTotals;
 }
 
+/** A kind's totals in the overview table. */
+const KIND_TOTALS = gql`
+  fragment KindTotals on CampaignStatistics {
+    year
+    total
+    fromEpgu
+    epguShare
+  }
+`;
+
 /** Every kind of the year at once (aliases named after the kinds), and the server's current campaign year. */
 export const CAMPAIGN_OVERVIEW: TypedDocumentNode<CampaignOverviewData, { year: number | null }> = gql`
   query TerritoryCampaignOverview($year: Int) {
@@ -26,42 +36,25 @@ export const CAMPAIGN_OVERVIEW: TypedDocumentNode<CampaignOverviewData, { year: 
       year
     }
     FIRST_GRADE: admissionsCampaign(year: $year, kind: FIRST_GRADE) {
-      year
-      total
-      fromEpgu
-      epguShare
+      ...KindTotals
     }
     TENTH_GRADE: admissionsCampaign(year: $year, kind: TENTH_GRADE) {
-      year
-      total
-      fromEpgu
-      epguShare
+      ...KindTotals
     }
     TRANSFER: admissionsCampaign(year: $year, kind: TRANSFER) {
-      year
-      total
-      fromEpgu
-      epguShare
+      ...KindTotals
     }
     KINDERGARTEN: admissionsCampaign(year: $year, kind: KINDERGARTEN) {
-      year
-      total
-      fromEpgu
-      epguShare
+      ...KindTotals
     }
     CAMP: admissionsCampaign(year: $year, kind: CAMP) {
-      year
-      total
-      fromEpgu
-      epguShare
+      ...KindTotals
     }
     COLLEGE: admissionsCampaign(year: $year, kind: COLLEGE) {
-      year
-      total
-      fromEpgu
-      epguShare
+      ...KindTotals
     }
   }
+  ${KIND_TOTALS}
 `;
 
 export interface OrganizationCampaign {

@@ -49,6 +49,48 @@ export interface OrganizationsVars {
   [key: string]: unknown;
 }
 
+/** A row of the not-opened list, wherever it is shown (rule 13). */
+const OPENING = gql`
+  fragment TerritoryOpening on SchoolYearOpening {
+    status
+    deadline
+    overdue
+    organization {
+      id
+      shortName
+      type
+      municipality {
+        id
+        name
+      }
+    }
+  }
+`;
+
+/** Completeness figures of an organization or a municipality; with the gaps per field where a page lists them. */
+const COMPLETENESS = gql`
+  fragment TerritoryCompleteness on DataCompleteness {
+    students
+    studentsWithGaps
+    studentsCompletePercent
+    staff
+    staffWithGaps
+    staffCompletePercent
+  }
+`;
+
+const COMPLETENESS_GAPS = gql`
+  fragment TerritoryCompletenessGaps on DataCompleteness {
+    ...TerritoryCompleteness
+    gaps {
+      field
+      students
+      staff
+    }
+  }
+  ${COMPLETENESS}
+`;
+
 export const ORGANIZATIONS: TypedDocumentNode<OrganizationsData, OrganizationsVars> = gql`
   query TerritoryOrganizations($filter: OrganizationFilter, $first: Int, $after: String) {
     organizations(filter: $filter, first: $first, after: $after) {
@@ -70,31 +112,17 @@ export const ORGANIZATIONS: TypedDocumentNode<OrganizationsData, OrganizationsVa
           }
           schoolYearStatus
           dataCompleteness {
-            students
-            studentsWithGaps
-            studentsCompletePercent
-            staff
-            staffWithGaps
-            staffCompletePercent
+            ...TerritoryCompleteness
           }
         }
       }
     }
     organizationsNotOpened {
-      status
-      deadline
-      overdue
-      organization {
-        id
-        shortName
-        type
-        municipality {
-          id
-          name
-        }
-      }
+      ...TerritoryOpening
     }
   }
+  ${OPENING}
+  ${COMPLETENESS}
 `;
 
 export interface MunicipalitiesData {
@@ -117,20 +145,10 @@ export interface NotOpenedData {
 export const NOT_OPENED: TypedDocumentNode<NotOpenedData, Record<string, never>> = gql`
   query TerritoryNotOpened {
     organizationsNotOpened {
-      status
-      deadline
-      overdue
-      organization {
-        id
-        shortName
-        type
-        municipality {
-          id
-          name
-        }
-      }
+      ...TerritoryOpening
     }
   }
+  ${OPENING}
 `;
 
 export interface MunicipalityFigures {
@@ -161,18 +179,7 @@ export const SUMMARY: TypedDocumentNode<SummaryData, { regional: boolean }> = gq
       }
     }
     organizationsNotOpened {
-      status
-      deadline
-      overdue
-      organization {
-        id
-        shortName
-        type
-        municipality {
-          id
-          name
-        }
-      }
+      ...TerritoryOpening
     }
   }
 
@@ -180,19 +187,11 @@ export const SUMMARY: TypedDocumentNode<SummaryData, { regional: boolean }> = gq
     id
     name
     dataCompleteness {
-      students
-      studentsWithGaps
-      studentsCompletePercent
-      staff
-      staffWithGaps
-      staffCompletePercent
-      gaps {
-        field
-        students
-        staff
-      }
+      ...TerritoryCompletenessGaps
     }
   }
+  ${OPENING}
+  ${COMPLETENESS_GAPS}
 `;
 
 export interface OrganizationData {
@@ -249,32 +248,13 @@ export const ORGANIZATION: TypedDocumentNode<OrganizationData, { id: string }> =
         openedLate
       }
       dataCompleteness {
-        students
-        studentsWithGaps
-        studentsCompletePercent
-        staff
-        staffWithGaps
-        staffCompletePercent
-        gaps {
-          field
-          students
-          staff
-        }
+        ...TerritoryCompletenessGaps
       }
     }
     organizationsNotOpened {
-      status
-      deadline
-      overdue
-      organization {
-        id
-        shortName
-        type
-        municipality {
-          id
-          name
-        }
-      }
+      ...TerritoryOpening
     }
   }
+  ${OPENING}
+  ${COMPLETENESS_GAPS}
 `;
