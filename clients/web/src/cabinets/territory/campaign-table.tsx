@@ -12,6 +12,36 @@ function filledTone(percent: number | null): string {
   return percent >= 100 ? 'success' : 'info';
 }
 
+interface PlacesFigures {
+  applications: number;
+  places: number;
+  placesTaken: number;
+  placesFilledPercent: number | null;
+}
+
+/** Applications and places of a campaign line: an organization, the totals, or a kind on the organization page. */
+export function PlacesCells({ figures }: { figures: PlacesFigures }) {
+  return (
+    <>
+      <td className="num" data-label="Заявлений">
+        {formatCount(figures.applications)}
+      </td>
+      <td className="num" data-label="Мест">
+        {figures.places ? formatCount(figures.places) : '—'}
+      </td>
+      <td className="num" data-label="Направлено и зачислено">
+        {formatCount(figures.placesTaken)}
+      </td>
+      <td data-label="Заполнение мест">
+        <span className="t-figure">
+          <Meter value={figures.placesFilledPercent} tone={filledTone(figures.placesFilledPercent)} />
+          <span>{formatPercent(figures.placesFilledPercent)}</span>
+        </span>
+      </td>
+    </>
+  );
+}
+
 function Violations({ count }: { count: number }) {
   return count > 0 ? <Badge tone="error">{count}</Badge> : <span className="muted">0</span>;
 }
@@ -81,21 +111,7 @@ export function CampaignTable({
                   <Link to={paths.organization(row.organization.id)}>{row.organization.shortName}</Link>
                 </th>
                 {showMunicipality && <td data-label="Муниципалитет">{row.organization.municipality.name}</td>}
-                <td className="num" data-label="Заявлений">
-                  {formatCount(row.applications)}
-                </td>
-                <td className="num" data-label="Мест">
-                  {row.places ? formatCount(row.places) : '—'}
-                </td>
-                <td className="num" data-label="Направлено и зачислено">
-                  {formatCount(row.placesTaken)}
-                </td>
-                <td data-label="Заполнение мест">
-                  <span className="t-figure">
-                    <Meter value={row.placesFilledPercent} tone={filledTone(row.placesFilledPercent)} />
-                    <span>{formatPercent(row.placesFilledPercent)}</span>
-                  </span>
-                </td>
+                <PlacesCells figures={row} />
                 {deadlines && (
                   <>
                     <td className="num" data-label="Направлены до 30 июня">
@@ -113,21 +129,7 @@ export function CampaignTable({
             <tr className="t-total">
               <th scope="row">Итого{rows.length > 1 ? ` (${rows.length})` : ''}</th>
               {showMunicipality && <td className="t-hide-phone" />}
-              <td className="num" data-label="Заявлений">
-                {formatCount(sum.applications)}
-              </td>
-              <td className="num" data-label="Мест">
-                {formatCount(sum.places)}
-              </td>
-              <td className="num" data-label="Направлено и зачислено">
-                {formatCount(sum.placesTaken)}
-              </td>
-              <td data-label="Заполнение мест">
-                <span className="t-figure">
-                  <Meter value={sum.placesFilledPercent} tone={filledTone(sum.placesFilledPercent)} />
-                  <span>{formatPercent(sum.placesFilledPercent)}</span>
-                </span>
-              </td>
+              <PlacesCells figures={sum} />
               {deadlines && (
                 <>
                   <td className="num" data-label="Направлены до 30 июня">

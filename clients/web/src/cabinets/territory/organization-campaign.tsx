@@ -6,8 +6,8 @@ import { Badge, DataState, Section } from '../../ui/kit.tsx';
 import { APPLICATION_KINDS, KIND_ORDER, type ApplicationKind } from './labels.ts';
 import { ORGANIZATION_CAMPAIGN, type OrganizationCampaign, type OrganizationCampaignData } from './queries/campaign.ts';
 import { paths } from './paths.ts';
-import { formatCount, formatPercent, yearOptions } from './rules.ts';
-import { Meter } from './ui.tsx';
+import { yearOptions } from './rules.ts';
+import { PlacesCells } from './campaign-table.tsx';
 
 function linesOf(data: OrganizationCampaignData, organizationId: string) {
   return KIND_ORDER.flatMap((kind) => {
@@ -52,21 +52,7 @@ function Lines({ lines }: { lines: { kind: ApplicationKind; line: OrganizationCa
           {lines.map(({ kind, line }) => (
             <tr key={kind}>
               <th scope="row">{APPLICATION_KINDS[kind]}</th>
-              <td className="num" data-label="Заявлений">
-                {formatCount(line.applications)}
-              </td>
-              <td className="num" data-label="Мест">
-                {line.places ? formatCount(line.places) : '—'}
-              </td>
-              <td className="num" data-label="Направлено и зачислено">
-                {formatCount(line.placesTaken)}
-              </td>
-              <td data-label="Заполнение мест">
-                <span className="t-figure">
-                  <Meter value={line.placesFilledPercent} />
-                  <span>{formatPercent(line.placesFilledPercent)}</span>
-                </span>
-              </td>
+              <PlacesCells figures={line} />
               <td className="num" data-label="Направлены до 30 июня">
                 <Violations kind={kind} count={line.earlyDirections} />
               </td>
