@@ -10,3 +10,4 @@ export * from './service.ts';
 export * from './subgraph.ts';
 export * from './main.ts';
 export * from './connection.ts';
+export * from './region-time.ts';
