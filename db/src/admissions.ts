@@ -136,6 +136,9 @@ export const applications = admissions.table(
     directedOrganizationId: uuid('directed_organization_id'),
     /** Set once, when the enrolment was recorded in the movement book. */
     enrolmentKey: text('enrolment_key'),
+    /** The enrolment order (приказ о зачислении, Order 458 point 17): its number and its own date. */
+    enrolmentOrderNumber: text('enrolment_order_number'),
+    enrolmentOrderDate: date('enrolment_order_date'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -232,5 +235,32 @@ export const queuePositions = admissions.table(
     uniqueIndex('queue_positions_current_key')
       .on(t.applicationId, t.organizationId)
       .where(sql`${t.current}`),
+  ],
+);
+
+/**
+ * The production calendar (производственный календарь) of a year as the Government's decree on moving days
+ * off published it (Labour Code art. 112 part 5). A year without a row is computed from art. 112 alone and says
+ * so. Rows are data: the known years are seeded by a migration, a new decree is loaded with one statement
+ * (docs/architecture.md, Legal calendar), no release needed.
+ */
+export const productionCalendars = admissions.table(
+  'production_calendars',
+  {
+    year: smallint('year').primaryKey(),
+    /** The decree as cited: «Постановление Правительства РФ от 04.10.2024 № 1335 «О переносе выходных дней в 2025 году»». */
+    decree: text('decree').notNull(),
+    /** Every non-working day of the year that is not a plain Saturday or Sunday: holidays and moved days off. */
+    nonWorkingDays: date('non_working_days').array().notNull(),
+    /** Saturdays and Sundays the decree made working days. */
+    workingWeekends: date('working_weekends')
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('production_calendars_year', sql`${t.year} between 2000 and 2100`),
+    check('production_calendars_decree', sql`length(trim(${t.decree})) > 0`),
   ],
 );

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseEnv, port } from './env.ts';
 import { internalTokenVerifier, parseJwk, type InternalTokenVerifier } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { configureRegionTimeZone, DEFAULT_REGION_TIME_ZONE, isTimeZone } from './region-time.ts';
 import { runService } from './service.ts';
 import type { Subgraph } from './subgraph.ts';
 
@@ -33,7 +34,10 @@ export function subgraphMain(
       INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10),
       /** A fixed clock for demos (ISO date-time). */
       CLOCK_NOW: z.string().datetime({ offset: true }).optional(),
+      /** The region's IANA time zone: every legal date is a date there (DOMAIN.md, Times). */
+      REGION_TIME_ZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default(DEFAULT_REGION_TIME_ZONE),
     });
+    configureRegionTimeZone(String(env['REGION_TIME_ZONE']));
     const logger = createLogger(name);
     const { db, close } = createDb(String(env[`${prefix}_DATABASE_URL`]));
     const fixed = env['CLOCK_NOW'] ? new Date(String(env['CLOCK_NOW'])) : null;

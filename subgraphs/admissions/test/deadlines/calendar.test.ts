@@ -4,13 +4,11 @@ import {
   formatRuDate,
   isIsoDate,
   laborCodeNonWorkingDays,
-  NON_WORKING_DAYS_2026,
-  NON_WORKING_DAYS_2027,
-  russianWorkingCalendar,
   workingCalendar,
 } from '../../src/modules/deadlines/index.ts';
+import { DECREE_2026, testCalendar } from './decrees.ts';
 
-const calendar = russianWorkingCalendar();
+const calendar = testCalendar();
 
 function workingDaysInYear(year: number): number {
   return calendar.workingDaysBetween(`${year - 1}-12-31`, `${year}-12-31`);
@@ -57,21 +55,27 @@ describe('working-day calendar', () => {
     expect(calendar.workingDaysBetween('2026-06-30', '2026-06-30')).toBe(0);
   });
 
-  it('keeps 2027 to Labour Code art. 112: holidays on a weekend move to the next working day', () => {
-    expect(NON_WORKING_DAYS_2027).toEqual(laborCodeNonWorkingDays(2027));
+  it('keeps a year without a decree to Labour Code art. 112, and says so', () => {
+    expect(calendar.sourceOf(2027)).toEqual({ source: 'LABOUR_CODE_ART_112', decree: null });
+    expect(calendar.sourceOf(2026)).toMatchObject({ source: 'DECREE', decree: expect.stringMatching(/№ 1466/) });
+    // Sat 1 May → Mon 3 May, Sun 9 May → Mon 10 May, Sat 12 Jun → Mon 14 Jun (art. 112 part 2).
     expect(calendar.isWorkingDay('2027-06-14')).toBe(false);
     expect(calendar.isWorkingDay('2027-05-03')).toBe(false);
     expect(calendar.isWorkingDay('2027-05-10')).toBe(false);
+    // Weekend January holidays are not moved without a decree (art. 112 part 2 excepts them).
+    expect(laborCodeNonWorkingDays(2028).days.filter((d) => d.startsWith('2028-01'))).toHaveLength(8);
+    expect(calendar.isWorkingDay('2028-01-10')).toBe(true);
   });
 
   it('derives the 2026 data from art. 112 plus the two January transfers of the decree', () => {
     const derived = [...laborCodeNonWorkingDays(2026).days, '2026-01-09', '2026-12-31'].sort();
-    expect([...NON_WORKING_DAYS_2026.days].sort()).toEqual(derived);
+    expect([...DECREE_2026.days].sort()).toEqual(derived);
   });
 
-  it('refuses a year it has no data for, in Russian', () => {
-    expect(() => calendar.isWorkingDay('2028-03-01')).toThrow('Нет производственного календаря на 2028 год');
-    expect(() => calendar.addWorkingDays('2027-12-30', 2)).toThrow(/2028/);
+  it('refuses a year it has no data for when built without the art. 112 fallback, in Russian', () => {
+    const bare = workingCalendar([DECREE_2026]);
+    expect(() => bare.isWorkingDay('2028-03-01')).toThrow('Нет производственного календаря на 2028 год');
+    expect(() => bare.addWorkingDays('2026-12-30', 2)).toThrow(/2027/);
   });
 
   it('refuses malformed dates and counts', () => {
@@ -84,7 +88,7 @@ describe('working-day calendar', () => {
   it('refuses inconsistent calendar data', () => {
     expect(() => workingCalendar([{ year: 2026, days: ['2025-12-31'] }])).toThrow(/2026/);
     expect(() => workingCalendar([{ year: 2026, days: [], workingWeekends: ['2026-06-29'] }])).toThrow(/суббота/);
-    expect(() => workingCalendar([NON_WORKING_DAYS_2026, NON_WORKING_DAYS_2026])).toThrow(/дважды/);
+    expect(() => workingCalendar([DECREE_2026, DECREE_2026])).toThrow(/дважды/);
   });
 
   it('computes in UTC and writes dates the Russian way', () => {

@@ -6,14 +6,14 @@ import {
   checkSubmission,
   defaultCampaign,
   enrolmentOrderDeadline,
-  russianWorkingCalendar,
   validateCampaign,
   type ApplicantCategory,
   type Campaign,
   type Violation,
 } from '../../src/modules/deadlines/index.ts';
+import { testCalendar } from './decrees.ts';
 
-const calendar = russianWorkingCalendar();
+const calendar = testCalendar();
 const campaign = defaultCampaign(2026);
 
 /** A campaign whose priority reception ends on `end` (a region's configured year), otherwise by default. */

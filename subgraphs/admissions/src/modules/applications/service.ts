@@ -2,12 +2,14 @@
  * Applications: submission, status changes with their history and the ЕПГУ outbox, in one transaction
  * each. The law's deadlines (rule 15) are checked by `../deadlines`; capacity by the places of the year.
  */
-import { AppError, badInput, conflict, forbidden, notFound } from '@region/kit';
+import { AppError, badInput, conflict, forbidden, notFound, regionDate } from '@region/kit';
 import { admissionsTables, type Database, type Executor } from '@region/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   campaignYearOn,
+  campaignCalendar,
   checkDirection,
+  checkEnrolmentOrderDate,
   checkPlaces,
   checkSubmission,
   defaultCampaign,
@@ -103,7 +105,7 @@ export async function submitApplication(
   if (!applicant || !policy.childrenIds().includes(input.childId)) {
     throw forbidden('Подать заявление можно только за своего ребёнка, связанного с вами в системе.');
   }
-  const today = now.toISOString().slice(0, 10);
+  const today = regionDate(now);
   const year = input.year ?? campaignYearOn(today);
   return db.transaction(async (tx) => {
     const campaign = await campaignOf(tx, year);
@@ -278,7 +280,23 @@ export async function changeStatus(
     if (input.status === 'ENROLLED' && !input.order?.number.trim()) {
       throw badInput('Для зачисления укажите номер и дату приказа о зачислении.', 'order');
     }
-    const today = now.toISOString().slice(0, 10);
+    const today = regionDate(now);
+    if (input.status === 'ENROLLED') {
+      const orderDate = input.order!.date;
+      if (orderDate > today) {
+        throw badInput(
+          `Дата приказа о зачислении ${orderDate} ещё не наступила: укажите дату изданного приказа.`,
+          'order.date',
+        );
+      }
+      const violation = checkEnrolmentOrderDate(
+        { kind: application.kind, category: application.category },
+        orderDate,
+        await campaignOf(tx, application.year),
+        await campaignCalendar(tx, application.year),
+      );
+      if (violation) throw deadlineError(violation);
+    }
     if (input.status === 'DIRECTED') {
       if (!choices.some((choice) => choice.organizationId === target))
         throw badInput('Направить можно только в одну из выбранных заявителем организаций.', 'organizationId');
@@ -299,7 +317,13 @@ export async function changeStatus(
         updatedAt: now,
         ...(input.status === 'DIRECTED' ? { directedOrganizationId: target } : {}),
         // The enrolment is recorded in the movement book exactly once, keyed by the application.
-        ...(input.status === 'ENROLLED' ? { enrolmentKey: `application:${application.id}` } : {}),
+        ...(input.status === 'ENROLLED'
+          ? {
+              enrolmentKey: `application:${application.id}`,
+              enrolmentOrderNumber: input.order!.number.trim(),
+              enrolmentOrderDate: input.order!.date,
+            }
+          : {}),
       })
       .where(eq(applications.id, application.id))
       .returning();

@@ -13,7 +13,7 @@ export interface NonWorkingDays {
 }
 
 export interface WorkingCalendar {
-  /** Years the calendar has data for; any other year is refused rather than guessed. */
+  /** Years the calendar has data for (a fallback adds the years it was asked about). */
   readonly years: readonly number[];
   isWorkingDay(date: string): boolean;
   /** The n-th working day after `date`, not counting `date` itself; n = 0 returns `date` unchanged. */
@@ -25,11 +25,39 @@ export interface WorkingCalendar {
   workingDaysBetween(from: string, to: string): number;
 }
 
-export function workingCalendar(data: readonly NonWorkingDays[]): WorkingCalendar {
+/**
+ * Where a year's calendar comes from: the Government's decree on moving days off (Labour Code art. 112 part 5),
+ * or — for a year whose decree is not loaded — art. 112 alone (its holidays, weekend holidays moved by part 2).
+ */
+export type CalendarSource = 'DECREE' | 'LABOUR_CODE_ART_112';
+
+export interface CalendarYear extends NonWorkingDays {
+  source: CalendarSource;
+  /** The decree as cited, null for art. 112. */
+  decree: string | null;
+}
+
+/** A year by its decree, or by art. 112 when `decree` is missing. */
+export function calendarYear(
+  year: number,
+  decree?: { decree: string; days: string[]; workingWeekends: string[] } | null,
+): CalendarYear {
+  if (!decree) return { ...laborCodeNonWorkingDays(year), source: 'LABOUR_CODE_ART_112', decree: null };
+  return { year, days: decree.days, workingWeekends: decree.workingWeekends, source: 'DECREE', decree: decree.decree };
+}
+
+/**
+ * `fallback` supplies a year the data lacks (the production calendar passes art. 112); without it such a year is
+ * refused rather than guessed.
+ */
+export function workingCalendar(
+  data: readonly NonWorkingDays[],
+  fallback?: (year: number) => NonWorkingDays,
+): WorkingCalendar {
   const years = new Set<number>();
   const nonWorking = new Set<string>();
   const workingWeekends = new Set<string>();
-  for (const entry of data) {
+  const add = (entry: NonWorkingDays) => {
     if (years.has(entry.year)) throw new RangeError(`Производственный календарь на ${entry.year} год задан дважды.`);
     years.add(entry.year);
     for (const day of entry.days) {
@@ -43,11 +71,15 @@ export function workingCalendar(data: readonly NonWorkingDays[]): WorkingCalenda
       if (nonWorking.has(day)) throw new RangeError(`${day} указан и как нерабочий, и как рабочий день.`);
       workingWeekends.add(day);
     }
-  }
+  };
+  for (const entry of data) add(entry);
 
   const isWorkingDay = (date: string): boolean => {
     const year = yearOf(date);
-    if (!years.has(year)) throw new RangeError(`Нет производственного календаря на ${year} год.`);
+    if (!years.has(year)) {
+      if (!fallback) throw new RangeError(`Нет производственного календаря на ${year} год.`);
+      add(fallback(year));
+    }
     if (workingWeekends.has(date)) return true;
     return !isWeekend(date) && !nonWorking.has(date);
   };
@@ -57,7 +89,8 @@ export function workingCalendar(data: readonly NonWorkingDays[]): WorkingCalenda
     if (!Number.isInteger(n) || n < 0)
       throw new RangeError(`Число рабочих дней должно быть целым и не меньше 0: ${n}.`);
     let day = date;
-    // Terminates: every step either counts a working day or reaches a year without data, which throws.
+    // Terminates: every step either counts a working day or reaches a year without data, which throws
+    // (without a fallback) or is filled in (with one).
     for (let left = n; left > 0;) {
       day = addDays(day, 1);
       if (isWorkingDay(day)) left -= 1;
@@ -74,7 +107,14 @@ export function workingCalendar(data: readonly NonWorkingDays[]): WorkingCalenda
     return count;
   };
 
-  return { years: [...years].sort((a, b) => a - b), isWorkingDay, addWorkingDays, workingDaysBetween };
+  return {
+    get years() {
+      return [...years].sort((a, b) => a - b);
+    },
+    isWorkingDay,
+    addWorkingDays,
+    workingDaysBetween,
+  };
 }
 
 /** Labour Code art. 112 part 1: 1–6 and 8 January (New Year holidays), 7 January (Christmas) and the rest. */

@@ -1,10 +1,12 @@
+import { isoWeekday } from '@region/kit';
+
 /**
- * Calendar dates as `YYYY-MM-DD` strings, computed in UTC so that no time zone can move a day.
+ * Calendar dates as `YYYY-MM-DD` strings, computed in UTC so that no time zone can move a day (arithmetic is the
+ * kit's region-time module; the region's "today" comes from it too).
  * Valid dates of this form compare correctly as plain strings (`'2026-06-29' < '2026-06-30'`).
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 const MONTHS_GENITIVE = [
   'января',
@@ -39,14 +41,11 @@ export function assertIsoDate(date: string): string {
   return date;
 }
 
-export function addDays(date: string, days: number): string {
-  const ms = toUtcMs(assertIsoDate(date)) as number;
-  return new Date(ms + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays } from '@region/kit';
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: string): number {
-  return new Date(toUtcMs(assertIsoDate(date)) as number).getUTCDay();
+  return isoWeekday(assertIsoDate(date)) % 7;
 }
 
 export function isWeekend(date: string): boolean {

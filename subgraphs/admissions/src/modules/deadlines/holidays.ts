@@ -1,81 +1,77 @@
-import { workingCalendar, type NonWorkingDays, type WorkingCalendar } from './calendar.ts';
+/**
+ * The production calendar as data (`admissions.production_calendars`, seeded by migration
+ * 0008_production_calendar_seed, loadable by an operator without a release — docs/architecture.md): the decree
+ * of a year when it is loaded, else Labour Code art. 112 alone.
+ */
+import { admissionsTables, type Executor } from '@region/db';
+import { inArray } from 'drizzle-orm';
+import {
+  calendarYear,
+  laborCodeNonWorkingDays,
+  workingCalendar,
+  type CalendarYear,
+  type WorkingCalendar,
+} from './calendar.ts';
+
+const { productionCalendars } = admissionsTables;
+
+export interface ProductionCalendar extends WorkingCalendar {
+  /** Which source a year's working days come from, and the decree's name. */
+  sourceOf(year: number): Pick<CalendarYear, 'source' | 'decree'>;
+}
+
+/** The years' calendars in one statement; a year without a row is art. 112's. */
+export async function loadCalendarYears(db: Executor, years: readonly number[]): Promise<CalendarYear[]> {
+  const rows = await db
+    .select()
+    .from(productionCalendars)
+    .where(inArray(productionCalendars.year, [...years]));
+  return years.map((year) => {
+    const row = rows.find((r) => r.year === year);
+    return calendarYear(
+      year,
+      row && { decree: row.decree, days: row.nonWorkingDays, workingWeekends: row.workingWeekends },
+    );
+  });
+}
+
+/** A working calendar over the given years; any other year it meets (a term crossing New Year) is art. 112's. */
+export function productionCalendar(entries: readonly CalendarYear[]): ProductionCalendar {
+  const calendar = workingCalendar(entries, laborCodeNonWorkingDays);
+  return {
+    get years() {
+      return calendar.years;
+    },
+    isWorkingDay: calendar.isWorkingDay,
+    addWorkingDays: calendar.addWorkingDays,
+    workingDaysBetween: calendar.workingDaysBetween,
+    sourceOf: (year) => {
+      const entry = entries.find((e) => e.year === year);
+      return entry ? { source: entry.source, decree: entry.decree } : { source: 'LABOUR_CODE_ART_112', decree: null };
+    },
+  };
+}
 
 /**
- * 2025: Labour Code art. 112 holidays and Government decree of 04.10.2024 No. 1335 «О переносе выходных дней
- * в 2025 году»: Sat 4 Jan → Fri 2 May; Sun 5 Jan → Wed 31 Dec; Sun 23 Feb → Thu 8 May; Sat 8 Mar → Fri 13 Jun;
- * Sat 1 Nov → Mon 3 Nov (so Saturday 1 November is a working day). 247 working days.
+ * Calendars cached per process for a short time: a term is computed without a query per date, and a decree an
+ * operator loads is in force within `ttlMs` everywhere, without a restart.
  */
-export const NON_WORKING_DAYS_2025: NonWorkingDays = {
-  year: 2025,
-  days: [
-    ...['01', '02', '03', '04', '05', '06', '07', '08'].map((day) => `2025-01-${day}`),
-    '2025-02-23',
-    '2025-03-08',
-    '2025-05-01',
-    '2025-05-02', // from Sat 4 Jan
-    '2025-05-08', // from Sun 23 Feb
-    '2025-05-09',
-    '2025-06-12',
-    '2025-06-13', // from Sat 8 Mar
-    '2025-11-03', // from Sat 1 Nov
-    '2025-11-04',
-    '2025-12-31', // from Sun 5 Jan
-  ],
-  workingWeekends: ['2025-11-01'],
-};
+export function calendarCache(ttlMs = 60_000, clock: () => number = Date.now) {
+  const cached = new Map<number, { entry: CalendarYear; until: number }>();
+  return async (db: Executor, years: readonly number[]): Promise<ProductionCalendar> => {
+    const now = clock();
+    const missing = years.filter((year) => (cached.get(year)?.until ?? 0) <= now);
+    if (missing.length > 0) {
+      for (const entry of await loadCalendarYears(db, missing)) cached.set(entry.year, { entry, until: now + ttlMs });
+    }
+    return productionCalendar(years.map((year) => cached.get(year)!.entry));
+  };
+}
 
-/**
- * 2026: Labour Code art. 112 holidays and the Government decree on transfers of days off in 2026
- * (signed 24.09.2025): Sat 3 Jan → Fri 9 Jan; Sun 4 Jan → Thu 31 Dec. By art. 112 part 2 Sun 8 Mar moves to
- * Mon 9 Mar and Sat 9 May to Mon 11 May. No working Saturdays. 247 working days.
- */
-export const NON_WORKING_DAYS_2026: NonWorkingDays = {
-  year: 2026,
-  days: [
-    ...['01', '02', '03', '04', '05', '06', '07', '08'].map((day) => `2026-01-${day}`),
-    '2026-01-09', // from Sat 3 Jan
-    '2026-02-23',
-    '2026-03-08',
-    '2026-03-09', // art. 112 part 2: Sun 8 Mar
-    '2026-05-01',
-    '2026-05-09',
-    '2026-05-11', // art. 112 part 2: Sat 9 May
-    '2026-06-12',
-    '2026-11-04',
-    '2026-12-31', // from Sun 4 Jan
-  ],
-};
+/** The process's cache: the admissions subgraph reads calendars through it. */
+export const loadProductionCalendar = calendarCache();
 
-/**
- * 2027: the transfer decree for 2027 was not known when this was written (it is usually signed in the autumn
- * of the year before), so only Labour Code art. 112 applies: the federal holidays, and a holiday on a weekend
- * moves to the next working day (Sat 1 May → Mon 3 May, Sun 9 May → Mon 10 May, Sat 12 Jun → Mon 14 Jun).
- * Sat 2 and Sun 3 January are not moved: only a decree moves January holidays. Replace this with the decree's
- * list when it is published; it equals `laborCodeNonWorkingDays(2027)` (checked by a test).
- */
-export const NON_WORKING_DAYS_2027: NonWorkingDays = {
-  year: 2027,
-  days: [
-    ...['01', '02', '03', '04', '05', '06', '07', '08'].map((day) => `2027-01-${day}`),
-    '2027-02-23',
-    '2027-03-08',
-    '2027-05-01',
-    '2027-05-03', // art. 112 part 2: Sat 1 May
-    '2027-05-09',
-    '2027-05-10', // art. 112 part 2: Sun 9 May
-    '2027-06-12',
-    '2027-06-14', // art. 112 part 2: Sat 12 Jun
-    '2027-11-04',
-  ],
-};
-
-export const RUSSIAN_NON_WORKING_DAYS: readonly NonWorkingDays[] = [
-  NON_WORKING_DAYS_2025,
-  NON_WORKING_DAYS_2026,
-  NON_WORKING_DAYS_2027,
-];
-
-/** The Russian five-day-week calendar for the years above. */
-export function russianWorkingCalendar(): WorkingCalendar {
-  return workingCalendar(RUSSIAN_NON_WORKING_DAYS);
+/** The calendar for a campaign year: its own year and the next (a term may cross New Year). */
+export function campaignCalendar(db: Executor, year: number): Promise<ProductionCalendar> {
+  return loadProductionCalendar(db, [year, year + 1]);
 }

@@ -9,6 +9,7 @@ export type RuleCode =
   | 'DIRECTION_BEFORE_OTHER_RECEPTION'
   | 'ENROLMENT_ORDER_EARLY'
   | 'ENROLMENT_ORDER_LATE'
+  | 'ENROLMENT_ORDER_OUTSIDE_CAMPAIGN'
   | 'NO_PLACES';
 
 export interface Violation {
@@ -43,6 +44,7 @@ export const RULE_TITLES: Readonly<Record<RuleCode, string>> = {
   DIRECTION_BEFORE_OTHER_RECEPTION: 'Направление в ОО до начала приёма детей с незакреплённой территории',
   ENROLMENT_ORDER_EARLY: 'Приказ о зачислении до окончания приёма заявлений',
   ENROLMENT_ORDER_LATE: 'Приказ о зачислении позже срока',
+  ENROLMENT_ORDER_OUTSIDE_CAMPAIGN: 'Приказ о зачислении вне сроков приёмной кампании',
   NO_PLACES: 'Нет свободных мест',
 };
 
@@ -160,6 +162,57 @@ export function checkEnrolmentOrder(
       rule: 'ENROLMENT_ORDER_LATE',
       message: `Приказ о зачислении в 1 класс нужно издать не позднее ${ru(deadline)} — в течение ${term} после окончания приёма заявлений ${ru(end)} (${POINT_17}). Приказ от ${ru(orderDate)} издан позже срока.`,
       deadline,
+    };
+  }
+  return null;
+}
+
+/**
+ * Working days Order 458 gives the school for the order on an application of a child from outside the assigned
+ * territory, counted from the day it was received: the last such order of a campaign falls this many working days
+ * after reception ends (5 September).
+ */
+export const OTHER_ORDER_WORKING_DAYS = 5;
+
+/** The last day an enrolment order of the campaign can carry: the order term after the last reception day. */
+export function campaignLastOrderDay(campaign: Campaign, calendar: WorkingCalendar): string {
+  return calendar.addWorkingDays(campaign.otherReception.to, OTHER_ORDER_WORKING_DAYS);
+}
+
+/**
+ * The date on an enrolment order moving a first-grade application to «Зачислен» (Order 458 point 17). Refused:
+ * an order before reception of the child's stage allows it (the first group: before `directionNotBefore`, 30 June;
+ * other children: before their reception opens, 6 July), or after the campaign's last order day. An order of the
+ * first group later than 3 working days after 30 June is accepted — it is a fact — and counted as late
+ * (`lateOrders`). Other kinds: null.
+ */
+export function checkEnrolmentOrderDate(
+  application: DirectionInput,
+  orderDate: string,
+  campaign: Campaign,
+  calendar: WorkingCalendar,
+): Violation | null {
+  if (application.kind !== 'FIRST_GRADE') return null;
+  assertIsoDate(orderDate);
+  const last = campaignLastOrderDay(campaign, calendar);
+  if (application.category === 'OTHER') {
+    const from = [campaign.otherReception.from, campaign.directionNotBefore].sort().at(-1) as string;
+    if (orderDate < from) {
+      return {
+        rule: 'ENROLMENT_ORDER_EARLY',
+        message: `Приказ о зачислении в 1 класс ребёнка, не проживающего на закреплённой территории, нельзя издать раньше ${ru(from)}: приём таких заявлений начинается ${ru(campaign.otherReception.from)} (${POINT_17}). Приказ от ${ru(orderDate)} принять нельзя.`,
+        deadline: from,
+      };
+    }
+  } else {
+    const early = checkEnrolmentOrder(orderDate, campaign, calendar);
+    if (early?.rule === 'ENROLMENT_ORDER_EARLY') return early;
+  }
+  if (orderDate > last) {
+    return {
+      rule: 'ENROLMENT_ORDER_OUTSIDE_CAMPAIGN',
+      message: `Приказ от ${ru(orderDate)} не относится к приёмной кампании ${campaign.year} г.: последний приказ кампании издаётся не позднее ${ru(last)} — ${workingDaysRu(OTHER_ORDER_WORKING_DAYS)} после окончания приёма ${ru(campaign.otherReception.to)} (${POINT_17}).`,
+      deadline: last,
     };
   }
   return null;

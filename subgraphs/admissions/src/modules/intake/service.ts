@@ -3,7 +3,7 @@
  * ЕПГУ number. The unique index on the number decides between concurrent deliveries: the loser's insert
  * does nothing and it returns the stored application.
  */
-import { AppError, badInput, forbidden } from '@region/kit';
+import { AppError, badInput, forbidden, regionDate } from '@region/kit';
 import { admissionsTables, type Database } from '@region/db';
 import { eq, sql } from 'drizzle-orm';
 import { checkSubmission } from '../deadlines/index.ts';
@@ -58,7 +58,7 @@ export async function intakeEpguApplication(
   }
   return db.transaction(async (tx) => {
     const violation = checkSubmission(
-      { kind: input.kind, category: input.category, submittedOn: input.registeredAt.toISOString().slice(0, 10) },
+      { kind: input.kind, category: input.category, submittedOn: regionDate(input.registeredAt) },
       await campaignOf(tx, input.year),
     );
     if (violation) throw new AppError('DEADLINE_RULE', violation.message, { rule: violation.rule });

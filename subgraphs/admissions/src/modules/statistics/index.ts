@@ -1,4 +1,4 @@
-import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import { loadTypeDefs, regionDate, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
 import { campaignYearOn } from '../deadlines/index.ts';
 import { campaignStatistics, searchApplications, type SearchArgs } from './service.ts';
@@ -13,7 +13,7 @@ export const statisticsModule: SubgraphModule<AdmissionsContext> = {
         campaignStatistics(
           ctx.db,
           ctx.policy,
-          args.year ?? campaignYearOn(ctx.now().toISOString().slice(0, 10)),
+          args.year ?? campaignYearOn(regionDate(ctx.now())),
           args.kind ?? 'FIRST_GRADE',
         ),
     },

@@ -2,10 +2,10 @@
  * Support search and campaign figures (rules 16 and 21). Both read only rows of the principal's territory;
  * the figures are aggregates, so a coordinator or the ministry sees counts, not children.
  */
-import { badInput, forbidden } from '@region/kit';
+import { badInput, forbidden, sqlRegionDate } from '@region/kit';
 import { admissionsTables, type Executor } from '@region/db';
 import { and, eq, sql } from 'drizzle-orm';
-import { enrolmentOrderDeadline, russianWorkingCalendar } from '../deadlines/index.ts';
+import { campaignCalendar, enrolmentOrderDeadline } from '../deadlines/index.ts';
 import { campaignOf } from '../applications/service.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
 
@@ -31,7 +31,7 @@ export function searchApplications(db: Executor, policy: AdmissionsPolicy, args:
       .where(
         and(
           eq(applications.epguNumber, args.epguNumber.trim()),
-          sql`(${applications.registeredAt} at time zone 'Asia/Yekaterinburg')::date = ${args.registeredOn}`,
+          sql`${sqlRegionDate(applications.registeredAt)} = ${args.registeredOn}::date`,
           policy.readable(),
         ),
       );
@@ -61,7 +61,8 @@ export async function campaignStatistics(db: Executor, policy: AdmissionsPolicy,
   const inTerritory = (column: string) =>
     organizations === 'ALL' ? sql`true` : sql`${sql.raw(column)} in ${organizations}`;
   const campaign = await campaignOf(db, year);
-  const orderDeadline = enrolmentOrderDeadline(campaign, russianWorkingCalendar());
+  const calendar = await campaignCalendar(db, year);
+  const orderDeadline = enrolmentOrderDeadline(campaign, calendar);
   // Each application counts for the organization it was directed to, or else its first choice.
   const rows = await db.execute<{
     organization_id: string;
@@ -80,17 +81,25 @@ export async function campaignStatistics(db: Executor, policy: AdmissionsPolicy,
     select s.organization_id, s.source, s.status, count(*)::int as applications,
       count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and exists (select 1 from admissions.status_history h
         where h.application_id = s.id and h.to_status = 'DIRECTED'
-          and (h.changed_at at time zone 'Asia/Yekaterinburg')::date < ${campaign.directionNotBefore}::date))::int as early,
-      count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and exists (select 1 from admissions.status_history h
-        where h.application_id = s.id and h.to_status = 'ENROLLED'
-          and (h.changed_at at time zone 'Asia/Yekaterinburg')::date > ${orderDeadline}::date))::int as late
+          and ${sqlRegionDate(sql`h.changed_at`)} < ${campaign.directionNotBefore}::date))::int as early,
+      -- Order 458 point 17 counts the term by the order's own date; rows enrolled before the date was kept
+      -- fall back to the region's date of the status change.
+      count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and s.status = 'ENROLLED'
+        and coalesce(s.enrolment_order_date, (select max(${sqlRegionDate(sql`h.changed_at`)}) from admissions.status_history h
+          where h.application_id = s.id and h.to_status = 'ENROLLED')) > ${orderDeadline}::date)::int as late
     from scoped s
     where ${inTerritory('s.organization_id')}
     group by s.organization_id, s.source, s.status`);
   const places = await db.execute<{ organization_id: string; total: number }>(sql`
     select organization_id, total from admissions.places p
     where p.year = ${year} and p.kind = ${kind} and ${inTerritory('p.organization_id')}`);
-  return summarize(year, kind, rows, places);
+  const { source, decree } = calendar.sourceOf(Number(orderDeadline.slice(0, 4)));
+  return {
+    ...summarize(year, kind, rows, places),
+    enrolmentOrderDeadline: orderDeadline,
+    calendarSource: source,
+    calendarDecree: decree,
+  };
 }
 
 function summarize(

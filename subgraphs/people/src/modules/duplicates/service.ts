@@ -2,7 +2,7 @@
  * Duplicates (DOMAIN.md rule 8, seed 000: 37,335 duplicate parents): list records sharing a normalized
  * full name and birth date, and merge two of them so that one person has one record again.
  */
-import { badInput, forbidden, notFound } from '@region/kit';
+import { badInput, forbidden, notFound, regionDate } from '@region/kit';
 import { qualified, tables, type Database, type Executor } from '@region/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
@@ -131,7 +131,7 @@ async function moveLinks(tx: Executor, keepId: string, mergeId: string, now: Dat
   await tx.execute(sql`update people.movements set person_id = ${keepId} where person_id = ${mergeId}`);
   // One current enrolment per learner: the kept record's stands, the merged one's is closed.
   await tx.execute(sql`
-    update people.enrolments set ended_on = ${now.toISOString().slice(0, 10)}::date
+    update people.enrolments set ended_on = ${regionDate(now)}::date
     where person_id = ${mergeId} and ended_on is null
       and exists (select 1 from people.enrolments k where k.person_id = ${keepId} and k.ended_on is null)`);
   await tx.execute(sql`update people.enrolments set person_id = ${keepId} where person_id = ${mergeId}`);

@@ -5,7 +5,7 @@
  */
 import type { Grant, Scope } from '@region/schema';
 import { normalizeSnils } from '@region/schema';
-import type { Principal } from '@region/kit';
+import { regionAge, type Principal } from '@region/kit';
 import { tables, type Executor } from '@region/db';
 import { normalizeFullName } from '@region/db/normalize';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -171,15 +171,8 @@ async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
   return { kind: 'one', person: found, method };
 }
 
-function ageOn(birthDate: string, now: Date): number {
-  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = now.getUTCFullYear() - year;
-  if (now.getUTCMonth() + 1 < month || (now.getUTCMonth() + 1 === month && now.getUTCDate() < day)) age -= 1;
-  return age;
-}
-
 async function admit(tx: Executor, person: PersonMatch, now: Date): Promise<LoginResolution> {
-  if (person.birthDate && ageOn(person.birthDate, now) < 18) {
+  if (person.birthDate && regionAge(person.birthDate, now) < 18) {
     const [consent] = await tx
       .select({ id: consents.id })
       .from(consents)

@@ -1,8 +1,9 @@
+import { regionDate } from '@region/kit';
 import type { PeopleContext } from '../../../context.ts';
 import { createPerson, updatePerson, type CreatePersonInput } from '../service.ts';
 import type { PersonFields } from '../validation.ts';
 
-const today = (ctx: PeopleContext) => ctx.now().toISOString().slice(0, 10);
+const today = (ctx: PeopleContext) => regionDate(ctx.now());
 
 export const Mutation = {
   createPerson: async (
