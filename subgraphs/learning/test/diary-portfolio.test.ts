@@ -158,7 +158,7 @@ describe('portfolio', () => {
 
 describe('school year', () => {
   const NOT_OPENED =
-    '{ organizationsNotOpened { status deadline overdue organization { id shortName municipality { id } } } }';
+    '{ organizationsNotOpened { status organization { id shortName municipality { id } schoolYearOpening { deadline overdue } } } }';
 
   it('lists the organizations of the municipality that have not opened the year to its coordinator', async () => {
     const result = await platform.query<{

@@ -105,3 +105,73 @@ describe('in April', () => {
     expectCode(await platform.query({ login: 'admin2' }, CREATE, { input: { organizationId: school } }), 'FORBIDDEN');
   });
 });
+
+/** A moment at local (UTC+5) wall-clock time. */
+const local = (date: string, time: string) => new Date(`${date}T${time}:00+05:00`);
+
+describe('the deadline to open the year (rule 13), by the registry’s organization type', () => {
+  let platform: Platform;
+  let centre: string;
+  let school: string;
+  const NOT_OPENED = `{ organizationsNotOpened { status schoolYear
+    organization { id type schoolYearOpening { deadline overdue } } } }`;
+  type NotOpened = {
+    organizationsNotOpened: {
+      status: string;
+      schoolYear: number;
+      organization: { id: string; type: string; schoolYearOpening: { deadline: string; overdue: boolean } };
+    }[];
+  };
+  const rowOf = async (id: string) => {
+    const result = await platform.query<NotOpened>({ login: 'coordinator' }, NOT_OPENED);
+    expectOk(result);
+    return result.data!.organizationsNotOpened.find((row) => row.organization.id === id);
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform({ now: local('2026-09-10', '12:00'), principalTtlMs: 0 });
+    school = await schoolOf(platform);
+    // A new extra-education centre in the coordinator's municipality: no classes, no school year yet.
+    const [row] = await platform.admin.sql<{ id: string }[]>`
+      insert into people.organizations (municipality_id, type, full_name, short_name, inn)
+      select municipality_id, 'EXTRA_EDUCATION', 'Центр детского творчества «Часовой»', 'ЦДТ «Часовой»', '7401000000'
+      from people.organizations where id = ${school} returning id`;
+    centre = row!.id;
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('gives a centre without classes 20 September, not overdue on 10 September', async () => {
+    const row = await rowOf(centre);
+    expect(row).toMatchObject({
+      status: 'NOT_CREATED',
+      schoolYear: 2026,
+      organization: { type: 'EXTRA_EDUCATION', schoolYearOpening: { deadline: '2026-09-20', overdue: false } },
+    });
+  });
+
+  it('keeps 6 September for a school, overdue after it', async () => {
+    const result = await platform.query<{
+      organization: { type: string; schoolYearOpening: { deadline: string; overdue: boolean } };
+    }>(
+      { login: 'coordinator' },
+      'query ($id: ID!) { organization(id: $id) { type schoolYearOpening { deadline overdue } } }',
+      {
+        id: school,
+      },
+    );
+    expectOk(result);
+    expect(result.data!.organization).toMatchObject({
+      type: 'SCHOOL',
+      schoolYearOpening: { deadline: '2026-09-06', overdue: expect.any(Boolean) },
+    });
+  });
+
+  it('turns overdue at 00:30 local on 21 September, not before 23:30 on the 20th', async () => {
+    platform.setNow(local('2026-09-20', '23:30'));
+    expect((await rowOf(centre))!.organization.schoolYearOpening.overdue).toBe(false);
+    platform.setNow(local('2026-09-21', '00:30'));
+    expect((await rowOf(centre))!.organization.schoolYearOpening.overdue).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@ import { Badge, DataState, Notice, Page } from '../../ui/kit.tsx';
 import { formatDate, plural } from '../../ui/format.ts';
 import { ORGANIZATION_TYPES, SCHOOL_YEAR_STATUSES } from './labels.ts';
 import { NOT_OPENED, type Opening } from './queries/organizations.ts';
-import { openingDeadline, schoolYearName } from './rules.ts';
+import { schoolYearName } from './rules.ts';
 import { useTerritoryScope } from './scope.ts';
 import { paths } from './paths.ts';
 import { Lead, MunicipalitySelect, SlicePager, useSlice } from './ui.tsx';
@@ -27,8 +27,8 @@ export function NotOpenedPage() {
     .filter((row) => !municipality || row.organization.municipality.id === municipality)
     .sort(byMunicipalityAndName);
   const slice = useSlice(rows);
-  const year = data?.organizationsNotOpened[0] ? schoolYearName(data.organizationsNotOpened[0].deadline) : null;
-  const overdue = rows.filter((row) => row.overdue).length;
+  const year = data?.organizationsNotOpened[0] ? schoolYearName(data.organizationsNotOpened[0].schoolYear) : null;
+  const overdue = rows.filter((row) => row.organization.schoolYearOpening.overdue).length;
 
   return (
     <Page title="Не открыли учебный год">
@@ -94,8 +94,12 @@ export function NotOpenedPage() {
                         </Badge>
                       </td>
                       <td data-label="Срок">
-                        {formatDate(openingDeadline(row, row.organization.type))}{' '}
-                        {row.overdue ? <Badge tone="error">срок прошёл</Badge> : <Badge>срок не наступил</Badge>}
+                        {formatDate(row.organization.schoolYearOpening.deadline)}{' '}
+                        {row.organization.schoolYearOpening.overdue ? (
+                          <Badge tone="error">срок прошёл</Badge>
+                        ) : (
+                          <Badge>срок не наступил</Badge>
+                        )}
                       </td>
                     </tr>
                   ))}

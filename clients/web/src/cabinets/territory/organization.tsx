@@ -45,7 +45,7 @@ function SchoolYears({
     <>
       <div className="t-current-year">
         <span>Текущий учебный год:</span>
-        <SchoolYearCell status={organization.schoolYearStatus} opening={opening} type={organization.type} />
+        <SchoolYearCell status={organization.schoolYearStatus} opening={opening} />
       </div>
       {organization.schoolYears.length === 0 ? (
         <p className="empty">Учебных лет в системе нет.</p>

@@ -135,11 +135,7 @@ export function OrganizationsPage() {
                       <td data-label="Тип">{ORGANIZATION_TYPES[node.type]}</td>
                       {scope.regional && <td data-label="Муниципалитет">{node.municipality.name}</td>}
                       <td data-label="Учебный год">
-                        <SchoolYearCell
-                          status={node.schoolYearStatus}
-                          opening={openings.get(node.id)}
-                          type={node.type}
-                        />
+                        <SchoolYearCell status={node.schoolYearStatus} opening={openings.get(node.id)} />
                       </td>
                       <td data-label="Обучающиеся">
                         <CompletenessCell figures={node.dataCompleteness} />

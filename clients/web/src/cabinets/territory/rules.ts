@@ -1,6 +1,4 @@
 /** The monitoring rules the pages explain, and the numbers as a report writes them. */
-import type { OrganizationType } from './labels.ts';
-import type { Opening } from './queries/organizations.ts';
 
 const PERCENT = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 const COUNT = new Intl.NumberFormat('ru-RU');
@@ -26,19 +24,8 @@ export function completenessTone(percent: number | null): 'success' | 'warning' 
   return 'error';
 }
 
-/**
- * Rule 13: a school year is opened by 6 September, by extra education by 20 September. The learning
- * service knows an organization's kind only from its classes, so an extra-education centre without classes
- * yet comes with the schools' date; the registry's type decides here.
- */
-export function openingDeadline(opening: Pick<Opening, 'deadline'>, type: OrganizationType): string {
-  const year = opening.deadline.slice(0, 4);
-  return type === 'EXTRA_EDUCATION' ? `${year}-09-20` : `${year}-09-06`;
-}
-
-/** «2026/27» for the school year a rule-13 deadline belongs to. */
-export function schoolYearName(deadline: string): string {
-  const year = Number(deadline.slice(0, 4));
+/** «2026/27» for a school year by its starting year. */
+export function schoolYearName(year: number): string {
   return `${year}/${String(year + 1).slice(2)}`;
 }
 

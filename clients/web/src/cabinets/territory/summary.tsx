@@ -183,7 +183,7 @@ export function SummaryPage() {
               <Stats
                 figures={figures}
                 notOpened={openings.length}
-                overdue={openings.filter((row) => row.overdue).length}
+                overdue={openings.filter((row) => row.organization.schoolYearOpening.overdue).length}
               />
               <MunicipalitiesTable rows={municipalities} openings={openings} />
               <TopGaps gaps={figures.gaps} />

@@ -3,9 +3,9 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Badge } from '../../ui/kit.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useData } from '../../api/hooks.ts';
-import { SCHOOL_YEAR_STATUSES, type OrganizationType, type SchoolYearStatus } from './labels.ts';
+import { SCHOOL_YEAR_STATUSES, type SchoolYearStatus } from './labels.ts';
 import { MUNICIPALITIES, type Completeness, type Opening } from './queries/organizations.ts';
-import { completenessTone, formatCount, formatPercent, openingDeadline } from './rules.ts';
+import { completenessTone, formatCount, formatPercent } from './rules.ts';
 import type { TerritoryScope } from './scope.ts';
 
 /** A single horizontal bar; the number is always printed next to it, the bar only illustrates. */
@@ -53,22 +53,15 @@ const STATUS_TONES: Record<SchoolYearStatus, 'success' | 'warning' | 'error' | '
 };
 
 /** School-year status; for one not opened yet, the rule-13 deadline and whether it has passed. */
-export function SchoolYearCell({
-  status,
-  opening,
-  type,
-}: {
-  status: SchoolYearStatus;
-  opening: Opening | undefined;
-  type: OrganizationType;
-}) {
+export function SchoolYearCell({ status, opening }: { status: SchoolYearStatus; opening: Opening | undefined }) {
+  const term = opening?.organization.schoolYearOpening;
   return (
     <div className="t-status">
       <Badge tone={STATUS_TONES[status]}>{SCHOOL_YEAR_STATUSES[status]}</Badge>
-      {opening && (
-        <small className={opening.overdue ? 't-overdue' : 'muted'}>
-          {opening.overdue ? 'срок прошёл ' : 'срок '}
-          {formatDate(openingDeadline(opening, type))}
+      {term && (
+        <small className={term.overdue ? 't-overdue' : 'muted'}>
+          {term.overdue ? 'срок прошёл ' : 'срок '}
+          {formatDate(term.deadline)}
         </small>
       )}
     </div>

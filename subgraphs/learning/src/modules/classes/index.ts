@@ -45,7 +45,8 @@ export const classesModule: SubgraphModule<LearningContext> = {
       teacher: (row: AssignmentRow) => person(row.teacherId),
     },
     Organization: {
-      __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+      // The representation carries fields a `@requires` asked for (the registry's `type`, school-year module).
+      __resolveReference: (ref: { id: string; type?: string }) => ({ id: ref.id, type: ref.type }),
       classes: (org: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) =>
         classesOfOrganizations(ctx.db, ctx.policy, [org.id], args.schoolYear ?? currentSchoolYear(ctx.now())),
     },

@@ -1,6 +1,6 @@
 import { badInput, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
-import { addDays, currentSchoolYear, daysBetween, isoDate, schoolYearOf } from '../../calendar.ts';
+import { addDays, currentSchoolYear, daysBetween, isoDate, isoWeekday, schoolYearOf } from '../../calendar.ts';
 import type { LessonRow } from '../journal/lesson-access.ts';
 import type { MarkRow } from '../journal/service.ts';
 import {
@@ -20,8 +20,7 @@ const MAX_DIARY_DAYS = 31;
 
 /** Monday of the week of a date. */
 function weekStart(date: string): string {
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
+  return addDays(date, 1 - isoWeekday(date));
 }
 
 function rangeFor(

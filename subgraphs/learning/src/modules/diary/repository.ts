@@ -3,6 +3,7 @@
  * statements whatever the range, each bounded by school year and served by an index.
  */
 import { learningTables, qualified, type Executor } from '@region/db';
+import { isoWeekday } from '../../calendar.ts';
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { LearningPolicy } from '../../policy.ts';
 
@@ -91,7 +92,7 @@ export function roomOf(
     lessonNumber: number;
   },
 ): string | null {
-  const weekday = ((new Date(`${lesson.date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  const weekday = isoWeekday(lesson.date);
   const slot = slots.find(
     (s) =>
       s.classId === lesson.classId &&

@@ -110,13 +110,7 @@ export const portfolioModule: SubgraphModule<LearningContext> = {
         return { ...next, daysUntil: Math.max(0, daysBetween(source.today, next.startsOn)) };
       },
       events: ({ source }: { source: PortfolioSource }, args: { first?: number | null }, ctx: LearningContext) =>
-        eventsFor(
-          ctx.db,
-          source.organizationIds,
-          source.classIds,
-          new Date(`${source.today}T00:00:00Z`),
-          pageSize(args.first ?? 20),
-        ),
+        eventsFor(ctx.db, source.organizationIds, source.classIds, source.today, pageSize(args.first ?? 20)),
       controlWorks: ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) =>
         studentMarksOfKinds(ctx.db, source.schoolYear, source.studentId, ['CONTROL']),
       periodMarks: ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) =>

@@ -3,6 +3,7 @@
  * counts of the current period, holidays and events — a fixed number of statements.
  */
 import { learningTables, type Executor } from '@region/db';
+import { sqlRegionDate } from '@region/kit';
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 
 const { marks, lessons, attendance, holidays, events } = learningTables;
@@ -110,7 +111,8 @@ export function eventsFor(
   db: Executor,
   organizationIds: readonly string[],
   classIds: readonly string[],
-  since: Date,
+  /** The region's date: events of the whole local day, from 00:00 local (19:00 UTC the day before). */
+  since: string,
   first: number,
 ) {
   return db
@@ -120,7 +122,7 @@ export function eventsFor(
       and(
         inArray(events.organizationId, [...organizationIds]),
         or(isNull(events.classId), inArray(events.classId, [...classIds])),
-        gte(events.startsAt, since),
+        gte(sqlRegionDate(events.startsAt), since),
       ),
     )
     .orderBy(asc(events.startsAt))

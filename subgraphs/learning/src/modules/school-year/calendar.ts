@@ -56,9 +56,39 @@ export function holidaysOf(year: number): Span[] {
   ];
 }
 
+/** The organization's type as the registry (people) keeps it. */
+export type OrganizationType = 'SCHOOL' | 'KINDERGARTEN' | 'EXTRA_EDUCATION' | 'COLLEGE';
+
 /** Rule 13: a school opens its year by 6 September, extra education by 20 September. */
-export function openingDeadline(year: number, kind: ClassKind | null): string {
-  return kind === 'EXTRA_ASSOCIATION' ? `${year}-09-20` : `${year}-09-06`;
+export function openingDeadline(year: number, type: OrganizationType | null): string {
+  return type === 'EXTRA_EDUCATION' ? `${year}-09-20` : `${year}-09-06`;
+}
+
+/**
+ * The type an organization's classes suggest, for a school year reached without its organization (a mutation's
+ * answer): the registry's type, passed through `Organization @requires(fields: "type")`, is preferred.
+ */
+export function organizationTypeOfClasses(kind: ClassKind | null): OrganizationType | null {
+  switch (kind) {
+    case 'EXTRA_ASSOCIATION':
+      return 'EXTRA_EDUCATION';
+    case 'KINDERGARTEN_GROUP':
+      return 'KINDERGARTEN';
+    case 'COLLEGE_GROUP':
+      return 'COLLEGE';
+    case 'SCHOOL_CLASS':
+      return 'SCHOOL';
+    case null:
+      return null;
+  }
+}
+
+/**
+ * Whether the year was not opened by its deadline: opened after it, or still not opened and the deadline has
+ * passed (`today` is the region's date).
+ */
+export function openingOverdue(deadline: string, openedOn: string | null, today: string): boolean {
+  return openedOn === null ? today > deadline : openedOn > deadline;
 }
 
 /** The next year is formed from 1 April of the current one. */

@@ -2,9 +2,9 @@ import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import { learningTables } from '@region/db';
 import { asc, eq } from 'drizzle-orm';
 import type { LearningContext } from '../../context.ts';
-import { currentSchoolYear } from '../../calendar.ts';
+import { currentSchoolYear, isoDate } from '../../calendar.ts';
 import { classesOfOrganizations } from '../classes/repository.ts';
-import { openingDeadline } from './calendar.ts';
+import { openingDeadline, openingOverdue, organizationTypeOfClasses, type OrganizationType } from './calendar.ts';
 import {
   classKindOf,
   closeStudyPeriod,
@@ -15,7 +15,22 @@ import {
   type SchoolYearRow,
 } from './service.ts';
 
-const { schoolYears, studyPeriods } = learningTables;
+const { studyPeriods } = learningTables;
+
+/** An organization as the gateway hands it over with `@requires(fields: "type")`: its type from the registry. */
+interface OrganizationWithType {
+  id: string;
+  type?: OrganizationType | null;
+}
+
+/** A school year reached through its organization carries the registry's type; a mutation's answer does not. */
+type SchoolYearParent = SchoolYearRow & { organizationType?: OrganizationType | null };
+
+async function typeOf(row: SchoolYearParent, ctx: LearningContext): Promise<OrganizationType | null> {
+  if (row.organizationType) return row.organizationType;
+  const kinds = await classKindOf(ctx.db, [row.organizationId]);
+  return organizationTypeOfClasses(kinds.get(row.organizationId) ?? null);
+}
 
 export const schoolYearModule: SubgraphModule<LearningContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
@@ -31,7 +46,6 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
           ctx.policy,
           args.schoolYear ?? currentSchoolYear(ctx.now()),
           args.municipalityId,
-          ctx.now(),
         ),
     },
     Mutation: {
@@ -43,20 +57,39 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
         closeStudyPeriod(ctx.db, ctx.policy, args.id, ctx.now()),
     },
     Organization: {
-      schoolYears: (org: { id: string }, _: unknown, ctx: LearningContext) =>
-        ctx.db.select().from(schoolYears).where(eq(schoolYears.organizationId, org.id)).orderBy(asc(schoolYears.year)),
+      schoolYears: async (org: OrganizationWithType, _: unknown, ctx: LearningContext) => {
+        const rows = await ctx.loaders.schoolYearsOfOrganization.load(org.id);
+        return [...rows]
+          .sort((a, b) => a.year - b.year)
+          .map((row): SchoolYearParent => ({ ...row, organizationType: org.type ?? null }));
+      },
       schoolYearStatus: async (org: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) => {
         const year = args.schoolYear ?? currentSchoolYear(ctx.now());
         const rows = await ctx.loaders.schoolYearsOfOrganization.load(org.id);
         return rows.find((row) => row.year === year)?.status ?? 'NOT_CREATED';
       },
+      schoolYearOpening: async (
+        org: OrganizationWithType,
+        args: { schoolYear?: number | null },
+        ctx: LearningContext,
+      ) => {
+        const schoolYear = args.schoolYear ?? currentSchoolYear(ctx.now());
+        const row = (await ctx.loaders.schoolYearsOfOrganization.load(org.id)).find((r) => r.year === schoolYear);
+        const deadline = openingDeadline(schoolYear, org.type ?? null);
+        const openedOn = row?.openedAt ? isoDate(row.openedAt) : null;
+        return {
+          schoolYear,
+          status: row?.status ?? 'NOT_CREATED',
+          deadline,
+          overdue: openingOverdue(deadline, openedOn, isoDate(ctx.now())),
+        };
+      },
     },
     SchoolYear: {
       name: (row: SchoolYearRow) => `${row.year}/${String(row.year + 1).slice(2)}`,
-      openedLate: async (row: SchoolYearRow, _: unknown, ctx: LearningContext) => {
+      openedLate: async (row: SchoolYearParent, _: unknown, ctx: LearningContext) => {
         if (!row.openedAt) return false;
-        const kind = (await classKindOf(ctx.db, [row.organizationId])).get(row.organizationId) ?? null;
-        return row.openedAt.toISOString().slice(0, 10) > openingDeadline(row.year, kind);
+        return isoDate(row.openedAt) > openingDeadline(row.year, await typeOf(row, ctx));
       },
       periods: (row: SchoolYearRow, _: unknown, ctx: LearningContext) =>
         ctx.db

@@ -12,7 +12,6 @@ import {
   formingOpensOn,
   graduates,
   holidaysOf,
-  openingDeadline,
   periodsOf,
   promotedName,
   yearSpan,
@@ -243,35 +242,28 @@ async function overseenOrganizations(
   return [...ids];
 }
 
+/**
+ * Organizations without an opened year. The deadline depends on the organization's type, which the registry
+ * (people) holds: it is resolved on `Organization.schoolYearOpening` (`@requires(fields: "type")`), not here.
+ */
 export async function organizationsNotOpened(
   db: Executor,
   policy: LearningPolicy,
   schoolYear: number,
   municipalityId: string | null | undefined,
-  now: Date,
 ) {
   if (!policy.holds('aggregate:read'))
     throw forbidden('Сводка по открытию учебного года доступна муниципальным и региональным координаторам.');
   const candidates = await overseenOrganizations(db, policy, municipalityId);
   if (candidates.length === 0) return [];
-  const [years, kinds] = await Promise.all([
-    db
-      .select()
-      .from(schoolYears)
-      .where(and(inArray(schoolYears.organizationId, candidates), eq(schoolYears.year, schoolYear))),
-    classKindOf(db, candidates),
-  ]);
-  const today = isoDate(now);
+  const years = await db
+    .select()
+    .from(schoolYears)
+    .where(and(inArray(schoolYears.organizationId, candidates), eq(schoolYears.year, schoolYear)));
   return candidates
     .map((organizationId) => {
       const status: SchoolYearStatus = years.find((y) => y.organizationId === organizationId)?.status ?? 'NOT_CREATED';
-      const deadline = openingDeadline(schoolYear, kinds.get(organizationId) ?? null);
-      return {
-        organization: { __typename: 'Organization', id: organizationId },
-        status,
-        deadline,
-        overdue: today > deadline,
-      };
+      return { organization: { __typename: 'Organization', id: organizationId }, schoolYear, status };
     })
     .filter((row) => row.status === 'NOT_CREATED' || row.status === 'DRAFT');
 }

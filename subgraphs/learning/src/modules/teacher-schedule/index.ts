@@ -5,7 +5,7 @@
  */
 import { badInput, forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
-import { addDays, daysBetween, isoDate, schoolYearOf } from '../../calendar.ts';
+import { addDays, daysBetween, isoDate, isoWeekday, schoolYearOf } from '../../calendar.ts';
 import type { ClassRow } from '../classes/repository.ts';
 import { holidaysOf } from '../diary/repository.ts';
 import type { LessonRow } from '../journal/lesson-access.ts';
@@ -23,8 +23,7 @@ interface ScheduleEntry {
 }
 
 function weekStart(date: string): string {
-  const weekday = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(date, -weekday);
+  return addDays(date, 1 - isoWeekday(date));
 }
 
 function rangeOf(args: { from?: string | null; to?: string | null }, today: string) {

@@ -15,11 +15,17 @@ export interface CompletenessWithGaps extends Completeness {
   gaps: { field: MandatoryField; students: number; staff: number }[];
 }
 
+/** A row of the not-opened list; the deadline depends on the organization's type, so it comes with the organization. */
 export interface Opening {
   status: SchoolYearStatus;
-  deadline: string;
-  overdue: boolean;
-  organization: { id: string; shortName: string; type: OrganizationType; municipality: { id: string; name: string } };
+  schoolYear: number;
+  organization: {
+    id: string;
+    shortName: string;
+    type: OrganizationType;
+    municipality: { id: string; name: string };
+    schoolYearOpening: { deadline: string; overdue: boolean };
+  };
 }
 
 export interface OrganizationRow {
@@ -53,8 +59,7 @@ export interface OrganizationsVars {
 const OPENING = gql`
   fragment TerritoryOpening on SchoolYearOpening {
     status
-    deadline
-    overdue
+    schoolYear
     organization {
       id
       shortName
@@ -62,6 +67,10 @@ const OPENING = gql`
       municipality {
         id
         name
+      }
+      schoolYearOpening {
+        deadline
+        overdue
       }
     }
   }
