@@ -112,6 +112,7 @@ const local = (date: string, time: string) => new Date(`${date}T${time}:00+05:00
 describe('the deadline to open the year (rule 13), by the registry’s organization type', () => {
   let platform: Platform;
   let centre: string;
+  let newSchool: string;
   let school: string;
   const NOT_OPENED = `{ organizationsNotOpened { status schoolYear
     organization { id type schoolYearOpening { deadline overdue } } } }`;
@@ -129,49 +130,76 @@ describe('the deadline to open the year (rule 13), by the registry’s organizat
   };
 
   beforeAll(async () => {
-    platform = await startPlatform({ now: local('2026-09-10', '12:00'), principalTtlMs: 0 });
+    platform = await startPlatform({ now: local('2026-09-06', '23:30'), principalTtlMs: 0 });
     school = await schoolOf(platform);
-    // A new extra-education centre in the coordinator's municipality: no classes, no school year yet.
-    const [row] = await platform.admin.sql<{ id: string }[]>`
-      insert into people.organizations (municipality_id, type, full_name, short_name, inn)
-      select municipality_id, 'EXTRA_EDUCATION', 'Центр детского творчества «Часовой»', 'ЦДТ «Часовой»', '7401000000'
-      from people.organizations where id = ${school} returning id`;
-    centre = row!.id;
+    // New organizations in the coordinator's municipality: no classes, no school year yet.
+    const insert = async (type: string, name: string) => {
+      const [row] = await platform.admin.sql<{ id: string }[]>`
+        insert into people.organizations (municipality_id, type, full_name, short_name, inn)
+        select municipality_id, ${type}, ${name}, ${name}, '7401000000'
+        from people.organizations where id = ${school} returning id`;
+      return row!.id;
+    };
+    centre = await insert('EXTRA_EDUCATION', 'Центр детского творчества «Часовой»');
+    newSchool = await insert('SCHOOL', 'Школа «Часовая»');
   });
   afterAll(async () => {
     await platform?.stop();
   });
 
-  it('gives a centre without classes 20 September, not overdue on 10 September', async () => {
-    const row = await rowOf(centre);
-    expect(row).toMatchObject({
+  it('keeps a school to 6 September: not overdue at 23:30 local on the 6th, overdue at 00:30 on the 7th', async () => {
+    expect(await rowOf(newSchool)).toMatchObject({
+      status: 'NOT_CREATED',
+      schoolYear: 2026,
+      organization: { type: 'SCHOOL', schoolYearOpening: { deadline: '2026-09-06', overdue: false } },
+    });
+    platform.setNow(local('2026-09-07', '00:30'));
+    expect((await rowOf(newSchool))!.organization.schoolYearOpening.overdue).toBe(true);
+  });
+
+  it('gives a centre without classes 20 September, not overdue on 7 September', async () => {
+    expect(await rowOf(centre)).toMatchObject({
       status: 'NOT_CREATED',
       schoolYear: 2026,
       organization: { type: 'EXTRA_EDUCATION', schoolYearOpening: { deadline: '2026-09-20', overdue: false } },
     });
   });
 
-  it('keeps 6 September for a school, overdue after it', async () => {
+  it('answers the same term on the organization itself, with the year it opened', async () => {
     const result = await platform.query<{
-      organization: { type: string; schoolYearOpening: { deadline: string; overdue: boolean } };
+      organization: { schoolYearOpening: { schoolYear: number; status: string; deadline: string } };
     }>(
       { login: 'coordinator' },
-      'query ($id: ID!) { organization(id: $id) { type schoolYearOpening { deadline overdue } } }',
-      {
-        id: school,
-      },
+      'query ($id: ID!) { organization(id: $id) { schoolYearOpening(schoolYear: 2026) { schoolYear status deadline } } }',
+      { id: school },
     );
     expectOk(result);
-    expect(result.data!.organization).toMatchObject({
-      type: 'SCHOOL',
-      schoolYearOpening: { deadline: '2026-09-06', overdue: expect.any(Boolean) },
-    });
+    expect(result.data!.organization.schoolYearOpening).toMatchObject({ schoolYear: 2026, deadline: '2026-09-06' });
   });
 
-  it('turns overdue at 00:30 local on 21 September, not before 23:30 on the 20th', async () => {
+  it('turns the centre overdue at 00:30 local on 21 September, not at 23:30 on the 20th', async () => {
     platform.setNow(local('2026-09-20', '23:30'));
     expect((await rowOf(centre))!.organization.schoolYearOpening.overdue).toBe(false);
     platform.setNow(local('2026-09-21', '00:30'));
     expect((await rowOf(centre))!.organization.schoolYearOpening.overdue).toBe(true);
+  });
+});
+
+describe('forming the next year from 1 April, local time', () => {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform({ now: local('2027-03-31', '23:30'), principalTtlMs: 0 });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('refuses at 23:30 on 31 March and forms the year at 00:30 on 1 April', async () => {
+    const input = { organizationId: await schoolOf(platform) };
+    expectCode(await platform.query({ login: 'admin' }, CREATE, { input }), 'DEADLINE_RULE');
+    platform.setNow(local('2027-04-01', '00:30'));
+    const formed = await platform.query<Created>({ login: 'admin' }, CREATE, { input });
+    expectOk(formed);
+    expect(formed.data!.createNextSchoolYear.year).toBe(2027);
   });
 });
