@@ -1,6 +1,14 @@
 /** Calendar dates as the `date` columns hold them: 'YYYY-MM-DD' strings, UTC arithmetic only. */
 import type { Random } from './random.ts';
 
+/**
+ * The demo's region, Челябинская область, is UTC+5 all year (Asia/Yekaterinburg, no daylight saving): the demo
+ * is fixed data, so it fixes the offset here, once. The running platform takes its zone from
+ * `REGION_TIME_ZONE` through the kit's region-time module (the db package cannot import the kit).
+ */
+export const DEMO_UTC_OFFSET_HOURS = 5;
+export const DEMO_UTC_OFFSET = `+${String(DEMO_UTC_OFFSET_HOURS).padStart(2, '0')}:00`;
+
 const DAY_MS = 86_400_000;
 
 export function isoDate(year: number, month: number, day: number): string {

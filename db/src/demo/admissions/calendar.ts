@@ -1,13 +1,13 @@
 /**
- * Dates and moments of the admissions demo. The region lives in Asia/Yekaterinburg (UTC+5, no daylight
+ * Dates and moments of the admissions demo. The region lives at `DEMO_UTC_OFFSET_HOURS` (UTC+5, no daylight
  * saving): the campaign statistics take the local date of a timestamp, so every moment here is built from a
  * local date and time. Working days: weekends and the holidays of Labour Code art. 112, plus the transfers
  * of the 2026 decree — the campaign year, where the 3 working days of the enrolment order are counted.
  */
-import { addDays } from '../calendar.ts';
+import { addDays, DEMO_UTC_OFFSET_HOURS } from '../calendar.ts';
 import type { Random } from '../random.ts';
 
-const OFFSET_MS = 5 * 3_600_000;
+const OFFSET_MS = DEMO_UTC_OFFSET_HOURS * 3_600_000;
 const ART_112 = new Set(['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08']);
 const ART_112_MORE = new Set(['05-01', '05-09', '06-12', '11-04']);
 const TRANSFERRED = new Set(['2026-01-09', '2026-03-09', '2026-05-11', '2026-12-31']);

@@ -13,7 +13,7 @@ import { normalizeFullName } from '../../normalize.ts';
 import { addDays, randomDate } from '../calendar.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, STREETS } from '../names.ts';
 import type { Random } from '../random.ts';
-import { earlierOf, laterOf, localMoment, workingDayOnOrBefore } from './calendar.ts';
+import { earlierOf, laterOf, localDate, localMoment, workingDayOnOrBefore } from './calendar.ts';
 import { demoCampaignYears } from './campaign.ts';
 import { organizationsOf, type AdmissionsContext, type AdmissionsOrganization } from './context.ts';
 import { documentsFor, HistoryWriter, weighted, type ApplicationDraft } from './drafts.ts';
@@ -137,7 +137,7 @@ function addMember(
     ] as const);
     priorityFrom = registeredAt;
     const grantBy = addDays(asOf, -5);
-    const earliest = addDays(registeredAt.toISOString().slice(0, 10), 30);
+    const earliest = addDays(localDate(registeredAt), 30);
     if (status === 'ACCEPTED' && earliest < grantBy && rng.chance(0.35)) {
       priorityFrom = uniqueMoment(planner, randomDate(rng, earliest, earlierOf(addDays(earliest, 400), grantBy)), true);
     }
@@ -271,15 +271,12 @@ function grantBenefit(planner: Planner, own: Member[]): void {
   const candidate = own
     .filter(
       (member, index) =>
-        index >= 2 &&
-        member.status === 'ACCEPTED' &&
-        !member.priorityFrom &&
-        member.registeredAt.toISOString().slice(0, 10) <= latest,
+        index >= 2 && member.status === 'ACCEPTED' && !member.priorityFrom && localDate(member.registeredAt) <= latest,
     )
     .sort((a, b) => b.registeredAt.getTime() - a.registeredAt.getTime())[0];
   const draft = candidate?.draft;
   if (!candidate || !draft) return;
-  const earliest = addDays(candidate.registeredAt.toISOString().slice(0, 10), 30);
+  const earliest = addDays(localDate(candidate.registeredAt), 30);
   candidate.right = '10';
   candidate.priorityFrom = uniqueMoment(planner, randomDate(rng, earliest, addDays(asOf, -5)), true);
   draft.category = 'PRIORITY';
@@ -303,12 +300,11 @@ function changeKindergartens(
   const near = others.filter((other) => other.municipalityNumber === kindergarten.municipalityNumber);
   const latest = addDays(asOf, -80);
   const movable = own.filter(
-    (member, index) =>
-      index >= 2 && member.status === 'ACCEPTED' && member.registeredAt.toISOString().slice(0, 10) <= latest,
+    (member, index) => index >= 2 && member.status === 'ACCEPTED' && localDate(member.registeredAt) <= latest,
   );
   for (const member of rng.sample(movable, 2)) {
     const from = rng.pick(near.length > 0 ? near : others);
-    const earliest = addDays(member.registeredAt.toISOString().slice(0, 10), 60);
+    const earliest = addDays(localDate(member.registeredAt), 60);
     const changedAt = uniqueMoment(planner, randomDate(rng, earliest, addDays(asOf, -15)), false);
     member.stays = [
       { organizationId: from.id, from: member.registeredAt, to: changedAt },
@@ -323,7 +319,7 @@ function addLeavers(planner: Planner, kindergarten: AdmissionsOrganization): voi
   const count = rng.int(3, 5);
   for (let i = 0; i < count; i++) {
     const registered = uniqueMoment(planner, randomDate(rng, '2023-03-01', '2025-06-30'), false);
-    const day = registered.toISOString().slice(0, 10);
+    const day = localDate(registered);
     const leaveOn = rng.chance(0.5)
       ? randomDate(rng, laterOf('2025-08-20', addDays(day, 30)), laterOf('2025-09-05', addDays(day, 30)))
       : randomDate(rng, laterOf('2025-01-01', addDays(day, 30)), addDays(asOf, -10));

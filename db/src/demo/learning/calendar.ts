@@ -3,7 +3,7 @@
  * non-working days), the days lessons are given on, and lesson times. Dates follow the 2026/27 calendar the
  * region recommends; another year gets the same days of the month.
  */
-import { addDays, isoDate } from '../calendar.ts';
+import { addDays, DEMO_UTC_OFFSET, isoDate } from '../calendar.ts';
 import type { OrganizationKind } from '../types.ts';
 
 export type PeriodKind = 'QUARTER' | 'HALF_YEAR';
@@ -18,9 +18,6 @@ export interface YearCalendar extends DateRange {
   periods: (DateRange & { number: number; name: string })[];
   holidays: (DateRange & { name: string })[];
 }
-
-/** The region's local time (Челябинская область, Asia/Yekaterinburg): lessons and marks happen in it. */
-const UTC_OFFSET = '+05:00';
 
 /** Start of each lesson by its number (1-based): 45 minutes with 10 and 20 minute breaks. */
 export const LESSON_STARTS = ['08:30', '09:25', '10:20', '11:25', '12:20', '13:15', '14:10'] as const;
@@ -107,7 +104,7 @@ export function studyDays(calendar: YearCalendar): string[] {
 
 /** A local wall-clock time on a date as a timestamp. */
 export function localMoment(date: string, time: string, plusMinutes = 0): Date {
-  return new Date(Date.parse(`${date}T${time}:00${UTC_OFFSET}`) + plusMinutes * 60_000);
+  return new Date(Date.parse(`${date}T${time}:00${DEMO_UTC_OFFSET}`) + plusMinutes * 60_000);
 }
 
 export function lessonStart(date: string, lessonNumber: number): Date {
