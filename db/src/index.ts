@@ -3,3 +3,4 @@ export * from './migrate.ts';
 export * as tables from './people.ts';
 export * as learningTables from './learning.ts';
 export * as admissionsTables from './admissions.ts';
+export * from './production-calendar.ts';

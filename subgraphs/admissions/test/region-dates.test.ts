@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '@region/tests/platform';
-import { calendarYear, productionCalendar } from '../src/modules/deadlines/index.ts';
+import { createDb, loadProductionCalendarYear } from '@region/db';
+import { calendarCache, calendarYear, productionCalendar } from '../src/modules/deadlines/index.ts';
 
 let platform: Platform;
 let school: string;
@@ -246,5 +247,59 @@ describe('the production calendar as data', () => {
     platform.setNow(local('2027-08-31', '23:30'));
     const current = await platform.query<Campaign>({ login: 'coordinator' }, CAMPAIGN);
     expect(current.data!.admissionsCampaign.year).toBe(2027);
+  });
+
+  it('takes a decree an operator loads without a release, and refuses a malformed one', async () => {
+    const handle = createDb(platform.database.roleUrl('admissions'));
+    try {
+      await expect(
+        loadProductionCalendarYear(handle.db, { year: 2030, decree: 'Постановление', nonWorkingDays: ['2031-01-01'] }),
+      ).rejects.toThrow();
+      // A hypothetical decree making Monday 1 July 2030 a day off: the order term moves by a day.
+      await loadProductionCalendarYear(handle.db, {
+        year: 2030,
+        decree: 'Постановление Правительства РФ (проверочное) о переносе выходных дней в 2030 году',
+        nonWorkingDays: ['2030-01-01', '2030-07-01'],
+        workingWeekends: ['2030-11-02'],
+      });
+    } finally {
+      await handle.close();
+    }
+    const result = await platform.query<Campaign>({ login: 'operator' }, CAMPAIGN, { y: 2030 });
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    expect(result.data!.admissionsCampaign).toMatchObject({
+      enrolmentOrderDeadline: '2030-07-04',
+      calendarSource: 'DECREE',
+      calendarDecree: expect.stringMatching(/2030 году/),
+    });
+  });
+
+  it('reads the calendar once per campaign in one statement, then from the cache', async () => {
+    const calendarStatements = async () =>
+      (await platform.recordStatements(() => platform.query({ login: 'operator' }, CAMPAIGN, { y: 2033 }))).filter(
+        (statement) => statement.includes('production_calendars'),
+      );
+    expect(await calendarStatements()).toHaveLength(1);
+    expect(await calendarStatements()).toHaveLength(0);
+  });
+
+  it('takes a newly loaded decree once the cache’s time to live has passed', async () => {
+    const handle = createDb(platform.database.roleUrl('admissions'));
+    let clock = 0;
+    const cached = calendarCache(1_000, () => clock);
+    try {
+      expect((await cached(handle.db, [2031, 2032])).sourceOf(2031).source).toBe('LABOUR_CODE_ART_112');
+      await loadProductionCalendarYear(handle.db, {
+        year: 2031,
+        decree: 'Постановление Правительства РФ (проверочное) о переносе выходных дней в 2031 году',
+        nonWorkingDays: ['2031-01-01'],
+      });
+      clock = 500;
+      expect((await cached(handle.db, [2031, 2032])).sourceOf(2031).source).toBe('LABOUR_CODE_ART_112');
+      clock = 1_500;
+      expect((await cached(handle.db, [2031, 2032])).sourceOf(2031).source).toBe('DECREE');
+    } finally {
+      await handle.close();
+    }
   });
 });
