@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { badInput } from './errors.ts';
+import { regionDate } from './region-time.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -15,7 +16,8 @@ function parseDate(value: unknown): string {
 
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
-  serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)),
+  // A moment given for a Date field is answered as the region's date of that moment (DOMAIN.md, Times).
+  serialize: (value) => (value instanceof Date ? regionDate(value) : String(value)),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
