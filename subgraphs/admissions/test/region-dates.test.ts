@@ -227,6 +227,11 @@ describe('the production calendar as data', () => {
     else expect(result.data!.admissionsCampaign.calendarDecree).toBeNull();
   });
 
+  it('refuses a year out of range as BAD_USER_INPUT naming the field', async () => {
+    const result = await platform.query({ login: 'operator' }, CAMPAIGN, { y: 32000 });
+    expect(errorOf(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
+
   it('seeds 2024–2026 from the decrees: 248, 247 and 247 working days', async () => {
     const rows = await platform.admin.sql<{ year: number; decree: string; days: string[]; weekends: string[] }[]>`
       select year, decree, non_working_days::text[] as days, working_weekends::text[] as weekends

@@ -9,13 +9,18 @@ export const statisticsModule: SubgraphModule<AdmissionsContext> = {
     Query: {
       searchApplications: (_: unknown, args: SearchArgs, ctx: AdmissionsContext) =>
         searchApplications(ctx.db, ctx.policy, args),
-      admissionsCampaign: (_: unknown, args: { year?: number | null; kind?: string | null }, ctx: AdmissionsContext) =>
-        campaignStatistics(
+      admissionsCampaign: (
+        _: unknown,
+        args: { year?: number | null; kind?: string | null },
+        ctx: AdmissionsContext,
+      ) => {
+        return campaignStatistics(
           ctx.db,
           ctx.policy,
           args.year ?? campaignYearOn(regionDate(ctx.now())),
           args.kind ?? 'FIRST_GRADE',
-        ),
+        );
+      },
     },
   } as SubgraphModule<AdmissionsContext>['resolvers'],
 };

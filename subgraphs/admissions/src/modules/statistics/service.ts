@@ -58,6 +58,8 @@ export async function campaignStatistics(db: Executor, policy: AdmissionsPolicy,
   if (organizations !== 'ALL' && organizations.length === 0) {
     throw forbidden('Итоги кампании доступны муниципальным и региональным координаторам и министерству.');
   }
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badInput(`Год кампании должен быть от 2000 до 2100: ${year}.`, 'year');
   const inTerritory = (column: string) =>
     organizations === 'ALL' ? sql`true` : sql`${sql.raw(column)} in ${organizations}`;
   const campaign = await campaignOf(db, year);
