@@ -1,5 +1,5 @@
 export * from './dates.ts';
 export * from './calendar.ts';
-export * from './holidays.ts';
+export * from './production-calendar.ts';
 export * from './campaign.ts';
 export * from './rules.ts';
