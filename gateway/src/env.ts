@@ -1,4 +1,4 @@
-import { parseEnv, port } from '@region/kit';
+import { DEFAULT_REGION_TIME_ZONE, isTimeZone, parseEnv, port } from '@region/kit';
 import { z } from 'zod';
 
 export function readEnv() {
@@ -19,5 +19,7 @@ export function readEnv() {
     WEB_DIST: z.string().optional(),
     /** The ESIA login page the web client sends people to; by default `<ESIA_ISSUER>/login`. */
     ESIA_LOGIN_URL: z.string().url().optional(),
+    /** The region's IANA time zone, handed to the web client (`/config.json`) to show moments in. */
+    REGION_TIME_ZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default(DEFAULT_REGION_TIME_ZONE),
   });
 }

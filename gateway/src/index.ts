@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     internalPrivateJwk: parseJwk(env.INTERNAL_TOKEN_PRIVATE_JWK),
     logger,
     routes: env.WEB_DIST
-      ? webClient(env.WEB_DIST, { esiaLoginUrl: env.ESIA_LOGIN_URL ?? new URL('login', `${env.ESIA_ISSUER}/`).href })
+      ? webClient(env.WEB_DIST, {
+          esiaLoginUrl: env.ESIA_LOGIN_URL ?? new URL('login', `${env.ESIA_ISSUER}/`).href,
+          regionTimeZone: env.REGION_TIME_ZONE,
+        })
       : undefined,
   });
   await runService({

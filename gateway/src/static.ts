@@ -32,6 +32,8 @@ const SECURITY_HEADERS = {
 export interface WebClientConfig {
   /** The ESIA login page the client sends a person to (`?redirect_uri=…&state=…`). */
   esiaLoginUrl: string;
+  /** The region's time zone the client shows moments in (the subgraphs' `REGION_TIME_ZONE`). */
+  regionTimeZone: string;
 }
 
 export function webClient(root: string, config: WebClientConfig) {

@@ -17,6 +17,7 @@ import {
   internalTokenSigner,
   internalTokenVerifier,
   listen,
+  regionTimeZone,
   type InternalTokenSigner,
 } from '@region/kit';
 import { createAdmissionsSubgraph } from '@region/admissions';
@@ -135,7 +136,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     internalPrivateJwk: keys.privateJwk,
     logger,
     principalTtlMs: options.principalTtlMs,
-    routes: options.web ? webClient(inject('webDist'), { esiaLoginUrl: `${esiaUrl}/login` }) : undefined,
+    routes: options.web
+      ? webClient(inject('webDist'), { esiaLoginUrl: `${esiaUrl}/login`, regionTimeZone: regionTimeZone() })
+      : undefined,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;

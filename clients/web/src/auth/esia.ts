@@ -3,20 +3,11 @@
  * in the URL fragment (the fragment never reaches a server log). The state check stops a forged callback
  * from signing the person in as someone else (login CSRF).
  */
+import { clientConfig } from '../config.ts';
 import { startSession } from './session.ts';
 
 const STATE_KEY = 'region.login-state';
 const RETURN_KEY = 'region.return-to';
-
-interface ClientConfig {
-  esiaLoginUrl: string;
-}
-
-async function clientConfig(): Promise<ClientConfig> {
-  const response = await fetch('/config.json');
-  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
-  return (await response.json()) as ClientConfig;
-}
 
 export async function redirectToEsia(returnTo: string): Promise<void> {
   const { esiaLoginUrl } = await clientConfig();

@@ -1,21 +1,44 @@
 /** Dates, names and numbers the way a Russian school system writes them. */
 
 /**
- * Moments are shown in the region's own time (the demo region is UTC+5), so a parent reads «18:30» for a
- * meeting at 18:30 wherever the browser is. A deployment for another region changes this one constant.
+ * Moments are shown in the region's own time, so a parent reads «18:30» for a meeting at 18:30 wherever the
+ * browser is. The zone is the server's (`/config.json`, set once at start by `setRegionTimeZone`); until it is
+ * known, or if it cannot be, the browser's own zone is used.
  */
-export const REGION_TIME_ZONE = 'Asia/Yekaterinburg';
+let regionTimeZone: string | undefined;
+const regionFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Takes the server's zone; an unknown one is ignored rather than breaking every date on the page. */
+export function setRegionTimeZone(timeZone: string | undefined): void {
+  try {
+    new Intl.DateTimeFormat('ru-RU', { timeZone });
+  } catch {
+    return;
+  }
+  regionTimeZone = timeZone;
+  regionFormatters.clear();
+}
+
+/** A formatter of moments in the region's zone (built once per zone and options). */
+export function regionFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let formatter = regionFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('ru-RU', { ...options, timeZone: regionTimeZone });
+    regionFormatters.set(key, formatter);
+  }
+  return formatter;
+}
 const DATE = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 const DAY_MONTH = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 const WEEKDAY = new Intl.DateTimeFormat('ru-RU', { weekday: 'long', timeZone: 'UTC' });
-const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
+const DATE_TIME: Intl.DateTimeFormatOptions = {
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: REGION_TIME_ZONE,
-});
+};
 const DECIMAL = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** `2026-11-03` (a GraphQL Date) → `03.11.2026`. */
@@ -35,7 +58,7 @@ export function formatWeekday(date: string): string {
 
 /** A DateTime in the region's time: `03.11.2026, 14:05`. */
 export function formatDateTime(moment: string | null | undefined): string {
-  return moment ? DATE_TIME.format(new Date(moment)) : '—';
+  return moment ? regionFormat(DATE_TIME).format(new Date(moment)) : '—';
 }
 
 export function formatAverage(value: number | null | undefined): string {

@@ -1,39 +1,37 @@
 /**
- * Moments in the region's own time. Lessons, events and status changes happen in Челябинская область
- * (Asia/Yekaterinburg, UTC+5), so a parent reads «18:30» for a meeting at 18:30 wherever the browser is.
+ * Moments in the region's own time (the zone the server configures, see `ui/format.ts`): lessons, events and
+ * status changes happen in the region, so a parent reads «18:30» for a meeting at 18:30 wherever the browser is.
  */
-import { REGION_TIME_ZONE } from '../../ui/format.ts';
+import { regionFormat } from '../../ui/format.ts';
 
-const DATE_TIME = new Intl.DateTimeFormat('ru-RU', {
+const DATE_TIME: Intl.DateTimeFormatOptions = {
   day: '2-digit',
   month: '2-digit',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: REGION_TIME_ZONE,
-});
-const DAY_MONTH_TIME = new Intl.DateTimeFormat('ru-RU', {
+};
+const DAY_MONTH_TIME: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'long',
   weekday: 'short',
   hour: '2-digit',
   minute: '2-digit',
-  timeZone: REGION_TIME_ZONE,
-});
-const TIME = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit', timeZone: REGION_TIME_ZONE });
+};
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 /** `2026-12-07T13:30:00Z` → `07.12.2026, 18:30`. */
 export function formatRegionDateTime(moment: string | null | undefined): string {
-  return moment ? DATE_TIME.format(new Date(moment)) : '—';
+  return moment ? regionFormat(DATE_TIME).format(new Date(moment)) : '—';
 }
 
 /** `2026-12-07T13:30:00Z` → `пн, 7 декабря, 18:30`. */
 export function formatEventMoment(moment: string): string {
-  return DAY_MONTH_TIME.format(new Date(moment));
+  return regionFormat(DAY_MONTH_TIME).format(new Date(moment));
 }
 
 export function formatRegionTime(moment: string): string {
-  return TIME.format(new Date(moment));
+  return regionFormat(TIME).format(new Date(moment));
 }
 
 /** A signed change of an average: `+0,25`, `−0,40`, or `—`. */
