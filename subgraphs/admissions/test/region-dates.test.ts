@@ -112,14 +112,60 @@ describe('ЕПГУ reception windows in the region’s time (rule 15)', () => {
   });
 });
 
+describe('a guardian’s application on the portal, by the region’s date', () => {
+  it('is refused at 23:30 on 31 March and accepted at 00:30 on 1 April', async () => {
+    const birthDate = '2020-10-01';
+    const created = await platform.query<{ createPerson: { id: string } }>(
+      { login: 'admin' },
+      'mutation ($input: CreatePersonInput!) { createPerson(input: $input, confirmPossibleDuplicate: true) { id } }',
+      {
+        input: { organizationId: school, lastName: 'Полуночная', firstName: 'Ева', birthDate, processingConsent: true },
+      },
+    );
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const childId = created.data!.createPerson.id;
+    const [guardian] = await platform.admin.sql<{ id: string }[]>`
+      select p.id from people.persons p join people.esia_links l on l.person_id = p.id
+      where l.esia_oid = (select esia_oid from people.esia_links l2 join people.persons p2 on p2.id = l2.person_id
+        where p2.last_name = 'Кузнецова' limit 1) limit 1`;
+    const linked = await platform.query(
+      { login: 'admin' },
+      'mutation ($g: ID!, $c: ID!) { linkGuardian(guardianId: $g, childId: $c) { id } }',
+      { g: guardian!.id, c: childId },
+    );
+    expect(linked.errors, JSON.stringify(linked.errors)).toBeUndefined();
+    const submit = () =>
+      platform.query<{ submitApplication: { year: number } }>(
+        { login: 'guardian' },
+        'mutation ($input: SubmitApplicationInput!) { submitApplication(input: $input) { year } }',
+        {
+          input: {
+            kind: 'FIRST_GRADE',
+            childId,
+            child: { lastName: 'Полуночная', firstName: 'Ева', birthDate },
+            organizationIds: [school],
+            category: 'PRIORITY',
+            priorityRights: ['12'],
+          },
+        },
+      );
+    platform.setNow(local('2027-03-31', '23:30'));
+    expect(errorOf(await submit())).toMatchObject({ code: 'DEADLINE_RULE', rule: 'PRIORITY_RECEPTION_WINDOW' });
+    platform.setNow(local('2027-04-01', '00:30'));
+    const accepted = await submit();
+    expect(accepted.errors, JSON.stringify(accepted.errors)).toBeUndefined();
+    expect(accepted.data!.submitApplication.year).toBe(2027);
+  });
+});
+
 describe('«Направлен в ОО» from 30 June, local time', () => {
   const DIRECT = `mutation ($id: ID!) { changeApplicationStatus(id: $id, status: DIRECTED) { status } }`;
 
   it('refuses it at 23:30 on 29 June and accepts it at 00:30 on 30 June', async () => {
+    platform.setNow(local('2027-06-29', '23:30'));
     const result = await intake(local('2027-04-03', '12:00'));
     const id = result.data!.intakeEpguApplication.application.id;
     await platform.admin.sql`update admissions.applications set status = 'ACCEPTED' where id = ${id}`;
-    platform.setNow(local('2027-06-29', '23:30'));
     const early = await platform.query({ login: 'admin' }, DIRECT, { id });
     expect(errorOf(early)).toMatchObject({ code: 'DEADLINE_RULE', rule: 'DIRECTION_BEFORE_END_OF_PRIORITY_RECEPTION' });
     platform.setNow(local('2027-06-30', '00:30'));
