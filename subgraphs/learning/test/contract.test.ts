@@ -5,6 +5,7 @@ subgraphContract('learning', async () => {
   const platform = await startPlatform();
   const [sample] = await platform.admin.sql<{ class_id: string; subject_id: string; lesson_id: string }[]>`
     select class_id, subject_id, id as lesson_id from learning.lessons limit 1`;
+  const [year] = await platform.admin.sql<{ id: string }[]>`select id from learning.school_years limit 1`;
   return {
     url: platform.learningUrl,
     sign: platform.signInternal,
@@ -17,6 +18,7 @@ subgraphContract('learning', async () => {
       { typename: 'Class', id: sample!.class_id },
       { typename: 'Subject', id: sample!.subject_id },
       { typename: 'Lesson', id: sample!.lesson_id },
+      { typename: 'SchoolYear', id: year!.id },
     ],
     stop: platform.stop,
   };

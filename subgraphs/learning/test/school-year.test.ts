@@ -183,6 +183,29 @@ describe('the deadline to open the year (rule 13), by the registry’s organizat
     platform.setNow(local('2026-09-21', '00:30'));
     expect((await rowOf(centre))!.organization.schoolYearOpening.overdue).toBe(true);
   });
+  it('says a year opened late by the registry’s type, also for a centre without classes', async () => {
+    const opened = async (organizationId: string, openedAt: Date) => {
+      await platform.admin.sql`
+        insert into learning.school_years (organization_id, year, starts_on, ends_on, period_kind, status, opened_at)
+        values (${organizationId}, 2026, '2026-09-01', '2027-05-31', 'QUARTER', 'OPEN', ${openedAt.toISOString()})`;
+    };
+    // The centre on 15 September (in time, by 20 September); the school at 00:30 on 7 September (late).
+    await opened(centre, local('2026-09-15', '12:00'));
+    await opened(newSchool, local('2026-09-07', '00:30'));
+    const YEARS = 'query ($id: ID!) { organization(id: $id) { schoolYears { year openedLate } } }';
+    for (const [id, late] of [
+      [centre, false],
+      [newSchool, true],
+    ] as const) {
+      const result = await platform.query<{ organization: { schoolYears: { year: number; openedLate: boolean }[] } }>(
+        { login: 'coordinator' },
+        YEARS,
+        { id },
+      );
+      expectOk(result);
+      expect(result.data!.organization.schoolYears).toEqual([{ year: 2026, openedLate: late }]);
+    }
+  });
 });
 
 describe('forming the next year from 1 April, local time', () => {

@@ -1,7 +1,7 @@
 import { groupLoader, rowLoader } from '@region/kit';
 import type { Executor } from '@region/db';
 import type { LearningPolicy } from '../../policy.ts';
-import { assignmentsOfClasses, loadClasses, loadSubjects, schoolYearsOf } from './repository.ts';
+import { assignmentsOfClasses, loadClasses, loadSubjects, schoolYearsByIds, schoolYearsOf } from './repository.ts';
 
 export function createClassLoaders(db: Executor, policy: LearningPolicy) {
   return {
@@ -16,6 +16,10 @@ export function createClassLoaders(db: Executor, policy: LearningPolicy) {
     assignmentsOfClass: groupLoader(
       (ids: readonly string[]) => assignmentsOfClasses(db, ids),
       (row) => row.classId,
+    ),
+    schoolYear: rowLoader(
+      (ids: readonly string[]) => schoolYearsByIds(db, ids),
+      (row) => row.id,
     ),
     schoolYearsOfOrganization: groupLoader(
       (ids: readonly string[]) => schoolYearsOf(db, ids),

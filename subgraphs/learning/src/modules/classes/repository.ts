@@ -72,6 +72,13 @@ export function assignmentsOfTeacher(db: Executor, teacherId: string, schoolYear
     .then((rows) => rows.map((row) => row.assignment));
 }
 
+export function schoolYearsByIds(db: Executor, ids: readonly string[]) {
+  return db
+    .select()
+    .from(learningTables.schoolYears)
+    .where(inArray(learningTables.schoolYears.id, [...ids]));
+}
+
 export function schoolYearsOf(db: Executor, organizationIds: readonly string[]) {
   return db
     .select()

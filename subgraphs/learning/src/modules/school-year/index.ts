@@ -23,9 +23,13 @@ interface OrganizationWithType {
   type?: OrganizationType | null;
 }
 
-/** A school year reached through its organization carries the registry's type; a mutation's answer does not. */
+/**
+ * A school year as `_entities` hands it back for `openedLate`: with the registry's organization type the gateway
+ * fetched from people (`@requires(fields: "organization { type }")`).
+ */
 type SchoolYearParent = SchoolYearRow & { organizationType?: OrganizationType | null };
 
+/** The registry's type; called without the gateway (no requirement fetched), the kind of the classes. */
 async function typeOf(row: SchoolYearParent, ctx: LearningContext): Promise<OrganizationType | null> {
   if (row.organizationType) return row.organizationType;
   const kinds = await classKindOf(ctx.db, [row.organizationId]);
@@ -57,12 +61,8 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
         closeStudyPeriod(ctx.db, ctx.policy, args.id, ctx.now()),
     },
     Organization: {
-      schoolYears: async (org: OrganizationWithType, _: unknown, ctx: LearningContext) => {
-        const rows = await ctx.loaders.schoolYearsOfOrganization.load(org.id);
-        return [...rows]
-          .sort((a, b) => a.year - b.year)
-          .map((row): SchoolYearParent => ({ ...row, organizationType: org.type ?? null }));
-      },
+      schoolYears: async (org: { id: string }, _: unknown, ctx: LearningContext) =>
+        [...(await ctx.loaders.schoolYearsOfOrganization.load(org.id))].sort((a, b) => a.year - b.year),
       schoolYearStatus: async (org: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) => {
         const year = args.schoolYear ?? currentSchoolYear(ctx.now());
         const rows = await ctx.loaders.schoolYearsOfOrganization.load(org.id);
@@ -86,6 +86,14 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
       },
     },
     SchoolYear: {
+      __resolveReference: async (
+        ref: { id: string; organization?: { type?: OrganizationType | null } },
+        ctx: LearningContext,
+      ): Promise<SchoolYearParent | null> => {
+        const row = await ctx.loaders.schoolYear.load(ref.id);
+        return row ? { ...row, organizationType: ref.organization?.type ?? null } : null;
+      },
+      organization: (row: SchoolYearRow) => ({ __typename: 'Organization', id: row.organizationId }),
       name: (row: SchoolYearRow) => `${row.year}/${String(row.year + 1).slice(2)}`,
       openedLate: async (row: SchoolYearParent, _: unknown, ctx: LearningContext) => {
         if (!row.openedAt) return false;
