@@ -9,6 +9,7 @@
  * Ages are chosen so that every minor stays 14–17 and every young child under 14 until at least 2029.
  */
 import type { Role } from '@region/schema';
+import { ageOn as ageOnDate, DEMO_UTC_OFFSET_HOURS } from './calendar.ts';
 
 /** `<type>-<municipality>-<n>`: 'school-1-1' is school 1 of municipality 1. Stable keys for the generator. */
 export type OrganizationKey = `${'school' | 'kindergarten' | 'college' | 'extra'}-${1 | 2}-${number}`;
@@ -528,11 +529,10 @@ export function findAccountByOid(oid: string): DemoAccount | undefined {
 /** Children register in ESIA themselves from 14; younger ones exist only inside a parent's account (rule 5a). */
 export const ESIA_SELF_SIGN_IN_AGE = 14;
 
-/** Full years on a date, from a 'YYYY-MM-DD' birth date (UTC calendar). */
+/** Full years at a moment, from a 'YYYY-MM-DD' birth date: the birthday begins at midnight in the demo's region. */
 export function ageOn(birthDate: string, on: Date): number {
-  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  const beforeBirthday = on.getUTCMonth() + 1 < month || (on.getUTCMonth() + 1 === month && on.getUTCDate() < day);
-  return on.getUTCFullYear() - year - (beforeBirthday ? 1 : 0);
+  const local = new Date(on.getTime() + DEMO_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+  return ageOnDate(birthDate, local);
 }
 
 /** Whether ESIA would let this person sign in themselves on that date. */

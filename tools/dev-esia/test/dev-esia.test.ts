@@ -158,6 +158,12 @@ describe('demo users', () => {
     }
   });
 
+  it('counts an age from midnight in the region, not in UTC', () => {
+    // 00:30 on 15 March in UTC+5 is 19:30 UTC on 14 March.
+    expect(ageOn('2012-03-15', new Date('2026-03-15T00:30:00+05:00'))).toBe(14);
+    expect(ageOn('2012-03-15', new Date('2026-03-14T23:30:00+05:00'))).toBe(13);
+  });
+
   it('keeps the minor without consent between 14 and 17, with a parent account linked to him', () => {
     expect(ageOn(account('minor').profile.birthDate, TODAY)).toBeGreaterThanOrEqual(14);
     expect(ageOn(account('minor').profile.birthDate, TODAY)).toBeLessThan(18);
