@@ -6,8 +6,8 @@ import { AppError, badInput, conflict, forbidden, notFound, regionDate } from '@
 import { admissionsTables, type Database, type Executor } from '@region/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
-  campaignYearOn,
   campaignCalendar,
+  campaignYearOn,
   checkDirection,
   checkEnrolmentOrderDate,
   checkPlaces,
