@@ -79,6 +79,18 @@ describe('demo admissions data', () => {
     expect(without).toEqual([]);
   });
 
+  it('keeps the enrolment order of every enrolled application: its number and the day of the enrolment', async () => {
+    const rows = await sql<{ enrolled: number; mismatched: number }[]>`
+      select count(*)::int as enrolled, count(*) filter (where a.enrolment_order_number is null
+        or h.changed_at is null or a.enrolment_order_date <> (h.changed_at at time zone 'Asia/Yekaterinburg')::date
+        or h.reason not like '%№ ' || a.enrolment_order_number || ' от %')::int as mismatched
+      from admissions.applications a
+      left join admissions.status_history h on h.application_id = a.id and h.to_status = 'ENROLLED'
+      where a.status = 'ENROLLED' and a.kind = 'FIRST_GRADE'`;
+    expect(rows[0]!.enrolled).toBeGreaterThan(0);
+    expect(rows[0]!.mismatched).toBe(0);
+  });
+
   it('directs no more children to a school than it has places', async () => {
     const over = await sql`
       select p.organization_id, p.total, count(a.id)::int as taken
@@ -106,9 +118,8 @@ describe('demo admissions data', () => {
         count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and exists (select 1 from admissions.status_history h
           where h.application_id = s.id and h.to_status = 'DIRECTED'
             and (h.changed_at at time zone 'Asia/Yekaterinburg')::date < '2026-06-30'::date))::int as early,
-        count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and exists (select 1 from admissions.status_history h
-          where h.application_id = s.id and h.to_status = 'ENROLLED'
-            and (h.changed_at at time zone 'Asia/Yekaterinburg')::date > '2026-07-03'::date))::int as late
+        count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and s.status = 'ENROLLED'
+          and s.enrolment_order_date > '2026-07-03'::date)::int as late
       from scoped s group by s.organization_id`;
     const keyOf = new Map(Object.entries(seeded.catalog.organizations).map(([key, id]) => [id, key]));
     const found = seeded.catalog.municipalityIds.map((_, index) => ({

@@ -10,6 +10,7 @@ import type { Random } from '../random.ts';
 import type { AdmissionsContext } from './context.ts';
 import type { ApplicationDraft } from './drafts.ts';
 import type { PositionDraft } from './queue-replay.ts';
+import { localDate } from './calendar.ts';
 import { applicantData } from './snapshots.ts';
 import type { OutboxRow, StatusHistoryRow } from './types.ts';
 
@@ -51,6 +52,9 @@ export function emitApplications(context: AdmissionsContext, drafts: readonly Ap
       status: last.to,
       directedOrganizationId: draft.directedOrganizationId,
       enrolmentKey: last.to === 'ENROLLED' ? `application:${draft.id}` : null,
+      // The order the enrolment step names: «Приказ о зачислении № 7-у от 03.07.2026», dated on its day.
+      enrolmentOrderNumber: last.to === 'ENROLLED' ? (/№ (\S+) от/.exec(last.reason ?? '')?.[1] ?? null) : null,
+      enrolmentOrderDate: last.to === 'ENROLLED' ? localDate(last.at) : null,
       createdAt: draft.registeredAt,
       updatedAt: last.at,
     });
