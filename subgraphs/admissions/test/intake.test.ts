@@ -241,7 +241,7 @@ describe('ЕПГУ intake validation (the shared rules of @region/schema)', () =
     const number = `EPGU-BAD-${field.replace(/\W/g, '')}-${REFUSED.findIndex(([name]) => name === _)}`;
     const result = await platform.query({ token }, INTAKE, { input: change(application(number)) });
     expect(codeOf(result), JSON.stringify(result.errors)).toBe('BAD_USER_INPUT');
-    expect(result.errors![0]!.extensions!['field']).toBe(field);
+    expect((result.errors![0]!.extensions as Record<string, unknown>)['field']).toBe(field);
     expect(result.errors![0]!.message).toMatch(/[А-Яа-я]/);
     expect(await storedCount(number)).toBe(0);
   });
