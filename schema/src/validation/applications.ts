@@ -121,7 +121,7 @@ const middleName = z
   .nullish()
   .transform((value) => value || null);
 
-const birthDate = z.string().refine(isIsoDate, 'Дата рождения указана неверно.');
+const birthDate = z.string().min(1, 'Укажите дату рождения.').refine(isIsoDate, 'Дата рождения указана неверно.');
 
 const certificateSeries = z
   .string()
@@ -142,9 +142,29 @@ const certificateNumber = z
 
 const organizationIds = z
   .array(z.string().trim().regex(UUID, 'Организация указана неверно: ожидается идентификатор организации.'))
-  .min(1, 'Выберите хотя бы одну организацию.')
-  .max(MAX_CHOICES, `Можно выбрать не больше ${MAX_CHOICES} организаций.`)
   .refine((ids) => new Set(ids).size === ids.length, 'Организации не должны повторяться.');
+
+/** What the applicant chooses, in the words of the kind: schools, kindergartens, organizations. */
+const CHOICE_WORDS: Record<ApplicationKind, { one: string; many: string }> = {
+  FIRST_GRADE: { one: 'школу', many: 'школ' },
+  TENTH_GRADE: { one: 'школу', many: 'школ' },
+  TRANSFER: { one: 'школу', many: 'школ' },
+  KINDERGARTEN: { one: 'детский сад', many: 'детских садов' },
+  CAMP: { one: 'лагерь', many: 'лагерей' },
+  COLLEGE: { one: 'организацию', many: 'организаций' },
+};
+
+function checkChoiceCount(value: { kind: ApplicationKind; organizationIds: string[] }, ctx: z.RefinementCtx) {
+  const words = CHOICE_WORDS[value.kind];
+  if (value.organizationIds.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['organizationIds'], message: `Выберите хотя бы одну ${words.one}.` });
+  else if (value.organizationIds.length > MAX_CHOICES)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['organizationIds'],
+      message: `Можно выбрать не больше ${MAX_CHOICES} ${words.many}.`,
+    });
+}
 
 const priorityRights = z
   .array(z.string())
@@ -207,7 +227,7 @@ function checkCategory(
     ctx.addIssue({
       code: 'custom',
       path: ['priorityRights'],
-      message: 'Для преимущественного права укажите пункт Порядка № 458 (9, 9.1, 10 или 12).',
+      message: 'Отметьте пункт Порядка № 458, который даёт право на приём.',
     });
 }
 
@@ -231,7 +251,15 @@ export function portalApplicationSchema(context: ValidationContext) {
       comment: optionalText(1000, 'Комментарий — не больше 1000 знаков.'),
     })
     .superRefine((value, ctx) => {
+      checkChoiceCount(value, ctx);
       checkCategory(value, ctx);
+      // Reception of the children of the school's assigned territory (Order 458) is decided by the address.
+      if (value.category === 'TERRITORY' && !value.residenceAddress)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['residenceAddress'],
+          message: 'Для приёма по закреплённой территории укажите адрес проживания ребёнка.',
+        });
       checkAge(
         {
           kind: value.kind,
@@ -291,6 +319,7 @@ export function epguApplicationSchema(context: ValidationContext & { now: Date }
       documents,
     })
     .superRefine((value, ctx) => {
+      checkChoiceCount(value, ctx);
       checkCategory(value, ctx);
       checkAge({ kind: value.kind, year: value.year, birthDate: value.child.birthDate }, context, ctx, [
         'child',
