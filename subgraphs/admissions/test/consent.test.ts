@@ -207,6 +207,40 @@ describe('after the child’s processing consent is withdrawn', () => {
   });
 });
 
+describe('the applicant’s copy', () => {
+  it('masks the ЕПГУ applicant’s name once the applicant is matched to a card without consent', async () => {
+    const created = await platform.query<{ createPerson: { id: string } }>(
+      { login: 'admin' },
+      'mutation ($input: CreatePersonInput!) { createPerson(input: $input, confirmPossibleDuplicate: true) { id } }',
+      {
+        input: {
+          organizationId: school,
+          lastName: 'Заявителева',
+          firstName: 'Нина',
+          birthDate: '1990-01-01',
+          processingConsent: false,
+        },
+      },
+    );
+    expectOk(created);
+    const [row] = await platform.admin.sql<{ id: string }[]>`
+      insert into admissions.applications (kind, year, child_last_name, child_first_name, child_birth_date,
+        applicant_id, applicant_data, source, epgu_number, registered_at, category)
+      values ('FIRST_GRADE', 2027, 'Заявителев', 'Егор', '2020-02-02', ${created.data!.createPerson.id},
+        '{"lastName": "Заявителева", "firstName": "Нина"}'::jsonb, 'EPGU', 'CONSENT-2', now(), 'OTHER')
+      returning id`;
+    await platform.admin.sql`insert into admissions.application_choices (application_id, organization_id, preference)
+      values (${row!.id}, ${school}, 1)`;
+    const result = await platform.query<{ application: { applicantName: string; childName: string } }>(
+      { login: 'admin' },
+      'query ($id: ID!) { application(id: $id) { applicantName childName } }',
+      { id: row!.id },
+    );
+    expectOk(result);
+    expect(result.data!.application).toEqual({ applicantName: 'Обезличено ***', childName: 'Заявителев Егор' });
+  });
+});
+
 describe('a service account', () => {
   it('never reads the copies back: FORBIDDEN on each personal-data field, the rest answered', async () => {
     const token = await platform.serviceToken('epgu');
