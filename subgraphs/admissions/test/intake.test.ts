@@ -138,6 +138,18 @@ describe('ЕПГУ intake', () => {
     expect(rows).toEqual([{ child_last_name: 'Госуслугин' }]);
   });
 
+  it('stores once when two accounts send the same number at once: one is answered, the other refused', async () => {
+    const tokens = [await platform.serviceToken('epgu'), await platform.serviceToken('mis-municipality-1')];
+    const results = await Promise.all(
+      tokens.map((token) => platform.query<IntakeData>({ token }, INTAKE, { input: application('EPGU-2027-000051') })),
+    );
+    const created = results.filter((result) => result.data?.intakeEpguApplication.created === true);
+    const refused = results.filter((result) => codeOf(result) === 'CONFLICT');
+    expect([created.length, refused.length], JSON.stringify(results)).toEqual([1, 1]);
+    expect(JSON.stringify(refused[0])).not.toContain(created[0]!.data!.intakeEpguApplication.application.id);
+    expect(await storedCount('EPGU-2027-000051')).toBe(1);
+  });
+
   it('refuses a replay of a number stored before accounts were recorded', async () => {
     const token = await platform.serviceToken('epgu');
     const first = await platform.query<IntakeData>({ token }, INTAKE, { input: application('EPGU-2027-000041') });

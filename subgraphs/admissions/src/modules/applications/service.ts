@@ -68,6 +68,29 @@ export function validateSubmission(input: SubmitInput, today: string): PortalApp
   throw badInput(problem!.message, problem!.field);
 }
 
+/**
+ * Admissions keeps no organization registry (people owns it); the organizations it knows for a kind of
+ * application are those that published places of that kind for a campaign (Order 458 point 8: before
+ * reception opens). An id it does not know is refused rather than stored as a choice nobody will review.
+ */
+export async function checkKnownOrganizations(
+  tx: Executor,
+  kind: Kind,
+  organizationIds: readonly string[],
+): Promise<void> {
+  const known = await tx
+    .selectDistinct({ organizationId: places.organizationId })
+    .from(places)
+    .where(and(inArray(places.organizationId, [...organizationIds]), eq(places.kind, kind)));
+  const knownIds = new Set(known.map((row) => row.organizationId));
+  if (organizationIds.some((id) => !knownIds.has(id)))
+    throw badInput(
+      'Среди выбранных организаций есть такая, которая не принимает заявления этого вида: места для приёма ' +
+        'не опубликованы.',
+      'organizationIds',
+    );
+}
+
 /** A guardian applies for their own child (rule 4: only a linked child). */
 export async function submitApplication(
   db: Database,
@@ -83,6 +106,7 @@ export async function submitApplication(
     throw forbidden('Подать заявление можно только за своего ребёнка, связанного с вами в системе.');
   }
   return db.transaction(async (tx) => {
+    await checkKnownOrganizations(tx, input.kind, input.organizationIds);
     const campaign = await campaignOf(tx, year);
     const violation = checkSubmission({ kind: input.kind, category: input.category, submittedOn: today }, campaign);
     if (violation) throw deadlineError(violation);

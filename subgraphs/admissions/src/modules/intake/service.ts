@@ -10,14 +10,14 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError, badInput, conflict, forbidden, regionDate } from '@region/kit';
-import { admissionsTables, type Database, type Executor } from '@region/db';
+import { admissionsTables, type Database } from '@region/db';
 import { epguApplicationSchema, fieldProblems, type EpguApplication } from '@region/schema/validation/applications';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { checkSubmission } from '../deadlines/index.ts';
-import { campaignOf, recordChange, type ApplicationRow } from '../applications/service.ts';
+import { campaignOf, checkKnownOrganizations, recordChange, type ApplicationRow } from '../applications/service.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
 
-const { applications, applicationChoices, places } = admissionsTables;
+const { applications, applicationChoices } = admissionsTables;
 
 export interface EpguInput {
   epguNumber: string;
@@ -75,25 +75,6 @@ export function contentHash(application: EpguApplication): string {
     .digest('hex');
 }
 
-/**
- * Admissions keeps no organization registry (people owns it); the organizations it knows for a kind of
- * application are those that published places of that kind for a campaign (Order 458 point 8: before
- * reception opens). An id it does not know is refused rather than stored as a choice nobody will review.
- */
-async function checkKnownOrganizations(tx: Executor, application: EpguApplication): Promise<void> {
-  const known = await tx
-    .selectDistinct({ organizationId: places.organizationId })
-    .from(places)
-    .where(and(inArray(places.organizationId, application.organizationIds), eq(places.kind, application.kind)));
-  const knownIds = new Set(known.map((row) => row.organizationId));
-  if (application.organizationIds.some((id) => !knownIds.has(id)))
-    throw badInput(
-      'Среди выбранных организаций есть такая, которая не принимает заявления этого вида: места для приёма ' +
-        'не опубликованы.',
-      'organizationIds',
-    );
-}
-
 const REPLAY_CONFLICT =
   'Заявление с этим номером ЕПГУ уже принято с другими сведениями или от другой системы. Проверьте номер заявления.';
 
@@ -115,7 +96,7 @@ export async function intakeEpguApplication(
   }
   const hash = contentHash(application);
   return db.transaction(async (tx) => {
-    await checkKnownOrganizations(tx, application);
+    await checkKnownOrganizations(tx, application.kind, application.organizationIds);
     const violation = checkSubmission(
       { kind: application.kind, category: application.category, submittedOn: regionDate(application.registeredAt) },
       await campaignOf(tx, application.year),
