@@ -14,24 +14,29 @@ export interface RunningService {
   child: ChildProcess;
 }
 
-export function startService(spec: ServiceSpec, root: string): RunningService {
+/** Where a child's output lines go: the launcher's terminal, prefixed with the service's name, by default. */
+export type OutputLine = (line: string, stream: 'stdout' | 'stderr') => void;
+
+export function startService(spec: ServiceSpec, root: string, output?: OutputLine): RunningService {
   const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
     cwd: root,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `[${spec.name}]`.padEnd(18);
-  const relay = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
+  const write: OutputLine =
+    output ?? ((line, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(`${prefix} ${line}\n`));
+  const relay = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr') => {
     let buffered = '';
     stream?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
-      for (const line of lines) out.write(`${prefix} ${line}\n`);
+      for (const line of lines) write(line, name);
     });
   };
-  relay(child.stdout, process.stdout);
-  relay(child.stderr, process.stderr);
+  relay(child.stdout, 'stdout');
+  relay(child.stderr, 'stderr');
   return { spec, child };
 }
 
