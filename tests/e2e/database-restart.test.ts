@@ -20,7 +20,14 @@ import { seedDemoRegion } from '@region/db/demo/seed';
 import { createDevEsia } from '@region/dev-esia';
 import { generateSigningKeys } from '@region/dev-esia/keys';
 import { createGateway, type Gateway } from '@region/gateway';
-import { closeServer, createLogger, generateInternalKeyPair, listen } from '@region/kit';
+import {
+  closeServer,
+  createLogger,
+  generateInternalKeyPair,
+  internalTokenSigner,
+  listen,
+  type InternalTokenSigner,
+} from '@region/kit';
 import { startService, stopService, waitHealthy, type RunningService } from '@region/launcher/processes';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { DEMO_SEED } from '../src/constants.ts';
@@ -67,6 +74,7 @@ const servers: Server[] = [];
 let gateway: Gateway | undefined;
 let gatewayUrl: string;
 let teacherToken: string;
+let signInternal: InternalTokenSigner;
 
 async function startCluster(): Promise<EmbeddedCluster> {
   return startEmbeddedPostgres({ dataDir, port: pgPort, persistent: true, fast: true });
@@ -102,6 +110,7 @@ beforeAll(async () => {
   }
 
   const keys = await generateInternalKeyPair();
+  signInternal = await internalTokenSigner(keys.privateJwk);
   const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()])));
   const started = SUBGRAPHS.map((name) => {
     const prefix = name.toUpperCase();
@@ -165,6 +174,30 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 }, 60_000);
 
+/** Health of every subgraph, and a learning request sent straight to the subgraph, while PostgreSQL is down. */
+async function duringOutage(personId: string) {
+  const started = Date.now();
+  const health = Object.fromEntries(
+    await Promise.all(
+      services.map(async (service) => [service.spec.name, (await fetch(service.spec.healthUrl)).status] as const),
+    ),
+  );
+  const learning = services.find((service) => service.spec.name === 'learning')!;
+  const token = await signInternal({ kind: 'PERSON', personId, grants: [] });
+  const response = await fetch(learning.spec.healthUrl.replace('/health', '/graphql'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ myAssignments { class { id } } }' }),
+  });
+  const body = (await response.json()) as Answer<unknown>;
+  return {
+    health,
+    errors: body.errors,
+    codes: [...new Set(body.errors?.map((error) => error.extensions?.code))],
+    tookMs: Date.now() - started,
+  };
+}
+
 const SAVE = `mutation ($input: SaveLessonInput!) { saveLesson(input: $input) { id } }`;
 const markOf = (n: number) => (n % 2 ? 'FIVE' : 'FOUR');
 /** The same mark as stored (`learning.mark_value`). */
@@ -177,6 +210,8 @@ describe('a PostgreSQL restart under write load', () => {
       '{ myAssignments { class { id } subject { id } } }',
     );
     expect(assignment.errors, JSON.stringify(assignment.errors)).toBeUndefined();
+    const me = await query<{ me: { person: { id: string } } }>('{ me { person { id } } }');
+    const teacher = me.data!.me.person.id;
     const { class: klass, subject } = assignment.data!.myAssignments[0]!;
     const grid = await query<{
       class: { journal: { students: { id: string }[]; lessons: { id: string; date: string }[] } };
@@ -225,7 +260,9 @@ describe('a PostgreSQL restart under write load', () => {
     await sleep(WARM_UP_MS);
     phase = 'outage';
     await cluster!.stop();
-    await sleep(OUTAGE_MS);
+    // While the database is down each subgraph says so: unhealthy, and a request answers SERVICE_UNAVAILABLE.
+    const down = await duringOutage(teacher);
+    await sleep(Math.max(0, OUTAGE_MS - down.tookMs));
     cluster = await startCluster();
     phase = 'after';
     // Serving again, without a restart of any service: health first, then writes go through.
@@ -234,6 +271,8 @@ describe('a PostgreSQL restart under write load', () => {
     phase = 'done';
     await Promise.all(writers);
 
+    expect(down.health).toEqual({ people: 503, learning: 503, admissions: 503 });
+    expect(down.codes, JSON.stringify(down.errors)).toEqual(['SERVICE_UNAVAILABLE']);
     const crashed = services.filter((service) => service.child.exitCode !== null).map((s) => s.spec.name);
     expect(crashed, output.slice(-40).join('\n')).toEqual([]);
     expect(outcomes.before.ok).toBeGreaterThan(0);
