@@ -58,7 +58,8 @@ export async function waitHealthy(service: RunningService, timeoutMs = 60_000): 
   );
 }
 
-export async function stopService(service: RunningService, timeoutMs = 10_000): Promise<void> {
+/** A service drains for up to 10 s and then closes its pools (kit's `runService`): give it that long. */
+export async function stopService(service: RunningService, timeoutMs = 20_000): Promise<void> {
   if (service.child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => service.child.once('exit', () => resolve()));
   service.child.kill('SIGTERM');
