@@ -31,6 +31,11 @@ export interface EmbeddedCluster {
   /** Superuser connection string to the `postgres` database. */
   url: string;
   stop(): Promise<void>;
+  /**
+   * Ends the server with a signal, as a crash would (SIGKILL) — the restart tests do. The cluster is then
+   * gone: start a new one on the same data directory.
+   */
+  kill(signal: NodeJS.Signals): Promise<void>;
   /** Called once if the server exits without `stop()` (crashed, killed): the launcher restarts it. */
   onUnexpectedExit(listener: (code: number | null, signal: string | null) => void): void;
 }
@@ -83,6 +88,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop: () => {
       stopping = true;
       return pg.stop();
+    },
+    kill: async (signal) => {
+      stopping = true;
+      if (!server || server.exitCode !== null || server.signalCode !== null) return;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill(signal);
+      await exited;
     },
     onUnexpectedExit(listener) {
       server?.once('exit', (code, signal) => {

@@ -36,6 +36,8 @@ import { DEMO_SEED } from '../src/constants.ts';
 const OUTAGE_MS = Number(process.env['DB_OUTAGE_MS'] ?? 10_000);
 /** Writes before the outage, and the bound on every write loop. */
 const WARM_UP_MS = 2_000;
+/** How PostgreSQL goes: killed outright (SIGKILL) by default; SIGINT is an operator's fast shutdown. */
+const KILL_SIGNAL = (process.env['DB_OUTAGE_SIGNAL'] ?? 'SIGKILL') as NodeJS.Signals;
 const MAX_WRITES = 3_000;
 const WRITERS = 4;
 /** The demo's school day in the 2nd quarter (as in the learning tests): its past lessons are writable. */
@@ -205,7 +207,7 @@ const storedMarkOf = (n: number) => (n % 2 ? '5' : '4');
 const attendanceOf = (n: number) => (n % 2 ? 'ABSENT' : 'SICK');
 
 describe('a PostgreSQL restart under write load', () => {
-  it(`leaves every service serving afterwards, with no lesson half-written (outage ${OUTAGE_MS} ms)`, async () => {
+  it(`leaves every service serving afterwards, with no lesson half-written (${KILL_SIGNAL}, ${OUTAGE_MS} ms down)`, async () => {
     const assignment = await query<{ myAssignments: { class: { id: string }; subject: { id: string } }[] }>(
       '{ myAssignments { class { id } subject { id } } }',
     );
@@ -259,7 +261,7 @@ describe('a PostgreSQL restart under write load', () => {
 
     await sleep(WARM_UP_MS);
     phase = 'outage';
-    await cluster!.stop();
+    await cluster!.kill(KILL_SIGNAL);
     // While the database is down each subgraph says so: unhealthy, and a request answers SERVICE_UNAVAILABLE.
     const down = await duringOutage(teacher);
     await sleep(Math.max(0, OUTAGE_MS - down.tookMs));
