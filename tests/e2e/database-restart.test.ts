@@ -161,6 +161,8 @@ beforeAll(async () => {
     },
     internalPrivateJwk: keys.privateJwk,
     logger,
+    // The teacher's principal stays cached through the outage, so what fails is the subgraphs' own answer.
+    principalTtlMs: 600_000,
   });
   servers.push(gateway.server);
   gatewayUrl = `http://127.0.0.1:${await listen(gateway.server, 0)}/graphql`;
@@ -285,6 +287,8 @@ describe('a PostgreSQL restart under write load', () => {
     expect(crashed, output.slice(-40).join('\n')).toEqual([]);
     expect(outcomes.before.ok, JSON.stringify({ outcomes, codes: [...codes] })).toBeGreaterThan(0);
     expect(outcomes.outage.failed).toBeGreaterThan(0);
+    // Through the gateway too, a write the outage refused says why.
+    expect([...codes]).toEqual(['SERVICE_UNAVAILABLE']);
     expect(outcomes.after.ok, JSON.stringify({ outcomes, codes: [...codes] })).toBeGreaterThanOrEqual(5);
     for (const service of services) {
       const health = await fetch(service.spec.healthUrl);
