@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'ACCOUNT_NOT_LINKED',
   'DUPLICATE_RECORDS',
   'DEADLINE_RULE',
+  /** A part the request needs (its database) is down for a while: the client may retry later. */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

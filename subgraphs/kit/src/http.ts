@@ -135,9 +135,32 @@ export function listen(server: Server, port: number, host = '127.0.0.1'): Promis
   });
 }
 
-export function closeServer(server: Server): Promise<void> {
+/** How long a stopping server lets its in-flight requests run before it cuts them off. */
+export const DRAIN_GRACE_MS = 10_000;
+const IDLE_SWEEP_MS = 50;
+
+/**
+ * Stops a server the way Apollo's drain plugin (`ApolloServerPluginDrainHttpServer`) does: stop accepting
+ * connections, close the idle keep-alive ones, let the requests in flight finish (their responses say
+ * `Connection: close`, and each connection is closed as soon as it falls idle), and only after `graceMs`
+ * cut off what is still running. Resolves when every connection is gone, so pools can be closed next.
+ */
+export function closeServer(server: Server, graceMs = DRAIN_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+    const closeAfterResponse = (_request: IncomingMessage, response: ServerResponse) => {
+      if (!response.headersSent) response.setHeader('connection', 'close');
+    };
+    server.on('request', closeAfterResponse);
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+    const cutOff = setTimeout(() => server.closeAllConnections(), graceMs);
+    sweep.unref();
+    cutOff.unref();
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cutOff);
+      server.off('request', closeAfterResponse);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }

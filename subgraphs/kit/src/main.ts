@@ -1,9 +1,10 @@
 /**
  * The `main()` every subgraph process runs: read its env once, open its pool with its own role, build the
- * subgraph, listen, and close everything on SIGINT/SIGTERM.
+ * subgraph, listen, and close everything on SIGINT/SIGTERM. A database outage does not end the process.
  */
 import { createDb, type Database } from '@region/db';
 import { z } from 'zod';
+import { keepServingOnConnectionLoss } from './database-faults.ts';
 import { parseEnv, port } from './env.ts';
 import { internalTokenVerifier, parseJwk, type InternalTokenVerifier } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -35,6 +36,7 @@ export function subgraphMain(
       CLOCK_NOW: z.string().datetime({ offset: true }).optional(),
     });
     const logger = createLogger(name);
+    keepServingOnConnectionLoss(logger);
     const { db, close } = createDb(String(env[`${prefix}_DATABASE_URL`]));
     const fixed = env['CLOCK_NOW'] ? new Date(String(env['CLOCK_NOW'])) : null;
     const subgraph = await create({
