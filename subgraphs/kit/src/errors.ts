@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'ACCOUNT_NOT_LINKED',
   'DUPLICATE_RECORDS',
   'DEADLINE_RULE',
+  /** The gateway refused an operation over its principal's query limits before running it (issue 9, §6). */
+  'QUERY_TOO_COMPLEX',
+  /** A subgraph did not answer: its fields are null with this code and `extensions.service` (issue 9, §7). */
+  'SUBGRAPH_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
