@@ -127,3 +127,20 @@ async function waitFor(condition: () => Promise<boolean>): Promise<void> {
   }
   throw new Error('condition not met in 5 s');
 }
+
+describe('people down at login', () => {
+  let second: Platform;
+  beforeAll(async () => {
+    second = await startPlatform();
+  });
+  afterAll(async () => {
+    await second?.stop();
+  });
+
+  it('refuses a login it cannot resolve with 503 naming people, not a masked 500', async () => {
+    await second.stopSubgraph('people');
+    const result = await second.query({ login: 'teacher' }, '{ me { person { id } } }');
+    expect(result.status).toBe(503);
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', service: 'people' });
+  });
+});
