@@ -9,7 +9,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { AppError, type Principal } from '@region/kit';
+import { AppError, assertNever, type Principal } from '@region/kit';
 import type { Role } from '@region/schema';
 import {
   GraphQLError,
@@ -60,6 +60,8 @@ export function limitKindOf(principal: Principal): LimitKind {
       return principal.grants.some((grant) => ANALYST_ROLES.has(grant.role)) ? 'analyst' : 'person';
     case 'GATEWAY':
       return 'service';
+    default:
+      return assertNever(principal);
   }
 }
 
