@@ -63,7 +63,8 @@ async function handle<C extends BaseContext>(
   }
   const context = await options.context(request);
   if (context instanceof HttpRefusal) {
-    sendJson(response, context.status, context.body, context.headers);
+    // An allowed page must be able to read a refusal (401: sign in again) as it reads an answer.
+    sendJson(response, context.status, context.body, { ...(options.cors ?? corsHeaders)(request), ...context.headers });
     return;
   }
   const body = request.method === 'POST' ? await readJson(request) : undefined;
