@@ -11,6 +11,7 @@ import {
   HttpRefusal,
   createHttpServer,
   internalTokenSigner,
+  isPublicCode,
   maskError,
   principalScopes,
   type Logger,
@@ -156,13 +157,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 }
 
 /**
- * Apollo Server refuses some malformed requests itself without a code but with a 4xx status (a persisted
- * query whose hash does not match its text, an unknown persisted-query version); they are the client's
- * input, not a failure of the server to be masked and logged.
+ * Apollo Server refuses some malformed requests itself with a 4xx status but without a code the platform
+ * publishes (a persisted query whose hash does not match its text, an unknown persisted-query version, an
+ * operation name the document lacks); they are the client's input, not a failure to be masked and logged.
  */
 function requestErrorAsInput(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const status = (error as { extensions?: { http?: { status?: unknown } } }).extensions?.http?.status;
-  if (formatted.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR' || typeof status !== 'number') return formatted;
+  if (isPublicCode(formatted.extensions?.['code']) || typeof status !== 'number') return formatted;
   if (status < 400 || status >= 500) return formatted;
   return {
     message: `Неверный запрос: ${formatted.message}.`,

@@ -22,7 +22,15 @@ export function requestGuards<C extends { principal: Principal }>(options: Reque
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, document, source, schema, request, operationName }) {
+        async didResolveOperation({ contextValue, document, source, schema, request, operation, operationName }) {
+          if (!operation) {
+            const name = operationName ?? request.operationName;
+            throw new AppError(
+              'BAD_USER_INPUT',
+              name ? `В запросе нет операции «${name}».` : 'В запросе несколько операций: укажите operationName.',
+              { field: 'operationName', http: { status: 400 } },
+            );
+          }
           const { principal } = contextValue;
           // The schema tells an attacker every field name and argument to try; the cabinets do not use it.
           if (introspects(document) && !mayIntrospect(principal)) {

@@ -135,6 +135,17 @@ describe('malformed input answers BAD_USER_INPUT naming the field', () => {
     expect(codeOf(unknownVersion)).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses an operation name the document does not have, or a missing one among several', async () => {
+    for (const body of [
+      { query: 'query Mine { me { person { id } } }', operationName: 'X' },
+      { query: 'query A { me { person { id } } } query B { me { person { lastName } } }' },
+    ]) {
+      const response = await post({ login: 'guardian' }, body);
+      expect(response.status).toBe(400);
+      expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('asks for the text of an unknown persisted query (the protocol), and runs it once sent', async () => {
     const query = '{ me { person { id } } }';
     const unknown = await post(
