@@ -20,7 +20,6 @@ import {
   validate,
   type DocumentNode,
   type GraphQLSchema,
-  type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -145,19 +144,19 @@ const MESSAGES: Record<LimitName, string> = {
 
 /** The first limit the operation exceeds, checked from the cheapest measure to the dearest. */
 export function exceededLimit(measured: Measured, limits: QueryLimits): LimitViolation | null {
-  const tokens = countTokens(measured.source, limits.tokens);
-  if (tokens !== null) return { limit: 'tokens', max: limits.tokens };
+  if (tooManyTokens(measured.source, limits.tokens)) return { limit: 'tokens', max: limits.tokens };
 
+  // Armor's rules report to these callbacks instead of throwing, so the refusal is ours to word.
   const rejected: LimitName[] = [];
-  const armor = (limit: LimitName, rule: (handler: { onReject: [() => void] }) => ValidationRule) =>
-    rule({ onReject: [() => void rejected.push(limit)] });
-  const armorOptions = { propagateOnRejection: false, exposeLimits: false };
+  const reportAs = (limit: LimitName) => ({
+    onReject: [() => void rejected.push(limit)],
+    propagateOnRejection: false,
+    exposeLimits: false,
+  });
   validate(measured.schema, measured.document, [
-    armor('aliases', ({ onReject }) => maxAliasesRule({ n: limits.aliases, onReject, ...armorOptions })),
-    armor('directives', ({ onReject }) => maxDirectivesRule({ n: limits.directives, onReject, ...armorOptions })),
-    armor('depth', ({ onReject }) =>
-      maxDepthRule({ n: limits.depth, flattenFragments: true, onReject, ...armorOptions }),
-    ),
+    maxAliasesRule({ n: limits.aliases, ...reportAs('aliases') }),
+    maxDirectivesRule({ n: limits.directives, ...reportAs('directives') }),
+    maxDepthRule({ n: limits.depth, flattenFragments: true, ...reportAs('depth') }),
   ]);
   const first = rejected[0];
   if (first) return { limit: first, max: limits[first] };
@@ -166,15 +165,15 @@ export function exceededLimit(measured: Measured, limits: QueryLimits): LimitVio
   return cost > limits.cost ? { limit: 'cost', max: limits.cost, actual: cost } : null;
 }
 
-/** Null when within `max`, else the limit was hit; a syntax error is Apollo's to report, not ours. */
-function countTokens(source: string, max: number): number | null {
+/** Armor's parser stops counting at `max`; a syntax error is Apollo Server's to report, not ours. */
+function tooManyTokens(source: string, max: number): boolean {
   let exceeded = false;
   try {
     new MaxTokensParserWLexer(source, { n: max, onReject: [() => void (exceeded = true)] }).parseDocument();
   } catch {
-    // Rejection surfaces as a thrown syntax error; `exceeded` tells the two apart.
+    // The rejection surfaces as a thrown syntax error too; `exceeded` tells the two apart.
   }
-  return exceeded ? max : null;
+  return exceeded;
 }
 
 export function tooComplex(violation: LimitViolation): GraphQLError {
