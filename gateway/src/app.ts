@@ -11,19 +11,17 @@ import {
   HttpRefusal,
   createHttpServer,
   internalTokenSigner,
-  isPublicCode,
-  maskError,
   principalScopes,
   type Logger,
   type Principal,
 } from '@region/kit';
 import type { Role } from '@region/schema';
-import type { GraphQLFormattedError } from 'graphql';
 import type { JWK } from 'jose';
 import { gatewayWithFieldScopes } from './access/index.ts';
 import { esiaTokenVerifier, InvalidTokenError } from './auth/esia-token.ts';
 import { LoginRefused, principalResolver } from './auth/principal.ts';
 import { corsPolicy } from './cors.ts';
+import { gatewayErrorFormatter } from './format-error.ts';
 import { DEFAULT_LIMITS, type LimitKind, type QueryLimits } from './limits.ts';
 import { requestGuards } from './request-guards.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
@@ -108,7 +106,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The process stops on its own signals (index.ts), draining through `stop()`.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => maskError(requestErrorAsInput(formatted, error), error, logger),
+    formatError: gatewayErrorFormatter(logger),
   });
 
   const server = createHttpServer<GatewayContext>({
@@ -154,19 +152,4 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   );
   await apollo.start();
   return { server, stop: () => apollo.stop() };
-}
-
-/**
- * Apollo Server refuses some malformed requests itself with a 4xx status but without a code the platform
- * publishes (a persisted query whose hash does not match its text, an unknown persisted-query version, an
- * operation name the document lacks); they are the client's input, not a failure to be masked and logged.
- */
-function requestErrorAsInput(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const status = (error as { extensions?: { http?: { status?: unknown } } }).extensions?.http?.status;
-  if (isPublicCode(formatted.extensions?.['code']) || typeof status !== 'number') return formatted;
-  if (status < 400 || status >= 500) return formatted;
-  return {
-    message: `Неверный запрос: ${formatted.message}.`,
-    extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' },
-  };
 }
