@@ -23,7 +23,7 @@ import { LoginRefused, principalResolver } from './auth/principal.ts';
 import { corsPolicy } from './cors.ts';
 import { gatewayErrorFormatter } from './format-error.ts';
 import { DEFAULT_LIMITS, type LimitKind, type QueryLimits } from './limits.ts';
-import { requestGuards } from './request-guards.ts';
+import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
 
 export interface GatewayContext {
@@ -50,8 +50,6 @@ export interface GatewayOptions {
   /** How long `stop()` waits for in-flight requests before closing their connections (default 10 s). */
   shutdownGraceMs?: number;
 }
-
-export const DEFAULT_INTROSPECTION_ROLES: ReadonlySet<Role> = new Set(['MINISTRY_ANALYST', 'REGIONAL_OPERATOR']);
 
 export interface Gateway {
   server: Server;

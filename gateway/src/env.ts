@@ -2,6 +2,7 @@ import { parseEnv, port } from '@region/kit';
 import { ROLES } from '@region/schema';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind, type QueryLimits } from './limits.ts';
+import { DEFAULT_INTROSPECTION_ROLES } from './request-guards.ts';
 
 const limitsSchema = z
   .object({
@@ -82,7 +83,7 @@ export function readEnv() {
     /** Query limits per principal kind (person, analyst, service), JSON overriding the defaults. */
     QUERY_LIMITS: queryLimits,
     /** Roles that may introspect the API schema, comma-separated. */
-    INTROSPECTION_ROLES: roleList('MINISTRY_ANALYST,REGIONAL_OPERATOR'),
+    INTROSPECTION_ROLES: roleList([...DEFAULT_INTROSPECTION_ROLES].join(',')),
     /**
      * Origins besides the gateway's own whose pages may call `/graphql` from a browser, comma-separated
      * (the Vite dev server, a municipal portal). Empty: the gateway's own origin only.

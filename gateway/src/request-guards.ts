@@ -10,6 +10,9 @@ import { BREAK, GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import { malformedInput } from './input-check.ts';
 import { exceededLimit, limitKindOf, tooComplex, type LimitKind, type QueryLimits } from './limits.ts';
 
+/** Analysts and regional operators build reports over the schema; the cabinets never introspect. */
+export const DEFAULT_INTROSPECTION_ROLES: ReadonlySet<Role> = new Set(['MINISTRY_ANALYST', 'REGIONAL_OPERATOR']);
+
 export interface RequestGuardOptions {
   limits: Readonly<Record<LimitKind, QueryLimits>>;
   /** Roles whose holders may read the schema (`__schema`, `__type`); nobody else needs it to work. */
