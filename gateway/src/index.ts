@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, parseJwk, runService } from '@region/kit';
+import { createLogger, listen, parseJwk } from '@region/kit';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createGateway } from './app.ts';
 import { readEnv } from './env.ts';
@@ -22,14 +22,28 @@ async function main(): Promise<void> {
     routes: env.WEB_DIST
       ? webClient(env.WEB_DIST, { esiaLoginUrl: env.ESIA_LOGIN_URL ?? new URL('login', `${env.ESIA_ISSUER}/`).href })
       : undefined,
+    limits: env.QUERY_LIMITS,
+    introspectionRoles: env.INTROSPECTION_ROLES,
+    corsOrigins: env.CORS_ORIGINS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   });
-  await runService({
-    name: 'gateway',
-    server: gateway.server,
-    port: env.GATEWAY_PORT,
-    logger,
-    onShutdown: gateway.stop,
-  });
+  const port = await listen(gateway.server, env.GATEWAY_PORT);
+  logger.info({ port }, 'gateway listening');
+
+  // Not the kit's runService: its closeServer closes every connection at once, in-flight requests too.
+  // `gateway.stop()` drains instead (Apollo's drain plugin: stop accepting, finish, then close).
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'gateway stopping');
+    const force = setTimeout(() => process.exit(1), env.SHUTDOWN_GRACE_MS + 5_000);
+    force.unref();
+    await gateway.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

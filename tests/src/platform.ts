@@ -71,6 +71,10 @@ export interface Platform {
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
+  /** Stops one subgraph's HTTP server, so the gateway finds nobody listening there. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Stops the gateway as its process does on SIGTERM: in-flight requests finish first. */
+  stopGateway(): Promise<void>;
 }
 
 export interface PlatformOptions {
@@ -81,6 +85,8 @@ export interface PlatformOptions {
   principalTtlMs?: number;
   /** Serve the web client (built once per run by the global setup) at the gateway's root. */
   web?: boolean;
+  /** Origins besides the gateway's own allowed to call it from a browser. */
+  corsOrigins?: string[];
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -110,6 +116,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const statements: { query: string; params: unknown[] }[] = [];
   const verifyInternalToken = await internalTokenVerifier(keys.publicJwk);
   const subgraphUrls: Record<SubgraphName, string> = { people: '', learning: '', admissions: '' };
+  const subgraphServers = new Map<SubgraphName, Server>();
   for (const [name, create] of Object.entries(SUBGRAPH_FACTORIES) as [
     SubgraphName,
     (typeof SUBGRAPH_FACTORIES)[SubgraphName],
@@ -120,6 +127,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     stops.push(handle.close);
     const subgraph = await create({ db: handle.db, logger, verifyInternalToken, now });
     stops.push(subgraph.stop);
+    subgraphServers.set(name, subgraph.server);
     subgraphUrls[name] = `${await serve(subgraph.server)}/graphql`;
   }
 
@@ -136,6 +144,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     logger,
     principalTtlMs: options.principalTtlMs,
     routes: options.web ? webClient(inject('webDist'), { esiaLoginUrl: `${esiaUrl}/login` }) : undefined,
+    corsOrigins: options.corsOrigins,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;
@@ -175,6 +184,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: response.status, ...body } as GraphQLResponse<never>;
     },
+    async stopSubgraph(name) {
+      await closeServer(subgraphServers.get(name)!);
+    },
+    stopGateway: () => gateway.stop(),
     async stop() {
       await Promise.all(servers.map(closeServer));
       for (const stop of stops.reverse()) await stop();

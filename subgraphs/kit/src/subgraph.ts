@@ -16,7 +16,7 @@ import { baseSdl } from '@region/schema';
 import { sql } from 'drizzle-orm';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { burstLog, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './database-faults.ts';
-import { isPublicCode } from './errors.ts';
+import { isInputRefusedByDatabase, isPublicCode } from './errors.ts';
 import { createHttpServer, HttpRefusal } from './http.ts';
 import type { InternalTokenVerifier } from './internal-token.ts';
 import type { Logger } from './logger.ts';
@@ -127,6 +127,11 @@ function unauthorized(reason: string): HttpRefusal {
 
 export function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   if (isPublicCode(formatted.extensions?.['code'])) return formatted;
+  if (isInputRefusedByDatabase(error)) {
+    // Logged all the same: a value the server itself built would be a defect hiding behind the client's code.
+    logger.warn({ err: error, path: formatted.path }, 'input refused by the database');
+    return { message: 'Неверное значение в запросе.', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   logger.error({ err: error, path: formatted.path }, 'internal error');
   return {
     message: 'Внутренняя ошибка сервера. Мы уже разбираемся.',
