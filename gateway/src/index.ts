@@ -30,8 +30,8 @@ async function main(): Promise<void> {
   const port = await listen(gateway.server, env.GATEWAY_PORT);
   logger.info({ port }, 'gateway listening');
 
-  // Not the kit's runService: its closeServer closes every connection at once, in-flight requests too.
-  // `gateway.stop()` drains instead (Apollo's drain plugin: stop accepting, finish, then close).
+  // Not the kit's runService: Apollo's drain plugin owns this server's close, inside `gateway.stop()`
+  // (stop accepting, let in-flight requests finish, then close), and a second close would fail.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
