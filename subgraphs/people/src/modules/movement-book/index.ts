@@ -61,6 +61,8 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
     Person: {
       movements: (row: PersonRow, _: unknown, ctx: PeopleContext) => {
         assertCanRead(row, 'pii', 'Книга движения');
+        // A depersonalized learner's path through schools is their personal data (rule 5).
+        if (!row.consented) return null;
         return ctx.loaders.movements.load(row.id);
       },
     },
