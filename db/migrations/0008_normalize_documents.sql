@@ -4,7 +4,7 @@
 -- duplicates for the school to merge (rule 8), and rewriting them would break the unique index.
 CREATE FUNCTION pg_temp.normalize_document_part(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT regexp_replace(
-    regexp_replace(replace(upper(normalize(value, NFKC)), 'Ё', 'Е'), '[[:space:]№]+', '', 'g'),
+    regexp_replace(replace(upper(normalize(replace(value, '№', ''), NFKC)), 'Ё', 'Е'), '[[:space:]]+', '', 'g'),
     '[‐‑‒–—―−﹘﹣－]', '-', 'g')
 $$;
 --> statement-breakpoint

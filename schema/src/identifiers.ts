@@ -65,11 +65,13 @@ export function innWithCheckDigit(nineDigits: string): string {
  * dashes of a birth certificate series (`IV-ИВ`) are all written as a hyphen-minus, and `Ё` as `Е`.
  */
 export function normalizeDocumentPart(input: string): string {
+  // `№` first: NFKC would spell it `No`.
   return input
+    .replace(/№/g, '')
     .normalize('NFKC')
     .toUpperCase()
     .replaceAll('Ё', 'Е')
-    .replace(/[\s№]+/g, '')
+    .replace(/\s+/g, '')
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-');
 }
 
