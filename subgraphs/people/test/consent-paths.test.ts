@@ -126,6 +126,33 @@ describe('cursors', () => {
     expectCode({ ...body, status: response.status }, 'BAD_USER_INPUT');
   });
 
+  it('seals the cursor of every connection of every subgraph, and refuses a forged one with BAD_USER_INPUT', async () => {
+    const connections = [
+      ['persons', 'persons(first: 1, after: $after)'],
+      ['organizations', 'organizations(first: 1, after: $after)'],
+      ['duplicates', 'duplicates(first: 1, after: $after)'],
+      ['movementBook', `movementBook(organizationId: "${school}", first: 1, after: $after)`],
+      ['applications', `applications(organizationId: "${school}", first: 1, after: $after)`],
+    ] as const;
+    const forgedId = Buffer.from(JSON.stringify(hidden)).toString('base64url');
+    for (const [field, call] of connections) {
+      const query = `query ($after: String) { ${call} { edges { cursor } pageInfo { endCursor } } }`;
+      const first = await platform.query<Record<string, { pageInfo: { endCursor: string | null } }>>(
+        { login: 'admin' },
+        query,
+        { after: null },
+      );
+      expectOk(first);
+      const cursor = first.data![field]!.pageInfo.endCursor;
+      if (cursor) {
+        expect(cursor, field).toMatch(/^c1\./);
+        expectOk(await platform.query({ login: 'admin' }, query, { after: cursor }));
+      }
+      const forged = await platform.query({ login: 'admin' }, query, { after: forgedId });
+      expectCode(forged, 'BAD_USER_INPUT');
+    }
+  });
+
   it('pages through a whole organization, each row once, depersonalized cards after every visible name', async () => {
     const seen: Page['persons']['edges'][number]['node'][] = [];
     let after: string | null = null;
