@@ -381,3 +381,57 @@ describe('staff in their work role', () => {
     });
   });
 });
+
+describe('on the people subgraph itself (no gateway in between)', () => {
+  async function direct<T>(query: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const token = await platform.signInternal({
+      kind: 'PERSON',
+      personId: await personIdOf(platform.admin, 'admin'),
+      grants: [{ role: 'ORG_ADMIN', territory: { kind: 'ORGANIZATION', organizationId: school } }],
+    });
+    const response = await fetch(platform.peopleUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
+  }
+
+  it('masks the name, the filter, the history values, the links and the movements of a depersonalized card', async () => {
+    const count = async (name: string) => {
+      const result = await direct<Page>(PERSONS, { filter: { name } });
+      expectOk(result);
+      return result.data!.persons.totalCount;
+    };
+    expect(await count('Открытова')).toBe(1);
+    expect(await count('Скрытнова')).toBe(0);
+
+    const CARD = `query ($id: ID!) { person(id: $id) { lastName depersonalized movements { kind }
+      guardians { id } history { field oldValue newValue } } }`;
+    type Card = {
+      person: {
+        lastName: string;
+        depersonalized: boolean;
+        movements: unknown[] | null;
+        guardians: unknown[];
+        history: { field: string; oldValue: string | null; newValue: string | null }[];
+      };
+    };
+    const shown = await direct<Card>(CARD, { id: open });
+    expectOk(shown);
+    expect(shown.data!.person).toMatchObject({ lastName: 'Открытова', depersonalized: false });
+    expect(shown.data!.person.movements).not.toBeNull();
+    expect(shown.data!.person.guardians).not.toEqual([]);
+    expect(shown.data!.person.history.some((entry) => entry.newValue !== null)).toBe(true);
+
+    const masked = await direct<Card>(CARD, { id: hidden });
+    expectOk(masked);
+    expect(masked.data!.person).toMatchObject({
+      lastName: 'Обезличено',
+      depersonalized: true,
+      movements: null,
+      guardians: [],
+    });
+    expect(JSON.stringify(masked.data)).not.toMatch(/Скрытнова|Тайная|Новая|2015-03-04/);
+  });
+});
