@@ -72,6 +72,34 @@ describe('login of a child', () => {
     expect(await openRequests(child)).toBe(0);
   });
 
+  it('answers CHILD_UNDER_14 on the subgraph too, when the gateway asks for the login', async () => {
+    platform.setNow(new Date());
+    const account = findAccountByLogin('child-3b')!;
+    const response = await fetch(platform.peopleUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await platform.signInternal({ kind: 'GATEWAY' })}`,
+      },
+      body: JSON.stringify({
+        query: 'mutation ($input: EsiaLoginInput!) { _resolveLogin(input: $input) { outcome principal message } }',
+        variables: {
+          input: {
+            oid: account.oid,
+            profile: {
+              lastName: account.profile.lastName,
+              firstName: account.profile.firstName,
+              birthDate: account.profile.birthDate,
+              trusted: true,
+            },
+          },
+        },
+      }),
+    });
+    const body = (await response.json()) as { data: { _resolveLogin: { outcome: string; principal: string | null } } };
+    expect(body.data._resolveLogin).toMatchObject({ outcome: 'CHILD_UNDER_14', principal: null });
+  });
+
   it('lets the 14th birthday begin at 00:30 local: refused as under 14 the evening before, asked for consent after', async () => {
     const child = await personIdOf(platform.admin, 'child-3b');
     // The demo region gives every linked minor a parent's consent; this child has none yet.
