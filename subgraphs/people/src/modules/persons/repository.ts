@@ -44,8 +44,6 @@ export function personColumns(policy: PeoplePolicy) {
     canManageGrants: sql<boolean>`${policy.personsWithScope('grants:manage')}`.as('can_manage_grants'),
     consented: sql<boolean>`${CONSENTED_SQL}`.as('consented'),
     nameVisible: sql<boolean>`${NAME_VISIBLE_SQL}`.as('name_visible'),
-    maskedSort: sql<boolean>`${MASKED_SORT}`.as('masked_sort'),
-    nameSort: sql<string>`${NAME_SORT}`.as('name_sort'),
     isStudent: sql<boolean>`${KIND_SQL.STUDENT}`.as('is_student'),
     isGuardian: sql<boolean>`${KIND_SQL.GUARDIAN}`.as('is_guardian'),
     isStaff: sql<boolean>`${KIND_SQL.STAFF}`.as('is_staff'),
@@ -144,14 +142,20 @@ export function listPersons(db: Executor, policy: PeoplePolicy, filter: PersonFi
     ? sql`(${MASKED_SORT}, ${NAME_SORT}, ${persons.id}) > (${page.after.masked}::boolean, ${page.after.name}::text, ${page.after.id}::uuid)`
     : undefined;
   return db
-    .select(personColumns(policy))
+    .select({
+      ...personColumns(policy),
+      maskedSort: sql<boolean>`${MASKED_SORT}`.as('masked_sort'),
+      nameSort: sql<string>`${NAME_SORT}`.as('name_sort'),
+    })
     .from(persons)
     .where(and(visibleWhere(policy, filter), after))
     .orderBy(asc(MASKED_SORT), asc(NAME_SORT), asc(persons.id))
     .limit(page.first + 1);
 }
 
-export const keyOf = (row: PersonRow): PersonKey => ({ masked: row.maskedSort, name: row.nameSort, id: row.id });
+export type ListedPersonRow = Awaited<ReturnType<typeof listPersons>>[number];
+
+export const keyOf = (row: ListedPersonRow): PersonKey => ({ masked: row.maskedSort, name: row.nameSort, id: row.id });
 
 export async function countPersons(db: Executor, policy: PeoplePolicy, filter: PersonFilter): Promise<number> {
   const [row] = await db

@@ -1,6 +1,13 @@
 import type { PeopleContext } from '../../../context.ts';
 import { connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
-import { countPersons, keyOf, listPersons, type PersonFilter, type PersonKey, type PersonRow } from '../repository.ts';
+import {
+  countPersons,
+  keyOf,
+  listPersons,
+  type ListedPersonRow,
+  type PersonFilter,
+  type PersonKey,
+} from '../repository.ts';
 
 const isCursor = (value: unknown): value is PersonKey =>
   typeof value === 'object' &&
@@ -21,7 +28,7 @@ export const Query = {
     const rows = await listPersons(ctx.db, ctx.policy, filter, { first, after: decodeCursor(args.after, isCursor) });
     for (const row of rows) ctx.loaders.person.prime(row.id, row);
     return {
-      ...connection(rows, first, (row: PersonRow) => encodeCursor(keyOf(row))),
+      ...connection(rows, first, (row: ListedPersonRow) => encodeCursor(keyOf(row))),
       totalCount: () => countPersons(ctx.db, ctx.policy, filter),
     };
   },
