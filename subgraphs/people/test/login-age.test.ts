@@ -72,6 +72,17 @@ describe('login of a child', () => {
     expect(await openRequests(child)).toBe(0);
   });
 
+  it("takes ESIA's birth date when the card has none: a blank card is no way in", async () => {
+    platform.setNow(new Date());
+    const child = await personIdOf(platform.admin, 'child-3b');
+    await platform.admin.sql`update people.persons set birth_date = null where id = ${child}`;
+    try {
+      expectCode(await loginAs('child-3b'), 'CHILD_UNDER_14');
+    } finally {
+      await platform.admin.sql`update people.persons set birth_date = '2018-03-21' where id = ${child}`;
+    }
+  });
+
   it('answers CHILD_UNDER_14 on the subgraph too, when the gateway asks for the login', async () => {
     platform.setNow(new Date());
     const account = findAccountByLogin('child-3b')!;

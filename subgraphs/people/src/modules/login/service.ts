@@ -86,11 +86,16 @@ export async function resolveLogin(
 ): Promise<LoginResolution> {
   const linked = await findLinkedPerson(tx, input.oid);
   if (linked) {
+    let esiaBirthDate = input.profile?.birthDate ?? null;
     if (input.profile) await rememberProfile(tx, input.oid, input.profile, now);
-    // The portfolio compares the card with what ESIA says (rule 12): an account linked before the platform
-    // kept ESIA's data is asked for it once more.
-    else if (!(await hasProfile(tx, input.oid))) return { outcome: 'NEEDS_PROFILE', message: MESSAGES.needsProfile };
-    return admit(tx, linked, now);
+    else {
+      // The portfolio compares the card with what ESIA says (rule 12): an account linked before the platform
+      // kept ESIA's data is asked for it once more.
+      const seen = await profileOf(tx, input.oid);
+      if (!seen) return { outcome: 'NEEDS_PROFILE', message: MESSAGES.needsProfile };
+      esiaBirthDate = seen.birthDate;
+    }
+    return admit(tx, linked, now, esiaBirthDate);
   }
   if (!input.profile) return { outcome: 'NEEDS_PROFILE', message: MESSAGES.needsProfile };
   // Rule 5a: only a confirmed account is linked automatically.
@@ -109,12 +114,15 @@ export async function resolveLogin(
     changedBy: match.person.id,
   });
   await rememberProfile(tx, input.oid, input.profile, now);
-  return admit(tx, match.person, now);
+  return admit(tx, match.person, now, input.profile.birthDate ?? null);
 }
 
-async function hasProfile(tx: Executor, oid: string): Promise<boolean> {
-  const [row] = await tx.select({ oid: esiaProfiles.esiaOid }).from(esiaProfiles).where(eq(esiaProfiles.esiaOid, oid));
-  return Boolean(row);
+async function profileOf(tx: Executor, oid: string): Promise<{ birthDate: string | null } | null> {
+  const [row] = await tx
+    .select({ birthDate: esiaProfiles.birthDate })
+    .from(esiaProfiles)
+    .where(eq(esiaProfiles.esiaOid, oid));
+  return row ?? null;
 }
 
 function documentOf(facts: {
@@ -249,8 +257,14 @@ async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
   return { kind: 'one', person: found, method };
 }
 
-async function admit(tx: Executor, person: PersonMatch, now: Date): Promise<LoginResolution> {
-  const age = loginAge(person.birthDate, now);
+async function admit(
+  tx: Executor,
+  person: PersonMatch,
+  now: Date,
+  esiaBirthDate: string | null,
+): Promise<LoginResolution> {
+  // The card's birth date decides; a card without one falls back to ESIA's, so a blank card is no way in.
+  const age = loginAge(person.birthDate ?? esiaBirthDate, now);
   // ESIA issues no account to a child under 14 (rule 5a); a token that says otherwise is not trusted for it,
   // and no consent request is made: a parent's consent cannot let such a child in.
   if (age === 'UNDER_14') return { outcome: 'CHILD_UNDER_14', message: MESSAGES.underFourteen };
