@@ -141,7 +141,9 @@ async function applyMovement(tx: Executor, policy: PeoplePolicy, input: Movement
     .where(and(eq(enrolments.personId, input.personId), isNull(enrolments.endedOn)))
     .for('update');
   if (current && input.effectiveOn < current.startedOn) {
-    throw badInput(`Дата раньше текущего зачисления (${current.startedOn}).`, 'effectiveOn');
+    // The date is told only from the organization's own book: another school's dates are not its to know.
+    const since = current.organizationId === input.organizationId ? ` (${current.startedOn})` : '';
+    throw badInput(`Дата раньше текущего зачисления${since}.`, 'effectiveOn');
   }
   let from: { organizationId: string; classId: string | null } | null = null;
   switch (input.kind) {
