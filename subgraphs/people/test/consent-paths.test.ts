@@ -306,6 +306,24 @@ describe('guardianship links and movements', () => {
     expect(ofHidden.data!.person.guardians).toEqual([]);
   });
 
+  it("names no depersonalized guardian in a consented child's links or portfolio readiness", async () => {
+    const shadow = await create('Теневая', false, { birthDate: '1984-04-04' });
+    expectOk(await platform.query({ login: 'admin' }, LINK, { g: shadow, c: open }));
+    const family = await platform.query<Family>({ login: 'admin' }, FAMILY, { id: open });
+    expect(family.data!.person.guardians.map((guardian) => guardian.id)).not.toContain(shadow);
+    const readiness = await platform.query<{
+      person: { portfolioReadiness: { problems: { code: string; guardian: { id: string } | null }[] } };
+    }>(
+      { login: 'admin' },
+      'query ($id: ID!) { person(id: $id) { portfolioReadiness { problems { code guardian { id } } } } }',
+      { id: open },
+    );
+    expectOk(readiness);
+    const named = readiness.data!.person.portfolioReadiness.problems.map((problem) => problem.guardian?.id);
+    expect(named).toContain(family.data!.person.guardians[0]!.id);
+    expect(named).not.toContain(shadow);
+  });
+
   it("keeps a depersonalized child in the guardian's own cabinet, to give the consent", async () => {
     const child = await personIdOf(platform.admin, 'student-8b');
     const WITHDRAW = 'mutation ($id: ID!) { withdrawConsent(personId: $id, kind: PROCESSING) { id } }';

@@ -32,6 +32,7 @@ const guardianCard = {
 };
 const guardian: GuardianFacts = {
   ...guardianCard,
+  consented: true,
   esiaLinked: true,
   esia: { ...guardianCard, documentSeries: '75 00', kids: [esiaKid] },
 };
@@ -92,6 +93,13 @@ describe('ЕПГУ portfolio readiness (rule 12)', () => {
       { ...guardian, esia: { ...guardian.esia!, kids: [{ ...esiaKid, lastName: 'Сидоров' }] } },
     ]);
     expect(renamed.map((p) => [p.code, p.field])).toEqual([['CHILD_ESIA_MISMATCH', 'FULL_NAME']]);
+  });
+
+  it('tells only that a depersonalized guardian withheld consent, nothing of their data', () => {
+    const problems = portfolioProblems(child, [
+      { ...guardian, consented: false, esia: { ...guardian.esia!, birthDate: '1900-01-01' } },
+    ]);
+    expect(problems.map((p) => [p.code, p.guardianId])).toEqual([['GUARDIAN_DEPERSONALIZED', 'g1']]);
   });
 
   it("says so when the guardian's ESIA account does not list the child", () => {

@@ -37,6 +37,8 @@ export interface EsiaSnapshot extends EsiaFacts {
 
 export interface GuardianFacts extends CardFacts {
   id: string;
+  /** The guardian's own consent to processing (rule 5). */
+  consented: boolean;
   /** The guardian's ESIA account is linked to their record (their data was matched with ESIA). */
   esiaLinked: boolean;
   /** What ESIA said at the guardian's last login that read it; null when it has not been seen yet. */
@@ -51,7 +53,8 @@ export type ProblemCode =
   | 'GUARDIAN_ESIA_MISMATCH'
   | 'CHILD_NOT_IN_ESIA'
   | 'CHILD_ESIA_MISMATCH'
-  | 'CHILD_DEPERSONALIZED';
+  | 'CHILD_DEPERSONALIZED'
+  | 'GUARDIAN_DEPERSONALIZED';
 
 /** The card fields compared with ESIA (names of `MandatoryField`). */
 export type ComparedField = 'FULL_NAME' | 'BIRTH_DATE' | 'IDENTITY_DOCUMENT';
@@ -106,6 +109,16 @@ function findKid(child: CardFacts, kids: readonly EsiaFacts[]): EsiaFacts | null
 }
 
 function guardianProblems(child: CardFacts, guardian: GuardianFacts): Problem[] {
+  if (!guardian.consented) {
+    return [
+      {
+        code: 'GUARDIAN_DEPERSONALIZED',
+        message:
+          'Нет согласия родителя на обработку его персональных данных: его данные обезличены и не сверяются с Госуслугами. Дайте согласие в кабинете.',
+        guardianId: guardian.id,
+      },
+    ];
+  }
   const problems: Problem[] = [];
   const gaps = missing(guardian);
   if (gaps.length) {

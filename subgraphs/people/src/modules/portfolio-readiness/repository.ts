@@ -1,4 +1,5 @@
 import { qualified, tables, type Executor } from '@region/db';
+import { CONSENTED_SQL } from '../persons/repository.ts';
 import type { EsiaSnapshot } from './readiness.ts';
 import { eq, inArray, sql } from 'drizzle-orm';
 
@@ -18,6 +19,7 @@ export function guardianFacts(db: Executor, childIds: readonly string[]) {
       documentType: persons.documentType,
       documentSeries: persons.documentSeries,
       documentNumber: persons.documentNumber,
+      consented: sql<boolean>`${CONSENTED_SQL}`,
       esiaLinked: sql<boolean>`exists (select 1 from people.esia_links l where l.person_id = ${PERSON_ID})`,
       esia: sql<EsiaSnapshot | null>`(select jsonb_build_object('lastName', p.last_name, 'firstName', p.first_name,
           'middleName', p.middle_name, 'birthDate', p.birth_date, 'documentType', p.document_type,
