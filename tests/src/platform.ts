@@ -2,6 +2,7 @@
  * The platform for end-to-end tests: dev ESIA, the people subgraph and the gateway, each on its own port
  * and talking real HTTP, over a database of the test file's own, with real ESIA-shaped JWTs.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createDb, type DbHandle, type SubgraphName } from '@region/db';
@@ -12,6 +13,7 @@ import { webClient } from '@region/gateway/static';
 import { inject } from 'vitest';
 import {
   closeServer,
+  configureCursorSecret,
   createLogger,
   generateInternalKeyPair,
   internalTokenSigner,
@@ -113,6 +115,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const esiaUrl = await serve(esia.server);
 
   const keys = await generateInternalKeyPair();
+  // The subgraphs run in this process, so they share the kit's cursor key as replicas share CURSOR_SECRET.
+  configureCursorSecret(randomBytes(32).toString('base64url'));
   const statements: { query: string; params: unknown[] }[] = [];
   const verifyInternalToken = await internalTokenVerifier(keys.publicJwk);
   const subgraphUrls: Record<SubgraphName, string> = { people: '', learning: '', admissions: '' };

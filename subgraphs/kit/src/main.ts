@@ -5,6 +5,8 @@
 import { createDb, type Database } from '@region/db';
 import { z } from 'zod';
 import { keepServingOnConnectionLoss } from './database-faults.ts';
+
+import { configureCursorSecret } from './connection.ts';
 import { parseEnv, port } from './env.ts';
 import { internalTokenVerifier, parseJwk, type InternalTokenVerifier } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -32,9 +34,12 @@ export function subgraphMain(
       [`${prefix}_DATABASE_URL`]: z.string().url(),
       /** The gateway's Ed25519 public key (JWK JSON) that signs internal tokens. */
       INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10),
+      /** Seals connection cursors (`connection.ts`); the same value for every replica of the service. */
+      CURSOR_SECRET: z.string().min(32),
       /** A fixed clock for demos (ISO date-time). */
       CLOCK_NOW: z.string().datetime({ offset: true }).optional(),
     });
+    configureCursorSecret(String(env['CURSOR_SECRET']));
     const logger = createLogger(name);
     keepServingOnConnectionLoss(logger);
     const { db, close } = createDb(String(env[`${prefix}_DATABASE_URL`]));

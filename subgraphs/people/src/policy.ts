@@ -154,6 +154,14 @@ export class PeoplePolicy {
     return anyOf(predicates);
   }
 
+  /** The principal themself or one of their linked children: the family a depersonalized link is shown to. */
+  isFamilyOf(personId: string): boolean {
+    if (this.personId === personId) return true;
+    return this.grantsWith('person:read').some(
+      (grant) => grant.territory.kind === 'CHILDREN' && grant.territory.personIds.includes(personId),
+    );
+  }
+
   /** Organizations over which the principal holds `scope`, as a predicate on `people.organizations`. */
   organizationsWithScope(scope: Scope): SQL {
     return anyOf(this.grantsWith(scope).map(organizationsUnderGrant));

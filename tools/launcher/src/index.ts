@@ -5,6 +5,7 @@
  * with backoff (1 s doubling to 30 s, from 1 s again after a stable minute); only Ctrl-C or SIGTERM stops
  * everything.
  */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { createDb, migrateDatabase, urlForDatabase, urlForRole, SUBGRAPH_ROLES } from '@region/db';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     const webDist = await buildWebClient();
 
     const keys = await generateInternalKeyPair();
+    const cursorSecret = randomBytes(32).toString('base64url');
     const esiaUrl = `http://localhost:${PORTS.esia}`;
     const common = { NODE_ENV: 'development', INTERNAL_TOKEN_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
     const specs = [
@@ -107,6 +109,8 @@ async function main(): Promise<void> {
         env: {
           ...common,
           [`${name.toUpperCase()}_PORT`]: String(PORTS[name]),
+          // A fresh secret per start: cursors are per session of the platform, like the internal keys.
+          CURSOR_SECRET: cursorSecret,
           [`${name.toUpperCase()}_DATABASE_URL`]: urlForRole(databaseUrl, SUBGRAPH_ROLES[name].role, ROLE_PASSWORD),
           // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
           ...(name === 'admissions'
