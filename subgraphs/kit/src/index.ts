@@ -11,3 +11,4 @@ export * from './subgraph.ts';
 export * from './main.ts';
 export * from './connection.ts';
 export * from './region-time.ts';
+export * from './policy.ts';
