@@ -378,7 +378,9 @@ const GRID = `query ($c: ID!, $s: ID!) { class(id: $c) { journal(subjectId: $s) 
   students { id } marks { student { id } } attendance { student { id } }
 } } }`;
 
-const APPLICATION = 'query ($id: ID!) { application(id: $id) { id childName child { id } } }';
+const APPLICATION = `query ($id: ID!) { application(id: $id) {
+  id childName childBirthDate child { id } history { to } queuePositions { position }
+} }`;
 const LIST = 'query ($o: ID!) { applications(organizationId: $o, first: 200) { edges { node { id } } } }';
 const SEARCH = 'query ($n: String!) { searchApplications(birthCertificateNumber: $n) { id } }';
 
