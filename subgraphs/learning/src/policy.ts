@@ -29,7 +29,7 @@ export class LearningPolicy extends PolicyBase {
    * behind it), within the organization of the teaching grant. A family grant reaches the classes its
    * children (or the student) are in, for reading only.
    */
-  private classesUnder(grant: Grant, scope: JournalScope): SQL | null {
+  private classesUnder(grant: Grant, scope: JournalScope, taught: Set<string>): SQL | null {
     const t = grant.territory;
     const me = this.personId;
     switch (t.kind) {
@@ -41,7 +41,9 @@ export class LearningPolicy extends PolicyBase {
         return sql`${CLASS_ORGANIZATION} = ${t.organizationId}`;
       case 'CLASS': {
         const predicates = [sql`${CLASS_ID} = ${t.classId}`];
-        if (me && isTeaching(grant)) {
+        // A teacher's reach in an organization is the same for each of her class grants there: said once.
+        if (me && isTeaching(grant) && !taught.has(t.organizationId)) {
+          taught.add(t.organizationId);
           predicates.push(sql`(${CLASS_ORGANIZATION} = ${t.organizationId} and (
             exists (select 1 from learning.assignments a where a.class_id = ${CLASS_ID} and a.teacher_id = ${me})
             or ${qualified(classes.classTeacherId)} = ${me}))`);
@@ -65,7 +67,7 @@ export class LearningPolicy extends PolicyBase {
    * The learners one grant reaches, as a predicate on a (student, class) pair: every learner of a class
    * under a staff grant; only the family's own learners under a family grant.
    */
-  private studentsUnder(grant: Grant, studentColumn: SQL, classColumn: SQL): SQL | null {
+  private studentsUnder(grant: Grant, studentColumn: SQL, classColumn: SQL, taught: Set<string>): SQL | null {
     const t = grant.territory;
     switch (t.kind) {
       case 'CHILDREN':
@@ -76,7 +78,7 @@ export class LearningPolicy extends PolicyBase {
       case 'MUNICIPALITY':
       case 'ORGANIZATION':
       case 'CLASS': {
-        const reach = this.classesUnder(grant, 'journal:read');
+        const reach = this.classesUnder(grant, 'journal:read', taught);
         return reach
           ? sql`exists (select 1 from learning.classes where ${CLASS_ID} = ${classColumn} and ${reach})`
           : null;
@@ -88,7 +90,8 @@ export class LearningPolicy extends PolicyBase {
 
   /** Classes whose journal the principal may read or write, as a predicate on `learning.classes`. */
   classesWith(scope: JournalScope): SQL {
-    return this.rowsWith(scope, (grant) => this.classesUnder(grant, scope));
+    const taught = new Set<string>();
+    return this.rowsWith(scope, (grant) => this.classesUnder(grant, scope, taught));
   }
 
   /**
@@ -96,7 +99,8 @@ export class LearningPolicy extends PolicyBase {
    * student id column and the class the row belongs to.
    */
   studentsWith(studentColumn: SQL, classColumn: SQL): SQL {
-    return this.rowsWith('journal:read', (grant) => this.studentsUnder(grant, studentColumn, classColumn));
+    const taught = new Set<string>();
+    return this.rowsWith('journal:read', (grant) => this.studentsUnder(grant, studentColumn, classColumn, taught));
   }
 
   /** Organizations where a teaching grant carries `scope` (a teacher's assignments count only there). */
