@@ -547,3 +547,25 @@ describe('the example of issue 9: a teacher who is also a parent, in her child�
     expect(whole.data?.class?.students.length).toBeGreaterThan(10);
   });
 });
+
+describe('a teaching assignment counts only where the teacher holds a teaching grant', () => {
+  it('gives a class teacher of school 1-1 no reach into a class of school 2-1 from an assignment alone', async () => {
+    const row = rows.get('child-4a')!;
+    const teacher = await personIdOf(platform.admin, 'class-teacher');
+    await sql`insert into learning.assignments (class_id, subject_id, teacher_id)
+      values (${row.classId}, ${row.subjectId}, ${teacher})`;
+    const roster = await platform.query<ClassResult>({ login: 'class-teacher' }, CLASS, { id: row.classId });
+    expect(roster.data?.class).toBeNull();
+    expect(codes(roster)).toEqual(['NOT_FOUND']);
+    const grid = await platform.query({ login: 'class-teacher' }, GRID, { c: row.classId, s: row.subjectId });
+    expect(codes(grid)).toEqual(['NOT_FOUND']);
+    const save = await platform.query(
+      { login: 'class-teacher' },
+      'mutation ($input: SaveLessonInput!) { saveLesson(input: $input) { id } }',
+      { input: { lessonId: row.lessonId, topic: 'Чужая школа' } },
+    );
+    expect(codes(save)).toEqual(['FORBIDDEN']);
+    // The admin of that school opens the same class: the refusals above are the missing grant.
+    expectNoErrors(await platform.query({ login: 'admin2' }, CLASS, { id: row.classId }));
+  });
+});
