@@ -174,157 +174,67 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const family = { person: 'allow', journal: 'allow', application: 'allow' } as const;
-const outside = { person: 'hidden', journal: 'none', application: 'NOT_FOUND' } as const;
+type Row5 = [
+  person: PersonOutcome,
+  journal: JournalOutcome,
+  grid: GridOutcome,
+  application: ApplicationOutcome,
+  search: SearchOutcome,
+];
+const matrix = (combination: string, login: string, cases: [row: string, ...outcomes: Row5][]): Case[] =>
+  cases.map(([row, person, journal, grid, application, search]) => ({
+    combination,
+    login,
+    row,
+    person,
+    journal,
+    grid,
+    application,
+    search,
+  }));
 
+// prettier-ignore
 const CASES: Case[] = [
+  //  row               card      journal         grid         application  search
   // Demo: teaches history in 5А of school 1-1, mother of child-3b in 3Б of school 1-2.
-  {
-    combination: 'teacher-parent (demo)',
-    login: 'teacher-parent',
-    row: 'child-3b',
-    ...family,
-    grid: 'FORBIDDEN',
-    search: 'FORBIDDEN',
-  },
-  {
-    combination: 'teacher-parent (demo)',
-    login: 'teacher-parent',
-    row: '3Б classmate',
-    ...outside,
-    grid: 'FORBIDDEN',
-    search: 'FORBIDDEN',
-  },
-  {
-    combination: 'teacher-parent (demo)',
-    login: 'teacher-parent',
-    row: 'student',
-    person: 'forbid',
-    journal: 'allow',
-    grid: 'FORBIDDEN',
-    application: 'NOT_FOUND',
-    search: 'FORBIDDEN',
-  },
+  ...matrix('teacher-parent (demo)', 'teacher-parent', [
+    ['child-3b',        'allow',  'allow',        'FORBIDDEN', 'allow',     'FORBIDDEN'],
+    ['3Б classmate',    'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN'],
+    ['student',         'forbid', 'allow',        'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN'],
+  ]),
   // Demo: class teacher of 5А who also teaches Russian there.
-  {
-    combination: 'class-teacher (demo)',
-    login: 'class-teacher',
-    row: 'student/russian',
-    person: 'forbid',
-    journal: 'allow',
-    grid: 'allow',
-    application: 'NOT_FOUND',
-    search: 'FORBIDDEN',
-  },
-  {
-    combination: 'class-teacher (demo)',
-    login: 'class-teacher',
-    row: 'student-8b',
-    person: 'hidden',
-    journal: 'class-hidden',
-    grid: 'NOT_FOUND',
-    application: 'NOT_FOUND',
-    search: 'FORBIDDEN',
-  },
+  ...matrix('class-teacher (demo)', 'class-teacher', [
+    ['student/russian', 'forbid', 'allow',        'allow',     'NOT_FOUND', 'FORBIDDEN'],
+    ['student-8b',      'hidden', 'class-hidden', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN'],
+  ]),
   // Teacher of 5А + parent of a 5А pupil: the class as a teacher, the child's personal data as a parent.
-  {
-    combination: 'teacher + guardian, same class',
-    login: 'teacher',
-    row: 'K1 (5А)',
-    ...family,
-    grid: 'allow',
-    search: 'FORBIDDEN',
-  },
-  {
-    combination: 'teacher + guardian, same class',
-    login: 'teacher',
-    row: 'student',
-    person: 'forbid',
-    journal: 'allow',
-    grid: 'allow',
-    application: 'NOT_FOUND',
-    search: 'FORBIDDEN',
-  },
-  // Teacher of 8Б + parent of a 5А pupil in the same school.
-  {
-    combination: 'teacher + guardian, another class',
-    login: 'unlinked',
-    row: 'K2 (5А)',
-    ...family,
-    grid: 'FORBIDDEN',
-    search: 'FORBIDDEN',
-  },
-  {
-    combination: 'teacher + guardian, another class',
-    login: 'unlinked',
-    row: 'student',
-    ...outside,
-    grid: 'FORBIDDEN',
-    search: 'FORBIDDEN',
-  },
+  ...matrix('teacher + guardian, same class', 'teacher', [
+    ['K1 (5А)',         'allow',  'allow',        'allow',     'allow',     'FORBIDDEN'],
+    ['student',         'forbid', 'allow',        'allow',     'NOT_FOUND', 'FORBIDDEN'],
+  ]),
+  // Teacher of 8Б + parent of a 5А pupil of the same school.
+  ...matrix('teacher + guardian, another class', 'unlinked', [
+    ['K2 (5А)',         'allow',  'allow',        'FORBIDDEN', 'allow',     'FORBIDDEN'],
+    ['student',         'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN'],
+  ]),
   // Teacher of 5А (school 1-1) + parent of a 4А pupil of school 2-1.
-  {
-    combination: 'teacher + guardian, another school',
-    login: 'teacher',
-    row: 'K5 (4А)',
-    ...family,
-    grid: 'FORBIDDEN',
-    search: 'FORBIDDEN',
-  },
-  {
-    combination: 'teacher + guardian, another school',
-    login: 'teacher',
-    row: 'child-4a',
-    ...outside,
-    grid: 'FORBIDDEN',
-    search: 'FORBIDDEN',
-  },
+  ...matrix('teacher + guardian, another school', 'teacher', [
+    ['K5 (4А)',         'allow',  'allow',        'FORBIDDEN', 'allow',     'FORBIDDEN'],
+    ['child-4a',        'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN'],
+  ]),
   // Admin of school 2-1 + parent of an 8Б pupil of school 1-1.
-  {
-    combination: 'org admin + guardian',
-    login: 'admin2',
-    row: 'K3 (8Б)',
-    ...family,
-    grid: 'FORBIDDEN',
-    search: 'allow',
-  },
-  {
-    combination: 'org admin + guardian',
-    login: 'admin2',
-    row: 'student-8b',
-    ...outside,
-    grid: 'FORBIDDEN',
-    search: 'empty',
-  },
-  { combination: 'org admin + guardian', login: 'admin2', row: 'child-4a', ...family, grid: 'allow', search: 'allow' },
-  // Coordinator of municipality 1 + parent of a 4А pupil of school 2-1 (municipality 2).
-  {
-    combination: 'coordinator + guardian',
-    login: 'coordinator',
-    row: 'K4 (4А)',
-    ...family,
-    grid: 'FORBIDDEN',
-    search: 'allow',
-  },
-  {
-    combination: 'coordinator + guardian',
-    login: 'coordinator',
-    row: 'child-4a',
-    ...outside,
-    grid: 'FORBIDDEN',
-    search: 'empty',
-  },
-  // The coordinator's own territory: journals and applications, never a learner's card (DOMAIN.md roles).
-  {
-    combination: 'coordinator + guardian',
-    login: 'coordinator',
-    row: 'student',
-    person: 'hidden',
-    journal: 'allow',
-    grid: 'allow',
-    application: 'allow',
-    search: 'allow',
-  },
+  ...matrix('org admin + guardian', 'admin2', [
+    ['K3 (8Б)',         'allow',  'allow',        'FORBIDDEN', 'allow',     'allow'],
+    ['student-8b',      'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'empty'],
+    ['child-4a',        'allow',  'allow',        'allow',     'allow',     'allow'],
+  ]),
+  // Coordinator of municipality 1 + parent of a 4А pupil of school 2-1 (municipality 2). In her own
+  // territory she reads journals and applications, never a learner's card (DOMAIN.md roles).
+  ...matrix('coordinator + guardian', 'coordinator', [
+    ['K4 (4А)',         'allow',  'allow',        'FORBIDDEN', 'allow',     'allow'],
+    ['child-4a',        'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'empty'],
+    ['student',         'hidden', 'allow',        'allow',     'allow',     'allow'],
+  ]),
 ];
 
 const codes = (result: GraphQLResponse<unknown>) => (result.errors ?? []).map((error) => error.extensions?.code);
