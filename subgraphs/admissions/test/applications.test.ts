@@ -109,7 +109,8 @@ describe('a first-grade application', () => {
       'query ($id: ID!) { application(id: $id) { id } }',
       { id: applicationId },
     );
-    expect(other.data?.application ?? null).toBeNull();
+    expect(other.data?.application).toBeNull();
+    expect(codeOf(other)).toBe('NOT_FOUND');
     expect(
       codeOf(await platform.query({ login: 'teacher' }, CHANGE, { id: applicationId, status: 'UNDER_REVIEW' })),
     ).toBe('NOT_FOUND');
@@ -130,7 +131,8 @@ describe('a first-grade application', () => {
     expectOk(admin);
     expect(admin.data!.application).toEqual({ status: 'SUBMITTED', nextStatuses: ['UNDER_REVIEW', 'REJECTED'] });
     const other = await platform.query<{ application: unknown }>({ login: 'guardian2' }, query, { id: applicationId });
-    expect(other.data?.application ?? null).toBeNull();
+    expect(other.data?.application).toBeNull();
+    expect(codeOf(other)).toBe('NOT_FOUND');
   });
 
   it('refuses «Направлен в ОО» on 29 June with DEADLINE_RULE and accepts it on 30 June', async () => {

@@ -12,3 +12,4 @@ export * from './main.ts';
 export * from './connection.ts';
 export * from './region-time.ts';
 export * from './database-faults.ts';
+export * from './policy.ts';

@@ -3,6 +3,7 @@ import {
   connection,
   decodeCursor,
   encodeCursor,
+  foundInScope,
   groupLoader,
   loadTypeDefs,
   pageSize,
@@ -70,7 +71,8 @@ export const applicationsModule: SubgraphModule<AdmissionsContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers: {
     Query: {
-      application: (_: unknown, args: { id: string }, ctx: AdmissionsContext) => ctx.loaders.application.load(args.id),
+      application: (_: unknown, args: { id: string }, ctx: AdmissionsContext) =>
+        foundInScope(ctx.loaders.application.load(args.id), 'Заявление'),
       applications: async (
         _: unknown,
         args: { organizationId: string; status?: string | null; first?: number | null; after?: string | null },

@@ -1,5 +1,5 @@
 import type { PeopleContext } from '../../../context.ts';
-import { connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
+import { connection, decodeCursor, encodeCursor, foundInScope, pageSize } from '@region/kit';
 import {
   countPersons,
   keyOf,
@@ -17,7 +17,8 @@ const isCursor = (value: unknown): value is PersonKey =>
   typeof (value as PersonKey).id === 'string';
 
 export const Query = {
-  person: (_: unknown, args: { id: string }, ctx: PeopleContext) => ctx.loaders.person.load(args.id),
+  person: (_: unknown, args: { id: string }, ctx: PeopleContext) =>
+    foundInScope(ctx.loaders.person.load(args.id), 'Человек'),
   persons: async (
     _: unknown,
     args: { filter?: PersonFilter | null; first?: number | null; after?: string | null },
