@@ -115,6 +115,12 @@ export const applications = admissions.table(
     source: applicationSource('source').notNull(),
     /** ЕПГУ application number: the idempotency key of intake (rule 16). */
     epguNumber: text('epgu_number'),
+    /**
+     * The service account that handed an ЕПГУ application over, and the SHA-256 of its canonical content:
+     * a replay of the number is answered only to the same account with the same content (issue 9, §3).
+     */
+    intakeAccountId: uuid('intake_account_id'),
+    intakeContentHash: text('intake_content_hash'),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
     category: applicationCategory('category').notNull(),
     /** Points of Order 458 giving priority: '9', '9.1', '10', '12'. */

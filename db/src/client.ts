@@ -26,6 +26,8 @@ export interface CreateDbOptions {
 export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    // While PostgreSQL is unreachable a request fails after this many seconds instead of the driver's 30.
+    connect_timeout: 10,
     onnotice: () => {},
     connection: { application_name: 'region-edu' },
   });

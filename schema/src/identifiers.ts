@@ -57,3 +57,55 @@ export function isValidInn(input: string): boolean {
 export function innWithCheckDigit(nineDigits: string): string {
   return nineDigits + String(innDigit(nineDigits, INN10_WEIGHTS));
 }
+
+/**
+ * One way to write a part (series or number) of an identity document, so that the same document typed
+ * differently is one document (DOMAIN.md rule 8): `75 00` and `7500`, `iv-ив` and `IV–ИВ`, `№ 123456` and
+ * `123456`. Spaces (also non-breaking), the `№` sign and case are not part of a document's identity; the
+ * dashes of a birth certificate series (`IV-ИВ`) are all written as a hyphen-minus, and `Ё` as `Е`.
+ */
+export function normalizeDocumentPart(input: string): string {
+  // `№` first: NFKC would spell it `No`.
+  return input
+    .replace(/№/g, '')
+    .normalize('NFKC')
+    .toUpperCase()
+    .replaceAll('Ё', 'Е')
+    .replace(/\s+/g, '')
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-');
+}
+
+export interface IdentityDocumentKey {
+  series: string | null;
+  number: string;
+}
+
+/**
+ * The identity of a document of `type`, as stored and compared everywhere (uniqueness of cards, login
+ * matching, the portfolio's comparison with ESIA, admissions). A Russian passport given as one run of ten
+ * digits (`7500 123456` in the number field, series empty) is split into its series (4) and number (6).
+ */
+export function normalizeIdentityDocument(
+  type: string | null | undefined,
+  series: string | null | undefined,
+  number: string,
+): IdentityDocumentKey {
+  let cleanSeries = series ? normalizeDocumentPart(series) : '';
+  let cleanNumber = normalizeDocumentPart(number);
+  if (type === 'RF_PASSPORT' && cleanSeries === '' && /^\d{10}$/.test(cleanNumber)) {
+    cleanSeries = cleanNumber.slice(0, 4);
+    cleanNumber = cleanNumber.slice(4);
+  }
+  return { series: cleanSeries === '' ? null : cleanSeries, number: cleanNumber };
+}
+
+/** Are two writings of a document the same document? */
+export function sameIdentityDocument(
+  a: { type: string | null | undefined; series: string | null | undefined; number: string | null | undefined },
+  b: { type: string | null | undefined; series: string | null | undefined; number: string | null | undefined },
+): boolean {
+  if (!a.number || !b.number || (a.type ?? null) !== (b.type ?? null)) return false;
+  const left = normalizeIdentityDocument(a.type, a.series, a.number);
+  const right = normalizeIdentityDocument(b.type, b.series, b.number);
+  return left.series === right.series && left.number === right.number;
+}

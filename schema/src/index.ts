@@ -2,3 +2,4 @@ export * from './access.ts';
 export * from './identifiers.ts';
 export * from './sdl.ts';
 export * from './subgraphs.ts';
+export * from './personal-data.ts';

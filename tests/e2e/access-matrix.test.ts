@@ -23,7 +23,7 @@ const PII_FIELDS = [
 ] as const;
 const CONTACT_FIELDS = ['phone', 'email'] as const;
 
-/** allow: the field resolves without error; forbid: null + FORBIDDEN at its path; hidden: no row at all. */
+/** allow: the field resolves without error; forbid: null + FORBIDDEN at its path; hidden: no row (NOT_FOUND). */
 type Outcome = 'allow' | 'forbid' | 'hidden';
 
 interface Case {
@@ -97,8 +97,12 @@ function expectOutcome(
       expect(errors.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
       break;
     case 'hidden':
-      expect(result.data?.person ?? null, 'row hidden').toBeNull();
+      // Outside the row scope the card answers as a missing one (NOT_FOUND), and no field is reached.
+      expect(result.data?.person, 'row hidden').toBeNull();
       expect(errors).toEqual([]);
+      expect((result.errors ?? []).map((error) => `${error.path?.join('.')}:${error.extensions?.code}`)).toEqual([
+        'person:NOT_FOUND',
+      ]);
       break;
   }
 }

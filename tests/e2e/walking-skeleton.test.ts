@@ -48,6 +48,7 @@ describe('guardian', () => {
       { id: otherChild },
     );
     expect(result.data?.person).toBeNull();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
     // The other family's guardian does get the child: the refusal above is row scope, not a broken query.
     const own = await platform.query<{ person: { id: string } | null }>(
       { login: 'guardian2' },

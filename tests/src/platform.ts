@@ -2,6 +2,7 @@
  * The platform for end-to-end tests: dev ESIA, the people subgraph and the gateway, each on its own port
  * and talking real HTTP, over a database of the test file's own, with real ESIA-shaped JWTs.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createDb, type DbHandle, type SubgraphName } from '@region/db';
@@ -12,6 +13,7 @@ import { webClient } from '@region/gateway/static';
 import { inject } from 'vitest';
 import {
   closeServer,
+  configureCursorSecret,
   createLogger,
   generateInternalKeyPair,
   internalTokenSigner,
@@ -72,6 +74,10 @@ export interface Platform {
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
+  /** Stops one subgraph's HTTP server, so the gateway finds nobody listening there. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Stops the gateway as its process does on SIGTERM: in-flight requests finish first. */
+  stopGateway(): Promise<void>;
 }
 
 export interface PlatformOptions {
@@ -82,6 +88,8 @@ export interface PlatformOptions {
   principalTtlMs?: number;
   /** Serve the web client (built once per run by the global setup) at the gateway's root. */
   web?: boolean;
+  /** Origins besides the gateway's own allowed to call it from a browser. */
+  corsOrigins?: string[];
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -108,9 +116,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const esiaUrl = await serve(esia.server);
 
   const keys = await generateInternalKeyPair();
+  // The subgraphs run in this process, so they share the kit's cursor key as replicas share CURSOR_SECRET.
+  configureCursorSecret(randomBytes(32).toString('base64url'));
   const statements: { query: string; params: unknown[] }[] = [];
   const verifyInternalToken = await internalTokenVerifier(keys.publicJwk);
   const subgraphUrls: Record<SubgraphName, string> = { people: '', learning: '', admissions: '' };
+  const subgraphServers = new Map<SubgraphName, Server>();
   for (const [name, create] of Object.entries(SUBGRAPH_FACTORIES) as [
     SubgraphName,
     (typeof SUBGRAPH_FACTORIES)[SubgraphName],
@@ -121,6 +132,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     stops.push(handle.close);
     const subgraph = await create({ db: handle.db, logger, verifyInternalToken, now });
     stops.push(subgraph.stop);
+    subgraphServers.set(name, subgraph.server);
     subgraphUrls[name] = `${await serve(subgraph.server)}/graphql`;
   }
 
@@ -139,6 +151,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     routes: options.web
       ? webClient(inject('webDist'), { esiaLoginUrl: `${esiaUrl}/login`, regionTimeZone: regionTimeZone() })
       : undefined,
+    corsOrigins: options.corsOrigins,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;
@@ -178,6 +191,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       const body = (await response.json()) as Omit<GraphQLResponse, 'status'>;
       return { status: response.status, ...body } as GraphQLResponse<never>;
     },
+    async stopSubgraph(name) {
+      await closeServer(subgraphServers.get(name)!);
+    },
+    stopGateway: () => gateway.stop(),
     async stop() {
       await Promise.all(servers.map(closeServer));
       for (const stop of stops.reverse()) await stop();

@@ -12,6 +12,23 @@ export interface EsiaProfile {
   documentType: string | null;
   documentSeries: string | null;
   documentNumber: string | null;
+  /** The account's children (`/kids` with each kid's `/docs`): the portfolio compares the children's cards. */
+  kids: EsiaKidProfile[];
+}
+
+export interface EsiaKidProfile {
+  oid: string | null;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string | null;
+  documentType: string | null;
+  documentSeries: string | null;
+  documentNumber: string | null;
+}
+
+interface KidsAnswer {
+  elements?: { id?: string | number; lastName?: string; firstName?: string; middleName?: string; birthDate?: string }[];
 }
 
 interface PersonAnswer {
@@ -46,6 +63,30 @@ export async function fetchEsiaProfile(apiUrl: string, oid: string, accessToken:
     () => ({ elements: [] }) as DocsAnswer,
   );
   const document = docs.elements?.find((doc) => doc.type && doc.type in DOCUMENT_TYPES);
+  const kids = await get<KidsAnswer>(`/rs/prns/${encodeURIComponent(oid)}/kids`).catch(() => ({}) as KidsAnswer);
+  const kidProfiles = await Promise.all(
+    (kids.elements ?? [])
+      .filter((kid) => kid.lastName && kid.firstName)
+      .map(async (kid): Promise<EsiaKidProfile> => {
+        const kidOid = kid.id === undefined ? null : String(kid.id);
+        const kidDocs = kidOid
+          ? await get<DocsAnswer>(`/rs/prns/${encodeURIComponent(oid)}/kids/${encodeURIComponent(kidOid)}/docs`).catch(
+              () => ({ elements: [] }) as DocsAnswer,
+            )
+          : { elements: [] };
+        const kidDocument = kidDocs.elements?.find((doc) => doc.type && doc.type in DOCUMENT_TYPES);
+        return {
+          oid: kidOid,
+          lastName: kid.lastName!,
+          firstName: kid.firstName!,
+          middleName: kid.middleName ?? null,
+          birthDate: isoDate(kid.birthDate),
+          documentType: kidDocument?.type ? (DOCUMENT_TYPES[kidDocument.type] ?? null) : null,
+          documentSeries: kidDocument?.series ?? null,
+          documentNumber: kidDocument?.number ?? null,
+        };
+      }),
+  );
   return {
     lastName: person.lastName,
     firstName: person.firstName,
@@ -56,5 +97,6 @@ export async function fetchEsiaProfile(apiUrl: string, oid: string, accessToken:
     documentType: document?.type ? (DOCUMENT_TYPES[document.type] ?? null) : null,
     documentSeries: document?.series ?? null,
     documentNumber: document?.number ?? null,
+    kids: kidProfiles,
   };
 }

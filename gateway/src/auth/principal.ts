@@ -8,7 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { fetchEsiaProfile, type EsiaProfile } from './esia-profile.ts';
 import type { EsiaIdentity } from './esia-token.ts';
 
-export type LoginRefusalCode = 'ACCOUNT_NOT_LINKED' | 'DUPLICATE_RECORDS' | 'CONSENT_REQUIRED';
+export type LoginRefusalCode = 'ACCOUNT_NOT_LINKED' | 'DUPLICATE_RECORDS' | 'CONSENT_REQUIRED' | 'CHILD_UNDER_14';
 
 export class LoginRefused extends Error {
   constructor(

@@ -1,10 +1,12 @@
 /**
  * Row scope of admissions (DOMAIN.md rule 15–18, issue: row scope): guardians their own applications
  * (as applicant or for their children), org admins the applications to their organization, municipal
- * coordinators their municipality's, the regional operator all; other roles none.
+ * coordinators their municipality's, the regional operator all; other roles none. Each grant is judged
+ * alone (`PolicyBase`, rule 5a): an admin who is also a parent reads her school's applications and her own
+ * family's, never another school's application for a child of the same class as hers.
  */
 import type { Grant, Scope } from '@region/schema';
-import { grantsWith, organizationsWith, type Principal } from '@region/kit';
+import { PolicyBase, TRUE, anyOf, assertNever } from '@region/kit';
 import { admissionsTables, qualified } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -16,20 +18,17 @@ const APPLICATION = {
   directedOrganizationId: qualified(applications.directedOrganizationId),
 };
 
-export class AdmissionsPolicy {
-  constructor(readonly principal: Principal) {}
+/** Applications addressed to (a choice of) or directed to one of the organizations. */
+function toOrganizations(organizationIds: readonly string[]): SQL | null {
+  if (organizationIds.length === 0) return null;
+  return sql`(${APPLICATION.directedOrganizationId} in ${organizationIds} or exists (
+    select 1 from admissions.application_choices c where c.application_id = ${APPLICATION.id} and c.organization_id in ${organizationIds}))`;
+}
 
-  get personId(): string | null {
-    return this.principal.kind === 'PERSON' ? this.principal.personId : null;
-  }
-
-  grantsWith(scope: Scope): Grant[] {
-    return grantsWith(this.principal, scope);
-  }
-
+export class AdmissionsPolicy extends PolicyBase {
   /** Organizations where the principal holds the scope: 'ALL' for the region. */
   organizations(scope: Scope): 'ALL' | string[] {
-    return organizationsWith(this.principal, scope);
+    return this.organizationsWith(scope);
   }
 
   childrenIds(): string[] {
@@ -38,25 +37,50 @@ export class AdmissionsPolicy {
     );
   }
 
+  /** The applications one staff grant (`admissions:read`) reaches: those of its territory's organizations. */
+  private underStaffGrant(grant: Grant): SQL | null {
+    const t = grant.territory;
+    switch (t.kind) {
+      case 'REGION':
+        return TRUE;
+      case 'MUNICIPALITY':
+        return toOrganizations(t.organizationIds);
+      case 'ORGANIZATION':
+        return toOrganizations([t.organizationId]);
+      case 'CLASS':
+      case 'CHILDREN':
+      case 'SELF':
+        return null;
+      default:
+        return assertNever(t);
+    }
+  }
+
+  /** The applications one family grant (`admissions:apply`) reaches: the ones one applied for, and the children's. */
+  private underFamilyGrant(grant: Grant): SQL | null {
+    const me = this.personId;
+    const predicates: SQL[] = [];
+    if (me) predicates.push(sql`${APPLICATION.applicantId} = ${me}`);
+    if (grant.territory.kind === 'CHILDREN' && grant.territory.personIds.length)
+      predicates.push(sql`${APPLICATION.childId} in ${grant.territory.personIds}`);
+    return predicates.length ? anyOf(predicates) : null;
+  }
+
   /** Applications the principal may read, as a predicate on `admissions.applications`. */
   readable(): SQL {
-    const predicates: SQL[] = [];
-    const organizations = this.organizations('admissions:read');
-    if (organizations === 'ALL') return sql`true`;
-    if (organizations.length) {
-      predicates.push(sql`(${APPLICATION.directedOrganizationId} in ${organizations} or exists (
-        select 1 from admissions.application_choices c where c.application_id = ${APPLICATION.id} and c.organization_id in ${organizations}))`);
-    }
-    const me = this.personId;
-    if (me && this.grantsWith('admissions:apply').length) predicates.push(sql`${APPLICATION.applicantId} = ${me}`);
-    const children = this.childrenIds();
-    if (children.length) predicates.push(sql`${APPLICATION.childId} in ${children}`);
-    return predicates.length ? sql`(${sql.join(predicates, sql` or `)})` : sql`false`;
+    return anyOf([
+      this.rowsWith('admissions:read', (grant) => this.underStaffGrant(grant)),
+      this.rowsWith('admissions:apply', (grant) => this.underFamilyGrant(grant)),
+    ]);
   }
 
   /** May the principal decide on applications to this organization (review, direct, enrol, reject)? */
   manages(organizationId: string): boolean {
-    const organizations = this.organizations('admissions:manage');
-    return organizations === 'ALL' || organizations.includes(organizationId);
+    return this.holdsOver('admissions:manage', (grant) => {
+      const t = grant.territory;
+      if (t.kind === 'REGION') return true;
+      if (t.kind === 'MUNICIPALITY') return t.organizationIds.includes(organizationId);
+      return t.kind === 'ORGANIZATION' && t.organizationId === organizationId;
+    });
   }
 }

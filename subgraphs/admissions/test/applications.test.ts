@@ -109,7 +109,8 @@ describe('a first-grade application', () => {
       'query ($id: ID!) { application(id: $id) { id } }',
       { id: applicationId },
     );
-    expect(other.data?.application ?? null).toBeNull();
+    expect(other.data?.application).toBeNull();
+    expect(codeOf(other)).toBe('NOT_FOUND');
     expect(
       codeOf(await platform.query({ login: 'teacher' }, CHANGE, { id: applicationId, status: 'UNDER_REVIEW' })),
     ).toBe('NOT_FOUND');
@@ -130,7 +131,8 @@ describe('a first-grade application', () => {
     expectOk(admin);
     expect(admin.data!.application).toEqual({ status: 'SUBMITTED', nextStatuses: ['UNDER_REVIEW', 'REJECTED'] });
     const other = await platform.query<{ application: unknown }>({ login: 'guardian2' }, query, { id: applicationId });
-    expect(other.data?.application ?? null).toBeNull();
+    expect(other.data?.application).toBeNull();
+    expect(codeOf(other)).toBe('NOT_FOUND');
   });
 
   it('refuses «Направлен в ОО» on 29 June with DEADLINE_RULE and accepts it on 30 June', async () => {
@@ -260,8 +262,36 @@ describe('a first-grade application', () => {
         child: { lastName: 'Раннева', firstName: 'Ева', birthDate: child.birthDate },
         organizationIds: [school],
         category: 'TERRITORY',
+        residenceAddress: 'г. Копейск, ул. Ленина, 10',
       },
     });
     expect(codeOf(result)).toBe('DEADLINE_RULE');
+  });
+});
+
+describe('the shared application rules at submission (issue 9 §5)', () => {
+  const UNKNOWN_SCHOOL = '0195f0c0-0000-7000-8000-00000000dead';
+  it.each([
+    ['a child born in the future', { birthDate: '2027-05-01' }, {}, 'child.birthDate'],
+    ['a first grader of four', { birthDate: '2023-01-01' }, {}, 'child.birthDate'],
+    ['a blank first name', { firstName: ' ' }, {}, 'child.firstName'],
+    ['a school admissions does not know', {}, { organizationIds: [UNKNOWN_SCHOOL] }, 'organizationIds'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, storing nothing', async (_, childPatch, patch, field) => {
+    platform.setNow(at('2027-07-10'));
+    const child = await newChild('Правилова');
+    const result = await platform.query({ login: 'guardian' }, SUBMIT, {
+      input: {
+        kind: 'FIRST_GRADE',
+        childId: child.id,
+        child: { lastName: 'Правилова', firstName: 'Ева', birthDate: child.birthDate, ...childPatch },
+        organizationIds: [school],
+        category: 'OTHER',
+        ...patch,
+      },
+    });
+    expect(codeOf(result), JSON.stringify(result.errors)).toBe('BAD_USER_INPUT');
+    expect((result.errors![0]!.extensions as Record<string, unknown>)['field']).toBe(field);
+    const stored = await platform.admin.sql`select 1 from admissions.applications where child_id = ${child.id}`;
+    expect(stored).toHaveLength(0);
   });
 });

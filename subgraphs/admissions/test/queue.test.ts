@@ -131,6 +131,7 @@ describe('kindergarten queue', () => {
     const other = await platform.query<{ application: unknown }>({ login: 'guardian2' }, POSITIONS, {
       id: row!.application_id,
     });
-    expect(other.data?.application ?? null).toBeNull();
+    expect(other.data?.application).toBeNull();
+    expect(other.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
   });
 });

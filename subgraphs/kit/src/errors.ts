@@ -14,6 +14,13 @@ export const ERROR_CODES = [
   'ACCOUNT_NOT_LINKED',
   'DUPLICATE_RECORDS',
   'DEADLINE_RULE',
+  /** A part the request needs (its database) is down for a while: the client may retry later. */
+  'SERVICE_UNAVAILABLE',
+
+  /** The gateway refused an operation over its principal's query limits before running it (issue 9, §6). */
+  'QUERY_TOO_COMPLEX',
+  /** A subgraph did not answer: its fields are null with this code and `extensions.service` (issue 9, §7). */
+  'SUBGRAPH_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -45,4 +52,21 @@ const PUBLIC_CODES = new Set<string>([
 
 export function isPublicCode(code: unknown): boolean {
   return typeof code === 'string' && PUBLIC_CODES.has(code);
+}
+
+/**
+ * PostgreSQL refusing a value the client sent — not a UUID for a `uuid` column (22P02), a NUL byte in text
+ * (22021), an impossible date (22007, 22008) — is bad input, not a failure of the server. The gateway
+ * refuses these at the edge; this is the safety net behind it (issue 9, §6).
+ */
+const INPUT_SQLSTATES = new Set(['22P02', '22021', '22007', '22008']);
+
+export function isInputRefusedByDatabase(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && INPUT_SQLSTATES.has(code)) return true;
+    const next = cause as { originalError?: unknown; cause?: unknown };
+    cause = next.originalError ?? next.cause;
+  }
+  return false;
 }

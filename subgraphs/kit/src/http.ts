@@ -19,6 +19,8 @@ export interface HttpOptions<C extends BaseContext> {
   /** Extra routes (the gateway serves the web client). Return true when handled. */
   routes?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean> | boolean;
   health?: () => Promise<boolean>;
+  /** CORS headers for a request to `/graphql`; by default any origin (the gateway passes its allow-list). */
+  cors?: (request: IncomingMessage) => Record<string, string>;
 }
 
 export class HttpRefusal {
@@ -56,12 +58,13 @@ async function handle<C extends BaseContext>(
     return;
   }
   if (request.method === 'OPTIONS') {
-    response.writeHead(204, corsHeaders()).end();
+    response.writeHead(204, (options.cors ?? corsHeaders)(request)).end();
     return;
   }
   const context = await options.context(request);
   if (context instanceof HttpRefusal) {
-    sendJson(response, context.status, context.body, context.headers);
+    // An allowed page must be able to read a refusal (401: sign in again) as it reads an answer.
+    sendJson(response, context.status, context.body, { ...(options.cors ?? corsHeaders)(request), ...context.headers });
     return;
   }
   const body = request.method === 'POST' ? await readJson(request) : undefined;
@@ -77,7 +80,11 @@ async function handle<C extends BaseContext>(
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
     context: async () => context,
   });
-  const outHeaders: Record<string, string> = { ...corsHeaders() };
+  // nosniff: a browser never renders a GraphQL answer (or an error quoting the input) as HTML or script.
+  const outHeaders: Record<string, string> = {
+    ...(options.cors ?? corsHeaders)(request),
+    'x-content-type-options': 'nosniff',
+  };
   for (const [name, value] of result.headers) outHeaders[name] = value;
   response.writeHead(result.status ?? 200, outHeaders);
   if (result.body.kind === 'complete') {
@@ -120,7 +127,11 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -135,9 +146,32 @@ export function listen(server: Server, port: number, host = '127.0.0.1'): Promis
   });
 }
 
-export function closeServer(server: Server): Promise<void> {
+/** How long a stopping server lets its in-flight requests run before it cuts them off. */
+export const DRAIN_GRACE_MS = 10_000;
+const IDLE_SWEEP_MS = 50;
+
+/**
+ * Stops a server the way Apollo's drain plugin (`ApolloServerPluginDrainHttpServer`) does: stop accepting
+ * connections, close the idle keep-alive ones, let the requests in flight finish (their responses say
+ * `Connection: close`, and each connection is closed as soon as it falls idle), and only after `graceMs`
+ * cut off what is still running. Resolves when every connection is gone, so pools can be closed next.
+ */
+export function closeServer(server: Server, graceMs = DRAIN_GRACE_MS): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+    const closeAfterResponse = (_request: IncomingMessage, response: ServerResponse) => {
+      if (!response.headersSent) response.setHeader('connection', 'close');
+    };
+    server.on('request', closeAfterResponse);
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+    const cutOff = setTimeout(() => server.closeAllConnections(), graceMs);
+    sweep.unref();
+    cutOff.unref();
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(cutOff);
+      server.off('request', closeAfterResponse);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }

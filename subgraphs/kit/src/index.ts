@@ -11,3 +11,5 @@ export * from './subgraph.ts';
 export * from './main.ts';
 export * from './connection.ts';
 export * from './region-time.ts';
+export * from './database-faults.ts';
+export * from './policy.ts';

@@ -1,9 +1,12 @@
 /**
  * The `main()` every subgraph process runs: read its env once, open its pool with its own role, build the
- * subgraph, listen, and close everything on SIGINT/SIGTERM.
+ * subgraph, listen, and close everything on SIGINT/SIGTERM. A database outage does not end the process.
  */
 import { createDb, type Database } from '@region/db';
 import { z } from 'zod';
+import { keepServingOnConnectionLoss } from './database-faults.ts';
+
+import { configureCursorSecret } from './connection.ts';
 import { parseEnv, port } from './env.ts';
 import { internalTokenVerifier, parseJwk, type InternalTokenVerifier } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -32,13 +35,17 @@ export function subgraphMain(
       [`${prefix}_DATABASE_URL`]: z.string().url(),
       /** The gateway's Ed25519 public key (JWK JSON) that signs internal tokens. */
       INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10),
+      /** Seals connection cursors (`connection.ts`); the same value for every replica of the service. */
+      CURSOR_SECRET: z.string().min(32),
       /** A fixed clock for demos (ISO date-time). */
       CLOCK_NOW: z.string().datetime({ offset: true }).optional(),
       /** The region's IANA time zone: every legal date is a date there (DOMAIN.md, Times). */
       REGION_TIME_ZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default(DEFAULT_REGION_TIME_ZONE),
     });
     configureRegionTimeZone(String(env['REGION_TIME_ZONE']));
+    configureCursorSecret(String(env['CURSOR_SECRET']));
     const logger = createLogger(name);
+    keepServingOnConnectionLoss(logger);
     const { db, close } = createDb(String(env[`${prefix}_DATABASE_URL`]));
     const fixed = env['CLOCK_NOW'] ? new Date(String(env['CLOCK_NOW'])) : null;
     const subgraph = await create({

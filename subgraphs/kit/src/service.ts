@@ -3,8 +3,11 @@
  * requests, let the in-flight ones finish, close the pools — so Ctrl-C in `npm start` leaves nothing behind.
  */
 import type { Server } from 'node:http';
-import { closeServer, listen } from './http.ts';
+import { closeServer, DRAIN_GRACE_MS, listen } from './http.ts';
 import type { Logger } from './logger.ts';
+
+/** Time left after the drain for stopping Apollo and closing the pools. */
+const SHUTDOWN_MS = 5_000;
 
 export interface RunOptions {
   name: string;
@@ -24,10 +27,12 @@ export async function runService(options: RunOptions): Promise<void> {
     if (stopping) return;
     stopping = true;
     options.logger.info({ signal }, `${options.name} stopping`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // Drain first (in-flight requests finish, up to the grace period), then close the pools they use.
+    const force = setTimeout(() => process.exit(1), DRAIN_GRACE_MS + SHUTDOWN_MS);
     force.unref();
-    await closeServer(options.server);
+    await closeServer(options.server, DRAIN_GRACE_MS);
     await options.onShutdown?.();
+    options.logger.info(`${options.name} stopped`);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

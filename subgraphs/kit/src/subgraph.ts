@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -14,12 +15,15 @@ import type { Database } from '@region/db';
 import { baseSdl } from '@region/schema';
 import { sql } from 'drizzle-orm';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { isPublicCode } from './errors.ts';
+import { burstLog, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './database-faults.ts';
+import { isInputRefusedByDatabase, isPublicCode } from './errors.ts';
 import { createHttpServer, HttpRefusal } from './http.ts';
 import type { InternalTokenVerifier } from './internal-token.ts';
 import type { Logger } from './logger.ts';
 import type { Principal } from './principal.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
+
+const HEALTH_TIMEOUT_MS = 2_000;
 
 export interface SubgraphModule<C> {
   typeDefs: DocumentNode;
@@ -57,15 +61,39 @@ export async function createSubgraph<C extends BaseContext>(options: SubgraphOpt
     // Traces would go to Apollo's cloud, which a region's children's data never should.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => maskError(formatted, error, logger),
+    formatError: (formatted, error) => {
+      if (isPublicCode(formatted.extensions?.['code']) || !isDatabaseUnavailable(error))
+        return maskError(formatted, error, logger);
+      logUnavailable({ err: error, path: formatted.path });
+      return {
+        message: SERVICE_UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    },
   });
+  const logUnavailable = burstLog(logger, 'database unavailable: requests answer SERVICE_UNAVAILABLE');
   await apollo.start();
   const server = createHttpServer<C>({
     apollo,
     logger,
+    // Unhealthy while the database does not answer (down, restarting, or too slow to be of use).
     health: async () => {
-      await options.db.execute(sql`select 1`);
-      return true;
+      const timer = new AbortController();
+      try {
+        await Promise.race([
+          options.db.execute(sql`select 1`),
+          sleep(HEALTH_TIMEOUT_MS, undefined, { signal: timer.signal }).then(() => {
+            throw new Error('health check timed out');
+          }),
+        ]);
+        return true;
+      } catch (error) {
+        logger.debug({ err: error }, 'health check failed');
+        return false;
+      } finally {
+        timer.abort();
+      }
     },
     context: async (request) => {
       const header = request.headers.authorization ?? '';
@@ -99,6 +127,11 @@ function unauthorized(reason: string): HttpRefusal {
 
 export function maskError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   if (isPublicCode(formatted.extensions?.['code'])) return formatted;
+  if (isInputRefusedByDatabase(error)) {
+    // Logged all the same: a value the server itself built would be a defect hiding behind the client's code.
+    logger.warn({ err: error, path: formatted.path }, 'input refused by the database');
+    return { message: 'Неверное значение в запросе.', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   logger.error({ err: error, path: formatted.path }, 'internal error');
   return {
     message: 'Внутренняя ошибка сервера. Мы уже разбираемся.',

@@ -3,9 +3,14 @@
  * classes they teach (their assignments, the class they lead, a lesson they substitute), guardians their
  * children, students themselves, org admins their organization, coordinators their territory. Ministry
  * analysts hold no `journal:read` and reach no per-person rows.
+ *
+ * Each grant is judged alone (`PolicyBase`, DOMAIN.md rule 5a): a staff grant reaches every learner of
+ * the classes of its own territory; a family grant (a guardian's children, a student themself) reaches the
+ * family's own rows only, even in a class it may open. A teacher who is also a parent therefore reads her
+ * child's marks in the child's class, and nobody else's there.
  */
 import type { Grant, Scope } from '@region/schema';
-import { assertNever, grantsWith, organizationsWith, type Principal } from '@region/kit';
+import { PolicyBase, TRUE, anyOf, assertNever } from '@region/kit';
 import { learningTables, qualified } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -13,103 +18,95 @@ const { classes } = learningTables;
 const CLASS_ID = qualified(classes.id);
 const CLASS_ORGANIZATION = qualified(classes.organizationId);
 
-const FALSE = sql`false`;
-const anyOf = (predicates: SQL[]): SQL => (predicates.length ? sql`(${sql.join(predicates, sql` or `)})` : FALSE);
+type JournalScope = 'journal:read' | 'journal:write';
 
-export class LearningPolicy {
-  constructor(readonly principal: Principal) {}
+const isTeaching = (grant: Grant) => grant.role === 'TEACHER' || grant.role === 'CLASS_TEACHER';
 
-  get personId(): string | null {
-    return this.principal.kind === 'PERSON' ? this.principal.personId : null;
-  }
-
-  grantsWith(scope: Scope): Grant[] {
-    return grantsWith(this.principal, scope);
-  }
-
-  holds(scope: Scope): boolean {
-    return this.grantsWith(scope).length > 0;
-  }
-
-  /** Organizations over which the principal holds a scope: `'ALL'` for the region. */
-  organizationsWith(scope: Scope): 'ALL' | string[] {
-    return organizationsWith(this.principal, scope);
-  }
-
-  /** Predicate on an organization id column: the organizations where the principal holds `scope`. */
-  organizationPredicate(column: SQL, scope: Scope): SQL {
-    const organizations = this.organizationsWith(scope);
-    if (organizations === 'ALL') return sql`true`;
-    return organizations.length ? sql`${column} in ${organizations}` : FALSE;
-  }
-
+export class LearningPolicy extends PolicyBase {
   /**
-   * Classes whose journal the principal may read or write (`journal:read` / `journal:write`), as a predicate
-   * on `learning.classes`. A teacher's reach comes from this subgraph's own assignments and substitutions,
-   * so it follows the timetable, not a grant that may lag behind it.
+   * The classes one grant reaches, as a predicate on `learning.classes`. A teacher's reach comes from this
+   * subgraph's own assignments and class leadership (so it follows the timetable, not a grant that may lag
+   * behind it), within the organization of the teaching grant. A family grant reaches the classes its
+   * children (or the student) are in, for reading only.
    */
-  classesWith(scope: 'journal:read' | 'journal:write'): SQL {
-    const predicates: SQL[] = [this.organizationPredicate(CLASS_ORGANIZATION, scope)];
+  private classesUnder(grant: Grant, scope: JournalScope, taught: Set<string>): SQL | null {
+    const t = grant.territory;
     const me = this.personId;
-    for (const grant of this.grantsWith(scope)) {
-      const t = grant.territory;
-      switch (t.kind) {
-        case 'CLASS':
-          predicates.push(sql`${CLASS_ID} = ${t.classId}`);
-          break;
-        case 'CHILDREN':
-          // Guardians read (never write) their children's classes; their rows are narrowed per student.
-          if (scope === 'journal:read' && t.personIds.length) {
-            predicates.push(sql`exists (select 1 from learning.class_members cm
-              where cm.class_id = ${CLASS_ID} and cm.person_id in ${t.personIds})`);
-          }
-          break;
-        case 'SELF':
-          if (scope === 'journal:read' && me) {
-            predicates.push(sql`exists (select 1 from learning.class_members cm
-              where cm.class_id = ${CLASS_ID} and cm.person_id = ${me})`);
-          }
-          break;
-        case 'REGION':
-        case 'MUNICIPALITY':
-        case 'ORGANIZATION':
-          break;
-        default:
-          assertNever(t);
+    switch (t.kind) {
+      case 'REGION':
+        return TRUE;
+      case 'MUNICIPALITY':
+        return t.organizationIds.length ? sql`${CLASS_ORGANIZATION} in ${t.organizationIds}` : null;
+      case 'ORGANIZATION':
+        return sql`${CLASS_ORGANIZATION} = ${t.organizationId}`;
+      case 'CLASS': {
+        const predicates = [sql`${CLASS_ID} = ${t.classId}`];
+        // A teacher's reach in an organization is the same for each of her class grants there: said once.
+        if (me && isTeaching(grant) && !taught.has(t.organizationId)) {
+          taught.add(t.organizationId);
+          predicates.push(sql`(${CLASS_ORGANIZATION} = ${t.organizationId} and (
+            exists (select 1 from learning.assignments a where a.class_id = ${CLASS_ID} and a.teacher_id = ${me})
+            or ${qualified(classes.classTeacherId)} = ${me}))`);
+        }
+        return anyOf(predicates);
       }
+      case 'CHILDREN':
+        return scope === 'journal:read' && t.personIds.length
+          ? sql`exists (select 1 from learning.class_members cm where cm.class_id = ${CLASS_ID} and cm.person_id in ${t.personIds})`
+          : null;
+      case 'SELF':
+        return scope === 'journal:read' && me
+          ? sql`exists (select 1 from learning.class_members cm where cm.class_id = ${CLASS_ID} and cm.person_id = ${me})`
+          : null;
+      default:
+        return assertNever(t);
     }
-    if (me && (this.holds('journal:write') || this.holds('journal:read'))) {
-      const staff = this.grantsWith(scope).some((g) => g.role === 'TEACHER' || g.role === 'CLASS_TEACHER');
-      if (staff) {
-        predicates.push(
-          sql`exists (select 1 from learning.assignments a where a.class_id = ${CLASS_ID} and a.teacher_id = ${me})`,
-        );
-        predicates.push(sql`${qualified(classes.classTeacherId)} = ${me}`);
-      }
-    }
-    return anyOf(predicates);
   }
 
   /**
-   * Students whose marks and attendance the principal may read, as a predicate on a student id column:
-   * everyone in the readable classes for staff, only the children or oneself for families.
+   * The learners one grant reaches, as a predicate on a (student, class) pair: every learner of a class
+   * under a staff grant; only the family's own learners under a family grant.
+   */
+  private studentsUnder(grant: Grant, studentColumn: SQL, classColumn: SQL, taught: Set<string>): SQL | null {
+    const t = grant.territory;
+    switch (t.kind) {
+      case 'CHILDREN':
+        return t.personIds.length ? sql`${studentColumn} in ${t.personIds}` : null;
+      case 'SELF':
+        return this.personId ? sql`${studentColumn} = ${this.personId}` : null;
+      case 'REGION':
+      case 'MUNICIPALITY':
+      case 'ORGANIZATION':
+      case 'CLASS': {
+        const reach = this.classesUnder(grant, 'journal:read', taught);
+        return reach
+          ? sql`exists (select 1 from learning.classes where ${CLASS_ID} = ${classColumn} and ${reach})`
+          : null;
+      }
+      default:
+        return assertNever(t);
+    }
+  }
+
+  /** Classes whose journal the principal may read or write, as a predicate on `learning.classes`. */
+  classesWith(scope: JournalScope): SQL {
+    const taught = new Set<string>();
+    return this.rowsWith(scope, (grant) => this.classesUnder(grant, scope, taught));
+  }
+
+  /**
+   * Learners whose marks, attendance, diary and portfolio the principal may read, as a predicate on a
+   * student id column and the class the row belongs to.
    */
   studentsWith(studentColumn: SQL, classColumn: SQL): SQL {
-    const predicates: SQL[] = [];
-    const staffScopes = this.grantsWith('journal:read').filter(
-      (g) => g.territory.kind !== 'CHILDREN' && g.territory.kind !== 'SELF',
+    const taught = new Set<string>();
+    return this.rowsWith('journal:read', (grant) => this.studentsUnder(grant, studentColumn, classColumn, taught));
+  }
+
+  /** Organizations where a teaching grant carries `scope` (a teacher's assignments count only there). */
+  teachingOrganizations(scope: Scope): string[] {
+    return this.grantsWith(scope).flatMap((grant) =>
+      isTeaching(grant) && grant.territory.kind === 'CLASS' ? [grant.territory.organizationId] : [],
     );
-    if (staffScopes.length) {
-      predicates.push(
-        sql`exists (select 1 from learning.classes where ${CLASS_ID} = ${classColumn} and ${this.classesWith('journal:read')})`,
-      );
-    }
-    for (const grant of this.grantsWith('journal:read')) {
-      if (grant.territory.kind === 'CHILDREN' && grant.territory.personIds.length) {
-        predicates.push(sql`${studentColumn} in ${grant.territory.personIds}`);
-      }
-      if (grant.territory.kind === 'SELF' && this.personId) predicates.push(sql`${studentColumn} = ${this.personId}`);
-    }
-    return anyOf(predicates);
   }
 }

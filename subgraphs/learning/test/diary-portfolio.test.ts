@@ -42,7 +42,8 @@ describe('diary', () => {
 
   it('hides the diary from another family (the card itself is not visible)', async () => {
     const result = await platform.query<{ person: unknown }>({ login: 'guardian2' }, DIARY, { id: child });
-    expect(result.data?.person ?? null).toBeNull();
+    expect(result.data?.person).toBeNull();
+    expectCode(result, 'NOT_FOUND');
   });
 
   it('lists overdue mandatory homework', async () => {
@@ -152,7 +153,8 @@ describe('portfolio', () => {
 
   it('is refused to another family', async () => {
     const result = await platform.query<{ person: unknown }>({ login: 'guardian2' }, PORTFOLIO, { id: child });
-    expect(result.data?.person ?? null).toBeNull();
+    expect(result.data?.person).toBeNull();
+    expectCode(result, 'NOT_FOUND');
   });
 });
 

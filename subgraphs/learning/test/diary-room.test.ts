@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '@region/tests/platform';
 import { personIdOf } from '@region/tests/demo-people';
-import { expectOk, TODAY } from './helpers.ts';
+import { expectCode, expectOk, TODAY } from './helpers.ts';
 
 let platform: Platform;
 let child: string;
@@ -45,6 +45,7 @@ describe('diary rooms', () => {
 
   it('shows another family no rooms, since it shows them no diary', async () => {
     const result = await platform.query<{ person: unknown }>({ login: 'guardian2' }, DIARY, { id: child });
-    expect(result.data?.person ?? null).toBeNull();
+    expect(result.data?.person).toBeNull();
+    expectCode(result, 'NOT_FOUND');
   });
 });

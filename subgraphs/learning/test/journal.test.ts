@@ -249,8 +249,10 @@ describe('who may write', () => {
     const refused = await grid(platform, 'teacher-parent', journal.class.id, subjectId);
     expectCode(refused, 'FORBIDDEN');
     const stranger = await grid(platform, 'unlinked', journal.class.id, subjectId);
-    expect(stranger.data?.class ?? null).toBeNull();
+    expect(stranger.data?.class).toBeNull();
+    expectCode(stranger, 'NOT_FOUND');
     const foreign = await grid(platform, 'admin2', journal.class.id, subjectId);
-    expect(foreign.data?.class ?? null).toBeNull();
+    expect(foreign.data?.class).toBeNull();
+    expectCode(foreign, 'NOT_FOUND');
   });
 });

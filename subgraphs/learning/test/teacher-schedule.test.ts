@@ -210,6 +210,7 @@ describe('the journal around the schedule', () => {
     const refused = await platform.query<{ lesson: { id: string } | null }>({ login: 'teacher' }, LESSON, {
       id: other!.id,
     });
-    expect(refused.data?.lesson ?? null).toBeNull();
+    expect(refused.data?.lesson).toBeNull();
+    expectCode(refused, 'NOT_FOUND');
   });
 });

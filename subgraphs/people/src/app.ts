@@ -13,6 +13,7 @@ import { movementBookModule } from './modules/movement-book/index.ts';
 import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
+import { processingConsentModule } from './modules/processing-consent/index.ts';
 
 export function createPeopleSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
   const now = deps.now ?? (() => new Date());
@@ -31,6 +32,7 @@ export function createPeopleSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
       grantsModule,
       portfolioReadinessModule,
       completenessModule,
+      processingConsentModule,
     ],
     verifyInternalToken: deps.verifyInternalToken,
     createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),

@@ -4,7 +4,7 @@
  * guardian/child links. Lists are filtered in SQL, never fetched and then dropped.
  */
 import type { Grant, Scope } from '@region/schema';
-import { SELF_SCOPES, assertNever, grantsWith, type Principal } from '@region/kit';
+import { FALSE, PolicyBase, TRUE, anyOf, assertNever } from '@region/kit';
 import { qualified, tables } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -12,14 +12,6 @@ const { persons, organizations } = tables;
 
 const PERSON_ID = qualified(persons.id);
 const ORGANIZATION_ID = qualified(organizations.id);
-
-const TRUE = sql`true`;
-const FALSE = sql`false`;
-
-function anyOf(predicates: SQL[]): SQL {
-  if (predicates.length === 0) return FALSE;
-  return sql`(${sql.join(predicates, sql` or `)})`;
-}
 
 /** Persons a single grant reaches. The role matters as well as the territory: see each case. */
 function personsUnderGrant(grant: Grant): SQL {
@@ -57,7 +49,7 @@ function personsUnderGrant(grant: Grant): SQL {
     case 'CHILDREN':
       return territory.personIds.length === 0 ? FALSE : sql`${person} in ${territory.personIds}`;
     case 'SELF':
-      return FALSE; // the principal's own row is added once, in `personsWithScope`
+      return FALSE; // the principal's own row comes from the self rule of `PolicyBase.rowsWith`
     default:
       return assertNever(territory);
   }
@@ -124,39 +116,33 @@ function organizationsUnderGrant(grant: Grant): SQL {
   }
 }
 
-export class PeoplePolicy {
-  constructor(readonly principal: Principal) {}
-
-  get personId(): string | null {
-    return this.principal.kind === 'PERSON' ? this.principal.personId : null;
-  }
-
-  private grantsWith(scope: Scope): Grant[] {
-    return grantsWith(this.principal, scope);
-  }
-
-  /** Does the principal hold the scope anywhere? (Mutations check the row as well.) */
-  holds(scope: Scope): boolean {
-    return this.grantsWith(scope).length > 0 || (this.personId !== null && SELF_SCOPES.includes(scope));
-  }
-
-  /** Persons over which the principal holds `scope`, as a predicate on `people.persons`. */
+export class PeoplePolicy extends PolicyBase {
+  /**
+   * Persons over which the principal holds `scope`, as a predicate on `people.persons`: one grant at a
+   * time (`personsUnderGrant`, and for names `namesUnderGrant`), and the own card by the self rule.
+   */
   personsWithScope(scope: Scope): SQL {
-    const grants = this.grantsWith(scope);
-    const predicates = grants.map(personsUnderGrant);
-    if (scope === 'person:read') {
-      for (const grant of grants) {
-        const names = namesUnderGrant(grant, this.personId);
-        if (names) predicates.push(names);
-      }
-    }
-    if (this.personId && SELF_SCOPES.includes(scope)) predicates.push(sql`${PERSON_ID} = ${this.personId}`);
-    return anyOf(predicates);
+    return this.rowsWith(
+      scope,
+      (grant) => {
+        const names = scope === 'person:read' ? namesUnderGrant(grant, this.personId) : null;
+        return names ? anyOf([personsUnderGrant(grant), names]) : personsUnderGrant(grant);
+      },
+      (me) => sql`${PERSON_ID} = ${me}`,
+    );
+  }
+
+  /** The principal themself or one of their linked children: the family a depersonalized link is shown to. */
+  isFamilyOf(personId: string): boolean {
+    if (this.personId === personId) return true;
+    return this.grantsWith('person:read').some(
+      (grant) => grant.territory.kind === 'CHILDREN' && grant.territory.personIds.includes(personId),
+    );
   }
 
   /** Organizations over which the principal holds `scope`, as a predicate on `people.organizations`. */
   organizationsWithScope(scope: Scope): SQL {
-    return anyOf(this.grantsWith(scope).map(organizationsUnderGrant));
+    return this.rowsWith(scope, organizationsUnderGrant);
   }
 
   /**
@@ -166,7 +152,11 @@ export class PeoplePolicy {
    * or a guardian's children are not the organization, so they get no organization figures.
    */
   organizationsWithFigures(): SQL {
-    const organizationWide = this.grantsWith('pii:read').filter((grant) => grant.territory.kind === 'ORGANIZATION');
-    return anyOf([...this.grantsWith('aggregate:read'), ...organizationWide].map(organizationsUnderGrant));
+    return anyOf([
+      this.rowsWith('aggregate:read', organizationsUnderGrant),
+      this.rowsWith('pii:read', (grant) =>
+        grant.territory.kind === 'ORGANIZATION' ? organizationsUnderGrant(grant) : null,
+      ),
+    ]);
   }
 }

@@ -78,6 +78,7 @@ describe('duplicates', () => {
       { id: merge.id },
     );
     expect(gone.data?.person).toBeNull();
+    expectCode(gone, 'NOT_FOUND');
     const [row] = await platform.admin.sql<
       { merged_into: string }[]
     >`select merged_into from people.persons where id = ${merge.id}`;

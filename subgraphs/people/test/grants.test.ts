@@ -48,6 +48,7 @@ describe('role grants', () => {
       { id: student },
     );
     expect(after.data?.person).toBeNull();
+    expectCode(after, 'NOT_FOUND');
   });
 
   it("refuses a coordinator granting in another municipality's organization", async () => {

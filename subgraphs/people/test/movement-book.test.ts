@@ -34,7 +34,10 @@ async function newChild(lastName: string): Promise<string> {
   const result = await platform.query<{ createPerson: { id: string } }>(
     { login: 'admin' },
     'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { id } }',
-    { input: { organizationId: school, lastName, firstName: 'Пётр', birthDate: '2018-05-05' } },
+    // With consent: a depersonalized learner's movements are hidden (rule 5, tested in consent-paths).
+    {
+      input: { organizationId: school, processingConsent: true, lastName, firstName: 'Пётр', birthDate: '2018-05-05' },
+    },
   );
   expectOk(result);
   return result.data!.createPerson.id;

@@ -17,6 +17,26 @@ let mathsTeacher: string;
 const PERSON = 'query ($id: ID!) { person(id: $id) { id fullName snils phone } }';
 type PersonResult = { person: { id: string; fullName: string; snils: string | null; phone: string | null } | null };
 
+/** A card outside the reader's scope answers as a missing one: null with NOT_FOUND. */
+function expectNotFound(result: Awaited<ReturnType<typeof read>>, login: string) {
+  expect(result.data?.person, login).toBeNull();
+  expect(
+    result.errors?.map((error) => error.extensions?.code),
+    login,
+  ).toEqual(['NOT_FOUND']);
+}
+
+/** A field of a visible card that the reader may not read: null with FORBIDDEN at its path. */
+function expectWithheld(result: Awaited<ReturnType<typeof read>>, field: 'snils' | 'phone', login: string) {
+  expect(result.data?.person?.[field], `${login}: ${field}`).toBeNull();
+  expect(
+    result.errors
+      ?.filter((error) => error.path?.join('.') === `person.${field}`)
+      .map((error) => error.extensions?.code),
+    `${login}: ${field}`,
+  ).toEqual(['FORBIDDEN']);
+}
+
 async function read(login: string, id: string) {
   return platform.query<PersonResult>({ login }, PERSON, { id });
 }
@@ -62,29 +82,26 @@ describe('names beyond the row scope', () => {
     for (const login of ['teacher', 'admin']) {
       const result = await read(login, leaver);
       expect(result.data?.person?.fullName, login).toMatch(/\S+ \S+/);
-      expect(result.data?.person?.snils ?? null, login).toBeNull();
+      expectWithheld(result, 'snils', login);
     }
   });
 
   it('does not name that learner to another school', async () => {
-    for (const login of ['admin2', 'guardian2']) {
-      expect((await read(login, leaver)).data?.person, login).toBeNull();
-    }
+    for (const login of ['admin2', 'guardian2']) expectNotFound(await read(login, leaver), login);
   });
 
   it("names a school's staff to its teachers, learners and parents, never their contacts or SNILS", async () => {
     for (const login of ['teacher', 'student', 'guardian']) {
       const result = await read(login, colleague);
       expect(result.data?.person?.fullName, login).toMatch(/\S+ \S+/);
-      expect(result.data?.person?.snils ?? null, login).toBeNull();
-      expect(result.data?.person?.phone ?? null, login).toBeNull();
+      expectWithheld(result, 'snils', login);
+      expectWithheld(result, 'phone', login);
     }
   });
 
   it("does not name another school's staff", async () => {
-    for (const login of ['teacher', 'student', 'guardian']) {
-      expect((await read(login, otherSchoolTeacher)).data?.person, login).toBeNull();
-    }
-    expect((await read('guardian2', mathsTeacher)).data?.person).toBeNull();
+    for (const login of ['teacher', 'student', 'guardian'])
+      expectNotFound(await read(login, otherSchoolTeacher), login);
+    expectNotFound(await read('guardian2', mathsTeacher), 'guardian2');
   });
 });

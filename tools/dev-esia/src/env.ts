@@ -4,16 +4,27 @@
  */
 import { z } from 'zod';
 
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/;
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DEV_ESIA_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+    /**
+     * Loopback only (issue 9, §6): anyone who reaches the dev ESIA gets a token for any demo user, so it must
+     * not be reachable from another machine.
+     */
+    DEV_ESIA_HOST: z
+      .string()
+      .default('127.0.0.1')
+      .refine((host) => LOOPBACK.test(host), 'must be a loopback address (127.0.0.1, ::1 or localhost)'),
     DEV_ESIA_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
     ESIA_AUDIENCE: z.string().min(1).default('region-edu-platform'),
   })
   .transform((raw) => ({
     nodeEnv: raw.NODE_ENV,
     port: raw.DEV_ESIA_PORT,
+    host: raw.DEV_ESIA_HOST,
     // The `iss` claim; the gateway's ESIA_ISSUER must equal it. Defaults to where this process listens.
     issuer: (raw.DEV_ESIA_ISSUER ?? `http://localhost:${raw.DEV_ESIA_PORT}`).replace(/\/+$/, ''),
     audience: raw.ESIA_AUDIENCE,

@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(env.port, resolve);
+    server.listen(env.port, env.host, resolve);
   });
-  console.log(`dev-esia: listening on port ${env.port}; issuer ${env.issuer}, audience ${env.audience}`);
+  console.log(`dev-esia: listening on ${env.host}:${env.port}; issuer ${env.issuer}, audience ${env.audience}`);
   console.log(`dev-esia: login page ${env.issuer}/login?redirect_uri=…, JWKS ${env.issuer}/.well-known/jwks.json`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => shutdown(server, signal));
 }

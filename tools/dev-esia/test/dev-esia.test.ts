@@ -281,10 +281,18 @@ describe('environment', () => {
     expect(parseEnv({})).toEqual({
       nodeEnv: 'development',
       port: 4010,
+      host: '127.0.0.1',
       issuer: 'http://localhost:4010',
       audience: AUDIENCE,
     });
     expect(() => parseEnv({ DEV_ESIA_PORT: 'abc' })).toThrow(/DEV_ESIA_PORT/);
+  });
+
+  it('listens on loopback only', () => {
+    for (const host of ['127.0.0.1', '::1', 'localhost']) expect(parseEnv({ DEV_ESIA_HOST: host }).host).toBe(host);
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'esia.example']) {
+      expect(() => parseEnv({ DEV_ESIA_HOST: host })).toThrow(/DEV_ESIA_HOST: must be a loopback address/);
+    }
   });
 
   it('answers health', async () => {

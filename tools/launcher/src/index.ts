@@ -1,8 +1,11 @@
 /**
  * `npm start`: the whole platform on one machine with nothing but Node.js — embedded PostgreSQL,
  * migrations, the demo region when the database is empty, every service as its own process, health
- * checks, then the URLs and the demo logins. Ctrl-C stops everything cleanly.
+ * checks, then the URLs and the demo logins. A service that crashes, or PostgreSQL itself, is started again
+ * with backoff (1 s doubling to 30 s, from 1 s again after a stable minute); only Ctrl-C or SIGTERM stops
+ * everything.
  */
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { createDb, migrateDatabase, urlForDatabase, urlForRole, SUBGRAPH_ROLES } from '@region/db';
@@ -10,7 +13,15 @@ import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded
 import { isDatabaseEmpty, seedDemoRegion } from '@region/db/demo/seed';
 import { generateInternalKeyPair } from '@region/kit';
 import { buildWebClient } from '@region/web/build';
-import { startService, stopService, waitHealthy, type RunningService } from './processes.ts';
+import {
+  restarter,
+  startService,
+  stopService,
+  superviseService,
+  waitHealthy,
+  type RunningService,
+  type SupervisedService,
+} from './processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PG_PORT = Number(process.env['PG_PORT'] ?? 54329);
@@ -33,18 +44,30 @@ async function ensureDatabase(serverUrl: string): Promise<string> {
 async function main(): Promise<void> {
   let cluster: EmbeddedCluster | undefined;
   let serverUrl = process.env['DATABASE_URL'];
+  // The subgraphs survive a database restart (they answer SERVICE_UNAVAILABLE meanwhile), so a PostgreSQL
+  // that died is started again on the same data rather than taking the platform down.
+  const startPostgres = async () => {
+    cluster = await startEmbeddedPostgres({ dataDir: `${ROOT}.data/pg`, port: PG_PORT, persistent: true });
+    cluster.onUnexpectedExit((code, signal) => postgresRestarts.exited(`exited (${signal ?? `code ${code}`})`));
+  };
+  const postgresRestarts = restarter({ name: 'PostgreSQL', start: startPostgres, log: (line) => console.error(line) });
   if (!serverUrl) {
     console.log(`Starting embedded PostgreSQL on port ${PG_PORT} (data in .data/pg)…`);
-    cluster = await startEmbeddedPostgres({ dataDir: `${ROOT}.data/pg`, port: PG_PORT, persistent: true });
-    serverUrl = cluster.url;
+    await startPostgres();
+    serverUrl = cluster!.url;
   }
-  const services: RunningService[] = [];
+  const starting: RunningService[] = [];
+  const supervised: SupervisedService[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping…');
-    await Promise.all(services.reverse().map((service) => stopService(service)));
+    postgresRestarts.cancel();
+    await Promise.all([
+      ...supervised.reverse().map((service) => service.stop()),
+      ...starting.map((service) => stopService(service)),
+    ]);
     await cluster?.stop();
     process.exit(code);
   };
@@ -70,6 +93,7 @@ async function main(): Promise<void> {
     const webDist = await buildWebClient();
 
     const keys = await generateInternalKeyPair();
+    const cursorSecret = randomBytes(32).toString('base64url');
     const esiaUrl = `http://localhost:${PORTS.esia}`;
     const common = { NODE_ENV: 'development', INTERNAL_TOKEN_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
     const specs = [
@@ -85,6 +109,8 @@ async function main(): Promise<void> {
         env: {
           ...common,
           [`${name.toUpperCase()}_PORT`]: String(PORTS[name]),
+          // A fresh secret per start: cursors are per session of the platform, like the internal keys.
+          CURSOR_SECRET: cursorSecret,
           [`${name.toUpperCase()}_DATABASE_URL`]: urlForRole(databaseUrl, SUBGRAPH_ROLES[name].role, ROLE_PASSWORD),
           // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
           ...(name === 'admissions'
@@ -117,16 +143,14 @@ async function main(): Promise<void> {
         healthUrl: `http://127.0.0.1:${PORTS.gateway}/health`,
       },
     ];
+    // A service that cannot start at all is a configuration error and stops the launcher; once healthy, a
+    // crash restarts it.
     for (const spec of specs) {
       const service = startService(spec, ROOT);
-      services.push(service);
+      starting.push(service);
       await waitHealthy(service);
-      service.child.once('exit', (code) => {
-        if (!stopping) {
-          console.error(`${spec.name} exited unexpectedly (code ${code}); stopping the platform.`);
-          void shutdown(1);
-        }
-      });
+      starting.splice(starting.indexOf(service), 1);
+      supervised.push(superviseService(service, ROOT, { log: (line) => console.error(line) }));
     }
     await printWelcome(esiaUrl);
   } catch (error) {

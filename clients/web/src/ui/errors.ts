@@ -31,3 +31,16 @@ export function describeError(error: unknown): ErrorInfo {
 export function errorCode(error: unknown): string | undefined {
   return describeError(error).code;
 }
+
+/**
+ * Every error is NOT_FOUND: a record looked up by id that does not exist or is not within the person's
+ * access — the API answers both the same (null with NOT_FOUND), so the page shows its own «не найдено или
+ * недоступно» state rather than an error to retry.
+ */
+export function isNotFound(error: unknown): boolean {
+  return (
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.length > 0 &&
+    error.errors.every((entry) => entry.extensions?.['code'] === 'NOT_FOUND')
+  );
+}

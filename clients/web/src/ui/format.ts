@@ -75,6 +75,17 @@ export function plural(count: number, forms: readonly [string, string, string]):
   return forms[2];
 }
 
+/** Today in the region (YYYY-MM-DD), for a form's own checks; the server has the last word by its clock. */
+export function regionToday(): string {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone: regionTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return format.format(new Date());
+}
+
 /** ISO date (YYYY-MM-DD) of a Date, in UTC. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);

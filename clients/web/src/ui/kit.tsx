@@ -1,6 +1,6 @@
 /** The small set of building blocks every cabinet page uses, so pages look and behave the same. */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { describeError } from './errors.ts';
+import { describeError, isNotFound } from './errors.ts';
 
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   useEffect(() => {
@@ -76,14 +76,16 @@ export function DataState<T>({
   isEmpty?: (data: T) => boolean;
   children: (data: T) => ReactNode;
 }) {
+  // A record outside the person's access answers as a missing one: the page's empty state says both.
+  const shown = isNotFound(error) ? undefined : error;
   if (data === undefined || data === null) {
     if (loading) return <Loading />;
-    if (error) return <ErrorNotice error={error} onRetry={onRetry} />;
+    if (shown) return <ErrorNotice error={shown} onRetry={onRetry} />;
     return <Empty>{empty ?? 'Нет данных.'}</Empty>;
   }
   return (
     <>
-      {error ? <ErrorNotice error={error} onRetry={onRetry} /> : null}
+      {shown ? <ErrorNotice error={shown} onRetry={onRetry} /> : null}
       {isEmpty?.(data) ? <Empty>{empty ?? 'Нет данных.'}</Empty> : children(data)}
     </>
   );

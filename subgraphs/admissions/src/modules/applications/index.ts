@@ -3,6 +3,7 @@ import {
   connection,
   decodeCursor,
   encodeCursor,
+  foundInScope,
   groupLoader,
   loadTypeDefs,
   pageSize,
@@ -27,6 +28,7 @@ import {
   type SubmitInput,
 } from './service.ts';
 import { decisionsFrom, STATUS_NAMES, type Status } from './status-machine.ts';
+import { childConsents, childField, consents, maskedName, type ApplicationWithConsent } from './masking.ts';
 
 const person = (id: string) => ({ __typename: 'Person', id });
 const organization = (id: string) => ({ __typename: 'Organization', id });
@@ -69,7 +71,8 @@ export const applicationsModule: SubgraphModule<AdmissionsContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers: {
     Query: {
-      application: (_: unknown, args: { id: string }, ctx: AdmissionsContext) => ctx.loaders.application.load(args.id),
+      application: (_: unknown, args: { id: string }, ctx: AdmissionsContext) =>
+        foundInScope(ctx.loaders.application.load(args.id), 'Заявление'),
       applications: async (
         _: unknown,
         args: { organizationId: string; status?: string | null; first?: number | null; after?: string | null },
@@ -106,10 +109,36 @@ export const applicationsModule: SubgraphModule<AdmissionsContext> = {
         (await ctx.loaders.applicationsOfPerson.load(ref.id)).map((entry) => entry.row),
     },
     Application: {
-      __resolveReference: (ref: { id: string }, ctx: AdmissionsContext) => ctx.loaders.application.load(ref.id),
+      // The consents `@requires` brought arrive with the representation: keep them beside the row.
+      __resolveReference: async (
+        ref: {
+          id: string;
+          childConsent?: ApplicationWithConsent['childConsent'];
+          applicantConsent?: ApplicationWithConsent['applicantConsent'];
+        },
+        ctx: AdmissionsContext,
+      ) => {
+        const row = await ctx.loaders.application.load(ref.id);
+        return row && { ...row, childConsent: ref.childConsent, applicantConsent: ref.applicantConsent };
+      },
       child: (row: ApplicationRow) => (row.childId ? person(row.childId) : null),
-      childName: (row: ApplicationRow) =>
-        [row.childLastName, row.childFirstName, row.childMiddleName].filter(Boolean).join(' '),
+      childConsent: (row: ApplicationRow) => (row.childId ? { personId: row.childId } : null),
+      applicantConsent: (row: ApplicationRow) => (row.applicantId ? { personId: row.applicantId } : null),
+      childName: (row: ApplicationWithConsent) =>
+        maskedName([row.childLastName, row.childFirstName, row.childMiddleName], childConsents(row)),
+      childBirthDate: childField((row) => row.childBirthDate),
+      depersonalized: (row: ApplicationWithConsent) => !childConsents(row),
+      residenceAddress: childField((row) => row.residenceAddress),
+      documents: childField((row) => row.documents),
+      comment: childField((row) => row.comment),
+      applicantName: (row: ApplicationWithConsent) => {
+        const data = row.applicantData;
+        if (!data) return null;
+        return maskedName(
+          [data['lastName'], data['firstName'], data['middleName']],
+          consents(row.applicantId, row.applicantConsent),
+        );
+      },
       applicant: (row: ApplicationRow) => (row.applicantId ? person(row.applicantId) : null),
       statusName: (row: ApplicationRow) => STATUS_NAMES[row.status],
       nextStatuses: (row: ApplicationRow) => decisionsFrom(row.status),

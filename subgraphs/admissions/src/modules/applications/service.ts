@@ -3,6 +3,7 @@
  * each. The law's deadlines (rule 15) are checked by `../deadlines`; capacity by the places of the year.
  */
 import { AppError, badInput, conflict, forbidden, notFound, regionDate } from '@region/kit';
+import { fieldProblems, portalApplicationSchema, type PortalApplication } from '@region/schema/validation/applications';
 import { admissionsTables, type Database, type Executor } from '@region/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
@@ -42,8 +43,6 @@ export interface SubmitInput {
   comment?: string | null;
 }
 
-const PRIORITY_RIGHTS = new Set(['9', '9.1', '10', '12']);
-
 function deadlineError(violation: RuleViolation): AppError {
   return new AppError('DEADLINE_RULE', violation.message, {
     rule: violation.rule,
@@ -63,51 +62,53 @@ export async function campaignOf(tx: Executor, year: number): Promise<Campaign> 
   };
 }
 
-/** Choices and priority rights, as every source must give them. */
-export function validateChoices(
-  organizationIds: readonly string[],
-  category: Category,
-  rights: readonly string[],
-): void {
-  if (organizationIds.length < 1 || organizationIds.length > 5) {
-    throw badInput('Укажите от одной до пяти желаемых организаций.', 'organizationIds');
-  }
-  if (new Set(organizationIds).size !== organizationIds.length) {
-    throw badInput('Организации не должны повторяться.', 'organizationIds');
-  }
-  const unknown = rights.filter((right) => !PRIORITY_RIGHTS.has(right));
-  if (unknown.length) {
-    throw badInput(
-      `Неизвестные пункты Порядка № 458: ${unknown.join(', ')}. Возможны 9, 9.1, 10, 12.`,
-      'priorityRights',
-    );
-  }
-  if (category === 'PRIORITY' && rights.length === 0) {
-    throw badInput('Для преимущественного права укажите пункт Порядка № 458 (9, 9.1, 10 или 12).', 'priorityRights');
-  }
+/** The shared rules (`@region/schema`): the first problem as BAD_USER_INPUT naming its field. */
+export function validateSubmission(input: SubmitInput, today: string): PortalApplication {
+  const result = portalApplicationSchema({ today }).safeParse(input);
+  if (result.success) return result.data;
+  const [problem] = fieldProblems(result.error);
+  throw badInput(problem!.message, problem!.field);
 }
 
-function validate(input: SubmitInput): void {
-  validateChoices(input.organizationIds, input.category, input.priorityRights ?? []);
-  if (!input.child.lastName.trim() || !input.child.firstName.trim())
-    throw badInput('Укажите фамилию и имя ребёнка.', 'child');
+/**
+ * Admissions keeps no organization registry (people owns it); the organizations it knows for a kind of
+ * application are those that published places of that kind for a campaign (Order 458 point 8: before
+ * reception opens). An id it does not know is refused rather than stored as a choice nobody will review.
+ */
+export async function checkKnownOrganizations(
+  tx: Executor,
+  kind: Kind,
+  organizationIds: readonly string[],
+): Promise<void> {
+  const known = await tx
+    .selectDistinct({ organizationId: places.organizationId })
+    .from(places)
+    .where(and(inArray(places.organizationId, [...organizationIds]), eq(places.kind, kind)));
+  const knownIds = new Set(known.map((row) => row.organizationId));
+  if (organizationIds.some((id) => !knownIds.has(id)))
+    throw badInput(
+      'Среди выбранных организаций есть такая, которая не принимает заявления этого вида: места для приёма ' +
+        'не опубликованы.',
+      'organizationIds',
+    );
 }
 
 /** A guardian applies for their own child (rule 4: only a linked child). */
 export async function submitApplication(
   db: Database,
   policy: AdmissionsPolicy,
-  input: SubmitInput,
+  submitted: SubmitInput,
   now: Date,
 ): Promise<ApplicationRow> {
-  validate(input);
+  const today = regionDate(now);
+  const year = submitted.year ?? campaignYearOn(today);
+  const input = validateSubmission({ ...submitted, year }, today);
   const applicant = policy.personId;
   if (!applicant || !policy.childrenIds().includes(input.childId)) {
     throw forbidden('Подать заявление можно только за своего ребёнка, связанного с вами в системе.');
   }
-  const today = regionDate(now);
-  const year = input.year ?? campaignYearOn(today);
   return db.transaction(async (tx) => {
+    await checkKnownOrganizations(tx, input.kind, input.organizationIds);
     const campaign = await campaignOf(tx, year);
     const violation = checkSubmission({ kind: input.kind, category: input.category, submittedOn: today }, campaign);
     if (violation) throw deadlineError(violation);
@@ -143,20 +144,20 @@ export async function submitApplication(
         kind: input.kind,
         year,
         childId: input.childId,
-        childLastName: input.child.lastName.trim(),
-        childFirstName: input.child.firstName.trim(),
-        childMiddleName: input.child.middleName?.trim() || null,
+        childLastName: input.child.lastName,
+        childFirstName: input.child.firstName,
+        childMiddleName: input.child.middleName,
         childBirthDate: input.child.birthDate,
         applicantId: applicant,
         source: 'REGIONAL_PORTAL',
         registeredAt: now,
         category: input.category,
-        priorityRights: input.priorityRights ?? [],
-        residenceAddress: input.residenceAddress?.trim() || null,
-        birthCertificateSeries: input.birthCertificateSeries?.trim() || null,
-        birthCertificateNumber: input.birthCertificateNumber?.trim() || null,
-        documents: input.documents ?? [],
-        comment: input.comment?.trim() || null,
+        priorityRights: input.priorityRights,
+        residenceAddress: input.residenceAddress,
+        birthCertificateSeries: input.birthCertificateSeries,
+        birthCertificateNumber: input.birthCertificateNumber,
+        documents: input.documents,
+        comment: input.comment,
         status: 'SUBMITTED',
       })
       .returning();

@@ -1,4 +1,4 @@
-import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
+import { forbidden, foundInScope, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
 import { person } from '../references.ts';
 import {
@@ -14,7 +14,8 @@ export const classesModule: SubgraphModule<LearningContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers: {
     Query: {
-      class: (_: unknown, args: { id: string }, ctx: LearningContext) => ctx.loaders.class.load(args.id),
+      class: (_: unknown, args: { id: string }, ctx: LearningContext) =>
+        foundInScope(ctx.loaders.class.load(args.id), 'Класс'),
       myAssignments: (_: unknown, args: { schoolYear?: number | null }, ctx: LearningContext) => {
         if (!ctx.policy.personId) throw forbidden();
         return assignmentsOfTeacher(ctx.db, ctx.policy.personId, args.schoolYear ?? currentSchoolYear(ctx.now()));
@@ -27,7 +28,7 @@ export const classesModule: SubgraphModule<LearningContext> = {
       previousClass: (row: ClassRow, _: unknown, ctx: LearningContext) =>
         row.previousClassId ? ctx.loaders.class.load(row.previousClassId) : null,
       students: async (row: ClassRow, args: { on?: string | null }, ctx: LearningContext) => {
-        const members = await membersOn(ctx.db, [row.id], args.on ?? isoDate(ctx.now()));
+        const members = await membersOn(ctx.db, ctx.policy, [row.id], args.on ?? isoDate(ctx.now()));
         return members.map((member) => person(member.personId));
       },
       subjects: async (row: ClassRow, _: unknown, ctx: LearningContext) => {

@@ -1,4 +1,4 @@
-import { learningTables, type Executor } from '@region/db';
+import { learningTables, qualified, type Executor } from '@region/db';
 import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { LearningPolicy } from '../../policy.ts';
 
@@ -34,14 +34,18 @@ export function classesOfOrganizations(
     .orderBy(asc(classes.grade), asc(classes.name));
 }
 
-/** Members of classes on a date: joined on or before, not left before. */
-export function membersOn(db: Executor, classIds: readonly string[], on: string) {
+/**
+ * Members of classes on a date (joined on or before, not left before) whom the principal may read: every
+ * member under a staff grant over the class, only the family's own under a guardian's or a student's.
+ */
+export function membersOn(db: Executor, policy: LearningPolicy, classIds: readonly string[], on: string) {
   return db
     .select({ classId: classMembers.classId, personId: classMembers.personId })
     .from(classMembers)
     .where(
       and(
         inArray(classMembers.classId, [...classIds]),
+        policy.studentsWith(qualified(classMembers.personId), qualified(classMembers.classId)),
         lte(classMembers.joinedOn, on),
         or(isNull(classMembers.leftOn), gt(classMembers.leftOn, on)) as SQL,
       ),

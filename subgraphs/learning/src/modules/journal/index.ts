@@ -1,4 +1,4 @@
-import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import { foundInScope, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
 import { isoDate } from '../../calendar.ts';
 import type { ClassRow } from '../classes/repository.ts';
@@ -26,7 +26,8 @@ export const journalModule: SubgraphModule<LearningContext> = {
   resolvers: {
     MarkValue: { TWO: '2', THREE: '3', FOUR: '4', FIVE: '5', PASS: 'PASS', FAIL: 'FAIL' },
     Query: {
-      lesson: (_: unknown, args: { id: string }, ctx: LearningContext) => ctx.loaders.lesson.load(args.id),
+      lesson: (_: unknown, args: { id: string }, ctx: LearningContext) =>
+        foundInScope(ctx.loaders.lesson.load(args.id), 'Урок'),
       studyPeriods: (_: unknown, args: { organizationId: string; schoolYear?: number | null }, ctx: LearningContext) =>
         periodsOfOrganization(ctx.db, args.organizationId, args.schoolYear ?? currentSchoolYear(ctx.now())),
     },

@@ -32,10 +32,13 @@ export function writerColumns(
   alsoTeacher: SQL = sql`false`,
 ) {
   const me = policy.personId;
+  // An assignment counts within the organizations of the teacher's own grants (rule 5a: one grant each).
+  const teaching = policy.teachingOrganizations('journal:write');
   return {
     isTeacher: me
-      ? sql<boolean>`(exists (select 1 from learning.assignments a where a.class_id = ${columns.classId}
-          and a.subject_id = ${columns.subjectId} and a.teacher_id = ${me}) or ${alsoTeacher})`
+      ? sql<boolean>`((${teaching.length ? sql`${columns.organizationId} in ${teaching}` : sql`false`}
+          and exists (select 1 from learning.assignments a where a.class_id = ${columns.classId}
+          and a.subject_id = ${columns.subjectId} and a.teacher_id = ${me})) or ${alsoTeacher})`
       : sql<boolean>`false`,
     isAdmin: sql<boolean>`${policy.organizationPredicate(columns.organizationId, 'school-year:manage')}`,
   };

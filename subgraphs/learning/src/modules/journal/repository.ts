@@ -124,12 +124,15 @@ export async function mayOpenGrid(
             and l.subject_id = ${subjectId} and s.date between ${range.from} and ${range.to}))`
     : sql`false`;
   const leads = me ? sql`${qualified(classes.classTeacherId)} = ${me}` : sql`false`;
+  // Assignments and leadership count within the organizations of the teacher's own grants (rule 5a).
+  const teaching = policy.teachingOrganizations('journal:write');
+  const teaches = teaching.length ? sql`${qualified(classes.organizationId)} in ${teaching}` : sql`false`;
   const [row] = await db
     .select({
       staff: sql<boolean>`${policy.organizationPredicate(qualified(classes.organizationId), 'journal:read')}`,
       admin: sql<boolean>`${policy.organizationPredicate(qualified(classes.organizationId), 'school-year:manage')}`,
-      writes: sql<boolean>`${writes}`,
-      leads: sql<boolean>`${leads}`,
+      writes: sql<boolean>`${teaches} and ${writes}`,
+      leads: sql<boolean>`${teaches} and ${leads}`,
     })
     .from(classes)
     .where(eq(classes.id, classId));

@@ -4,7 +4,8 @@ import { desc, eq } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
 import type { PersonRow } from '../persons/repository.ts';
 
-type HistoryRow = typeof tables.history.$inferSelect;
+/** `masked`: the card is depersonalized, so the values of its history are personal data to hide (rule 5). */
+type HistoryRow = typeof tables.history.$inferSelect & { masked: boolean };
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -13,19 +14,23 @@ export const auditModule: SubgraphModule<PeopleContext> = {
   resolvers: {
     Person: {
       // One person's history at a time (a card view), so no loader: it is never asked for a list of cards.
-      history: (row: PersonRow, args: { first?: number | null }, ctx: PeopleContext) => {
+      history: async (row: PersonRow, args: { first?: number | null }, ctx: PeopleContext) => {
         if (!row.canReadAudit) throw forbidden('Историю изменений этой карточки вам смотреть нельзя.');
-        return ctx.db
+        const entries = await ctx.db
           .select()
           .from(tables.history)
           .where(eq(tables.history.entityId, row.id))
           .orderBy(desc(tables.history.changedAt), desc(tables.history.id))
           .limit(pageSize(args.first));
+        // Who changed which field and when stays (rule 6); what it was and became is the person's data.
+        // Consent entries stay readable: they say why the card is depersonalized.
+        return entries.map((entry) => ({ ...entry, masked: !row.consented && entry.entity !== 'consent' }));
       },
     },
     HistoryEntry: {
-      oldValue: (row: HistoryRow) => json(row.oldValue),
-      newValue: (row: HistoryRow) => json(row.newValue),
+      oldValue: (row: HistoryRow) => (row.masked ? null : json(row.oldValue)),
+      newValue: (row: HistoryRow) => (row.masked ? null : json(row.newValue)),
+      depersonalized: (row: HistoryRow) => row.masked,
       changedBy: (row: HistoryRow, _: unknown, ctx: PeopleContext) =>
         row.changedBy ? ctx.loaders.person.load(row.changedBy) : null,
     },

@@ -3,11 +3,12 @@
  * a parent's consent for a minor's ESIA login, withdrawal. Each change resolves the open requests and is
  * written to history in the same transaction.
  */
-import { forbidden, notFound, type Principal } from '@region/kit';
+import { conflict, forbidden, notFound, type Principal } from '@region/kit';
 import { tables, type Database, type Executor } from '@region/db';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
 import { recordHistory } from '../history.ts';
+import { loginAge } from '../login/age.ts';
 
 const { persons, consents, consentRequests } = tables;
 
@@ -28,6 +29,30 @@ async function mayManage(tx: Executor, policy: PeoplePolicy, personId: string, k
   return row.manage || self;
 }
 
+/**
+ * A parent's consent to a minor's own login exists only for 14–17 (rules 3 and 5a): under 14 ESIA has no
+ * account of the child's own, and from 18 the person decides alone.
+ */
+async function assertMinorLoginAge(tx: Executor, personId: string, now: Date): Promise<void> {
+  const [person] = await tx.select({ birthDate: persons.birthDate }).from(persons).where(eq(persons.id, personId));
+  if (!person?.birthDate) {
+    throw conflict('В карточке не указана дата рождения: согласие на вход несовершеннолетнего дать нельзя.', {
+      reason: 'BIRTH_DATE_MISSING',
+    });
+  }
+  switch (loginAge(person.birthDate, now)) {
+    case 'UNDER_14':
+      throw conflict(
+        'Ребёнку нет 14 лет: сам он в систему не входит, и согласие на его вход не нужно. Сведения о ребёнке вы видите в своём кабинете.',
+        { reason: 'CHILD_UNDER_14' },
+      );
+    case 'ADULT':
+      throw conflict('Человеку уже 18 лет: согласие родителя на вход не требуется.', { reason: 'ADULT' });
+    case 'MINOR':
+      return;
+  }
+}
+
 function actorOf(principal: Principal): string | null {
   return principal.kind === 'PERSON' ? principal.personId : null;
 }
@@ -37,6 +62,7 @@ export async function grantConsent(db: Database, policy: PeoplePolicy, personId:
     if (!(await mayManage(tx, policy, personId, kind))) {
       throw forbidden('Дать это согласие может только сам человек или его законный представитель.');
     }
+    if (kind === 'MINOR_LOGIN') await assertMinorLoginAge(tx, personId, now);
     const actor = actorOf(policy.principal);
     const [created] = await tx
       .insert(consents)

@@ -7,6 +7,7 @@ import { qualified, tables, type Database, type Executor } from '@region/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
 import { recordHistory } from '../history.ts';
+import { CONSENTED_SQL } from '../persons/repository.ts';
 
 const { persons } = tables;
 const PERSON_ID = qualified(persons.id);
@@ -17,6 +18,10 @@ export interface DuplicateGroupRow {
   ids: string[];
 }
 
+/**
+ * Groups are formed from consented records only (rule 5): grouping by name and birth date is a filter on
+ * personal data, and a depersonalized record in a group would be named by the group and its partner.
+ */
 export async function listDuplicates(
   db: Executor,
   policy: PeoplePolicy,
@@ -38,7 +43,7 @@ export async function listDuplicates(
     select ${persons.normalizedName} as normalized_name, ${persons.birthDate}::text as birth_date,
            array_agg(${persons.id}::text order by ${persons.createdAt}, ${persons.id}) as ids
     from ${persons}
-    where ${persons.mergedInto} is null and ${persons.birthDate} is not null ${after}
+    where ${persons.mergedInto} is null and ${persons.birthDate} is not null and ${CONSENTED_SQL} ${after}
     group by ${persons.normalizedName}, ${persons.birthDate}
     having count(*) > 1 and bool_or(${policy.personsWithScope('duplicates:manage')}) ${inOrganization}
     order by ${persons.normalizedName}, ${persons.birthDate}

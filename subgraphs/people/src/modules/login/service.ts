@@ -4,12 +4,13 @@
  * and build the principal the gateway will carry to every subgraph.
  */
 import type { Grant, Scope } from '@region/schema';
-import { normalizeSnils } from '@region/schema';
-import { regionAge, type Principal } from '@region/kit';
+import { normalizeIdentityDocument, normalizeSnils } from '@region/schema';
+import type { Principal } from '@region/kit';
 import { tables, type Executor } from '@region/db';
 import { normalizeFullName } from '@region/db/normalize';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordHistory } from '../history.ts';
+import { loginAge } from './age.ts';
 
 const {
   persons,
@@ -21,7 +22,20 @@ const {
   consentRequests,
   organizations,
   serviceAccounts,
+  esiaProfiles,
 } = tables;
+
+/** A child listed by the parent's ESIA account (`rs/prns/{oid}/kids` and the kid's `/docs`). */
+export interface EsiaKid {
+  oid?: string | null;
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+  birthDate?: string | null;
+  documentType?: string | null;
+  documentSeries?: string | null;
+  documentNumber?: string | null;
+}
 
 export interface EsiaProfile {
   lastName: string;
@@ -33,11 +47,15 @@ export interface EsiaProfile {
   documentType?: string | null;
   documentSeries?: string | null;
   documentNumber?: string | null;
+  kids?: EsiaKid[] | null;
 }
 
 export type LoginResolution =
   | { outcome: 'OK'; principal: Principal }
-  | { outcome: 'NEEDS_PROFILE' | 'ACCOUNT_NOT_LINKED' | 'DUPLICATE_RECORDS' | 'CONSENT_REQUIRED'; message: string };
+  | {
+      outcome: 'NEEDS_PROFILE' | 'ACCOUNT_NOT_LINKED' | 'DUPLICATE_RECORDS' | 'CONSENT_REQUIRED' | 'CHILD_UNDER_14';
+      message: string;
+    };
 
 export const MESSAGES = {
   notLinked:
@@ -54,6 +72,9 @@ export const MESSAGES = {
     'Для входа несовершеннолетнего нужно согласие родителя (законного представителя). Запрос отправлен в кабинет ' +
     'родителя; после его согласия войдите снова.',
   needsProfile: 'Нужны данные учётной записи Госуслуг.',
+  underFourteen:
+    'Дети младше 14 лет не входят в систему сами: до 14 лет ребёнок есть на Госуслугах только в учётной записи ' +
+    'родителя. Дневник, расписание и портфолио ребёнка родитель (законный представитель) видит в своём кабинете.',
 } as const;
 
 type PersonMatch = { id: string; normalizedName: string; birthDate: string | null };
@@ -64,7 +85,18 @@ export async function resolveLogin(
   now: Date,
 ): Promise<LoginResolution> {
   const linked = await findLinkedPerson(tx, input.oid);
-  if (linked) return admit(tx, linked, now);
+  if (linked) {
+    let esiaBirthDate = input.profile?.birthDate ?? null;
+    if (input.profile) await rememberProfile(tx, input.oid, input.profile, now);
+    else {
+      // The portfolio compares the card with what ESIA says (rule 12): an account linked before the platform
+      // kept ESIA's data is asked for it once more.
+      const seen = await profileOf(tx, input.oid);
+      if (!seen) return { outcome: 'NEEDS_PROFILE', message: MESSAGES.needsProfile };
+      esiaBirthDate = seen.birthDate;
+    }
+    return admit(tx, linked, now, esiaBirthDate);
+  }
   if (!input.profile) return { outcome: 'NEEDS_PROFILE', message: MESSAGES.needsProfile };
   // Rule 5a: only a confirmed account is linked automatically.
   if (!input.profile.trusted) return { outcome: 'ACCOUNT_NOT_LINKED', message: MESSAGES.untrusted };
@@ -81,7 +113,59 @@ export async function resolveLogin(
     newValue: { oid: input.oid, method: match.method },
     changedBy: match.person.id,
   });
-  return admit(tx, match.person, now);
+  await rememberProfile(tx, input.oid, input.profile, now);
+  return admit(tx, match.person, now, input.profile.birthDate ?? null);
+}
+
+async function profileOf(tx: Executor, oid: string): Promise<{ birthDate: string | null } | null> {
+  const [row] = await tx
+    .select({ birthDate: esiaProfiles.birthDate })
+    .from(esiaProfiles)
+    .where(eq(esiaProfiles.esiaOid, oid));
+  return row ?? null;
+}
+
+function documentOf(facts: {
+  documentType?: string | null;
+  documentSeries?: string | null;
+  documentNumber?: string | null;
+}) {
+  if (!facts.documentNumber) return { documentType: null, documentSeries: null, documentNumber: null };
+  const key = normalizeIdentityDocument(facts.documentType, facts.documentSeries, facts.documentNumber);
+  return { documentType: facts.documentType ?? null, documentSeries: key.series, documentNumber: key.number };
+}
+
+const DOCUMENT_TYPES = new Set(['RF_PASSPORT', 'BIRTH_CERTIFICATE', 'FOREIGN_PASSPORT']);
+type DocumentType = 'RF_PASSPORT' | 'BIRTH_CERTIFICATE' | 'FOREIGN_PASSPORT';
+
+/** Keeps what ESIA said at this login (rule 12 compares the cards with it), replacing the previous one. */
+async function rememberProfile(tx: Executor, oid: string, profile: EsiaProfile, now: Date): Promise<void> {
+  const document = documentOf(profile);
+  const values = {
+    lastName: profile.lastName,
+    firstName: profile.firstName,
+    middleName: profile.middleName ?? null,
+    birthDate: profile.birthDate ?? null,
+    snils: profile.snils ? normalizeSnils(profile.snils) : null,
+    ...document,
+    documentType:
+      document.documentType && DOCUMENT_TYPES.has(document.documentType)
+        ? (document.documentType as DocumentType)
+        : null,
+    kids: (profile.kids ?? []).map((kid) => ({
+      oid: kid.oid ?? null,
+      lastName: kid.lastName,
+      firstName: kid.firstName,
+      middleName: kid.middleName ?? null,
+      birthDate: kid.birthDate ?? null,
+      ...documentOf(kid),
+    })),
+    seenAt: now,
+  };
+  await tx
+    .insert(esiaProfiles)
+    .values({ esiaOid: oid, ...values })
+    .onConflictDoUpdate({ target: esiaProfiles.esiaOid, set: values });
 }
 
 async function findLinkedPerson(tx: Executor, oid: string): Promise<PersonMatch | null> {
@@ -129,6 +213,8 @@ async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
   if (!found && profile.birthDate && profile.documentNumber) {
     method = 'NAME_BIRTH_DOCUMENT';
     const name = normalizeFullName(profile.lastName, profile.firstName, profile.middleName ?? null);
+    // ESIA and a school may write one document differently (`75 00` / `7500`): compare one writing.
+    const document = normalizeIdentityDocument(profile.documentType, profile.documentSeries, profile.documentNumber);
     const candidates = await tx
       .select(columns)
       .from(persons)
@@ -137,8 +223,8 @@ async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
           live,
           eq(persons.normalizedName, name),
           eq(persons.birthDate, profile.birthDate),
-          eq(persons.documentNumber, profile.documentNumber),
-          sql`coalesce(${persons.documentSeries}, '') = ${profile.documentSeries ?? ''}`,
+          eq(persons.documentNumber, document.number),
+          sql`coalesce(${persons.documentSeries}, '') = ${document.series ?? ''}`,
         ),
       );
     if (candidates.length > 1) return { kind: 'ambiguous' };
@@ -171,8 +257,18 @@ async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
   return { kind: 'one', person: found, method };
 }
 
-async function admit(tx: Executor, person: PersonMatch, now: Date): Promise<LoginResolution> {
-  if (person.birthDate && regionAge(person.birthDate, now) < 18) {
+async function admit(
+  tx: Executor,
+  person: PersonMatch,
+  now: Date,
+  esiaBirthDate: string | null,
+): Promise<LoginResolution> {
+  // The card's birth date decides; a card without one falls back to ESIA's, so a blank card is no way in.
+  const age = loginAge(person.birthDate ?? esiaBirthDate, now);
+  // ESIA issues no account to a child under 14 (rule 5a); a token that says otherwise is not trusted for it,
+  // and no consent request is made: a parent's consent cannot let such a child in.
+  if (age === 'UNDER_14') return { outcome: 'CHILD_UNDER_14', message: MESSAGES.underFourteen };
+  if (age === 'MINOR') {
     const [consent] = await tx
       .select({ id: consents.id })
       .from(consents)

@@ -19,7 +19,7 @@ import {
   type MovementInput,
 } from './service.ts';
 
-type MovementRow = NonNullable<Awaited<ReturnType<typeof movementById>>>;
+type MovementRow = NonNullable<Awaited<ReturnType<typeof movementById>>> & { personConsented?: boolean };
 type Cursor = { on: string; id: string };
 const isCursor = (value: unknown): value is Cursor =>
   typeof value === 'object' &&
@@ -61,6 +61,8 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
     Person: {
       movements: (row: PersonRow, _: unknown, ctx: PeopleContext) => {
         assertCanRead(row, 'pii', 'Книга движения');
+        // A depersonalized learner's path through schools is their personal data (rule 5).
+        if (!row.consented) return null;
         return ctx.loaders.movements.load(row.id);
       },
     },
@@ -71,6 +73,7 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
       fromOrganization: (row: MovementRow, _: unknown, ctx: PeopleContext) =>
         row.fromOrganizationId ? ctx.loaders.organization.load(row.fromOrganizationId) : null,
       recordedAt: (row: MovementRow) => row.createdAt,
+      reason: (row: MovementRow) => (row.personConsented === false ? null : row.reason),
     },
   } as SubgraphModule<PeopleContext>['resolvers'],
 };

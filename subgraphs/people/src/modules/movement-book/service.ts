@@ -4,8 +4,8 @@
  * same transaction as each entry, so the two can never disagree.
  */
 import { badInput, conflict, forbidden } from '@region/kit';
-import { tables, type Database, type Executor } from '@region/db';
-import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { qualified, tables, type Database, type Executor } from '@region/db';
+import { and, asc, desc, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
 import { recordHistory } from '../history.ts';
 
@@ -141,7 +141,9 @@ async function applyMovement(tx: Executor, policy: PeoplePolicy, input: Movement
     .where(and(eq(enrolments.personId, input.personId), isNull(enrolments.endedOn)))
     .for('update');
   if (current && input.effectiveOn < current.startedOn) {
-    throw badInput(`Дата раньше текущего зачисления (${current.startedOn}).`, 'effectiveOn');
+    // The date is told only from the organization's own book: another school's dates are not its to know.
+    const since = current.organizationId === input.organizationId ? ` (${current.startedOn})` : '';
+    throw badInput(`Дата раньше текущего зачисления${since}.`, 'effectiveOn');
   }
   let from: { organizationId: string; classId: string | null } | null = null;
   switch (input.kind) {
@@ -235,7 +237,13 @@ export async function movementBook(
       )
     : undefined;
   return db
-    .select()
+    .select({
+      ...getTableColumns(movements),
+      // The book stays complete (entries are countable), but a free-text reason of a depersonalized
+      // learner's entry may name them or their family (rule 5): the resolver hides it.
+      personConsented: sql<boolean>`exists (select 1 from people.consents c where c.person_id = ${qualified(movements.personId)}
+        and c.kind = 'PROCESSING' and c.withdrawn_at is null)`,
+    })
     .from(movements)
     .where(
       and(or(eq(movements.organizationId, organizationId), eq(movements.fromOrganizationId, organizationId)), after),

@@ -8,8 +8,9 @@ import type { PersonRow } from './repository.ts';
 export const MASKED_NAME = 'Обезличено';
 export const MASKED_PART = '***';
 
+/** Masked without consent, except a member of staff's name (`NAME_VISIBLE_SQL` in the repository). */
 export function visibleName(row: PersonRow) {
-  if (!row.consented) return { lastName: MASKED_NAME, firstName: MASKED_PART, middleName: null };
+  if (!row.nameVisible) return { lastName: MASKED_NAME, firstName: MASKED_PART, middleName: null };
   return { lastName: row.lastName, firstName: row.firstName, middleName: row.middleName };
 }
 

@@ -9,6 +9,7 @@ import { normalizeFullName } from '@region/db/normalize';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
 import { diffHistory, recordHistory } from '../history.ts';
+import { CONSENTED_SQL } from './repository.ts';
 import { cleanPersonFields, type PersonFields } from './validation.ts';
 
 const { persons, organizations, consents } = tables;
@@ -97,6 +98,8 @@ export async function createPerson(
               eq(persons.normalizedName, normalizedName),
               eq(persons.birthDate, fields.birthDate),
               isNull(persons.mergedInto),
+              // A depersonalized record is not matched by its name (rule 5): the answer would confirm it.
+              CONSENTED_SQL,
             ),
           )) as [{ count: number }];
         if (count > 0) {

@@ -3,7 +3,7 @@
  * understands and the field it is about.
  */
 import { badInput } from '@region/kit';
-import { isValidSnils, normalizeSnils } from '@region/schema';
+import { isValidSnils, normalizeDocumentPart, normalizeIdentityDocument, normalizeSnils } from '@region/schema';
 
 export interface PersonFields {
   lastName?: string | null;
@@ -80,6 +80,14 @@ export function cleanPersonFields(input: PersonFields, creating: boolean, today:
     ['email', 'Эл. почта'],
   ] as const) {
     if (field in input) out[field] = text(input[field], field, label, 300);
+  }
+  // Stored in one writing, so that uniqueness (rule 8) and login matching see one document however typed.
+  if (out.documentNumber) {
+    const key = normalizeIdentityDocument(out.documentType, out.documentSeries, out.documentNumber);
+    if ('documentSeries' in input || key.series) out.documentSeries = key.series;
+    out.documentNumber = key.number;
+  } else if (out.documentSeries) {
+    out.documentSeries = normalizeDocumentPart(out.documentSeries) || null;
   }
   return out;
 }

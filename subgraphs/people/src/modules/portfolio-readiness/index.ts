@@ -10,7 +10,10 @@ export const portfolioReadinessModule: SubgraphModule<PeopleContext> = {
     Person: {
       portfolioReadiness: async (row: PersonRow, _: unknown, ctx: PeopleContext) => {
         assertCanRead(row, 'pii', 'Готовность портфолио');
-        const guardians: GuardianFacts[] = await ctx.loaders.guardianFacts.load(row.id);
+        // A depersonalized guardian's link is shown only to the family (as in `Person.guardians`).
+        const guardians: GuardianFacts[] = (await ctx.loaders.guardianFacts.load(row.id)).filter(
+          (guardian) => guardian.consented || ctx.policy.isFamilyOf(guardian.id) || ctx.policy.isFamilyOf(row.id),
+        );
         const problems = portfolioProblems(row, guardians);
         return {
           ready: problems.length === 0,

@@ -42,7 +42,7 @@ function Details({ application }: { application: ApplicationData }) {
       'Подано',
       `${formatRegionDateTime(application.registeredAt)}, ${SOURCE_NAME[application.source]}${application.epguNumber ? `, № ${application.epguNumber}` : ''}`,
     ],
-    ['Документы', application.documents.length ? application.documents.join('; ') : '—'],
+    ['Документы', application.documents?.length ? application.documents.join('; ') : '—'],
     ...(application.comment ? [['Комментарий', application.comment] as [string, string]] : []),
   ];
   return (

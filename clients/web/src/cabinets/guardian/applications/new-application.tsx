@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useData } from '../../../api/hooks.ts';
 import { useMe } from '../../../me.tsx';
-import { plural } from '../../../ui/format.ts';
+import { plural, regionToday } from '../../../ui/format.ts';
 import { DataState, Field, Notice, Page } from '../../../ui/kit.tsx';
 import { CategoryFields } from './category-fields.tsx';
 import { ChildFields, fromChild } from './child-fields.tsx';
@@ -17,6 +17,7 @@ import { SchoolsPicker } from './schools-picker.tsx';
 import {
   documentsFor,
   serverRefusal,
+  submissionInput,
   validate,
   type ApplicationForm,
   type FormErrors,
@@ -94,7 +95,7 @@ function ApplicationFormView({ data }: { data: FormData }) {
   // The territory check counts only for the address it was made for.
   const territoryIds =
     territorySchools && lookedUp === form.address.trim() ? new Set(territorySchools.map((school) => school.id)) : null;
-  const clientErrors = attempted ? validate(form, territoryIds) : {};
+  const clientErrors = attempted ? validate(form, territoryIds, regionToday()) : {};
   const errors: FormErrors = { ...clientErrors };
   if (refusal?.field && !errors[refusal.field]) errors[refusal.field] = refusal.message;
   const update = (patch: Partial<ApplicationForm>) => {
@@ -109,33 +110,14 @@ function ApplicationFormView({ data }: { data: FormData }) {
   const onSubmit = async () => {
     setAttempted(true);
     setRefusal(null);
-    const found = validate(form, territoryIds);
+    const found = validate(form, territoryIds, regionToday());
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
     try {
       const result = await submit({
-        variables: {
-          input: {
-            kind: 'FIRST_GRADE',
-            childId: form.childId,
-            child: {
-              lastName: form.lastName.trim(),
-              firstName: form.firstName.trim(),
-              middleName: form.middleName.trim() || null,
-              birthDate: form.birthDate,
-            },
-            organizationIds: form.schools.map((school) => school.id),
-            category: form.category,
-            priorityRights: form.category === 'PRIORITY' ? form.rights : [],
-            residenceAddress: form.address.trim() || null,
-            birthCertificateSeries: form.certificateSeries.trim().toUpperCase(),
-            birthCertificateNumber: form.certificateNumber.trim(),
-            documents: documentsFor(form),
-            comment: form.comment.trim() || null,
-          },
-        },
+        variables: { input: submissionInput(form) },
       });
       const created = result.data?.submitApplication;
       if (created)

@@ -13,7 +13,7 @@ export interface ApplicationData {
   status: ApplicationStatus;
   statusName: string;
   childName: string;
-  childBirthDate: string;
+  childBirthDate: string | null;
   child: { id: string; fullName: string } | null;
   applicant: { id: string } | null;
   source: ApplicationSource;
@@ -22,7 +22,7 @@ export interface ApplicationData {
   category: ApplicationCategory;
   priorityRights: string[];
   residenceAddress: string | null;
-  documents: string[];
+  documents: string[] | null;
   comment: string | null;
   choices: { id: string; shortName: string; address: string | null }[];
   directedTo: { id: string; shortName: string } | null;

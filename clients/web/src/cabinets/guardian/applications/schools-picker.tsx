@@ -2,12 +2,13 @@
  * Choosing up to five schools in order of preference: the schools of the address's territory first, any
  * school of a municipality page by page.
  */
+import { MAX_CHOICES } from '@region/schema/validation/applications';
 import { useId, useState } from 'react';
 import { useData } from '../../../api/hooks.ts';
 import { DataState, PagerControls, usePager } from '../../../ui/kit.tsx';
 import { SCHOOLS_QUERY, type SchoolOption } from './form-queries.ts';
 
-export const MAX_SCHOOLS = 5;
+export const MAX_SCHOOLS = MAX_CHOICES;
 
 function ChosenSchools({
   chosen,

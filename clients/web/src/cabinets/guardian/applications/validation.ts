@@ -1,7 +1,7 @@
 /** Checks of the first-grade application before it is sent, with messages at the fields they concern. */
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { fieldProblems, portalApplicationSchema } from '@region/schema/validation/applications';
 import type { SchoolOption } from './form-queries.ts';
-import { MAX_SCHOOLS } from './schools-picker.tsx';
 
 export interface ApplicationForm {
   childId: string;
@@ -34,41 +34,52 @@ export type FieldName =
 
 export type FormErrors = Partial<Record<FieldName, string>>;
 
-const NAME = /^[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z' -]*$/;
-/** Russian birth certificate: Roman numerals, a dash, two Cyrillic letters (IV-ИВ); number of six digits. */
-const CERTIFICATE_SERIES = /^[IVXLCХСivxlcхс]{1,6}-[А-ЯЁа-яё]{2}$/;
-const CERTIFICATE_NUMBER = /^\d{6}$/;
-
-function validDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+/** The input `submitApplication` takes, built from the form (what is sent is what is checked). */
+export function submissionInput(form: ApplicationForm) {
+  return {
+    kind: 'FIRST_GRADE' as const,
+    childId: form.childId,
+    child: {
+      lastName: form.lastName.trim(),
+      firstName: form.firstName.trim(),
+      middleName: form.middleName.trim() || null,
+      birthDate: form.birthDate,
+    },
+    organizationIds: form.schools.map((school) => school.id),
+    category: form.category,
+    priorityRights: form.category === 'PRIORITY' ? form.rights : [],
+    residenceAddress: form.address.trim() || null,
+    birthCertificateSeries: form.certificateSeries.trim().toUpperCase(),
+    birthCertificateNumber: form.certificateNumber.trim(),
+    documents: documentsFor(form),
+    comment: form.comment.trim() || null,
+  };
 }
 
-export function validate(form: ApplicationForm, territoryIds: ReadonlySet<string> | null): FormErrors {
+/**
+ * The form's checks: the application rules shared with the server (`@region/schema`), with their messages
+ * at the fields they concern, and what only the form asks — the certificate (the school will check it),
+ * the territory school first, the confirmation.
+ */
+export function validate(form: ApplicationForm, territoryIds: ReadonlySet<string> | null, today: string): FormErrors {
   const errors: FormErrors = {};
-  if (!form.childId) errors.childId = 'Выберите ребёнка.';
-  if (!form.lastName.trim()) errors.lastName = 'Укажите фамилию ребёнка.';
-  else if (!NAME.test(form.lastName.trim())) errors.lastName = 'Фамилия — буквы, дефис и пробел.';
-  if (!form.firstName.trim()) errors.firstName = 'Укажите имя ребёнка.';
-  else if (!NAME.test(form.firstName.trim())) errors.firstName = 'Имя — буквы, дефис и пробел.';
-  if (form.middleName.trim() && !NAME.test(form.middleName.trim()))
-    errors.middleName = 'Отчество — буквы, дефис и пробел.';
-  if (!form.birthDate) errors.birthDate = 'Укажите дату рождения.';
-  else if (!validDate(form.birthDate)) errors.birthDate = 'Дата рождения указана неверно.';
-  if (!form.certificateSeries.trim()) errors.certificateSeries = 'Укажите серию свидетельства о рождении.';
-  else if (!CERTIFICATE_SERIES.test(form.certificateSeries.trim()))
-    errors.certificateSeries = 'Серия — римские цифры, дефис и две русские буквы, например IV-ИВ.';
-  if (!form.certificateNumber.trim()) errors.certificateNumber = 'Укажите номер свидетельства о рождении.';
-  else if (!CERTIFICATE_NUMBER.test(form.certificateNumber.trim()))
-    errors.certificateNumber = 'Номер свидетельства — шесть цифр.';
-  if (form.category === 'TERRITORY' && !form.address.trim())
-    errors.address = 'Для приёма по закреплённой территории укажите адрес проживания ребёнка.';
-  if (form.category === 'PRIORITY' && form.rights.length === 0)
-    errors.rights = 'Отметьте пункт Порядка № 458, который даёт право на приём.';
-  if (form.schools.length === 0) errors.schools = 'Выберите хотя бы одну школу.';
-  else if (form.schools.length > MAX_SCHOOLS) errors.schools = `Можно выбрать не больше ${MAX_SCHOOLS} школ.`;
-  else if (form.category === 'TERRITORY' && territoryIds && !territoryIds.has(form.schools[0]!.id))
+  const shared = portalApplicationSchema({ today }).safeParse(submissionInput(form));
+  if (!shared.success)
+    for (const problem of fieldProblems(shared.error)) {
+      const field = SERVER_FIELDS[problem.field];
+      if (field && !errors[field]) errors[field] = problem.message;
+    }
+  if (!errors.certificateSeries && !form.certificateSeries.trim())
+    errors.certificateSeries = 'Укажите серию свидетельства о рождении.';
+  if (!errors.certificateNumber && !form.certificateNumber.trim())
+    errors.certificateNumber = 'Укажите номер свидетельства о рождении.';
+  if (
+    !errors.schools &&
+    form.category === 'TERRITORY' &&
+    territoryIds &&
+    form.schools[0] &&
+    !territoryIds.has(form.schools[0].id)
+  )
     errors.schools =
       'Первой должна стоять школа, за которой закреплён ваш адрес: приём по территории идёт только в неё. Либо выберите категорию «Прочие».';
   if (!form.confirmed) errors.confirmed = 'Подтвердите, что сведения достоверны.';
@@ -95,12 +106,19 @@ export interface ServerRefusal {
   applicationId: string | undefined;
 }
 
+/** The API's field paths (`extensions.field`, the shared schema's issues) → the form's fields. */
 const SERVER_FIELDS: Record<string, FieldName> = {
+  childId: 'childId',
+  'child.lastName': 'lastName',
+  'child.firstName': 'firstName',
+  'child.middleName': 'middleName',
+  'child.birthDate': 'birthDate',
+  birthCertificateSeries: 'certificateSeries',
+  birthCertificateNumber: 'certificateNumber',
   organizationIds: 'schools',
   priorityRights: 'rights',
   residenceAddress: 'address',
   child: 'lastName',
-  childId: 'childId',
 };
 
 export function serverRefusal(error: unknown): ServerRefusal | null {

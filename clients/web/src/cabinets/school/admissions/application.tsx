@@ -104,7 +104,7 @@ function Application({ application, onReload }: { application: ApplicationDetail
               }
             />
             <Fact label="Направлен в" value={application.directedTo?.shortName} />
-            <Fact label="Документы" value={application.documents.join(', ')} />
+            <Fact label="Документы" value={application.documents?.join(', ') ?? null} />
             <Fact label="Комментарий" value={application.comment} />
           </Facts>
         </Section>

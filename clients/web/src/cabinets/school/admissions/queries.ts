@@ -6,7 +6,7 @@ export interface ApplicationRow {
   kind: ApplicationKind;
   year: number;
   childName: string;
-  childBirthDate: string;
+  childBirthDate: string | null;
   source: ApplicationSource;
   epguNumber: string | null;
   registeredAt: string;
@@ -99,7 +99,7 @@ export interface ApplicationDetail extends ApplicationRow {
   applicantName: string | null;
   priorityRights: string[];
   residenceAddress: string | null;
-  documents: string[];
+  documents: string[] | null;
   comment: string | null;
   nextStatuses: ApplicationStatus[];
   history: {

@@ -184,7 +184,7 @@ export interface FoundApplication {
   kind: ApplicationKind;
   year: number;
   childName: string;
-  childBirthDate: string;
+  childBirthDate: string | null;
   applicantName: string | null;
   source: ApplicationSource;
   epguNumber: string | null;

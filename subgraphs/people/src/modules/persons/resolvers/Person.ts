@@ -4,9 +4,18 @@ import { guarded, visibleName } from '../masking.ts';
 import { missingFields, type CardKind } from '../mandatory-fields.ts';
 import type { PersonRow } from '../repository.ts';
 
-async function linked(ids: string[], ctx: PeopleContext) {
+/**
+ * A guardianship link is personal data of both ends (rule 5): a named parent next to a depersonalized child
+ * names the child, and the other way round. So a link with a depersonalized end is shown only to the family
+ * itself — either end, or a guardian of the child (who needs it to give the consent).
+ */
+async function linked(from: PersonRow, ids: string[], ctx: PeopleContext) {
   const rows = await ctx.loaders.person.loadMany(ids);
-  return rows.filter((row): row is PersonRow => row !== null && !(row instanceof Error));
+  return rows.filter((row): row is PersonRow => {
+    if (row === null || row instanceof Error) return false;
+    if (from.consented && row.consented) return true;
+    return ctx.policy.isFamilyOf(from.id) || ctx.policy.isFamilyOf(row.id);
+  });
 }
 
 export const Person = {
@@ -52,6 +61,7 @@ export const Person = {
   children: async (row: PersonRow, _: unknown, ctx: PeopleContext) => {
     const links = await ctx.loaders.childLinks.load(row.id);
     return linked(
+      row,
       links.map((link) => link.childId),
       ctx,
     );
@@ -59,6 +69,7 @@ export const Person = {
   guardians: async (row: PersonRow, _: unknown, ctx: PeopleContext) => {
     const links = await ctx.loaders.guardianLinks.load(row.id);
     return linked(
+      row,
       links.map((link) => link.guardianId),
       ctx,
     );

@@ -1,16 +1,24 @@
 import type { PeopleContext } from '../../../context.ts';
-import { connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
-import { countPersons, listPersons, type PersonFilter, type PersonRow } from '../repository.ts';
+import { connection, decodeCursor, encodeCursor, foundInScope, pageSize } from '@region/kit';
+import {
+  countPersons,
+  keyOf,
+  listPersons,
+  type ListedPersonRow,
+  type PersonFilter,
+  type PersonKey,
+} from '../repository.ts';
 
-type Cursor = { name: string; id: string };
-const isCursor = (value: unknown): value is Cursor =>
+const isCursor = (value: unknown): value is PersonKey =>
   typeof value === 'object' &&
   value !== null &&
-  typeof (value as Cursor).name === 'string' &&
-  typeof (value as Cursor).id === 'string';
+  typeof (value as PersonKey).masked === 'boolean' &&
+  typeof (value as PersonKey).name === 'string' &&
+  typeof (value as PersonKey).id === 'string';
 
 export const Query = {
-  person: (_: unknown, args: { id: string }, ctx: PeopleContext) => ctx.loaders.person.load(args.id),
+  person: (_: unknown, args: { id: string }, ctx: PeopleContext) =>
+    foundInScope(ctx.loaders.person.load(args.id), 'Человек'),
   persons: async (
     _: unknown,
     args: { filter?: PersonFilter | null; first?: number | null; after?: string | null },
@@ -21,7 +29,7 @@ export const Query = {
     const rows = await listPersons(ctx.db, ctx.policy, filter, { first, after: decodeCursor(args.after, isCursor) });
     for (const row of rows) ctx.loaders.person.prime(row.id, row);
     return {
-      ...connection(rows, first, (row: PersonRow) => encodeCursor({ name: row.normalizedName, id: row.id })),
+      ...connection(rows, first, (row: ListedPersonRow) => encodeCursor(keyOf(row))),
       totalCount: () => countPersons(ctx.db, ctx.policy, filter),
     };
   },

@@ -1,0 +1,481 @@
+/**
+ * The access matrix over combined principals (issue 9 §1, DOMAIN.md rule 5a): people who hold several roles
+ * never reach more than each role reaches alone. The demo users with several roles, and combinations made
+ * in this file's own database (a guardianship link added to a teacher, an org admin, a municipal
+ * coordinator), × every learning and admissions field that carries a learner's data × the own row and
+ * another row. A refusal asserts its code, or — where a list is filtered in SQL — that the row is absent
+ * while the same query shows it to a principal who may read it (the regional operator), so every refused
+ * case can fail.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personIdOf } from '../src/demo-people.ts';
+import { startPlatform, type GraphQLResponse, type Platform } from '../src/platform.ts';
+
+const TODAY = new Date('2026-11-20T07:00:00Z');
+/** Region-wide reader of journals and applications: the allowed side of every filtered list. */
+const WITNESS = 'operator';
+
+let platform: Platform;
+
+interface Row {
+  personId: string;
+  classId: string;
+  organizationId: string;
+  /** A past lesson of the row's class where the row has a mark. */
+  lessonId: string;
+  subjectId: string;
+  applicationId: string;
+  birthCertificateNumber: string;
+}
+
+type PersonOutcome = 'allow' | 'forbid' | 'hidden';
+/** allow: the row's marks are read; none: the class opens without the row; class-hidden: the class is NOT_FOUND. */
+type JournalOutcome = 'allow' | 'none' | 'class-hidden';
+type GridOutcome = 'allow' | 'FORBIDDEN' | 'NOT_FOUND';
+type ApplicationOutcome = 'allow' | 'NOT_FOUND';
+type SearchOutcome = 'allow' | 'empty' | 'FORBIDDEN';
+
+interface Expectation {
+  person: PersonOutcome;
+  journal: JournalOutcome;
+  grid: GridOutcome;
+  application: ApplicationOutcome;
+  search: SearchOutcome;
+}
+
+interface Case extends Expectation {
+  combination: string;
+  login: string;
+  /** Which row: a key of `rows`. */
+  row: string;
+}
+
+const rows = new Map<string, Row>();
+let applicationSeq = 0;
+
+async function sql<T extends object>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T[]> {
+  return platform.admin.sql<T[]>(strings, ...(values as never[]));
+}
+
+async function classOf(personId: string): Promise<{ id: string; organization_id: string }> {
+  const [row] = await sql<{ id: string; organization_id: string }>`
+    select c.id, c.organization_id from learning.class_members cm join learning.classes c on c.id = cm.class_id
+    where cm.person_id = ${personId} and c.school_year = 2026 and cm.left_on is null`;
+  if (!row) throw new Error(`no class for ${personId}`);
+  return row;
+}
+
+/** A classmate with a consent to processing, a SNILS and marks, not among `exclude`: the card shows real data. */
+async function classmate(classId: string, exclude: string[]): Promise<string> {
+  const [row] = await sql<{ person_id: string }>`
+    select cm.person_id from learning.class_members cm join people.persons p on p.id = cm.person_id
+    where cm.class_id = ${classId} and cm.left_on is null and p.snils is not null and p.merged_into is null
+      and not (cm.person_id = any(${exclude}::uuid[]))
+      and exists (select 1 from people.consents k where k.person_id = p.id and k.kind = 'PROCESSING' and k.withdrawn_at is null)
+      and exists (select 1 from learning.marks m where m.school_year = 2026 and m.student_id = cm.person_id
+        and m.lesson_id is not null and m.deleted_at is null)
+    order by cm.person_id limit 1`;
+  if (!row) throw new Error(`no classmate in ${classId}`);
+  return row.person_id;
+}
+
+/** The class of a demo student login's class, by name in the same organization. */
+async function classNamed(organizationOfLogin: string, name: string): Promise<string> {
+  const { organization_id } = await classOf(await personIdOf(platform.admin, organizationOfLogin));
+  const [row] = await sql<{ id: string }>`
+    select id from learning.classes where organization_id = ${organization_id} and name = ${name} and school_year = 2026`;
+  if (!row) throw new Error(`no class ${name}`);
+  return row.id;
+}
+
+/** Records a row: its class, a lesson with its mark (in a subject `teacherLogin` teaches, if given), an application. */
+async function addRow(key: string, personId: string, teacherLogin?: string): Promise<void> {
+  const place = await classOf(personId);
+  const teacher = teacherLogin ? await personIdOf(platform.admin, teacherLogin) : null;
+  const [lesson] = await sql<{ lesson_id: string; subject_id: string }>`
+    select m.lesson_id, m.subject_id from learning.marks m
+    where m.school_year = 2026 and m.student_id = ${personId} and m.class_id = ${place.id}
+      and m.lesson_id is not null and m.deleted_at is null and m.date <= '2026-11-20'
+      and (${teacher}::uuid is null or exists (select 1 from learning.assignments a
+        where a.class_id = m.class_id and a.subject_id = m.subject_id and a.teacher_id = ${teacher}::uuid))
+    order by m.date desc limit 1`;
+  if (!lesson) throw new Error(`no marked lesson for ${key}`);
+  const number = `CMB-${++applicationSeq}`;
+  // A transfer application for the learner, to the learner's own school (rule 16: found by the certificate).
+  const [application] = await sql<{ id: string }>`
+    insert into admissions.applications (kind, year, child_id, child_last_name, child_first_name, child_birth_date,
+      source, registered_at, category, birth_certificate_number)
+    values ('TRANSFER', 2026, ${personId}, 'Перевод', 'Ученик', '2015-01-01', 'IN_PERSON', ${TODAY.toISOString()}, 'OTHER', ${number})
+    returning id`;
+  await sql`insert into admissions.application_choices (application_id, organization_id, preference)
+    values (${application!.id}, ${place.organization_id}, 1)`;
+  rows.set(key, {
+    personId,
+    classId: place.id,
+    organizationId: place.organization_id,
+    lessonId: lesson.lesson_id,
+    subjectId: lesson.subject_id,
+    applicationId: application!.id,
+    birthCertificateNumber: number,
+  });
+}
+
+/** Makes a demo person also the guardian of a child: the combined principal (GUARDIAN follows from the link). */
+async function linkChild(guardianLogin: string, childId: string): Promise<void> {
+  await sql`insert into people.guardianships (guardian_id, child_id)
+    values (${await personIdOf(platform.admin, guardianLogin)}, ${childId})`;
+}
+
+beforeAll(async () => {
+  platform = await startPlatform({ now: TODAY, principalTtlMs: 0 });
+  const id = (login: string) => personIdOf(platform.admin, login);
+  const student = await id('student');
+  const student8b = await id('student-8b');
+  const child3b = await id('child-3b');
+  const child4a = await id('child-4a');
+  const class5a = (await classOf(student)).id;
+  const class8b = (await classOf(student8b)).id;
+  const class3b = (await classOf(child3b)).id;
+  const class4a = (await classOf(child4a)).id;
+  expect(class5a).toBe(await classNamed('student', '5А'));
+
+  const taken = [student, student8b, child3b, child4a];
+  const pick = async (classId: string) => {
+    const chosen = await classmate(classId, taken);
+    taken.push(chosen);
+    return chosen;
+  };
+  const k1 = await pick(class5a); // teacher's own child in the class she teaches
+  const k2 = await pick(class5a); // unlinked's child in a class he does not teach
+  const k3 = await pick(class8b); // admin2's child in another school
+  const k4 = await pick(class4a); // coordinator's child in another municipality
+  const k5 = await pick(class4a); // teacher's second child, in another school
+  const x3b = await pick(class3b); // a classmate of teacher-parent's child
+
+  await linkChild('teacher', k1);
+  await linkChild('teacher', k5);
+  await linkChild('unlinked', k2);
+  await linkChild('admin2', k3);
+  await linkChild('coordinator', k4);
+
+  await addRow('student', student, 'teacher');
+  await addRow('student/russian', student, 'class-teacher');
+  await addRow('student-8b', student8b);
+  await addRow('child-3b', child3b);
+  await addRow('3Б classmate', x3b);
+  await addRow('child-4a', child4a);
+  await addRow('K1 (5А)', k1, 'teacher');
+  await addRow('K2 (5А)', k2);
+  await addRow('K3 (8Б)', k3);
+  await addRow('K4 (4А)', k4);
+  await addRow('K5 (4А)', k5);
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+type Row5 = [
+  person: PersonOutcome,
+  journal: JournalOutcome,
+  grid: GridOutcome,
+  application: ApplicationOutcome,
+  search: SearchOutcome,
+];
+const matrix = (combination: string, login: string, cases: [row: string, ...outcomes: Row5][]): Case[] =>
+  cases.map(([row, person, journal, grid, application, search]) => ({
+    combination,
+    login,
+    row,
+    person,
+    journal,
+    grid,
+    application,
+    search,
+  }));
+
+// prettier-ignore
+const CASES: Case[] = [
+  //  row               card      journal         grid         application  search
+  // Demo: teaches history in 5А of school 1-1, mother of child-3b in 3Б of school 1-2.
+  ...matrix('teacher-parent (demo)', 'teacher-parent', [
+    ['child-3b',        'allow',  'allow',        'FORBIDDEN', 'allow',     'FORBIDDEN'],
+    ['3Б classmate',    'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN'],
+    ['student',         'forbid', 'allow',        'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN'],
+  ]),
+  // Demo: class teacher of 5А who also teaches Russian there.
+  ...matrix('class-teacher (demo)', 'class-teacher', [
+    ['student/russian', 'forbid', 'allow',        'allow',     'NOT_FOUND', 'FORBIDDEN'],
+    ['student-8b',      'hidden', 'class-hidden', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN'],
+  ]),
+  // Teacher of 5А + parent of a 5А pupil: the class as a teacher, the child's personal data as a parent.
+  ...matrix('teacher + guardian, same class', 'teacher', [
+    ['K1 (5А)',         'allow',  'allow',        'allow',     'allow',     'FORBIDDEN'],
+    ['student',         'forbid', 'allow',        'allow',     'NOT_FOUND', 'FORBIDDEN'],
+  ]),
+  // Teacher of 8Б + parent of a 5А pupil of the same school.
+  ...matrix('teacher + guardian, another class', 'unlinked', [
+    ['K2 (5А)',         'allow',  'allow',        'FORBIDDEN', 'allow',     'FORBIDDEN'],
+    ['student',         'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN'],
+  ]),
+  // Teacher of 5А (school 1-1) + parent of a 4А pupil of school 2-1.
+  ...matrix('teacher + guardian, another school', 'teacher', [
+    ['K5 (4А)',         'allow',  'allow',        'FORBIDDEN', 'allow',     'FORBIDDEN'],
+    ['child-4a',        'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN'],
+  ]),
+  // Admin of school 2-1 + parent of an 8Б pupil of school 1-1.
+  ...matrix('org admin + guardian', 'admin2', [
+    ['K3 (8Б)',         'allow',  'allow',        'FORBIDDEN', 'allow',     'allow'],
+    ['student-8b',      'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'empty'],
+    ['child-4a',        'allow',  'allow',        'allow',     'allow',     'allow'],
+  ]),
+  // Coordinator of municipality 1 + parent of a 4А pupil of school 2-1 (municipality 2). In her own
+  // territory she reads journals and applications, never a learner's card (DOMAIN.md roles).
+  ...matrix('coordinator + guardian', 'coordinator', [
+    ['K4 (4А)',         'allow',  'allow',        'FORBIDDEN', 'allow',     'allow'],
+    ['child-4a',        'hidden', 'none',         'FORBIDDEN', 'NOT_FOUND', 'empty'],
+    ['student',         'hidden', 'allow',        'allow',     'allow',     'allow'],
+  ]),
+];
+
+const codes = (result: GraphQLResponse<unknown>) => (result.errors ?? []).map((error) => error.extensions?.code);
+const expectNoErrors = (result: GraphQLResponse<unknown>) =>
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+
+const PERSON = `query ($id: ID!) { person(id: $id) {
+  id snils marks { id } attendance { id } diary { from } overdueHomework { id } portfolio { schoolYear } classes { id }
+  applications { id }
+} }`;
+type PersonResult = {
+  person: {
+    id: string;
+    snils: string | null;
+    marks: { id: string }[] | null;
+    attendance: unknown[] | null;
+    diary: unknown;
+    overdueHomework: unknown[] | null;
+    portfolio: unknown;
+    classes: { id: string }[];
+    applications: { id: string }[] | null;
+  } | null;
+};
+
+const CLASS = `query ($id: ID!) { class(id: $id) { id students {
+  id marks { id } attendance { id } diary { from } overdueHomework { id } portfolio { schoolYear }
+} } }`;
+type ClassResult = {
+  class: {
+    students: {
+      id: string;
+      marks: { id: string }[] | null;
+      attendance: unknown[] | null;
+      diary: unknown;
+      portfolio: unknown;
+    }[];
+  } | null;
+};
+
+const LESSON = `query ($id: ID!) { lesson(id: $id) {
+  id marks { id student { id } history { changedAt } } attendance { student { id } }
+} }`;
+type LessonResult = {
+  lesson: {
+    marks: { id: string; student: { id: string }; history: unknown[] }[];
+    attendance: { student: { id: string } }[];
+  } | null;
+};
+
+const GRID = `query ($c: ID!, $s: ID!) { class(id: $c) { journal(subjectId: $s) {
+  students { id } marks { student { id } } attendance { student { id } }
+} } }`;
+
+const APPLICATION = `query ($id: ID!) { application(id: $id) {
+  id childName childBirthDate child { id } history { to } queuePositions { position }
+} }`;
+const LIST = 'query ($o: ID!) { applications(organizationId: $o, first: 200) { edges { node { id } } } }';
+const SEARCH = 'query ($n: String!) { searchApplications(birthCertificateNumber: $n) { id } }';
+
+/** The row's marks through the class roster and through the lesson. */
+async function journalOf(login: string, row: Row) {
+  const roster = await platform.query<ClassResult>({ login }, CLASS, { id: row.classId });
+  const lesson = await platform.query<LessonResult>({ login }, LESSON, { id: row.lessonId });
+  return { roster, lesson };
+}
+
+function expectJournalReadable({ roster, lesson }: Awaited<ReturnType<typeof journalOf>>, row: Row): void {
+  expectNoErrors(roster);
+  const entry = roster.data?.class?.students.find((student) => student.id === row.personId);
+  expect(entry, 'the row in the class roster').toBeDefined();
+  expect(entry!.marks?.length, 'marks').toBeGreaterThan(0);
+  expect(entry!.attendance, 'attendance').not.toBeNull();
+  expect(entry!.diary, 'diary').not.toBeNull();
+  expect(entry!.portfolio, 'portfolio').not.toBeNull();
+  expectNoErrors(lesson);
+  expect(
+    lesson.data?.lesson?.marks.some((mark) => mark.student.id === row.personId),
+    'lesson marks',
+  ).toBe(true);
+}
+
+describe.each(CASES)('$combination: $login reading $row', (testCase) => {
+  const row = () => rows.get(testCase.row)!;
+
+  it(`reads the card → ${testCase.person}`, async () => {
+    const result = await platform.query<PersonResult>({ login: testCase.login }, PERSON, { id: row().personId });
+    switch (testCase.person) {
+      case 'allow':
+        expectNoErrors(result);
+        expect(result.data?.person?.snils).toMatch(/^\d{3}-\d{3}-\d{3} \d{2}$/);
+        break;
+      case 'forbid':
+        expect(result.data?.person?.id).toBe(row().personId);
+        expect(result.data?.person?.snils).toBeNull();
+        expect(
+          (result.errors ?? [])
+            .filter((error) => error.path?.join('.') === 'person.snils')
+            .map((e) => e.extensions?.code),
+        ).toEqual(['FORBIDDEN']);
+        break;
+      case 'hidden':
+        expect(result.data?.person).toBeNull();
+        expect(codes(result)).toEqual(['NOT_FOUND']);
+        break;
+    }
+    if (testCase.person !== 'hidden' && testCase.journal === 'allow') {
+      const person = result.data!.person!;
+      expect(person.marks?.length, 'Person.marks').toBeGreaterThan(0);
+      for (const field of ['attendance', 'diary', 'overdueHomework', 'portfolio'] as const)
+        expect(person[field], `Person.${field}`).not.toBeNull();
+      expect(person.classes.map((c) => c.id)).toContain(row().classId);
+    }
+    if (testCase.person !== 'hidden') {
+      const applications = result.data!.person!.applications?.map((a) => a.id) ?? [];
+      expect(applications.includes(row().applicationId), 'Person.applications').toBe(testCase.application === 'allow');
+    }
+  });
+
+  it(`reads the marks, attendance, diary and portfolio in the class and the lesson → ${testCase.journal}`, async () => {
+    const seen = await journalOf(testCase.login, row());
+    switch (testCase.journal) {
+      case 'allow':
+        expectJournalReadable(seen, row());
+        return;
+      case 'none':
+        expectNoErrors(seen.roster);
+        expect(seen.roster.data?.class, 'the class opens').not.toBeNull();
+        expect(seen.roster.data?.class?.students.map((s) => s.id)).not.toContain(row().personId);
+        expectNoErrors(seen.lesson);
+        expect(seen.lesson.data?.lesson?.marks.map((m) => m.student.id)).not.toContain(row().personId);
+        expect(seen.lesson.data?.lesson?.attendance.map((a) => a.student.id)).not.toContain(row().personId);
+        break;
+      case 'class-hidden':
+        expect(seen.roster.data?.class).toBeNull();
+        expect(codes(seen.roster)).toEqual(['NOT_FOUND']);
+        expect(seen.lesson.data?.lesson).toBeNull();
+        expect(codes(seen.lesson)).toEqual(['NOT_FOUND']);
+        break;
+    }
+    // The same queries show the row to a principal who may read it: the refusal above is row scope.
+    expectJournalReadable(await journalOf(WITNESS, row()), row());
+  });
+
+  it(`opens the class journal → ${testCase.grid}`, async () => {
+    const result = await platform.query<{ class: { journal: { students: unknown[] } } | null }>(
+      { login: testCase.login },
+      GRID,
+      { c: row().classId, s: row().subjectId },
+    );
+    if (testCase.grid === 'allow') {
+      expectNoErrors(result);
+      expect(result.data?.class?.journal.students.length).toBeGreaterThan(0);
+    } else {
+      expect(result.data?.class).toBeNull();
+      expect(codes(result)).toEqual([testCase.grid]);
+    }
+  });
+
+  it(`reads the application by id and in the school's list → ${testCase.application}`, async () => {
+    const byId = await platform.query<{ application: { id: string } | null }>({ login: testCase.login }, APPLICATION, {
+      id: row().applicationId,
+    });
+    const list = await platform.query<{ applications: { edges: { node: { id: string } }[] } }>(
+      { login: testCase.login },
+      LIST,
+      { o: row().organizationId },
+    );
+    expectNoErrors(list);
+    const listed = list.data!.applications.edges.map((edge) => edge.node.id);
+    if (testCase.application === 'allow') {
+      expectNoErrors(byId);
+      expect(byId.data?.application?.id).toBe(row().applicationId);
+      expect(listed).toContain(row().applicationId);
+    } else {
+      expect(byId.data?.application).toBeNull();
+      expect(codes(byId)).toEqual(['NOT_FOUND']);
+      expect(listed).not.toContain(row().applicationId);
+      const witness = await platform.query<{ applications: { edges: { node: { id: string } }[] } }>(
+        { login: WITNESS },
+        LIST,
+        { o: row().organizationId },
+      );
+      expect(witness.data?.applications.edges.map((edge) => edge.node.id)).toContain(row().applicationId);
+    }
+  });
+
+  it(`finds the application by the birth certificate → ${testCase.search}`, async () => {
+    const result = await platform.query<{ searchApplications: { id: string }[] | null }>(
+      { login: testCase.login },
+      SEARCH,
+      { n: row().birthCertificateNumber },
+    );
+    switch (testCase.search) {
+      case 'allow':
+        expectNoErrors(result);
+        expect(result.data?.searchApplications?.map((a) => a.id)).toEqual([row().applicationId]);
+        return;
+      case 'FORBIDDEN':
+        expect(codes(result)).toEqual(['FORBIDDEN']);
+        break;
+      case 'empty':
+        expectNoErrors(result);
+        expect(result.data?.searchApplications).toEqual([]);
+        break;
+    }
+    const witness = await platform.query<{ searchApplications: { id: string }[] }>({ login: WITNESS }, SEARCH, {
+      n: row().birthCertificateNumber,
+    });
+    expect(witness.data?.searchApplications.map((a) => a.id)).toEqual([row().applicationId]);
+  });
+});
+
+describe('the example of issue 9: a teacher who is also a parent, in her child’s class', () => {
+  it('reads her child’s marks, attendance, diary and portfolio in 3Б, and nobody else’s', async () => {
+    const child = rows.get('child-3b')!;
+    const result = await platform.query<ClassResult>({ login: 'teacher-parent' }, CLASS, { id: child.classId });
+    expectNoErrors(result);
+    expect(result.data?.class?.students.map((student) => student.id)).toEqual([child.personId]);
+    const whole = await platform.query<ClassResult>({ login: WITNESS }, CLASS, { id: child.classId });
+    expect(whole.data?.class?.students.length).toBeGreaterThan(10);
+  });
+});
+
+describe('a teaching assignment counts only where the teacher holds a teaching grant', () => {
+  it('gives a class teacher of school 1-1 no reach into a class of school 2-1 from an assignment alone', async () => {
+    const row = rows.get('child-4a')!;
+    const teacher = await personIdOf(platform.admin, 'class-teacher');
+    await sql`insert into learning.assignments (class_id, subject_id, teacher_id)
+      values (${row.classId}, ${row.subjectId}, ${teacher})`;
+    const roster = await platform.query<ClassResult>({ login: 'class-teacher' }, CLASS, { id: row.classId });
+    expect(roster.data?.class).toBeNull();
+    expect(codes(roster)).toEqual(['NOT_FOUND']);
+    const grid = await platform.query({ login: 'class-teacher' }, GRID, { c: row.classId, s: row.subjectId });
+    expect(codes(grid)).toEqual(['NOT_FOUND']);
+    const save = await platform.query(
+      { login: 'class-teacher' },
+      'mutation ($input: SaveLessonInput!) { saveLesson(input: $input) { id } }',
+      { input: { lessonId: row.lessonId, topic: 'Чужая школа' } },
+    );
+    expect(codes(save)).toEqual(['FORBIDDEN']);
+    // The admin of that school opens the same class: the refusals above are the missing grant.
+    expectNoErrors(await platform.query({ login: 'admin2' }, CLASS, { id: row.classId }));
+  });
+});
