@@ -4,6 +4,7 @@
  * be stopped: other files use it) and the subgraphs as real child processes, as `npm start` does, so a crash
  * in the database driver shows as a process that exited. Everything listens on loopback; every loop is bounded.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
@@ -125,6 +126,7 @@ beforeAll(async () => {
           NODE_ENV: 'test',
           LOG_LEVEL: 'warn',
           INTERNAL_TOKEN_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
+          CURSOR_SECRET: randomBytes(32).toString('base64url'),
           CLOCK_NOW: TODAY.toISOString(),
           [`${prefix}_PORT`]: String(ports[name]),
           [`${prefix}_DATABASE_URL`]: urlForRole(databaseUrl, SUBGRAPH_ROLES[name].role, ROLE_PASSWORD),

@@ -106,7 +106,7 @@ describe('one writing of an identity document', () => {
     expect(me.data!.me.person.id).toBe(created.data!.createPerson.id);
   });
 
-  it('rewrites stored documents in one writing (migration 0008), leaving would-be duplicates to the merge', async () => {
+  it('rewrites stored documents in one writing (migration 0009), leaving would-be duplicates to the merge', async () => {
     const insert = async (lastName: string, series: string | null, number: string) => {
       const [row] = await platform.admin.sql<{ id: string }[]>`
         insert into people.persons (last_name, first_name, normalized_name, document_type, document_series, document_number)
@@ -119,7 +119,7 @@ describe('one writing of an identity document', () => {
     const twinA = await insert('Двоев', '75 21', '000333');
     const twinB = await insert('Двоева', '7521', '000 333');
     const migration = readFileSync(
-      new URL('../../../db/migrations/0008_normalize_documents.sql', import.meta.url),
+      new URL('../../../db/migrations/0009_normalize_documents.sql', import.meta.url),
       'utf8',
     );
     await platform.admin.sql.begin(async (tx) => {
