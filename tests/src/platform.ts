@@ -90,6 +90,8 @@ export interface PlatformOptions {
   web?: boolean;
   /** Origins besides the gateway's own allowed to call it from a browser. */
   corsOrigins?: string[];
+  /** Where the gateway finds a subgraph: a test may put a stand-in in front of one (a failing proxy). */
+  gatewaySubgraphUrl?: (name: SubgraphName, url: string) => string | Promise<string>;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -136,9 +138,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     subgraphUrls[name] = `${await serve(subgraph.server)}/graphql`;
   }
 
+  const gatewaySubgraphUrls = { ...subgraphUrls };
+  for (const name of Object.keys(gatewaySubgraphUrls) as SubgraphName[]) {
+    gatewaySubgraphUrls[name] = (await options.gatewaySubgraphUrl?.(name, subgraphUrls[name])) ?? subgraphUrls[name];
+  }
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls,
+    subgraphUrls: gatewaySubgraphUrls,
     esia: {
       issuer: ESIA_ISSUER,
       audience: ESIA_AUDIENCE,
