@@ -19,9 +19,9 @@ import type { Role } from '@region/schema';
 import type { JWK } from 'jose';
 import { gatewayWithFieldScopes } from './access/index.ts';
 import { esiaTokenVerifier, InvalidTokenError } from './auth/esia-token.ts';
-import { LoginRefused, principalResolver } from './auth/principal.ts';
+import { LoginRefused, PeopleUnavailable, principalResolver } from './auth/principal.ts';
 import { corsPolicy } from './cors.ts';
-import { gatewayErrorFormatter } from './format-error.ts';
+import { burstLog, gatewayErrorFormatter } from './format-error.ts';
 import { DEFAULT_LIMITS, type LimitKind, type QueryLimits } from './limits.ts';
 import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
@@ -64,6 +64,11 @@ function refusal(status: number, code: string, message: string): HttpRefusal {
   );
 }
 
+/** People cannot resolve a login now: 503, the code, the service, a Russian message (issue 9, §7). */
+function unavailable(code: 'SUBGRAPH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE', message: string): HttpRefusal {
+  return new HttpRefusal(503, { errors: [{ message, extensions: { code, service: 'people' } }] });
+}
+
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const sign = await internalTokenSigner(options.internalPrivateJwk);
@@ -76,6 +81,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   const outages = outageLog(logger);
+  const peopleDatabaseDown = burstLog(logger, 'login refused: the people database is unavailable');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -128,16 +134,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return { principal: await resolvePrincipal(identity, token) };
       } catch (error) {
         if (error instanceof LoginRefused) return refusal(403, error.code, error.message);
-        if (isUnavailable(error)) {
+        if (error instanceof PeopleUnavailable && error.code === 'SERVICE_UNAVAILABLE') {
+          // People logged the database failure itself; the gateway says once per burst that logins fail.
+          peopleDatabaseDown('people', { service: 'people', reason: error.message });
+          return unavailable(
+            'SERVICE_UNAVAILABLE',
+            'Вход временно недоступен: сервис «people» не может обратиться к своей базе данных. Повторите попытку позже.',
+          );
+        }
+        if (error instanceof PeopleUnavailable || isUnavailable(error)) {
           outages.failed('people', error);
-          return new HttpRefusal(503, {
-            errors: [
-              {
-                message: 'Вход временно недоступен: сервис «people» не отвечает. Повторите попытку позже.',
-                extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'people' },
-              },
-            ],
-          });
+          return unavailable(
+            'SUBGRAPH_UNAVAILABLE',
+            'Вход временно недоступен: сервис «people» не отвечает. Повторите попытку позже.',
+          );
         }
         throw error;
       }

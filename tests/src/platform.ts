@@ -21,6 +21,7 @@ import {
   listen,
   regionTimeZone,
   type InternalTokenSigner,
+  type Logger,
 } from '@region/kit';
 import { createAdmissionsSubgraph } from '@region/admissions';
 import { createLearningSubgraph } from '@region/learning';
@@ -90,13 +91,17 @@ export interface PlatformOptions {
   web?: boolean;
   /** Origins besides the gateway's own allowed to call it from a browser. */
   corsOrigins?: string[];
+  /** The logger of every part (default: silent unless TEST_LOG_LEVEL), for a test that counts log lines. */
+  logger?: Logger;
+  /** Where the gateway finds a subgraph: a test may put a stand-in in front of one (a failing proxy). */
+  gatewaySubgraphUrl?: (name: SubgraphName, url: string) => string | Promise<string>;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const database = await createTestDatabase(options.template ?? 'demo');
   let fixed: Date | null = options.now ?? null;
   const now = () => fixed ?? new Date();
-  const logger = createLogger('test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
+  const logger = options.logger ?? createLogger('test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
   const servers: Server[] = [];
   const stops: (() => Promise<void>)[] = [];
   const serve = async (server: Server) => {
@@ -136,9 +141,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     subgraphUrls[name] = `${await serve(subgraph.server)}/graphql`;
   }
 
+  const gatewaySubgraphUrls = { ...subgraphUrls };
+  for (const name of Object.keys(gatewaySubgraphUrls) as SubgraphName[]) {
+    gatewaySubgraphUrls[name] = (await options.gatewaySubgraphUrl?.(name, subgraphUrls[name])) ?? subgraphUrls[name];
+  }
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls,
+    subgraphUrls: gatewaySubgraphUrls,
     esia: {
       issuer: ESIA_ISSUER,
       audience: ESIA_AUDIENCE,

@@ -10,6 +10,23 @@ import type { EsiaIdentity } from './esia-token.ts';
 
 export type LoginRefusalCode = 'ACCOUNT_NOT_LINKED' | 'DUPLICATE_RECORDS' | 'CONSENT_REQUIRED' | 'CHILD_UNDER_14';
 
+/**
+ * People could not resolve the login: it did not answer with GraphQL (a proxy's error page, an empty body,
+ * 502–504: `SUBGRAPH_UNAVAILABLE`), or it answered that its database is down (`SERVICE_UNAVAILABLE`).
+ * The gateway answers 503 with that code rather than a masked 500 (issue 9, §7).
+ */
+export class PeopleUnavailable extends Error {
+  constructor(
+    readonly code: 'SUBGRAPH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE',
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** A proxy or load balancer in front of people answers these while it is down. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
 export class LoginRefused extends Error {
   constructor(
     readonly code: LoginRefusalCode,
@@ -70,10 +87,27 @@ export function principalResolver(options: PrincipalResolverOptions) {
       },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: Record<string, Resolution>; errors?: unknown[] };
+    const text = await response.text();
+    let body: { data?: Record<string, Resolution> | null; errors?: { extensions?: { code?: unknown } }[] };
+    try {
+      const parsed: unknown = JSON.parse(text);
+      body = parsed && typeof parsed === 'object' ? (parsed as typeof body) : {};
+    } catch {
+      body = {};
+    }
     const resolution = body.data?.[field];
-    if (!resolution) throw new Error(`people refused the login resolution: ${JSON.stringify(body.errors)}`);
-    return resolution;
+    if (resolution) return resolution;
+    if (body.errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+      throw new PeopleUnavailable('SERVICE_UNAVAILABLE', 'people answered that its database is unavailable');
+    }
+    // Not a GraphQL answer at all: something in front of people (or nothing) answered instead of it.
+    if (UNAVAILABLE_STATUSES.has(response.status) || (!body.data && !body.errors)) {
+      throw new PeopleUnavailable(
+        'SUBGRAPH_UNAVAILABLE',
+        `people answered HTTP ${response.status} without a GraphQL answer (${response.headers.get('content-type') ?? 'no content type'}, ${text.length} bytes)`,
+      );
+    }
+    throw new Error(`people refused the login resolution: ${JSON.stringify(body.errors)}`);
   }
   const resolveLogin = (oid: string, profile: EsiaProfile | null) =>
     ask(RESOLVE_LOGIN, '_resolveLogin', { input: { oid, profile } });

@@ -22,9 +22,31 @@ export function describeError(error: unknown): ErrorInfo {
     return { message, code };
   }
   if (ServerError.is(error)) {
-    return { message: `Сервер ответил с ошибкой (${error.statusCode}). Попробуйте ещё раз.`, code: undefined };
+    return (
+      unavailable(error) ?? {
+        message: `Сервер ответил с ошибкой (${error.statusCode}). Попробуйте ещё раз.`,
+        code: undefined,
+      }
+    );
   }
   return { message: 'Нет связи с сервером. Проверьте подключение и попробуйте ещё раз.', code: undefined };
+}
+
+/**
+ * The gateway answers 503 while a service it needs cannot answer (people at login, issue 9 §7), and a proxy
+ * in front of it answers 502–504: a wait, not a failed session — the person stays signed in and may retry.
+ */
+function unavailable(error: ServerError): ErrorInfo | null {
+  if (error.statusCode < 502 || error.statusCode > 504) return null;
+  let code: string | undefined;
+  try {
+    const body = JSON.parse(error.bodyText) as { errors?: { extensions?: { code?: unknown } }[] };
+    const first = body.errors?.[0]?.extensions?.code;
+    code = typeof first === 'string' ? first : undefined;
+  } catch {
+    code = undefined;
+  }
+  return { message: 'Сервис временно недоступен, попробуйте позже.', code };
 }
 
 /** The first error whose path starts with one of `path`'s prefixes, for showing an error at a form field. */
