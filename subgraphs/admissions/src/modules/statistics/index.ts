@@ -8,7 +8,7 @@ export const statisticsModule: SubgraphModule<AdmissionsContext> = {
   resolvers: {
     Query: {
       searchApplications: (_: unknown, args: SearchArgs, ctx: AdmissionsContext) =>
-        searchApplications(ctx.db, ctx.policy, args),
+        searchApplications(ctx.db, ctx.policy, ctx.consentsOf, args),
       admissionsCampaign: (
         _: unknown,
         args: { year?: number | null; kind?: string | null },
