@@ -135,7 +135,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       onQuery: (query, params) => void statements.push({ query, params }),
     });
     stops.push(handle.close);
-    const subgraph = await create({ db: handle.db, logger, verifyInternalToken, now });
+    // People is served first: admissions' support search asks it for consents (`people-consents.ts`).
+    const subgraph = await create({ db: handle.db, logger, verifyInternalToken, now, peopleUrl: subgraphUrls.people });
     stops.push(subgraph.stop);
     subgraphServers.set(name, subgraph.server);
     subgraphUrls[name] = `${await serve(subgraph.server)}/graphql`;

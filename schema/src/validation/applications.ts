@@ -76,7 +76,9 @@ export const AGE_LIMITS: Readonly<
 
 /**
  * The campaign year an application filed on this date belongs to: the calendar year until 31 August,
- * the next one from 1 September (the school year it is for has started).
+ * the next one from 1 September (the school year it is for has started, and the next campaign's
+ * applications, the kindergarten queue among them, are being gathered). The one copy of the rule: the
+ * web form, the server's validation, admissions' default campaign year and its statistics use it.
  */
 export function admissionYearOn(isoDate: string): number {
   return Number(isoDate.slice(0, 4)) + (Number(isoDate.slice(5, 7)) >= 9 ? 1 : 0);

@@ -7,13 +7,19 @@ import { queueModule } from './modules/queue/index.ts';
 import { statisticsModule } from './modules/statistics/index.ts';
 import { territoryModule } from './modules/territory/index.ts';
 
-export function createAdmissionsSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
+export interface AdmissionsDeps extends SubgraphDeps {
+  /** People's subgraph endpoint (`/graphql`), asked for consents by the support search. */
+  peopleUrl?: string | undefined;
+}
+
+export function createAdmissionsSubgraph(deps: AdmissionsDeps): Promise<Subgraph> {
   const now = deps.now ?? (() => new Date());
   return createSubgraph<AdmissionsContext>({
     name: 'admissions',
     modules: [applicationsModule, intakeModule, statisticsModule, queueModule, territoryModule],
     verifyInternalToken: deps.verifyInternalToken,
-    createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),
+    createContext: (principal, token) =>
+      createContext(principal, { db: deps.db, logger: deps.logger, now, peopleUrl: deps.peopleUrl }, token),
     logger: deps.logger,
     db: deps.db,
   });

@@ -1,6 +1,7 @@
 import type { Database } from '@region/db';
 import type { Logger, Principal } from '@region/kit';
 import { createApplicationLoaders } from './modules/applications/index.ts';
+import { peopleConsentLookup, type ConsentLookup } from './people-consents.ts';
 import { AdmissionsPolicy } from './policy.ts';
 
 export interface AdmissionsContext {
@@ -11,11 +12,14 @@ export interface AdmissionsContext {
   logger: Logger;
   /** The clock, injectable so tests and the demo can stand on a date of the campaign. */
   now: () => Date;
+  /** Which of these persons consent to processing now, asked of people on the caller's behalf. */
+  consentsOf: ConsentLookup;
 }
 
 export function createContext(
   principal: Principal,
-  deps: { db: Database; logger: Logger; now: () => Date },
+  deps: { db: Database; logger: Logger; now: () => Date; peopleUrl?: string | undefined },
+  token = '',
 ): AdmissionsContext {
   const policy = new AdmissionsPolicy(principal);
   return {
@@ -25,5 +29,6 @@ export function createContext(
     loaders: createApplicationLoaders(deps.db, policy),
     logger: deps.logger,
     now: deps.now,
+    consentsOf: peopleConsentLookup(deps.peopleUrl, token),
   };
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 /**
  * Delivery of the outbox: status changes back to ЕПГУ (rule 17) when EPGU_URL is set; decided enrolments
- * to the movement book when GATEWAY_URL and SERVICE_TOKEN_URL are set. Unset, the messages wait.
+ * to the movement book when GATEWAY_URL and SERVICE_TOKEN_URL are set. Unset, the messages wait. Also
+ * people's subgraph (PEOPLE_URL), asked for consents by the support search.
  */
 export function readOutboxEnv() {
   return parseEnv({
@@ -14,5 +15,7 @@ export function readOutboxEnv() {
     /** Client-credentials endpoint of the platform's authorization server (dev ESIA in development). */
     SERVICE_TOKEN_URL: z.string().url().optional(),
     SERVICE_CLIENT_ID: z.string().min(1).default('admissions-enrolment'),
+    /** People's subgraph, asked for consents by the support search (the gateway's PEOPLE_URL). */
+    PEOPLE_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   });
 }

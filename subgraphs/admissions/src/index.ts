@@ -10,8 +10,8 @@ import {
 } from './outbox/index.ts';
 
 subgraphMain('admissions', 4003, async (deps) => {
-  const subgraph = await createAdmissionsSubgraph(deps);
   const env = readOutboxEnv();
+  const subgraph = await createAdmissionsSubgraph({ ...deps, peopleUrl: env.PEOPLE_URL });
   const logger = createLogger('admissions-outbox');
   const workers: OutboxWorker[] = [];
   if (env.EPGU_URL) {

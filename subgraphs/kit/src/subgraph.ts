@@ -34,8 +34,12 @@ export interface SubgraphOptions<C extends BaseContext> {
   name: string;
   modules: SubgraphModule<C>[];
   verifyInternalToken: InternalTokenVerifier;
-  /** Per request: loaders and the principal's row scope are built here, never shared across requests. */
-  createContext: (principal: Principal) => C;
+  /**
+   * Per request: loaders and the principal's row scope are built here, never shared across requests.
+   * `token` is the gateway's internal token of this request, for a subgraph that must ask another one on
+   * the caller's behalf (admissions' search asks people for consents).
+   */
+  createContext: (principal: Principal, token: string) => C;
   logger: Logger;
   /** Every subgraph is healthy when its database answers. */
   db: Database;
@@ -100,7 +104,7 @@ export async function createSubgraph<C extends BaseContext>(options: SubgraphOpt
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
       if (!token) return unauthorized('internal token missing');
       try {
-        return options.createContext(await options.verifyInternalToken(token));
+        return options.createContext(await options.verifyInternalToken(token), token);
       } catch (error) {
         logger.warn({ err: error }, 'internal token refused');
         return unauthorized('internal token invalid');

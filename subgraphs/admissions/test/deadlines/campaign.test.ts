@@ -1,10 +1,6 @@
+import { admissionYearOn } from '@region/schema/validation/applications';
 import { describe, expect, it } from 'vitest';
-import {
-  campaignProblems,
-  campaignYearOn,
-  defaultCampaign,
-  validateCampaign,
-} from '../../src/modules/deadlines/index.ts';
+import { campaignProblems, defaultCampaign, validateCampaign } from '../../src/modules/deadlines/index.ts';
 
 describe('campaign dates', () => {
   it('follows Order 458 point 17 by default', () => {
@@ -58,9 +54,9 @@ describe('campaign dates', () => {
   });
 
   it('counts a date to the campaign of this September until August, and to the next one from September', () => {
-    expect(campaignYearOn('2026-04-01')).toBe(2026);
-    expect(campaignYearOn('2026-08-31')).toBe(2026);
-    expect(campaignYearOn('2026-09-01')).toBe(2027);
-    expect(campaignYearOn('2026-11-25')).toBe(2027);
+    expect(admissionYearOn('2026-04-01')).toBe(2026);
+    expect(admissionYearOn('2026-08-31')).toBe(2026);
+    expect(admissionYearOn('2026-09-01')).toBe(2027);
+    expect(admissionYearOn('2026-11-25')).toBe(2027);
   });
 });

@@ -3,12 +3,16 @@
  * each. The law's deadlines (rule 15) are checked by `../deadlines`; capacity by the places of the year.
  */
 import { AppError, badInput, conflict, forbidden, notFound, regionDate } from '@region/kit';
-import { fieldProblems, portalApplicationSchema, type PortalApplication } from '@region/schema/validation/applications';
+import {
+  admissionYearOn,
+  fieldProblems,
+  portalApplicationSchema,
+  type PortalApplication,
+} from '@region/schema/validation/applications';
 import { admissionsTables, type Database, type Executor } from '@region/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   campaignCalendar,
-  campaignYearOn,
   checkDirection,
   checkEnrolmentOrderDate,
   checkPlaces,
@@ -101,7 +105,7 @@ export async function submitApplication(
   now: Date,
 ): Promise<ApplicationRow> {
   const today = regionDate(now);
-  const year = submitted.year ?? campaignYearOn(today);
+  const year = submitted.year ?? admissionYearOn(today);
   const input = validateSubmission({ ...submitted, year }, today);
   const applicant = policy.personId;
   if (!applicant || !policy.childrenIds().includes(input.childId)) {

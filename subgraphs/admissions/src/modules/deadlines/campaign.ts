@@ -16,14 +16,6 @@ export interface Campaign {
   enrolmentOrderWorkingDays: number;
 }
 
-/**
- * The campaign a date belongs to: until the end of August the one whose school year starts this September;
- * from September the next one (its applications, the kindergarten queue among them, are being gathered).
- */
-export function campaignYearOn(isoDate: string): number {
-  return Number(isoDate.slice(0, 4)) + (Number(isoDate.slice(5, 7)) >= 9 ? 1 : 0);
-}
-
 /** The campaign exactly as point 17 of Order 458 sets it. */
 export function defaultCampaign(year: number): Campaign {
   return {

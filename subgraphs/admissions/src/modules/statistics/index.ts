@@ -1,6 +1,6 @@
 import { loadTypeDefs, regionDate, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
-import { campaignYearOn } from '../deadlines/index.ts';
+import { admissionYearOn } from '@region/schema/validation/applications';
 import { campaignStatistics, searchApplications, type SearchArgs } from './service.ts';
 
 export const statisticsModule: SubgraphModule<AdmissionsContext> = {
@@ -8,7 +8,7 @@ export const statisticsModule: SubgraphModule<AdmissionsContext> = {
   resolvers: {
     Query: {
       searchApplications: (_: unknown, args: SearchArgs, ctx: AdmissionsContext) =>
-        searchApplications(ctx.db, ctx.policy, args),
+        searchApplications(ctx.db, ctx.policy, ctx.consentsOf, args),
       admissionsCampaign: (
         _: unknown,
         args: { year?: number | null; kind?: string | null },
@@ -17,7 +17,7 @@ export const statisticsModule: SubgraphModule<AdmissionsContext> = {
         return campaignStatistics(
           ctx.db,
           ctx.policy,
-          args.year ?? campaignYearOn(regionDate(ctx.now())),
+          args.year ?? admissionYearOn(regionDate(ctx.now())),
           args.kind ?? 'FIRST_GRADE',
         );
       },

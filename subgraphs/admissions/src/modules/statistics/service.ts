@@ -7,7 +7,9 @@ import { admissionsTables, type Executor } from '@region/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { campaignCalendar, enrolmentOrderDeadline } from '../deadlines/index.ts';
 import { campaignOf } from '../applications/service.ts';
+import type { ConsentLookup } from '../../people-consents.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
+import { consents } from '../applications/masking.ts';
 
 const { applications } = admissionsTables;
 
@@ -18,7 +20,12 @@ export interface SearchArgs {
   birthCertificateNumber?: string | null;
 }
 
-export function searchApplications(db: Executor, policy: AdmissionsPolicy, args: SearchArgs) {
+export async function searchApplications(
+  db: Executor,
+  policy: AdmissionsPolicy,
+  consentsOf: ConsentLookup,
+  args: SearchArgs,
+) {
   if (policy.grantsWith('admissions:read').length === 0) {
     throw forbidden('Поиск заявлений доступен администрации организаций и координаторам.');
   }
@@ -37,7 +44,7 @@ export function searchApplications(db: Executor, policy: AdmissionsPolicy, args:
       );
   }
   if (args.birthCertificateNumber) {
-    return db
+    const matched = await db
       .select()
       .from(applications)
       .where(
@@ -49,6 +56,13 @@ export function searchApplications(db: Executor, policy: AdmissionsPolicy, args:
           policy.readable(),
         ),
       );
+    // A search on personal data matches only rows the principal may see unmasked (rule 5, as people's name
+    // filter): a depersonalized child's certificate finds nothing, so the answer does not say that an
+    // application for that document exists. A child not matched to a card consented on ЕПГУ with it.
+    const consented = await consentsOf(matched.flatMap((row) => (row.childId ? [row.childId] : [])));
+    return matched.filter((row) =>
+      consents(row.childId, { granted: row.childId ? consented.has(row.childId) : false }),
+    );
   }
   throw badInput('Укажите номер ЕПГУ с датой регистрации или серию и номер свидетельства о рождении.', 'epguNumber');
 }

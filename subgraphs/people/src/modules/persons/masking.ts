@@ -3,14 +3,12 @@
  * per-row scopes computed in SQL with the row (`canReadPii`, `canReadContacts`).
  */
 import { forbidden } from '@region/kit';
+import { MASKED_FIRST_NAME, MASKED_LAST_NAME } from '@region/schema';
 import type { PersonRow } from './repository.ts';
-
-export const MASKED_NAME = 'Обезличено';
-export const MASKED_PART = '***';
 
 /** Masked without consent, except a member of staff's name (`NAME_VISIBLE_SQL` in the repository). */
 export function visibleName(row: PersonRow) {
-  if (!row.nameVisible) return { lastName: MASKED_NAME, firstName: MASKED_PART, middleName: null };
+  if (!row.nameVisible) return { lastName: MASKED_LAST_NAME, firstName: MASKED_FIRST_NAME, middleName: null };
   return { lastName: row.lastName, firstName: row.firstName, middleName: row.middleName };
 }
 
