@@ -92,6 +92,21 @@ describe('sign-in', () => {
     await tab.context().close();
   });
 
+  it("offers a parent the child's login consent from 14 only (rule 5a)", async () => {
+    const loginRow = (tab: Page) => tab.getByRole('row', { name: /Вход ребёнка через Госуслуги/ });
+    // «minor-parent»'s child is 15 and has no login consent yet: the parent may grant it.
+    const parent = await page();
+    await signIn(parent, platform.webUrl, 'minor-parent', '/guardian/consents');
+    await loginRow(parent).getByRole('button', { name: 'Разрешить вход' }).waitFor();
+    await parent.context().close();
+    // «guardian2»'s child is 9: no grant is offered, which the server would refuse anyway.
+    const young = await page();
+    await signIn(young, platform.webUrl, 'guardian2', '/guardian/consents');
+    await loginRow(young).getByText('с 14 лет').waitFor();
+    await expect(loginRow(young).getByRole('button').count()).resolves.toBe(0);
+    await young.context().close();
+  });
+
   it('lets a teacher who is also a parent choose and switch the cabinet', async () => {
     const tab = await page();
     await signIn(tab, platform.webUrl, 'teacher-parent');
