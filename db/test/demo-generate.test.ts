@@ -1,6 +1,7 @@
 import { isValidInn, isValidSnils } from '@region/schema';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../src/demo/accounts.ts';
+import { addYears, ageOn, DEMO_UTC_OFFSET_HOURS } from '../src/demo/calendar.ts';
 import { generateRegion, INVALID_INN_ORGANIZATION } from '../src/demo/generate.ts';
 import type { DemoRegion } from '../src/demo/types.ts';
 import { normalizeFullName } from '../src/normalize.ts';
@@ -218,5 +219,31 @@ describe.each([1, 2, 20250901])('demo accounts with seed %i', (seed) => {
     expect(minorLogin('student-8b').map((c) => c.grantedBy)).toEqual([guardian]);
     expect(minorLogin('minor')).toEqual([]);
     expect(rows.consentRequests.filter((r) => r.personId === catalog.accounts.minor?.[0])).toEqual([]);
+    // Linked children under 14 have no login of their own, so no login consent (rules 3, 5a).
+    expect(ageOn(DEMO_ACCOUNTS.find((a) => a.login === 'child-3b')!.profile.birthDate, catalog.asOf)).toBeLessThan(14);
+    expect(minorLogin('child-3b')).toEqual([]);
+    expect(minorLogin('child-4a')).toEqual([]);
+  });
+
+  it('gives MINOR_LOGIN consents and requests only to children of 14–17, granted from the 14th birthday', () => {
+    const { rows, catalog } = region;
+    const birthOf = new Map(rows.persons.map((person) => [person.id, person.birthDate]));
+    // The region's date of a moment (UTC+5): a birthday begins at local midnight.
+    const regionDay = (moment: Date) =>
+      new Date(moment.getTime() + DEMO_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+    const minorLogins = rows.consents.filter((consent) => consent.kind === 'MINOR_LOGIN');
+    expect(minorLogins.length).toBeGreaterThan(10);
+    for (const consent of minorLogins) {
+      const birthDate = birthOf.get(consent.personId) ?? '';
+      const age = ageOn(birthDate, catalog.asOf);
+      expect([consent.personId, age >= 14 && age < 18]).toEqual([consent.personId, true]);
+      expect(regionDay(consent.grantedAt ?? new Date(0)) >= addYears(birthDate, 14), consent.personId).toBe(true);
+    }
+    for (const request of rows.consentRequests.filter((r) => r.kind === 'MINOR_LOGIN')) {
+      const birthDate = birthOf.get(request.personId) ?? '';
+      const age = ageOn(birthDate, catalog.asOf);
+      expect([request.personId, age >= 14 && age < 18]).toEqual([request.personId, true]);
+      expect(regionDay(request.requestedAt ?? new Date(0)) >= addYears(birthDate, 14), request.personId).toBe(true);
+    }
   });
 });

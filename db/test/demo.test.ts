@@ -110,6 +110,16 @@ describe('seedDemoRegion', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('stores no MINOR_LOGIN consent of a child under 14 or an adult on the demo date (rules 3, 5a)', async () => {
+    const ages = await handle.sql<{ age: number; count: number }[]>`
+      select extract(year from age(${seeded.catalog.asOf}::date, p.birth_date))::int as age, count(*)::int as count
+      from people.consents c join people.persons p on p.id = c.person_id
+      where c.kind = 'MINOR_LOGIN'
+      group by 1 order by 1`;
+    expect(ages.length).toBeGreaterThan(0);
+    expect(ages.filter((row) => row.age < 14 || row.age >= 18)).toEqual([]);
+  });
+
   it('stores exactly one organization with a wrong INN', async () => {
     const rows = await handle.sql<{ id: string; inn: string }[]>`select id, inn from people.organizations`;
     expect(rows.filter((row) => !isValidInn(row.inn)).map((row) => row.id)).toEqual([

@@ -45,6 +45,17 @@ describe('accessibility', () => {
     await signIn(refused, platform.webUrl, 'stranger');
     await refused.locator('[data-refusal]').waitFor();
     await expectAccessible(refused);
+    // CHILD_UNDER_14 has its own button; reached as in sign-in.test.ts: the card's birth date says under 14.
+    const changed = await platform.query(
+      { login: 'admin' },
+      'mutation ($id: ID!, $input: PersonPatch!) { updatePerson(id: $id, input: $input) { birthDate } }',
+      { id: await personIdOf(platform.admin, 'minor'), input: { birthDate: '2014-06-15' } },
+    );
+    expect(changed.errors).toBeUndefined();
+    const child = await (await newContext(browser, PHONE)).newPage();
+    await signIn(child, platform.webUrl, 'minor');
+    await child.locator('[data-refusal="CHILD_UNDER_14"]').waitFor();
+    await expectAccessible(child);
   });
 
   const pages: [string, string | (() => Promise<string>)][] = [

@@ -1,10 +1,11 @@
 /**
  * Signing in through the dev ESIA page in a real Chromium against the real servers: the round trip, the
- * pages for the three login refusals, choosing a cabinet, signing out and an expired session.
+ * pages for the four login refusals, choosing a cabinet, signing out and an expired session.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, screenshot, signIn } from '../src/browser.ts';
+import { personIdOf } from '../src/demo-people.ts';
 import { startPlatform, type Platform } from '../src/platform.ts';
 
 let platform: Platform;
@@ -63,6 +64,47 @@ describe('sign-in', () => {
     await card.waitFor();
     await expect(card.textContent()).resolves.toContain('объедин');
     await tab.context().close();
+  });
+
+  it('explains CHILD_UNDER_14 to a child whose card says under 14, though ESIA let them in', async () => {
+    // ESIA (and dev ESIA) gives no under-14 a token, so the page is reached as in life: ESIA's birth date says
+    // 14 or more, the card's — which decides (rule 5a) — says under 14. The school's admin types a birth date
+    // 12 years back into the card of «student», who also holds a parent's MINOR_LOGIN consent.
+    const changed = await platform.query<{ updatePerson: { birthDate: string } }>(
+      { login: 'admin' },
+      'mutation ($id: ID!, $input: PersonPatch!) { updatePerson(id: $id, input: $input) { birthDate } }',
+      {
+        id: await personIdOf(platform.admin, 'student'),
+        input: { birthDate: `${new Date().getUTCFullYear() - 12}-06-15` },
+      },
+    );
+    expect(changed.errors).toBeUndefined();
+    const tab = await page();
+    await signIn(tab, platform.webUrl, 'student');
+    const card = tab.locator('[data-refusal="CHILD_UNDER_14"]');
+    await card.waitFor();
+    await expect(card.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('с 14 лет');
+    await expect(card.textContent()).resolves.toContain('видит родитель');
+    await expect(card.textContent()).resolves.toContain('регистрируется на Госуслугах');
+    await screenshot(tab, 'refusal-child-under-14');
+    await card.getByRole('button', { name: 'Выйти' }).click();
+    await tab.getByText('Вы вышли из системы.').waitFor();
+    await tab.context().close();
+  });
+
+  it("offers a parent the child's login consent from 14 only (rule 5a)", async () => {
+    const loginRow = (tab: Page) => tab.getByRole('row', { name: /Вход ребёнка через Госуслуги/ });
+    // «minor-parent»'s child is 15 and has no login consent yet: the parent may grant it.
+    const parent = await page();
+    await signIn(parent, platform.webUrl, 'minor-parent', '/guardian/consents');
+    await loginRow(parent).getByRole('button', { name: 'Разрешить вход' }).waitFor();
+    await parent.context().close();
+    // «guardian2»'s child is 9: no grant is offered, which the server would refuse anyway.
+    const young = await page();
+    await signIn(young, platform.webUrl, 'guardian2', '/guardian/consents');
+    await loginRow(young).getByText('с 14 лет').waitFor();
+    await expect(loginRow(young).getByRole('button').count()).resolves.toBe(0);
+    await young.context().close();
   });
 
   it('lets a teacher who is also a parent choose and switch the cabinet', async () => {

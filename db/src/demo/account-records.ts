@@ -4,7 +4,7 @@
  * (DOMAIN.md rules 2, 3, 5a) has a case to log in with.
  */
 import { DEMO_ACCOUNTS, type DemoAccount } from './accounts.ts';
-import { addDays, ageOn, randomMoment } from './calendar.ts';
+import { addDays, addYears, ageOn, randomMoment } from './calendar.ts';
 import type { Context } from './context.ts';
 import { positionFor } from './curriculum.ts';
 import { grantRole } from './grants.ts';
@@ -32,6 +32,21 @@ export interface PlacedAccounts {
 }
 
 const STAFF_ROLES = new Set(['ORG_ADMIN', 'TEACHER', 'CLASS_TEACHER']);
+const OWN_LOGIN_AGE = 14;
+
+/**
+ * When the account was linked, 200–300 days before the school year. A teenager's account is linked at the
+ * first login, which ESIA allows from 14 (rule 5a): never before the 14th birthday (and a few days after it,
+ * for the parent's MINOR_LOGIN consent of rule 3 to come before it).
+ */
+function linkedAt(context: Context, account: DemoAccount): Date {
+  const drawn = randomMoment(context.rng, addDays(context.yearStart, -300), addDays(context.yearStart, -200));
+  const { birthDate } = account.profile;
+  const age = ageOn(birthDate, context.asOf);
+  if (age < OWN_LOGIN_AGE || age >= 18) return drawn;
+  const earliest = Date.parse(addDays(addYears(birthDate, OWN_LOGIN_AGE), 3)) + (drawn.getTime() % 86_400_000);
+  return new Date(Math.max(drawn.getTime(), earliest));
+}
 
 export function createAccountRecords(context: Context): PlacedAccounts {
   const placed: PlacedAccounts = { records: new Map(), staff: [], learners: [] };
@@ -49,7 +64,7 @@ export function createAccountRecords(context: Context): PlacedAccounts {
         esiaOid: account.oid,
         personId: first.id,
         method: 'OID',
-        linkedAt: randomMoment(context.rng, addDays(context.yearStart, -300), addDays(context.yearStart, -200)),
+        linkedAt: linkedAt(context, account),
       });
       // The login that linked the account was not its last one; children under 14 never sign in themselves.
       if (ageOn(account.profile.birthDate, context.asOf) >= 14) {

@@ -4,7 +4,7 @@
  */
 import { DEMO_ACCOUNTS } from './accounts.ts';
 import type { PlacedAccounts } from './account-records.ts';
-import { addDays, ageOn, randomMoment } from './calendar.ts';
+import { addDays, addYears, ageOn, randomMoment } from './calendar.ts';
 import type { Context } from './context.ts';
 import type { ConsentRow } from './types.ts';
 
@@ -12,6 +12,11 @@ import type { ConsentRow } from './types.ts';
 const WITHOUT_PROCESSING = 0.02;
 const MINOR_LOGIN_SHARE = 0.8;
 const HOUR_MS = 3_600_000;
+/** ESIA's own account, and with it the login of rule 3, begins at 14 (rule 5a); from 18 no consent is needed. */
+const OWN_LOGIN_AGE = 14;
+const ADULT_AGE = 18;
+
+const isLoginMinor = (age: number) => age >= OWN_LOGIN_AGE && age < ADULT_AGE;
 
 export function grantConsents(context: Context, placed: PlacedAccounts): void {
   const { rng } = context;
@@ -26,22 +31,19 @@ export function grantConsents(context: Context, placed: PlacedAccounts): void {
     const grantedAt = randomMoment(rng, addDays(context.yearStart, -400), addDays(context.yearStart, -1));
     addConsent(context, person.id, 'PROCESSING', grantedBy, grantedAt);
     const account = context.accountPersonIds.has(person.id);
-    if (!account && guardian && age >= 14 && age < 18 && rng.chance(MINOR_LOGIN_SHARE)) {
-      addConsent(
-        context,
-        person.id,
-        'MINOR_LOGIN',
-        guardian,
-        randomMoment(rng, context.yearStart, addDays(context.asOf, -1)),
-      );
+    if (!account && guardian && isLoginMinor(age) && rng.chance(MINOR_LOGIN_SHARE)) {
+      // Granted while the child was 14 already: the platform refuses it for a younger child (rule 3).
+      const fourteen = addYears(person.birthDate, OWN_LOGIN_AGE);
+      const from = fourteen > context.yearStart ? fourteen : context.yearStart;
+      addConsent(context, person.id, 'MINOR_LOGIN', guardian, randomMoment(rng, from, addDays(context.asOf, -1)));
     }
   }
   grantAccountConsents(context, placed);
 }
 
 /**
- * Linked accounts have logged in before: minors with their parent's login consent (after the refused first
- * attempt of rule 3 for those old enough to sign in themselves), everyone who logged in with the transfer
+ * Linked accounts have logged in before: teenagers of 14–17 with their parent's login consent (after the
+ * refused first attempt of rule 3), everyone who logged in with the transfer
  * consent of rule 2. The `minor-without-consent` account gets neither.
  */
 function grantAccountConsents(context: Context, placed: PlacedAccounts): void {
@@ -52,17 +54,17 @@ function grantAccountConsents(context: Context, placed: PlacedAccounts): void {
     const linkedAt = link.linkedAt.getTime();
     const age = ageOn(account.profile.birthDate, context.asOf);
     const guardian = context.guardiansOf.get(record.id)?.[0];
-    if (age < 18 && guardian) {
+    // A child under 14 has no login of their own, so no login consent either (rules 3, 5a): the platform
+    // refuses MINOR_LOGIN outside 14–17. account-records.ts links a teenager's account after the 14th birthday.
+    if (isLoginMinor(age) && guardian) {
       const grantedAt = new Date(linkedAt - HOUR_MS);
-      if (age >= 14) {
-        context.rows.consentRequests.push({
-          id: context.ids.next(),
-          personId: record.id,
-          kind: 'MINOR_LOGIN',
-          requestedAt: new Date(linkedAt - 26 * HOUR_MS),
-          resolvedAt: grantedAt,
-        });
-      }
+      context.rows.consentRequests.push({
+        id: context.ids.next(),
+        personId: record.id,
+        kind: 'MINOR_LOGIN',
+        requestedAt: new Date(linkedAt - 26 * HOUR_MS),
+        resolvedAt: grantedAt,
+      });
       addConsent(context, record.id, 'MINOR_LOGIN', guardian, grantedAt);
     }
     if (record.lastLoginAt) addConsent(context, record.id, 'DATA_TRANSFER', record.id, new Date(linkedAt));

@@ -3,7 +3,7 @@
  * session (expired or revoked token); a 403 with a login refusal code shows the refusal page.
  */
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
-import { bearerToken, expire, LOGIN_REFUSAL_CODES, refuseSession, type LoginRefusalCode } from '../auth/session.ts';
+import { bearerToken, expire, isLoginRefusalCode, refuseSession } from '../auth/session.ts';
 
 async function authorizedFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -18,8 +18,9 @@ async function authorizedFetch(input: RequestInfo | URL, init: RequestInit = {})
       .catch(() => null)) as {
       errors?: { message: string; extensions?: { code?: string } }[];
     } | null;
-    const refusal = body?.errors?.find((error) => LOGIN_REFUSAL_CODES.includes(error.extensions?.code ?? ''));
-    if (refusal) refuseSession(refusal.extensions?.code as LoginRefusalCode, refusal.message);
+    const refusal = body?.errors?.find((error) => isLoginRefusalCode(error.extensions?.code));
+    const code = refusal?.extensions?.code;
+    if (refusal && isLoginRefusalCode(code)) refuseSession(code, refusal.message);
   }
   return response;
 }

@@ -74,7 +74,8 @@ export function CallbackPage() {
   );
 }
 
-const REFUSALS: Record<LoginRefusalCode, { title: string; steps: string[] }> = {
+/** `action` labels the page's one button when signing in again is not the way forward. */
+const REFUSALS: Record<LoginRefusalCode, { title: string; steps: string[]; action?: string }> = {
   ACCOUNT_NOT_LINKED: {
     title: 'Учётная запись Госуслуг не связана с карточкой в системе',
     steps: [
@@ -99,6 +100,17 @@ const REFUSALS: Record<LoginRefusalCode, { title: string; steps: string[] }> = {
       'После объединения войдите снова.',
     ],
   },
+  // Rule 5a: ESIA gives a child an own account from 14; the platform judges the age by the card's birth date,
+  // so a child who got here with an ESIA token is either under 14 or has a wrong birth date in the card.
+  CHILD_UNDER_14: {
+    title: 'Свой вход у ребёнка — с 14 лет',
+    steps: [
+      'До 14 лет у ребёнка нет своего входа: дневник, расписание, оценки и портфолио ребёнка видит родитель (законный представитель) в своём кабинете. Родителю нужно выйти отсюда и войти через свою учётную запись Госуслуг.',
+      'С 14 лет ребёнок регистрируется на Госуслугах сам, а родитель в своём кабинете, в разделе «Согласия», разрешает ему вход — тогда ребёнок входит со своей учётной записью.',
+      'Если ребёнку уже исполнилось 14 лет, значит, в его карточке в системе указана неверная дата рождения: обратитесь в школу или детский сад со свидетельством о рождении или паспортом ребёнка, чтобы её исправили.',
+    ],
+    action: 'Выйти',
+  },
 };
 
 export function RefusalPage({ code, message }: { code: LoginRefusalCode; message: string }) {
@@ -120,7 +132,7 @@ export function RefusalPage({ code, message }: { code: LoginRefusalCode; message
         </ol>
         <div className="actions">
           <button type="button" className="button button-primary" onClick={signOut}>
-            Выйти и войти снова
+            {refusal.action ?? 'Выйти и войти снова'}
           </button>
         </div>
       </div>

@@ -4,8 +4,18 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type LoginRefusalCode = 'ACCOUNT_NOT_LINKED' | 'CONSENT_REQUIRED' | 'DUPLICATE_RECORDS';
-export const LOGIN_REFUSAL_CODES: readonly string[] = ['ACCOUNT_NOT_LINKED', 'CONSENT_REQUIRED', 'DUPLICATE_RECORDS'];
+/** The gateway's login refusals (`gateway/src/auth/principal.ts`), each with its own page in `pages.tsx`. */
+export const LOGIN_REFUSAL_CODES = [
+  'ACCOUNT_NOT_LINKED',
+  'CONSENT_REQUIRED',
+  'DUPLICATE_RECORDS',
+  'CHILD_UNDER_14',
+] as const;
+export type LoginRefusalCode = (typeof LOGIN_REFUSAL_CODES)[number];
+
+export function isLoginRefusalCode(code: unknown): code is LoginRefusalCode {
+  return (LOGIN_REFUSAL_CODES as readonly unknown[]).includes(code);
+}
 
 export type Session =
   | { kind: 'signedOut'; reason: 'none' | 'signedOut' | 'expired' }

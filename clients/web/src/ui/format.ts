@@ -86,6 +86,12 @@ export function regionToday(): string {
   return format.format(new Date());
 }
 
+/** Full years on `on` of a person born on `birthDate` (both YYYY-MM-DD, region dates). */
+export function fullYears(birthDate: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
 /** ISO date (YYYY-MM-DD) of a Date, in UTC. */
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);

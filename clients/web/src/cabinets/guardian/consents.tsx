@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useData } from '../../api/hooks.ts';
 import { formatRegionDateTime } from '../../features/common/format.ts';
 import { useMe } from '../../me.tsx';
+import { fullYears, regionToday } from '../../ui/format.ts';
 import { Badge, DataState, ErrorNotice, Notice, Page, Section } from '../../ui/kit.tsx';
 import { ConsentRequests, GRANT_CONSENT, type ConsentKind } from './consent-requests.tsx';
 
@@ -14,6 +15,7 @@ interface ChildConsentsData {
     children: {
       id: string;
       fullName: string;
+      birthDate: string | null;
       consents: { id: string; kind: ConsentKind; grantedAt: string; withdrawnAt: string | null }[] | null;
     }[];
   } | null;
@@ -26,6 +28,7 @@ const CHILD_CONSENTS_QUERY: TypedDocumentNode<ChildConsentsData, { personId: str
       children {
         id
         fullName
+        birthDate
         consents {
           id
           kind
@@ -63,6 +66,20 @@ function ConsentRow({ child, item }: { child: Child; item: (typeof MANAGED)[numb
   const [withdraw, withdrawing] = useMutation(WITHDRAW_CONSENT, options);
   const [done, setDone] = useState<string | null>(null);
   const active = child.consents?.find((consent) => consent.kind === item.kind && !consent.withdrawnAt);
+  // Rule 5a: a child under 14 has no login of their own, and the server refuses MINOR_LOGIN for them; the row
+  // says so instead of offering a grant that would fail. The server's clock has the last word.
+  if (item.kind === 'MINOR_LOGIN' && !active && child.birthDate && fullYears(child.birthDate, regionToday()) < 14) {
+    return (
+      <tr>
+        <th scope="row">{item.title}</th>
+        <td>
+          <Badge tone="neutral">с 14 лет</Badge>{' '}
+          <span className="muted">До 14 лет ребёнок не входит сам: его дневник и портфолио — в вашем кабинете.</span>
+        </td>
+        <td className="consent-actions" />
+      </tr>
+    );
+  }
   const variables = { personId: child.id, kind: item.kind };
   const busy = granting.loading || withdrawing.loading;
   return (
