@@ -10,7 +10,9 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+// 2.14 (the line the gateway and composition are on, issue 10 §1) exports the type only from this module.
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Database } from '@region/db';
 import { baseSdl } from '@region/schema';
 import { sql } from 'drizzle-orm';
