@@ -33,6 +33,8 @@ export interface SubgraphEntry {
   app: string;
   /** The process entry `npm start` spawns. */
   main: string;
+  /** Its process's env prefix (`PEOPLE` → `PEOPLE_PORT`, `PEOPLE_DATABASE_URL`; the kit's `subgraphMain`). */
+  envPrefix: string;
   /** The gateway's env variable holding its URL (e.g. `PEOPLE_URL`). */
   urlEnv: string;
   /** The entities it originates (its `@key` types it owns), each checked by the contract suite. */
@@ -58,6 +60,7 @@ export function subgraphEntry<N extends string>(
     dir,
     app: `${dir}/src/app.ts`,
     main: `${dir}/src/index.ts`,
+    envPrefix: prefix,
     urlEnv: `${prefix}_URL`,
     entities,
   };
