@@ -86,7 +86,7 @@ const OPERATOR: Principal = {
  * The contract for every subgraph of a registry (issue 10 §2), over one platform: a subgraph added to the
  * registry is checked without a test file of its own. Its entities and their sample rows are the entry's.
  */
-export function registryContract(registry: Registry = SUBGRAPHS, options: PlatformOptions = {}): void {
+export function registryContract(registry: Registry = SUBGRAPHS, options: PlatformOptions = {}): () => Platform {
   let platform: Platform;
   beforeAll(async () => {
     platform = await startPlatform({ ...options, registry });
@@ -111,4 +111,6 @@ export function registryContract(registry: Registry = SUBGRAPHS, options: Platfo
       };
     });
   }
+  /** The platform the suite runs on, for a file's own tests after it started. */
+  return () => platform;
 }

@@ -101,11 +101,20 @@ export interface PlatformOptions {
    * `schema/supergraph.graphql`.
    */
   registry?: Registry;
+  /**
+   * SQL run as the migration owner before the registry's roles and grants: the tables of a test's throwaway
+   * subgraph, standing in for the drizzle migration a real one commits in `db/migrations`.
+   */
+  migration?: string;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const registry = options.registry ?? SUBGRAPHS;
   const database = await createTestDatabase(options.template ?? 'demo');
+  if (options.migration) {
+    const owner = database.admin();
+    await owner.sql.unsafe(options.migration);
+  }
   if (registry !== SUBGRAPHS) await migrateDatabase(database.adminUrl, TEST_ROLE_PASSWORD, registry);
   let fixed: Date | null = options.now ?? null;
   const now = () => fixed ?? new Date();
