@@ -4,6 +4,7 @@
  * queue and the outbox of status changes for ЕПГУ. Owned by the admissions subgraph; children, applicants
  * and organizations are people's entities, referred to by id.
  */
+import { APPLICATION_STATUSES } from '@region/schema/enums';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -41,16 +42,7 @@ export const applicationKind = admissions.enum('application_kind', [
 export const applicationSource = admissions.enum('application_source', ['EPGU', 'IN_PERSON', 'REGIONAL_PORTAL']);
 /** PRIORITY: rights of Order 458 points 9, 9(1), 10, 12; TERRITORY: lives on the school's territory. */
 export const applicationCategory = admissions.enum('application_category', ['PRIORITY', 'TERRITORY', 'OTHER']);
-export const applicationStatus = admissions.enum('application_status', [
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'DOCUMENTS_REQUESTED',
-  'ACCEPTED',
-  'DIRECTED',
-  'ENROLLED',
-  'REJECTED',
-  'WITHDRAWN',
-]);
+export const applicationStatus = admissions.enum('application_status', APPLICATION_STATUSES);
 
 /** Campaign dates of a year (rule 15), configurable: the law's dates are the defaults. */
 export const campaigns = admissions.table('campaigns', {
