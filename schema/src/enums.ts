@@ -4,6 +4,14 @@
  * (`schema/test/enums.test.ts`). Browser-safe: no Node imports, so the web client imports this file.
  */
 
+export const APPLICATION_KINDS = ['FIRST_GRADE', 'TENTH_GRADE', 'TRANSFER', 'KINDERGARTEN', 'CAMP', 'COLLEGE'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+export const APPLICATION_SOURCES = ['EPGU', 'IN_PERSON', 'REGIONAL_PORTAL'] as const;
+export type ApplicationSource = (typeof APPLICATION_SOURCES)[number];
+/** PRIORITY: rights of Order 458 points 9, 9(1), 10, 12; TERRITORY: lives on the school's territory. */
+export const APPLICATION_CATEGORIES = ['PRIORITY', 'TERRITORY', 'OTHER'] as const;
+export type ApplicationCategory = (typeof APPLICATION_CATEGORIES)[number];
+
 /** An application's status (admissions' status machine, Order 458). */
 export const APPLICATION_STATUSES = [
   'SUBMITTED',

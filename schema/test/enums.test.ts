@@ -4,10 +4,19 @@
  */
 import { parse, type EnumTypeDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES, subgraphSdl } from '../src/index.ts';
+import {
+  APPLICATION_CATEGORIES,
+  APPLICATION_KINDS,
+  APPLICATION_SOURCES,
+  APPLICATION_STATUSES,
+  subgraphSdl,
+} from '../src/index.ts';
 
 const SHARED: { subgraph: string; graphqlEnum: string; values: readonly string[] }[] = [
   { subgraph: 'admissions', graphqlEnum: 'ApplicationStatus', values: APPLICATION_STATUSES },
+  { subgraph: 'admissions', graphqlEnum: 'ApplicationKind', values: APPLICATION_KINDS },
+  { subgraph: 'admissions', graphqlEnum: 'ApplicationSource', values: APPLICATION_SOURCES },
+  { subgraph: 'admissions', graphqlEnum: 'ApplicationCategory', values: APPLICATION_CATEGORIES },
 ];
 
 describe('shared enums match the SDL', () => {

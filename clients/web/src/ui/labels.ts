@@ -3,14 +3,18 @@
  * status a parent sees is the status the school set). Wording that depends on the reader — how a kind of
  * application is put to a parent or to a coordinator — stays in each cabinet's own labels.
  */
-import { APPLICATION_STATUS_NAMES, type ApplicationStatus } from '@region/schema/enums';
+import {
+  APPLICATION_STATUS_NAMES,
+  type ApplicationCategory,
+  type ApplicationKind,
+  type ApplicationSource,
+  type ApplicationStatus,
+} from '@region/schema/enums';
 import type { NoticeTone } from './kit.tsx';
 
 export type OrganizationType = 'SCHOOL' | 'KINDERGARTEN' | 'EXTRA_EDUCATION' | 'COLLEGE';
 export type SchoolYearStatus = 'NOT_CREATED' | 'DRAFT' | 'OPEN' | 'CLOSED';
-export type ApplicationKind = 'FIRST_GRADE' | 'TENTH_GRADE' | 'TRANSFER' | 'KINDERGARTEN' | 'CAMP' | 'COLLEGE';
-export type ApplicationSource = 'EPGU' | 'IN_PERSON' | 'REGIONAL_PORTAL';
-export type ApplicationCategory = 'PRIORITY' | 'TERRITORY' | 'OTHER';
+export type { ApplicationCategory, ApplicationKind, ApplicationSource };
 export type { ApplicationStatus };
 export type MandatoryField =
   | 'FULL_NAME'
