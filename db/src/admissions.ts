@@ -4,6 +4,12 @@
  * queue and the outbox of status changes for ЕПГУ. Owned by the admissions subgraph; children, applicants
  * and organizations are people's entities, referred to by id.
  */
+import {
+  APPLICATION_CATEGORIES,
+  APPLICATION_KINDS,
+  APPLICATION_SOURCES,
+  APPLICATION_STATUSES,
+} from '@region/schema/enums';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -30,27 +36,10 @@ const id = () =>
     .default(sql`uuidv7()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-export const applicationKind = admissions.enum('application_kind', [
-  'FIRST_GRADE',
-  'TENTH_GRADE',
-  'TRANSFER',
-  'KINDERGARTEN',
-  'CAMP',
-  'COLLEGE',
-]);
-export const applicationSource = admissions.enum('application_source', ['EPGU', 'IN_PERSON', 'REGIONAL_PORTAL']);
-/** PRIORITY: rights of Order 458 points 9, 9(1), 10, 12; TERRITORY: lives on the school's territory. */
-export const applicationCategory = admissions.enum('application_category', ['PRIORITY', 'TERRITORY', 'OTHER']);
-export const applicationStatus = admissions.enum('application_status', [
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'DOCUMENTS_REQUESTED',
-  'ACCEPTED',
-  'DIRECTED',
-  'ENROLLED',
-  'REJECTED',
-  'WITHDRAWN',
-]);
+export const applicationKind = admissions.enum('application_kind', APPLICATION_KINDS);
+export const applicationSource = admissions.enum('application_source', APPLICATION_SOURCES);
+export const applicationCategory = admissions.enum('application_category', APPLICATION_CATEGORIES);
+export const applicationStatus = admissions.enum('application_status', APPLICATION_STATUSES);
 
 /** Campaign dates of a year (rule 15), configurable: the law's dates are the defaults. */
 export const campaigns = admissions.table('campaigns', {

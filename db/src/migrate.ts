@@ -5,26 +5,35 @@
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { SUBGRAPHS, type Registry, type SubgraphName } from '@region/schema';
 import { createDb } from './client.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations', import.meta.url));
 
 /**
  * One role per subgraph, each able to write only its own schema (DESIGN.md, Database), and a read-only
- * role for analytics. Schemas that do not exist yet are granted when their migration lands.
+ * role for analytics. Both come from the subgraph registry (`@region/schema`, issue 10 §2).
  */
-export const SUBGRAPH_ROLES = {
-  people: { role: 'people_svc', schema: 'people' },
-  learning: { role: 'learning_svc', schema: 'learning' },
-  admissions: { role: 'admissions_svc', schema: 'admissions' },
-} as const;
+export const SUBGRAPH_ROLES = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, entry.database])) as Record<
+  SubgraphName,
+  { role: string; schema: string }
+>;
 export const ANALYTICS_READER = 'analytics_ro';
-export type SubgraphName = keyof typeof SUBGRAPH_ROLES;
+export type { SubgraphName };
 
-export async function migrateDatabase(adminUrl: string, rolePassword: string): Promise<void> {
+/**
+ * `registry` is the platform's own unless a test adds a throwaway subgraph: its role and schema are
+ * created and granted like the others (its tables, if any, come with the committed migrations).
+ */
+export async function migrateDatabase(
+  adminUrl: string,
+  rolePassword: string,
+  registry: Registry = SUBGRAPHS,
+): Promise<void> {
+  const databases = registry.map((entry) => entry.database);
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    await ensureRoles(admin, rolePassword);
+    await ensureRoles(admin, rolePassword, databases);
   } finally {
     await admin.end();
   }
@@ -36,14 +45,16 @@ export async function migrateDatabase(adminUrl: string, rolePassword: string): P
   }
   const granter = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    await grantPrivileges(granter);
+    await grantPrivileges(granter, databases);
   } finally {
     await granter.end();
   }
 }
 
-async function ensureRoles(sql: postgres.Sql, password: string): Promise<void> {
-  const roles = [...Object.values(SUBGRAPH_ROLES).map((r) => r.role), ANALYTICS_READER];
+type SubgraphDatabase = Registry[number]['database'];
+
+async function ensureRoles(sql: postgres.Sql, password: string, databases: SubgraphDatabase[]): Promise<void> {
+  const roles = [...databases.map((r) => r.role), ANALYTICS_READER];
   for (const role of roles) {
     // Roles are cluster-wide: several test databases on one cluster share them, so creation may race.
     await sql`
@@ -55,12 +66,15 @@ async function ensureRoles(sql: postgres.Sql, password: string): Promise<void> {
   }
 }
 
-async function grantPrivileges(sql: postgres.Sql): Promise<void> {
+async function grantPrivileges(sql: postgres.Sql, databases: SubgraphDatabase[]): Promise<void> {
   const [{ current_database: database }] = (await sql`select current_database()`) as unknown as [
     { current_database: string },
   ];
-  for (const { role, schema } of Object.values(SUBGRAPH_ROLES)) {
+  for (const { role, schema } of databases) {
+    // A subgraph whose migration has not created its schema yet (a new one, no tables so far) still gets
+    // it, owned by the migration owner, so its role can be granted the same way.
     await sql.unsafe(`
+      create schema if not exists ${schema};
       grant connect on database "${database}" to ${role};
       grant usage on schema ${schema} to ${role};
       grant select, insert, update, delete on all tables in schema ${schema} to ${role};

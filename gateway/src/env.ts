@@ -1,5 +1,5 @@
 import { DEFAULT_REGION_TIME_ZONE, isTimeZone, parseEnv, port } from '@region/kit';
-import { ROLES } from '@region/schema';
+import { ROLES, SUBGRAPHS, type Registry } from '@region/schema';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind, type QueryLimits } from './limits.ts';
 import { DEFAULT_INTROSPECTION_ROLES } from './request-guards.ts';
@@ -73,9 +73,6 @@ export function readEnv() {
     ESIA_API_URL: z.string().url(),
     /** Ed25519 private key (JWK JSON) that signs the internal tokens subgraphs accept. */
     INTERNAL_TOKEN_PRIVATE_JWK: z.string().min(10),
-    PEOPLE_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
-    LEARNING_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
-    ADMISSIONS_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
     /** The built web client, served at `/` when present. */
     WEB_DIST: z.string().optional(),
     /** The ESIA login page the web client sends people to; by default `<ESIA_ISSUER>/login`. */
@@ -94,4 +91,17 @@ export function readEnv() {
     /** How long shutdown waits for in-flight requests before closing their connections. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
   });
+}
+
+/**
+ * Where each subgraph of the registry listens: its `urlEnv` (`PEOPLE_URL`, `LEARNING_URL`…), by default its
+ * port on this machine (issue 10 §2: the service list is the registry's, not a hand-kept one).
+ */
+export function readSubgraphUrls(registry: Registry = SUBGRAPHS): Record<string, string> {
+  const env = parseEnv(
+    Object.fromEntries(
+      registry.map((entry) => [entry.urlEnv, z.string().url().default(`http://127.0.0.1:${entry.port}/graphql`)]),
+    ),
+  );
+  return Object.fromEntries(registry.map((entry) => [entry.name, String(env[entry.urlEnv])]));
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createLogger, listen, parseJwk } from '@region/kit';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createGateway } from './app.ts';
-import { readEnv } from './env.ts';
+import { readEnv, readSubgraphUrls } from './env.ts';
 import { webClient } from './static.ts';
 
 async function main(): Promise<void> {
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const logger = createLogger('gateway');
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: { people: env.PEOPLE_URL, learning: env.LEARNING_URL, admissions: env.ADMISSIONS_URL },
+    subgraphUrls: readSubgraphUrls(),
     esia: {
       issuer: env.ESIA_ISSUER,
       audience: env.ESIA_AUDIENCE,

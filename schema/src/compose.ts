@@ -6,14 +6,15 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPHS, SUPERGRAPH_PATH, subgraphSdl } from './subgraphs.ts';
+import { SUBGRAPHS, SUPERGRAPH_PATH, subgraphSdl, type Registry } from './subgraphs.ts';
 
-export function composeSupergraph(): string {
+/** Composes the registry's subgraphs (the platform's own unless a test hands it another registry). */
+export function composeSupergraph(registry: Registry = SUBGRAPHS): string {
   const result = composeServices(
-    SUBGRAPHS.map((subgraph) => ({
+    registry.map((subgraph) => ({
       name: subgraph.name,
       url: `http://localhost:${subgraph.port}/graphql`,
-      typeDefs: parse(subgraphSdl(subgraph.name)),
+      typeDefs: parse(subgraphSdl(subgraph)),
     })),
   );
   if (result.errors) {

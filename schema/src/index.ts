@@ -3,3 +3,4 @@ export * from './identifiers.ts';
 export * from './sdl.ts';
 export * from './subgraphs.ts';
 export * from './personal-data.ts';
+export * from './enums.ts';

@@ -1,20 +1,109 @@
-/** The subgraphs of the supergraph, their SDL on disk and their default URLs (overridable by env). */
+/**
+ * The subgraph registry (issue 10 §2): the one list of subgraphs. Composition, migrations and roles, the
+ * gateway's service list, the launcher, the test platform and the contract suite all read it, so a new
+ * subgraph is its folder under `subgraphs/` plus one entry here.
+ *
+ * Plain data only: every consumer (db, gateway, launcher, tests) imports it without importing any
+ * subgraph's code. The code that builds a subgraph is named by path (`app`, `main`) and imported lazily by
+ * whoever runs it. Functions that walk the registry take it as an argument defaulting to `SUBGRAPHS`, so a
+ * test can add a throwaway subgraph without editing this file (`tests/e2e/registry.test.ts`).
+ */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { baseSdl } from './sdl.ts';
 
-export const SUBGRAPHS = [
-  { name: 'people', port: 4001 },
-  { name: 'learning', port: 4002 },
-  { name: 'admissions', port: 4003 },
-] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+export interface SubgraphEntity {
+  typename: string;
+  /**
+   * SQL run by the contract suite as the superuser that returns one existing `id` of the type (it may
+   * insert the row when the demo region has none).
+   */
+  sample: string;
+}
+
+export interface SubgraphEntry {
+  name: string;
+  /** Its port in `npm start` and its default URL (`http://127.0.0.1:<port>/graphql`). */
+  port: number;
+  /** The PostgreSQL schema it owns and the role it connects as: the role writes only that schema. */
+  database: { schema: string; role: string };
+  /** The subgraph's folder (absolute); its SDL is `src/modules/<module>/schema.graphql`. */
+  dir: string;
+  /** The module whose default export is its `defineSubgraph(...)` (imported lazily). */
+  app: string;
+  /** The process entry `npm start` spawns. */
+  main: string;
+  /** Its process's env prefix (`PEOPLE` → `PEOPLE_PORT`, `PEOPLE_DATABASE_URL`; the kit's `subgraphMain`). */
+  envPrefix: string;
+  /** The gateway's env variable holding its URL (e.g. `PEOPLE_URL`). */
+  urlEnv: string;
+  /** The entities it originates (its `@key` types it owns), each checked by the contract suite. */
+  entities: readonly SubgraphEntity[];
+}
+
+export type Registry = readonly SubgraphEntry[];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** An entry from the conventions: folder `subgraphs/<name>`, schema `<name>`, role `<name>_svc`, `<NAME>_URL`. */
+export function subgraphEntry<N extends string>(
+  name: N,
+  port: number,
+  entities: readonly SubgraphEntity[],
+  dir = `${ROOT}subgraphs/${name}`,
+): SubgraphEntry & { name: N } {
+  const prefix = name.toUpperCase().replaceAll('-', '_');
+  return {
+    name,
+    port,
+    database: { schema: name.replaceAll('-', '_'), role: `${name.replaceAll('-', '_')}_svc` },
+    dir,
+    app: `${dir}/src/app.ts`,
+    main: `${dir}/src/index.ts`,
+    envPrefix: prefix,
+    urlEnv: `${prefix}_URL`,
+    entities,
+  };
+}
+
+export const SUBGRAPHS = [
+  subgraphEntry('people', 4001, [
+    { typename: 'Person', sample: 'select person_id as id from people.enrolments where ended_on is null limit 1' },
+    { typename: 'Organization', sample: 'select id from people.organizations limit 1' },
+    { typename: 'Municipality', sample: 'select id from people.municipalities limit 1' },
+  ]),
+  subgraphEntry('learning', 4002, [
+    { typename: 'Class', sample: 'select class_id as id from learning.lessons limit 1' },
+    { typename: 'Subject', sample: 'select subject_id as id from learning.lessons limit 1' },
+    { typename: 'Lesson', sample: 'select id from learning.lessons limit 1' },
+    { typename: 'SchoolYear', sample: 'select id from learning.school_years limit 1' },
+  ]),
+  subgraphEntry('admissions', 4003, [
+    {
+      typename: 'Application',
+      // The demo region has no applications: the suite files one as ЕПГУ would.
+      sample: `insert into admissions.applications (kind, year, child_last_name, child_first_name, child_birth_date,
+          applicant_id, source, registered_at, category, epgu_number)
+        values ('FIRST_GRADE', 2027, 'Тестов', 'Тест', '2020-01-01', uuidv7(), 'EPGU', now(), 'OTHER', 'contract-1')
+        returning id`,
+    },
+  ]),
+] as const satisfies Registry;
+
+/** The platform's own subgraphs (a throwaway one added in a test is a plain `string`). */
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+
+/** The entry of a named subgraph. */
+export function registryEntry(name: string, registry: Registry = SUBGRAPHS): SubgraphEntry {
+  const entry = registry.find((candidate) => candidate.name === name);
+  if (!entry) throw new Error(`No subgraph "${name}" in the registry (schema/src/subgraphs.ts).`);
+  return entry;
+}
+
 /** The whole SDL of one subgraph: the shared base, then each module's schema.graphql in name order. */
-export function subgraphSdl(name: string): string {
-  const modulesDir = `${ROOT}subgraphs/${name}/src/modules`;
+export function subgraphSdl(subgraph: string | SubgraphEntry): string {
+  const entry = typeof subgraph === 'string' ? registryEntry(subgraph) : subgraph;
+  const modulesDir = `${entry.dir}/src/modules`;
   const modules = readdirSync(modulesDir)
     .sort()
     .map((module) => `${modulesDir}/${module}/schema.graphql`)

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateInternalKeyPair, internalTokenSigner, type InternalTokenSigner, type Principal } from '@region/kit';
+import { SUBGRAPHS, type Registry } from '@region/schema';
+import { startPlatform, type Platform, type PlatformOptions } from './platform.ts';
 
 export interface ContractTarget {
   url: string;
@@ -71,4 +73,44 @@ export function subgraphContract(name: string, start: () => Promise<ContractTarg
       }
     });
   });
+}
+
+/** A regional operator reads every owned entity of every subgraph. */
+const OPERATOR: Principal = {
+  kind: 'PERSON',
+  personId: '00000000-0000-7000-8000-000000000000',
+  grants: [{ role: 'REGIONAL_OPERATOR', territory: { kind: 'REGION' } }],
+};
+
+/**
+ * The contract for every subgraph of a registry (issue 10 §2), over one platform: a subgraph added to the
+ * registry is checked without a test file of its own. Its entities and their sample rows are the entry's.
+ */
+export function registryContract(registry: Registry = SUBGRAPHS, options: PlatformOptions = {}): () => Platform {
+  let platform: Platform;
+  beforeAll(async () => {
+    platform = await startPlatform({ ...options, registry });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+  for (const entry of registry) {
+    subgraphContract(entry.name, async () => {
+      const entities: ContractTarget['entities'] = [];
+      for (const entity of entry.entities) {
+        const [row] = await platform.admin.sql.unsafe<{ id: string }[]>(entity.sample);
+        if (!row) throw new Error(`${entry.name}: no sample row for ${entity.typename}`);
+        entities.push({ typename: entity.typename, id: row.id });
+      }
+      return {
+        url: platform.subgraphUrls[entry.name]!,
+        sign: platform.signInternal,
+        principal: OPERATOR,
+        entities,
+        stop: async () => {},
+      };
+    });
+  }
+  /** The platform the suite runs on, for a file's own tests after it started. */
+  return () => platform;
 }

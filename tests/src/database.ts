@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDb, urlForDatabase, urlForRole, SUBGRAPH_ROLES, type DbHandle, type SubgraphName } from '@region/db';
+import type { SubgraphEntry } from '@region/schema';
 import { DEMO_TEMPLATE, EMPTY_TEMPLATE, TEST_ROLE_PASSWORD } from './constants.ts';
 
 export interface TestDatabase {
@@ -9,7 +10,7 @@ export interface TestDatabase {
   /** Superuser URL: for setting up facts a test needs, never for the code under test. */
   adminUrl: string;
   /** The URL a subgraph's own role connects with: the code under test runs with exactly its privileges. */
-  roleUrl(subgraph: SubgraphName): string;
+  roleUrl(subgraph: SubgraphName | SubgraphEntry): string;
   /** A superuser handle for arranging and inspecting rows. */
   admin(): DbHandle;
   drop(): Promise<void>;
@@ -30,7 +31,12 @@ export async function createTestDatabase(template: 'empty' | 'demo' = 'demo'): P
   return {
     name,
     adminUrl,
-    roleUrl: (subgraph) => urlForRole(adminUrl, SUBGRAPH_ROLES[subgraph].role, TEST_ROLE_PASSWORD),
+    roleUrl: (subgraph) =>
+      urlForRole(
+        adminUrl,
+        typeof subgraph === 'string' ? SUBGRAPH_ROLES[subgraph].role : subgraph.database.role,
+        TEST_ROLE_PASSWORD,
+      ),
     admin: () => {
       const handle = createDb(adminUrl, { max: 2 });
       handles.push(handle);

@@ -1,11 +1,11 @@
 /**
- * The platform for end-to-end tests: dev ESIA, the people subgraph and the gateway, each on its own port
+ * The platform for end-to-end tests: dev ESIA, every subgraph of the registry and the gateway, each on its own port
  * and talking real HTTP, over a database of the test file's own, with real ESIA-shaped JWTs.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createDb, type DbHandle, type SubgraphName } from '@region/db';
+import { createDb, migrateDatabase, type DbHandle, type SubgraphName } from '@region/db';
 import { createDevEsia } from '@region/dev-esia';
 import { generateSigningKeys, type SigningKeys } from '@region/dev-esia/keys';
 import { createGateway } from '@region/gateway';
@@ -22,20 +22,18 @@ import {
   regionTimeZone,
   type InternalTokenSigner,
   type Logger,
+  type SubgraphDefinition,
+  type SubgraphDeps,
 } from '@region/kit';
-import { createAdmissionsSubgraph } from '@region/admissions';
-import { createLearningSubgraph } from '@region/learning';
-import { createPeopleSubgraph } from '@region/people';
-import { SUPERGRAPH_PATH } from '@region/schema';
+import { SUBGRAPHS, SUPERGRAPH_PATH, type Registry } from '@region/schema';
+import { composeSupergraph } from '@region/schema/compose';
+import { TEST_ROLE_PASSWORD } from './constants.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const ESIA_ISSUER = 'https://esia.test/';
 
-const SUBGRAPH_FACTORIES = {
-  people: createPeopleSubgraph,
-  learning: createLearningSubgraph,
-  admissions: createAdmissionsSubgraph,
-} satisfies Record<SubgraphName, unknown>;
+/** Deps every subgraph gets in the platform; a subgraph reads the ones it needs (admissions asks people). */
+type PlatformSubgraphDeps = SubgraphDeps & { peopleUrl: string | undefined };
 export const ESIA_AUDIENCE = 'region-edu-platform';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -51,6 +49,8 @@ export interface Platform {
   peopleUrl: string;
   learningUrl: string;
   admissionsUrl: string;
+  /** Every subgraph of the platform's registry by name. */
+  subgraphUrls: Record<string, string>;
   esiaUrl: string;
   database: TestDatabase;
   /** Superuser handle on the test database, for arranging facts and checking what was written. */
@@ -76,7 +76,7 @@ export interface Platform {
   ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
   /** Stops one subgraph's HTTP server, so the gateway finds nobody listening there. */
-  stopSubgraph(name: SubgraphName): Promise<void>;
+  stopSubgraph(name: SubgraphName | (string & {})): Promise<void>;
   /** Stops the gateway as its process does on SIGTERM: in-flight requests finish first. */
   stopGateway(): Promise<void>;
 }
@@ -95,10 +95,27 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Where the gateway finds a subgraph: a test may put a stand-in in front of one (a failing proxy). */
   gatewaySubgraphUrl?: (name: SubgraphName, url: string) => string | Promise<string>;
+  /**
+   * The subgraphs to run (default: the platform's registry). Another registry — a test's throwaway subgraph
+   * added to it — is migrated (roles, schema, grants) and composed on the fly instead of read from
+   * `schema/supergraph.graphql`.
+   */
+  registry?: Registry;
+  /**
+   * SQL run as the migration owner before the registry's roles and grants: the tables of a test's throwaway
+   * subgraph, standing in for the drizzle migration a real one commits in `db/migrations`.
+   */
+  migration?: string;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const registry = options.registry ?? SUBGRAPHS;
   const database = await createTestDatabase(options.template ?? 'demo');
+  if (options.migration) {
+    const owner = database.admin();
+    await owner.sql.unsafe(options.migration);
+  }
+  if (registry !== SUBGRAPHS) await migrateDatabase(database.adminUrl, TEST_ROLE_PASSWORD, registry);
   let fixed: Date | null = options.now ?? null;
   const now = () => fixed ?? new Date();
   const logger = options.logger ?? createLogger('test', process.env['TEST_LOG_LEVEL'] ?? 'silent');
@@ -125,18 +142,24 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   configureCursorSecret(randomBytes(32).toString('base64url'));
   const statements: { query: string; params: unknown[] }[] = [];
   const verifyInternalToken = await internalTokenVerifier(keys.publicJwk);
-  const subgraphUrls: Record<SubgraphName, string> = { people: '', learning: '', admissions: '' };
-  const subgraphServers = new Map<SubgraphName, Server>();
-  for (const [name, create] of Object.entries(SUBGRAPH_FACTORIES) as [
-    SubgraphName,
-    (typeof SUBGRAPH_FACTORIES)[SubgraphName],
-  ][]) {
-    const handle = createDb(database.roleUrl(name), {
+  const subgraphUrls: Record<string, string> = {};
+  const subgraphServers = new Map<string, Server>();
+  // In the registry's order; each subgraph's code is imported only here (the registry is plain data).
+  for (const entry of registry) {
+    const { name } = entry;
+    const definition = ((await import(entry.app)) as { default: SubgraphDefinition<PlatformSubgraphDeps> }).default;
+    const handle = createDb(database.roleUrl(entry), {
       onQuery: (query, params) => void statements.push({ query, params }),
     });
     stops.push(handle.close);
     // People is served first: admissions' support search asks it for consents (`people-consents.ts`).
-    const subgraph = await create({ db: handle.db, logger, verifyInternalToken, now, peopleUrl: subgraphUrls.people });
+    const subgraph = await definition.create({
+      db: handle.db,
+      logger,
+      verifyInternalToken,
+      now,
+      peopleUrl: subgraphUrls['people'],
+    });
     stops.push(subgraph.stop);
     subgraphServers.set(name, subgraph.server);
     subgraphUrls[name] = `${await serve(subgraph.server)}/graphql`;
@@ -144,10 +167,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const gatewaySubgraphUrls = { ...subgraphUrls };
   for (const name of Object.keys(gatewaySubgraphUrls) as SubgraphName[]) {
-    gatewaySubgraphUrls[name] = (await options.gatewaySubgraphUrl?.(name, subgraphUrls[name])) ?? subgraphUrls[name];
+    gatewaySubgraphUrls[name] = (await options.gatewaySubgraphUrl?.(name, subgraphUrls[name]!)) ?? subgraphUrls[name]!;
   }
   const gateway = await createGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl: registry === SUBGRAPHS ? readFileSync(SUPERGRAPH_PATH, 'utf8') : composeSupergraph(registry),
     subgraphUrls: gatewaySubgraphUrls,
     esia: {
       issuer: ESIA_ISSUER,
@@ -170,9 +193,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const platform: Platform = {
     gatewayUrl,
     webUrl: new URL('/', gatewayUrl).href,
-    peopleUrl: subgraphUrls.people,
-    learningUrl: subgraphUrls.learning,
-    admissionsUrl: subgraphUrls.admissions,
+    peopleUrl: subgraphUrls['people'] ?? '',
+    learningUrl: subgraphUrls['learning'] ?? '',
+    admissionsUrl: subgraphUrls['admissions'] ?? '',
+    subgraphUrls,
     esiaUrl,
     database,
     admin,

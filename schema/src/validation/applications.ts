@@ -8,11 +8,10 @@
  * time zone and reads no clock.
  */
 import { z } from 'zod';
+import { APPLICATION_CATEGORIES, APPLICATION_KINDS, type ApplicationKind } from '../enums.ts';
 import { isValidSnils } from '../identifiers.ts';
 
-export const APPLICATION_KINDS = ['FIRST_GRADE', 'TENTH_GRADE', 'TRANSFER', 'KINDERGARTEN', 'CAMP', 'COLLEGE'] as const;
-export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
-export const APPLICATION_CATEGORIES = ['PRIORITY', 'TERRITORY', 'OTHER'] as const;
+export { APPLICATION_CATEGORIES, APPLICATION_KINDS, type ApplicationKind };
 /** Points of Order 458 that give a preferential right: 9, 9(1), 10, 12. */
 export const PRIORITY_RIGHTS = ['9', '9.1', '10', '12'] as const;
 export const MAX_CHOICES = 5;

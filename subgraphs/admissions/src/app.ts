@@ -1,26 +1,27 @@
-/** Builds the admissions subgraph without listening: used by `index.ts`, the tests and the launcher. */
-import { createSubgraph, type Subgraph, type SubgraphDeps } from '@region/kit';
-import { createContext, type AdmissionsContext } from './context.ts';
-import { applicationsModule } from './modules/applications/index.ts';
+/** The admissions subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
+import { defineSubgraph, type SubgraphDeps } from '@region/kit';
+import type { AdmissionsContext } from './context.ts';
+import { applicationsModule, createApplicationLoaders } from './modules/applications/index.ts';
 import { intakeModule } from './modules/intake/index.ts';
 import { queueModule } from './modules/queue/index.ts';
 import { statisticsModule } from './modules/statistics/index.ts';
 import { territoryModule } from './modules/territory/index.ts';
+import { peopleConsentLookup } from './people-consents.ts';
+import { AdmissionsPolicy } from './policy.ts';
 
 export interface AdmissionsDeps extends SubgraphDeps {
   /** People's subgraph endpoint (`/graphql`), asked for consents by the support search. */
   peopleUrl?: string | undefined;
 }
 
-export function createAdmissionsSubgraph(deps: AdmissionsDeps): Promise<Subgraph> {
-  const now = deps.now ?? (() => new Date());
-  return createSubgraph<AdmissionsContext>({
-    name: 'admissions',
-    modules: [applicationsModule, intakeModule, statisticsModule, queueModule, territoryModule],
-    verifyInternalToken: deps.verifyInternalToken,
-    createContext: (principal, token) =>
-      createContext(principal, { db: deps.db, logger: deps.logger, now, peopleUrl: deps.peopleUrl }, token),
-    logger: deps.logger,
-    db: deps.db,
-  });
-}
+const admissionsSubgraph = defineSubgraph<AdmissionsContext, AdmissionsDeps>({
+  name: 'admissions',
+  modules: [applicationsModule, intakeModule, statisticsModule, queueModule, territoryModule],
+  policy: (principal) => new AdmissionsPolicy(principal),
+  loaders: createApplicationLoaders,
+  extend: ({ token, deps }) => ({ consentsOf: peopleConsentLookup(deps.peopleUrl, token) }),
+});
+export default admissionsSubgraph;
+
+/** Builds the subgraph without listening. */
+export const createAdmissionsSubgraph = admissionsSubgraph.create;

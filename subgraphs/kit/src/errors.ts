@@ -70,3 +70,19 @@ export function isInputRefusedByDatabase(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * A unique index refused a row (SQLSTATE 23505): two requests raced to create the same thing, or the
+ * service did not check first. The client's answer is `CONFLICT`, not an internal error (issue 10 §2); a
+ * service that knows the constraint answers with its own message first (people's `mapUniqueViolation`).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause && depth < 5; depth++) {
+    if ((cause as { code?: unknown }).code === '23505') return true;
+    const next = cause as { originalError?: unknown; cause?: unknown };
+    cause = next.originalError ?? next.cause;
+  }
+  return false;
+}
+
+export const UNIQUE_VIOLATION_MESSAGE = 'Такая запись уже есть. Обновите страницу и проверьте данные.';

@@ -18,7 +18,7 @@ import { baseSdl } from '@region/schema';
 import { sql } from 'drizzle-orm';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { burstLog, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './database-faults.ts';
-import { isInputRefusedByDatabase, isPublicCode } from './errors.ts';
+import { isInputRefusedByDatabase, isPublicCode, isUniqueViolation, UNIQUE_VIOLATION_MESSAGE } from './errors.ts';
 import { createHttpServer, HttpRefusal } from './http.ts';
 import type { InternalTokenVerifier } from './internal-token.ts';
 import type { Logger } from './logger.ts';
@@ -137,6 +137,10 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
     // Logged all the same: a value the server itself built would be a defect hiding behind the client's code.
     logger.warn({ err: error, path: formatted.path }, 'input refused by the database');
     return { message: 'Неверное значение в запросе.', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (isUniqueViolation(error)) {
+    logger.warn({ err: error, path: formatted.path }, 'unique violation answered as CONFLICT');
+    return { message: UNIQUE_VIOLATION_MESSAGE, path: formatted.path, extensions: { code: 'CONFLICT' } };
   }
   logger.error({ err: error, path: formatted.path }, 'internal error');
   return {

@@ -1,6 +1,6 @@
-/** Builds the people subgraph without listening: used by `index.ts`, the tests and the launcher. */
-import { createSubgraph, type Subgraph, type SubgraphDeps } from '@region/kit';
-import { createContext, type PeopleContext } from './context.ts';
+/** The people subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
+import { defineSubgraph } from '@region/kit';
+import { createLoaders, type PeopleContext } from './context.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { completenessModule } from './modules/completeness/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
@@ -14,29 +14,29 @@ import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
 import { processingConsentModule } from './modules/processing-consent/index.ts';
+import { PeoplePolicy } from './policy.ts';
 
-export function createPeopleSubgraph(deps: SubgraphDeps): Promise<Subgraph> {
-  const now = deps.now ?? (() => new Date());
-  return createSubgraph<PeopleContext>({
-    name: 'people',
-    modules: [
-      personsModule,
-      organizationsModule,
-      loginModule,
-      consentsModule,
-      guardianshipModule,
-      movementBookModule,
-      duplicatesModule,
-      employmentModule,
-      auditModule,
-      grantsModule,
-      portfolioReadinessModule,
-      completenessModule,
-      processingConsentModule,
-    ],
-    verifyInternalToken: deps.verifyInternalToken,
-    createContext: (principal) => createContext(principal, { db: deps.db, logger: deps.logger, now }),
-    logger: deps.logger,
-    db: deps.db,
-  });
-}
+const peopleSubgraph = defineSubgraph<PeopleContext>({
+  name: 'people',
+  modules: [
+    personsModule,
+    organizationsModule,
+    loginModule,
+    consentsModule,
+    guardianshipModule,
+    movementBookModule,
+    duplicatesModule,
+    employmentModule,
+    auditModule,
+    grantsModule,
+    portfolioReadinessModule,
+    completenessModule,
+    processingConsentModule,
+  ],
+  policy: (principal) => new PeoplePolicy(principal),
+  loaders: createLoaders,
+});
+export default peopleSubgraph;
+
+/** Builds the subgraph without listening. */
+export const createPeopleSubgraph = peopleSubgraph.create;

@@ -1,5 +1,5 @@
 import type { Database } from '@region/db';
-import { groupLoader, type Logger, type Principal } from '@region/kit';
+import { groupLoader, type SubgraphContext } from '@region/kit';
 import { createCompletenessLoaders } from './modules/completeness/index.ts';
 import { consentsOf } from './modules/consents/service.ts';
 import { employmentsOf } from './modules/employment/repository.ts';
@@ -10,17 +10,9 @@ import { createOrganizationLoaders } from './modules/organizations/loaders.ts';
 import { createPersonLoaders } from './modules/persons/loaders.ts';
 import { PeoplePolicy } from './policy.ts';
 
-export interface PeopleContext {
-  principal: Principal;
-  policy: PeoplePolicy;
-  db: Database;
-  loaders: ReturnType<typeof createLoaders>;
-  logger: Logger;
-  /** The clock, injectable so tests and the demo can stand on a given date. */
-  now: () => Date;
-}
+export type PeopleContext = SubgraphContext<PeoplePolicy, ReturnType<typeof createLoaders>>;
 
-function createLoaders(db: Database, policy: PeoplePolicy) {
+export function createLoaders(db: Database, policy: PeoplePolicy) {
   return {
     ...createPersonLoaders(db, policy),
     ...createOrganizationLoaders(db, policy),
@@ -45,20 +37,5 @@ function createLoaders(db: Database, policy: PeoplePolicy) {
       (ids: readonly string[]) => guardianFacts(db, ids),
       (row) => row.childId,
     ),
-  };
-}
-
-export function createContext(
-  principal: Principal,
-  deps: { db: Database; logger: Logger; now: () => Date },
-): PeopleContext {
-  const policy = new PeoplePolicy(principal);
-  return {
-    principal,
-    policy,
-    db: deps.db,
-    loaders: createLoaders(deps.db, policy),
-    logger: deps.logger,
-    now: deps.now,
   };
 }

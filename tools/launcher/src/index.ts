@@ -8,10 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { createDb, migrateDatabase, urlForDatabase, urlForRole, SUBGRAPH_ROLES } from '@region/db';
+import { createDb, migrateDatabase, urlForDatabase, urlForRole } from '@region/db';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded';
 import { isDatabaseEmpty, seedDemoRegion } from '@region/db/demo/seed';
 import { generateInternalKeyPair } from '@region/kit';
+import { SUBGRAPHS } from '@region/schema';
 import { buildWebClient } from '@region/web/build';
 import {
   restarter,
@@ -28,7 +29,7 @@ const PG_PORT = Number(process.env['PG_PORT'] ?? 54329);
 const DATABASE = 'region';
 const ROLE_PASSWORD = process.env['DB_ROLE_PASSWORD'] ?? 'region-dev';
 const DEMO_SEED = 20250901;
-const PORTS = { gateway: 4000, people: 4001, learning: 4002, admissions: 4003, esia: 4010 };
+const PORTS = { gateway: 4000, esia: 4010 };
 
 async function ensureDatabase(serverUrl: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -103,15 +104,16 @@ async function main(): Promise<void> {
         env: { ...common, DEV_ESIA_PORT: String(PORTS.esia), DEV_ESIA_ISSUER: esiaUrl },
         healthUrl: `${esiaUrl}/health`,
       },
-      ...(['people', 'learning', 'admissions'] as const).map((name) => ({
+      // Every subgraph of the registry (issue 10 §2), in its order: people first, which others ask.
+      ...SUBGRAPHS.map(({ name, port, main, database, envPrefix }) => ({
         name,
-        entry: `subgraphs/${name}/src/index.ts`,
+        entry: main,
         env: {
           ...common,
-          [`${name.toUpperCase()}_PORT`]: String(PORTS[name]),
+          [`${envPrefix}_PORT`]: String(port),
           // A fresh secret per start: cursors are per session of the platform, like the internal keys.
           CURSOR_SECRET: cursorSecret,
-          [`${name.toUpperCase()}_DATABASE_URL`]: urlForRole(databaseUrl, SUBGRAPH_ROLES[name].role, ROLE_PASSWORD),
+          [`${envPrefix}_DATABASE_URL`]: urlForRole(databaseUrl, database.role, ROLE_PASSWORD),
           // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
           ...(name === 'admissions'
             ? {
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
               }
             : {}),
         },
-        healthUrl: `http://127.0.0.1:${PORTS[name]}/health`,
+        healthUrl: `http://127.0.0.1:${port}/health`,
       })),
       {
         name: 'gateway',
@@ -135,9 +137,7 @@ async function main(): Promise<void> {
           ESIA_API_URL: esiaUrl,
           APOLLO_TELEMETRY_DISABLED: 'true',
           INTERNAL_TOKEN_PRIVATE_JWK: JSON.stringify(keys.privateJwk),
-          PEOPLE_URL: `http://127.0.0.1:${PORTS.people}/graphql`,
-          LEARNING_URL: `http://127.0.0.1:${PORTS.learning}/graphql`,
-          ADMISSIONS_URL: `http://127.0.0.1:${PORTS.admissions}/graphql`,
+          ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.urlEnv, `http://127.0.0.1:${entry.port}/graphql`])),
           WEB_DIST: webDist,
         },
         healthUrl: `http://127.0.0.1:${PORTS.gateway}/health`,

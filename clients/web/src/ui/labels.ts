@@ -3,22 +3,19 @@
  * status a parent sees is the status the school set). Wording that depends on the reader — how a kind of
  * application is put to a parent or to a coordinator — stays in each cabinet's own labels.
  */
+import {
+  APPLICATION_STATUS_NAMES,
+  type ApplicationCategory,
+  type ApplicationKind,
+  type ApplicationSource,
+  type ApplicationStatus,
+} from '@region/schema/enums';
 import type { NoticeTone } from './kit.tsx';
 
 export type OrganizationType = 'SCHOOL' | 'KINDERGARTEN' | 'EXTRA_EDUCATION' | 'COLLEGE';
 export type SchoolYearStatus = 'NOT_CREATED' | 'DRAFT' | 'OPEN' | 'CLOSED';
-export type ApplicationKind = 'FIRST_GRADE' | 'TENTH_GRADE' | 'TRANSFER' | 'KINDERGARTEN' | 'CAMP' | 'COLLEGE';
-export type ApplicationSource = 'EPGU' | 'IN_PERSON' | 'REGIONAL_PORTAL';
-export type ApplicationCategory = 'PRIORITY' | 'TERRITORY' | 'OTHER';
-export type ApplicationStatus =
-  | 'SUBMITTED'
-  | 'UNDER_REVIEW'
-  | 'DOCUMENTS_REQUESTED'
-  | 'ACCEPTED'
-  | 'DIRECTED'
-  | 'ENROLLED'
-  | 'REJECTED'
-  | 'WITHDRAWN';
+export type { ApplicationCategory, ApplicationKind, ApplicationSource };
+export type { ApplicationStatus };
 export type MandatoryField =
   | 'FULL_NAME'
   | 'BIRTH_DATE'
@@ -38,17 +35,8 @@ export type MandatoryField =
   | 'EMAIL'
   | 'EDUCATION';
 
-/** As the admissions subgraph names them (`Application.statusName`). */
-export const APPLICATION_STATUSES: Record<ApplicationStatus, string> = {
-  SUBMITTED: 'Подано',
-  UNDER_REVIEW: 'На рассмотрении',
-  DOCUMENTS_REQUESTED: 'Запрошены документы',
-  ACCEPTED: 'Принято к рассмотрению',
-  DIRECTED: 'Направлен в ОО',
-  ENROLLED: 'Зачислен',
-  REJECTED: 'Отказано',
-  WITHDRAWN: 'Отозвано заявителем',
-};
+/** As the admissions subgraph names them (`Application.statusName`): one list, `@region/schema/enums`. */
+export const APPLICATION_STATUSES: Readonly<Record<ApplicationStatus, string>> = APPLICATION_STATUS_NAMES;
 
 /** The badge colour of each status: a parent and a secretary see the same colour for the same state. */
 export const APPLICATION_STATUS_TONES: Record<ApplicationStatus, 'neutral' | NoticeTone> = {

@@ -3,28 +3,12 @@
  * requested) → accepted for consideration → directed to an organization («Направлен в ОО») → enrolled,
  * or rejected / withdrawn on the way. Anything else is refused with a message a secretary understands.
  */
-export const STATUSES = [
-  'SUBMITTED',
-  'UNDER_REVIEW',
-  'DOCUMENTS_REQUESTED',
-  'ACCEPTED',
-  'DIRECTED',
-  'ENROLLED',
-  'REJECTED',
-  'WITHDRAWN',
-] as const;
-export type Status = (typeof STATUSES)[number];
+import { APPLICATION_STATUSES, APPLICATION_STATUS_NAMES, type ApplicationStatus } from '@region/schema/enums';
 
-export const STATUS_NAMES: Readonly<Record<Status, string>> = {
-  SUBMITTED: 'Подано',
-  UNDER_REVIEW: 'На рассмотрении',
-  DOCUMENTS_REQUESTED: 'Запрошены документы',
-  ACCEPTED: 'Принято к рассмотрению',
-  DIRECTED: 'Направлен в ОО',
-  ENROLLED: 'Зачислен',
-  REJECTED: 'Отказано',
-  WITHDRAWN: 'Отозвано заявителем',
-};
+export const STATUSES = APPLICATION_STATUSES;
+export type Status = ApplicationStatus;
+
+export const STATUS_NAMES = APPLICATION_STATUS_NAMES;
 
 const NEXT: Readonly<Record<Status, readonly Status[]>> = {
   SUBMITTED: ['UNDER_REVIEW', 'REJECTED', 'WITHDRAWN'],

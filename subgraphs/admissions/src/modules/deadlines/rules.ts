@@ -1,3 +1,4 @@
+import type { ApplicationKind } from '@region/schema/enums';
 import type { Campaign } from './campaign.ts';
 import type { WorkingCalendar } from './calendar.ts';
 import { assertIsoDate, formatRuDate as ru } from './dates.ts';
@@ -20,7 +21,7 @@ export interface Violation {
   deadline?: string;
 }
 
-export type ApplicationKind = 'FIRST_GRADE' | 'TENTH_GRADE' | 'TRANSFER' | 'KINDERGARTEN' | 'CAMP' | 'COLLEGE';
+export type { ApplicationKind };
 
 /** PRIORITY: points 9, 9(1), 10, 12 of Order 458; TERRITORY: lives on the school's assigned territory. */
 export type ApplicantCategory = 'PRIORITY' | 'TERRITORY' | 'OTHER';

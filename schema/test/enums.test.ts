@@ -1,0 +1,29 @@
+/**
+ * The SDL cannot import the shared enums (`src/enums.ts`): each GraphQL enum listed here must carry exactly
+ * the shared values, so the API, the database enum, the rules and the web labels never drift apart.
+ */
+import { parse, type EnumTypeDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import {
+  APPLICATION_CATEGORIES,
+  APPLICATION_KINDS,
+  APPLICATION_SOURCES,
+  APPLICATION_STATUSES,
+  subgraphSdl,
+} from '../src/index.ts';
+
+const SHARED: { subgraph: string; graphqlEnum: string; values: readonly string[] }[] = [
+  { subgraph: 'admissions', graphqlEnum: 'ApplicationStatus', values: APPLICATION_STATUSES },
+  { subgraph: 'admissions', graphqlEnum: 'ApplicationKind', values: APPLICATION_KINDS },
+  { subgraph: 'admissions', graphqlEnum: 'ApplicationSource', values: APPLICATION_SOURCES },
+  { subgraph: 'admissions', graphqlEnum: 'ApplicationCategory', values: APPLICATION_CATEGORIES },
+];
+
+describe('shared enums match the SDL', () => {
+  it.each(SHARED)('$graphqlEnum in $subgraph', ({ subgraph, graphqlEnum, values }) => {
+    const definition = parse(subgraphSdl(subgraph)).definitions.find(
+      (node): node is EnumTypeDefinitionNode => node.kind === 'EnumTypeDefinition' && node.name.value === graphqlEnum,
+    );
+    expect(definition?.values?.map((value) => value.name.value)).toEqual([...values]);
+  });
+});
