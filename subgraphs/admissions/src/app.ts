@@ -6,6 +6,7 @@ import { intakeModule } from './modules/intake/index.ts';
 import { queueModule } from './modules/queue/index.ts';
 import { statisticsModule } from './modules/statistics/index.ts';
 import { territoryModule } from './modules/territory/index.ts';
+import { outboxMetrics } from './outbox/backlog.ts';
 
 export interface AdmissionsDeps extends SubgraphDeps {
   /** People's subgraph endpoint (`/graphql`), asked for consents by the support search. */
@@ -22,5 +23,6 @@ export function createAdmissionsSubgraph(deps: AdmissionsDeps): Promise<Subgraph
       createContext(principal, { db: deps.db, logger: deps.logger, now, peopleUrl: deps.peopleUrl }, token),
     logger: deps.logger,
     db: deps.db,
+    metrics: outboxMetrics(deps.db),
   });
 }

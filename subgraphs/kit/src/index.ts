@@ -13,3 +13,6 @@ export * from './connection.ts';
 export * from './region-time.ts';
 export * from './database-faults.ts';
 export * from './policy.ts';
+export * from './request-context.ts';
+export * from './tracing.ts';
+export * from './metrics.ts';
