@@ -133,7 +133,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     service: 'gateway',
     metrics: metrics.registry,
     cors: corsPolicy(options.corsOrigins ?? []),
-    context: async (request) => {
+    context: observed.countRefusals(async (request) => {
       const header = request.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
       if (!token) return refusal(401, 'UNAUTHENTICATED', 'Войдите через Госуслуги.');
@@ -166,7 +166,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         }
         throw error;
       }
-    },
+    }),
   });
   // Apollo's drain: `stop()` stops accepting, lets in-flight requests finish (up to the grace period), then
   // closes the remaining connections — before, shutdown closed them at once (issue 9, §7).

@@ -138,6 +138,7 @@ describe('/metrics', () => {
   it("shows the gateway's latency per operation, per subgraph fetch and the principal cache", async () => {
     await post(CHILDREN_CLASSES);
     await post('{ me { person { id } } }');
+    expect((await platform.query(null, '{ me { person { id } } }')).status).toBe(401);
     const text = await metricsOf(platform.gatewayUrl);
     const gateway = { service: 'gateway' };
     expect(text).toContain('# TYPE graphql_request_duration_seconds histogram');
@@ -152,6 +153,8 @@ describe('/metrics', () => {
     ).toBeGreaterThan(0);
     expect(sample(text, 'gateway_principal_cache_lookups_total', { result: 'hit' })).toBeGreaterThan(0);
     expect(sample(text, 'gateway_principal_cache_lookups_total', { result: 'miss' })).toBeGreaterThan(0);
+    // Refused at the door, before any operation ran.
+    expect(sample(text, 'gateway_refused_requests_total', { status: '401', code: 'UNAUTHENTICATED' })).toBe(1);
   });
 
   it("shows each subgraph's operations under the client's operation name, its SQL and sessions", async () => {
