@@ -5,6 +5,7 @@
  * (a client inventing names cannot grow the series without bound); the rest are `other`.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { observeStatements, type Database } from '@region/db';
@@ -127,20 +128,21 @@ export function observeDatabase(db: Database, metrics: ServiceMetrics): void {
   // Sessions of this service's database role on its database (every replica shares the role), by state:
   // connections in use (active — this scrape's own among them —, idle in transaction) and idle. The
   // `postgres` driver does not expose its pool's state.
-  new Gauge({
-    name: 'db_role_connections',
-    help: 'PostgreSQL sessions of the service role by state (pg_stat_activity), sampled on scrape.',
-    labelNames: ['state'],
-    registers: [metrics.registry],
-    async collect() {
-      this.reset();
-      const rows = await db.execute<{ state: string | null; count: number }>(
+  sampledGauge(
+    metrics,
+    {
+      name: 'db_role_connections',
+      help: 'PostgreSQL sessions of the service role by state (pg_stat_activity), sampled on scrape.',
+      labelNames: ['state'] as const,
+    },
+    async () => {
+      const rows = await db.execute<{ state: string; count: number }>(
         drizzleSql`select coalesce(state, 'unknown') as state, count(*)::int as count
                    from pg_stat_activity where usename = current_user and datname = current_database() group by 1`,
       );
-      for (const row of rows) this.set({ state: row.state ?? 'unknown' }, row.count);
+      return [...rows].map((row) => ({ labels: { state: row.state }, value: row.count }));
     },
-  });
+  );
   // drizzle keeps the driver's client on the handle; its type leaves it out.
   const client = (db as Database & { $client?: Parameters<typeof observeStatements>[0] }).$client;
   if (!client) return;
@@ -197,9 +199,13 @@ export async function serveMetrics(
   response.writeHead(200, { 'content-type': registry.contentType }).end(body);
 }
 
+/** A scrape does not wait longer than this for a sampled gauge (Prometheus' own timeout is 10 s). */
+const SAMPLE_TIMEOUT_MS = 2_000;
+
 /**
  * A gauge read from the database when Prometheus scrapes (one cheap statement per scrape, not per
- * request): `sample` returns the current value of each label set.
+ * request): `sample` returns the current value of each label set. While the database is down or slow the
+ * gauge has no series and the rest of `/metrics` still answers — the outage must stay visible.
  */
 export function sampledGauge<L extends string>(
   metrics: ServiceMetrics,
@@ -210,9 +216,21 @@ export function sampledGauge<L extends string>(
     ...definition,
     registers: [metrics.registry],
     async collect() {
-      const values = await sample();
       this.reset();
-      for (const { labels, value } of values) this.set(labels as Partial<Record<L, string>>, value);
+      const timer = new AbortController();
+      try {
+        const values = await Promise.race([
+          sample(),
+          sleep(SAMPLE_TIMEOUT_MS, undefined, { signal: timer.signal }).then(() => {
+            throw new Error(`${definition.name} not sampled within ${SAMPLE_TIMEOUT_MS} ms`);
+          }),
+        ]);
+        for (const { labels, value } of values) this.set(labels as Partial<Record<L, string>>, value);
+      } catch {
+        // No series this scrape; `/health` and SERVICE_UNAVAILABLE errors tell why.
+      } finally {
+        timer.abort();
+      }
     },
   });
 }

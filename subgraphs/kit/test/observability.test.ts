@@ -10,6 +10,7 @@ import {
   createMetrics,
   MAX_OPERATION_NAMES,
   metricsAllowed,
+  sampledGauge,
 } from '@region/kit';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -44,6 +45,23 @@ describe('operation labels', () => {
     for (let index = 0; index < MAX_OPERATION_NAMES; index++) metrics.operationLabel(`Op${index}`);
     expect(metrics.operationLabel('OneTooMany')).toBe('other');
     expect(metrics.operationLabel('Op7')).toBe('Op7');
+  });
+});
+
+describe('sampled gauges', () => {
+  it('leave out a gauge whose sample fails, and still answer the rest of /metrics', async () => {
+    const metrics = createMetrics('test');
+    metrics.requests.observe({ operation: 'Kept' }, 0.1);
+    sampledGauge(metrics, { name: 'working', help: 'a sample that answers', labelNames: ['state'] }, async () => [
+      { labels: { state: 'idle' }, value: 3 },
+    ]);
+    sampledGauge(metrics, { name: 'broken', help: 'the database is down', labelNames: ['state'] }, async () => {
+      throw new Error('connection refused');
+    });
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^working\{[^}]*state="idle"[^}]*\} 3$/m);
+    expect(text).toMatch(/^graphql_request_duration_seconds_count\{[^}]*operation="Kept"[^}]*\} 1$/m);
+    expect(text).not.toMatch(/^broken\{/m);
   });
 });
 
