@@ -139,6 +139,8 @@ describe('/metrics', () => {
     await post(CHILDREN_CLASSES);
     await post('{ me { person { id } } }');
     expect((await platform.query(null, '{ me { person { id } } }')).status).toBe(401);
+    const missing = await post('query NoSuchPerson { person(id: "00000000-0000-7000-8000-000000000000") { id } }');
+    expect(missing.body.errors).toMatchObject([{ extensions: { code: 'NOT_FOUND' } }]);
     const text = await metricsOf(platform.gatewayUrl);
     const gateway = { service: 'gateway' };
     expect(text).toContain('# TYPE graphql_request_duration_seconds histogram');
@@ -153,6 +155,8 @@ describe('/metrics', () => {
     ).toBeGreaterThan(0);
     expect(sample(text, 'gateway_principal_cache_lookups_total', { result: 'hit' })).toBeGreaterThan(0);
     expect(sample(text, 'gateway_principal_cache_lookups_total', { result: 'miss' })).toBeGreaterThan(0);
+    expect(sample(text, 'graphql_errors_total', { ...gateway, operation: 'NoSuchPerson', code: 'NOT_FOUND' })).toBe(1);
+    expect(sample(text, 'graphql_errors_total', { ...gateway, operation: 'ChildrenClasses' })).toBeUndefined();
     // Refused at the door, before any operation ran.
     expect(sample(text, 'gateway_refused_requests_total', { status: '401', code: 'UNAUTHENTICATED' })).toBe(1);
   });

@@ -78,24 +78,17 @@ export function requestObserver<C extends BaseContext>(
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
-      const codes: string[] = [];
       return {
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) {
-            const code = error.extensions?.['code'];
-            codes.push(typeof code === 'string' && ERROR_CODE.test(code) ? code : 'OTHER');
-          }
-        },
         async willSendResponse({ operationName, response }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const operation = metrics.operationLabel(operationName);
-          if (response.body.kind === 'single') {
-            for (const error of response.body.singleResult.errors ?? []) {
-              const code = error.extensions?.['code'];
-              if (codes.length === 0 || !codes.includes(String(code)))
-                codes.push(typeof code === 'string' && ERROR_CODE.test(code) ? code : 'OTHER');
-            }
-          }
+          // The errors as the client got them (after formatError: masked, or SUBGRAPH_UNAVAILABLE), parse and
+          // validation refusals included.
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = errors.map((error) => {
+            const code = error.extensions?.['code'];
+            return typeof code === 'string' && ERROR_CODE.test(code) ? code : 'OTHER';
+          });
           metrics.requests.observe({ operation }, seconds);
           for (const code of codes) metrics.errors.inc({ operation, code });
           logger.info(
