@@ -62,3 +62,57 @@ export function qualified(column: AnyPgColumn): SQL {
   const { name, schema } = getTableConfig(column.table);
   return sql`${sql.identifier(schema ?? 'public')}.${sql.identifier(name)}.${sql.identifier(column.name)}`;
 }
+
+/**
+ * Called when a statement is handed to the driver; the function it returns is called when the statement
+ * settles. The time between includes waiting for a pooled connection, which is what a request waits for.
+ */
+export type StatementObserver = (query: string) => (error?: unknown) => void;
+
+const observed = new WeakSet<object>();
+
+/**
+ * Watches every statement of a `postgres` client (drizzle's handle exposes it as `db.$client`), inside
+ * transactions and savepoints too. The driver has no instrumentation hook, and drizzle's logger sees a
+ * statement only before it runs, so the driver's `unsafe` (what drizzle sends every statement through)
+ * is wrapped. Idempotent per client: a subgraph built twice on one pool does not count twice.
+ */
+export function observeStatements(client: postgres.Sql, observer: StatementObserver): void {
+  if (observed.has(client)) return;
+  observed.add(client);
+  wrap(client, observer);
+}
+
+type Wrappable = Pick<postgres.Sql, 'unsafe'> & {
+  begin?: (...args: never[]) => unknown;
+  savepoint?: (...args: never[]) => unknown;
+};
+
+function wrap(client: Wrappable, observer: StatementObserver): void {
+  const unsafe = client.unsafe;
+  client.unsafe = ((query: string, ...rest: unknown[]) => {
+    const pending = (unsafe as (...args: unknown[]) => postgres.PendingQuery<postgres.Row[]>)(query, ...rest);
+    const settled = observer(query);
+    // `then` starts the (lazy) query a microtask later, after the caller's synchronous `.values()`.
+    pending.then(
+      () => settled(),
+      (error: unknown) => settled(error),
+    );
+    return pending;
+  }) as typeof client.unsafe;
+  for (const scope of ['begin', 'savepoint'] as const) {
+    const open = client[scope] as ((...args: unknown[]) => unknown) | undefined;
+    if (typeof open !== 'function') continue;
+    (client as Record<string, unknown>)[scope] = (...args: unknown[]) => {
+      const last = args.length - 1;
+      const work = args[last];
+      if (typeof work === 'function') {
+        args[last] = (inner: Wrappable) => {
+          wrap(inner, observer);
+          return (work as (inner: Wrappable) => unknown)(inner);
+        };
+      }
+      return open.apply(client, args);
+    };
+  }
+}

@@ -10,6 +10,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import {
   HttpRefusal,
   createHttpServer,
+  createMetrics,
+  requestObserver,
   internalTokenSigner,
   principalScopes,
   type Logger,
@@ -24,6 +26,7 @@ import { corsPolicy } from './cors.ts';
 import { burstLog, gatewayErrorFormatter } from './format-error.ts';
 import { DEFAULT_LIMITS, type LimitKind, type QueryLimits } from './limits.ts';
 import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts';
+import { gatewayMetrics } from './metrics.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
 
 export interface GatewayContext {
@@ -72,12 +75,16 @@ function unavailable(code: 'SUBGRAPH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE', messa
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const sign = await internalTokenSigner(options.internalPrivateJwk);
+  // Per operation and per subgraph: requests, errors, latency; the principal cache's hits (issue 10 §4).
+  const metrics = createMetrics('gateway');
+  const observed = gatewayMetrics(metrics);
   const verifyEsia = esiaTokenVerifier(options.esia);
   const resolvePrincipal = principalResolver({
     peopleUrl: options.subgraphUrls['people'] ?? '',
     esiaApiUrl: options.esia.apiUrl,
     sign,
     ttlMs: options.principalTtlMs,
+    cacheLookup: observed.principalCache,
   });
 
   const outages = outageLog(logger);
@@ -85,12 +92,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource<GatewayContext>(name, outages, {
-        url: options.subgraphUrls[name] ?? url,
-        async willSendRequest({ request, context }) {
-          request.http?.headers.set('authorization', `Bearer ${await sign(context.principal)}`);
+      new SubgraphDataSource<GatewayContext>(
+        name,
+        outages,
+        {
+          url: options.subgraphUrls[name] ?? url,
+          async willSendRequest({ request, context }) {
+            request.http?.headers.set('authorization', `Bearer ${await sign(context.principal)}`);
+          },
         },
-      }),
+        observed.subgraphFetch,
+      ),
   });
   const scoped = gatewayWithFieldScopes(gateway, {
     scopesOf: (requestContext) => principalScopes((requestContext.context as GatewayContext).principal),
@@ -100,6 +112,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway: scoped,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      requestObserver<GatewayContext>(metrics, logger, 'gateway'),
       requestGuards<GatewayContext>({
         limits: options.limits ?? DEFAULT_LIMITS,
         introspectionRoles: options.introspectionRoles ?? DEFAULT_INTROSPECTION_ROLES,
@@ -117,8 +130,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     apollo,
     logger,
     routes: options.routes,
+    service: 'gateway',
+    metrics: metrics.registry,
     cors: corsPolicy(options.corsOrigins ?? []),
-    context: async (request) => {
+    context: observed.countRefusals(async (request) => {
       const header = request.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
       if (!token) return refusal(401, 'UNAUTHENTICATED', 'Войдите через Госуслуги.');
@@ -151,7 +166,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         }
         throw error;
       }
-    },
+    }),
   });
   // Apollo's drain: `stop()` stops accepting, lets in-flight requests finish (up to the grace period), then
   // closes the remaining connections — before, shutdown closed them at once (issue 9, §7).

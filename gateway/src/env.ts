@@ -1,4 +1,4 @@
-import { DEFAULT_REGION_TIME_ZONE, isTimeZone, parseEnv, port } from '@region/kit';
+import { DEFAULT_REGION_TIME_ZONE, isTimeZone, observabilityEnv, parseEnv, port } from '@region/kit';
 import { ROLES, SUBGRAPHS, type Registry } from '@region/schema';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind, type QueryLimits } from './limits.ts';
@@ -90,6 +90,8 @@ export function readEnv() {
     CORS_ORIGINS: originList,
     /** How long shutdown waits for in-flight requests before closing their connections. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+    /** OTLP traces and the `/metrics` token (docs/operations.md). */
+    ...observabilityEnv,
   });
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLogger, listen, parseJwk } from '@region/kit';
+import { configureMetricsToken, createLogger, listen, parseJwk, startTracing } from '@region/kit';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createGateway } from './app.ts';
 import { readEnv, readSubgraphUrls } from './env.ts';
@@ -8,6 +8,8 @@ import { webClient } from './static.ts';
 async function main(): Promise<void> {
   const env = readEnv();
   const logger = createLogger('gateway');
+  const tracing = startTracing({ service: 'gateway', endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
+  configureMetricsToken(env.METRICS_TOKEN);
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: readSubgraphUrls(),
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), env.SHUTDOWN_GRACE_MS + 5_000);
     force.unref();
     await gateway.stop();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

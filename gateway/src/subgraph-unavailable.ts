@@ -5,7 +5,7 @@
  * service's name and its path, the other subgraphs' data is returned, and the log says it once per burst.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Logger } from '@region/kit';
+import { currentRequestId, injectTraceHeaders, REQUEST_ID_HEADER, type Logger } from '@region/kit';
 import { GraphQLError, Kind, parse, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
 
 /** Errors of the connection itself (refused, reset, timed out, no route, DNS) rather than of an answer. */
@@ -109,23 +109,48 @@ function responseKeys(selectionSet: SelectionSetNode): string[] {
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
-/** A subgraph's data source that answers for it, field by field, while it does not answer. */
+/** How each fetch ended, for the gateway's per-subgraph metrics (`app.ts`). */
+export type FetchOutcome = 'ok' | 'error' | 'unavailable';
+export type FetchObserver = (service: string) => (outcome: FetchOutcome) => void;
+
+/**
+ * A subgraph's data source that answers for it, field by field, while it does not answer. Every fetch
+ * carries the request's id and trace (`x-request-id`, W3C `traceparent`: issue 10 §4) besides what the
+ * configured `willSendRequest` adds.
+ */
 export class SubgraphDataSource<C extends Record<string, any>> extends RemoteGraphQLDataSource<C> {
   constructor(
     private readonly service: string,
     private readonly outages: OutageLog,
     config: Partial<RemoteGraphQLDataSource<C>>,
+    private readonly observe: FetchObserver = () => () => {},
   ) {
     super(config);
+    const configured = this.willSendRequest;
+    this.willSendRequest = async (options) => {
+      const headers = options.request.http?.headers;
+      if (headers) {
+        const requestId = currentRequestId();
+        if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+        injectTraceHeaders((name, value) => headers.set(name, value));
+      }
+      await configured?.call(this, options);
+    };
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<C>): Promise<GatewayGraphQLResponse> {
+    const settled = this.observe(this.service);
     try {
       const response = await super.process(options);
       this.outages.answered(this.service);
+      settled(response.errors?.length ? 'error' : 'ok');
       return response;
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
+      if (!isUnavailable(error)) {
+        settled('error');
+        throw error;
+      }
+      settled('unavailable');
       this.outages.failed(this.service, error);
       const representations = options.request.variables?.['representations'];
       return {

@@ -3,7 +3,13 @@
  * people subgraph's login rules (DOMAIN.md 1–5a). Cached briefly per ESIA account: a grant withdrawn
  * takes effect within the TTL.
  */
-import type { InternalTokenSigner, Principal } from '@region/kit';
+import {
+  currentRequestId,
+  injectTraceHeaders,
+  REQUEST_ID_HEADER,
+  type InternalTokenSigner,
+  type Principal,
+} from '@region/kit';
 import { LRUCache } from 'lru-cache';
 import { fetchEsiaProfile, type EsiaProfile } from './esia-profile.ts';
 import type { EsiaIdentity } from './esia-token.ts';
@@ -68,23 +74,36 @@ export interface PrincipalResolverOptions {
   sign: InternalTokenSigner;
   /** How long a resolved principal is reused; 0 resolves every request (tests of grant changes). */
   ttlMs?: number;
+  /** Told whether each lookup was answered from the cache (the gateway's hit-rate metric). */
+  cacheLookup?: (hit: boolean) => void;
 }
 
 export function principalResolver(options: PrincipalResolverOptions) {
   const ttl = options.ttlMs ?? 30_000;
   const cache = ttl > 0 ? new LRUCache<string, Principal>({ max: 50_000, ttl }) : null;
+  const lookup = (key: string) => {
+    if (!cache) return undefined;
+    const cached = cache.get(key);
+    options.cacheLookup?.(cached !== undefined);
+    return cached;
+  };
 
   async function ask(
     query: string,
     field: '_resolveLogin' | '_resolveService',
     variables: object,
   ): Promise<Resolution> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await options.sign({ kind: 'GATEWAY' })}`,
+    };
+    // People's work for this login is part of the request: same id, same trace (issue 10 §4).
+    const requestId = currentRequestId();
+    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    injectTraceHeaders((name, value) => (headers[name] = value));
     const response = await fetch(options.peopleUrl, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await options.sign({ kind: 'GATEWAY' })}`,
-      },
+      headers,
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();
@@ -115,7 +134,7 @@ export function principalResolver(options: PrincipalResolverOptions) {
   return async function resolve(identity: EsiaIdentity, accessToken: string): Promise<Principal> {
     if (identity.kind === 'service') {
       const key = `service:${identity.clientId}`;
-      const cached = cache?.get(key);
+      const cached = lookup(key);
       if (cached) return cached;
       const resolution = await ask(RESOLVE_SERVICE, '_resolveService', { clientId: identity.clientId });
       if (resolution.outcome !== 'OK' || !resolution.principal)
@@ -124,7 +143,7 @@ export function principalResolver(options: PrincipalResolverOptions) {
       cache?.set(key, principal);
       return principal;
     }
-    const cached = cache?.get(identity.oid);
+    const cached = lookup(identity.oid);
     if (cached) return cached;
     let resolution = await resolveLogin(identity.oid, null);
     if (resolution.outcome === 'NEEDS_PROFILE') {

@@ -6,6 +6,7 @@ import { intakeModule } from './modules/intake/index.ts';
 import { queueModule } from './modules/queue/index.ts';
 import { statisticsModule } from './modules/statistics/index.ts';
 import { territoryModule } from './modules/territory/index.ts';
+import { outboxMetrics } from './outbox/backlog.ts';
 import { peopleConsentLookup } from './people-consents.ts';
 import { AdmissionsPolicy } from './policy.ts';
 
@@ -20,6 +21,7 @@ const admissionsSubgraph = defineSubgraph<AdmissionsContext, AdmissionsDeps>({
   policy: (principal) => new AdmissionsPolicy(principal),
   loaders: createApplicationLoaders,
   extend: ({ token, deps }) => ({ consentsOf: peopleConsentLookup(deps.peopleUrl, token) }),
+  metrics: (deps) => outboxMetrics(deps.db),
 });
 export default admissionsSubgraph;
 

@@ -7,6 +7,7 @@
 import type { Database } from '@region/db';
 import type { Logger } from './logger.ts';
 import type { SubgraphDeps } from './main.ts';
+import type { ServiceMetrics } from './metrics.ts';
 import type { PolicyBase } from './policy.ts';
 import type { Principal } from './principal.ts';
 import { createSubgraph, type Subgraph, type SubgraphModule } from './subgraph.ts';
@@ -36,6 +37,8 @@ export interface SubgraphSpec<C extends SubgraphContext<PolicyBase, unknown>, D 
    * this request, for a subgraph that asks another one on the caller's behalf (admissions asks people).
    */
   extend?: (request: { principal: Principal; token: string; deps: D }) => Omit<C, SharedKeys>;
+  /** Service-specific gauges collected on each `/metrics` scrape (admissions: the outbox backlog). */
+  metrics?: (deps: D) => (metrics: ServiceMetrics) => void;
 }
 
 export interface SubgraphDefinition<D extends SubgraphDeps = SubgraphDeps> {
@@ -69,6 +72,7 @@ export function defineSubgraph<C extends SubgraphContext<PolicyBase, unknown>, D
         },
         logger: deps.logger,
         db: deps.db,
+        metrics: spec.metrics?.(deps),
       });
     },
   };

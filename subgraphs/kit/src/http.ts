@@ -5,6 +5,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger.ts';
+import type { Registry } from 'prom-client';
+import { serveMetrics } from './metrics.ts';
+import { acceptRequestId, REQUEST_ID_HEADER, runInRequest } from './request-context.ts';
+import { withServerSpan } from './tracing.ts';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -21,6 +25,10 @@ export interface HttpOptions<C extends BaseContext> {
   health?: () => Promise<boolean>;
   /** CORS headers for a request to `/graphql`; by default any origin (the gateway passes its allow-list). */
   cors?: (request: IncomingMessage) => Record<string, string>;
+  /** The service's name on its server spans (issue 10 §4). */
+  service?: string;
+  /** Served as Prometheus text at `/metrics` (`metrics.ts` decides who may read it). */
+  metrics?: Registry;
 }
 
 export class HttpRefusal {
@@ -33,7 +41,10 @@ export class HttpRefusal {
 
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): Server {
   return createServer((request, response) => {
-    handle(options, request, response).catch((error: unknown) => {
+    // Every answer names its request id, and everything done for the request runs inside its scope.
+    const requestId = acceptRequestId(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    runInRequest(requestId, () => handle(options, request, response)).catch((error: unknown) => {
       options.logger.error({ err: error }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Внутренняя ошибка сервера.' }] });
       else response.end();
@@ -52,6 +63,10 @@ async function handle<C extends BaseContext>(
     sendJson(response, healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
     return;
   }
+  if (url.pathname === '/metrics' && options.metrics) {
+    await serveMetrics(options.metrics, request, response);
+    return;
+  }
   if (url.pathname !== '/graphql') {
     if (options.routes && (await options.routes(request, response))) return;
     sendJson(response, 404, { error: 'not found' });
@@ -61,6 +76,15 @@ async function handle<C extends BaseContext>(
     response.writeHead(204, (options.cors ?? corsHeaders)(request)).end();
     return;
   }
+  await withServerSpan(options.service ?? 'graphql', request, response, () => answer(options, request, response, url));
+}
+
+async function answer<C extends BaseContext>(
+  options: HttpOptions<C>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const context = await options.context(request);
   if (context instanceof HttpRefusal) {
     // An allowed page must be able to read a refusal (401: sign in again) as it reads an answer.

@@ -11,7 +11,9 @@ import { parseEnv, port } from './env.ts';
 import { internalTokenVerifier, parseJwk, type InternalTokenVerifier } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { configureRegionTimeZone, DEFAULT_REGION_TIME_ZONE, isTimeZone } from './region-time.ts';
+import { configureMetricsToken } from './metrics.ts';
 import { runService } from './service.ts';
+import { startTracing } from './tracing.ts';
 import type { Subgraph } from './subgraph.ts';
 
 export interface SubgraphDeps {
@@ -20,6 +22,14 @@ export interface SubgraphDeps {
   logger: Logger;
   now?: () => Date;
 }
+
+/** The observability settings every service process reads (issue 10 §4, docs/operations.md). */
+export const observabilityEnv = {
+  /** An OTLP/HTTP collector (`http://collector:4318`): traces are exported there; unset, tracing is off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /** A bearer token that lets a scraper from another machine read `/metrics` (loopback needs none). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+};
 
 /** `name` prefixes the env: PEOPLE_PORT, PEOPLE_DATABASE_URL… */
 export function subgraphMain(
@@ -42,6 +52,9 @@ export function subgraphMain(
       /** The region's IANA time zone: every legal date is a date there (DOMAIN.md, Times). */
       REGION_TIME_ZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default(DEFAULT_REGION_TIME_ZONE),
     });
+    const observability = parseEnv(observabilityEnv);
+    const tracing = startTracing({ service: name, endpoint: observability.OTEL_EXPORTER_OTLP_ENDPOINT });
+    configureMetricsToken(observability.METRICS_TOKEN);
     configureRegionTimeZone(String(env['REGION_TIME_ZONE']));
     configureCursorSecret(String(env['CURSOR_SECRET']));
     const logger = createLogger(name);
@@ -62,6 +75,7 @@ export function subgraphMain(
       onShutdown: async () => {
         await subgraph.stop();
         await close();
+        await tracing?.shutdown();
       },
     });
   };

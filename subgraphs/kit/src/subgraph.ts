@@ -22,6 +22,7 @@ import { isInputRefusedByDatabase, isPublicCode, isUniqueViolation, UNIQUE_VIOLA
 import { createHttpServer, HttpRefusal } from './http.ts';
 import type { InternalTokenVerifier } from './internal-token.ts';
 import type { Logger } from './logger.ts';
+import { createMetrics, observeDatabase, requestObserver, type ServiceMetrics } from './metrics.ts';
 import type { Principal } from './principal.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
@@ -45,6 +46,8 @@ export interface SubgraphOptions<C extends BaseContext> {
   logger: Logger;
   /** Every subgraph is healthy when its database answers. */
   db: Database;
+  /** Adds the subgraph's own metrics to its `/metrics` (admissions: the outbox backlog). */
+  metrics?: (metrics: ServiceMetrics) => void;
 }
 
 export interface Subgraph {
@@ -62,10 +65,18 @@ export function baseModule<C>(): SubgraphModule<C> {
 
 export async function createSubgraph<C extends BaseContext>(options: SubgraphOptions<C>): Promise<Subgraph> {
   const { logger } = options;
+  // Requests, errors and latency per operation, the database's statements and sessions (issue 10 §4).
+  const metrics = createMetrics(options.name);
+  observeDatabase(options.db, metrics);
+  options.metrics?.(metrics);
   const apollo = new ApolloServer<C>({
     schema: buildSubgraphSchema([baseModule<C>(), ...options.modules]),
     // Traces would go to Apollo's cloud, which a region's children's data never should.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestObserver<C>(metrics, logger, options.name),
+    ],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => {
       if (isPublicCode(formatted.extensions?.['code']) || !isDatabaseUnavailable(error))
@@ -83,6 +94,8 @@ export async function createSubgraph<C extends BaseContext>(options: SubgraphOpt
   const server = createHttpServer<C>({
     apollo,
     logger,
+    service: options.name,
+    metrics: metrics.registry,
     // Unhealthy while the database does not answer (down, restarting, or too slow to be of use).
     health: async () => {
       const timer = new AbortController();
