@@ -12,6 +12,7 @@ import {
   createHttpServer,
   internalTokenSigner,
   principalScopes,
+  reusingInternalTokenSigner,
   type Logger,
   type Principal,
 } from '@region/kit';
@@ -71,7 +72,8 @@ function unavailable(code: 'SUBGRAPH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE', messa
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
-  const sign = await internalTokenSigner(options.internalPrivateJwk);
+  // One token per principal reused for most of its lifetime, not one signature per subgraph fetch (issue 10).
+  const sign = reusingInternalTokenSigner(await internalTokenSigner(options.internalPrivateJwk));
   const verifyEsia = esiaTokenVerifier(options.esia);
   const resolvePrincipal = principalResolver({
     peopleUrl: options.subgraphUrls['people'] ?? '',

@@ -124,7 +124,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   // The subgraphs run in this process, so they share the kit's cursor key as replicas share CURSOR_SECRET.
   configureCursorSecret(randomBytes(32).toString('base64url'));
   const statements: { query: string; params: unknown[] }[] = [];
-  const verifyInternalToken = await internalTokenVerifier(keys.publicJwk);
+  const verifyInternalToken = await internalTokenVerifier({ keys: [keys.publicJwk] });
   const subgraphUrls: Record<SubgraphName, string> = { people: '', learning: '', admissions: '' };
   const subgraphServers = new Map<SubgraphName, Server>();
   for (const [name, create] of Object.entries(SUBGRAPH_FACTORIES) as [

@@ -13,3 +13,4 @@ export * from './connection.ts';
 export * from './region-time.ts';
 export * from './database-faults.ts';
 export * from './policy.ts';
+export * from './production.ts';

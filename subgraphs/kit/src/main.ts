@@ -8,8 +8,9 @@ import { keepServingOnConnectionLoss } from './database-faults.ts';
 
 import { configureCursorSecret } from './connection.ts';
 import { parseEnv, port } from './env.ts';
-import { internalTokenVerifier, parseJwk, type InternalTokenVerifier } from './internal-token.ts';
+import { internalTokenVerifier, type InternalTokenVerifier } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { checkKitEnv } from './production.ts';
 import { configureRegionTimeZone, DEFAULT_REGION_TIME_ZONE, isTimeZone } from './region-time.ts';
 import { runService } from './service.ts';
 import type { Subgraph } from './subgraph.ts';
@@ -33,8 +34,14 @@ export function subgraphMain(
       [`${prefix}_PORT`]: port(defaultPort),
       /** The subgraph's own role: it can write only its own schema. */
       [`${prefix}_DATABASE_URL`]: z.string().url(),
-      /** The gateway's Ed25519 public key (JWK JSON) that signs internal tokens. */
-      INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10),
+      /**
+       * The gateways' Ed25519 public keys that sign internal tokens: a JWKS (`{"keys":[…]}`), several during a
+       * key rotation (docs/deploy.md). `INTERNAL_TOKEN_PUBLIC_JWK`, one key, is still read when this is unset.
+       */
+      INTERNAL_TOKEN_PUBLIC_JWKS: z.string().min(10).optional(),
+      INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10).optional(),
+      /** `production` refuses `CLOCK_NOW`. */
+      NODE_ENV: z.string().optional(),
       /** Seals connection cursors (`connection.ts`); the same value for every replica of the service. */
       CURSOR_SECRET: z.string().min(32),
       /** A fixed clock for demos (ISO date-time). */
@@ -42,6 +49,7 @@ export function subgraphMain(
       /** The region's IANA time zone: every legal date is a date there (DOMAIN.md, Times). */
       REGION_TIME_ZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default(DEFAULT_REGION_TIME_ZONE),
     });
+    const checked = checkKitEnv(env as Parameters<typeof checkKitEnv>[0]);
     configureRegionTimeZone(String(env['REGION_TIME_ZONE']));
     configureCursorSecret(String(env['CURSOR_SECRET']));
     const logger = createLogger(name);
@@ -51,7 +59,7 @@ export function subgraphMain(
     const subgraph = await create({
       db,
       logger,
-      verifyInternalToken: await internalTokenVerifier(parseJwk(String(env['INTERNAL_TOKEN_PUBLIC_JWK']))),
+      verifyInternalToken: await internalTokenVerifier(checked.internalJwks),
       now: fixed ? () => fixed : undefined,
     });
     await runService({

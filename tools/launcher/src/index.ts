@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     const keys = await generateInternalKeyPair();
     const cursorSecret = randomBytes(32).toString('base64url');
     const esiaUrl = `http://localhost:${PORTS.esia}`;
-    const common = { NODE_ENV: 'development', INTERNAL_TOKEN_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
+    const common = { NODE_ENV: 'development', INTERNAL_TOKEN_PUBLIC_JWKS: JSON.stringify({ keys: [keys.publicJwk] }) };
     const specs = [
       {
         name: 'dev-esia',
