@@ -40,6 +40,8 @@ export function subgraphMain(
        */
       INTERNAL_TOKEN_PUBLIC_JWKS: z.string().min(10).optional(),
       INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10).optional(),
+      /** The address to listen on: `0.0.0.0` in a container, loopback by default. */
+      LISTEN_HOST: z.string().min(1).default('127.0.0.1'),
       /** `production` refuses `CLOCK_NOW`. */
       NODE_ENV: z.string().optional(),
       /** Seals connection cursors (`connection.ts`); the same value for every replica of the service. */
@@ -66,6 +68,7 @@ export function subgraphMain(
       name,
       server: subgraph.server,
       port: Number(env[`${prefix}_PORT`]),
+      host: String(env['LISTEN_HOST']),
       logger,
       onShutdown: async () => {
         await subgraph.stop();
