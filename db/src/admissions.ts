@@ -198,6 +198,11 @@ export const outbox = admissions.table(
     lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /**
+     * The lease of the worker delivering the message: claimed in one short transaction, delivered outside
+     * any transaction, so no row lock tells other workers it is taken; until this moment no other worker claims it.
+     */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
   },
   (t) => [
     index('outbox_pending_idx')

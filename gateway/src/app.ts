@@ -14,6 +14,7 @@ import {
   requestObserver,
   internalTokenSigner,
   principalScopes,
+  reusingInternalTokenSigner,
   type Logger,
   type Principal,
 } from '@region/kit';
@@ -74,7 +75,8 @@ function unavailable(code: 'SUBGRAPH_UNAVAILABLE' | 'SERVICE_UNAVAILABLE', messa
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
-  const sign = await internalTokenSigner(options.internalPrivateJwk);
+  // One token per principal reused for most of its lifetime, not one signature per subgraph fetch (issue 10).
+  const sign = reusingInternalTokenSigner(await internalTokenSigner(options.internalPrivateJwk));
   // Per operation and per subgraph: requests, errors, latency; the principal cache's hits (issue 10 §4).
   const metrics = createMetrics('gateway');
   const observed = gatewayMetrics(metrics);

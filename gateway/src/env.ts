@@ -65,6 +65,8 @@ const originList = z
 export function readEnv() {
   return parseEnv({
     GATEWAY_PORT: port(4000),
+    /** The address to listen on: `0.0.0.0` in a container, loopback by default. */
+    LISTEN_HOST: z.string().min(1).default('127.0.0.1'),
     /** Issuer, JWKS and audience of the ESIA broker whose tokens are accepted (DESIGN.md, access model). */
     ESIA_ISSUER: z.string().url(),
     ESIA_JWKS_URL: z.string().url(),

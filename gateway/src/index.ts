@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     corsOrigins: env.CORS_ORIGINS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   });
-  const port = await listen(gateway.server, env.GATEWAY_PORT);
+  const port = await listen(gateway.server, env.GATEWAY_PORT, env.LISTEN_HOST);
   logger.info({ port }, 'gateway listening');
 
   // Not the kit's runService: Apollo's drain plugin owns this server's close, inside `gateway.stop()`

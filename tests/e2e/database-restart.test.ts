@@ -125,7 +125,7 @@ beforeAll(async () => {
         env: {
           NODE_ENV: 'test',
           LOG_LEVEL: 'warn',
-          INTERNAL_TOKEN_PUBLIC_JWK: JSON.stringify(keys.publicJwk),
+          INTERNAL_TOKEN_PUBLIC_JWKS: JSON.stringify({ keys: [keys.publicJwk] }),
           CURSOR_SECRET: randomBytes(32).toString('base64url'),
           CLOCK_NOW: TODAY.toISOString(),
           [`${prefix}_PORT`]: String(ports[name]),

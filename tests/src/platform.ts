@@ -141,7 +141,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   // The subgraphs run in this process, so they share the kit's cursor key as replicas share CURSOR_SECRET.
   configureCursorSecret(randomBytes(32).toString('base64url'));
   const statements: { query: string; params: unknown[] }[] = [];
-  const verifyInternalToken = await internalTokenVerifier(keys.publicJwk);
+  const verifyInternalToken = await internalTokenVerifier({ keys: [keys.publicJwk] });
   const subgraphUrls: Record<string, string> = {};
   const subgraphServers = new Map<string, Server>();
   // In the registry's order; each subgraph's code is imported only here (the registry is plain data).

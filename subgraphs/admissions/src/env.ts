@@ -11,6 +11,13 @@ export function readOutboxEnv() {
     EPGU_URL: z.string().url().optional(),
     EPGU_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(5_000),
+    /**
+     * `off`: this API process starts no outbox workers; the outbox process (`src/worker.ts`) delivers. `on`
+     * (the default, for a single-process run): the API process delivers too.
+     */
+    OUTBOX_WORKERS: z.enum(['on', 'off']).default('on'),
+    /** How long a claimed message is the claiming worker's (`worker.ts`): longer than a batch's deliveries. */
+    OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(300_000),
     GATEWAY_URL: z.string().url().optional(),
     /** Client-credentials endpoint of the platform's authorization server (dev ESIA in development). */
     SERVICE_TOKEN_URL: z.string().url().optional(),

@@ -1,44 +1,16 @@
 import { createLogger, subgraphMain } from '@region/kit';
 import { createAdmissionsSubgraph } from './app.ts';
 import { readOutboxEnv } from './env.ts';
-import {
-  createOutboxWorker,
-  epguDeliverer,
-  movementBookDeliverer,
-  serviceTokenProvider,
-  type OutboxWorker,
-} from './outbox/index.ts';
+import { startOutboxWorkers, type OutboxWorker } from './outbox/index.ts';
 
 subgraphMain('admissions', 4003, async (deps) => {
   const env = readOutboxEnv();
   const subgraph = await createAdmissionsSubgraph({ ...deps, peopleUrl: env.PEOPLE_URL });
-  const logger = createLogger('admissions-outbox');
-  const workers: OutboxWorker[] = [];
-  if (env.EPGU_URL) {
-    workers.push(
-      createOutboxWorker({
-        db: deps.db,
-        logger,
-        deliver: epguDeliverer({ url: env.EPGU_URL, timeoutMs: env.EPGU_TIMEOUT_MS }),
-      }),
-    );
-  } else {
-    logger.warn('EPGU_URL is not set: status changes stay in the outbox until delivery is configured');
-  }
-  if (env.GATEWAY_URL && env.SERVICE_TOKEN_URL) {
-    const token = serviceTokenProvider({ url: env.SERVICE_TOKEN_URL, clientId: env.SERVICE_CLIENT_ID });
-    workers.push(
-      createOutboxWorker({
-        db: deps.db,
-        logger,
-        event: 'ENROLMENT_REQUESTED',
-        deliver: movementBookDeliverer({ gatewayUrl: env.GATEWAY_URL, token, timeoutMs: env.EPGU_TIMEOUT_MS }),
-      }),
-    );
-  } else {
-    logger.warn('GATEWAY_URL or SERVICE_TOKEN_URL is not set: decided enrolments wait in the outbox');
-  }
-  for (const worker of workers) worker.start(env.OUTBOX_POLL_MS);
+  // In production the outbox runs as its own process (`worker.ts`, docs/deploy.md), not one per API replica.
+  const workers: OutboxWorker[] =
+    env.OUTBOX_WORKERS === 'on'
+      ? startOutboxWorkers({ db: deps.db, logger: createLogger('admissions-outbox'), env })
+      : [];
   return {
     server: subgraph.server,
     stop: async () => {

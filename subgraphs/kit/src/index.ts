@@ -17,3 +17,4 @@ export * from './region-time.ts';
 export * from './database-faults.ts';
 export * from './policy.ts';
 export * from './define.ts';
+export * from './production.ts';

@@ -8,8 +8,9 @@ import { keepServingOnConnectionLoss } from './database-faults.ts';
 
 import { configureCursorSecret } from './connection.ts';
 import { parseEnv, port } from './env.ts';
-import { internalTokenVerifier, parseJwk, type InternalTokenVerifier } from './internal-token.ts';
+import { internalTokenVerifier, type InternalTokenVerifier } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { checkKitEnv } from './production.ts';
 import { configureRegionTimeZone, DEFAULT_REGION_TIME_ZONE, isTimeZone } from './region-time.ts';
 import { configureMetricsToken } from './metrics.ts';
 import { runService } from './service.ts';
@@ -43,8 +44,16 @@ export function subgraphMain(
       [`${prefix}_PORT`]: port(defaultPort),
       /** The subgraph's own role: it can write only its own schema. */
       [`${prefix}_DATABASE_URL`]: z.string().url(),
-      /** The gateway's Ed25519 public key (JWK JSON) that signs internal tokens. */
-      INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10),
+      /**
+       * The gateways' Ed25519 public keys that sign internal tokens: a JWKS (`{"keys":[…]}`), several during a
+       * key rotation (docs/deploy.md). `INTERNAL_TOKEN_PUBLIC_JWK`, one key, is still read when this is unset.
+       */
+      INTERNAL_TOKEN_PUBLIC_JWKS: z.string().min(10).optional(),
+      INTERNAL_TOKEN_PUBLIC_JWK: z.string().min(10).optional(),
+      /** The address to listen on: `0.0.0.0` in a container, loopback by default. */
+      LISTEN_HOST: z.string().min(1).default('127.0.0.1'),
+      /** `production` refuses `CLOCK_NOW`. */
+      NODE_ENV: z.string().optional(),
       /** Seals connection cursors (`connection.ts`); the same value for every replica of the service. */
       CURSOR_SECRET: z.string().min(32),
       /** A fixed clock for demos (ISO date-time). */
@@ -52,6 +61,7 @@ export function subgraphMain(
       /** The region's IANA time zone: every legal date is a date there (DOMAIN.md, Times). */
       REGION_TIME_ZONE: z.string().refine(isTimeZone, 'unknown IANA time zone').default(DEFAULT_REGION_TIME_ZONE),
     });
+    const checked = checkKitEnv(env as Parameters<typeof checkKitEnv>[0]);
     const observability = parseEnv(observabilityEnv);
     const tracing = startTracing({ service: name, endpoint: observability.OTEL_EXPORTER_OTLP_ENDPOINT });
     configureMetricsToken(observability.METRICS_TOKEN);
@@ -64,13 +74,14 @@ export function subgraphMain(
     const subgraph = await create({
       db,
       logger,
-      verifyInternalToken: await internalTokenVerifier(parseJwk(String(env['INTERNAL_TOKEN_PUBLIC_JWK']))),
+      verifyInternalToken: await internalTokenVerifier(checked.internalJwks),
       now: fixed ? () => fixed : undefined,
     });
     await runService({
       name,
       server: subgraph.server,
       port: Number(env[`${prefix}_PORT`]),
+      host: String(env['LISTEN_HOST']),
       logger,
       onShutdown: async () => {
         await subgraph.stop();

@@ -12,7 +12,7 @@ import { createDb, migrateDatabase, urlForDatabase, urlForRole } from '@region/d
 import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded';
 import { isDatabaseEmpty, seedDemoRegion } from '@region/db/demo/seed';
 import { generateInternalKeyPair } from '@region/kit';
-import { SUBGRAPHS } from '@region/schema';
+import { SUBGRAPHS, registryEntry } from '@region/schema';
 import { buildWebClient } from '@region/web/build';
 import {
   restarter,
@@ -21,6 +21,7 @@ import {
   superviseService,
   waitHealthy,
   type RunningService,
+  type ServiceSpec,
   type SupervisedService,
 } from './processes.ts';
 
@@ -29,7 +30,7 @@ const PG_PORT = Number(process.env['PG_PORT'] ?? 54329);
 const DATABASE = 'region';
 const ROLE_PASSWORD = process.env['DB_ROLE_PASSWORD'] ?? 'region-dev';
 const DEMO_SEED = 20250901;
-const PORTS = { gateway: 4000, esia: 4010 };
+const PORTS = { gateway: 4000, esia: 4010, outbox: 4013 };
 
 async function ensureDatabase(serverUrl: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -96,8 +97,8 @@ async function main(): Promise<void> {
     const keys = await generateInternalKeyPair();
     const cursorSecret = randomBytes(32).toString('base64url');
     const esiaUrl = `http://localhost:${PORTS.esia}`;
-    const common = { NODE_ENV: 'development', INTERNAL_TOKEN_PUBLIC_JWK: JSON.stringify(keys.publicJwk) };
-    const specs = [
+    const common = { NODE_ENV: 'development', INTERNAL_TOKEN_PUBLIC_JWKS: JSON.stringify({ keys: [keys.publicJwk] }) };
+    const specs: ServiceSpec[] = [
       {
         name: 'dev-esia',
         entry: 'tools/dev-esia/src/index.ts',
@@ -115,16 +116,25 @@ async function main(): Promise<void> {
           CURSOR_SECRET: cursorSecret,
           [`${envPrefix}_DATABASE_URL`]: urlForRole(databaseUrl, database.role, ROLE_PASSWORD),
           // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
-          ...(name === 'admissions'
-            ? {
-                EPGU_URL: `${esiaUrl}/epgu/status`,
-                GATEWAY_URL: `http://127.0.0.1:${PORTS.gateway}/graphql`,
-                SERVICE_TOKEN_URL: `${esiaUrl}/dev/service-token`,
-              }
-            : {}),
+          // The outbox runs as its own process below, as in production (docs/deploy.md).
+          ...(name === 'admissions' ? { OUTBOX_WORKERS: 'off' } : {}),
         },
         healthUrl: `http://127.0.0.1:${port}/health`,
       })),
+      {
+        name: 'admissions-outbox',
+        entry: 'subgraphs/admissions/src/worker.ts',
+        env: {
+          NODE_ENV: 'development',
+          ADMISSIONS_DATABASE_URL: urlForRole(databaseUrl, registryEntry('admissions').database.role, ROLE_PASSWORD),
+          OUTBOX_WORKER_PORT: String(PORTS.outbox),
+          // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
+          EPGU_URL: `${esiaUrl}/epgu/status`,
+          GATEWAY_URL: `http://127.0.0.1:${PORTS.gateway}/graphql`,
+          SERVICE_TOKEN_URL: `${esiaUrl}/dev/service-token`,
+        },
+        healthUrl: `http://127.0.0.1:${PORTS.outbox}/health`,
+      },
       {
         name: 'gateway',
         entry: 'gateway/src/index.ts',

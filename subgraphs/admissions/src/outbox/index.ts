@@ -2,3 +2,4 @@
 export * from './worker.ts';
 export * from './epgu-client.ts';
 export * from './movement-book-client.ts';
+export * from './start.ts';

@@ -2,16 +2,22 @@
  * The outbox delivery worker (DOMAIN.md rule 17): every status change the applications service wrote into
  * `admissions.outbox` in the transaction of the change is delivered here, with its attempts and results.
  *
- * One run (`runOnce`), in one transaction:
- *  1. claims the due messages of its event — `delivered_at is null and next_attempt_at <= now`, oldest
- *     (lowest id) first, at most `batchSize` — with `FOR UPDATE SKIP LOCKED`, so a message locked by
- *     another worker (in this process or another one) is skipped, never delivered twice at the same time;
- *  2. delivers them (up to `concurrency` at a time: a batch holds at most one message per application);
- *  3. records each result: success sets `delivered_at`; a failure adds an attempt, `last_attempt_at`,
- *     `last_error` (at most 1000 characters) and the next attempt after `backoff(attempts)`.
- * The row locks are held while delivering, so a crash rolls the claim back and the messages are delivered
- * again later: delivery is at least once, and the receiver drops duplicates by the message id (the
- * ЕПГУ client sends it as `Idempotency-Key`).
+ * One run (`runOnce`) holds no transaction open while it talks to the receiver (issue 10: a slow ЕПГУ must
+ * not pin database connections and row locks):
+ *  1. claim, in one short transaction: the due messages of its event — `delivered_at is null and
+ *     next_attempt_at <= now` and no live lease (`locked_until` null or past), oldest (lowest id) first, at
+ *     most `batchSize` — selected `FOR UPDATE SKIP LOCKED` (two workers claiming at the same moment skip
+ *     each other's rows) and leased: `locked_until = now + leaseMs`. The commit ends the row locks; the
+ *     lease keeps every other worker, in this process or another, away from the message;
+ *  2. deliver outside any transaction (up to `concurrency` at a time: a batch holds at most one message per
+ *     application);
+ *  3. record each result in its own short statement, clearing the lease: success sets `delivered_at`; a
+ *     failure adds an attempt, `last_attempt_at`, `last_error` (at most 1000 characters) and the next
+ *     attempt after `backoff(attempts)`.
+ * A worker that dies between claim and record leaves its messages leased: they are claimed again once the
+ * lease has passed. Delivery is at least once, and the receiver drops duplicates by the message id (the
+ * ЕПГУ client sends it as `Idempotency-Key`). The lease must outlast a batch's deliveries (timeouts ×
+ * batchSize / concurrency), or a second worker could deliver a message still in flight.
  *
  * Order per application: a message is claimed only when no older undelivered message of the same
  * application and event exists (`not exists` in the claim), so ЕПГУ never sees DIRECTED before ACCEPTED.
@@ -32,7 +38,7 @@
  */
 import type { Logger } from '@region/kit';
 import { admissionsTables, qualified, type Database } from '@region/db';
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 
 const { outbox } = admissionsTables;
 
@@ -116,6 +122,8 @@ export interface OutboxWorkerOptions {
   concurrency?: number;
   /** The event this worker delivers. Default `STATUS_CHANGED` (ЕПГУ). */
   event?: OutboxEvent;
+  /** How long a claimed message stays this worker's before another may claim it. Default 5 minutes. */
+  leaseMs?: number;
 }
 
 export interface RunResult {
@@ -174,9 +182,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     maxAttempts = DEFAULT_MAX_ATTEMPTS,
     concurrency = 8,
     event = 'STATUS_CHANGED',
+    leaseMs = 5 * 60_000,
   } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be a positive integer');
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error('maxAttempts must be a positive integer');
+  if (!(leaseMs > 0)) throw new Error('leaseMs must be positive');
 
   const inFlight = new Set<Promise<RunResult>>();
   let running = false;
@@ -193,8 +203,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  async function run(): Promise<RunResult> {
+  /** Step 1: one short transaction that selects the due messages and leases them. */
+  function claim(): Promise<OutboxMessage[]> {
     return db.transaction(async (tx) => {
+      const claimedAt = now();
       // No older undelivered message of the same application and event: the head of each application's
       // queue only. Outer columns are qualified, or the bare names would bind to `older`.
       const headOfApplication = sql`not exists (
@@ -214,58 +226,86 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         })
         .from(outbox)
         .where(
-          and(isNull(outbox.deliveredAt), eq(outbox.event, event), lte(outbox.nextAttemptAt, now()), headOfApplication),
+          and(
+            isNull(outbox.deliveredAt),
+            eq(outbox.event, event),
+            lte(outbox.nextAttemptAt, claimedAt),
+            or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, claimedAt)),
+            headOfApplication,
+          ),
         )
         // Ids, not created_at: created_at is the time the writing transaction began, while the ids of one
         // application follow the order of its changes (they are serialized by the application's row lock).
         .orderBy(asc(outbox.id))
         .limit(batchSize)
         .for('update', { skipLocked: true });
-      if (due.length === 0) return { delivered: 0, failed: 0 };
-
-      const outcomes = await mapLimit(due, concurrency, attempt);
-      const attemptedAt = now();
-      let delivered = 0;
-      let failed = 0;
-      for (const [index, message] of due.entries()) {
-        const outcome = outcomes[index]!;
-        if (outcome.ok) {
-          delivered++;
-          await tx
-            .update(outbox)
-            .set({ deliveredAt: attemptedAt, lastAttemptAt: attemptedAt })
-            .where(eq(outbox.id, message.id));
-          continue;
-        }
-        failed++;
-        const attempts = message.attempts + 1;
-        const permanent = outcome.error instanceof DeliveryError && outcome.error.permanent;
-        const reason = describeError(outcome.error);
-        const dead = permanent || attempts >= maxAttempts;
-        const nextAttemptAt = dead ? DEAD_AT : new Date(attemptedAt.getTime() + Math.max(0, backoff(attempts)));
+      if (due.length > 0) {
         await tx
           .update(outbox)
-          .set({
-            attempts,
-            lastAttemptAt: attemptedAt,
-            lastError: truncate(
-              dead ? `${DEAD_PREFIX}${permanent ? 'refused' : `${attempts} attempts`}: ${reason}` : reason,
+          .set({ lockedUntil: new Date(claimedAt.getTime() + leaseMs) })
+          .where(
+            inArray(
+              outbox.id,
+              due.map((message) => message.id),
             ),
-            nextAttemptAt,
-          })
-          .where(eq(outbox.id, message.id));
-        const context = { outboxId: message.id, applicationId: message.applicationId, event: message.event, attempts };
-        if (dead) {
-          logger.error(
-            { ...context, error: reason, permanent },
-            'outbox message is dead: not retried, later messages of its application wait for it',
           );
-        } else {
-          logger.warn({ ...context, error: reason, nextAttemptAt }, 'outbox delivery failed, will retry');
-        }
       }
-      return { delivered, failed };
+      return due;
     });
+  }
+
+  /** Step 3: the result of one delivery, clearing its lease; a single statement, so no transaction stays open. */
+  async function record(message: OutboxMessage, outcome: Outcome, attemptedAt: Date): Promise<void> {
+    if (outcome.ok) {
+      await db
+        .update(outbox)
+        .set({ deliveredAt: attemptedAt, lastAttemptAt: attemptedAt, lockedUntil: null })
+        .where(eq(outbox.id, message.id));
+      return;
+    }
+    const attempts = message.attempts + 1;
+    const permanent = outcome.error instanceof DeliveryError && outcome.error.permanent;
+    const reason = describeError(outcome.error);
+    const dead = permanent || attempts >= maxAttempts;
+    const nextAttemptAt = dead ? DEAD_AT : new Date(attemptedAt.getTime() + Math.max(0, backoff(attempts)));
+    await db
+      .update(outbox)
+      .set({
+        attempts,
+        lastAttemptAt: attemptedAt,
+        lastError: truncate(
+          dead ? `${DEAD_PREFIX}${permanent ? 'refused' : `${attempts} attempts`}: ${reason}` : reason,
+        ),
+        nextAttemptAt,
+        lockedUntil: null,
+      })
+      .where(eq(outbox.id, message.id));
+    const context = { outboxId: message.id, applicationId: message.applicationId, event: message.event, attempts };
+    if (dead) {
+      logger.error(
+        { ...context, error: reason, permanent },
+        'outbox message is dead: not retried, later messages of its application wait for it',
+      );
+    } else {
+      logger.warn({ ...context, error: reason, nextAttemptAt }, 'outbox delivery failed, will retry');
+    }
+  }
+
+  async function run(): Promise<RunResult> {
+    const due = await claim();
+    if (due.length === 0) return { delivered: 0, failed: 0 };
+    // Step 2: outside any transaction.
+    const outcomes = await mapLimit(due, concurrency, attempt);
+    const attemptedAt = now();
+    let delivered = 0;
+    let failed = 0;
+    for (const [index, message] of due.entries()) {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) delivered++;
+      else failed++;
+      await record(message, outcome, attemptedAt);
+    }
+    return { delivered, failed };
   }
 
   function runOnce(): Promise<RunResult> {

@@ -325,6 +325,68 @@ describe('ЕПГУ outbox worker', () => {
     expect(await undelivered()).toBe(0);
   });
 
+  it('holds no transaction and no row lock open while it delivers', async () => {
+    const application = await newApplication(admin, T0);
+    const id = await enqueueStatusChange(admin, application, { from: 'SUBMITTED', to: 'UNDER_REVIEW' }, T0);
+    const seen: { openTransactions: number; lockable: boolean }[] = [];
+    const outboxWorker = worker({
+      deliver: async () => {
+        // Every transaction of the worker's role in this database, other than nobody's: none while delivering.
+        const [open] = await admin.db.execute<{ count: number }>(sql`
+          select count(*)::int as count from pg_stat_activity
+          where datname = current_database() and usename = 'admissions_svc' and xact_start is not null`);
+        // The row is not locked: another session takes it at once.
+        const locked = await admin.db
+          .execute(sql`select id from admissions.outbox where id = ${id} for update nowait`)
+          .then(
+            () => true,
+            () => false,
+          );
+        seen.push({ openTransactions: open!.count, lockable: locked });
+      },
+    });
+    expect(await outboxWorker.runOnce()).toEqual({ delivered: 1, failed: 0 });
+    expect(seen).toEqual([{ openTransactions: 0, lockable: true }]);
+    expect((await row(id)).lockedUntil).toBeNull();
+  });
+
+  it('leaves a message claimed by a worker that died to others until its lease has passed', async () => {
+    const application = await newApplication(admin, T0);
+    const id = await enqueueStatusChange(admin, application, { from: 'SUBMITTED', to: 'UNDER_REVIEW' }, T0);
+    // A worker claimed it (lease of 5 minutes) and died before recording a result.
+    await admin.db
+      .update(outbox)
+      .set({ lockedUntil: new Date(T0.getTime() + 5 * MINUTE) })
+      .where(eq(outbox.id, id));
+    const outboxWorker = worker();
+    expect(await outboxWorker.runOnce()).toEqual({ delivered: 0, failed: 0 });
+    expect(epgu.requests).toHaveLength(0);
+    clock.advance(5 * MINUTE);
+    expect(await outboxWorker.runOnce()).toEqual({ delivered: 1, failed: 0 });
+    expect(epgu.keys()).toEqual([String(id)]);
+    expect(await row(id)).toMatchObject({ deliveredAt: clock.now(), lockedUntil: null });
+  });
+
+  it('a message in flight is not claimed by a second worker while the first delivers it', async () => {
+    const application = await newApplication(admin, T0);
+    await enqueueStatusChange(admin, application, { from: 'SUBMITTED', to: 'UNDER_REVIEW' }, T0);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const slow = worker({
+      deliver: async () => {
+        calls++;
+        await held;
+      },
+    });
+    const first = slow.runOnce();
+    await until(() => calls === 1);
+    expect(await worker({ deliver: async () => void calls++ }).runOnce()).toEqual({ delivered: 0, failed: 0 });
+    release();
+    expect(await first).toEqual({ delivered: 1, failed: 0 });
+    expect(calls).toBe(1);
+  });
+
   it('two workers draining many small batches concurrently deliver each message once and in order', async () => {
     const expected = new Map<string, string[]>();
     for (let index = 0; index < 24; index++) {
