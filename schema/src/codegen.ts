@@ -69,6 +69,9 @@ export async function generateResolverTypes(entry: SubgraphEntry): Promise<strin
         Date: { input: 'string', output: 'string | Date' },
         DateTime: { input: 'Date', output: 'Date | string' },
       },
+      // A resolver may answer null for a non-null field: the loaders answer `T | null` by key, and a row that
+      // vanished between two reads is a null-for-non-null error at run time, as GraphQL defines it.
+      resolverTypeWrapperSignature: 'Promise<T | null> | T | null',
       enumsAsTypes: true,
       avoidOptionals: false,
     },

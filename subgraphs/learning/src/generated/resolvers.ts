@@ -747,7 +747,7 @@ export type QueryMyScheduleArgs = {
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
-export type ResolverTypeWrapper<T> = Promise<T> | T;
+export type ResolverTypeWrapper<T> = Promise<T | null> | T | null;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
       reference: TReference,

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
 import { schoolsServing } from './service.ts';
@@ -10,5 +11,5 @@ export const territoryModule: SubgraphModule<AdmissionsContext> = {
       schoolsForAddress: async (_: unknown, args: { address: string }, ctx: AdmissionsContext) =>
         (await schoolsServing(ctx.db, args.address)).map((id) => ({ __typename: 'Organization', id })),
     },
-  } as SubgraphModule<AdmissionsContext>['resolvers'],
+  } satisfies Resolvers,
 };

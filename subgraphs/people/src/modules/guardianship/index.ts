@@ -1,3 +1,4 @@
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
 import { linkGuardian, unlinkGuardian } from './service.ts';
@@ -17,5 +18,5 @@ export const guardianshipModule: SubgraphModule<PeopleContext> = {
         return ctx.loaders.person.clear(args.childId).load(args.childId);
       },
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

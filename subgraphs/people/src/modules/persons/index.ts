@@ -1,3 +1,4 @@
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
 import { Enrolment, Person } from './resolvers/Person.ts';
@@ -6,5 +7,5 @@ import { Query } from './resolvers/Query.ts';
 
 export const personsModule: SubgraphModule<PeopleContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
-  resolvers: { Query, Mutation, Person, Enrolment } as SubgraphModule<PeopleContext>['resolvers'],
+  resolvers: { Query, Mutation, Person, Enrolment } satisfies Resolvers,
 };

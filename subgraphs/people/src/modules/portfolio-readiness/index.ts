@@ -1,3 +1,4 @@
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
 import { assertCanRead } from '../persons/masking.ts';
@@ -24,5 +25,5 @@ export const portfolioReadinessModule: SubgraphModule<PeopleContext> = {
         };
       },
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };
