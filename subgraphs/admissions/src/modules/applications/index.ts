@@ -1,4 +1,3 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { positionsOf } from '../queue/service.ts';
 import {
   connection,
@@ -13,6 +12,7 @@ import {
 } from '@region/kit';
 import type { Executor } from '@region/db';
 import type { AdmissionsContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
 import {
   applicationsOfPersons,

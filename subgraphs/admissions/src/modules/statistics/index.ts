@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, regionDate, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { ApplicationRow } from '../applications/service.ts';
 import { admissionYearOn } from '@region/schema/validation/applications';
 import { campaignStatistics, searchApplications, type SearchArgs } from './service.ts';

@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { schoolsServing } from './service.ts';
 
 export const territoryModule: SubgraphModule<AdmissionsContext> = {

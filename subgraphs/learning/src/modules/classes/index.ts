@@ -1,7 +1,7 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { forbidden, foundInScope, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { OrganizationWithType } from '../school-year/index.ts';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { person } from '../references.ts';
 import {
   assignmentsOfTeacher,

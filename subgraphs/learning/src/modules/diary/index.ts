@@ -1,7 +1,7 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { badInput, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { ClassRow } from '../classes/repository.ts';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { addDays, currentSchoolYear, daysBetween, isoDate, isoWeekday, schoolYearOf } from '../../calendar.ts';
 import type { LessonRow } from '../journal/lesson-access.ts';
 import type { MarkRow } from '../journal/service.ts';

@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, pageSize, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { currentSchoolYear, daysBetween, isoDate } from '../../calendar.ts';
 import { readableMemberships } from '../diary/repository.ts';
 

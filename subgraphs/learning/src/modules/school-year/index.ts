@@ -1,8 +1,8 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import { learningTables } from '@region/db';
 import { asc, eq } from 'drizzle-orm';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { currentSchoolYear, isoDate } from '../../calendar.ts';
 import { classesOfOrganizations } from '../classes/repository.ts';
 import { openingDeadline, openingOverdue, organizationTypeOfClasses, type OrganizationType } from './calendar.ts';

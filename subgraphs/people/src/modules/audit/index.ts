@@ -1,8 +1,8 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { forbidden, loadTypeDefs, type SubgraphModule, pageSize } from '@region/kit';
 import { tables } from '@region/db';
 import { desc, eq } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
 
 /** `masked`: the card is depersonalized, so the values of its history are personal data to hide (rule 5). */

@@ -1,7 +1,7 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { forbidden, loadTypeDefs, rowLoader, type SubgraphModule } from '@region/kit';
 import type { Executor } from '@region/db';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PeoplePolicy } from '../../policy.ts';
 import { completenessOf, completePercent, type Completeness } from './repository.ts';
 

@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule, connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { listDuplicates, mergePersons, type DuplicateGroupRow } from './service.ts';
 

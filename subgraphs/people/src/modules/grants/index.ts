@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { grantRole, withdrawRole, type GrantRoleInput, type GrantRow } from './service.ts';
 

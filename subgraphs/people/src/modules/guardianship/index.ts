@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { linkGuardian, unlinkGuardian } from './service.ts';
 
 type Args = { guardianId: string; childId: string; relation?: string | null };

@@ -1,9 +1,9 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { Grant } from '@region/schema';
 import { tables } from '@region/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { openRequestsForGuardian } from '../consents/service.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { resolveLogin, resolveService, type EsiaProfile } from './service.ts';

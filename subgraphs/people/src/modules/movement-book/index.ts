@@ -1,4 +1,3 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import {
   badInput,
   loadTypeDefs,
@@ -9,6 +8,7 @@ import {
   pageSize,
 } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { assertCanRead } from '../persons/masking.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import {

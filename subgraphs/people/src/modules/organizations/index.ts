@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { Municipality, Organization } from './resolvers/Organization.ts';
 import { Query } from './resolvers/Query.ts';
 

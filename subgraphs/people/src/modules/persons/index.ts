@@ -1,6 +1,6 @@
-import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { Enrolment, Person } from './resolvers/Person.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Query } from './resolvers/Query.ts';
