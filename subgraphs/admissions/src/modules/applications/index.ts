@@ -12,6 +12,7 @@ import {
 } from '@region/kit';
 import type { Executor } from '@region/db';
 import type { AdmissionsContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
 import {
   applicationsOfPersons,
@@ -30,8 +31,14 @@ import {
 import { decisionsFrom, STATUS_NAMES, type Status } from './status-machine.ts';
 import { childConsents, childField, consents, maskedName, type ApplicationWithConsent } from './masking.ts';
 
-const person = (id: string) => ({ __typename: 'Person', id });
-const organization = (id: string) => ({ __typename: 'Organization', id });
+/** A reference to an entity another subgraph resolves: what federation sends as its representation. */
+export type EntityRef = { id: string };
+/** A `ProcessingConsent` people resolves for the person (`@requires` reads its `granted`). */
+export type ConsentRequirementRef = { personId: string };
+export type StatusChangeRow = Awaited<ReturnType<typeof historyOf>>[number];
+
+const person = (id: string) => ({ __typename: 'Person' as const, id });
+const organization = (id: string) => ({ __typename: 'Organization' as const, id });
 const isId = (value: unknown): value is string => typeof value === 'string';
 
 export function createApplicationLoaders(db: Executor, policy: AdmissionsPolicy) {
@@ -149,9 +156,9 @@ export const applicationsModule: SubgraphModule<AdmissionsContext> = {
       history: (row: ApplicationRow, _: unknown, ctx: AdmissionsContext) => ctx.loaders.history.load(row.id),
     },
     StatusChange: {
-      from: (row: { fromStatus: string | null }) => row.fromStatus,
-      to: (row: { toStatus: string }) => row.toStatus,
-      changedBy: (row: { changedBy: string | null }) => (row.changedBy ? person(row.changedBy) : null),
+      from: (row: StatusChangeRow) => row.fromStatus,
+      to: (row: StatusChangeRow) => row.toStatus,
+      changedBy: (row: StatusChangeRow) => (row.changedBy ? person(row.changedBy) : null),
     },
-  } as SubgraphModule<AdmissionsContext>['resolvers'],
+  } satisfies Resolvers,
 };

@@ -1,5 +1,6 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { intakeEpguApplication, type EpguInput } from './service.ts';
 
 export const intakeModule: SubgraphModule<AdmissionsContext> = {
@@ -9,5 +10,5 @@ export const intakeModule: SubgraphModule<AdmissionsContext> = {
       intakeEpguApplication: (_: unknown, args: { input: EpguInput }, ctx: AdmissionsContext) =>
         intakeEpguApplication(ctx.db, ctx.policy, args.input, ctx.now()),
     },
-  } as SubgraphModule<AdmissionsContext>['resolvers'],
+  } satisfies Resolvers,
 };

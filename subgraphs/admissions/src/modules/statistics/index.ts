@@ -1,5 +1,7 @@
 import { loadTypeDefs, regionDate, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import type { ApplicationRow } from '../applications/service.ts';
 import { admissionYearOn } from '@region/schema/validation/applications';
 import { campaignStatistics, searchApplications, type SearchArgs } from './service.ts';
 
@@ -11,7 +13,7 @@ export const statisticsModule: SubgraphModule<AdmissionsContext> = {
         searchApplications(ctx.db, ctx.policy, ctx.consentsOf, args),
       admissionsCampaign: (
         _: unknown,
-        args: { year?: number | null; kind?: string | null },
+        args: { year?: number | null; kind?: ApplicationRow['kind'] | null },
         ctx: AdmissionsContext,
       ) => {
         return campaignStatistics(
@@ -22,5 +24,5 @@ export const statisticsModule: SubgraphModule<AdmissionsContext> = {
         );
       },
     },
-  } as SubgraphModule<AdmissionsContext>['resolvers'],
+  } satisfies Resolvers,
 };

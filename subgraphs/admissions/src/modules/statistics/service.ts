@@ -6,7 +6,7 @@ import { badInput, forbidden, sqlRegionDate } from '@region/kit';
 import { admissionsTables, type Executor } from '@region/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { campaignCalendar, enrolmentOrderDeadline } from '../deadlines/index.ts';
-import { campaignOf } from '../applications/service.ts';
+import { campaignOf, type ApplicationRow } from '../applications/service.ts';
 import type { ConsentLookup } from '../../people-consents.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
 import { consents } from '../applications/masking.ts';
@@ -67,7 +67,12 @@ export async function searchApplications(
   throw badInput('Укажите номер ЕПГУ с датой регистрации или серию и номер свидетельства о рождении.', 'epguNumber');
 }
 
-export async function campaignStatistics(db: Executor, policy: AdmissionsPolicy, year: number, kind: string) {
+export async function campaignStatistics(
+  db: Executor,
+  policy: AdmissionsPolicy,
+  year: number,
+  kind: ApplicationRow['kind'],
+) {
   const organizations = policy.organizations('aggregate:read');
   if (organizations !== 'ALL' && organizations.length === 0) {
     throw forbidden('Итоги кампании доступны муниципальным и региональным координаторам и министерству.');
@@ -82,8 +87,8 @@ export async function campaignStatistics(db: Executor, policy: AdmissionsPolicy,
   // Each application counts for the organization it was directed to, or else its first choice.
   const rows = await db.execute<{
     organization_id: string;
-    source: string;
-    status: string;
+    source: ApplicationRow['source'];
+    status: ApplicationRow['status'];
     applications: number;
     early: number;
     late: number;
@@ -120,11 +125,11 @@ export async function campaignStatistics(db: Executor, policy: AdmissionsPolicy,
 
 function summarize(
   year: number,
-  kind: string,
+  kind: ApplicationRow['kind'],
   rows: readonly {
     organization_id: string;
-    source: string;
-    status: string;
+    source: ApplicationRow['source'];
+    status: ApplicationRow['status'];
     applications: number;
     early: number;
     late: number;

@@ -1,5 +1,6 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { AdmissionsContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { schoolsServing } from './service.ts';
 
 export const territoryModule: SubgraphModule<AdmissionsContext> = {
@@ -10,5 +11,5 @@ export const territoryModule: SubgraphModule<AdmissionsContext> = {
       schoolsForAddress: async (_: unknown, args: { address: string }, ctx: AdmissionsContext) =>
         (await schoolsServing(ctx.db, args.address)).map((id) => ({ __typename: 'Organization', id })),
     },
-  } as SubgraphModule<AdmissionsContext>['resolvers'],
+  } satisfies Resolvers,
 };

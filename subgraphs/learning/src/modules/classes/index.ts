@@ -1,5 +1,7 @@
 import { forbidden, foundInScope, loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { OrganizationWithType } from '../school-year/index.ts';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { person } from '../references.ts';
 import {
   assignmentsOfTeacher,
@@ -7,6 +9,7 @@ import {
   membersOn,
   type AssignmentRow,
   type ClassRow,
+  type SubjectRow,
 } from './repository.ts';
 import { currentSchoolYear, isoDate } from '../../calendar.ts';
 
@@ -34,7 +37,9 @@ export const classesModule: SubgraphModule<LearningContext> = {
       subjects: async (row: ClassRow, _: unknown, ctx: LearningContext) => {
         const assignments = await ctx.loaders.assignmentsOfClass.load(row.id);
         const ids = [...new Set(assignments.map((a) => a.subjectId))];
-        return (await ctx.loaders.subject.loadMany(ids)).filter((s) => s && !(s instanceof Error));
+        return (await ctx.loaders.subject.loadMany(ids)).filter(
+          (s): s is SubjectRow => Boolean(s) && !(s instanceof Error),
+        );
       },
     },
     Subject: {
@@ -47,9 +52,9 @@ export const classesModule: SubgraphModule<LearningContext> = {
     },
     Organization: {
       // The representation carries fields a `@requires` asked for (the registry's `type`, school-year module).
-      __resolveReference: (ref: { id: string; type?: string }) => ({ id: ref.id, type: ref.type }),
+      __resolveReference: (ref: OrganizationWithType) => ({ id: ref.id, type: ref.type }),
       classes: (org: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) =>
         classesOfOrganizations(ctx.db, ctx.policy, [org.id], args.schoolYear ?? currentSchoolYear(ctx.now())),
     },
-  } as SubgraphModule<LearningContext>['resolvers'],
+  } satisfies Resolvers,
 };

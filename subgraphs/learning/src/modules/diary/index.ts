@@ -1,5 +1,7 @@
 import { badInput, loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { ClassRow } from '../classes/repository.ts';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { addDays, currentSchoolYear, daysBetween, isoDate, isoWeekday, schoolYearOf } from '../../calendar.ts';
 import type { LessonRow } from '../journal/lesson-access.ts';
 import type { MarkRow } from '../journal/service.ts';
@@ -130,8 +132,8 @@ export const diaryModule: SubgraphModule<LearningContext> = {
           to: `${year + 1}-08-31`,
         });
         const rows = await ctx.loaders.class.loadMany([...new Set(memberships.map((m) => m.classId))]);
-        return rows.filter((row) => row && !(row instanceof Error));
+        return rows.filter((row): row is ClassRow => Boolean(row) && !(row instanceof Error));
       },
     },
-  } as SubgraphModule<LearningContext>['resolvers'],
+  } satisfies Resolvers,
 };

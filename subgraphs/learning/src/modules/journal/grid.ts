@@ -79,3 +79,5 @@ function isAdminOf(ctx: LearningContext, organizationId: string): boolean {
   const organizations = ctx.policy.organizationsWith('school-year:manage');
   return organizations === 'ALL' || organizations.includes(organizationId);
 }
+
+export type JournalGridRow = Awaited<ReturnType<typeof journalGrid>>;

@@ -200,3 +200,6 @@ export function historyOfMarks(db: Executor, markIds: readonly string[]) {
     .where(inArray(markHistory.markId, [...markIds]))
     .orderBy(asc(markHistory.changedAt), asc(markHistory.id));
 }
+
+export type SubstitutionRow = typeof substitutions.$inferSelect;
+export type MarkChangeRow = typeof markHistory.$inferSelect;

@@ -1,5 +1,6 @@
 import { loadTypeDefs, pageSize, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { currentSchoolYear, daysBetween, isoDate } from '../../calendar.ts';
 import { readableMemberships } from '../diary/repository.ts';
 
@@ -15,7 +16,7 @@ import {
   type MarkSumRow,
 } from './repository.ts';
 
-interface PortfolioSource {
+export interface PortfolioSource {
   studentId: string;
   schoolYear: number;
   today: string;
@@ -124,5 +125,10 @@ export const portfolioModule: SubgraphModule<LearningContext> = {
       class: (row: { classId: string | null }, _: unknown, ctx: LearningContext) =>
         row.classId ? ctx.loaders.class.load(row.classId) : null,
     },
-  } as SubgraphModule<LearningContext>['resolvers'],
+  } satisfies Resolvers,
 };
+
+/** What `Person.portfolio` answers: the year and the source its fields read lazily. */
+export type PortfolioParent = { schoolYear: number; source: PortfolioSource };
+export type SubjectProgressRow = ReturnType<typeof subjectProgress>[number];
+export type EventRow = Awaited<ReturnType<typeof eventsFor>>[number];

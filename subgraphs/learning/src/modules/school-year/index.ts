@@ -2,6 +2,7 @@ import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import { learningTables } from '@region/db';
 import { asc, eq } from 'drizzle-orm';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { currentSchoolYear, isoDate } from '../../calendar.ts';
 import { classesOfOrganizations } from '../classes/repository.ts';
 import { openingDeadline, openingOverdue, organizationTypeOfClasses, type OrganizationType } from './calendar.ts';
@@ -18,7 +19,10 @@ import {
 const { studyPeriods } = learningTables;
 
 /** An organization as the gateway hands it over with `@requires(fields: "type")`: its type from the registry. */
-interface OrganizationWithType {
+/** A person another subgraph owns, as federation hands it over. */
+export type PersonRef = { id: string };
+
+export interface OrganizationWithType {
   id: string;
   type?: OrganizationType | null;
 }
@@ -27,7 +31,7 @@ interface OrganizationWithType {
  * A school year as `_entities` hands it back for `openedLate`: with the registry's organization type the gateway
  * fetched from people (`@requires(fields: "organization { type }")`).
  */
-type SchoolYearParent = SchoolYearRow & { organizationType?: OrganizationType | null };
+export type SchoolYearParent = SchoolYearRow & { organizationType?: OrganizationType | null };
 
 /** The registry's type; called without the gateway (no requirement fetched), the kind of the classes. */
 async function typeOf(row: SchoolYearParent, ctx: LearningContext): Promise<OrganizationType | null> {
@@ -108,5 +112,5 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
       classes: (row: SchoolYearRow, _: unknown, ctx: LearningContext) =>
         classesOfOrganizations(ctx.db, ctx.policy, [row.organizationId], row.year),
     },
-  } as SubgraphModule<LearningContext>['resolvers'],
+  } satisfies Resolvers,
 };

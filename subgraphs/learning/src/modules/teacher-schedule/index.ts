@@ -3,6 +3,7 @@
  * lessons they substitute and their lessons given to a substitute, day by day. Row scope is the principal
  * themself: the lessons whose teacher or substitute they are.
  */
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { badInput, forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
 import { addDays, daysBetween, isoDate, isoWeekday, schoolYearOf } from '../../calendar.ts';
@@ -91,5 +92,5 @@ export const teacherScheduleModule: SubgraphModule<LearningContext> = {
       mySchedule: (_: unknown, args: { from?: string | null; to?: string | null }, ctx: LearningContext) =>
         mySchedule(args, ctx),
     },
-  } as SubgraphModule<LearningContext>['resolvers'],
+  } satisfies Resolvers,
 };

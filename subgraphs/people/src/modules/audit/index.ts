@@ -2,10 +2,11 @@ import { forbidden, loadTypeDefs, type SubgraphModule, pageSize } from '@region/
 import { tables } from '@region/db';
 import { desc, eq } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
 
 /** `masked`: the card is depersonalized, so the values of its history are personal data to hide (rule 5). */
-type HistoryRow = typeof tables.history.$inferSelect & { masked: boolean };
+export type HistoryRow = typeof tables.history.$inferSelect & { masked: boolean };
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -34,5 +35,5 @@ export const auditModule: SubgraphModule<PeopleContext> = {
       changedBy: (row: HistoryRow, _: unknown, ctx: PeopleContext) =>
         row.changedBy ? ctx.loaders.person.load(row.changedBy) : null,
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

@@ -1,6 +1,7 @@
 import { forbidden, loadTypeDefs, rowLoader, type SubgraphModule } from '@region/kit';
 import type { Executor } from '@region/db';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PeoplePolicy } from '../../policy.ts';
 import { completenessOf, completePercent, type Completeness } from './repository.ts';
 
@@ -44,5 +45,5 @@ export const completenessModule: SubgraphModule<PeopleContext> = {
       studentsCompletePercent: (row: Completeness) => completePercent(row.students, row.studentsWithGaps),
       staffCompletePercent: (row: Completeness) => completePercent(row.staff, row.staffWithGaps),
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

@@ -1,10 +1,11 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { assertCanRead } from '../persons/masking.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { consentsOf, grantConsent, withdrawConsent, type ConsentKind } from './service.ts';
 
-type ConsentRow = Awaited<ReturnType<typeof consentsOf>>[number];
+export type ConsentRow = Awaited<ReturnType<typeof consentsOf>>[number];
 type Args = { personId: string; kind: ConsentKind };
 
 export const consentsModule: SubgraphModule<PeopleContext> = {
@@ -30,5 +31,5 @@ export const consentsModule: SubgraphModule<PeopleContext> = {
     ConsentRequest: {
       child: (row: { personId: string }, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(row.personId),
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

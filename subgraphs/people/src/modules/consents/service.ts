@@ -144,3 +144,5 @@ export function consentsOf(db: Executor, personIds: readonly string[]) {
     .from(consents)
     .where(sql`${consents.personId} in ${personIds}`);
 }
+
+export type ConsentRequestRow = Awaited<ReturnType<typeof openRequestsForGuardian>>[number];

@@ -1,5 +1,6 @@
 import { loadTypeDefs, type SubgraphModule, connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { listDuplicates, mergePersons, type DuplicateGroupRow } from './service.ts';
 
@@ -46,5 +47,5 @@ export const duplicatesModule: SubgraphModule<PeopleContext> = {
         return rows.filter((row): row is PersonRow => row !== null && !(row instanceof Error));
       },
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

@@ -1,10 +1,11 @@
 import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import type { EmploymentRow } from './repository.ts';
 
 /** Row scope of the card carries to its employments: the card row decides what may be read of them. */
-type EmploymentView = EmploymentRow & { canReadPii: boolean };
+export type EmploymentView = EmploymentRow & { canReadPii: boolean };
 
 export const employmentModule: SubgraphModule<PeopleContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
@@ -23,5 +24,5 @@ export const employmentModule: SubgraphModule<PeopleContext> = {
         return row.maternityLeave;
       },
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

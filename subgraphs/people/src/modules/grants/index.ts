@@ -1,5 +1,6 @@
 import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { grantRole, withdrawRole, type GrantRoleInput, type GrantRow } from './service.ts';
 
@@ -25,5 +26,5 @@ export const grantsModule: SubgraphModule<PeopleContext> = {
       organization: (row: GrantRow, _: unknown, ctx: PeopleContext) =>
         row.organizationId ? ctx.loaders.organization.load(row.organizationId) : null,
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

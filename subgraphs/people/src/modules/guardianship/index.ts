@@ -1,5 +1,6 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { linkGuardian, unlinkGuardian } from './service.ts';
 
 type Args = { guardianId: string; childId: string; relation?: string | null };
@@ -17,5 +18,5 @@ export const guardianshipModule: SubgraphModule<PeopleContext> = {
         return ctx.loaders.person.clear(args.childId).load(args.childId);
       },
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

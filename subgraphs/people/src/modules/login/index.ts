@@ -3,14 +3,16 @@ import type { Grant } from '@region/schema';
 import { tables } from '@region/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { openRequestsForGuardian } from '../consents/service.ts';
+import type { PersonRow } from '../persons/repository.ts';
 import { resolveLogin, resolveService, type EsiaProfile } from './service.ts';
 
 const { consents } = tables;
 
-type Me = { personId: string };
+export type MeRow = { personId: string };
 
-function requirePerson(ctx: PeopleContext): Me {
+function requirePerson(ctx: PeopleContext): MeRow {
   if (ctx.principal.kind !== 'PERSON') throw forbidden('Этот запрос доступен только вошедшему пользователю.');
   return { personId: ctx.principal.personId };
 }
@@ -63,10 +65,11 @@ export const loginModule: SubgraphModule<PeopleContext> = {
       },
     },
     Me: {
-      person: (me: Me, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(me.personId),
-      grants: (_: Me, __: unknown, ctx: PeopleContext) => (ctx.principal.kind === 'PERSON' ? ctx.principal.grants : []),
-      consentRequests: (me: Me, _: unknown, ctx: PeopleContext) => openRequestsForGuardian(ctx.db, me.personId),
-      dataTransferConsentRequired: (me: Me, _: unknown, ctx: PeopleContext) =>
+      person: (me: MeRow, _: unknown, ctx: PeopleContext) => ctx.loaders.person.load(me.personId),
+      grants: (_: MeRow, __: unknown, ctx: PeopleContext) =>
+        ctx.principal.kind === 'PERSON' ? ctx.principal.grants : [],
+      consentRequests: (me: MeRow, _: unknown, ctx: PeopleContext) => openRequestsForGuardian(ctx.db, me.personId),
+      dataTransferConsentRequired: (me: MeRow, _: unknown, ctx: PeopleContext) =>
         dataTransferConsentRequired(me.personId, ctx),
     },
     RoleGrant: {
@@ -81,8 +84,8 @@ export const loginModule: SubgraphModule<PeopleContext> = {
       children: async (grant: Grant, _: unknown, ctx: PeopleContext) => {
         if (grant.territory.kind !== 'CHILDREN') return null;
         const rows = await ctx.loaders.person.loadMany(grant.territory.personIds);
-        return rows.filter((row) => row !== null && !(row instanceof Error));
+        return rows.filter((row): row is PersonRow => row !== null && !(row instanceof Error));
       },
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

@@ -8,6 +8,7 @@ import {
   pageSize,
 } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { assertCanRead } from '../persons/masking.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import {
@@ -17,9 +18,11 @@ import {
   recordMovement,
   type ClassMovementInput,
   type MovementInput,
+  type MovementKind,
 } from './service.ts';
 
-type MovementRow = NonNullable<Awaited<ReturnType<typeof movementById>>> & { personConsented?: boolean };
+type ClassMovementArgs = Omit<ClassMovementInput, 'kind'> & { kind: MovementKind };
+export type MovementRow = NonNullable<Awaited<ReturnType<typeof movementById>>> & { personConsented?: boolean };
 type Cursor = { on: string; id: string };
 const isCursor = (value: unknown): value is Cursor =>
   typeof value === 'object' &&
@@ -45,11 +48,12 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
       },
     },
     Mutation: {
-      recordClassMovement: async (_: unknown, args: { input: ClassMovementInput }, ctx: PeopleContext) => {
-        if (args.input.kind !== 'TRANSFER' && args.input.kind !== 'GRADUATE') {
+      recordClassMovement: async (_: unknown, args: { input: ClassMovementArgs }, ctx: PeopleContext) => {
+        const { kind } = args.input;
+        if (kind !== 'TRANSFER' && kind !== 'GRADUATE') {
           throw badInput('Приказом на класс оформляется перевод или выпуск.', 'kind');
         }
-        const ids = await recordClassMovement(ctx.db, ctx.policy, args.input);
+        const ids = await recordClassMovement(ctx.db, ctx.policy, { ...args.input, kind });
         return Promise.all(ids.map((id) => movementById(ctx.db, id)));
       },
       recordMovement: async (_: unknown, args: { input: MovementInput }, ctx: PeopleContext) => {
@@ -75,5 +79,5 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
       recordedAt: (row: MovementRow) => row.createdAt,
       reason: (row: MovementRow) => (row.personConsented === false ? null : row.reason),
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

@@ -186,3 +186,5 @@ export function currentEnrolments(db: Executor, personIds: readonly string[]) {
     .from(enrolments)
     .where(and(inArray(enrolments.personId, [...personIds]), isNull(enrolments.endedOn)));
 }
+
+export type EnrolmentRow = Awaited<ReturnType<typeof currentEnrolments>>[number];

@@ -1,5 +1,6 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { assertCanRead } from '../persons/masking.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import { portfolioProblems, type GuardianFacts } from './readiness.ts';
@@ -24,5 +25,5 @@ export const portfolioReadinessModule: SubgraphModule<PeopleContext> = {
         };
       },
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

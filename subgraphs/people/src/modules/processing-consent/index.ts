@@ -5,6 +5,7 @@
  * answers for any person id, since the field it guards is checked by the asking subgraph's own row scope
  * and a person outside the principal's people scope (a child applying to a school) still has a consent state.
  */
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
 
@@ -20,5 +21,5 @@ export const processingConsentModule: SubgraphModule<PeopleContext> = {
         };
       },
     },
-  } as SubgraphModule<PeopleContext>['resolvers'],
+  } satisfies Resolvers,
 };

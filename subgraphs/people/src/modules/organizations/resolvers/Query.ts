@@ -23,3 +23,6 @@ export const Query = {
   municipalities: (_: unknown, __: unknown, ctx: PeopleContext) =>
     ctx.policy.holds('org:read') ? listMunicipalities(ctx.db) : [],
 };
+
+/** The page `organizations` answers: `totalCount` is counted only when asked for (GraphQL calls it). */
+export type OrganizationConnectionRow = Awaited<ReturnType<typeof Query.organizations>>;

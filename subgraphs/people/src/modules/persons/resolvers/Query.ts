@@ -34,3 +34,6 @@ export const Query = {
     };
   },
 };
+
+/** The page `persons` answers: `totalCount` is counted only when asked for (GraphQL calls it). */
+export type PersonConnectionRow = Awaited<ReturnType<typeof Query.persons>>;
