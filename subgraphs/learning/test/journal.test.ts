@@ -189,6 +189,38 @@ describe("teacher's journal", () => {
     expect(marks).toHaveLength(0);
   });
 
+  it('clears a mark and an absence whose value is left out, as when it is null', async () => {
+    const lesson = pastLesson(1);
+    const [a, b] = journal.students;
+    const set = await platform.query<{ saveLesson: { marks: unknown[]; attendance: unknown[] } }>(
+      { login: 'teacher' },
+      SAVE,
+      {
+        input: {
+          lessonId: lesson.id,
+          marks: [{ studentId: a!.id, value: 'THREE' }],
+          attendance: [{ studentId: b!.id, status: 'ABSENT' }],
+        },
+      },
+    );
+    expectOk(set);
+    const cleared = await platform.query<{
+      saveLesson: { marks: { student: { id: string } }[]; attendance: { student: { id: string } }[] };
+    }>({ login: 'teacher' }, SAVE, {
+      input: { lessonId: lesson.id, marks: [{ studentId: a!.id }], attendance: [{ studentId: b!.id }] },
+    });
+    expectOk(cleared);
+    expect(cleared.data!.saveLesson.marks.some((m) => m.student.id === a!.id)).toBe(false);
+    expect(cleared.data!.saveLesson.attendance.some((m) => m.student.id === b!.id)).toBe(false);
+    const single = await platform.query<{ setAttendance: unknown }>(
+      { login: 'teacher' },
+      'mutation ($input: AttendanceInput!) { setAttendance(input: $input) { status } }',
+      { input: { lessonId: lesson.id, studentId: b!.id } },
+    );
+    expectOk(single);
+    expect(single.data!.setAttendance).toBeNull();
+  });
+
   it('refuses a lesson that has not taken place yet', async () => {
     const future = journal.lessons.find((lesson) => lesson.date > TODAY.toISOString().slice(0, 10));
     if (!future) return;

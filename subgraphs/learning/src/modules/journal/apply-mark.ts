@@ -76,7 +76,7 @@ export async function applyMark(
       changedAt: now,
     });
 
-  if (input.value === null) {
+  if (input.value == null) {
     if (!current) return null;
     const [deleted] = await tx
       .update(marks)

@@ -1,5 +1,6 @@
 import { foundInScope, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { isoDate } from '../../calendar.ts';
 import type { ClassRow } from '../classes/repository.ts';
 import { person } from '../references.ts';
@@ -40,7 +41,7 @@ export const journalModule: SubgraphModule<LearningContext> = {
         setPeriodMark(ctx.db, ctx.policy, args.input, ctx.now(), today(ctx)),
       setAttendance: (
         _: unknown,
-        args: { input: { lessonId: string; studentId: string; status: AttendanceRow['status'] | null } },
+        args: { input: { lessonId: string; studentId: string; status?: AttendanceRow['status'] | null } },
         ctx: LearningContext,
       ) => setAttendance(ctx.db, ctx.policy, args.input, ctx.now(), today(ctx)),
       updateLesson: async (
@@ -114,5 +115,5 @@ export const journalModule: SubgraphModule<LearningContext> = {
     StudyPeriod: {
       closed: (row: PeriodRow) => row.closedAt !== null,
     },
-  } as SubgraphModule<LearningContext>['resolvers'],
+  } satisfies Resolvers,
 };

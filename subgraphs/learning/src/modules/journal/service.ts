@@ -21,8 +21,8 @@ export type AttendanceStatus = (typeof attendance.$inferSelect)['status'];
 export interface MarkInput {
   studentId: string;
   kind?: MarkKind | null;
-  /** null deletes the live mark of this kind. */
-  value: MarkValue | null;
+  /** null or left out deletes the live mark of this kind (a nullable GraphQL input may arrive as either). */
+  value?: MarkValue | null;
   weight?: number | null;
   debt?: boolean | null;
   comment?: string | null;
@@ -40,7 +40,7 @@ export interface LessonInput {
   topic?: string | null;
   homework?: HomeworkInput | null;
   marks?: MarkInput[] | null;
-  attendance?: { studentId: string; status: AttendanceStatus | null }[] | null;
+  attendance?: { studentId: string; status?: AttendanceStatus | null }[] | null;
 }
 
 const LESSON_KINDS: readonly MarkKind[] = ['CURRENT', 'CONTROL'];
@@ -62,7 +62,8 @@ async function applyAttendance(
   tx: Executor,
   lesson: LessonRow,
   studentId: string,
-  status: AttendanceStatus | null,
+  /** null or left out clears the student's attendance mark for the lesson. */
+  status: AttendanceStatus | null | undefined,
   actor: string,
   now: Date,
 ) {
@@ -71,7 +72,7 @@ async function applyAttendance(
     eq(attendance.lessonId, lesson.id),
     eq(attendance.studentId, studentId),
   );
-  if (status === null) {
+  if (status == null) {
     await tx.delete(attendance).where(where);
     return null;
   }
@@ -197,7 +198,7 @@ export async function deleteMark(db: Database, policy: LearningPolicy, markId: s
 export async function setAttendance(
   db: Database,
   policy: LearningPolicy,
-  input: { lessonId: string; studentId: string; status: AttendanceStatus | null },
+  input: { lessonId: string; studentId: string; status?: AttendanceStatus | null },
   now: Date,
   today: string,
 ) {
