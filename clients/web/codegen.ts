@@ -36,9 +36,10 @@ const config: CodegenConfig = {
       },
       config: {
         useTypeImports: true,
-        // Only the types the operations use; the schema's own types belong to the subgraphs' codegen.
-        onlyOperationTypes: true,
-        enumsAsTypes: true,
+        // Apollo Client adds `__typename` to every selection, so results always carry it; optimistic
+        // responses and cache writes must spell it out.
+        nonOptionalTypename: true,
+        skipTypeNameForRoot: true,
         scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
         avoidOptionals: { field: true, inputValue: false, object: true },
       },

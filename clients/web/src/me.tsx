@@ -1,5 +1,6 @@
 /** Who is signed in: their card, their role grants (with territory) and the cabinets those grants open. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { MeQuery, MeQueryVariables } from './generated/graphql.ts';
 import { useData } from './api/hooks.ts';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { DataState } from './ui/kit.tsx';
@@ -33,7 +34,7 @@ export interface MeData {
   };
 }
 
-export const ME_QUERY: TypedDocumentNode<MeData, Record<string, never>> = gql`
+export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   query Me {
     me {
       person {

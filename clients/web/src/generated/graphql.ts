@@ -385,14 +385,14 @@ export type ApplicationFormDataQueryVariables = Exact<{
 }>;
 
 
-export type ApplicationFormDataQuery = { person: { id: string, residenceAddress: string | null, children: Array<{ id: string, fullName: string, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, identityDocument: { type: IdentityDocumentType, series: string | null, number: string } | null, enrolment: { classId: string | null, className: string | null, organization: { id: string, shortName: string, municipality: { id: string } } } | null }> } | null, municipalities: Array<{ id: string, name: string }> };
+export type ApplicationFormDataQuery = { person: { __typename: 'Person', id: string, residenceAddress: string | null, children: Array<{ __typename: 'Person', id: string, fullName: string, lastName: string, firstName: string, middleName: string | null, birthDate: string | null, identityDocument: { __typename: 'IdentityDocument', type: IdentityDocumentType, series: string | null, number: string } | null, enrolment: { __typename: 'Enrolment', classId: string | null, className: string | null, organization: { __typename: 'Organization', id: string, shortName: string, municipality: { __typename: 'Municipality', id: string } } } | null }> } | null, municipalities: Array<{ __typename: 'Municipality', id: string, name: string }> };
 
 export type SchoolsForAddressQueryVariables = Exact<{
   address: string;
 }>;
 
 
-export type SchoolsForAddressQuery = { schoolsForAddress: Array<{ id: string, shortName: string, address: string | null }> };
+export type SchoolsForAddressQuery = { schoolsForAddress: Array<{ __typename: 'Organization', id: string, shortName: string, address: string | null }> };
 
 export type SchoolsOfMunicipalityQueryVariables = Exact<{
   municipalityId?: string | null | undefined;
@@ -401,30 +401,30 @@ export type SchoolsOfMunicipalityQueryVariables = Exact<{
 }>;
 
 
-export type SchoolsOfMunicipalityQuery = { organizations: { edges: Array<{ cursor: string, node: { id: string, shortName: string, address: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SchoolsOfMunicipalityQuery = { organizations: { __typename: 'OrganizationConnection', edges: Array<{ __typename: 'OrganizationEdge', cursor: string, node: { __typename: 'Organization', id: string, shortName: string, address: string | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SubmitApplicationMutationVariables = Exact<{
   input: SubmitApplicationInput;
 }>;
 
 
-export type SubmitApplicationMutation = { submitApplication: { id: string, status: ApplicationStatus, statusName: string } };
+export type SubmitApplicationMutation = { submitApplication: { __typename: 'Application', id: string, status: ApplicationStatus, statusName: string } };
 
-export type GuardianApplicationFragment = { id: string, kind: ApplicationKind, year: number, status: ApplicationStatus, statusName: string, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, child: { id: string, fullName: string } | null, applicant: { id: string } | null, choices: Array<{ id: string, shortName: string, address: string | null }>, directedTo: { id: string, shortName: string } | null, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }>, queuePositions: Array<{ position: number, previousPosition: number | null, reason: string, current: boolean, changedAt: string, organization: { id: string, shortName: string } }> };
+export type GuardianApplicationFragment = { __typename: 'Application', id: string, kind: ApplicationKind, year: number, status: ApplicationStatus, statusName: string, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, child: { __typename: 'Person', id: string, fullName: string } | null, applicant: { __typename: 'Person', id: string } | null, choices: Array<{ __typename: 'Organization', id: string, shortName: string, address: string | null }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null, history: Array<{ __typename: 'StatusChange', from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }>, queuePositions: Array<{ __typename: 'QueuePosition', position: number, previousPosition: number | null, reason: string, current: boolean, changedAt: string, organization: { __typename: 'Organization', id: string, shortName: string } }> };
 
 export type GuardianApplicationsQueryVariables = Exact<{
   personId: string;
 }>;
 
 
-export type GuardianApplicationsQuery = { person: { id: string, applications: Array<{ id: string, kind: ApplicationKind, year: number, status: ApplicationStatus, statusName: string, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, child: { id: string, fullName: string } | null, applicant: { id: string } | null, choices: Array<{ id: string, shortName: string, address: string | null }>, directedTo: { id: string, shortName: string } | null, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }>, queuePositions: Array<{ position: number, previousPosition: number | null, reason: string, current: boolean, changedAt: string, organization: { id: string, shortName: string } }> }> | null, children: Array<{ id: string, fullName: string, applications: Array<{ id: string, kind: ApplicationKind, year: number, status: ApplicationStatus, statusName: string, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, child: { id: string, fullName: string } | null, applicant: { id: string } | null, choices: Array<{ id: string, shortName: string, address: string | null }>, directedTo: { id: string, shortName: string } | null, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }>, queuePositions: Array<{ position: number, previousPosition: number | null, reason: string, current: boolean, changedAt: string, organization: { id: string, shortName: string } }> }> | null }> } | null };
+export type GuardianApplicationsQuery = { person: { __typename: 'Person', id: string, applications: Array<{ __typename: 'Application', id: string, kind: ApplicationKind, year: number, status: ApplicationStatus, statusName: string, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, child: { __typename: 'Person', id: string, fullName: string } | null, applicant: { __typename: 'Person', id: string } | null, choices: Array<{ __typename: 'Organization', id: string, shortName: string, address: string | null }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null, history: Array<{ __typename: 'StatusChange', from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }>, queuePositions: Array<{ __typename: 'QueuePosition', position: number, previousPosition: number | null, reason: string, current: boolean, changedAt: string, organization: { __typename: 'Organization', id: string, shortName: string } }> }> | null, children: Array<{ __typename: 'Person', id: string, fullName: string, applications: Array<{ __typename: 'Application', id: string, kind: ApplicationKind, year: number, status: ApplicationStatus, statusName: string, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, child: { __typename: 'Person', id: string, fullName: string } | null, applicant: { __typename: 'Person', id: string } | null, choices: Array<{ __typename: 'Organization', id: string, shortName: string, address: string | null }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null, history: Array<{ __typename: 'StatusChange', from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }>, queuePositions: Array<{ __typename: 'QueuePosition', position: number, previousPosition: number | null, reason: string, current: boolean, changedAt: string, organization: { __typename: 'Organization', id: string, shortName: string } }> }> | null }> } | null };
 
 export type GuardianApplicationQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type GuardianApplicationQuery = { application: { id: string, kind: ApplicationKind, year: number, status: ApplicationStatus, statusName: string, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, child: { id: string, fullName: string } | null, applicant: { id: string } | null, choices: Array<{ id: string, shortName: string, address: string | null }>, directedTo: { id: string, shortName: string } | null, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }>, queuePositions: Array<{ position: number, previousPosition: number | null, reason: string, current: boolean, changedAt: string, organization: { id: string, shortName: string } }> } | null };
+export type GuardianApplicationQuery = { application: { __typename: 'Application', id: string, kind: ApplicationKind, year: number, status: ApplicationStatus, statusName: string, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, child: { __typename: 'Person', id: string, fullName: string } | null, applicant: { __typename: 'Person', id: string } | null, choices: Array<{ __typename: 'Organization', id: string, shortName: string, address: string | null }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null, history: Array<{ __typename: 'StatusChange', from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }>, queuePositions: Array<{ __typename: 'QueuePosition', position: number, previousPosition: number | null, reason: string, current: boolean, changedAt: string, organization: { __typename: 'Organization', id: string, shortName: string } }> } | null };
 
 export type WithdrawApplicationMutationVariables = Exact<{
   id: string;
@@ -432,7 +432,7 @@ export type WithdrawApplicationMutationVariables = Exact<{
 }>;
 
 
-export type WithdrawApplicationMutation = { withdrawApplication: { id: string, status: ApplicationStatus, statusName: string, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }> } };
+export type WithdrawApplicationMutation = { withdrawApplication: { __typename: 'Application', id: string, status: ApplicationStatus, statusName: string, history: Array<{ __typename: 'StatusChange', from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }> } };
 
 export type GrantConsentMutationVariables = Exact<{
   personId: string;
@@ -440,14 +440,14 @@ export type GrantConsentMutationVariables = Exact<{
 }>;
 
 
-export type GrantConsentMutation = { grantConsent: { id: string, kind: ConsentKind, grantedAt: string, withdrawnAt: string | null } };
+export type GrantConsentMutation = { grantConsent: { __typename: 'Consent', id: string, kind: ConsentKind, grantedAt: string, withdrawnAt: string | null } };
 
 export type GuardianChildConsentsQueryVariables = Exact<{
   personId: string;
 }>;
 
 
-export type GuardianChildConsentsQuery = { person: { id: string, children: Array<{ id: string, fullName: string, birthDate: string | null, consents: Array<{ id: string, kind: ConsentKind, grantedAt: string, withdrawnAt: string | null }> | null }> } | null };
+export type GuardianChildConsentsQuery = { person: { __typename: 'Person', id: string, children: Array<{ __typename: 'Person', id: string, fullName: string, birthDate: string | null, consents: Array<{ __typename: 'Consent', id: string, kind: ConsentKind, grantedAt: string, withdrawnAt: string | null }> | null }> } | null };
 
 export type WithdrawConsentMutationVariables = Exact<{
   personId: string;
@@ -455,28 +455,28 @@ export type WithdrawConsentMutationVariables = Exact<{
 }>;
 
 
-export type WithdrawConsentMutation = { withdrawConsent: { id: string, withdrawnAt: string | null } };
+export type WithdrawConsentMutation = { withdrawConsent: { __typename: 'Consent', id: string, withdrawnAt: string | null } };
 
 export type GuardianChildrenQueryVariables = Exact<{
   personId: string;
 }>;
 
 
-export type GuardianChildrenQuery = { person: { id: string, children: Array<{ id: string, fullName: string, firstName: string, lastName: string, enrolment: { classId: string | null, className: string | null, organization: { id: string, shortName: string } } | null }> } | null };
+export type GuardianChildrenQuery = { person: { __typename: 'Person', id: string, children: Array<{ __typename: 'Person', id: string, fullName: string, firstName: string, lastName: string, enrolment: { __typename: 'Enrolment', classId: string | null, className: string | null, organization: { __typename: 'Organization', id: string, shortName: string } } | null }> } | null };
 
 export type GuardianChildSummaryQueryVariables = Exact<{
   personId: string;
 }>;
 
 
-export type GuardianChildSummaryQuery = { person: { id: string, overdueHomework: Array<{ id: string }> | null, portfolioReadiness: { ready: boolean, problems: Array<{ code: PortfolioProblemCode, message: string, guardian: { id: string, fullName: string } | null }> } | null } | null };
+export type GuardianChildSummaryQuery = { person: { __typename: 'Person', id: string, overdueHomework: Array<{ __typename: 'Lesson', id: string }> | null, portfolioReadiness: { __typename: 'PortfolioReadiness', ready: boolean, problems: Array<{ __typename: 'PortfolioProblem', code: PortfolioProblemCode, message: string, guardian: { __typename: 'Person', id: string, fullName: string } | null }> } | null } | null };
 
 export type GuardianConsentRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type GuardianConsentRequestsQuery = { me: { consentRequests: Array<{ id: string, kind: ConsentKind, requestedAt: string, child: { id: string, fullName: string } }> } };
+export type GuardianConsentRequestsQuery = { me: { __typename: 'Me', consentRequests: Array<{ __typename: 'ConsentRequest', id: string, kind: ConsentKind, requestedAt: string, child: { __typename: 'Person', id: string, fullName: string } }> } };
 
-export type SchoolApplicationRowFragment = { id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, status: ApplicationStatus, choices: Array<{ id: string, shortName: string }>, directedTo: { id: string, shortName: string } | null };
+export type SchoolApplicationRowFragment = { __typename: 'Application', id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, status: ApplicationStatus, choices: Array<{ __typename: 'Organization', id: string, shortName: string }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null };
 
 export type SchoolApplicationsQueryVariables = Exact<{
   organizationId: string;
@@ -486,7 +486,7 @@ export type SchoolApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type SchoolApplicationsQuery = { applications: { edges: Array<{ cursor: string, node: { id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, status: ApplicationStatus, choices: Array<{ id: string, shortName: string }>, directedTo: { id: string, shortName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SchoolApplicationsQuery = { applications: { __typename: 'ApplicationConnection', edges: Array<{ __typename: 'ApplicationEdge', cursor: string, node: { __typename: 'Application', id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, status: ApplicationStatus, choices: Array<{ __typename: 'Organization', id: string, shortName: string }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SchoolSearchApplicationsQueryVariables = Exact<{
   epguNumber?: string | null | undefined;
@@ -496,14 +496,14 @@ export type SchoolSearchApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type SchoolSearchApplicationsQuery = { searchApplications: Array<{ id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, status: ApplicationStatus, choices: Array<{ id: string, shortName: string }>, directedTo: { id: string, shortName: string } | null }> };
+export type SchoolSearchApplicationsQuery = { searchApplications: Array<{ __typename: 'Application', id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, status: ApplicationStatus, choices: Array<{ __typename: 'Organization', id: string, shortName: string }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null }> };
 
 export type SchoolApplicationQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type SchoolApplicationQuery = { application: { applicantName: string | null, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, nextStatuses: Array<ApplicationStatus>, id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, status: ApplicationStatus, child: { id: string, fullName: string } | null, applicant: { id: string, fullName: string, phone: string | null, email: string | null } | null, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string, changedBy: { id: string, fullName: string } | null }>, choices: Array<{ id: string, shortName: string }>, directedTo: { id: string, shortName: string } | null } | null };
+export type SchoolApplicationQuery = { application: { __typename: 'Application', applicantName: string | null, priorityRights: Array<string>, residenceAddress: string | null, documents: Array<string> | null, comment: string | null, nextStatuses: Array<ApplicationStatus>, id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, category: ApplicationCategory, status: ApplicationStatus, child: { __typename: 'Person', id: string, fullName: string } | null, applicant: { __typename: 'Person', id: string, fullName: string, phone: string | null, email: string | null } | null, history: Array<{ __typename: 'StatusChange', from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string, changedBy: { __typename: 'Person', id: string, fullName: string } | null }>, choices: Array<{ __typename: 'Organization', id: string, shortName: string }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null } | null };
 
 export type SchoolChangeApplicationStatusMutationVariables = Exact<{
   id: string;
@@ -514,7 +514,7 @@ export type SchoolChangeApplicationStatusMutationVariables = Exact<{
 }>;
 
 
-export type SchoolChangeApplicationStatusMutation = { changeApplicationStatus: { id: string, status: ApplicationStatus, statusName: string, nextStatuses: Array<ApplicationStatus>, directedTo: { id: string, shortName: string } | null, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string, changedBy: { id: string, fullName: string } | null }> } };
+export type SchoolChangeApplicationStatusMutation = { changeApplicationStatus: { __typename: 'Application', id: string, status: ApplicationStatus, statusName: string, nextStatuses: Array<ApplicationStatus>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null, history: Array<{ __typename: 'StatusChange', from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string, changedBy: { __typename: 'Person', id: string, fullName: string } | null }> } };
 
 export type SchoolClassesQueryVariables = Exact<{
   organizationId: string;
@@ -522,14 +522,14 @@ export type SchoolClassesQueryVariables = Exact<{
 }>;
 
 
-export type SchoolClassesQuery = { organization: { id: string, schoolYears: Array<{ id: string, year: number, name: string, status: SchoolYearStatus }>, classes: Array<{ id: string, name: string, grade: number | null, schoolYear: number, classTeacher: { id: string, fullName: string } | null, students: Array<{ id: string }> }> } | null };
+export type SchoolClassesQuery = { organization: { __typename: 'Organization', id: string, schoolYears: Array<{ __typename: 'SchoolYear', id: string, year: number, name: string, status: SchoolYearStatus }>, classes: Array<{ __typename: 'Class', id: string, name: string, grade: number | null, schoolYear: number, classTeacher: { __typename: 'Person', id: string, fullName: string } | null, students: Array<{ __typename: 'Person', id: string }> }> } | null };
 
 export type SchoolClassQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type SchoolClassQuery = { class: { id: string, name: string, schoolYear: number, organization: { id: string }, classTeacher: { id: string, fullName: string, phone: string | null, email: string | null } | null, subjects: Array<{ id: string, name: string }>, students: Array<{ id: string, fullName: string, birthDate: string | null, depersonalized: boolean, missingFields: Array<MandatoryField> | null }> } | null };
+export type SchoolClassQuery = { class: { __typename: 'Class', id: string, name: string, schoolYear: number, organization: { __typename: 'Organization', id: string }, classTeacher: { __typename: 'Person', id: string, fullName: string, phone: string | null, email: string | null } | null, subjects: Array<{ __typename: 'Subject', id: string, name: string }>, students: Array<{ __typename: 'Person', id: string, fullName: string, birthDate: string | null, depersonalized: boolean, missingFields: Array<MandatoryField> | null }> } | null };
 
 export type SchoolCompletenessQueryVariables = Exact<{
   filter: PersonFilter;
@@ -538,7 +538,7 @@ export type SchoolCompletenessQueryVariables = Exact<{
 }>;
 
 
-export type SchoolCompletenessQuery = { persons: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, fullName: string, depersonalized: boolean, birthDate: string | null, missingFields: Array<MandatoryField> | null, enrolment: { classId: string | null, className: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SchoolCompletenessQuery = { persons: { __typename: 'PersonConnection', totalCount: number, edges: Array<{ __typename: 'PersonEdge', cursor: string, node: { __typename: 'Person', id: string, fullName: string, depersonalized: boolean, birthDate: string | null, missingFields: Array<MandatoryField> | null, enrolment: { __typename: 'Enrolment', classId: string | null, className: string | null } | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SchoolCompletenessBreakdownQueryVariables = Exact<{
   organizationId: string;
@@ -547,14 +547,14 @@ export type SchoolCompletenessBreakdownQueryVariables = Exact<{
 }>;
 
 
-export type SchoolCompletenessBreakdownQuery = { all: { totalCount: number }, gaps: { totalCount: number }, FULL_NAME: { totalCount: number }, BIRTH_DATE: { totalCount: number }, SEX: { totalCount: number }, IDENTITY_DOCUMENT: { totalCount: number }, PASSPORT: { totalCount: number }, CITIZENSHIP: { totalCount: number }, PLACE_OF_BIRTH: { totalCount: number }, REGISTRATION_ADDRESS: { totalCount: number }, RESIDENCE_ADDRESS: { totalCount: number }, EDUCATION_FORM: { totalCount: number }, SNILS: { totalCount: number }, MOVEMENT_FIRST: { totalCount: number }, MAIN_POSITION: { totalCount: number }, QUALIFICATION_CATEGORY: { totalCount: number }, PHONE: { totalCount: number }, EMAIL: { totalCount: number }, EDUCATION: { totalCount: number } };
+export type SchoolCompletenessBreakdownQuery = { all: { __typename: 'PersonConnection', totalCount: number }, gaps: { __typename: 'PersonConnection', totalCount: number }, FULL_NAME: { __typename: 'PersonConnection', totalCount: number }, BIRTH_DATE: { __typename: 'PersonConnection', totalCount: number }, SEX: { __typename: 'PersonConnection', totalCount: number }, IDENTITY_DOCUMENT: { __typename: 'PersonConnection', totalCount: number }, PASSPORT: { __typename: 'PersonConnection', totalCount: number }, CITIZENSHIP: { __typename: 'PersonConnection', totalCount: number }, PLACE_OF_BIRTH: { __typename: 'PersonConnection', totalCount: number }, REGISTRATION_ADDRESS: { __typename: 'PersonConnection', totalCount: number }, RESIDENCE_ADDRESS: { __typename: 'PersonConnection', totalCount: number }, EDUCATION_FORM: { __typename: 'PersonConnection', totalCount: number }, SNILS: { __typename: 'PersonConnection', totalCount: number }, MOVEMENT_FIRST: { __typename: 'PersonConnection', totalCount: number }, MAIN_POSITION: { __typename: 'PersonConnection', totalCount: number }, QUALIFICATION_CATEGORY: { __typename: 'PersonConnection', totalCount: number }, PHONE: { __typename: 'PersonConnection', totalCount: number }, EMAIL: { __typename: 'PersonConnection', totalCount: number }, EDUCATION: { __typename: 'PersonConnection', totalCount: number } };
 
 export type SchoolClassOptionsQueryVariables = Exact<{
   organizationId: string;
 }>;
 
 
-export type SchoolClassOptionsQuery = { organization: { id: string, classes: Array<{ id: string, name: string, grade: number | null }> } | null };
+export type SchoolClassOptionsQuery = { organization: { __typename: 'Organization', id: string, classes: Array<{ __typename: 'Class', id: string, name: string, grade: number | null }> } | null };
 
 export type SchoolDuplicatesQueryVariables = Exact<{
   organizationId: string;
@@ -563,7 +563,7 @@ export type SchoolDuplicatesQueryVariables = Exact<{
 }>;
 
 
-export type SchoolDuplicatesQuery = { duplicates: { edges: Array<{ cursor: string, node: { normalizedName: string, persons: Array<{ id: string, fullName: string, birthDate: string | null, snils: string | null, lastLoginAt: string | null, missingFields: Array<MandatoryField> | null, identityDocument: { type: IdentityDocumentType, series: string | null, number: string } | null, enrolment: { className: string | null, organization: { shortName: string } } | null, children: Array<{ id: string, fullName: string }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SchoolDuplicatesQuery = { duplicates: { __typename: 'DuplicateGroupConnection', edges: Array<{ __typename: 'DuplicateGroupEdge', cursor: string, node: { __typename: 'DuplicateGroup', normalizedName: string, persons: Array<{ __typename: 'Person', id: string, fullName: string, birthDate: string | null, snils: string | null, lastLoginAt: string | null, missingFields: Array<MandatoryField> | null, identityDocument: { __typename: 'IdentityDocument', type: IdentityDocumentType, series: string | null, number: string } | null, enrolment: { __typename: 'Enrolment', className: string | null, organization: { __typename: 'Organization', shortName: string } } | null, children: Array<{ __typename: 'Person', id: string, fullName: string }> }> } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SchoolMergePersonsMutationVariables = Exact<{
   keepId: string;
@@ -571,7 +571,7 @@ export type SchoolMergePersonsMutationVariables = Exact<{
 }>;
 
 
-export type SchoolMergePersonsMutation = { mergePersons: { id: string, fullName: string } };
+export type SchoolMergePersonsMutation = { mergePersons: { __typename: 'Person', id: string, fullName: string } };
 
 export type SchoolMovementBookQueryVariables = Exact<{
   organizationId: string;
@@ -580,14 +580,14 @@ export type SchoolMovementBookQueryVariables = Exact<{
 }>;
 
 
-export type SchoolMovementBookQuery = { movementBook: { edges: Array<{ cursor: string, node: { id: string, kind: MovementKind, className: string | null, orderNumber: string, orderDate: string, effectiveOn: string, reason: string | null, recordedAt: string, person: { id: string, fullName: string } | null, organization: { id: string, shortName: string }, fromOrganization: { id: string, shortName: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SchoolMovementBookQuery = { movementBook: { __typename: 'MovementConnection', edges: Array<{ __typename: 'MovementEdge', cursor: string, node: { __typename: 'MovementEntry', id: string, kind: MovementKind, className: string | null, orderNumber: string, orderDate: string, effectiveOn: string, reason: string | null, recordedAt: string, person: { __typename: 'Person', id: string, fullName: string } | null, organization: { __typename: 'Organization', id: string, shortName: string }, fromOrganization: { __typename: 'Organization', id: string, shortName: string } | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type SchoolRecordMovementMutationVariables = Exact<{
   input: MovementInput;
 }>;
 
 
-export type SchoolRecordMovementMutation = { recordMovement: { id: string } };
+export type SchoolRecordMovementMutation = { recordMovement: { __typename: 'MovementEntry', id: string } };
 
 export type SchoolMovementCandidatesQueryVariables = Exact<{
   name: string;
@@ -596,30 +596,30 @@ export type SchoolMovementCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type SchoolMovementCandidatesQuery = { persons: { totalCount: number, edges: Array<{ node: { id: string, fullName: string, birthDate: string | null, enrolment: { classId: string | null, className: string | null, organization: { id: string, shortName: string } } | null } }> } };
+export type SchoolMovementCandidatesQuery = { persons: { __typename: 'PersonConnection', totalCount: number, edges: Array<{ __typename: 'PersonEdge', node: { __typename: 'Person', id: string, fullName: string, birthDate: string | null, enrolment: { __typename: 'Enrolment', classId: string | null, className: string | null, organization: { __typename: 'Organization', id: string, shortName: string } } | null } }> } };
 
 export type SchoolMovementCandidateQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type SchoolMovementCandidateQuery = { person: { id: string, fullName: string, birthDate: string | null, enrolment: { classId: string | null, className: string | null, organization: { id: string, shortName: string } } | null } | null };
+export type SchoolMovementCandidateQuery = { person: { __typename: 'Person', id: string, fullName: string, birthDate: string | null, enrolment: { __typename: 'Enrolment', classId: string | null, className: string | null, organization: { __typename: 'Organization', id: string, shortName: string } } | null } | null };
 
 export type SchoolGrantProcessingConsentMutationVariables = Exact<{
   personId: string;
 }>;
 
 
-export type SchoolGrantProcessingConsentMutation = { grantConsent: { id: string } };
+export type SchoolGrantProcessingConsentMutation = { grantConsent: { __typename: 'Consent', id: string } };
 
-export type SchoolCardFieldsFragment = { id: string, fullName: string, lastName: string, firstName: string, middleName: string | null, depersonalized: boolean, birthDate: string | null, sex: Sex | null, snils: string | null, citizenship: string | null, placeOfBirth: string | null, registrationAddress: string | null, residenceAddress: string | null, educationForm: string | null, movementFirst: boolean | null, education: string | null, phone: string | null, email: string | null, missingFields: Array<MandatoryField> | null, lastLoginAt: string | null, identityDocument: { type: IdentityDocumentType, series: string | null, number: string, issuedOn: string | null } | null };
+export type SchoolCardFieldsFragment = { __typename: 'Person', id: string, fullName: string, lastName: string, firstName: string, middleName: string | null, depersonalized: boolean, birthDate: string | null, sex: Sex | null, snils: string | null, citizenship: string | null, placeOfBirth: string | null, registrationAddress: string | null, residenceAddress: string | null, educationForm: string | null, movementFirst: boolean | null, education: string | null, phone: string | null, email: string | null, missingFields: Array<MandatoryField> | null, lastLoginAt: string | null, identityDocument: { __typename: 'IdentityDocument', type: IdentityDocumentType, series: string | null, number: string, issuedOn: string | null } | null };
 
 export type SchoolPersonCardQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type SchoolPersonCardQuery = { person: { id: string, fullName: string, lastName: string, firstName: string, middleName: string | null, depersonalized: boolean, birthDate: string | null, sex: Sex | null, snils: string | null, citizenship: string | null, placeOfBirth: string | null, registrationAddress: string | null, residenceAddress: string | null, educationForm: string | null, movementFirst: boolean | null, education: string | null, phone: string | null, email: string | null, missingFields: Array<MandatoryField> | null, lastLoginAt: string | null, guardians: Array<{ id: string, fullName: string, phone: string | null, email: string | null, enrolment: { className: string | null, organization: { id: string, shortName: string } } | null }>, children: Array<{ id: string, fullName: string, phone: string | null, email: string | null, enrolment: { className: string | null, organization: { id: string, shortName: string } } | null }>, enrolment: { classId: string | null, className: string | null, startedOn: string, organization: { id: string, shortName: string } } | null, movements: Array<{ id: string, kind: MovementKind, className: string | null, orderNumber: string, orderDate: string, effectiveOn: string, reason: string | null, organization: { id: string, shortName: string }, fromOrganization: { id: string, shortName: string } | null }> | null, identityDocument: { type: IdentityDocumentType, series: string | null, number: string, issuedOn: string | null } | null } | null };
+export type SchoolPersonCardQuery = { person: { __typename: 'Person', id: string, fullName: string, lastName: string, firstName: string, middleName: string | null, depersonalized: boolean, birthDate: string | null, sex: Sex | null, snils: string | null, citizenship: string | null, placeOfBirth: string | null, registrationAddress: string | null, residenceAddress: string | null, educationForm: string | null, movementFirst: boolean | null, education: string | null, phone: string | null, email: string | null, missingFields: Array<MandatoryField> | null, lastLoginAt: string | null, guardians: Array<{ __typename: 'Person', id: string, fullName: string, phone: string | null, email: string | null, enrolment: { __typename: 'Enrolment', className: string | null, organization: { __typename: 'Organization', id: string, shortName: string } } | null }>, children: Array<{ __typename: 'Person', id: string, fullName: string, phone: string | null, email: string | null, enrolment: { __typename: 'Enrolment', className: string | null, organization: { __typename: 'Organization', id: string, shortName: string } } | null }>, enrolment: { __typename: 'Enrolment', classId: string | null, className: string | null, startedOn: string, organization: { __typename: 'Organization', id: string, shortName: string } } | null, movements: Array<{ __typename: 'MovementEntry', id: string, kind: MovementKind, className: string | null, orderNumber: string, orderDate: string, effectiveOn: string, reason: string | null, organization: { __typename: 'Organization', id: string, shortName: string }, fromOrganization: { __typename: 'Organization', id: string, shortName: string } | null }> | null, identityDocument: { __typename: 'IdentityDocument', type: IdentityDocumentType, series: string | null, number: string, issuedOn: string | null } | null } | null };
 
 export type SchoolPersonHistoryQueryVariables = Exact<{
   id: string;
@@ -627,7 +627,7 @@ export type SchoolPersonHistoryQueryVariables = Exact<{
 }>;
 
 
-export type SchoolPersonHistoryQuery = { person: { id: string, history: Array<{ id: string, entity: string, field: string, oldValue: string | null, newValue: string | null, changedAt: string, changedBy: { id: string, fullName: string } | null }> | null } | null };
+export type SchoolPersonHistoryQuery = { person: { __typename: 'Person', id: string, history: Array<{ __typename: 'HistoryEntry', id: string, entity: string, field: string, oldValue: string | null, newValue: string | null, changedAt: string, changedBy: { __typename: 'Person', id: string, fullName: string } | null }> | null } | null };
 
 export type SchoolUpdatePersonMutationVariables = Exact<{
   id: string;
@@ -635,7 +635,7 @@ export type SchoolUpdatePersonMutationVariables = Exact<{
 }>;
 
 
-export type SchoolUpdatePersonMutation = { updatePerson: { id: string, fullName: string, lastName: string, firstName: string, middleName: string | null, depersonalized: boolean, birthDate: string | null, sex: Sex | null, snils: string | null, citizenship: string | null, placeOfBirth: string | null, registrationAddress: string | null, residenceAddress: string | null, educationForm: string | null, movementFirst: boolean | null, education: string | null, phone: string | null, email: string | null, missingFields: Array<MandatoryField> | null, lastLoginAt: string | null, identityDocument: { type: IdentityDocumentType, series: string | null, number: string, issuedOn: string | null } | null } };
+export type SchoolUpdatePersonMutation = { updatePerson: { __typename: 'Person', id: string, fullName: string, lastName: string, firstName: string, middleName: string | null, depersonalized: boolean, birthDate: string | null, sex: Sex | null, snils: string | null, citizenship: string | null, placeOfBirth: string | null, registrationAddress: string | null, residenceAddress: string | null, educationForm: string | null, movementFirst: boolean | null, education: string | null, phone: string | null, email: string | null, missingFields: Array<MandatoryField> | null, lastLoginAt: string | null, identityDocument: { __typename: 'IdentityDocument', type: IdentityDocumentType, series: string | null, number: string, issuedOn: string | null } | null } };
 
 export type SchoolCreatePersonMutationVariables = Exact<{
   input: CreatePersonInput;
@@ -643,14 +643,14 @@ export type SchoolCreatePersonMutationVariables = Exact<{
 }>;
 
 
-export type SchoolCreatePersonMutation = { createPerson: { id: string, fullName: string } };
+export type SchoolCreatePersonMutation = { createPerson: { __typename: 'Person', id: string, fullName: string } };
 
 export type SchoolNamesakesQueryVariables = Exact<{
   name: string;
 }>;
 
 
-export type SchoolNamesakesQuery = { persons: { totalCount: number, edges: Array<{ node: { id: string, fullName: string, birthDate: string | null, enrolment: { className: string | null, organization: { shortName: string } } | null } }> } };
+export type SchoolNamesakesQuery = { persons: { __typename: 'PersonConnection', totalCount: number, edges: Array<{ __typename: 'PersonEdge', node: { __typename: 'Person', id: string, fullName: string, birthDate: string | null, enrolment: { __typename: 'Enrolment', className: string | null, organization: { __typename: 'Organization', shortName: string } } | null } }> } };
 
 export type SchoolPromotionClassesQueryVariables = Exact<{
   organizationId: string;
@@ -660,7 +660,7 @@ export type SchoolPromotionClassesQueryVariables = Exact<{
 }>;
 
 
-export type SchoolPromotionClassesQuery = { organization: { id: string, current: Array<{ id: string, name: string, grade: number | null, letter: string | null }>, next: Array<{ id: string, name: string, grade: number | null, letter: string | null, students: Array<{ id: string }> }> } | null };
+export type SchoolPromotionClassesQuery = { organization: { __typename: 'Organization', id: string, current: Array<{ __typename: 'Class', id: string, name: string, grade: number | null, letter: string | null }>, next: Array<{ __typename: 'Class', id: string, name: string, grade: number | null, letter: string | null, students: Array<{ __typename: 'Person', id: string }> }> } | null };
 
 export type SchoolPromotionLearnersQueryVariables = Exact<{
   organizationId: string;
@@ -671,35 +671,35 @@ export type SchoolPromotionLearnersQueryVariables = Exact<{
 }>;
 
 
-export type SchoolPromotionLearnersQuery = { learners: { totalCount: number, edges: Array<{ node: { id: string, fullName: string } }> }, moved?: { totalCount: number } };
+export type SchoolPromotionLearnersQuery = { learners: { __typename: 'PersonConnection', totalCount: number, edges: Array<{ __typename: 'PersonEdge', node: { __typename: 'Person', id: string, fullName: string } }> }, moved?: { __typename: 'PersonConnection', totalCount: number } };
 
 export type SchoolRecordClassMovementMutationVariables = Exact<{
   input: ClassMovementInput;
 }>;
 
 
-export type SchoolRecordClassMovementMutation = { recordClassMovement: Array<{ id: string, kind: MovementKind, className: string | null }> };
+export type SchoolRecordClassMovementMutation = { recordClassMovement: Array<{ __typename: 'MovementEntry', id: string, kind: MovementKind, className: string | null }> };
 
 export type SchoolYearsQueryVariables = Exact<{
   organizationId: string;
 }>;
 
 
-export type SchoolYearsQuery = { organization: { id: string, schoolYearStatus: SchoolYearStatus, current: Array<{ id: string, schoolYear: number }>, schoolYears: Array<{ id: string, year: number, name: string, startsOn: string, endsOn: string, periodKind: PeriodKind, status: SchoolYearStatus, openedAt: string | null, openedLate: boolean, periods: Array<{ id: string, number: number, name: string, startsOn: string, endsOn: string, closed: boolean }>, classes: Array<{ id: string }> }> } | null };
+export type SchoolYearsQuery = { organization: { __typename: 'Organization', id: string, schoolYearStatus: SchoolYearStatus, current: Array<{ __typename: 'Class', id: string, schoolYear: number }>, schoolYears: Array<{ __typename: 'SchoolYear', id: string, year: number, name: string, startsOn: string, endsOn: string, periodKind: PeriodKind, status: SchoolYearStatus, openedAt: string | null, openedLate: boolean, periods: Array<{ __typename: 'StudyPeriod', id: string, number: number, name: string, startsOn: string, endsOn: string, closed: boolean }>, classes: Array<{ __typename: 'Class', id: string }> }> } | null };
 
 export type SchoolCreateNextYearMutationVariables = Exact<{
   input: CreateNextSchoolYearInput;
 }>;
 
 
-export type SchoolCreateNextYearMutation = { createNextSchoolYear: { id: string, name: string } };
+export type SchoolCreateNextYearMutation = { createNextSchoolYear: { __typename: 'SchoolYear', id: string, name: string } };
 
 export type SchoolOpenYearMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type SchoolOpenYearMutation = { openSchoolYear: { id: string, name: string, status: SchoolYearStatus, openedAt: string | null, openedLate: boolean } };
+export type SchoolOpenYearMutation = { openSchoolYear: { __typename: 'SchoolYear', id: string, name: string, status: SchoolYearStatus, openedAt: string | null, openedLate: boolean } };
 
 export type SchoolSummaryQueryVariables = Exact<{
   organizationId: string;
@@ -707,11 +707,11 @@ export type SchoolSummaryQueryVariables = Exact<{
 }>;
 
 
-export type SchoolSummaryQuery = { organization: { id: string, fullName: string, schoolYearStatus: SchoolYearStatus, classes: Array<{ id: string }> } | null, students: { totalCount: number }, gaps: { totalCount: number }, staffGaps: { totalCount: number }, duplicates: { edges: Array<{ cursor: string }>, pageInfo: { hasNextPage: boolean } }, submitted: { edges: Array<{ cursor: string }>, pageInfo: { hasNextPage: boolean } }, reviewing: { edges: Array<{ cursor: string }>, pageInfo: { hasNextPage: boolean } } };
+export type SchoolSummaryQuery = { organization: { __typename: 'Organization', id: string, fullName: string, schoolYearStatus: SchoolYearStatus, classes: Array<{ __typename: 'Class', id: string }> } | null, students: { __typename: 'PersonConnection', totalCount: number }, gaps: { __typename: 'PersonConnection', totalCount: number }, staffGaps: { __typename: 'PersonConnection', totalCount: number }, duplicates: { __typename: 'DuplicateGroupConnection', edges: Array<{ __typename: 'DuplicateGroupEdge', cursor: string }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean } }, submitted: { __typename: 'ApplicationConnection', edges: Array<{ __typename: 'ApplicationEdge', cursor: string }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean } }, reviewing: { __typename: 'ApplicationConnection', edges: Array<{ __typename: 'ApplicationEdge', cursor: string }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean } } };
 
-export type JournalMarkFragment = { id: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null, student: { id: string }, lesson: { id: string } | null };
+export type JournalMarkFragment = { __typename: 'Mark', id: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null, student: { __typename: 'Person', id: string }, lesson: { __typename: 'Lesson', id: string } | null };
 
-export type JournalAttendanceFragment = { id: string, status: AttendanceStatus, student: { id: string }, lesson: { id: string } };
+export type JournalAttendanceFragment = { __typename: 'AttendanceMark', id: string, status: AttendanceStatus, student: { __typename: 'Person', id: string }, lesson: { __typename: 'Lesson', id: string } };
 
 export type TeacherJournalQueryVariables = Exact<{
   classId: string;
@@ -722,14 +722,14 @@ export type TeacherJournalQueryVariables = Exact<{
 }>;
 
 
-export type TeacherJournalQuery = { class: { id: string, name: string, schoolYear: number, organization: { id: string, shortName: string }, journal: { from: string, to: string, today: string, editable: boolean, subject: { id: string, name: string }, period: { id: string, number: number, name: string, startsOn: string, endsOn: string, closed: boolean } | null, students: Array<{ id: string, fullName: string }>, lessons: Array<{ id: string, date: string, lessonNumber: number, topic: string | null, homework: { text: string, dueOn: string | null, mandatory: boolean } | null, substitution: { reason: string } | null }>, marks: Array<{ id: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null, student: { id: string }, lesson: { id: string } | null }>, attendance: Array<{ id: string, status: AttendanceStatus, student: { id: string }, lesson: { id: string } }>, periodMarks: Array<{ id: string, kind: MarkKind, value: MarkValue, student: { id: string } }> } } | null };
+export type TeacherJournalQuery = { class: { __typename: 'Class', id: string, name: string, schoolYear: number, organization: { __typename: 'Organization', id: string, shortName: string }, journal: { __typename: 'JournalGrid', from: string, to: string, today: string, editable: boolean, subject: { __typename: 'Subject', id: string, name: string }, period: { __typename: 'StudyPeriod', id: string, number: number, name: string, startsOn: string, endsOn: string, closed: boolean } | null, students: Array<{ __typename: 'Person', id: string, fullName: string }>, lessons: Array<{ __typename: 'Lesson', id: string, date: string, lessonNumber: number, topic: string | null, homework: { __typename: 'Homework', text: string, dueOn: string | null, mandatory: boolean } | null, substitution: { __typename: 'Substitution', reason: string } | null }>, marks: Array<{ __typename: 'Mark', id: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null, student: { __typename: 'Person', id: string }, lesson: { __typename: 'Lesson', id: string } | null }>, attendance: Array<{ __typename: 'AttendanceMark', id: string, status: AttendanceStatus, student: { __typename: 'Person', id: string }, lesson: { __typename: 'Lesson', id: string } }>, periodMarks: Array<{ __typename: 'Mark', id: string, kind: MarkKind, value: MarkValue, student: { __typename: 'Person', id: string } }> } } | null };
 
 export type TeacherJournalRosterQueryVariables = Exact<{
   classId: string;
 }>;
 
 
-export type TeacherJournalRosterQuery = { class: { id: string, students: Array<{ id: string, fullName: string }> } | null };
+export type TeacherJournalRosterQuery = { class: { __typename: 'Class', id: string, students: Array<{ __typename: 'Person', id: string, fullName: string }> } | null };
 
 export type TeacherStudyPeriodsQueryVariables = Exact<{
   organizationId: string;
@@ -737,35 +737,35 @@ export type TeacherStudyPeriodsQueryVariables = Exact<{
 }>;
 
 
-export type TeacherStudyPeriodsQuery = { studyPeriods: Array<{ id: string, number: number, name: string, startsOn: string, endsOn: string, closed: boolean }> };
+export type TeacherStudyPeriodsQuery = { studyPeriods: Array<{ __typename: 'StudyPeriod', id: string, number: number, name: string, startsOn: string, endsOn: string, closed: boolean }> };
 
 export type TeacherSaveLessonMutationVariables = Exact<{
   input: SaveLessonInput;
 }>;
 
 
-export type TeacherSaveLessonMutation = { saveLesson: { id: string, topic: string | null, homework: { text: string, dueOn: string | null, mandatory: boolean } | null, marks: Array<{ id: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null, student: { id: string }, lesson: { id: string } | null }>, attendance: Array<{ id: string, status: AttendanceStatus, student: { id: string }, lesson: { id: string } }> } };
+export type TeacherSaveLessonMutation = { saveLesson: { __typename: 'Lesson', id: string, topic: string | null, homework: { __typename: 'Homework', text: string, dueOn: string | null, mandatory: boolean } | null, marks: Array<{ __typename: 'Mark', id: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null, student: { __typename: 'Person', id: string }, lesson: { __typename: 'Lesson', id: string } | null }>, attendance: Array<{ __typename: 'AttendanceMark', id: string, status: AttendanceStatus, student: { __typename: 'Person', id: string }, lesson: { __typename: 'Lesson', id: string } }> } };
 
 export type TeacherUpdateLessonMutationVariables = Exact<{
   input: UpdateLessonInput;
 }>;
 
 
-export type TeacherUpdateLessonMutation = { updateLesson: { id: string, topic: string | null, homework: { text: string, dueOn: string | null, mandatory: boolean } | null } };
+export type TeacherUpdateLessonMutation = { updateLesson: { __typename: 'Lesson', id: string, topic: string | null, homework: { __typename: 'Homework', text: string, dueOn: string | null, mandatory: boolean } | null } };
 
 export type TeacherSetPeriodMarkMutationVariables = Exact<{
   input: SetPeriodMarkInput;
 }>;
 
 
-export type TeacherSetPeriodMarkMutation = { setPeriodMark: { id: string, kind: MarkKind, value: MarkValue, student: { id: string } } };
+export type TeacherSetPeriodMarkMutation = { setPeriodMark: { __typename: 'Mark', id: string, kind: MarkKind, value: MarkValue, student: { __typename: 'Person', id: string } } };
 
 export type TeacherDeletePeriodMarkMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type TeacherDeletePeriodMarkMutation = { deleteMark: { id: string } };
+export type TeacherDeletePeriodMarkMutation = { deleteMark: { __typename: 'Mark', id: string } };
 
 export type TeacherScheduleQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -773,28 +773,28 @@ export type TeacherScheduleQueryVariables = Exact<{
 }>;
 
 
-export type TeacherScheduleQuery = { mySchedule: { from: string, to: string, today: string, days: Array<{ date: string, holiday: string | null, lessons: Array<{ role: TeacherLessonRole, room: string | null, class: { id: string, name: string }, lesson: { id: string, date: string, lessonNumber: number, topic: string | null, subject: { id: string, name: string }, homework: { text: string } | null, substitution: { reason: string, teacher: { id: string, fullName: string }, originalTeacher: { id: string, fullName: string } } | null } }> }> } };
+export type TeacherScheduleQuery = { mySchedule: { __typename: 'TeacherSchedule', from: string, to: string, today: string, days: Array<{ __typename: 'TeacherScheduleDay', date: string, holiday: string | null, lessons: Array<{ __typename: 'TeacherScheduleLesson', role: TeacherLessonRole, room: string | null, class: { __typename: 'Class', id: string, name: string }, lesson: { __typename: 'Lesson', id: string, date: string, lessonNumber: number, topic: string | null, subject: { __typename: 'Subject', id: string, name: string }, homework: { __typename: 'Homework', text: string } | null, substitution: { __typename: 'Substitution', reason: string, teacher: { __typename: 'Person', id: string, fullName: string }, originalTeacher: { __typename: 'Person', id: string, fullName: string } } | null } }> }> } };
 
 export type TeacherAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TeacherAssignmentsQuery = { myAssignments: Array<{ subgroup: number | null, class: { id: string, name: string, grade: number | null, organization: { id: string, shortName: string } }, subject: { id: string, name: string } }> };
+export type TeacherAssignmentsQuery = { myAssignments: Array<{ __typename: 'TeachingAssignment', subgroup: number | null, class: { __typename: 'Class', id: string, name: string, grade: number | null, organization: { __typename: 'Organization', id: string, shortName: string } }, subject: { __typename: 'Subject', id: string, name: string } }> };
 
 export type TeacherLedClassQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TeacherLedClassQuery = { class: { id: string, name: string, subjects: Array<{ id: string, name: string }> } | null };
+export type TeacherLedClassQuery = { class: { __typename: 'Class', id: string, name: string, subjects: Array<{ __typename: 'Subject', id: string, name: string }> } | null };
 
-export type KindTotalsFragment = { year: number, total: number, fromEpgu: number, epguShare: number | null };
+export type KindTotalsFragment = { __typename: 'CampaignStatistics', year: number, total: number, fromEpgu: number, epguShare: number | null };
 
 export type TerritoryCampaignOverviewQueryVariables = Exact<{
   year?: number | null | undefined;
 }>;
 
 
-export type TerritoryCampaignOverviewQuery = { current: { year: number }, FIRST_GRADE: { year: number, total: number, fromEpgu: number, epguShare: number | null }, TENTH_GRADE: { year: number, total: number, fromEpgu: number, epguShare: number | null }, TRANSFER: { year: number, total: number, fromEpgu: number, epguShare: number | null }, KINDERGARTEN: { year: number, total: number, fromEpgu: number, epguShare: number | null }, CAMP: { year: number, total: number, fromEpgu: number, epguShare: number | null }, COLLEGE: { year: number, total: number, fromEpgu: number, epguShare: number | null } };
+export type TerritoryCampaignOverviewQuery = { current: { __typename: 'CampaignStatistics', year: number }, FIRST_GRADE: { __typename: 'CampaignStatistics', year: number, total: number, fromEpgu: number, epguShare: number | null }, TENTH_GRADE: { __typename: 'CampaignStatistics', year: number, total: number, fromEpgu: number, epguShare: number | null }, TRANSFER: { __typename: 'CampaignStatistics', year: number, total: number, fromEpgu: number, epguShare: number | null }, KINDERGARTEN: { __typename: 'CampaignStatistics', year: number, total: number, fromEpgu: number, epguShare: number | null }, CAMP: { __typename: 'CampaignStatistics', year: number, total: number, fromEpgu: number, epguShare: number | null }, COLLEGE: { __typename: 'CampaignStatistics', year: number, total: number, fromEpgu: number, epguShare: number | null } };
 
 export type TerritoryCampaignQueryVariables = Exact<{
   year?: number | null | undefined;
@@ -802,16 +802,16 @@ export type TerritoryCampaignQueryVariables = Exact<{
 }>;
 
 
-export type TerritoryCampaignQuery = { admissionsCampaign: { year: number, kind: ApplicationKind, total: number, fromEpgu: number, epguShare: number | null, bySource: Array<{ source: ApplicationSource, count: number }>, byStatus: Array<{ status: ApplicationStatus, count: number }>, organizations: Array<{ applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string } } }> } };
+export type TerritoryCampaignQuery = { admissionsCampaign: { __typename: 'CampaignStatistics', year: number, kind: ApplicationKind, total: number, fromEpgu: number, epguShare: number | null, bySource: Array<{ __typename: 'SourceCount', source: ApplicationSource, count: number }>, byStatus: Array<{ __typename: 'StatusCount', status: ApplicationStatus, count: number }>, organizations: Array<{ __typename: 'OrganizationCampaign', applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string } } }> } };
 
 export type TerritoryOrganizationCampaignQueryVariables = Exact<{
   year?: number | null | undefined;
 }>;
 
 
-export type TerritoryOrganizationCampaignQuery = { current: { year: number }, FIRST_GRADE: { organizations: Array<{ applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string } } }> }, TENTH_GRADE: { organizations: Array<{ applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string } } }> }, TRANSFER: { organizations: Array<{ applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string } } }> }, KINDERGARTEN: { organizations: Array<{ applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string } } }> }, CAMP: { organizations: Array<{ applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string } } }> }, COLLEGE: { organizations: Array<{ applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string } } }> } };
+export type TerritoryOrganizationCampaignQuery = { current: { __typename: 'CampaignStatistics', year: number }, FIRST_GRADE: { __typename: 'CampaignStatistics', organizations: Array<{ __typename: 'OrganizationCampaign', applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string } } }> }, TENTH_GRADE: { __typename: 'CampaignStatistics', organizations: Array<{ __typename: 'OrganizationCampaign', applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string } } }> }, TRANSFER: { __typename: 'CampaignStatistics', organizations: Array<{ __typename: 'OrganizationCampaign', applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string } } }> }, KINDERGARTEN: { __typename: 'CampaignStatistics', organizations: Array<{ __typename: 'OrganizationCampaign', applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string } } }> }, CAMP: { __typename: 'CampaignStatistics', organizations: Array<{ __typename: 'OrganizationCampaign', applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string } } }> }, COLLEGE: { __typename: 'CampaignStatistics', organizations: Array<{ __typename: 'OrganizationCampaign', applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string } } }> } };
 
-export type OrganizationLinesFragment = { organizations: Array<{ applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string } } }> };
+export type OrganizationLinesFragment = { __typename: 'CampaignStatistics', organizations: Array<{ __typename: 'OrganizationCampaign', applications: number, places: number, placesTaken: number, placesFilledPercent: number | null, earlyDirections: number, lateOrders: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string } } }> };
 
 export type TerritorySearchApplicationsQueryVariables = Exact<{
   epguNumber?: string | null | undefined;
@@ -821,13 +821,13 @@ export type TerritorySearchApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type TerritorySearchApplicationsQuery = { searchApplications: Array<{ id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, applicantName: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, status: ApplicationStatus, statusName: string, choices: Array<{ id: string, shortName: string }>, directedTo: { id: string, shortName: string } | null, history: Array<{ from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }> }> };
+export type TerritorySearchApplicationsQuery = { searchApplications: Array<{ __typename: 'Application', id: string, kind: ApplicationKind, year: number, childName: string | null, childBirthDate: string | null, applicantName: string | null, source: ApplicationSource, epguNumber: string | null, registeredAt: string, status: ApplicationStatus, statusName: string, choices: Array<{ __typename: 'Organization', id: string, shortName: string }>, directedTo: { __typename: 'Organization', id: string, shortName: string } | null, history: Array<{ __typename: 'StatusChange', from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, changedAt: string }> }> };
 
-export type TerritoryOpeningFragment = { status: SchoolYearStatus, schoolYear: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string }, schoolYearOpening: { deadline: string, overdue: boolean } } };
+export type TerritoryOpeningFragment = { __typename: 'SchoolYearOpening', status: SchoolYearStatus, schoolYear: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string }, schoolYearOpening: { __typename: 'SchoolYearOpeningTerm', deadline: string, overdue: boolean } } };
 
-export type TerritoryCompletenessFragment = { students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null };
+export type TerritoryCompletenessFragment = { __typename: 'DataCompleteness', students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null };
 
-export type TerritoryCompletenessGapsFragment = { students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ field: MandatoryField, students: number, staff: number }> };
+export type TerritoryCompletenessGapsFragment = { __typename: 'DataCompleteness', students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ __typename: 'FieldGaps', field: MandatoryField, students: number, staff: number }> };
 
 export type TerritoryOrganizationsQueryVariables = Exact<{
   filter?: OrganizationFilter | null | undefined;
@@ -836,33 +836,33 @@ export type TerritoryOrganizationsQueryVariables = Exact<{
 }>;
 
 
-export type TerritoryOrganizationsQuery = { organizations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, shortName: string, type: OrganizationType, inn: string, innValid: boolean, schoolYearStatus: SchoolYearStatus, municipality: { id: string, name: string }, dataCompleteness: { students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null } | null } }> }, organizationsNotOpened: Array<{ status: SchoolYearStatus, schoolYear: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string }, schoolYearOpening: { deadline: string, overdue: boolean } } }> };
+export type TerritoryOrganizationsQuery = { organizations: { __typename: 'OrganizationConnection', totalCount: number, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, edges: Array<{ __typename: 'OrganizationEdge', node: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, inn: string, innValid: boolean, schoolYearStatus: SchoolYearStatus, municipality: { __typename: 'Municipality', id: string, name: string }, dataCompleteness: { __typename: 'DataCompleteness', students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null } | null } }> }, organizationsNotOpened: Array<{ __typename: 'SchoolYearOpening', status: SchoolYearStatus, schoolYear: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string }, schoolYearOpening: { __typename: 'SchoolYearOpeningTerm', deadline: string, overdue: boolean } } }> };
 
 export type TerritoryMunicipalitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TerritoryMunicipalitiesQuery = { municipalities: Array<{ id: string, name: string }> };
+export type TerritoryMunicipalitiesQuery = { municipalities: Array<{ __typename: 'Municipality', id: string, name: string }> };
 
 export type TerritoryNotOpenedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TerritoryNotOpenedQuery = { organizationsNotOpened: Array<{ status: SchoolYearStatus, schoolYear: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string }, schoolYearOpening: { deadline: string, overdue: boolean } } }> };
+export type TerritoryNotOpenedQuery = { organizationsNotOpened: Array<{ __typename: 'SchoolYearOpening', status: SchoolYearStatus, schoolYear: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string }, schoolYearOpening: { __typename: 'SchoolYearOpeningTerm', deadline: string, overdue: boolean } } }> };
 
 export type TerritorySummaryQueryVariables = Exact<{
   regional: boolean;
 }>;
 
 
-export type TerritorySummaryQuery = { municipalities?: Array<{ id: string, name: string, dataCompleteness: { students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ field: MandatoryField, students: number, staff: number }> } | null }>, me?: { grants: Array<{ role: Role, municipality: { id: string, name: string, dataCompleteness: { students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ field: MandatoryField, students: number, staff: number }> } | null } | null }> }, organizationsNotOpened: Array<{ status: SchoolYearStatus, schoolYear: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string }, schoolYearOpening: { deadline: string, overdue: boolean } } }> };
+export type TerritorySummaryQuery = { municipalities?: Array<{ __typename: 'Municipality', id: string, name: string, dataCompleteness: { __typename: 'DataCompleteness', students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ __typename: 'FieldGaps', field: MandatoryField, students: number, staff: number }> } | null }>, me?: { __typename: 'Me', grants: Array<{ __typename: 'RoleGrant', role: Role, municipality: { __typename: 'Municipality', id: string, name: string, dataCompleteness: { __typename: 'DataCompleteness', students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ __typename: 'FieldGaps', field: MandatoryField, students: number, staff: number }> } | null } | null }> }, organizationsNotOpened: Array<{ __typename: 'SchoolYearOpening', status: SchoolYearStatus, schoolYear: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string }, schoolYearOpening: { __typename: 'SchoolYearOpeningTerm', deadline: string, overdue: boolean } } }> };
 
-export type MunicipalityFiguresFragment = { id: string, name: string, dataCompleteness: { students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ field: MandatoryField, students: number, staff: number }> } | null };
+export type MunicipalityFiguresFragment = { __typename: 'Municipality', id: string, name: string, dataCompleteness: { __typename: 'DataCompleteness', students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ __typename: 'FieldGaps', field: MandatoryField, students: number, staff: number }> } | null };
 
 export type TerritoryOrganizationQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TerritoryOrganizationQuery = { organization: { id: string, shortName: string, fullName: string, type: OrganizationType, inn: string, innValid: boolean, address: string | null, pfdoParticipant: boolean, schoolYearStatus: SchoolYearStatus, municipality: { id: string, name: string }, schoolYears: Array<{ id: string, year: number, name: string, status: SchoolYearStatus, startsOn: string, endsOn: string, openedAt: string | null, openedLate: boolean }>, dataCompleteness: { students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ field: MandatoryField, students: number, staff: number }> } | null } | null, organizationsNotOpened: Array<{ status: SchoolYearStatus, schoolYear: number, organization: { id: string, shortName: string, type: OrganizationType, municipality: { id: string, name: string }, schoolYearOpening: { deadline: string, overdue: boolean } } }> };
+export type TerritoryOrganizationQuery = { organization: { __typename: 'Organization', id: string, shortName: string, fullName: string, type: OrganizationType, inn: string, innValid: boolean, address: string | null, pfdoParticipant: boolean, schoolYearStatus: SchoolYearStatus, municipality: { __typename: 'Municipality', id: string, name: string }, schoolYears: Array<{ __typename: 'SchoolYear', id: string, year: number, name: string, status: SchoolYearStatus, startsOn: string, endsOn: string, openedAt: string | null, openedLate: boolean }>, dataCompleteness: { __typename: 'DataCompleteness', students: number, studentsWithGaps: number, studentsCompletePercent: number | null, staff: number, staffWithGaps: number, staffCompletePercent: number | null, gaps: Array<{ __typename: 'FieldGaps', field: MandatoryField, students: number, staff: number }> } | null } | null, organizationsNotOpened: Array<{ __typename: 'SchoolYearOpening', status: SchoolYearStatus, schoolYear: number, organization: { __typename: 'Organization', id: string, shortName: string, type: OrganizationType, municipality: { __typename: 'Municipality', id: string, name: string }, schoolYearOpening: { __typename: 'SchoolYearOpeningTerm', deadline: string, overdue: boolean } } }> };
 
 export type DiaryQueryVariables = Exact<{
   personId: string;
@@ -871,21 +871,21 @@ export type DiaryQueryVariables = Exact<{
 }>;
 
 
-export type DiaryQuery = { person: { id: string, fullName: string, diary: { from: string, to: string, days: Array<{ date: string, holiday: string | null, lessons: Array<{ attendance: AttendanceStatus | null, homeworkSubmitted: boolean, room: string | null, lesson: { id: string, lessonNumber: number, subgroup: number | null, topic: string | null, subject: { id: string, name: string, shortName: string }, homework: { text: string, dueOn: string | null, mandatory: boolean, attachments: Array<{ name: string, url: string }> } | null, teacher: { id: string, fullName: string }, substitution: { reason: string, teacher: { id: string, fullName: string } } | null }, marks: Array<{ id: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null }> }> }> } | null } | null };
+export type DiaryQuery = { person: { __typename: 'Person', id: string, fullName: string, diary: { __typename: 'Diary', from: string, to: string, days: Array<{ __typename: 'DiaryDay', date: string, holiday: string | null, lessons: Array<{ __typename: 'DiaryLesson', attendance: AttendanceStatus | null, homeworkSubmitted: boolean, room: string | null, lesson: { __typename: 'Lesson', id: string, lessonNumber: number, subgroup: number | null, topic: string | null, subject: { __typename: 'Subject', id: string, name: string, shortName: string }, homework: { __typename: 'Homework', text: string, dueOn: string | null, mandatory: boolean, attachments: Array<{ __typename: 'Attachment', name: string, url: string }> } | null, teacher: { __typename: 'Person', id: string, fullName: string }, substitution: { __typename: 'Substitution', reason: string, teacher: { __typename: 'Person', id: string, fullName: string } } | null }, marks: Array<{ __typename: 'Mark', id: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null }> }> }> } | null } | null };
 
 export type OverdueHomeworkQueryVariables = Exact<{
   personId: string;
 }>;
 
 
-export type OverdueHomeworkQuery = { person: { id: string, overdueHomework: Array<{ id: string, date: string, subject: { id: string, name: string }, homework: { text: string, dueOn: string | null, mandatory: boolean, attachments: Array<{ name: string, url: string }> } | null }> | null } | null };
+export type OverdueHomeworkQuery = { person: { __typename: 'Person', id: string, overdueHomework: Array<{ __typename: 'Lesson', id: string, date: string, subject: { __typename: 'Subject', id: string, name: string }, homework: { __typename: 'Homework', text: string, dueOn: string | null, mandatory: boolean, attachments: Array<{ __typename: 'Attachment', name: string, url: string }> } | null }> | null } | null };
 
 export type PortfolioQueryVariables = Exact<{
   personId: string;
 }>;
 
 
-export type PortfolioQuery = { person: { id: string, firstName: string, portfolio: { schoolYear: number, subjects: Array<{ average: number | null, classAverage: number | null, subject: { id: string, name: string, shortName: string }, periods: Array<{ average: number | null, classAverage: number | null, change: number | null, period: { id: string, number: number, name: string, startsOn: string, endsOn: string, closed: boolean } }> }>, attendance: { lessons: number, absent: number, sick: number, excused: number, late: number, attendedPercent: number | null, period: { id: string, name: string, startsOn: string, endsOn: string } | null }, nextHolidays: { name: string, startsOn: string, endsOn: string, daysUntil: number } | null, controlWorks: Array<{ id: string, date: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null, subject: { id: string, name: string }, lesson: { id: string, topic: string | null } | null }>, periodMarks: Array<{ id: string, date: string, kind: MarkKind, value: MarkValue, subject: { id: string, name: string } }> } | null } | null };
+export type PortfolioQuery = { person: { __typename: 'Person', id: string, firstName: string, portfolio: { __typename: 'Portfolio', schoolYear: number, subjects: Array<{ __typename: 'SubjectProgress', average: number | null, classAverage: number | null, subject: { __typename: 'Subject', id: string, name: string, shortName: string }, periods: Array<{ __typename: 'PeriodProgress', average: number | null, classAverage: number | null, change: number | null, period: { __typename: 'StudyPeriod', id: string, number: number, name: string, startsOn: string, endsOn: string, closed: boolean } }> }>, attendance: { __typename: 'AttendanceSummary', lessons: number, absent: number, sick: number, excused: number, late: number, attendedPercent: number | null, period: { __typename: 'StudyPeriod', id: string, name: string, startsOn: string, endsOn: string } | null }, nextHolidays: { __typename: 'Holidays', name: string, startsOn: string, endsOn: string, daysUntil: number } | null, controlWorks: Array<{ __typename: 'Mark', id: string, date: string, kind: MarkKind, value: MarkValue, weight: number, debt: boolean, comment: string | null, subject: { __typename: 'Subject', id: string, name: string }, lesson: { __typename: 'Lesson', id: string, topic: string | null } | null }>, periodMarks: Array<{ __typename: 'Mark', id: string, date: string, kind: MarkKind, value: MarkValue, subject: { __typename: 'Subject', id: string, name: string } }> } | null } | null };
 
 export type PortfolioEventsQueryVariables = Exact<{
   personId: string;
@@ -894,24 +894,24 @@ export type PortfolioEventsQueryVariables = Exact<{
 }>;
 
 
-export type PortfolioEventsQuery = { person: { id: string, portfolio: { events: Array<{ id: string, kind: EventKind, title: string, description: string | null, startsAt: string, endsAt: string | null, class: { id: string, name: string } | null }> } | null } | null };
+export type PortfolioEventsQuery = { person: { __typename: 'Person', id: string, portfolio: { __typename: 'Portfolio', events: Array<{ __typename: 'Event', id: string, kind: EventKind, title: string, description: string | null, startsAt: string, endsAt: string | null, class: { __typename: 'Class', id: string, name: string } | null }> } | null } | null };
 
 export type PortfolioReadinessQueryVariables = Exact<{
   personId: string;
 }>;
 
 
-export type PortfolioReadinessQuery = { person: { id: string, fullName: string, portfolioReadiness: { ready: boolean, problems: Array<{ code: PortfolioProblemCode, message: string, guardian: { id: string, fullName: string } | null }> } | null } | null };
+export type PortfolioReadinessQuery = { person: { __typename: 'Person', id: string, fullName: string, portfolioReadiness: { __typename: 'PortfolioReadiness', ready: boolean, problems: Array<{ __typename: 'PortfolioProblem', code: PortfolioProblemCode, message: string, guardian: { __typename: 'Person', id: string, fullName: string } | null }> } | null } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { dataTransferConsentRequired: boolean, person: { id: string, fullName: string, lastName: string, firstName: string, middleName: string | null }, grants: Array<{ role: Role, territory: TerritoryKind, classId: string | null, municipality: { id: string, name: string } | null, organization: { id: string, shortName: string } | null, children: Array<{ id: string, fullName: string }> | null }>, consentRequests: Array<{ id: string }> } };
+export type MeQuery = { me: { __typename: 'Me', dataTransferConsentRequired: boolean, person: { __typename: 'Person', id: string, fullName: string, lastName: string, firstName: string, middleName: string | null }, grants: Array<{ __typename: 'RoleGrant', role: Role, territory: TerritoryKind, classId: string | null, municipality: { __typename: 'Municipality', id: string, name: string } | null, organization: { __typename: 'Organization', id: string, shortName: string } | null, children: Array<{ __typename: 'Person', id: string, fullName: string }> | null }>, consentRequests: Array<{ __typename: 'ConsentRequest', id: string }> } };
 
 export type AcceptDataTransferMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AcceptDataTransferMutation = { acceptDataTransfer: { dataTransferConsentRequired: boolean } };
+export type AcceptDataTransferMutation = { acceptDataTransfer: { __typename: 'Me', dataTransferConsentRequired: boolean } };
 
 export const GuardianApplicationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"GuardianApplication"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Application"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusName"}},{"kind":"Field","name":{"kind":"Name","value":"childName"}},{"kind":"Field","name":{"kind":"Name","value":"childBirthDate"}},{"kind":"Field","name":{"kind":"Name","value":"child"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"applicant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"epguNumber"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"priorityRights"}},{"kind":"Field","name":{"kind":"Name","value":"residenceAddress"}},{"kind":"Field","name":{"kind":"Name","value":"documents"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"choices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}},{"kind":"Field","name":{"kind":"Name","value":"directedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"changedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queuePositions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"previousPosition"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"changedAt"}}]}}]}}]} as unknown as DocumentNode<GuardianApplicationFragment, unknown>;
 export const SchoolApplicationRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SchoolApplicationRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Application"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"childName"}},{"kind":"Field","name":{"kind":"Name","value":"childBirthDate"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"epguNumber"}},{"kind":"Field","name":{"kind":"Name","value":"registeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"choices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"directedTo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}}]}}]} as unknown as DocumentNode<SchoolApplicationRowFragment, unknown>;

@@ -1,5 +1,11 @@
 /** «Согласия»: requests waiting for the guardian, and each child's consents with grant and withdrawal. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  GuardianChildConsentsQuery,
+  GuardianChildConsentsQueryVariables,
+  WithdrawConsentMutation,
+  WithdrawConsentMutationVariables,
+} from '../../generated/graphql.ts';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useData } from '../../api/hooks.ts';
@@ -21,7 +27,7 @@ interface ChildConsentsData {
   } | null;
 }
 
-const CHILD_CONSENTS_QUERY: TypedDocumentNode<ChildConsentsData, { personId: string }> = gql`
+const CHILD_CONSENTS_QUERY: TypedDocumentNode<GuardianChildConsentsQuery, GuardianChildConsentsQueryVariables> = gql`
   query GuardianChildConsents($personId: ID!) {
     person(id: $personId) {
       id
@@ -40,10 +46,7 @@ const CHILD_CONSENTS_QUERY: TypedDocumentNode<ChildConsentsData, { personId: str
   }
 `;
 
-const WITHDRAW_CONSENT: TypedDocumentNode<
-  { withdrawConsent: { id: string; withdrawnAt: string | null } },
-  { personId: string; kind: ConsentKind }
-> = gql`
+const WITHDRAW_CONSENT: TypedDocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables> = gql`
   mutation WithdrawConsent($personId: ID!, $kind: ConsentKind!) {
     withdrawConsent(personId: $personId, kind: $kind) {
       id

@@ -1,5 +1,13 @@
 /** The guardian's children and the consent requests waiting for their decision. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  GuardianChildSummaryQuery,
+  GuardianChildSummaryQueryVariables,
+  GuardianChildrenQuery,
+  GuardianChildrenQueryVariables,
+  GuardianConsentRequestsQuery,
+  GuardianConsentRequestsQueryVariables,
+} from '../../generated/graphql.ts';
 
 export interface ChildCard {
   id: string;
@@ -17,7 +25,7 @@ export interface ChildrenData {
   person: { id: string; children: ChildCard[] } | null;
 }
 
-export const CHILDREN_QUERY: TypedDocumentNode<ChildrenData, { personId: string }> = gql`
+export const CHILDREN_QUERY: TypedDocumentNode<GuardianChildrenQuery, GuardianChildrenQueryVariables> = gql`
   query GuardianChildren($personId: ID!) {
     person(id: $personId) {
       id
@@ -50,28 +58,29 @@ export interface ChildSummaryData {
   } | null;
 }
 
-export const CHILD_SUMMARY_QUERY: TypedDocumentNode<ChildSummaryData, { personId: string }> = gql`
-  query GuardianChildSummary($personId: ID!) {
-    person(id: $personId) {
-      id
-      overdueHomework {
+export const CHILD_SUMMARY_QUERY: TypedDocumentNode<GuardianChildSummaryQuery, GuardianChildSummaryQueryVariables> =
+  gql`
+    query GuardianChildSummary($personId: ID!) {
+      person(id: $personId) {
         id
-      }
-      # The same fields as the readiness page: the readiness is one cached shape for both.
-      portfolioReadiness {
-        ready
-        problems {
-          code
-          message
-          guardian {
-            id
-            fullName
+        overdueHomework {
+          id
+        }
+        # The same fields as the readiness page: the readiness is one cached shape for both.
+        portfolioReadiness {
+          ready
+          problems {
+            code
+            message
+            guardian {
+              id
+              fullName
+            }
           }
         }
       }
     }
-  }
-`;
+  `;
 
 export interface ConsentRequestsData {
   me: {
@@ -85,7 +94,10 @@ export interface ConsentRequestsData {
 }
 
 /** Read past the cache (`no-cache`): the requests are few and must be fresh when a parent decides. */
-export const CONSENT_REQUESTS_QUERY: TypedDocumentNode<ConsentRequestsData, Record<string, never>> = gql`
+export const CONSENT_REQUESTS_QUERY: TypedDocumentNode<
+  GuardianConsentRequestsQuery,
+  GuardianConsentRequestsQueryVariables
+> = gql`
   query GuardianConsentRequests {
     me {
       consentRequests {

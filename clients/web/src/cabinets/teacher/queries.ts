@@ -1,5 +1,13 @@
 /** The teacher cabinet's operations, each with its hand-written result type. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  TeacherAssignmentsQuery,
+  TeacherAssignmentsQueryVariables,
+  TeacherLedClassQuery,
+  TeacherLedClassQueryVariables,
+  TeacherScheduleQuery,
+  TeacherScheduleQueryVariables,
+} from '../../generated/graphql.ts';
 
 export type TeacherLessonRole = 'OWN' | 'SUBSTITUTING' | 'SUBSTITUTED';
 
@@ -35,7 +43,7 @@ export interface ScheduleData {
   };
 }
 
-export const SCHEDULE_QUERY: TypedDocumentNode<ScheduleData, { from?: string; to?: string }> = gql`
+export const SCHEDULE_QUERY: TypedDocumentNode<TeacherScheduleQuery, TeacherScheduleQueryVariables> = gql`
   query TeacherSchedule($from: Date, $to: Date) {
     mySchedule(from: $from, to: $to) {
       from
@@ -91,7 +99,7 @@ export interface AssignmentsData {
   }[];
 }
 
-export const ASSIGNMENTS_QUERY: TypedDocumentNode<AssignmentsData, Record<string, never>> = gql`
+export const ASSIGNMENTS_QUERY: TypedDocumentNode<TeacherAssignmentsQuery, TeacherAssignmentsQueryVariables> = gql`
   query TeacherAssignments {
     myAssignments {
       subgroup
@@ -117,7 +125,7 @@ export interface LedClassData {
 }
 
 /** The class a class teacher leads: every subject of it opens in the journal (read, and write per the API). */
-export const LED_CLASS_QUERY: TypedDocumentNode<LedClassData, { id: string }> = gql`
+export const LED_CLASS_QUERY: TypedDocumentNode<TeacherLedClassQuery, TeacherLedClassQueryVariables> = gql`
   query TeacherLedClass($id: ID!) {
     class(id: $id) {
       id

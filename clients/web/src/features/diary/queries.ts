@@ -1,5 +1,11 @@
 /** The diary's operations: a week of lessons with marks and attendance, and the overdue homework. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  DiaryQuery,
+  DiaryQueryVariables,
+  OverdueHomeworkQuery,
+  OverdueHomeworkQueryVariables,
+} from '../../generated/graphql.ts';
 import type { AttendanceStatus } from '../common/labels.ts';
 import type { MarkFields } from '../common/marks.tsx';
 
@@ -42,7 +48,7 @@ export interface DiaryData {
 export type DiaryVars = { personId: string; from?: string | null; to?: string | null };
 
 /** Without from/to the server answers with its current week (the platform's clock, not the browser's). */
-export const DIARY_QUERY: TypedDocumentNode<DiaryData, DiaryVars> = gql`
+export const DIARY_QUERY: TypedDocumentNode<DiaryQuery, DiaryQueryVariables> = gql`
   query Diary($personId: ID!, $from: Date, $to: Date) {
     person(id: $personId) {
       id
@@ -117,7 +123,7 @@ export interface OverdueData {
   } | null;
 }
 
-export const OVERDUE_QUERY: TypedDocumentNode<OverdueData, { personId: string }> = gql`
+export const OVERDUE_QUERY: TypedDocumentNode<OverdueHomeworkQuery, OverdueHomeworkQueryVariables> = gql`
   query OverdueHomework($personId: ID!) {
     person(id: $personId) {
       id

@@ -1,5 +1,11 @@
 /** The school portfolio (rule 12, as on ЕПГУ) of one student. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  PortfolioEventsQuery,
+  PortfolioEventsQueryVariables,
+  PortfolioQuery,
+  PortfolioQueryVariables,
+} from '../../generated/graphql.ts';
 import type { EventKind, MarkKind, MarkValue } from '../common/labels.ts';
 import type { MarkFields } from '../common/marks.tsx';
 
@@ -52,7 +58,7 @@ export interface PortfolioData {
   } | null;
 }
 
-export const PORTFOLIO_QUERY: TypedDocumentNode<PortfolioData, { personId: string }> = gql`
+export const PORTFOLIO_QUERY: TypedDocumentNode<PortfolioQuery, PortfolioQueryVariables> = gql`
   query Portfolio($personId: ID!) {
     person(id: $personId) {
       id
@@ -151,10 +157,7 @@ export interface PortfolioEventsData {
  * Asked with the school year the portfolio answered with: the portfolio is not normalized in the cache,
  * and a field with other arguments is stored apart, so the two queries never overwrite each other.
  */
-export const PORTFOLIO_EVENTS_QUERY: TypedDocumentNode<
-  PortfolioEventsData,
-  { personId: string; schoolYear: number; first: number }
-> = gql`
+export const PORTFOLIO_EVENTS_QUERY: TypedDocumentNode<PortfolioEventsQuery, PortfolioEventsQueryVariables> = gql`
   query PortfolioEvents($personId: ID!, $schoolYear: Int!, $first: Int!) {
     person(id: $personId) {
       id

@@ -1,5 +1,15 @@
 /** What the first-grade application form reads: the children's cards, the address, the schools. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  ApplicationFormDataQuery,
+  ApplicationFormDataQueryVariables,
+  SchoolsForAddressQuery,
+  SchoolsForAddressQueryVariables,
+  SchoolsOfMunicipalityQuery,
+  SchoolsOfMunicipalityQueryVariables,
+  SubmitApplicationMutation,
+  SubmitApplicationMutationVariables,
+} from '../../../generated/graphql.ts';
 
 export interface SchoolOption {
   id: string;
@@ -31,7 +41,7 @@ export interface FormData {
   municipalities: { id: string; name: string }[];
 }
 
-export const FORM_QUERY: TypedDocumentNode<FormData, { personId: string }> = gql`
+export const FORM_QUERY: TypedDocumentNode<ApplicationFormDataQuery, ApplicationFormDataQueryVariables> = gql`
   query ApplicationFormData($personId: ID!) {
     person(id: $personId) {
       id
@@ -69,7 +79,7 @@ export const FORM_QUERY: TypedDocumentNode<FormData, { personId: string }> = gql
   }
 `;
 
-export const SCHOOLS_FOR_ADDRESS: TypedDocumentNode<{ schoolsForAddress: SchoolOption[] }, { address: string }> = gql`
+export const SCHOOLS_FOR_ADDRESS: TypedDocumentNode<SchoolsForAddressQuery, SchoolsForAddressQueryVariables> = gql`
   query SchoolsForAddress($address: String!) {
     schoolsForAddress(address: $address) {
       id
@@ -86,10 +96,7 @@ export interface SchoolsData {
   };
 }
 
-export const SCHOOLS_QUERY: TypedDocumentNode<
-  SchoolsData,
-  { municipalityId: string | null; first: number; after: string | null }
-> = gql`
+export const SCHOOLS_QUERY: TypedDocumentNode<SchoolsOfMunicipalityQuery, SchoolsOfMunicipalityQueryVariables> = gql`
   query SchoolsOfMunicipality($municipalityId: ID, $first: Int, $after: String) {
     organizations(filter: { type: SCHOOL, municipalityId: $municipalityId }, first: $first, after: $after) {
       edges {
@@ -122,10 +129,7 @@ export interface SubmitApplicationInput {
   comment: string | null;
 }
 
-export const SUBMIT_APPLICATION: TypedDocumentNode<
-  { submitApplication: { id: string; status: string; statusName: string } },
-  { input: SubmitApplicationInput }
-> = gql`
+export const SUBMIT_APPLICATION: TypedDocumentNode<SubmitApplicationMutation, SubmitApplicationMutationVariables> = gql`
   mutation SubmitApplication($input: SubmitApplicationInput!) {
     submitApplication(input: $input) {
       id

@@ -1,4 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  SchoolClassOptionsQuery,
+  SchoolClassOptionsQueryVariables,
+  SchoolCompletenessBreakdownQuery,
+  SchoolCompletenessBreakdownQueryVariables,
+  SchoolCompletenessQuery,
+  SchoolCompletenessQueryVariables,
+} from '../../../generated/graphql.ts';
 import type { MandatoryField, PersonKind } from '../labels.ts';
 
 export interface PersonFilterInput {
@@ -19,16 +27,7 @@ export interface CompletenessRow {
   enrolment: { classId: string | null; className: string | null } | null;
 }
 
-export const COMPLETENESS_QUERY: TypedDocumentNode<
-  {
-    persons: {
-      totalCount: number;
-      edges: { cursor: string; node: CompletenessRow }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  },
-  { filter: PersonFilterInput; first: number; after: string | null }
-> = gql`
+export const COMPLETENESS_QUERY: TypedDocumentNode<SchoolCompletenessQuery, SchoolCompletenessQueryVariables> = gql`
   query SchoolCompleteness($filter: PersonFilter!, $first: Int!, $after: String) {
     persons(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -60,8 +59,8 @@ export type BreakdownData = { all: Count; gaps: Count } & Record<MandatoryField,
 
 /** How many cards there are, how many have gaps, and how many miss each mandatory field. */
 export const BREAKDOWN_QUERY: TypedDocumentNode<
-  BreakdownData,
-  { organizationId: string; kind: PersonKind; classId: string | null }
+  SchoolCompletenessBreakdownQuery,
+  SchoolCompletenessBreakdownQueryVariables
 > = gql`
   query SchoolCompletenessBreakdown($organizationId: ID!, $kind: PersonKind!, $classId: ID) {
     all: persons(filter: { organizationId: $organizationId, kind: $kind, classId: $classId }, first: 1) {
@@ -184,10 +183,7 @@ export interface ClassOption {
   grade: number | null;
 }
 
-export const CLASS_OPTIONS_QUERY: TypedDocumentNode<
-  { organization: { id: string; classes: ClassOption[] } | null },
-  { organizationId: string }
-> = gql`
+export const CLASS_OPTIONS_QUERY: TypedDocumentNode<SchoolClassOptionsQuery, SchoolClassOptionsQueryVariables> = gql`
   query SchoolClassOptions($organizationId: ID!) {
     organization(id: $organizationId) {
       id

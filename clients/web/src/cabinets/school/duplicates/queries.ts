@@ -1,4 +1,10 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  SchoolDuplicatesQuery,
+  SchoolDuplicatesQueryVariables,
+  SchoolMergePersonsMutation,
+  SchoolMergePersonsMutationVariables,
+} from '../../../generated/graphql.ts';
 import type { DocumentType } from '../labels.ts';
 
 export interface DuplicateRecord {
@@ -18,15 +24,7 @@ export interface Group {
   persons: DuplicateRecord[];
 }
 
-export const DUPLICATES_QUERY: TypedDocumentNode<
-  {
-    duplicates: {
-      edges: { cursor: string; node: Group }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  },
-  { organizationId: string; first: number; after: string | null }
-> = gql`
+export const DUPLICATES_QUERY: TypedDocumentNode<SchoolDuplicatesQuery, SchoolDuplicatesQueryVariables> = gql`
   query SchoolDuplicates($organizationId: ID!, $first: Int!, $after: String) {
     duplicates(organizationId: $organizationId, first: $first, after: $after) {
       edges {
@@ -66,10 +64,7 @@ export const DUPLICATES_QUERY: TypedDocumentNode<
   }
 `;
 
-export const MERGE: TypedDocumentNode<
-  { mergePersons: { id: string; fullName: string } },
-  { keepId: string; mergeId: string }
-> = gql`
+export const MERGE: TypedDocumentNode<SchoolMergePersonsMutation, SchoolMergePersonsMutationVariables> = gql`
   mutation SchoolMergePersons($keepId: ID!, $mergeId: ID!) {
     mergePersons(keepId: $keepId, mergeId: $mergeId) {
       id

@@ -1,5 +1,15 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MovementKind, PersonKind } from '../labels.ts';
+import type {
+  SchoolMovementBookQuery,
+  SchoolMovementBookQueryVariables,
+  SchoolMovementCandidateQuery,
+  SchoolMovementCandidateQueryVariables,
+  SchoolMovementCandidatesQuery,
+  SchoolMovementCandidatesQueryVariables,
+  SchoolRecordMovementMutation,
+  SchoolRecordMovementMutationVariables,
+} from '../../../generated/graphql.ts';
+import type { MovementKind } from '../labels.ts';
 
 export interface MovementRow {
   id: string;
@@ -15,15 +25,7 @@ export interface MovementRow {
   recordedAt: string;
 }
 
-export const MOVEMENT_BOOK_QUERY: TypedDocumentNode<
-  {
-    movementBook: {
-      edges: { cursor: string; node: MovementRow }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  },
-  { organizationId: string; first: number; after: string | null }
-> = gql`
+export const MOVEMENT_BOOK_QUERY: TypedDocumentNode<SchoolMovementBookQuery, SchoolMovementBookQueryVariables> = gql`
   query SchoolMovementBook($organizationId: ID!, $first: Int!, $after: String) {
     movementBook(organizationId: $organizationId, first: $first, after: $after) {
       edges {
@@ -71,13 +73,14 @@ export interface MovementInput {
   reason: string | null;
 }
 
-export const RECORD_MOVEMENT: TypedDocumentNode<{ recordMovement: { id: string } }, { input: MovementInput }> = gql`
-  mutation SchoolRecordMovement($input: MovementInput!) {
-    recordMovement(input: $input) {
-      id
+export const RECORD_MOVEMENT: TypedDocumentNode<SchoolRecordMovementMutation, SchoolRecordMovementMutationVariables> =
+  gql`
+    mutation SchoolRecordMovement($input: MovementInput!) {
+      recordMovement(input: $input) {
+        id
+      }
     }
-  }
-`;
+  `;
 
 export interface Candidate {
   id: string;
@@ -91,8 +94,8 @@ export interface Candidate {
 }
 
 export const CANDIDATES_QUERY: TypedDocumentNode<
-  { persons: { totalCount: number; edges: { node: Candidate }[] } },
-  { name: string; organizationId: string | null; kind: PersonKind | null }
+  SchoolMovementCandidatesQuery,
+  SchoolMovementCandidatesQueryVariables
 > = gql`
   query SchoolMovementCandidates($name: String!, $organizationId: ID, $kind: PersonKind) {
     persons(filter: { name: $name, organizationId: $organizationId, kind: $kind }, first: 10) {
@@ -116,20 +119,21 @@ export const CANDIDATES_QUERY: TypedDocumentNode<
   }
 `;
 
-export const CANDIDATE_QUERY: TypedDocumentNode<{ person: Candidate | null }, { id: string }> = gql`
-  query SchoolMovementCandidate($id: ID!) {
-    person(id: $id) {
-      id
-      fullName
-      birthDate
-      enrolment {
-        classId
-        className
-        organization {
-          id
-          shortName
+export const CANDIDATE_QUERY: TypedDocumentNode<SchoolMovementCandidateQuery, SchoolMovementCandidateQueryVariables> =
+  gql`
+    query SchoolMovementCandidate($id: ID!) {
+      person(id: $id) {
+        id
+        fullName
+        birthDate
+        enrolment {
+          classId
+          className
+          organization {
+            id
+            shortName
+          }
         }
       }
     }
-  }
-`;
+  `;

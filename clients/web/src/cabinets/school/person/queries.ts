@@ -1,4 +1,16 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  SchoolCreatePersonMutation,
+  SchoolCreatePersonMutationVariables,
+  SchoolNamesakesQuery,
+  SchoolNamesakesQueryVariables,
+  SchoolPersonCardQuery,
+  SchoolPersonCardQueryVariables,
+  SchoolPersonHistoryQuery,
+  SchoolPersonHistoryQueryVariables,
+  SchoolUpdatePersonMutation,
+  SchoolUpdatePersonMutationVariables,
+} from '../../../generated/graphql.ts';
 import type { DocumentType, MandatoryField, MovementKind, Sex } from '../labels.ts';
 
 export interface CardPerson {
@@ -93,7 +105,7 @@ const CARD_FIELDS = gql`
   }
 `;
 
-export const PERSON_CARD_QUERY: TypedDocumentNode<PersonCardData, { id: string }> = gql`
+export const PERSON_CARD_QUERY: TypedDocumentNode<SchoolPersonCardQuery, SchoolPersonCardQueryVariables> = gql`
   query SchoolPersonCard($id: ID!) {
     person(id: $id) {
       ...SchoolCardFields
@@ -164,10 +176,7 @@ export interface HistoryEntry {
   changedAt: string;
 }
 
-export const PERSON_HISTORY_QUERY: TypedDocumentNode<
-  { person: { id: string; history: HistoryEntry[] | null } | null },
-  { id: string; first: number }
-> = gql`
+export const PERSON_HISTORY_QUERY: TypedDocumentNode<SchoolPersonHistoryQuery, SchoolPersonHistoryQueryVariables> = gql`
   query SchoolPersonHistory($id: ID!, $first: Int!) {
     person(id: $id) {
       id
@@ -188,10 +197,7 @@ export const PERSON_HISTORY_QUERY: TypedDocumentNode<
 `;
 
 /** The answer carries the whole card, so the card in the cache refreshes without another request. */
-export const UPDATE_PERSON: TypedDocumentNode<
-  { updatePerson: CardPerson },
-  { id: string; input: Record<string, unknown> }
-> = gql`
+export const UPDATE_PERSON: TypedDocumentNode<SchoolUpdatePersonMutation, SchoolUpdatePersonMutationVariables> = gql`
   mutation SchoolUpdatePerson($id: ID!, $input: PersonPatch!) {
     updatePerson(id: $id, input: $input) {
       ...SchoolCardFields
@@ -200,10 +206,7 @@ export const UPDATE_PERSON: TypedDocumentNode<
   ${CARD_FIELDS}
 `;
 
-export const CREATE_PERSON: TypedDocumentNode<
-  { createPerson: { id: string; fullName: string } },
-  { input: Record<string, unknown>; confirm: boolean }
-> = gql`
+export const CREATE_PERSON: TypedDocumentNode<SchoolCreatePersonMutation, SchoolCreatePersonMutationVariables> = gql`
   mutation SchoolCreatePerson($input: CreatePersonInput!, $confirm: Boolean) {
     createPerson(input: $input, confirmPossibleDuplicate: $confirm) {
       id
@@ -213,22 +216,7 @@ export const CREATE_PERSON: TypedDocumentNode<
 `;
 
 /** Namesakes the admin can see, shown when the server answers «possible duplicate». */
-export const NAMESAKES_QUERY: TypedDocumentNode<
-  {
-    persons: {
-      totalCount: number;
-      edges: {
-        node: {
-          id: string;
-          fullName: string;
-          birthDate: string | null;
-          enrolment: { className: string | null; organization: { shortName: string } } | null;
-        };
-      }[];
-    };
-  },
-  { name: string }
-> = gql`
+export const NAMESAKES_QUERY: TypedDocumentNode<SchoolNamesakesQuery, SchoolNamesakesQueryVariables> = gql`
   query SchoolNamesakes($name: String!) {
     persons(filter: { name: $name }, first: 10) {
       totalCount

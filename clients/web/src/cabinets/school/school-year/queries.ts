@@ -1,4 +1,12 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  SchoolCreateNextYearMutation,
+  SchoolCreateNextYearMutationVariables,
+  SchoolOpenYearMutation,
+  SchoolOpenYearMutationVariables,
+  SchoolYearsQuery,
+  SchoolYearsQueryVariables,
+} from '../../../generated/graphql.ts';
 import type { PeriodKind, SchoolYearStatus } from '../labels.ts';
 
 export interface SchoolYear {
@@ -15,17 +23,7 @@ export interface SchoolYear {
   classes: { id: string }[];
 }
 
-export const YEARS_QUERY: TypedDocumentNode<
-  {
-    organization: {
-      id: string;
-      schoolYearStatus: SchoolYearStatus;
-      schoolYears: SchoolYear[];
-      current: { id: string; schoolYear: number }[];
-    } | null;
-  },
-  { organizationId: string }
-> = gql`
+export const YEARS_QUERY: TypedDocumentNode<SchoolYearsQuery, SchoolYearsQueryVariables> = gql`
   query SchoolYears($organizationId: ID!) {
     organization(id: $organizationId) {
       id
@@ -61,10 +59,7 @@ export const YEARS_QUERY: TypedDocumentNode<
   }
 `;
 
-export const CREATE_NEXT: TypedDocumentNode<
-  { createNextSchoolYear: { id: string; name: string } },
-  { input: { organizationId: string; periodKind: PeriodKind; repeaterIds: string[] } }
-> = gql`
+export const CREATE_NEXT: TypedDocumentNode<SchoolCreateNextYearMutation, SchoolCreateNextYearMutationVariables> = gql`
   mutation SchoolCreateNextYear($input: CreateNextSchoolYearInput!) {
     createNextSchoolYear(input: $input) {
       id
@@ -73,10 +68,7 @@ export const CREATE_NEXT: TypedDocumentNode<
   }
 `;
 
-export const OPEN_YEAR: TypedDocumentNode<
-  { openSchoolYear: { id: string; name: string; status: string } },
-  { id: string }
-> = gql`
+export const OPEN_YEAR: TypedDocumentNode<SchoolOpenYearMutation, SchoolOpenYearMutationVariables> = gql`
   mutation SchoolOpenYear($id: ID!) {
     openSchoolYear(id: $id) {
       id

@@ -1,36 +1,29 @@
 /** The journal's operations: the grid, the study periods, and saving a lesson or a cell. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  JournalAttendanceFragment,
+  JournalMarkFragment,
+  TeacherJournalQuery,
+  TeacherJournalQueryVariables,
+  TeacherJournalRosterQuery,
+  TeacherJournalRosterQueryVariables,
+  TeacherSaveLessonMutation,
+  TeacherSaveLessonMutationVariables,
+  TeacherStudyPeriodsQuery,
+  TeacherStudyPeriodsQueryVariables,
+  TeacherUpdateLessonMutation,
+  TeacherUpdateLessonMutationVariables,
+} from '../../../generated/graphql.ts';
 
 export type MarkKind = 'CURRENT' | 'CONTROL' | 'PERIOD' | 'YEAR' | 'FINAL';
 export type MarkValue = 'TWO' | 'THREE' | 'FOUR' | 'FIVE' | 'PASS' | 'FAIL';
 export type AttendanceStatus = 'ABSENT' | 'SICK' | 'EXCUSED' | 'LATE';
 
-export interface HomeworkData {
-  __typename?: 'Homework';
-  text: string;
-  dueOn: string | null;
-  mandatory: boolean;
-}
+export type HomeworkData = NonNullable<TeacherSaveLessonMutation['saveLesson']['homework']>;
 
-export interface GridMark {
-  __typename?: 'Mark';
-  id: string;
-  kind: MarkKind;
-  value: MarkValue;
-  weight: number;
-  debt: boolean;
-  comment: string | null;
-  student: { __typename?: 'Person'; id: string };
-  lesson: { __typename?: 'Lesson'; id: string } | null;
-}
+export type GridMark = JournalMarkFragment;
 
-export interface GridAttendance {
-  __typename?: 'AttendanceMark';
-  id: string;
-  status: AttendanceStatus;
-  student: { __typename?: 'Person'; id: string };
-  lesson: { __typename?: 'Lesson'; id: string };
-}
+export type GridAttendance = JournalAttendanceFragment;
 
 export interface GridLesson {
   __typename?: 'Lesson';
@@ -120,7 +113,7 @@ const JOURNAL_ENTRIES = gql`
   }
 `;
 
-export const JOURNAL_QUERY: TypedDocumentNode<JournalData, JournalVars> = gql`
+export const JOURNAL_QUERY: TypedDocumentNode<TeacherJournalQuery, TeacherJournalQueryVariables> = gql`
   query TeacherJournal($classId: ID!, $subjectId: ID!, $periodId: ID, $from: Date, $to: Date) {
     class(id: $classId) {
       id
@@ -193,7 +186,7 @@ export interface RosterData {
  * The class's students today, asked apart from the grid: the grid lists everyone with entries in its dates,
  * and this list tells who is still in the class (a leaver's row says «Выбыл(а) из класса»).
  */
-export const ROSTER_QUERY: TypedDocumentNode<RosterData, { classId: string }> = gql`
+export const ROSTER_QUERY: TypedDocumentNode<TeacherJournalRosterQuery, TeacherJournalRosterQueryVariables> = gql`
   query TeacherJournalRoster($classId: ID!) {
     class(id: $classId) {
       id
@@ -209,7 +202,7 @@ export interface PeriodsData {
   studyPeriods: StudyPeriod[];
 }
 
-export const PERIODS_QUERY: TypedDocumentNode<PeriodsData, { organizationId: string; schoolYear: number }> = gql`
+export const PERIODS_QUERY: TypedDocumentNode<TeacherStudyPeriodsQuery, TeacherStudyPeriodsQueryVariables> = gql`
   query TeacherStudyPeriods($organizationId: ID!, $schoolYear: Int) {
     studyPeriods(organizationId: $organizationId, schoolYear: $schoolYear) {
       id
@@ -237,16 +230,9 @@ export interface SaveLessonInput {
   attendance?: { studentId: string; status: AttendanceStatus | null }[];
 }
 
-export interface SavedLesson {
-  __typename: 'Lesson';
-  id: string;
-  topic: string | null;
-  homework: HomeworkData | null;
-  marks: GridMark[];
-  attendance: GridAttendance[];
-}
+export type SavedLesson = TeacherSaveLessonMutation['saveLesson'];
 
-export const SAVE_LESSON: TypedDocumentNode<{ saveLesson: SavedLesson }, { input: SaveLessonInput }> = gql`
+export const SAVE_LESSON: TypedDocumentNode<TeacherSaveLessonMutation, TeacherSaveLessonMutationVariables> = gql`
   mutation TeacherSaveLesson($input: SaveLessonInput!) {
     saveLesson(input: $input) {
       id
@@ -267,10 +253,7 @@ export const SAVE_LESSON: TypedDocumentNode<{ saveLesson: SavedLesson }, { input
   ${JOURNAL_ENTRIES}
 `;
 
-export const UPDATE_LESSON: TypedDocumentNode<
-  { updateLesson: { id: string; topic: string | null; homework: HomeworkData | null } },
-  { input: Pick<SaveLessonInput, 'lessonId' | 'topic' | 'homework'> }
-> = gql`
+export const UPDATE_LESSON: TypedDocumentNode<TeacherUpdateLessonMutation, TeacherUpdateLessonMutationVariables> = gql`
   mutation TeacherUpdateLesson($input: UpdateLessonInput!) {
     updateLesson(input: $input) {
       id

@@ -5,6 +5,12 @@
  */
 import type { ApolloCache, ApolloClient } from '@apollo/client';
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  TeacherDeletePeriodMarkMutation,
+  TeacherDeletePeriodMarkMutationVariables,
+  TeacherSetPeriodMarkMutation,
+  TeacherSetPeriodMarkMutationVariables,
+} from '../../../generated/graphql.ts';
 import { JOURNAL_QUERY, type JournalData, type JournalVars, type MarkKind, type MarkValue } from './operations.ts';
 
 export interface PeriodMark {
@@ -23,20 +29,24 @@ export interface SetPeriodMarkInput {
   value: MarkValue;
 }
 
-export const SET_PERIOD_MARK: TypedDocumentNode<{ setPeriodMark: PeriodMark }, { input: SetPeriodMarkInput }> = gql`
-  mutation TeacherSetPeriodMark($input: SetPeriodMarkInput!) {
-    setPeriodMark(input: $input) {
-      id
-      kind
-      value
-      student {
+export const SET_PERIOD_MARK: TypedDocumentNode<TeacherSetPeriodMarkMutation, TeacherSetPeriodMarkMutationVariables> =
+  gql`
+    mutation TeacherSetPeriodMark($input: SetPeriodMarkInput!) {
+      setPeriodMark(input: $input) {
         id
+        kind
+        value
+        student {
+          id
+        }
       }
     }
-  }
-`;
+  `;
 
-export const DELETE_PERIOD_MARK: TypedDocumentNode<{ deleteMark: { id: string } }, { id: string }> = gql`
+export const DELETE_PERIOD_MARK: TypedDocumentNode<
+  TeacherDeletePeriodMarkMutation,
+  TeacherDeletePeriodMarkMutationVariables
+> = gql`
   mutation TeacherDeletePeriodMark($id: ID!) {
     deleteMark(id: $id) {
       id
@@ -74,7 +84,7 @@ export async function savePeriodMark(
     await client.mutate({
       mutation: DELETE_PERIOD_MARK,
       variables: { id: current.id },
-      optimisticResponse: { deleteMark: { __typename: 'Mark', id: current.id } as { id: string } },
+      optimisticResponse: { deleteMark: { __typename: 'Mark', id: current.id } },
       update: (cache) => mergePeriodMark(cache, variables, studentId, null),
     });
     return;

@@ -1,5 +1,15 @@
 /** Admissions campaign figures (rule 21): by kind, source and status, places filled, deadline violations. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  TerritoryCampaignOverviewQuery,
+  TerritoryCampaignOverviewQueryVariables,
+  TerritoryCampaignQuery,
+  TerritoryCampaignQueryVariables,
+  TerritoryOrganizationCampaignQuery,
+  TerritoryOrganizationCampaignQueryVariables,
+  TerritorySearchApplicationsQuery,
+  TerritorySearchApplicationsQueryVariables,
+} from '../../../generated/graphql.ts';
 import type { ApplicationKind, ApplicationSource, ApplicationStatus, OrganizationType } from '../labels.ts';
 
 export interface KindTotals {
@@ -30,7 +40,10 @@ const KIND_TOTALS = gql`
 `;
 
 /** Every kind of the year at once (aliases named after the kinds), and the server's current campaign year. */
-export const CAMPAIGN_OVERVIEW: TypedDocumentNode<CampaignOverviewData, { year: number | null }> = gql`
+export const CAMPAIGN_OVERVIEW: TypedDocumentNode<
+  TerritoryCampaignOverviewQuery,
+  TerritoryCampaignOverviewQueryVariables
+> = gql`
   query TerritoryCampaignOverview($year: Int) {
     current: admissionsCampaign {
       year
@@ -85,7 +98,7 @@ export interface CampaignData {
   };
 }
 
-export const CAMPAIGN: TypedDocumentNode<CampaignData, { year: number | null; kind: ApplicationKind }> = gql`
+export const CAMPAIGN: TypedDocumentNode<TerritoryCampaignQuery, TerritoryCampaignQueryVariables> = gql`
   query TerritoryCampaign($year: Int, $kind: ApplicationKind) {
     admissionsCampaign(year: $year, kind: $kind) {
       year
@@ -133,7 +146,10 @@ export interface OrganizationCampaignData {
 }
 
 /** One organization's lines of every kind: the territory's figures, filtered to it on the page. */
-export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<OrganizationCampaignData, { year: number | null }> = gql`
+export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<
+  TerritoryOrganizationCampaignQuery,
+  TerritoryOrganizationCampaignQueryVariables
+> = gql`
   query TerritoryOrganizationCampaign($year: Int) {
     current: admissionsCampaign {
       year
@@ -179,22 +195,7 @@ export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<OrganizationCampaignData, 
   }
 `;
 
-export interface FoundApplication {
-  id: string;
-  kind: ApplicationKind;
-  year: number;
-  childName: string;
-  childBirthDate: string | null;
-  applicantName: string | null;
-  source: ApplicationSource;
-  epguNumber: string | null;
-  registeredAt: string;
-  status: ApplicationStatus;
-  statusName: string;
-  choices: { id: string; shortName: string }[];
-  directedTo: { id: string; shortName: string } | null;
-  history: { from: ApplicationStatus | null; to: ApplicationStatus; reason: string | null; changedAt: string }[];
-}
+export type FoundApplication = TerritorySearchApplicationsQuery['searchApplications'][number];
 
 export interface SearchVars {
   epguNumber: string | null;
@@ -204,7 +205,10 @@ export interface SearchVars {
   [key: string]: unknown;
 }
 
-export const SEARCH_APPLICATIONS: TypedDocumentNode<{ searchApplications: FoundApplication[] }, SearchVars> = gql`
+export const SEARCH_APPLICATIONS: TypedDocumentNode<
+  TerritorySearchApplicationsQuery,
+  TerritorySearchApplicationsQueryVariables
+> = gql`
   query TerritorySearchApplications(
     $epguNumber: String
     $registeredOn: Date

@@ -1,5 +1,17 @@
 /** Organizations of the territory: the registry, school-year status and completeness figures (rules 7, 13, 21). */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  TerritoryMunicipalitiesQuery,
+  TerritoryMunicipalitiesQueryVariables,
+  TerritoryNotOpenedQuery,
+  TerritoryNotOpenedQueryVariables,
+  TerritoryOrganizationQuery,
+  TerritoryOrganizationQueryVariables,
+  TerritoryOrganizationsQuery,
+  TerritoryOrganizationsQueryVariables,
+  TerritorySummaryQuery,
+  TerritorySummaryQueryVariables,
+} from '../../../generated/graphql.ts';
 import type { MandatoryField, OrganizationType, SchoolYearStatus } from '../labels.ts';
 
 export interface Completeness {
@@ -100,7 +112,7 @@ const COMPLETENESS_GAPS = gql`
   ${COMPLETENESS}
 `;
 
-export const ORGANIZATIONS: TypedDocumentNode<OrganizationsData, OrganizationsVars> = gql`
+export const ORGANIZATIONS: TypedDocumentNode<TerritoryOrganizationsQuery, TerritoryOrganizationsQueryVariables> = gql`
   query TerritoryOrganizations($filter: OrganizationFilter, $first: Int, $after: String) {
     organizations(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -138,20 +150,21 @@ export interface MunicipalitiesData {
   municipalities: { id: string; name: string }[];
 }
 
-export const MUNICIPALITIES: TypedDocumentNode<MunicipalitiesData, Record<string, never>> = gql`
-  query TerritoryMunicipalities {
-    municipalities {
-      id
-      name
+export const MUNICIPALITIES: TypedDocumentNode<TerritoryMunicipalitiesQuery, TerritoryMunicipalitiesQueryVariables> =
+  gql`
+    query TerritoryMunicipalities {
+      municipalities {
+        id
+        name
+      }
     }
-  }
-`;
+  `;
 
 export interface NotOpenedData {
   organizationsNotOpened: Opening[];
 }
 
-export const NOT_OPENED: TypedDocumentNode<NotOpenedData, Record<string, never>> = gql`
+export const NOT_OPENED: TypedDocumentNode<TerritoryNotOpenedQuery, TerritoryNotOpenedQueryVariables> = gql`
   query TerritoryNotOpened {
     organizationsNotOpened {
       ...TerritoryOpening
@@ -174,7 +187,7 @@ export interface SummaryData {
   organizationsNotOpened: Opening[];
 }
 
-export const SUMMARY: TypedDocumentNode<SummaryData, { regional: boolean }> = gql`
+export const SUMMARY: TypedDocumentNode<TerritorySummaryQuery, TerritorySummaryQueryVariables> = gql`
   query TerritorySummary($regional: Boolean!) {
     municipalities @include(if: $regional) {
       ...MunicipalityFigures
@@ -230,7 +243,7 @@ export interface OrganizationData {
   organizationsNotOpened: Opening[];
 }
 
-export const ORGANIZATION: TypedDocumentNode<OrganizationData, { id: string }> = gql`
+export const ORGANIZATION: TypedDocumentNode<TerritoryOrganizationQuery, TerritoryOrganizationQueryVariables> = gql`
   query TerritoryOrganization($id: ID!) {
     organization(id: $id) {
       id
