@@ -15,17 +15,7 @@ import { fullYears, regionToday } from '../../ui/format.ts';
 import { Badge, DataState, ErrorNotice, Notice, Page, Section } from '../../ui/kit.tsx';
 import { ConsentRequests, GRANT_CONSENT, type ConsentKind } from './consent-requests.tsx';
 
-interface ChildConsentsData {
-  person: {
-    id: string;
-    children: {
-      id: string;
-      fullName: string;
-      birthDate: string | null;
-      consents: { id: string; kind: ConsentKind; grantedAt: string; withdrawnAt: string | null }[] | null;
-    }[];
-  } | null;
-}
+type ChildConsentsData = GuardianChildConsentsQuery;
 
 const CHILD_CONSENTS_QUERY: TypedDocumentNode<GuardianChildConsentsQuery, GuardianChildConsentsQueryVariables> = gql`
   query GuardianChildConsents($personId: ID!) {

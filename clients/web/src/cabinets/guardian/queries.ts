@@ -9,21 +9,7 @@ import type {
   GuardianConsentRequestsQueryVariables,
 } from '../../generated/graphql.ts';
 
-export interface ChildCard {
-  id: string;
-  fullName: string;
-  firstName: string;
-  lastName: string;
-  enrolment: {
-    organization: { id: string; shortName: string };
-    classId: string | null;
-    className: string | null;
-  } | null;
-}
-
-export interface ChildrenData {
-  person: { id: string; children: ChildCard[] } | null;
-}
+export type ChildCard = NonNullable<GuardianChildrenQuery['person']>['children'][number];
 
 export const CHILDREN_QUERY: TypedDocumentNode<GuardianChildrenQuery, GuardianChildrenQueryVariables> = gql`
   query GuardianChildren($personId: ID!) {
@@ -46,17 +32,6 @@ export const CHILDREN_QUERY: TypedDocumentNode<GuardianChildrenQuery, GuardianCh
     }
   }
 `;
-
-export interface ChildSummaryData {
-  person: {
-    id: string;
-    overdueHomework: { id: string }[] | null;
-    portfolioReadiness: {
-      ready: boolean;
-      problems: { code: string; message: string; guardian: { id: string; fullName: string } | null }[];
-    } | null;
-  } | null;
-}
 
 export const CHILD_SUMMARY_QUERY: TypedDocumentNode<GuardianChildSummaryQuery, GuardianChildSummaryQueryVariables> =
   gql`
@@ -82,16 +57,7 @@ export const CHILD_SUMMARY_QUERY: TypedDocumentNode<GuardianChildSummaryQuery, G
     }
   `;
 
-export interface ConsentRequestsData {
-  me: {
-    consentRequests: {
-      id: string;
-      kind: 'PROCESSING' | 'MINOR_LOGIN' | 'DATA_TRANSFER';
-      requestedAt: string;
-      child: { id: string; fullName: string };
-    }[];
-  };
-}
+export type ConsentRequestsData = GuardianConsentRequestsQuery;
 
 /** Read past the cache (`no-cache`): the requests are few and must be fresh when a parent decides. */
 export const CONSENT_REQUESTS_QUERY: TypedDocumentNode<

@@ -91,14 +91,6 @@ export const SCHEDULE_QUERY: TypedDocumentNode<TeacherScheduleQuery, TeacherSche
 
 // ---- My classes ----
 
-export interface AssignmentsData {
-  myAssignments: {
-    subgroup: number | null;
-    class: { id: string; name: string; grade: number | null; organization: { id: string; shortName: string } };
-    subject: { id: string; name: string };
-  }[];
-}
-
 export const ASSIGNMENTS_QUERY: TypedDocumentNode<TeacherAssignmentsQuery, TeacherAssignmentsQueryVariables> = gql`
   query TeacherAssignments {
     myAssignments {
@@ -119,10 +111,6 @@ export const ASSIGNMENTS_QUERY: TypedDocumentNode<TeacherAssignmentsQuery, Teach
     }
   }
 `;
-
-export interface LedClassData {
-  class: { id: string; name: string; subjects: { id: string; name: string }[] } | null;
-}
 
 /** The class a class teacher leads: every subject of it opens in the journal (read, and write per the API). */
 export const LED_CLASS_QUERY: TypedDocumentNode<TeacherLedClassQuery, TeacherLedClassQueryVariables> = gql`

@@ -37,14 +37,6 @@ export interface DiaryDayData {
   lessons: DiaryLessonData[];
 }
 
-export interface DiaryData {
-  person: {
-    id: string;
-    fullName: string;
-    diary: { from: string; to: string; days: DiaryDayData[] } | null;
-  } | null;
-}
-
 export type DiaryVars = { personId: string; from?: string | null; to?: string | null };
 
 /** Without from/to the server answers with its current week (the platform's clock, not the browser's). */

@@ -149,10 +149,6 @@ export interface PortfolioEvent {
   class: { id: string; name: string } | null;
 }
 
-export interface PortfolioEventsData {
-  person: { id: string; portfolio: { events: PortfolioEvent[] } | null } | null;
-}
-
 /**
  * Asked with the school year the portfolio answered with: the portfolio is not normalized in the cache,
  * and a field with other arguments is stored apart, so the two queries never overwrite each other.

@@ -11,35 +11,11 @@ import type {
   SubmitApplicationMutationVariables,
 } from '../../../generated/graphql.ts';
 
-export interface SchoolOption {
-  id: string;
-  shortName: string;
-  address: string | null;
-}
+export type SchoolOption = SchoolsForAddressQuery['schoolsForAddress'][number];
 
-export interface FormChild {
-  id: string;
-  fullName: string;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  birthDate: string | null;
-  identityDocument: {
-    type: 'RF_PASSPORT' | 'BIRTH_CERTIFICATE' | 'FOREIGN_PASSPORT';
-    series: string | null;
-    number: string;
-  } | null;
-  enrolment: {
-    organization: { id: string; shortName: string; municipality: { id: string } };
-    classId: string | null;
-    className: string | null;
-  } | null;
-}
+export type FormChild = NonNullable<ApplicationFormDataQuery['person']>['children'][number];
 
-export interface FormData {
-  person: { id: string; residenceAddress: string | null; children: FormChild[] } | null;
-  municipalities: { id: string; name: string }[];
-}
+export type FormData = ApplicationFormDataQuery;
 
 export const FORM_QUERY: TypedDocumentNode<ApplicationFormDataQuery, ApplicationFormDataQueryVariables> = gql`
   query ApplicationFormData($personId: ID!) {
@@ -89,13 +65,6 @@ export const SCHOOLS_FOR_ADDRESS: TypedDocumentNode<SchoolsForAddressQuery, Scho
   }
 `;
 
-export interface SchoolsData {
-  organizations: {
-    edges: { cursor: string; node: SchoolOption }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-}
-
 export const SCHOOLS_QUERY: TypedDocumentNode<SchoolsOfMunicipalityQuery, SchoolsOfMunicipalityQueryVariables> = gql`
   query SchoolsOfMunicipality($municipalityId: ID, $first: Int, $after: String) {
     organizations(filter: { type: SCHOOL, municipalityId: $municipalityId }, first: $first, after: $after) {
@@ -115,19 +84,7 @@ export const SCHOOLS_QUERY: TypedDocumentNode<SchoolsOfMunicipalityQuery, School
   }
 `;
 
-export interface SubmitApplicationInput {
-  kind: 'FIRST_GRADE';
-  childId: string;
-  child: { lastName: string; firstName: string; middleName: string | null; birthDate: string };
-  organizationIds: string[];
-  category: 'PRIORITY' | 'TERRITORY' | 'OTHER';
-  priorityRights: string[];
-  residenceAddress: string | null;
-  birthCertificateSeries: string | null;
-  birthCertificateNumber: string | null;
-  documents: string[];
-  comment: string | null;
-}
+export type SubmitApplicationInput = SubmitApplicationMutationVariables['input'];
 
 export const SUBMIT_APPLICATION: TypedDocumentNode<SubmitApplicationMutation, SubmitApplicationMutationVariables> = gql`
   mutation SubmitApplication($input: SubmitApplicationInput!) {

@@ -178,10 +178,6 @@ export const JOURNAL_QUERY: TypedDocumentNode<TeacherJournalQuery, TeacherJourna
   ${JOURNAL_ENTRIES}
 `;
 
-export interface RosterData {
-  class: { id: string; students: { id: string; fullName: string }[] } | null;
-}
-
 /**
  * The class's students today, asked apart from the grid: the grid lists everyone with entries in its dates,
  * and this list tells who is still in the class (a leaver's row says «Выбыл(а) из класса»).
@@ -197,10 +193,6 @@ export const ROSTER_QUERY: TypedDocumentNode<TeacherJournalRosterQuery, TeacherJ
     }
   }
 `;
-
-export interface PeriodsData {
-  studyPeriods: StudyPeriod[];
-}
 
 export const PERIODS_QUERY: TypedDocumentNode<TeacherStudyPeriodsQuery, TeacherStudyPeriodsQueryVariables> = gql`
   query TeacherStudyPeriods($organizationId: ID!, $schoolYear: Int) {

@@ -51,22 +51,6 @@ export interface OrganizationRow {
   dataCompleteness: Completeness | null;
 }
 
-export interface OrganizationsData {
-  organizations: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: OrganizationRow }[];
-  };
-  organizationsNotOpened: Opening[];
-}
-
-export interface OrganizationsVars {
-  filter: { municipalityId?: string | null; type?: OrganizationType | null; name?: string | null };
-  first: number;
-  after: string | null;
-  [key: string]: unknown;
-}
-
 /** A row of the not-opened list, wherever it is shown (rule 13). */
 const OPENING = gql`
   fragment TerritoryOpening on SchoolYearOpening {
@@ -146,10 +130,6 @@ export const ORGANIZATIONS: TypedDocumentNode<TerritoryOrganizationsQuery, Terri
   ${COMPLETENESS}
 `;
 
-export interface MunicipalitiesData {
-  municipalities: { id: string; name: string }[];
-}
-
 export const MUNICIPALITIES: TypedDocumentNode<TerritoryMunicipalitiesQuery, TerritoryMunicipalitiesQueryVariables> =
   gql`
     query TerritoryMunicipalities {
@@ -159,10 +139,6 @@ export const MUNICIPALITIES: TypedDocumentNode<TerritoryMunicipalitiesQuery, Ter
       }
     }
   `;
-
-export interface NotOpenedData {
-  organizationsNotOpened: Opening[];
-}
 
 export const NOT_OPENED: TypedDocumentNode<TerritoryNotOpenedQuery, TerritoryNotOpenedQueryVariables> = gql`
   query TerritoryNotOpened {
