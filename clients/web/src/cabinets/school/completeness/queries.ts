@@ -7,25 +7,11 @@ import type {
   SchoolCompletenessQuery,
   SchoolCompletenessQueryVariables,
 } from '../../../generated/graphql.ts';
-import type { MandatoryField, PersonKind } from '../labels.ts';
+import type { MandatoryField } from '../labels.ts';
 
-export interface PersonFilterInput {
-  organizationId: string;
-  kind: PersonKind;
-  classId?: string | null;
-  name?: string | null;
-  hasMissingFields?: boolean | null;
-  missingField?: MandatoryField | null;
-}
+export type PersonFilterInput = SchoolCompletenessQueryVariables['filter'];
 
-export interface CompletenessRow {
-  id: string;
-  fullName: string;
-  depersonalized: boolean;
-  birthDate: string | null;
-  missingFields: MandatoryField[] | null;
-  enrolment: { classId: string | null; className: string | null } | null;
-}
+export type CompletenessRow = SchoolCompletenessQuery['persons']['edges'][number]['node'];
 
 export const COMPLETENESS_QUERY: TypedDocumentNode<SchoolCompletenessQuery, SchoolCompletenessQueryVariables> = gql`
   query SchoolCompleteness($filter: PersonFilter!, $first: Int!, $after: String) {
@@ -177,11 +163,7 @@ export const BREAKDOWN_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface ClassOption {
-  id: string;
-  name: string;
-  grade: number | null;
-}
+export type ClassOption = NonNullable<SchoolClassOptionsQuery['organization']>['classes'][number];
 
 export const CLASS_OPTIONS_QUERY: TypedDocumentNode<SchoolClassOptionsQuery, SchoolClassOptionsQueryVariables> = gql`
   query SchoolClassOptions($organizationId: ID!) {

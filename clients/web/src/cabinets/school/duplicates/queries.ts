@@ -5,24 +5,10 @@ import type {
   SchoolMergePersonsMutation,
   SchoolMergePersonsMutationVariables,
 } from '../../../generated/graphql.ts';
-import type { DocumentType } from '../labels.ts';
 
-export interface DuplicateRecord {
-  id: string;
-  fullName: string;
-  birthDate: string | null;
-  snils: string | null;
-  identityDocument: { type: DocumentType; series: string | null; number: string } | null;
-  lastLoginAt: string | null;
-  missingFields: string[] | null;
-  enrolment: { className: string | null; organization: { shortName: string } } | null;
-  children: { id: string; fullName: string }[];
-}
+export type DuplicateRecord = Group['persons'][number];
 
-export interface Group {
-  normalizedName: string;
-  persons: DuplicateRecord[];
-}
+export type Group = SchoolDuplicatesQuery['duplicates']['edges'][number]['node'];
 
 export const DUPLICATES_QUERY: TypedDocumentNode<SchoolDuplicatesQuery, SchoolDuplicatesQueryVariables> = gql`
   query SchoolDuplicates($organizationId: ID!, $first: Int!, $after: String) {

@@ -9,21 +9,8 @@ import type {
   SchoolRecordMovementMutation,
   SchoolRecordMovementMutationVariables,
 } from '../../../generated/graphql.ts';
-import type { MovementKind } from '../labels.ts';
 
-export interface MovementRow {
-  id: string;
-  kind: MovementKind;
-  person: { id: string; fullName: string } | null;
-  organization: { id: string; shortName: string };
-  className: string | null;
-  fromOrganization: { id: string; shortName: string } | null;
-  orderNumber: string;
-  orderDate: string;
-  effectiveOn: string;
-  reason: string | null;
-  recordedAt: string;
-}
+export type MovementRow = SchoolMovementBookQuery['movementBook']['edges'][number]['node'];
 
 export const MOVEMENT_BOOK_QUERY: TypedDocumentNode<SchoolMovementBookQuery, SchoolMovementBookQueryVariables> = gql`
   query SchoolMovementBook($organizationId: ID!, $first: Int!, $after: String) {
@@ -61,17 +48,7 @@ export const MOVEMENT_BOOK_QUERY: TypedDocumentNode<SchoolMovementBookQuery, Sch
   }
 `;
 
-export interface MovementInput {
-  personId: string;
-  kind: MovementKind;
-  organizationId: string;
-  classId: string | null;
-  className: string | null;
-  orderNumber: string;
-  orderDate: string;
-  effectiveOn: string;
-  reason: string | null;
-}
+export type MovementInput = SchoolRecordMovementMutationVariables['input'];
 
 export const RECORD_MOVEMENT: TypedDocumentNode<SchoolRecordMovementMutation, SchoolRecordMovementMutationVariables> =
   gql`
@@ -82,16 +59,7 @@ export const RECORD_MOVEMENT: TypedDocumentNode<SchoolRecordMovementMutation, Sc
     }
   `;
 
-export interface Candidate {
-  id: string;
-  fullName: string;
-  birthDate: string | null;
-  enrolment: {
-    classId: string | null;
-    className: string | null;
-    organization: { id: string; shortName: string };
-  } | null;
-}
+export type Candidate = SchoolMovementCandidatesQuery['persons']['edges'][number]['node'];
 
 export const CANDIDATES_QUERY: TypedDocumentNode<
   SchoolMovementCandidatesQuery,

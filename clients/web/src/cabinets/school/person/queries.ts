@@ -1,5 +1,6 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
+  SchoolCardFieldsFragment,
   SchoolCreatePersonMutation,
   SchoolCreatePersonMutationVariables,
   SchoolNamesakesQuery,
@@ -11,67 +12,10 @@ import type {
   SchoolUpdatePersonMutation,
   SchoolUpdatePersonMutationVariables,
 } from '../../../generated/graphql.ts';
-import type { DocumentType, MandatoryField, MovementKind, Sex } from '../labels.ts';
 
-export interface CardPerson {
-  id: string;
-  fullName: string;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  depersonalized: boolean;
-  birthDate: string | null;
-  sex: Sex | null;
-  snils: string | null;
-  citizenship: string | null;
-  placeOfBirth: string | null;
-  registrationAddress: string | null;
-  residenceAddress: string | null;
-  identityDocument: { type: DocumentType; series: string | null; number: string; issuedOn: string | null } | null;
-  educationForm: string | null;
-  movementFirst: boolean | null;
-  education: string | null;
-  phone: string | null;
-  email: string | null;
-  missingFields: MandatoryField[] | null;
-  lastLoginAt: string | null;
-}
+export type CardPerson = SchoolCardFieldsFragment;
 
-interface Relative {
-  id: string;
-  fullName: string;
-  phone: string | null;
-  email: string | null;
-  enrolment: { className: string | null; organization: { id: string; shortName: string } } | null;
-}
-
-export interface PersonCardData {
-  person:
-    | (CardPerson & {
-        guardians: Relative[];
-        children: Relative[];
-        enrolment: {
-          organization: { id: string; shortName: string };
-          classId: string | null;
-          className: string | null;
-          startedOn: string;
-        } | null;
-        movements:
-          | {
-              id: string;
-              kind: MovementKind;
-              className: string | null;
-              orderNumber: string;
-              orderDate: string;
-              effectiveOn: string;
-              reason: string | null;
-              organization: { id: string; shortName: string };
-              fromOrganization: { id: string; shortName: string } | null;
-            }[]
-          | null;
-      })
-    | null;
-}
+export type PersonCardData = SchoolPersonCardQuery;
 
 /** The card's own fields: the card page reads them, and an edit answers with them to refresh the cache. */
 const CARD_FIELDS = gql`
@@ -166,15 +110,7 @@ export const PERSON_CARD_QUERY: TypedDocumentNode<SchoolPersonCardQuery, SchoolP
   ${CARD_FIELDS}
 `;
 
-export interface HistoryEntry {
-  id: string;
-  entity: string;
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-  changedBy: { id: string; fullName: string } | null;
-  changedAt: string;
-}
+export type HistoryEntry = NonNullable<NonNullable<SchoolPersonHistoryQuery['person']>['history']>[number];
 
 export const PERSON_HISTORY_QUERY: TypedDocumentNode<SchoolPersonHistoryQuery, SchoolPersonHistoryQueryVariables> = gql`
   query SchoolPersonHistory($id: ID!, $first: Int!) {

@@ -70,18 +70,7 @@ export const CLASS_LEARNERS: TypedDocumentNode<SchoolPromotionLearnersQuery, Sch
     }
   `;
 
-export interface ClassMovementInput {
-  kind: 'TRANSFER' | 'GRADUATE';
-  organizationId: string;
-  fromClassId: string;
-  toClassId: string | null;
-  toClassName: string | null;
-  orderNumber: string;
-  orderDate: string;
-  effectiveOn: string;
-  reason: string | null;
-  exceptPersonIds: string[];
-}
+export type ClassMovementInput = SchoolRecordClassMovementMutationVariables['input'];
 
 export const RECORD_CLASS_MOVEMENT: TypedDocumentNode<
   SchoolRecordClassMovementMutation,
