@@ -1,6 +1,7 @@
 /** Admissions campaign figures (rule 21): by kind, source and status, places filled, deadline violations. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
+  KindTotalsFragment,
   TerritoryCampaignOverviewQuery,
   TerritoryCampaignOverviewQueryVariables,
   TerritoryCampaignQuery,
@@ -10,24 +11,10 @@ import type {
   TerritorySearchApplicationsQuery,
   TerritorySearchApplicationsQueryVariables,
 } from '../../../generated/graphql.ts';
-import type { ApplicationKind, ApplicationSource, ApplicationStatus, OrganizationType } from '../labels.ts';
 
-export interface KindTotals {
-  year: number;
-  total: number;
-  fromEpgu: number;
-  epguShare: number | null;
-}
+export type KindTotals = KindTotalsFragment;
 
-export interface CampaignOverviewData {
-  current: { year: number };
-  FIRST_GRADE: KindTotals;
-  TENTH_GRADE: KindTotals;
-  TRANSFER: KindTotals;
-  KINDERGARTEN: KindTotals;
-  CAMP: KindTotals;
-  COLLEGE: KindTotals;
-}
+export type CampaignOverviewData = TerritoryCampaignOverviewQuery;
 
 /** A kind's totals in the overview table. */
 const KIND_TOTALS = gql`
@@ -70,33 +57,9 @@ export const CAMPAIGN_OVERVIEW: TypedDocumentNode<
   ${KIND_TOTALS}
 `;
 
-export interface OrganizationCampaign {
-  organization: {
-    id: string;
-    shortName: string;
-    type: OrganizationType;
-    municipality: { id: string; name: string };
-  };
-  applications: number;
-  places: number;
-  placesTaken: number;
-  placesFilledPercent: number | null;
-  earlyDirections: number;
-  lateOrders: number;
-}
+export type OrganizationCampaign = TerritoryCampaignQuery['admissionsCampaign']['organizations'][number];
 
-export interface CampaignData {
-  admissionsCampaign: {
-    year: number;
-    kind: ApplicationKind;
-    total: number;
-    fromEpgu: number;
-    epguShare: number | null;
-    bySource: { source: ApplicationSource; count: number }[];
-    byStatus: { status: ApplicationStatus; count: number }[];
-    organizations: OrganizationCampaign[];
-  };
-}
+export type CampaignData = TerritoryCampaignQuery;
 
 export const CAMPAIGN: TypedDocumentNode<TerritoryCampaignQuery, TerritoryCampaignQueryVariables> = gql`
   query TerritoryCampaign($year: Int, $kind: ApplicationKind) {
@@ -135,15 +98,7 @@ export const CAMPAIGN: TypedDocumentNode<TerritoryCampaignQuery, TerritoryCampai
   }
 `;
 
-export interface OrganizationCampaignData {
-  current: { year: number };
-  FIRST_GRADE: { organizations: OrganizationCampaign[] };
-  TENTH_GRADE: { organizations: OrganizationCampaign[] };
-  TRANSFER: { organizations: OrganizationCampaign[] };
-  KINDERGARTEN: { organizations: OrganizationCampaign[] };
-  CAMP: { organizations: OrganizationCampaign[] };
-  COLLEGE: { organizations: OrganizationCampaign[] };
-}
+export type OrganizationCampaignData = TerritoryOrganizationCampaignQuery;
 
 /** One organization's lines of every kind: the territory's figures, filtered to it on the page. */
 export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<
@@ -197,13 +152,7 @@ export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<
 
 export type FoundApplication = TerritorySearchApplicationsQuery['searchApplications'][number];
 
-export interface SearchVars {
-  epguNumber: string | null;
-  registeredOn: string | null;
-  birthCertificateSeries: string | null;
-  birthCertificateNumber: string | null;
-  [key: string]: unknown;
-}
+export type SearchVars = TerritorySearchApplicationsQueryVariables;
 
 export const SEARCH_APPLICATIONS: TypedDocumentNode<
   TerritorySearchApplicationsQuery,

@@ -1,10 +1,12 @@
 /** Organizations of the territory: the registry, school-year status and completeness figures (rules 7, 13, 21). */
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
+  MunicipalityFiguresFragment,
   TerritoryMunicipalitiesQuery,
   TerritoryMunicipalitiesQueryVariables,
   TerritoryNotOpenedQuery,
   TerritoryNotOpenedQueryVariables,
+  TerritoryOpeningFragment,
   TerritoryOrganizationQuery,
   TerritoryOrganizationQueryVariables,
   TerritoryOrganizationsQuery,
@@ -12,8 +14,9 @@ import type {
   TerritorySummaryQuery,
   TerritorySummaryQueryVariables,
 } from '../../../generated/graphql.ts';
-import type { MandatoryField, OrganizationType, SchoolYearStatus } from '../labels.ts';
+import type { MandatoryField } from '../labels.ts';
 
+/** Figures the territory pages also add up themselves (a coordinator's municipalities), hence no __typename. */
 export interface Completeness {
   students: number;
   studentsWithGaps: number;
@@ -28,28 +31,9 @@ export interface CompletenessWithGaps extends Completeness {
 }
 
 /** A row of the not-opened list; the deadline depends on the organization's type, so it comes with the organization. */
-export interface Opening {
-  status: SchoolYearStatus;
-  schoolYear: number;
-  organization: {
-    id: string;
-    shortName: string;
-    type: OrganizationType;
-    municipality: { id: string; name: string };
-    schoolYearOpening: { deadline: string; overdue: boolean };
-  };
-}
+export type Opening = TerritoryOpeningFragment;
 
-export interface OrganizationRow {
-  id: string;
-  shortName: string;
-  type: OrganizationType;
-  inn: string;
-  innValid: boolean;
-  municipality: { id: string; name: string };
-  schoolYearStatus: SchoolYearStatus;
-  dataCompleteness: Completeness | null;
-}
+export type OrganizationRow = TerritoryOrganizationsQuery['organizations']['edges'][number]['node'];
 
 /** A row of the not-opened list, wherever it is shown (rule 13). */
 const OPENING = gql`
@@ -149,19 +133,9 @@ export const NOT_OPENED: TypedDocumentNode<TerritoryNotOpenedQuery, TerritoryNot
   ${OPENING}
 `;
 
-export interface MunicipalityFigures {
-  id: string;
-  name: string;
-  dataCompleteness: CompletenessWithGaps | null;
-}
+export type MunicipalityFigures = MunicipalityFiguresFragment;
 
-export interface SummaryData {
-  /** The whole region's municipalities (regional roles). */
-  municipalities?: MunicipalityFigures[];
-  /** A coordinator's own municipalities, through their grants: another municipality is never asked for. */
-  me?: { grants: { role: string; municipality: MunicipalityFigures | null }[] };
-  organizationsNotOpened: Opening[];
-}
+export type SummaryData = TerritorySummaryQuery;
 
 export const SUMMARY: TypedDocumentNode<TerritorySummaryQuery, TerritorySummaryQueryVariables> = gql`
   query TerritorySummary($regional: Boolean!) {
@@ -192,32 +166,7 @@ export const SUMMARY: TypedDocumentNode<TerritorySummaryQuery, TerritorySummaryQ
   ${COMPLETENESS_GAPS}
 `;
 
-export interface OrganizationData {
-  organization: {
-    id: string;
-    shortName: string;
-    fullName: string;
-    type: OrganizationType;
-    inn: string;
-    innValid: boolean;
-    address: string | null;
-    pfdoParticipant: boolean;
-    municipality: { id: string; name: string };
-    schoolYearStatus: SchoolYearStatus;
-    schoolYears: {
-      id: string;
-      year: number;
-      name: string;
-      status: SchoolYearStatus;
-      startsOn: string;
-      endsOn: string;
-      openedAt: string | null;
-      openedLate: boolean;
-    }[];
-    dataCompleteness: CompletenessWithGaps | null;
-  } | null;
-  organizationsNotOpened: Opening[];
-}
+export type OrganizationData = TerritoryOrganizationQuery;
 
 export const ORGANIZATION: TypedDocumentNode<TerritoryOrganizationQuery, TerritoryOrganizationQueryVariables> = gql`
   query TerritoryOrganization($id: ID!) {
