@@ -16,23 +16,9 @@ export type Role =
   | 'STUDENT'
   | 'SERVICE';
 
-export interface MeGrant {
-  role: Role;
-  territory: 'REGION' | 'MUNICIPALITY' | 'ORGANIZATION' | 'CLASS' | 'CHILDREN' | 'SELF';
-  municipality: { id: string; name: string } | null;
-  organization: { id: string; shortName: string } | null;
-  classId: string | null;
-  children: { id: string; fullName: string }[] | null;
-}
+export type MeGrant = MeQuery['me']['grants'][number];
 
-export interface MeData {
-  me: {
-    person: { id: string; fullName: string; lastName: string; firstName: string; middleName: string | null };
-    grants: MeGrant[];
-    consentRequests: { id: string }[];
-    dataTransferConsentRequired: boolean;
-  };
-}
+export type MeData = MeQuery;
 
 export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   query Me {

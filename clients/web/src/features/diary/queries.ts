@@ -6,36 +6,10 @@ import type {
   OverdueHomeworkQuery,
   OverdueHomeworkQueryVariables,
 } from '../../generated/graphql.ts';
-import type { AttendanceStatus } from '../common/labels.ts';
-import type { MarkFields } from '../common/marks.tsx';
 
-export interface DiaryLessonData {
-  lesson: {
-    id: string;
-    lessonNumber: number;
-    subgroup: number | null;
-    topic: string | null;
-    subject: { id: string; name: string; shortName: string };
-    homework: {
-      text: string;
-      dueOn: string | null;
-      mandatory: boolean;
-      attachments: { name: string; url: string }[];
-    } | null;
-    teacher: { id: string; fullName: string };
-    substitution: { reason: string; teacher: { id: string; fullName: string } } | null;
-  };
-  marks: MarkFields[];
-  attendance: AttendanceStatus | null;
-  homeworkSubmitted: boolean;
-  room: string | null;
-}
+export type DiaryLessonData = DiaryDayData['lessons'][number];
 
-export interface DiaryDayData {
-  date: string;
-  holiday: string | null;
-  lessons: DiaryLessonData[];
-}
+export type DiaryDayData = NonNullable<NonNullable<DiaryQuery['person']>['diary']>['days'][number];
 
 export type DiaryVars = { personId: string; from?: string | null; to?: string | null };
 
@@ -101,19 +75,7 @@ export const DIARY_QUERY: TypedDocumentNode<DiaryQuery, DiaryQueryVariables> = g
   }
 `;
 
-export interface OverdueData {
-  person: {
-    id: string;
-    overdueHomework:
-      | {
-          id: string;
-          date: string;
-          subject: { id: string; name: string };
-          homework: DiaryLessonData['lesson']['homework'];
-        }[]
-      | null;
-  } | null;
-}
+export type OverdueData = OverdueHomeworkQuery;
 
 export const OVERDUE_QUERY: TypedDocumentNode<OverdueHomeworkQuery, OverdueHomeworkQueryVariables> = gql`
   query OverdueHomework($personId: ID!) {
