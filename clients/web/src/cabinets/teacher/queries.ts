@@ -9,39 +9,11 @@ import type {
   TeacherScheduleQueryVariables,
 } from '../../generated/graphql.ts';
 
-export type TeacherLessonRole = 'OWN' | 'SUBSTITUTING' | 'SUBSTITUTED';
-
 // ---- Schedule ----
 
-export interface ScheduleLessonData {
-  role: TeacherLessonRole;
-  room: string | null;
-  class: { __typename?: 'Class'; id: string; name: string };
-  lesson: {
-    __typename?: 'Lesson';
-    id: string;
-    date: string;
-    lessonNumber: number;
-    topic: string | null;
-    subject: { __typename?: 'Subject'; id: string; name: string };
-    homework: { __typename?: 'Homework'; text: string } | null;
-    substitution: {
-      __typename?: 'Substitution';
-      reason: string;
-      teacher: { id: string; fullName: string };
-      originalTeacher: { id: string; fullName: string };
-    } | null;
-  };
-}
+export type ScheduleLessonData = TeacherScheduleQuery['mySchedule']['days'][number]['lessons'][number];
 
-export interface ScheduleData {
-  mySchedule: {
-    from: string;
-    to: string;
-    today: string;
-    days: { date: string; holiday: string | null; lessons: ScheduleLessonData[] }[];
-  };
-}
+export type ScheduleData = TeacherScheduleQuery;
 
 export const SCHEDULE_QUERY: TypedDocumentNode<TeacherScheduleQuery, TeacherScheduleQueryVariables> = gql`
   query TeacherSchedule($from: Date, $to: Date) {

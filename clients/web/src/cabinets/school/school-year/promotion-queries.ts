@@ -9,12 +9,7 @@ import type {
   SchoolRecordClassMovementMutationVariables,
 } from '../../../generated/graphql.ts';
 
-export interface YearClass {
-  id: string;
-  name: string;
-  grade: number | null;
-  letter: string | null;
-}
+export type YearClass = NonNullable<SchoolPromotionClassesQuery['organization']>['current'][number];
 
 export const PROMOTION_CLASSES: TypedDocumentNode<SchoolPromotionClassesQuery, SchoolPromotionClassesQueryVariables> =
   gql`

@@ -25,15 +25,7 @@ export type GridMark = JournalMarkFragment;
 
 export type GridAttendance = JournalAttendanceFragment;
 
-export interface GridLesson {
-  __typename?: 'Lesson';
-  id: string;
-  date: string;
-  lessonNumber: number;
-  topic: string | null;
-  homework: HomeworkData | null;
-  substitution: { __typename?: 'Substitution'; reason: string } | null;
-}
+export type GridLesson = JournalGridData['lessons'][number];
 
 /** A student row as the grid shows it: the name comes from the class roster (see ROSTER_QUERY). */
 export interface GridStudent {
@@ -43,46 +35,13 @@ export interface GridStudent {
   former: boolean;
 }
 
-export interface StudyPeriod {
-  id: string;
-  number: number;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  closed: boolean;
-}
+export type StudyPeriod = TeacherStudyPeriodsQuery['studyPeriods'][number];
 
-export interface JournalGridData {
-  from: string;
-  to: string;
-  today: string;
-  editable: boolean;
-  subject: { id: string; name: string };
-  period: StudyPeriod | null;
-  students: { id: string; fullName: string }[];
-  lessons: GridLesson[];
-  marks: GridMark[];
-  attendance: GridAttendance[];
-  periodMarks: { id: string; kind: MarkKind; value: MarkValue; student: { id: string } }[];
-}
+export type JournalGridData = NonNullable<TeacherJournalQuery['class']>['journal'];
 
-export interface JournalData {
-  class: {
-    id: string;
-    name: string;
-    schoolYear: number;
-    organization: { id: string; shortName: string };
-    journal: JournalGridData;
-  } | null;
-}
+export type JournalData = TeacherJournalQuery;
 
-export interface JournalVars {
-  classId: string;
-  subjectId: string;
-  periodId?: string;
-  from?: string;
-  to?: string;
-}
+export type JournalVars = TeacherJournalQueryVariables;
 
 /** A cell's contents as the grid keeps them: the grid and every save answer with the same shape. */
 const JOURNAL_ENTRIES = gql`

@@ -94,17 +94,7 @@ export function PeriodCell({
     );
   }
   const cell = mark && {
-    marks: [
-      {
-        ...mark,
-        __typename: 'Mark' as const,
-        student: { __typename: 'Person' as const, id: mark.student.id },
-        weight: 1,
-        debt: false,
-        comment: null,
-        lesson: null,
-      },
-    ],
+    marks: [{ ...mark, weight: 1, debt: false, comment: null, lesson: null }],
     attendance: null,
   };
   return (

@@ -11,15 +11,9 @@ import type {
   TeacherSetPeriodMarkMutation,
   TeacherSetPeriodMarkMutationVariables,
 } from '../../../generated/graphql.ts';
-import { JOURNAL_QUERY, type JournalData, type JournalVars, type MarkKind, type MarkValue } from './operations.ts';
+import { JOURNAL_QUERY, type JournalData, type JournalVars, type MarkValue } from './operations.ts';
 
-export interface PeriodMark {
-  __typename?: 'Mark';
-  id: string;
-  kind: MarkKind;
-  value: MarkValue;
-  student: { __typename?: 'Person'; id: string };
-}
+export type PeriodMark = TeacherSetPeriodMarkMutation['setPeriodMark'];
 
 export interface SetPeriodMarkInput {
   classId: string;
