@@ -7,21 +7,8 @@ import type {
   SchoolYearsQuery,
   SchoolYearsQueryVariables,
 } from '../../../generated/graphql.ts';
-import type { PeriodKind, SchoolYearStatus } from '../labels.ts';
 
-export interface SchoolYear {
-  id: string;
-  year: number;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  periodKind: PeriodKind;
-  status: SchoolYearStatus;
-  openedAt: string | null;
-  openedLate: boolean;
-  periods: { id: string; number: number; name: string; startsOn: string; endsOn: string; closed: boolean }[];
-  classes: { id: string }[];
-}
+export type SchoolYear = NonNullable<SchoolYearsQuery['organization']>['schoolYears'][number];
 
 export const YEARS_QUERY: TypedDocumentNode<SchoolYearsQuery, SchoolYearsQueryVariables> = gql`
   query SchoolYears($organizationId: ID!) {
