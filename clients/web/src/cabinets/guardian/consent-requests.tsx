@@ -7,8 +7,9 @@ import { useData } from '../../api/hooks.ts';
 import { formatRegionDateTime } from '../../features/common/format.ts';
 import { ErrorNotice, Loading, Notice } from '../../ui/kit.tsx';
 import { CONSENT_REQUESTS_QUERY, type ConsentRequestsData } from './queries.ts';
+import type * as Schema from '../../generated/graphql.ts';
 
-export type ConsentKind = 'PROCESSING' | 'MINOR_LOGIN' | 'DATA_TRANSFER';
+export type ConsentKind = Schema.ConsentKind;
 
 export const GRANT_CONSENT: TypedDocumentNode<GrantConsentMutation, GrantConsentMutationVariables> = gql`
   mutation GrantConsent($personId: ID!, $kind: ConsentKind!) {

@@ -14,10 +14,11 @@ import type {
   TeacherUpdateLessonMutation,
   TeacherUpdateLessonMutationVariables,
 } from '../../../generated/graphql.ts';
+import type * as Schema from '../../../generated/graphql.ts';
 
-export type MarkKind = 'CURRENT' | 'CONTROL' | 'PERIOD' | 'YEAR' | 'FINAL';
-export type MarkValue = 'TWO' | 'THREE' | 'FOUR' | 'FIVE' | 'PASS' | 'FAIL';
-export type AttendanceStatus = 'ABSENT' | 'SICK' | 'EXCUSED' | 'LATE';
+export type MarkKind = Schema.MarkKind;
+export type MarkValue = Schema.MarkValue;
+export type AttendanceStatus = Schema.AttendanceStatus;
 
 export type HomeworkData = NonNullable<TeacherSaveLessonMutation['saveLesson']['homework']>;
 
