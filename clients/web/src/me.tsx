@@ -1,20 +1,11 @@
 /** Who is signed in: their card, their role grants (with territory) and the cabinets those grants open. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MeQuery, MeQueryVariables } from './generated/graphql.ts';
+import type { MeQuery, MeQueryVariables, Role as SchemaRole } from './generated/graphql.ts';
 import { useData } from './api/hooks.ts';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { DataState } from './ui/kit.tsx';
 
-export type Role =
-  | 'REGIONAL_OPERATOR'
-  | 'MINISTRY_ANALYST'
-  | 'MUNICIPAL_COORDINATOR'
-  | 'ORG_ADMIN'
-  | 'TEACHER'
-  | 'CLASS_TEACHER'
-  | 'GUARDIAN'
-  | 'STUDENT'
-  | 'SERVICE';
+export type Role = SchemaRole;
 
 export type MeGrant = MeQuery['me']['grants'][number];
 
