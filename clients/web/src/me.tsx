@@ -1,39 +1,17 @@
 /** Who is signed in: their card, their role grants (with territory) and the cabinets those grants open. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { MeQuery, MeQueryVariables, Role as SchemaRole } from './generated/graphql.ts';
 import { useData } from './api/hooks.ts';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { DataState } from './ui/kit.tsx';
 
-export type Role =
-  | 'REGIONAL_OPERATOR'
-  | 'MINISTRY_ANALYST'
-  | 'MUNICIPAL_COORDINATOR'
-  | 'ORG_ADMIN'
-  | 'TEACHER'
-  | 'CLASS_TEACHER'
-  | 'GUARDIAN'
-  | 'STUDENT'
-  | 'SERVICE';
+export type Role = SchemaRole;
 
-export interface MeGrant {
-  role: Role;
-  territory: 'REGION' | 'MUNICIPALITY' | 'ORGANIZATION' | 'CLASS' | 'CHILDREN' | 'SELF';
-  municipality: { id: string; name: string } | null;
-  organization: { id: string; shortName: string } | null;
-  classId: string | null;
-  children: { id: string; fullName: string }[] | null;
-}
+export type MeGrant = MeQuery['me']['grants'][number];
 
-export interface MeData {
-  me: {
-    person: { id: string; fullName: string; lastName: string; firstName: string; middleName: string | null };
-    grants: MeGrant[];
-    consentRequests: { id: string }[];
-    dataTransferConsentRequired: boolean;
-  };
-}
+export type MeData = MeQuery;
 
-export const ME_QUERY: TypedDocumentNode<MeData, Record<string, never>> = gql`
+export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   query Me {
     me {
       person {

@@ -1,5 +1,5 @@
 /** The signed-in frame: header with the person, the cabinet switcher and sign-out; the cabinet's menu. */
-import { gql } from '@apollo/client';
+import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { signOut } from './auth/session.ts';
 import { CABINET_MODULES } from './cabinets/index.ts';
 import { CABINETS, cabinetsOf, grantsFor, ME_QUERY, useMe, type CabinetId, type MeGrant } from './me.tsx';
 import { ErrorNotice, Loading, Notice } from './ui/kit.tsx';
+import type { AcceptDataTransferMutation, AcceptDataTransferMutationVariables } from './generated/graphql.ts';
 
 const ROLE_TITLES: Record<string, string> = {
   REGIONAL_OPERATOR: 'Региональный оператор',
@@ -156,7 +157,7 @@ function ChooseCabinet() {
   );
 }
 
-const ACCEPT_DATA_TRANSFER = gql`
+const ACCEPT_DATA_TRANSFER: TypedDocumentNode<AcceptDataTransferMutation, AcceptDataTransferMutationVariables> = gql`
   mutation AcceptDataTransfer {
     acceptDataTransfer {
       dataTransferConsentRequired

@@ -11,29 +11,13 @@ import {
   type ApplicationStatus,
 } from '@region/schema/enums';
 import type { NoticeTone } from './kit.tsx';
+import type * as Schema from '../generated/graphql.ts';
 
-export type OrganizationType = 'SCHOOL' | 'KINDERGARTEN' | 'EXTRA_EDUCATION' | 'COLLEGE';
-export type SchoolYearStatus = 'NOT_CREATED' | 'DRAFT' | 'OPEN' | 'CLOSED';
+export type OrganizationType = Schema.OrganizationType;
+export type SchoolYearStatus = Schema.SchoolYearStatus;
 export type { ApplicationCategory, ApplicationKind, ApplicationSource };
 export type { ApplicationStatus };
-export type MandatoryField =
-  | 'FULL_NAME'
-  | 'BIRTH_DATE'
-  | 'SEX'
-  | 'IDENTITY_DOCUMENT'
-  | 'PASSPORT'
-  | 'CITIZENSHIP'
-  | 'PLACE_OF_BIRTH'
-  | 'REGISTRATION_ADDRESS'
-  | 'RESIDENCE_ADDRESS'
-  | 'EDUCATION_FORM'
-  | 'SNILS'
-  | 'MOVEMENT_FIRST'
-  | 'MAIN_POSITION'
-  | 'QUALIFICATION_CATEGORY'
-  | 'PHONE'
-  | 'EMAIL'
-  | 'EDUCATION';
+export type MandatoryField = Schema.MandatoryField;
 
 /** As the admissions subgraph names them (`Application.statusName`): one list, `@region/schema/enums`. */
 export const APPLICATION_STATUSES: Readonly<Record<ApplicationStatus, string>> = APPLICATION_STATUS_NAMES;

@@ -1,18 +1,17 @@
 /** Consent requests waiting for the guardian (rule 3): a minor tried to sign in; one click lets them in. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { GrantConsentMutation, GrantConsentMutationVariables } from '../../generated/graphql.ts';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useData } from '../../api/hooks.ts';
 import { formatRegionDateTime } from '../../features/common/format.ts';
 import { ErrorNotice, Loading, Notice } from '../../ui/kit.tsx';
 import { CONSENT_REQUESTS_QUERY, type ConsentRequestsData } from './queries.ts';
+import type * as Schema from '../../generated/graphql.ts';
 
-export type ConsentKind = 'PROCESSING' | 'MINOR_LOGIN' | 'DATA_TRANSFER';
+export type ConsentKind = Schema.ConsentKind;
 
-export const GRANT_CONSENT: TypedDocumentNode<
-  { grantConsent: { id: string; kind: ConsentKind; grantedAt: string; withdrawnAt: string | null } },
-  { personId: string; kind: ConsentKind }
-> = gql`
+export const GRANT_CONSENT: TypedDocumentNode<GrantConsentMutation, GrantConsentMutationVariables> = gql`
   mutation GrantConsent($personId: ID!, $kind: ConsentKind!) {
     grantConsent(personId: $personId, kind: $kind) {
       id

@@ -1,5 +1,11 @@
 /** «Согласия»: requests waiting for the guardian, and each child's consents with grant and withdrawal. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  GuardianChildConsentsQuery,
+  GuardianChildConsentsQueryVariables,
+  WithdrawConsentMutation,
+  WithdrawConsentMutationVariables,
+} from '../../generated/graphql.ts';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useData } from '../../api/hooks.ts';
@@ -9,19 +15,9 @@ import { fullYears, regionToday } from '../../ui/format.ts';
 import { Badge, DataState, ErrorNotice, Notice, Page, Section } from '../../ui/kit.tsx';
 import { ConsentRequests, GRANT_CONSENT, type ConsentKind } from './consent-requests.tsx';
 
-interface ChildConsentsData {
-  person: {
-    id: string;
-    children: {
-      id: string;
-      fullName: string;
-      birthDate: string | null;
-      consents: { id: string; kind: ConsentKind; grantedAt: string; withdrawnAt: string | null }[] | null;
-    }[];
-  } | null;
-}
+type ChildConsentsData = GuardianChildConsentsQuery;
 
-const CHILD_CONSENTS_QUERY: TypedDocumentNode<ChildConsentsData, { personId: string }> = gql`
+const CHILD_CONSENTS_QUERY: TypedDocumentNode<GuardianChildConsentsQuery, GuardianChildConsentsQueryVariables> = gql`
   query GuardianChildConsents($personId: ID!) {
     person(id: $personId) {
       id
@@ -40,10 +36,7 @@ const CHILD_CONSENTS_QUERY: TypedDocumentNode<ChildConsentsData, { personId: str
   }
 `;
 
-const WITHDRAW_CONSENT: TypedDocumentNode<
-  { withdrawConsent: { id: string; withdrawnAt: string | null } },
-  { personId: string; kind: ConsentKind }
-> = gql`
+const WITHDRAW_CONSENT: TypedDocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables> = gql`
   mutation WithdrawConsent($personId: ID!, $kind: ConsentKind!) {
     withdrawConsent(personId: $personId, kind: $kind) {
       id

@@ -1,33 +1,21 @@
 /** «Классы»: the school's classes of a school year with their class teachers and sizes, and each class's list. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  SchoolClassQuery,
+  SchoolClassQueryVariables,
+  SchoolClassesQuery,
+  SchoolClassesQueryVariables,
+} from '../../generated/graphql.ts';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useData } from '../../api/hooks.ts';
 import { formatDate, plural } from '../../ui/format.ts';
 import { Badge, DataState, Field, Page, Section } from '../../ui/kit.tsx';
 import { sortClasses } from './completeness/queries.ts';
-import { FIELD_LABELS, type MandatoryField } from './labels.ts';
+import { FIELD_LABELS } from './labels.ts';
 import { personPath, schoolPath, useOrganization } from './organization.tsx';
 
-interface ClassRow {
-  id: string;
-  name: string;
-  grade: number | null;
-  schoolYear: number;
-  classTeacher: { id: string; fullName: string } | null;
-  students: { id: string }[];
-}
-
-const CLASSES_QUERY: TypedDocumentNode<
-  {
-    organization: {
-      id: string;
-      schoolYears: { id: string; year: number; name: string; status: string }[];
-      classes: ClassRow[];
-    } | null;
-  },
-  { organizationId: string; schoolYear: number | null }
-> = gql`
+const CLASSES_QUERY: TypedDocumentNode<SchoolClassesQuery, SchoolClassesQueryVariables> = gql`
   query SchoolClasses($organizationId: ID!, $schoolYear: Int) {
     organization(id: $organizationId) {
       id
@@ -144,23 +132,7 @@ export function ClassesPage() {
   );
 }
 
-interface ClassDetail {
-  id: string;
-  name: string;
-  schoolYear: number;
-  organization: { id: string };
-  classTeacher: { id: string; fullName: string; phone: string | null; email: string | null } | null;
-  subjects: { id: string; name: string }[];
-  students: {
-    id: string;
-    fullName: string;
-    birthDate: string | null;
-    depersonalized: boolean;
-    missingFields: MandatoryField[] | null;
-  }[];
-}
-
-const CLASS_QUERY: TypedDocumentNode<{ class: ClassDetail | null }, { id: string }> = gql`
+const CLASS_QUERY: TypedDocumentNode<SchoolClassQuery, SchoolClassQueryVariables> = gql`
   query SchoolClass($id: ID!) {
     class(id: $id) {
       id

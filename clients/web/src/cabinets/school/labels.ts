@@ -6,6 +6,7 @@ import type {
   MandatoryField,
   SchoolYearStatus,
 } from '../../ui/labels.ts';
+import type * as Schema from '../../generated/graphql.ts';
 
 export type {
   ApplicationCategory,
@@ -22,7 +23,7 @@ export {
   SCHOOL_YEAR_STATUSES as YEAR_STATUS_LABELS,
 } from '../../ui/labels.ts';
 
-export type PersonKind = 'STUDENT' | 'STAFF' | 'GUARDIAN';
+export type PersonKind = Schema.PersonKind;
 
 export const KIND_LABELS: Record<PersonKind, string> = {
   STUDENT: 'Обучающиеся',
@@ -59,10 +60,10 @@ export const FIELDS_OF_KIND: Record<PersonKind, readonly MandatoryField[]> = {
   GUARDIAN: ['FULL_NAME', 'BIRTH_DATE', 'IDENTITY_DOCUMENT', 'REGISTRATION_ADDRESS', 'RESIDENCE_ADDRESS'],
 };
 
-export type Sex = 'MALE' | 'FEMALE';
+export type Sex = Schema.Sex;
 export const SEX_LABELS: Record<Sex, string> = { MALE: 'Мужской', FEMALE: 'Женский' };
 
-export type DocumentType = 'RF_PASSPORT' | 'BIRTH_CERTIFICATE' | 'FOREIGN_PASSPORT';
+export type DocumentType = Schema.IdentityDocumentType;
 export const DOCUMENT_LABELS: Record<DocumentType, string> = {
   RF_PASSPORT: 'Паспорт гражданина РФ',
   BIRTH_CERTIFICATE: 'Свидетельство о рождении',
@@ -78,7 +79,7 @@ export const DOCUMENT_SHORT_LABELS: Record<DocumentType, string> = {
   FOREIGN_PASSPORT: 'Иностр. паспорт',
 };
 
-export type MovementKind = 'ENROL' | 'TRANSFER' | 'EXPEL' | 'GRADUATE';
+export type MovementKind = Schema.MovementKind;
 export const MOVEMENT_LABELS: Record<MovementKind, string> = {
   ENROL: 'Зачисление',
   TRANSFER: 'Перевод',
@@ -114,7 +115,7 @@ export const YEAR_STATUS_TONES: Record<SchoolYearStatus, 'neutral' | 'info' | 's
   CLOSED: 'neutral',
 };
 
-export type PeriodKind = 'QUARTER' | 'TRIMESTER' | 'HALF_YEAR';
+export type PeriodKind = Schema.PeriodKind;
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
   QUARTER: 'Четверти',
   TRIMESTER: 'Триместры',

@@ -1,31 +1,16 @@
 /** «Сводка»: what needs the administration's attention today, each figure leading to its section. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type { SchoolSummaryQuery, SchoolSummaryQueryVariables } from '../../generated/graphql.ts';
 import { Link } from 'react-router';
 import { useData } from '../../api/hooks.ts';
 import { DataState, Page } from '../../ui/kit.tsx';
-import { YEAR_STATUS_LABELS, type SchoolYearStatus } from './labels.ts';
+import { YEAR_STATUS_LABELS } from './labels.ts';
 import { schoolPath, useOrganization } from './organization.tsx';
 
 /** Lists are counted up to this many: enough to say «нужно разобрать», cheap to ask. */
 const COUNT_UP_TO = 50;
 
-const SUMMARY_QUERY: TypedDocumentNode<
-  {
-    organization: {
-      id: string;
-      fullName: string;
-      schoolYearStatus: SchoolYearStatus;
-      classes: { id: string }[];
-    } | null;
-    students: { totalCount: number };
-    gaps: { totalCount: number };
-    staffGaps: { totalCount: number };
-    duplicates: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean } };
-    submitted: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean } };
-    reviewing: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean } };
-  },
-  { organizationId: string; upTo: number }
-> = gql`
+const SUMMARY_QUERY: TypedDocumentNode<SchoolSummaryQuery, SchoolSummaryQueryVariables> = gql`
   query SchoolSummary($organizationId: ID!, $upTo: Int!) {
     organization(id: $organizationId) {
       id

@@ -1,41 +1,21 @@
 /** The teacher cabinet's operations, each with its hand-written result type. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
-
-export type TeacherLessonRole = 'OWN' | 'SUBSTITUTING' | 'SUBSTITUTED';
+import type {
+  TeacherAssignmentsQuery,
+  TeacherAssignmentsQueryVariables,
+  TeacherLedClassQuery,
+  TeacherLedClassQueryVariables,
+  TeacherScheduleQuery,
+  TeacherScheduleQueryVariables,
+} from '../../generated/graphql.ts';
 
 // ---- Schedule ----
 
-export interface ScheduleLessonData {
-  role: TeacherLessonRole;
-  room: string | null;
-  class: { __typename?: 'Class'; id: string; name: string };
-  lesson: {
-    __typename?: 'Lesson';
-    id: string;
-    date: string;
-    lessonNumber: number;
-    topic: string | null;
-    subject: { __typename?: 'Subject'; id: string; name: string };
-    homework: { __typename?: 'Homework'; text: string } | null;
-    substitution: {
-      __typename?: 'Substitution';
-      reason: string;
-      teacher: { id: string; fullName: string };
-      originalTeacher: { id: string; fullName: string };
-    } | null;
-  };
-}
+export type ScheduleLessonData = TeacherScheduleQuery['mySchedule']['days'][number]['lessons'][number];
 
-export interface ScheduleData {
-  mySchedule: {
-    from: string;
-    to: string;
-    today: string;
-    days: { date: string; holiday: string | null; lessons: ScheduleLessonData[] }[];
-  };
-}
+export type ScheduleData = TeacherScheduleQuery;
 
-export const SCHEDULE_QUERY: TypedDocumentNode<ScheduleData, { from?: string; to?: string }> = gql`
+export const SCHEDULE_QUERY: TypedDocumentNode<TeacherScheduleQuery, TeacherScheduleQueryVariables> = gql`
   query TeacherSchedule($from: Date, $to: Date) {
     mySchedule(from: $from, to: $to) {
       from
@@ -83,15 +63,7 @@ export const SCHEDULE_QUERY: TypedDocumentNode<ScheduleData, { from?: string; to
 
 // ---- My classes ----
 
-export interface AssignmentsData {
-  myAssignments: {
-    subgroup: number | null;
-    class: { id: string; name: string; grade: number | null; organization: { id: string; shortName: string } };
-    subject: { id: string; name: string };
-  }[];
-}
-
-export const ASSIGNMENTS_QUERY: TypedDocumentNode<AssignmentsData, Record<string, never>> = gql`
+export const ASSIGNMENTS_QUERY: TypedDocumentNode<TeacherAssignmentsQuery, TeacherAssignmentsQueryVariables> = gql`
   query TeacherAssignments {
     myAssignments {
       subgroup
@@ -112,12 +84,8 @@ export const ASSIGNMENTS_QUERY: TypedDocumentNode<AssignmentsData, Record<string
   }
 `;
 
-export interface LedClassData {
-  class: { id: string; name: string; subjects: { id: string; name: string }[] } | null;
-}
-
 /** The class a class teacher leads: every subject of it opens in the journal (read, and write per the API). */
-export const LED_CLASS_QUERY: TypedDocumentNode<LedClassData, { id: string }> = gql`
+export const LED_CLASS_QUERY: TypedDocumentNode<TeacherLedClassQuery, TeacherLedClassQueryVariables> = gql`
   query TeacherLedClass($id: ID!) {
     class(id: $id) {
       id

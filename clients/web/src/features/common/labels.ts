@@ -1,8 +1,9 @@
 /** Russian names of the API's enums that the diary, schedule and portfolio show. */
-export type MarkValue = 'TWO' | 'THREE' | 'FOUR' | 'FIVE' | 'PASS' | 'FAIL';
-export type MarkKind = 'CURRENT' | 'CONTROL' | 'PERIOD' | 'YEAR' | 'FINAL';
-export type AttendanceStatus = 'ABSENT' | 'SICK' | 'EXCUSED' | 'LATE';
-export type EventKind = 'PARENT_MEETING' | 'CONTROL_WORK' | 'EXCURSION' | 'CELEBRATION' | 'COMPETITION' | 'OTHER';
+import type * as Schema from '../../generated/graphql.ts';
+export type MarkValue = Schema.MarkValue;
+export type MarkKind = Schema.MarkKind;
+export type AttendanceStatus = Schema.AttendanceStatus;
+export type EventKind = Schema.EventKind;
 
 export const MARK_TEXT: Record<MarkValue, string> = {
   TWO: '2',

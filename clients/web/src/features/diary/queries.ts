@@ -1,48 +1,20 @@
 /** The diary's operations: a week of lessons with marks and attendance, and the overdue homework. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { AttendanceStatus } from '../common/labels.ts';
-import type { MarkFields } from '../common/marks.tsx';
+import type {
+  DiaryQuery,
+  DiaryQueryVariables,
+  OverdueHomeworkQuery,
+  OverdueHomeworkQueryVariables,
+} from '../../generated/graphql.ts';
 
-export interface DiaryLessonData {
-  lesson: {
-    id: string;
-    lessonNumber: number;
-    subgroup: number | null;
-    topic: string | null;
-    subject: { id: string; name: string; shortName: string };
-    homework: {
-      text: string;
-      dueOn: string | null;
-      mandatory: boolean;
-      attachments: { name: string; url: string }[];
-    } | null;
-    teacher: { id: string; fullName: string };
-    substitution: { reason: string; teacher: { id: string; fullName: string } } | null;
-  };
-  marks: MarkFields[];
-  attendance: AttendanceStatus | null;
-  homeworkSubmitted: boolean;
-  room: string | null;
-}
+export type DiaryLessonData = DiaryDayData['lessons'][number];
 
-export interface DiaryDayData {
-  date: string;
-  holiday: string | null;
-  lessons: DiaryLessonData[];
-}
-
-export interface DiaryData {
-  person: {
-    id: string;
-    fullName: string;
-    diary: { from: string; to: string; days: DiaryDayData[] } | null;
-  } | null;
-}
+export type DiaryDayData = NonNullable<NonNullable<DiaryQuery['person']>['diary']>['days'][number];
 
 export type DiaryVars = { personId: string; from?: string | null; to?: string | null };
 
 /** Without from/to the server answers with its current week (the platform's clock, not the browser's). */
-export const DIARY_QUERY: TypedDocumentNode<DiaryData, DiaryVars> = gql`
+export const DIARY_QUERY: TypedDocumentNode<DiaryQuery, DiaryQueryVariables> = gql`
   query Diary($personId: ID!, $from: Date, $to: Date) {
     person(id: $personId) {
       id
@@ -103,21 +75,9 @@ export const DIARY_QUERY: TypedDocumentNode<DiaryData, DiaryVars> = gql`
   }
 `;
 
-export interface OverdueData {
-  person: {
-    id: string;
-    overdueHomework:
-      | {
-          id: string;
-          date: string;
-          subject: { id: string; name: string };
-          homework: DiaryLessonData['lesson']['homework'];
-        }[]
-      | null;
-  } | null;
-}
+export type OverdueData = OverdueHomeworkQuery;
 
-export const OVERDUE_QUERY: TypedDocumentNode<OverdueData, { personId: string }> = gql`
+export const OVERDUE_QUERY: TypedDocumentNode<OverdueHomeworkQuery, OverdueHomeworkQueryVariables> = gql`
   query OverdueHomework($personId: ID!) {
     person(id: $personId) {
       id

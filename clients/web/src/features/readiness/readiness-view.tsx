@@ -3,30 +3,19 @@
  * what to do — the seed's top complaint is «не находят сведения о своём ребёнке».
  */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  PortfolioProblemCode,
+  PortfolioReadinessQuery,
+  PortfolioReadinessQueryVariables,
+} from '../../generated/graphql.ts';
 import { useData } from '../../api/hooks.ts';
 import { DataState, Notice, Section } from '../../ui/kit.tsx';
 import '../common/common.css';
 import './readiness.css';
 
-type ProblemCode =
-  | 'NO_LINKED_GUARDIAN'
-  | 'CHILD_DATA_INCOMPLETE'
-  | 'GUARDIAN_DATA_INCOMPLETE'
-  | 'GUARDIAN_NOT_IN_ESIA'
-  | 'CHILD_DEPERSONALIZED';
+type ProblemCode = PortfolioProblemCode;
 
-interface ReadinessData {
-  person: {
-    id: string;
-    fullName: string;
-    portfolioReadiness: {
-      ready: boolean;
-      problems: { code: ProblemCode; message: string; guardian: { id: string; fullName: string } | null }[];
-    } | null;
-  } | null;
-}
-
-const READINESS_QUERY: TypedDocumentNode<ReadinessData, { personId: string }> = gql`
+const READINESS_QUERY: TypedDocumentNode<PortfolioReadinessQuery, PortfolioReadinessQueryVariables> = gql`
   query PortfolioReadiness($personId: ID!) {
     person(id: $personId) {
       id
@@ -75,7 +64,7 @@ const CONDITIONS: { code: ProblemCode; title: string; todo: string }[] = [
   },
 ];
 
-type Readiness = NonNullable<NonNullable<ReadinessData['person']>['portfolioReadiness']>;
+type Readiness = NonNullable<NonNullable<PortfolioReadinessQuery['person']>['portfolioReadiness']>;
 
 function Checklist({ readiness }: { readiness: Readiness }) {
   return (

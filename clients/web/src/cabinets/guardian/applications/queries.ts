@@ -4,46 +4,20 @@
  * with its history and queue lists — is one shape for the list, the detail and the mutations.
  */
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { ApplicationCategory, ApplicationKind, ApplicationSource, ApplicationStatus } from './labels.ts';
+import type {
+  GuardianApplicationFragment,
+  GuardianApplicationQuery,
+  GuardianApplicationQueryVariables,
+  GuardianApplicationsQuery,
+  GuardianApplicationsQueryVariables,
+  WithdrawApplicationMutation,
+  WithdrawApplicationMutationVariables,
+} from '../../../generated/graphql.ts';
 
-export interface ApplicationData {
-  id: string;
-  kind: ApplicationKind;
-  year: number;
-  status: ApplicationStatus;
-  statusName: string;
-  childName: string;
-  childBirthDate: string | null;
-  child: { id: string; fullName: string } | null;
-  applicant: { id: string } | null;
-  source: ApplicationSource;
-  epguNumber: string | null;
-  registeredAt: string;
-  category: ApplicationCategory;
-  priorityRights: string[];
-  residenceAddress: string | null;
-  documents: string[] | null;
-  comment: string | null;
-  choices: { id: string; shortName: string; address: string | null }[];
-  directedTo: { id: string; shortName: string } | null;
-  history: { from: ApplicationStatus | null; to: ApplicationStatus; reason: string | null; changedAt: string }[];
-  queuePositions: {
-    organization: { id: string; shortName: string };
-    position: number;
-    previousPosition: number | null;
-    reason: string;
-    current: boolean;
-    changedAt: string;
-  }[];
-}
+/** What the applications pages show of an application (the `GuardianApplication` fragment). */
+export type ApplicationData = GuardianApplicationFragment;
 
-export interface ApplicationsData {
-  person: {
-    id: string;
-    applications: ApplicationData[] | null;
-    children: { id: string; fullName: string; applications: ApplicationData[] | null }[];
-  } | null;
-}
+export type ApplicationsData = GuardianApplicationsQuery;
 
 /** What the applications pages show of an application, in the list and on its own page alike. */
 const APPLICATION_FIELDS = gql`
@@ -100,7 +74,7 @@ const APPLICATION_FIELDS = gql`
 `;
 
 /** Filed by me, and filed for my children by anyone (the other parent, ЕПГУ). */
-export const APPLICATIONS_QUERY: TypedDocumentNode<ApplicationsData, { personId: string }> = gql`
+export const APPLICATIONS_QUERY: TypedDocumentNode<GuardianApplicationsQuery, GuardianApplicationsQueryVariables> = gql`
   query GuardianApplications($personId: ID!) {
     person(id: $personId) {
       id
@@ -119,7 +93,7 @@ export const APPLICATIONS_QUERY: TypedDocumentNode<ApplicationsData, { personId:
   ${APPLICATION_FIELDS}
 `;
 
-export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationData | null }, { id: string }> = gql`
+export const APPLICATION_QUERY: TypedDocumentNode<GuardianApplicationQuery, GuardianApplicationQueryVariables> = gql`
   query GuardianApplication($id: ID!) {
     application(id: $id) {
       ...GuardianApplication
@@ -129,10 +103,8 @@ export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationData
 `;
 
 export const WITHDRAW_APPLICATION: TypedDocumentNode<
-  {
-    withdrawApplication: Pick<ApplicationData, 'id' | 'status' | 'statusName' | 'history'>;
-  },
-  { id: string; reason: string | null }
+  WithdrawApplicationMutation,
+  WithdrawApplicationMutationVariables
 > = gql`
   mutation WithdrawApplication($id: ID!, $reason: String) {
     withdrawApplication(id: $id, reason: $reason) {

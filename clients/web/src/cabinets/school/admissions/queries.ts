@@ -1,20 +1,17 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { ApplicationCategory, ApplicationKind, ApplicationSource, ApplicationStatus } from '../labels.ts';
+import type {
+  SchoolApplicationQuery,
+  SchoolApplicationRowFragment,
+  SchoolApplicationQueryVariables,
+  SchoolApplicationsQuery,
+  SchoolApplicationsQueryVariables,
+  SchoolChangeApplicationStatusMutation,
+  SchoolChangeApplicationStatusMutationVariables,
+  SchoolSearchApplicationsQuery,
+  SchoolSearchApplicationsQueryVariables,
+} from '../../../generated/graphql.ts';
 
-export interface ApplicationRow {
-  id: string;
-  kind: ApplicationKind;
-  year: number;
-  childName: string;
-  childBirthDate: string | null;
-  source: ApplicationSource;
-  epguNumber: string | null;
-  registeredAt: string;
-  category: ApplicationCategory;
-  status: ApplicationStatus;
-  choices: { id: string; shortName: string }[];
-  directedTo: { id: string; shortName: string } | null;
-}
+export type ApplicationRow = SchoolApplicationRowFragment;
 
 /** An application as the lists and the application page show it. */
 const APPLICATION_ROW = gql`
@@ -40,15 +37,7 @@ const APPLICATION_ROW = gql`
   }
 `;
 
-export const APPLICATIONS_QUERY: TypedDocumentNode<
-  {
-    applications: {
-      edges: { cursor: string; node: ApplicationRow }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  },
-  { organizationId: string; status: ApplicationStatus | null; first: number; after: string | null }
-> = gql`
+export const APPLICATIONS_QUERY: TypedDocumentNode<SchoolApplicationsQuery, SchoolApplicationsQueryVariables> = gql`
   query SchoolApplications($organizationId: ID!, $status: ApplicationStatus, $first: Int!, $after: String) {
     applications(organizationId: $organizationId, status: $status, first: $first, after: $after) {
       edges {
@@ -66,52 +55,29 @@ export const APPLICATIONS_QUERY: TypedDocumentNode<
   ${APPLICATION_ROW}
 `;
 
-export const SEARCH_QUERY: TypedDocumentNode<
-  { searchApplications: ApplicationRow[] },
-  {
-    epguNumber: string | null;
-    registeredOn: string | null;
-    birthCertificateSeries: string | null;
-    birthCertificateNumber: string | null;
-  }
-> = gql`
-  query SchoolSearchApplications(
-    $epguNumber: String
-    $registeredOn: Date
-    $birthCertificateSeries: String
-    $birthCertificateNumber: String
-  ) {
-    searchApplications(
-      epguNumber: $epguNumber
-      registeredOn: $registeredOn
-      birthCertificateSeries: $birthCertificateSeries
-      birthCertificateNumber: $birthCertificateNumber
+export const SEARCH_QUERY: TypedDocumentNode<SchoolSearchApplicationsQuery, SchoolSearchApplicationsQueryVariables> =
+  gql`
+    query SchoolSearchApplications(
+      $epguNumber: String
+      $registeredOn: Date
+      $birthCertificateSeries: String
+      $birthCertificateNumber: String
     ) {
-      ...SchoolApplicationRow
+      searchApplications(
+        epguNumber: $epguNumber
+        registeredOn: $registeredOn
+        birthCertificateSeries: $birthCertificateSeries
+        birthCertificateNumber: $birthCertificateNumber
+      ) {
+        ...SchoolApplicationRow
+      }
     }
-  }
-  ${APPLICATION_ROW}
-`;
+    ${APPLICATION_ROW}
+  `;
 
-export interface ApplicationDetail extends ApplicationRow {
-  child: { id: string; fullName: string } | null;
-  applicant: { id: string; fullName: string; phone: string | null; email: string | null } | null;
-  applicantName: string | null;
-  priorityRights: string[];
-  residenceAddress: string | null;
-  documents: string[] | null;
-  comment: string | null;
-  nextStatuses: ApplicationStatus[];
-  history: {
-    from: ApplicationStatus | null;
-    to: ApplicationStatus;
-    reason: string | null;
-    changedBy: { id: string; fullName: string } | null;
-    changedAt: string;
-  }[];
-}
+export type ApplicationDetail = NonNullable<SchoolApplicationQuery['application']>;
 
-export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationDetail | null }, { id: string }> = gql`
+export const APPLICATION_QUERY: TypedDocumentNode<SchoolApplicationQuery, SchoolApplicationQueryVariables> = gql`
   query SchoolApplication($id: ID!) {
     application(id: $id) {
       ...SchoolApplicationRow
@@ -147,14 +113,8 @@ export const APPLICATION_QUERY: TypedDocumentNode<{ application: ApplicationDeta
 `;
 
 export const CHANGE_STATUS: TypedDocumentNode<
-  { changeApplicationStatus: { id: string; status: ApplicationStatus } },
-  {
-    id: string;
-    status: ApplicationStatus;
-    reason: string | null;
-    organizationId: string | null;
-    order: { number: string; date: string } | null;
-  }
+  SchoolChangeApplicationStatusMutation,
+  SchoolChangeApplicationStatusMutationVariables
 > = gql`
   mutation SchoolChangeApplicationStatus(
     $id: ID!

@@ -1,34 +1,19 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MandatoryField, PersonKind } from '../labels.ts';
+import type {
+  SchoolClassOptionsQuery,
+  SchoolClassOptionsQueryVariables,
+  SchoolCompletenessBreakdownQuery,
+  SchoolCompletenessBreakdownQueryVariables,
+  SchoolCompletenessQuery,
+  SchoolCompletenessQueryVariables,
+} from '../../../generated/graphql.ts';
+import type { MandatoryField } from '../labels.ts';
 
-export interface PersonFilterInput {
-  organizationId: string;
-  kind: PersonKind;
-  classId?: string | null;
-  name?: string | null;
-  hasMissingFields?: boolean | null;
-  missingField?: MandatoryField | null;
-}
+export type PersonFilterInput = SchoolCompletenessQueryVariables['filter'];
 
-export interface CompletenessRow {
-  id: string;
-  fullName: string;
-  depersonalized: boolean;
-  birthDate: string | null;
-  missingFields: MandatoryField[] | null;
-  enrolment: { classId: string | null; className: string | null } | null;
-}
+export type CompletenessRow = SchoolCompletenessQuery['persons']['edges'][number]['node'];
 
-export const COMPLETENESS_QUERY: TypedDocumentNode<
-  {
-    persons: {
-      totalCount: number;
-      edges: { cursor: string; node: CompletenessRow }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  },
-  { filter: PersonFilterInput; first: number; after: string | null }
-> = gql`
+export const COMPLETENESS_QUERY: TypedDocumentNode<SchoolCompletenessQuery, SchoolCompletenessQueryVariables> = gql`
   query SchoolCompleteness($filter: PersonFilter!, $first: Int!, $after: String) {
     persons(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -60,8 +45,8 @@ export type BreakdownData = { all: Count; gaps: Count } & Record<MandatoryField,
 
 /** How many cards there are, how many have gaps, and how many miss each mandatory field. */
 export const BREAKDOWN_QUERY: TypedDocumentNode<
-  BreakdownData,
-  { organizationId: string; kind: PersonKind; classId: string | null }
+  SchoolCompletenessBreakdownQuery,
+  SchoolCompletenessBreakdownQueryVariables
 > = gql`
   query SchoolCompletenessBreakdown($organizationId: ID!, $kind: PersonKind!, $classId: ID) {
     all: persons(filter: { organizationId: $organizationId, kind: $kind, classId: $classId }, first: 1) {
@@ -178,16 +163,9 @@ export const BREAKDOWN_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface ClassOption {
-  id: string;
-  name: string;
-  grade: number | null;
-}
+export type ClassOption = NonNullable<SchoolClassOptionsQuery['organization']>['classes'][number];
 
-export const CLASS_OPTIONS_QUERY: TypedDocumentNode<
-  { organization: { id: string; classes: ClassOption[] } | null },
-  { organizationId: string }
-> = gql`
+export const CLASS_OPTIONS_QUERY: TypedDocumentNode<SchoolClassOptionsQuery, SchoolClassOptionsQueryVariables> = gql`
   query SchoolClassOptions($organizationId: ID!) {
     organization(id: $organizationId) {
       id

@@ -1,32 +1,16 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { DocumentType } from '../labels.ts';
+import type {
+  SchoolDuplicatesQuery,
+  SchoolDuplicatesQueryVariables,
+  SchoolMergePersonsMutation,
+  SchoolMergePersonsMutationVariables,
+} from '../../../generated/graphql.ts';
 
-export interface DuplicateRecord {
-  id: string;
-  fullName: string;
-  birthDate: string | null;
-  snils: string | null;
-  identityDocument: { type: DocumentType; series: string | null; number: string } | null;
-  lastLoginAt: string | null;
-  missingFields: string[] | null;
-  enrolment: { className: string | null; organization: { shortName: string } } | null;
-  children: { id: string; fullName: string }[];
-}
+export type DuplicateRecord = Group['persons'][number];
 
-export interface Group {
-  normalizedName: string;
-  persons: DuplicateRecord[];
-}
+export type Group = SchoolDuplicatesQuery['duplicates']['edges'][number]['node'];
 
-export const DUPLICATES_QUERY: TypedDocumentNode<
-  {
-    duplicates: {
-      edges: { cursor: string; node: Group }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  },
-  { organizationId: string; first: number; after: string | null }
-> = gql`
+export const DUPLICATES_QUERY: TypedDocumentNode<SchoolDuplicatesQuery, SchoolDuplicatesQueryVariables> = gql`
   query SchoolDuplicates($organizationId: ID!, $first: Int!, $after: String) {
     duplicates(organizationId: $organizationId, first: $first, after: $after) {
       edges {
@@ -66,10 +50,7 @@ export const DUPLICATES_QUERY: TypedDocumentNode<
   }
 `;
 
-export const MERGE: TypedDocumentNode<
-  { mergePersons: { id: string; fullName: string } },
-  { keepId: string; mergeId: string }
-> = gql`
+export const MERGE: TypedDocumentNode<SchoolMergePersonsMutation, SchoolMergePersonsMutationVariables> = gql`
   mutation SchoolMergePersons($keepId: ID!, $mergeId: ID!) {
     mergePersons(keepId: $keepId, mergeId: $mergeId) {
       id

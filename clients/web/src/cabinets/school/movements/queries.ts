@@ -1,29 +1,18 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MovementKind, PersonKind } from '../labels.ts';
+import type {
+  SchoolMovementBookQuery,
+  SchoolMovementBookQueryVariables,
+  SchoolMovementCandidateQuery,
+  SchoolMovementCandidateQueryVariables,
+  SchoolMovementCandidatesQuery,
+  SchoolMovementCandidatesQueryVariables,
+  SchoolRecordMovementMutation,
+  SchoolRecordMovementMutationVariables,
+} from '../../../generated/graphql.ts';
 
-export interface MovementRow {
-  id: string;
-  kind: MovementKind;
-  person: { id: string; fullName: string } | null;
-  organization: { id: string; shortName: string };
-  className: string | null;
-  fromOrganization: { id: string; shortName: string } | null;
-  orderNumber: string;
-  orderDate: string;
-  effectiveOn: string;
-  reason: string | null;
-  recordedAt: string;
-}
+export type MovementRow = SchoolMovementBookQuery['movementBook']['edges'][number]['node'];
 
-export const MOVEMENT_BOOK_QUERY: TypedDocumentNode<
-  {
-    movementBook: {
-      edges: { cursor: string; node: MovementRow }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  },
-  { organizationId: string; first: number; after: string | null }
-> = gql`
+export const MOVEMENT_BOOK_QUERY: TypedDocumentNode<SchoolMovementBookQuery, SchoolMovementBookQueryVariables> = gql`
   query SchoolMovementBook($organizationId: ID!, $first: Int!, $after: String) {
     movementBook(organizationId: $organizationId, first: $first, after: $after) {
       edges {
@@ -59,40 +48,22 @@ export const MOVEMENT_BOOK_QUERY: TypedDocumentNode<
   }
 `;
 
-export interface MovementInput {
-  personId: string;
-  kind: MovementKind;
-  organizationId: string;
-  classId: string | null;
-  className: string | null;
-  orderNumber: string;
-  orderDate: string;
-  effectiveOn: string;
-  reason: string | null;
-}
+export type MovementInput = SchoolRecordMovementMutationVariables['input'];
 
-export const RECORD_MOVEMENT: TypedDocumentNode<{ recordMovement: { id: string } }, { input: MovementInput }> = gql`
-  mutation SchoolRecordMovement($input: MovementInput!) {
-    recordMovement(input: $input) {
-      id
+export const RECORD_MOVEMENT: TypedDocumentNode<SchoolRecordMovementMutation, SchoolRecordMovementMutationVariables> =
+  gql`
+    mutation SchoolRecordMovement($input: MovementInput!) {
+      recordMovement(input: $input) {
+        id
+      }
     }
-  }
-`;
+  `;
 
-export interface Candidate {
-  id: string;
-  fullName: string;
-  birthDate: string | null;
-  enrolment: {
-    classId: string | null;
-    className: string | null;
-    organization: { id: string; shortName: string };
-  } | null;
-}
+export type Candidate = SchoolMovementCandidatesQuery['persons']['edges'][number]['node'];
 
 export const CANDIDATES_QUERY: TypedDocumentNode<
-  { persons: { totalCount: number; edges: { node: Candidate }[] } },
-  { name: string; organizationId: string | null; kind: PersonKind | null }
+  SchoolMovementCandidatesQuery,
+  SchoolMovementCandidatesQueryVariables
 > = gql`
   query SchoolMovementCandidates($name: String!, $organizationId: ID, $kind: PersonKind) {
     persons(filter: { name: $name, organizationId: $organizationId, kind: $kind }, first: 10) {
@@ -116,20 +87,21 @@ export const CANDIDATES_QUERY: TypedDocumentNode<
   }
 `;
 
-export const CANDIDATE_QUERY: TypedDocumentNode<{ person: Candidate | null }, { id: string }> = gql`
-  query SchoolMovementCandidate($id: ID!) {
-    person(id: $id) {
-      id
-      fullName
-      birthDate
-      enrolment {
-        classId
-        className
-        organization {
-          id
-          shortName
+export const CANDIDATE_QUERY: TypedDocumentNode<SchoolMovementCandidateQuery, SchoolMovementCandidateQueryVariables> =
+  gql`
+    query SchoolMovementCandidate($id: ID!) {
+      person(id: $id) {
+        id
+        fullName
+        birthDate
+        enrolment {
+          classId
+          className
+          organization {
+            id
+            shortName
+          }
         }
       }
     }
-  }
-`;
+  `;

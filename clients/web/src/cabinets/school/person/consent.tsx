@@ -3,11 +3,18 @@
  * corrected. The school registers the written consent it received; the card opens from then on.
  */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  SchoolGrantProcessingConsentMutation,
+  SchoolGrantProcessingConsentMutationVariables,
+} from '../../../generated/graphql.ts';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { ConfirmDialog } from '../ui.tsx';
 
-const GRANT_PROCESSING: TypedDocumentNode<{ grantConsent: { id: string } }, { personId: string }> = gql`
+const GRANT_PROCESSING: TypedDocumentNode<
+  SchoolGrantProcessingConsentMutation,
+  SchoolGrantProcessingConsentMutationVariables
+> = gql`
   mutation SchoolGrantProcessingConsent($personId: ID!) {
     grantConsent(personId: $personId, kind: PROCESSING) {
       id

@@ -27,7 +27,14 @@ export function CreatePersonPage() {
     try {
       const result = await create({
         variables: {
-          input: { organizationId: organization.id, processingConsent: consent, ...inputOf(values) },
+          input: {
+            organizationId: organization.id,
+            processingConsent: consent,
+            ...inputOf(values),
+            // Required by CreatePersonInput; the form refuses to submit without them (checkName).
+            lastName: values.lastName.trim(),
+            firstName: values.firstName.trim(),
+          },
           confirm,
         },
       });

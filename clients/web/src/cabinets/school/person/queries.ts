@@ -1,65 +1,21 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { DocumentType, MandatoryField, MovementKind, Sex } from '../labels.ts';
+import type {
+  SchoolCardFieldsFragment,
+  SchoolCreatePersonMutation,
+  SchoolCreatePersonMutationVariables,
+  SchoolNamesakesQuery,
+  SchoolNamesakesQueryVariables,
+  SchoolPersonCardQuery,
+  SchoolPersonCardQueryVariables,
+  SchoolPersonHistoryQuery,
+  SchoolPersonHistoryQueryVariables,
+  SchoolUpdatePersonMutation,
+  SchoolUpdatePersonMutationVariables,
+} from '../../../generated/graphql.ts';
 
-export interface CardPerson {
-  id: string;
-  fullName: string;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  depersonalized: boolean;
-  birthDate: string | null;
-  sex: Sex | null;
-  snils: string | null;
-  citizenship: string | null;
-  placeOfBirth: string | null;
-  registrationAddress: string | null;
-  residenceAddress: string | null;
-  identityDocument: { type: DocumentType; series: string | null; number: string; issuedOn: string | null } | null;
-  educationForm: string | null;
-  movementFirst: boolean | null;
-  education: string | null;
-  phone: string | null;
-  email: string | null;
-  missingFields: MandatoryField[] | null;
-  lastLoginAt: string | null;
-}
+export type CardPerson = SchoolCardFieldsFragment;
 
-interface Relative {
-  id: string;
-  fullName: string;
-  phone: string | null;
-  email: string | null;
-  enrolment: { className: string | null; organization: { id: string; shortName: string } } | null;
-}
-
-export interface PersonCardData {
-  person:
-    | (CardPerson & {
-        guardians: Relative[];
-        children: Relative[];
-        enrolment: {
-          organization: { id: string; shortName: string };
-          classId: string | null;
-          className: string | null;
-          startedOn: string;
-        } | null;
-        movements:
-          | {
-              id: string;
-              kind: MovementKind;
-              className: string | null;
-              orderNumber: string;
-              orderDate: string;
-              effectiveOn: string;
-              reason: string | null;
-              organization: { id: string; shortName: string };
-              fromOrganization: { id: string; shortName: string } | null;
-            }[]
-          | null;
-      })
-    | null;
-}
+export type PersonCardData = SchoolPersonCardQuery;
 
 /** The card's own fields: the card page reads them, and an edit answers with them to refresh the cache. */
 const CARD_FIELDS = gql`
@@ -93,7 +49,7 @@ const CARD_FIELDS = gql`
   }
 `;
 
-export const PERSON_CARD_QUERY: TypedDocumentNode<PersonCardData, { id: string }> = gql`
+export const PERSON_CARD_QUERY: TypedDocumentNode<SchoolPersonCardQuery, SchoolPersonCardQueryVariables> = gql`
   query SchoolPersonCard($id: ID!) {
     person(id: $id) {
       ...SchoolCardFields
@@ -154,20 +110,9 @@ export const PERSON_CARD_QUERY: TypedDocumentNode<PersonCardData, { id: string }
   ${CARD_FIELDS}
 `;
 
-export interface HistoryEntry {
-  id: string;
-  entity: string;
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-  changedBy: { id: string; fullName: string } | null;
-  changedAt: string;
-}
+export type HistoryEntry = NonNullable<NonNullable<SchoolPersonHistoryQuery['person']>['history']>[number];
 
-export const PERSON_HISTORY_QUERY: TypedDocumentNode<
-  { person: { id: string; history: HistoryEntry[] | null } | null },
-  { id: string; first: number }
-> = gql`
+export const PERSON_HISTORY_QUERY: TypedDocumentNode<SchoolPersonHistoryQuery, SchoolPersonHistoryQueryVariables> = gql`
   query SchoolPersonHistory($id: ID!, $first: Int!) {
     person(id: $id) {
       id
@@ -188,10 +133,7 @@ export const PERSON_HISTORY_QUERY: TypedDocumentNode<
 `;
 
 /** The answer carries the whole card, so the card in the cache refreshes without another request. */
-export const UPDATE_PERSON: TypedDocumentNode<
-  { updatePerson: CardPerson },
-  { id: string; input: Record<string, unknown> }
-> = gql`
+export const UPDATE_PERSON: TypedDocumentNode<SchoolUpdatePersonMutation, SchoolUpdatePersonMutationVariables> = gql`
   mutation SchoolUpdatePerson($id: ID!, $input: PersonPatch!) {
     updatePerson(id: $id, input: $input) {
       ...SchoolCardFields
@@ -200,10 +142,7 @@ export const UPDATE_PERSON: TypedDocumentNode<
   ${CARD_FIELDS}
 `;
 
-export const CREATE_PERSON: TypedDocumentNode<
-  { createPerson: { id: string; fullName: string } },
-  { input: Record<string, unknown>; confirm: boolean }
-> = gql`
+export const CREATE_PERSON: TypedDocumentNode<SchoolCreatePersonMutation, SchoolCreatePersonMutationVariables> = gql`
   mutation SchoolCreatePerson($input: CreatePersonInput!, $confirm: Boolean) {
     createPerson(input: $input, confirmPossibleDuplicate: $confirm) {
       id
@@ -213,22 +152,7 @@ export const CREATE_PERSON: TypedDocumentNode<
 `;
 
 /** Namesakes the admin can see, shown when the server answers «possible duplicate». */
-export const NAMESAKES_QUERY: TypedDocumentNode<
-  {
-    persons: {
-      totalCount: number;
-      edges: {
-        node: {
-          id: string;
-          fullName: string;
-          birthDate: string | null;
-          enrolment: { className: string | null; organization: { shortName: string } } | null;
-        };
-      }[];
-    };
-  },
-  { name: string }
-> = gql`
+export const NAMESAKES_QUERY: TypedDocumentNode<SchoolNamesakesQuery, SchoolNamesakesQueryVariables> = gql`
   query SchoolNamesakes($name: String!) {
     persons(filter: { name: $name }, first: 10) {
       totalCount

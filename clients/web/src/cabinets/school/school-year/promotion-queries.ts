@@ -1,95 +1,75 @@
 /** Promotion orders after the next school year is formed: classes of both years, a class's learners, the order. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  SchoolPromotionClassesQuery,
+  SchoolPromotionClassesQueryVariables,
+  SchoolPromotionLearnersQuery,
+  SchoolPromotionLearnersQueryVariables,
+  SchoolRecordClassMovementMutation,
+  SchoolRecordClassMovementMutationVariables,
+} from '../../../generated/graphql.ts';
 
-export interface YearClass {
-  id: string;
-  name: string;
-  grade: number | null;
-  letter: string | null;
-}
+export type YearClass = NonNullable<SchoolPromotionClassesQuery['organization']>['current'][number];
 
-export const PROMOTION_CLASSES: TypedDocumentNode<
-  {
-    organization: {
-      id: string;
-      current: YearClass[];
-      next: (YearClass & { students: { id: string }[] })[];
-    } | null;
-  },
-  { organizationId: string; current: number; next: number; nextStartsOn: string }
-> = gql`
-  query SchoolPromotionClasses($organizationId: ID!, $current: Int!, $next: Int!, $nextStartsOn: Date!) {
-    organization(id: $organizationId) {
-      id
-      current: classes(schoolYear: $current) {
+export const PROMOTION_CLASSES: TypedDocumentNode<SchoolPromotionClassesQuery, SchoolPromotionClassesQueryVariables> =
+  gql`
+    query SchoolPromotionClasses($organizationId: ID!, $current: Int!, $next: Int!, $nextStartsOn: Date!) {
+      organization(id: $organizationId) {
         id
-        name
-        grade
-        letter
-      }
-      # Next year's classes with the learners placed in them when the year was formed (repeaters included).
-      next: classes(schoolYear: $next) {
-        id
-        name
-        grade
-        letter
-        students(on: $nextStartsOn) {
+        current: classes(schoolYear: $current) {
           id
+          name
+          grade
+          letter
+        }
+        # Next year's classes with the learners placed in them when the year was formed (repeaters included).
+        next: classes(schoolYear: $next) {
+          id
+          name
+          grade
+          letter
+          students(on: $nextStartsOn) {
+            id
+          }
         }
       }
     }
-  }
-`;
+  `;
 
 /** Bounded: a class is far smaller; the total is shown when it is not. */
 export const LEARNERS_PAGE = 60;
 
-export const CLASS_LEARNERS: TypedDocumentNode<
-  {
-    learners: { totalCount: number; edges: { node: { id: string; fullName: string } }[] };
-    moved?: { totalCount: number };
-  },
-  { organizationId: string; classId: string; toClassId: string; transfer: boolean; first: number }
-> = gql`
-  query SchoolPromotionLearners(
-    $organizationId: ID!
-    $classId: ID!
-    $toClassId: ID!
-    $transfer: Boolean!
-    $first: Int!
-  ) {
-    learners: persons(filter: { organizationId: $organizationId, classId: $classId }, first: $first) {
-      totalCount
-      edges {
-        node {
-          id
-          fullName
+export const CLASS_LEARNERS: TypedDocumentNode<SchoolPromotionLearnersQuery, SchoolPromotionLearnersQueryVariables> =
+  gql`
+    query SchoolPromotionLearners(
+      $organizationId: ID!
+      $classId: ID!
+      $toClassId: ID!
+      $transfer: Boolean!
+      $first: Int!
+    ) {
+      learners: persons(filter: { organizationId: $organizationId, classId: $classId }, first: $first) {
+        totalCount
+        edges {
+          node {
+            id
+            fullName
+          }
         }
       }
+      # Learners already enrolled (from the order's date) in next year's class.
+      moved: persons(filter: { organizationId: $organizationId, classId: $toClassId }, first: 1)
+        @include(if: $transfer) {
+        totalCount
+      }
     }
-    # Learners already enrolled (from the order's date) in next year's class.
-    moved: persons(filter: { organizationId: $organizationId, classId: $toClassId }, first: 1) @include(if: $transfer) {
-      totalCount
-    }
-  }
-`;
+  `;
 
-export interface ClassMovementInput {
-  kind: 'TRANSFER' | 'GRADUATE';
-  organizationId: string;
-  fromClassId: string;
-  toClassId: string | null;
-  toClassName: string | null;
-  orderNumber: string;
-  orderDate: string;
-  effectiveOn: string;
-  reason: string | null;
-  exceptPersonIds: string[];
-}
+export type ClassMovementInput = SchoolRecordClassMovementMutationVariables['input'];
 
 export const RECORD_CLASS_MOVEMENT: TypedDocumentNode<
-  { recordClassMovement: { id: string; kind: string; className: string | null }[] },
-  { input: ClassMovementInput }
+  SchoolRecordClassMovementMutation,
+  SchoolRecordClassMovementMutationVariables
 > = gql`
   mutation SchoolRecordClassMovement($input: ClassMovementInput!) {
     recordClassMovement(input: $input) {

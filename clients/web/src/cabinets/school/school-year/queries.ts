@@ -1,31 +1,16 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { PeriodKind, SchoolYearStatus } from '../labels.ts';
+import type {
+  SchoolCreateNextYearMutation,
+  SchoolCreateNextYearMutationVariables,
+  SchoolOpenYearMutation,
+  SchoolOpenYearMutationVariables,
+  SchoolYearsQuery,
+  SchoolYearsQueryVariables,
+} from '../../../generated/graphql.ts';
 
-export interface SchoolYear {
-  id: string;
-  year: number;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  periodKind: PeriodKind;
-  status: SchoolYearStatus;
-  openedAt: string | null;
-  openedLate: boolean;
-  periods: { id: string; number: number; name: string; startsOn: string; endsOn: string; closed: boolean }[];
-  classes: { id: string }[];
-}
+export type SchoolYear = NonNullable<SchoolYearsQuery['organization']>['schoolYears'][number];
 
-export const YEARS_QUERY: TypedDocumentNode<
-  {
-    organization: {
-      id: string;
-      schoolYearStatus: SchoolYearStatus;
-      schoolYears: SchoolYear[];
-      current: { id: string; schoolYear: number }[];
-    } | null;
-  },
-  { organizationId: string }
-> = gql`
+export const YEARS_QUERY: TypedDocumentNode<SchoolYearsQuery, SchoolYearsQueryVariables> = gql`
   query SchoolYears($organizationId: ID!) {
     organization(id: $organizationId) {
       id
@@ -61,10 +46,7 @@ export const YEARS_QUERY: TypedDocumentNode<
   }
 `;
 
-export const CREATE_NEXT: TypedDocumentNode<
-  { createNextSchoolYear: { id: string; name: string } },
-  { input: { organizationId: string; periodKind: PeriodKind; repeaterIds: string[] } }
-> = gql`
+export const CREATE_NEXT: TypedDocumentNode<SchoolCreateNextYearMutation, SchoolCreateNextYearMutationVariables> = gql`
   mutation SchoolCreateNextYear($input: CreateNextSchoolYearInput!) {
     createNextSchoolYear(input: $input) {
       id
@@ -73,10 +55,7 @@ export const CREATE_NEXT: TypedDocumentNode<
   }
 `;
 
-export const OPEN_YEAR: TypedDocumentNode<
-  { openSchoolYear: { id: string; name: string; status: string } },
-  { id: string }
-> = gql`
+export const OPEN_YEAR: TypedDocumentNode<SchoolOpenYearMutation, SchoolOpenYearMutationVariables> = gql`
   mutation SchoolOpenYear($id: ID!) {
     openSchoolYear(id: $id) {
       id

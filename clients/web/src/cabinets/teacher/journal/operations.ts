@@ -1,46 +1,32 @@
 /** The journal's operations: the grid, the study periods, and saving a lesson or a cell. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  JournalAttendanceFragment,
+  JournalMarkFragment,
+  TeacherJournalQuery,
+  TeacherJournalQueryVariables,
+  TeacherJournalRosterQuery,
+  TeacherJournalRosterQueryVariables,
+  TeacherSaveLessonMutation,
+  TeacherSaveLessonMutationVariables,
+  TeacherStudyPeriodsQuery,
+  TeacherStudyPeriodsQueryVariables,
+  TeacherUpdateLessonMutation,
+  TeacherUpdateLessonMutationVariables,
+} from '../../../generated/graphql.ts';
+import type * as Schema from '../../../generated/graphql.ts';
 
-export type MarkKind = 'CURRENT' | 'CONTROL' | 'PERIOD' | 'YEAR' | 'FINAL';
-export type MarkValue = 'TWO' | 'THREE' | 'FOUR' | 'FIVE' | 'PASS' | 'FAIL';
-export type AttendanceStatus = 'ABSENT' | 'SICK' | 'EXCUSED' | 'LATE';
+export type MarkKind = Schema.MarkKind;
+export type MarkValue = Schema.MarkValue;
+export type AttendanceStatus = Schema.AttendanceStatus;
 
-export interface HomeworkData {
-  __typename?: 'Homework';
-  text: string;
-  dueOn: string | null;
-  mandatory: boolean;
-}
+export type HomeworkData = NonNullable<TeacherSaveLessonMutation['saveLesson']['homework']>;
 
-export interface GridMark {
-  __typename?: 'Mark';
-  id: string;
-  kind: MarkKind;
-  value: MarkValue;
-  weight: number;
-  debt: boolean;
-  comment: string | null;
-  student: { __typename?: 'Person'; id: string };
-  lesson: { __typename?: 'Lesson'; id: string } | null;
-}
+export type GridMark = JournalMarkFragment;
 
-export interface GridAttendance {
-  __typename?: 'AttendanceMark';
-  id: string;
-  status: AttendanceStatus;
-  student: { __typename?: 'Person'; id: string };
-  lesson: { __typename?: 'Lesson'; id: string };
-}
+export type GridAttendance = JournalAttendanceFragment;
 
-export interface GridLesson {
-  __typename?: 'Lesson';
-  id: string;
-  date: string;
-  lessonNumber: number;
-  topic: string | null;
-  homework: HomeworkData | null;
-  substitution: { __typename?: 'Substitution'; reason: string } | null;
-}
+export type GridLesson = JournalGridData['lessons'][number];
 
 /** A student row as the grid shows it: the name comes from the class roster (see ROSTER_QUERY). */
 export interface GridStudent {
@@ -50,46 +36,13 @@ export interface GridStudent {
   former: boolean;
 }
 
-export interface StudyPeriod {
-  id: string;
-  number: number;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-  closed: boolean;
-}
+export type StudyPeriod = TeacherStudyPeriodsQuery['studyPeriods'][number];
 
-export interface JournalGridData {
-  from: string;
-  to: string;
-  today: string;
-  editable: boolean;
-  subject: { id: string; name: string };
-  period: StudyPeriod | null;
-  students: { id: string; fullName: string }[];
-  lessons: GridLesson[];
-  marks: GridMark[];
-  attendance: GridAttendance[];
-  periodMarks: { id: string; kind: MarkKind; value: MarkValue; student: { id: string } }[];
-}
+export type JournalGridData = NonNullable<TeacherJournalQuery['class']>['journal'];
 
-export interface JournalData {
-  class: {
-    id: string;
-    name: string;
-    schoolYear: number;
-    organization: { id: string; shortName: string };
-    journal: JournalGridData;
-  } | null;
-}
+export type JournalData = TeacherJournalQuery;
 
-export interface JournalVars {
-  classId: string;
-  subjectId: string;
-  periodId?: string;
-  from?: string;
-  to?: string;
-}
+export type JournalVars = TeacherJournalQueryVariables;
 
 /** A cell's contents as the grid keeps them: the grid and every save answer with the same shape. */
 const JOURNAL_ENTRIES = gql`
@@ -120,7 +73,7 @@ const JOURNAL_ENTRIES = gql`
   }
 `;
 
-export const JOURNAL_QUERY: TypedDocumentNode<JournalData, JournalVars> = gql`
+export const JOURNAL_QUERY: TypedDocumentNode<TeacherJournalQuery, TeacherJournalQueryVariables> = gql`
   query TeacherJournal($classId: ID!, $subjectId: ID!, $periodId: ID, $from: Date, $to: Date) {
     class(id: $classId) {
       id
@@ -185,15 +138,11 @@ export const JOURNAL_QUERY: TypedDocumentNode<JournalData, JournalVars> = gql`
   ${JOURNAL_ENTRIES}
 `;
 
-export interface RosterData {
-  class: { id: string; students: { id: string; fullName: string }[] } | null;
-}
-
 /**
  * The class's students today, asked apart from the grid: the grid lists everyone with entries in its dates,
  * and this list tells who is still in the class (a leaver's row says «Выбыл(а) из класса»).
  */
-export const ROSTER_QUERY: TypedDocumentNode<RosterData, { classId: string }> = gql`
+export const ROSTER_QUERY: TypedDocumentNode<TeacherJournalRosterQuery, TeacherJournalRosterQueryVariables> = gql`
   query TeacherJournalRoster($classId: ID!) {
     class(id: $classId) {
       id
@@ -205,11 +154,7 @@ export const ROSTER_QUERY: TypedDocumentNode<RosterData, { classId: string }> = 
   }
 `;
 
-export interface PeriodsData {
-  studyPeriods: StudyPeriod[];
-}
-
-export const PERIODS_QUERY: TypedDocumentNode<PeriodsData, { organizationId: string; schoolYear: number }> = gql`
+export const PERIODS_QUERY: TypedDocumentNode<TeacherStudyPeriodsQuery, TeacherStudyPeriodsQueryVariables> = gql`
   query TeacherStudyPeriods($organizationId: ID!, $schoolYear: Int) {
     studyPeriods(organizationId: $organizationId, schoolYear: $schoolYear) {
       id
@@ -237,16 +182,9 @@ export interface SaveLessonInput {
   attendance?: { studentId: string; status: AttendanceStatus | null }[];
 }
 
-export interface SavedLesson {
-  __typename: 'Lesson';
-  id: string;
-  topic: string | null;
-  homework: HomeworkData | null;
-  marks: GridMark[];
-  attendance: GridAttendance[];
-}
+export type SavedLesson = TeacherSaveLessonMutation['saveLesson'];
 
-export const SAVE_LESSON: TypedDocumentNode<{ saveLesson: SavedLesson }, { input: SaveLessonInput }> = gql`
+export const SAVE_LESSON: TypedDocumentNode<TeacherSaveLessonMutation, TeacherSaveLessonMutationVariables> = gql`
   mutation TeacherSaveLesson($input: SaveLessonInput!) {
     saveLesson(input: $input) {
       id
@@ -267,10 +205,7 @@ export const SAVE_LESSON: TypedDocumentNode<{ saveLesson: SavedLesson }, { input
   ${JOURNAL_ENTRIES}
 `;
 
-export const UPDATE_LESSON: TypedDocumentNode<
-  { updateLesson: { id: string; topic: string | null; homework: HomeworkData | null } },
-  { input: Pick<SaveLessonInput, 'lessonId' | 'topic' | 'homework'> }
-> = gql`
+export const UPDATE_LESSON: TypedDocumentNode<TeacherUpdateLessonMutation, TeacherUpdateLessonMutationVariables> = gql`
   mutation TeacherUpdateLesson($input: UpdateLessonInput!) {
     updateLesson(input: $input) {
       id

@@ -5,15 +5,15 @@
  */
 import type { ApolloCache, ApolloClient } from '@apollo/client';
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import { JOURNAL_QUERY, type JournalData, type JournalVars, type MarkKind, type MarkValue } from './operations.ts';
+import type {
+  TeacherDeletePeriodMarkMutation,
+  TeacherDeletePeriodMarkMutationVariables,
+  TeacherSetPeriodMarkMutation,
+  TeacherSetPeriodMarkMutationVariables,
+} from '../../../generated/graphql.ts';
+import { JOURNAL_QUERY, type JournalData, type JournalVars, type MarkValue } from './operations.ts';
 
-export interface PeriodMark {
-  __typename?: 'Mark';
-  id: string;
-  kind: MarkKind;
-  value: MarkValue;
-  student: { __typename?: 'Person'; id: string };
-}
+export type PeriodMark = TeacherSetPeriodMarkMutation['setPeriodMark'];
 
 export interface SetPeriodMarkInput {
   classId: string;
@@ -23,20 +23,24 @@ export interface SetPeriodMarkInput {
   value: MarkValue;
 }
 
-export const SET_PERIOD_MARK: TypedDocumentNode<{ setPeriodMark: PeriodMark }, { input: SetPeriodMarkInput }> = gql`
-  mutation TeacherSetPeriodMark($input: SetPeriodMarkInput!) {
-    setPeriodMark(input: $input) {
-      id
-      kind
-      value
-      student {
+export const SET_PERIOD_MARK: TypedDocumentNode<TeacherSetPeriodMarkMutation, TeacherSetPeriodMarkMutationVariables> =
+  gql`
+    mutation TeacherSetPeriodMark($input: SetPeriodMarkInput!) {
+      setPeriodMark(input: $input) {
         id
+        kind
+        value
+        student {
+          id
+        }
       }
     }
-  }
-`;
+  `;
 
-export const DELETE_PERIOD_MARK: TypedDocumentNode<{ deleteMark: { id: string } }, { id: string }> = gql`
+export const DELETE_PERIOD_MARK: TypedDocumentNode<
+  TeacherDeletePeriodMarkMutation,
+  TeacherDeletePeriodMarkMutationVariables
+> = gql`
   mutation TeacherDeletePeriodMark($id: ID!) {
     deleteMark(id: $id) {
       id
@@ -74,7 +78,7 @@ export async function savePeriodMark(
     await client.mutate({
       mutation: DELETE_PERIOD_MARK,
       variables: { id: current.id },
-      optimisticResponse: { deleteMark: { __typename: 'Mark', id: current.id } as { id: string } },
+      optimisticResponse: { deleteMark: { __typename: 'Mark', id: current.id } },
       update: (cache) => mergePeriodMark(cache, variables, studentId, null),
     });
     return;

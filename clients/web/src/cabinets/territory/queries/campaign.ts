@@ -1,23 +1,20 @@
 /** Admissions campaign figures (rule 21): by kind, source and status, places filled, deadline violations. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { ApplicationKind, ApplicationSource, ApplicationStatus, OrganizationType } from '../labels.ts';
+import type {
+  KindTotalsFragment,
+  TerritoryCampaignOverviewQuery,
+  TerritoryCampaignOverviewQueryVariables,
+  TerritoryCampaignQuery,
+  TerritoryCampaignQueryVariables,
+  TerritoryOrganizationCampaignQuery,
+  TerritoryOrganizationCampaignQueryVariables,
+  TerritorySearchApplicationsQuery,
+  TerritorySearchApplicationsQueryVariables,
+} from '../../../generated/graphql.ts';
 
-export interface KindTotals {
-  year: number;
-  total: number;
-  fromEpgu: number;
-  epguShare: number | null;
-}
+export type KindTotals = KindTotalsFragment;
 
-export interface CampaignOverviewData {
-  current: { year: number };
-  FIRST_GRADE: KindTotals;
-  TENTH_GRADE: KindTotals;
-  TRANSFER: KindTotals;
-  KINDERGARTEN: KindTotals;
-  CAMP: KindTotals;
-  COLLEGE: KindTotals;
-}
+export type CampaignOverviewData = TerritoryCampaignOverviewQuery;
 
 /** A kind's totals in the overview table. */
 const KIND_TOTALS = gql`
@@ -30,7 +27,10 @@ const KIND_TOTALS = gql`
 `;
 
 /** Every kind of the year at once (aliases named after the kinds), and the server's current campaign year. */
-export const CAMPAIGN_OVERVIEW: TypedDocumentNode<CampaignOverviewData, { year: number | null }> = gql`
+export const CAMPAIGN_OVERVIEW: TypedDocumentNode<
+  TerritoryCampaignOverviewQuery,
+  TerritoryCampaignOverviewQueryVariables
+> = gql`
   query TerritoryCampaignOverview($year: Int) {
     current: admissionsCampaign {
       year
@@ -57,35 +57,11 @@ export const CAMPAIGN_OVERVIEW: TypedDocumentNode<CampaignOverviewData, { year: 
   ${KIND_TOTALS}
 `;
 
-export interface OrganizationCampaign {
-  organization: {
-    id: string;
-    shortName: string;
-    type: OrganizationType;
-    municipality: { id: string; name: string };
-  };
-  applications: number;
-  places: number;
-  placesTaken: number;
-  placesFilledPercent: number | null;
-  earlyDirections: number;
-  lateOrders: number;
-}
+export type OrganizationCampaign = TerritoryCampaignQuery['admissionsCampaign']['organizations'][number];
 
-export interface CampaignData {
-  admissionsCampaign: {
-    year: number;
-    kind: ApplicationKind;
-    total: number;
-    fromEpgu: number;
-    epguShare: number | null;
-    bySource: { source: ApplicationSource; count: number }[];
-    byStatus: { status: ApplicationStatus; count: number }[];
-    organizations: OrganizationCampaign[];
-  };
-}
+export type CampaignData = TerritoryCampaignQuery;
 
-export const CAMPAIGN: TypedDocumentNode<CampaignData, { year: number | null; kind: ApplicationKind }> = gql`
+export const CAMPAIGN: TypedDocumentNode<TerritoryCampaignQuery, TerritoryCampaignQueryVariables> = gql`
   query TerritoryCampaign($year: Int, $kind: ApplicationKind) {
     admissionsCampaign(year: $year, kind: $kind) {
       year
@@ -122,18 +98,13 @@ export const CAMPAIGN: TypedDocumentNode<CampaignData, { year: number | null; ki
   }
 `;
 
-export interface OrganizationCampaignData {
-  current: { year: number };
-  FIRST_GRADE: { organizations: OrganizationCampaign[] };
-  TENTH_GRADE: { organizations: OrganizationCampaign[] };
-  TRANSFER: { organizations: OrganizationCampaign[] };
-  KINDERGARTEN: { organizations: OrganizationCampaign[] };
-  CAMP: { organizations: OrganizationCampaign[] };
-  COLLEGE: { organizations: OrganizationCampaign[] };
-}
+export type OrganizationCampaignData = TerritoryOrganizationCampaignQuery;
 
 /** One organization's lines of every kind: the territory's figures, filtered to it on the page. */
-export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<OrganizationCampaignData, { year: number | null }> = gql`
+export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<
+  TerritoryOrganizationCampaignQuery,
+  TerritoryOrganizationCampaignQueryVariables
+> = gql`
   query TerritoryOrganizationCampaign($year: Int) {
     current: admissionsCampaign {
       year
@@ -179,32 +150,14 @@ export const ORGANIZATION_CAMPAIGN: TypedDocumentNode<OrganizationCampaignData, 
   }
 `;
 
-export interface FoundApplication {
-  id: string;
-  kind: ApplicationKind;
-  year: number;
-  childName: string;
-  childBirthDate: string | null;
-  applicantName: string | null;
-  source: ApplicationSource;
-  epguNumber: string | null;
-  registeredAt: string;
-  status: ApplicationStatus;
-  statusName: string;
-  choices: { id: string; shortName: string }[];
-  directedTo: { id: string; shortName: string } | null;
-  history: { from: ApplicationStatus | null; to: ApplicationStatus; reason: string | null; changedAt: string }[];
-}
+export type FoundApplication = TerritorySearchApplicationsQuery['searchApplications'][number];
 
-export interface SearchVars {
-  epguNumber: string | null;
-  registeredOn: string | null;
-  birthCertificateSeries: string | null;
-  birthCertificateNumber: string | null;
-  [key: string]: unknown;
-}
+export type SearchVars = TerritorySearchApplicationsQueryVariables;
 
-export const SEARCH_APPLICATIONS: TypedDocumentNode<{ searchApplications: FoundApplication[] }, SearchVars> = gql`
+export const SEARCH_APPLICATIONS: TypedDocumentNode<
+  TerritorySearchApplicationsQuery,
+  TerritorySearchApplicationsQueryVariables
+> = gql`
   query TerritorySearchApplications(
     $epguNumber: String
     $registeredOn: Date

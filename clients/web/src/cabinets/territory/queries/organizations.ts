@@ -1,7 +1,22 @@
 /** Organizations of the territory: the registry, school-year status and completeness figures (rules 7, 13, 21). */
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { MandatoryField, OrganizationType, SchoolYearStatus } from '../labels.ts';
+import type {
+  MunicipalityFiguresFragment,
+  TerritoryMunicipalitiesQuery,
+  TerritoryMunicipalitiesQueryVariables,
+  TerritoryNotOpenedQuery,
+  TerritoryNotOpenedQueryVariables,
+  TerritoryOpeningFragment,
+  TerritoryOrganizationQuery,
+  TerritoryOrganizationQueryVariables,
+  TerritoryOrganizationsQuery,
+  TerritoryOrganizationsQueryVariables,
+  TerritorySummaryQuery,
+  TerritorySummaryQueryVariables,
+} from '../../../generated/graphql.ts';
+import type { MandatoryField } from '../labels.ts';
 
+/** Figures the territory pages also add up themselves (a coordinator's municipalities), hence no __typename. */
 export interface Completeness {
   students: number;
   studentsWithGaps: number;
@@ -16,44 +31,9 @@ export interface CompletenessWithGaps extends Completeness {
 }
 
 /** A row of the not-opened list; the deadline depends on the organization's type, so it comes with the organization. */
-export interface Opening {
-  status: SchoolYearStatus;
-  schoolYear: number;
-  organization: {
-    id: string;
-    shortName: string;
-    type: OrganizationType;
-    municipality: { id: string; name: string };
-    schoolYearOpening: { deadline: string; overdue: boolean };
-  };
-}
+export type Opening = TerritoryOpeningFragment;
 
-export interface OrganizationRow {
-  id: string;
-  shortName: string;
-  type: OrganizationType;
-  inn: string;
-  innValid: boolean;
-  municipality: { id: string; name: string };
-  schoolYearStatus: SchoolYearStatus;
-  dataCompleteness: Completeness | null;
-}
-
-export interface OrganizationsData {
-  organizations: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: OrganizationRow }[];
-  };
-  organizationsNotOpened: Opening[];
-}
-
-export interface OrganizationsVars {
-  filter: { municipalityId?: string | null; type?: OrganizationType | null; name?: string | null };
-  first: number;
-  after: string | null;
-  [key: string]: unknown;
-}
+export type OrganizationRow = TerritoryOrganizationsQuery['organizations']['edges'][number]['node'];
 
 /** A row of the not-opened list, wherever it is shown (rule 13). */
 const OPENING = gql`
@@ -100,7 +80,7 @@ const COMPLETENESS_GAPS = gql`
   ${COMPLETENESS}
 `;
 
-export const ORGANIZATIONS: TypedDocumentNode<OrganizationsData, OrganizationsVars> = gql`
+export const ORGANIZATIONS: TypedDocumentNode<TerritoryOrganizationsQuery, TerritoryOrganizationsQueryVariables> = gql`
   query TerritoryOrganizations($filter: OrganizationFilter, $first: Int, $after: String) {
     organizations(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -134,24 +114,17 @@ export const ORGANIZATIONS: TypedDocumentNode<OrganizationsData, OrganizationsVa
   ${COMPLETENESS}
 `;
 
-export interface MunicipalitiesData {
-  municipalities: { id: string; name: string }[];
-}
-
-export const MUNICIPALITIES: TypedDocumentNode<MunicipalitiesData, Record<string, never>> = gql`
-  query TerritoryMunicipalities {
-    municipalities {
-      id
-      name
+export const MUNICIPALITIES: TypedDocumentNode<TerritoryMunicipalitiesQuery, TerritoryMunicipalitiesQueryVariables> =
+  gql`
+    query TerritoryMunicipalities {
+      municipalities {
+        id
+        name
+      }
     }
-  }
-`;
+  `;
 
-export interface NotOpenedData {
-  organizationsNotOpened: Opening[];
-}
-
-export const NOT_OPENED: TypedDocumentNode<NotOpenedData, Record<string, never>> = gql`
+export const NOT_OPENED: TypedDocumentNode<TerritoryNotOpenedQuery, TerritoryNotOpenedQueryVariables> = gql`
   query TerritoryNotOpened {
     organizationsNotOpened {
       ...TerritoryOpening
@@ -160,21 +133,11 @@ export const NOT_OPENED: TypedDocumentNode<NotOpenedData, Record<string, never>>
   ${OPENING}
 `;
 
-export interface MunicipalityFigures {
-  id: string;
-  name: string;
-  dataCompleteness: CompletenessWithGaps | null;
-}
+export type MunicipalityFigures = MunicipalityFiguresFragment;
 
-export interface SummaryData {
-  /** The whole region's municipalities (regional roles). */
-  municipalities?: MunicipalityFigures[];
-  /** A coordinator's own municipalities, through their grants: another municipality is never asked for. */
-  me?: { grants: { role: string; municipality: MunicipalityFigures | null }[] };
-  organizationsNotOpened: Opening[];
-}
+export type SummaryData = TerritorySummaryQuery;
 
-export const SUMMARY: TypedDocumentNode<SummaryData, { regional: boolean }> = gql`
+export const SUMMARY: TypedDocumentNode<TerritorySummaryQuery, TerritorySummaryQueryVariables> = gql`
   query TerritorySummary($regional: Boolean!) {
     municipalities @include(if: $regional) {
       ...MunicipalityFigures
@@ -203,34 +166,9 @@ export const SUMMARY: TypedDocumentNode<SummaryData, { regional: boolean }> = gq
   ${COMPLETENESS_GAPS}
 `;
 
-export interface OrganizationData {
-  organization: {
-    id: string;
-    shortName: string;
-    fullName: string;
-    type: OrganizationType;
-    inn: string;
-    innValid: boolean;
-    address: string | null;
-    pfdoParticipant: boolean;
-    municipality: { id: string; name: string };
-    schoolYearStatus: SchoolYearStatus;
-    schoolYears: {
-      id: string;
-      year: number;
-      name: string;
-      status: SchoolYearStatus;
-      startsOn: string;
-      endsOn: string;
-      openedAt: string | null;
-      openedLate: boolean;
-    }[];
-    dataCompleteness: CompletenessWithGaps | null;
-  } | null;
-  organizationsNotOpened: Opening[];
-}
+export type OrganizationData = TerritoryOrganizationQuery;
 
-export const ORGANIZATION: TypedDocumentNode<OrganizationData, { id: string }> = gql`
+export const ORGANIZATION: TypedDocumentNode<TerritoryOrganizationQuery, TerritoryOrganizationQueryVariables> = gql`
   query TerritoryOrganization($id: ID!) {
     organization(id: $id) {
       id
