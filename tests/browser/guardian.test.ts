@@ -115,11 +115,20 @@ describe('guardian cabinet', () => {
     await expect(failed.getAttribute('class')).resolves.toBe('readiness-failed');
     await expect(failed.textContent()).resolves.toContain('документ, удостоверяющий личность');
     await expect(failed.textContent()).resolves.toContain('Что сделать');
-    await expect(tab.locator('.readiness-met').count()).resolves.toBe(4);
+    await expect(tab.locator('.readiness-met').count()).resolves.toBe(8);
     await screenshot(tab, 'guardian-readiness');
 
     await tab.getByRole('combobox', { name: 'Ребёнок' }).selectOption(dmitryId);
     await tab.getByText('Все условия выполнены').waitFor();
+
+    // Condition 3: the card must match what Госуслуги said at the parent's login (this sign-in stored it).
+    await platform.admin.sql`update people.persons set birth_date = birth_date - 1 where id = ${dmitryId}`;
+    await tab.reload();
+    const mismatch = tab.locator('[data-code="CHILD_ESIA_MISMATCH"]');
+    await mismatch.waitFor();
+    await expect(mismatch.getAttribute('class')).resolves.toBe('readiness-failed');
+    await expect(mismatch.textContent()).resolves.toContain('дата рождения не совпадает');
+    await expect(mismatch.textContent()).resolves.toContain('Что сделать');
     await tab.context().close();
   });
 

@@ -35,34 +35,51 @@ const READINESS_QUERY: TypedDocumentNode<PortfolioReadinessQuery, PortfolioReadi
   }
 `;
 
-/** The conditions in the order a parent checks them, with what to bring or do when one fails. */
-const CONDITIONS: { code: ProblemCode; title: string; todo: string }[] = [
-  {
-    code: 'NO_LINKED_GUARDIAN',
+/**
+ * What each problem means for a parent and what to do about it, in the order a parent checks them. Every code
+ * has an entry (the type says so), so a condition the server adds cannot silently vanish from the checklist.
+ */
+const CONDITION_TEXT: Record<ProblemCode, { title: string; todo: string }> = {
+  NO_LINKED_GUARDIAN: {
     title: 'Ребёнок связан с родителем в системе',
     todo: 'Обратитесь к секретарю школы с паспортом и свидетельством о рождении ребёнка: вашу карточку свяжут с карточкой ребёнка.',
   },
-  {
-    code: 'CHILD_DEPERSONALIZED',
+  CHILD_DEPERSONALIZED: {
     title: 'Есть согласие на обработку персональных данных ребёнка',
     todo: 'Подпишите согласие на обработку персональных данных в школе (или дайте его в разделе «Согласия»).',
   },
-  {
-    code: 'CHILD_DATA_INCOMPLETE',
+  GUARDIAN_DEPERSONALIZED: {
+    title: 'Есть согласие родителя на обработку его персональных данных',
+    todo: 'Дайте согласие на обработку своих персональных данных в разделе «Согласия» или в школе.',
+  },
+  CHILD_DATA_INCOMPLETE: {
     title: 'В карточке ребёнка есть ФИО, дата рождения и документ',
     todo: 'Передайте в школу копию свидетельства о рождении или паспорта ребёнка — секретарь дополнит карточку.',
   },
-  {
-    code: 'GUARDIAN_DATA_INCOMPLETE',
+  GUARDIAN_DATA_INCOMPLETE: {
     title: 'В карточке родителя есть ФИО, дата рождения и документ',
     todo: 'Передайте в школу данные своего паспорта: без них сведения о ребёнке не сопоставить с Госуслугами.',
   },
-  {
-    code: 'GUARDIAN_NOT_IN_ESIA',
-    title: 'Данные родителя сверены с Госуслугами',
+  GUARDIAN_NOT_IN_ESIA: {
+    title: 'Родитель входил в систему через Госуслуги',
     todo: 'Родителю нужно один раз войти в систему через Госуслуги — учётная запись сопоставится с карточкой.',
   },
-];
+  GUARDIAN_ESIA_MISMATCH: {
+    title: 'Данные родителя совпадают с Госуслугами',
+    todo: 'Сверьте указанное поле с паспортом: исправьте карточку через секретаря школы или данные на Госуслугах.',
+  },
+  CHILD_NOT_IN_ESIA: {
+    title: 'Ребёнок есть в учётной записи родителя на Госуслугах',
+    todo: 'Добавьте ребёнка в раздел «Дети» своей учётной записи на Госуслугах, затем войдите в систему ещё раз.',
+  },
+  CHILD_ESIA_MISMATCH: {
+    title: 'Данные ребёнка совпадают с Госуслугами',
+    todo: 'Сверьте указанное поле со свидетельством о рождении или паспортом ребёнка и исправьте его в школе или на Госуслугах.',
+  },
+};
+
+/** The conditions in the order a parent checks them: the order of `CONDITION_TEXT`. */
+const CONDITIONS = (Object.keys(CONDITION_TEXT) as ProblemCode[]).map((code) => ({ code, ...CONDITION_TEXT[code] }));
 
 type Readiness = NonNullable<NonNullable<PortfolioReadinessQuery['person']>['portfolioReadiness']>;
 
