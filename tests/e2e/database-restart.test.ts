@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -32,6 +31,7 @@ import {
 import { startService, stopService, waitHealthy, type RunningService } from '@region/launcher/processes';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { DEMO_SEED } from '../src/constants.ts';
+import { freePort } from '@region/tests/ports';
 
 /** How long PostgreSQL stays down (the issue asks for 10 s; shorten it locally with DB_OUTAGE_MS). */
 const OUTAGE_MS = Number(process.env['DB_OUTAGE_MS'] ?? 10_000);
@@ -49,17 +49,6 @@ const ROLE_PASSWORD = 'region-restart-test';
 const ESIA_ISSUER = 'https://esia.test/';
 const ESIA_AUDIENCE = 'region-edu-platform';
 const SUBGRAPHS = ['people', 'learning', 'admissions'] as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Answer<T> {
   status: number;

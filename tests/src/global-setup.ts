@@ -4,7 +4,6 @@
  * so files run in parallel and never see each other's rows (DESIGN.md, Testing).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -14,17 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded
 import { seedDemoRegion } from '@region/db/demo/seed';
 import { buildWebClient } from '@region/web/build';
 import { DEMO_SEED, DEMO_TEMPLATE, EMPTY_TEMPLATE, TEST_ROLE_PASSWORD } from './constants.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort } from './ports.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let cluster: EmbeddedCluster | undefined;

@@ -2,7 +2,6 @@
  * Which failures mean "the database is down" (answered SERVICE_UNAVAILABLE, the process keeps serving) and
  * which are ordinary defects (masked INTERNAL_SERVER_ERROR; an uncaught one still ends the process).
  */
-import { createServer } from 'node:net';
 import { createDb } from '@region/db';
 import { sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
@@ -10,18 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { isDatabaseUnavailable, isDriverConnectionLoss } from '@region/kit';
 // The test run's shared cluster (`inject('adminUrl')`), provided by the global setup.
 import type {} from '@region/tests/constants';
-
-/** A loopback port nobody listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort as closedPort } from '@region/tests/ports';
 
 async function failureOf(url: string, statement = sql`select 1`): Promise<unknown> {
   const handle = createDb(url, { max: 1 });

@@ -1,9 +1,9 @@
 /** The ЕПГУ deliverer against a real local HTTP server: the request it sends, and how it reads answers. */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { epguDeliverer } from '../../src/outbox/epgu-client.ts';
 import { DeliveryError, type OutboxMessage } from '../../src/outbox/worker.ts';
 import { startFakeEpgu, type FakeEpgu } from './fixtures.ts';
+import { freePort as closedPort } from '@region/tests/ports';
 
 let epgu: FakeEpgu;
 
@@ -30,18 +30,6 @@ async function failure(promise: Promise<unknown>): Promise<DeliveryError> {
   );
   expect(error).toBeInstanceOf(DeliveryError);
   return error as DeliveryError;
-}
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 beforeAll(async () => {

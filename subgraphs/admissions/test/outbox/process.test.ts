@@ -4,13 +4,13 @@
  * SIGTERM once its run has recorded its results.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { admissionsTables, type DbHandle } from '@region/db';
 import { createTestDatabase, type TestDatabase } from '@region/tests/database';
 import { enqueueStatusChange, newApplication, startFakeEpgu, until, type FakeEpgu } from './fixtures.ts';
+import { freePort } from '@region/tests/ports';
 
 const ENTRY = fileURLToPath(new URL('../../src/worker.ts', import.meta.url));
 const PAST = new Date('2026-01-15T06:00:00Z');
@@ -29,17 +29,6 @@ afterAll(async () => {
   await epgu?.close();
   await database?.drop();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the outbox process', () => {
   it('delivers the outbox on its own, answers /health, and exits 0 on SIGTERM', async () => {
