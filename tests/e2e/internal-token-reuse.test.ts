@@ -3,46 +3,33 @@
  * over real HTTP, recorded by a proxy in front of it. Two requests of one person carry the same token; two
  * people never share one, and each token carries its own person's principal.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, listen, type Principal } from '@region/kit';
-import { startPlatform, type Platform } from '../src/platform.ts';
+import type { Principal } from '@region/kit';
+import type { Platform } from '../src/platform.ts';
+import { startPlatformBehindFront, type PeopleFront } from '../src/people-front.ts';
 
 const ME = '{ me { person { id } } }';
 
 describe('internal token reuse at the gateway', () => {
   let platform: Platform;
-  let target = '';
+  let behind: PeopleFront | undefined;
   const bearers: string[] = [];
-  const front = createServer((request, response) => void forward(request, response));
 
-  async function forward(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+  /** Records the internal token of every request people receives, and lets it through. */
+  function record(request: IncomingMessage): boolean {
     const authorization = request.headers.authorization ?? '';
     if (authorization.startsWith('Bearer ')) bearers.push(authorization.slice('Bearer '.length));
-    const answer = await fetch(target, {
-      method: request.method,
-      headers: { 'content-type': request.headers['content-type'] ?? 'application/json', authorization },
-      body: request.method === 'POST' ? Buffer.concat(chunks) : undefined,
-    });
-    response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-    response.end(await answer.text());
+    return false;
   }
 
   beforeAll(async () => {
-    platform = await startPlatform({
-      gatewaySubgraphUrl: async (name, url) => {
-        if (name !== 'people') return url;
-        target = url;
-        return `http://127.0.0.1:${await listen(front, 0)}/graphql`;
-      },
-    });
+    behind = await startPlatformBehindFront(record);
+    platform = behind.platform;
   });
   afterAll(async () => {
-    await platform?.stop();
-    await closeServer(front);
+    await behind?.stop();
   });
 
   const principalOf = (token: string) => decodeJwt(token)['principal'] as Principal;

@@ -3,11 +3,12 @@
  * something in front of it answers instead (a proxy's error page, an empty body, a 502). The gateway answers
  * 503 with a code naming people, not a masked 500; a principal resolved before the outage keeps working.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeServer, createLogger, listen } from '@region/kit';
+import { createLogger } from '@region/kit';
 import { SUBGRAPH_ROLES } from '@region/db';
 import { startPlatform, type Platform } from '../src/platform.ts';
+import { startPlatformBehindFront, type PeopleFront } from '../src/people-front.ts';
 
 const ME = '{ me { person { id } } }';
 
@@ -84,52 +85,34 @@ type Fault = 'html503' | 'empty' | 'bad-gateway' | null;
 describe('something in front of people answers instead of it', () => {
   let platform: Platform;
   let fault: Fault = null;
-  const front = createServer((request, response) => void forward(request, response));
-  let target = '';
+  let behind: PeopleFront | undefined;
 
-  /** Forwards to people, or answers as a failing proxy would while `fault` is set. */
-  async function forward(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (fault === 'html503') {
-      response.writeHead(503, { 'content-type': 'text/html' });
-      response.end('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
-      return;
+  /** Answers as a failing proxy would while `fault` is set; otherwise lets the request through to people. */
+  function answerInstead(_: IncomingMessage, response: ServerResponse): boolean {
+    switch (fault) {
+      case 'html503':
+        response.writeHead(503, { 'content-type': 'text/html' });
+        response.end('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
+        return true;
+      case 'empty':
+        response.writeHead(200);
+        response.end();
+        return true;
+      case 'bad-gateway':
+        response.writeHead(502, { 'content-type': 'text/plain' });
+        response.end('Bad Gateway');
+        return true;
+      case null:
+        return false;
     }
-    if (fault === 'empty') {
-      response.writeHead(200);
-      response.end();
-      return;
-    }
-    if (fault === 'bad-gateway') {
-      response.writeHead(502, { 'content-type': 'text/plain' });
-      response.end('Bad Gateway');
-      return;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const answer = await fetch(target, {
-      method: request.method,
-      headers: {
-        'content-type': request.headers['content-type'] ?? 'application/json',
-        authorization: request.headers.authorization ?? '',
-      },
-      body: request.method === 'POST' ? Buffer.concat(chunks) : undefined,
-    });
-    response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
-    response.end(await answer.text());
   }
 
   beforeAll(async () => {
-    platform = await startPlatform({
-      gatewaySubgraphUrl: async (name, url) => {
-        if (name !== 'people') return url;
-        target = url;
-        return `http://127.0.0.1:${await listen(front, 0)}/graphql`;
-      },
-    });
+    behind = await startPlatformBehindFront(answerInstead);
+    platform = behind.platform;
   });
   afterAll(async () => {
-    await platform?.stop();
-    await closeServer(front);
+    await behind?.stop();
   });
 
   it('serves logins while people answers', async () => {
