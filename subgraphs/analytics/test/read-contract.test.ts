@@ -99,21 +99,25 @@ describe('the read contract', () => {
       }
     }
     const [reader] = readers;
-    const [{ learners }] = await reader!.sql<{ learners: number }[]>`
-      select count(*)::int as learners from analytics_contract.contingent where ended_on is null`;
-    const [{ enrolled }] = await owner<{ enrolled: number }[]>`
+    const [{ learners }] = (await reader!.sql<{ learners: number }[]>`
+      select count(*)::int as learners from analytics_contract.contingent where ended_on is null`) as unknown as [
+      { learners: number },
+    ];
+    const [{ enrolled }] = (await owner<{ enrolled: number }[]>`
       select count(*)::int as enrolled from people.enrolments e join people.persons p on p.id = e.person_id
-      where e.ended_on is null and p.merged_into is null`;
+      where e.ended_on is null and p.merged_into is null`) as unknown as [{ enrolled: number }];
     expect(learners).toBe(enrolled);
     expect(learners).toBeGreaterThan(0);
     // A person's id from the API finds nothing in the contract: keys are keyed hashes, not the ids.
-    const [{ id }] = await owner<{ id: string }[]>`select person_id::text as id from people.enrolments limit 1`;
+    const [{ id }] = (await owner<
+      { id: string }[]
+    >`select person_id::text as id from people.enrolments limit 1`) as unknown as [{ id: string }];
     const found = await reader!.sql`select 1 from analytics_contract.contingent where person_key = ${id}::uuid`;
     expect(found).toHaveLength(0);
   });
 
   it('cannot be changed or extended by the reader', async () => {
-    const [{ sql }] = readers as [{ sql: postgres.Sql }];
+    const { sql } = readers[0]!;
     const code = (run: Promise<unknown>) =>
       run.then(
         () => null,
