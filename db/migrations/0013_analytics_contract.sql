@@ -5,6 +5,9 @@
 -- so the contract does not depend on the owners' types. The views are owned by the migration owner, so
 -- their readers need no privilege on the owners' schemas (db/src/migrate.ts revokes every one of them).
 --
+-- `consented`: the person has an active consent to processing (rule 5). Without it the platform shows
+-- nobody their personal data, so a report never shows a small cell holding such a person (issue 12).
+--
 -- Pseudonymous keys: a person's (and an application's) key is a keyed SHA-256 of its id, cut to a uuid.
 -- The key lives in `analytics_secret`, which no role but the owner reads, so a reader who learns a person's
 -- id elsewhere (the API) cannot find that person's rows here. An expression, not a function: a view's
@@ -34,6 +37,8 @@ CREATE VIEW "analytics_contract"."persons" AS
     p.sex::text AS gender,
     extract(year FROM p.birth_date)::smallint AS birth_year,
     extract(month FROM p.birth_date)::smallint AS birth_month,
+    EXISTS (SELECT 1 FROM people.consents pc WHERE pc.person_id = p.id AND pc.kind = 'PROCESSING'
+      AND pc.withdrawn_at IS NULL) AS consented,
     p.created_at::date AS created_on
   FROM people.persons p CROSS JOIN analytics_secret.pseudonym_key k
   WHERE p.merged_into IS NULL;
@@ -45,6 +50,8 @@ CREATE VIEW "analytics_contract"."contingent" AS
     p.sex::text AS gender,
     extract(year FROM p.birth_date)::smallint AS birth_year,
     extract(month FROM p.birth_date)::smallint AS birth_month,
+    EXISTS (SELECT 1 FROM people.consents pc WHERE pc.person_id = p.id AND pc.kind = 'PROCESSING'
+      AND pc.withdrawn_at IS NULL) AS consented,
     e.organization_id, o.municipality_id, o.type::text AS organization_type,
     e.class_id, c.name AS class_name, c.grade, c.school_year,
     e.started_on, e.ended_on
@@ -107,6 +114,8 @@ CREATE VIEW "analytics_contract"."marks" AS
     p.sex::text AS gender,
     extract(year FROM p.birth_date)::smallint AS birth_year,
     extract(month FROM p.birth_date)::smallint AS birth_month,
+    EXISTS (SELECT 1 FROM people.consents pc WHERE pc.person_id = p.id AND pc.kind = 'PROCESSING'
+      AND pc.withdrawn_at IS NULL) AS consented,
     m.school_year, m.organization_id, o.municipality_id, o.type::text AS organization_type,
     m.class_id, c.name AS class_name, c.grade, m.subject_id,
     -- A lesson's mark belongs to the study period its date falls in; a period mark names its period.
@@ -129,6 +138,8 @@ CREATE VIEW "analytics_contract"."attendance" AS
     p.sex::text AS gender,
     extract(year FROM p.birth_date)::smallint AS birth_year,
     extract(month FROM p.birth_date)::smallint AS birth_month,
+    EXISTS (SELECT 1 FROM people.consents pc WHERE pc.person_id = p.id AND pc.kind = 'PROCESSING'
+      AND pc.withdrawn_at IS NULL) AS consented,
     a.school_year, a.organization_id, o.municipality_id, a.class_id, a.subject_id, a.lesson_id, a.date,
     a.status::text AS status
   FROM learning.attendance a

@@ -15,6 +15,7 @@ let foreignSchool: string;
 let adminSchool: string;
 /** The grade of the planted small cell: three learners of municipality 1 whose gender is not recorded. */
 let plantedGrade: number;
+const planted: string[] = [];
 
 interface Cell {
   key: string | null;
@@ -87,6 +88,8 @@ beforeAll(async () => {
       values ('Скрытов', ${`Ученик${n}`}, ${`скрытов ученик${n}`}, '2010-03-03') returning id`;
     await sql`insert into people.enrolments (person_id, organization_id, class_id, class_name, started_on)
       values (${person!.id}, ${target!.organization_id}, ${target!.class_id}, ${target!.class_name}, '2026-09-01')`;
+    await sql`insert into people.consents (person_id, kind) values (${person!.id}, 'PROCESSING')`;
+    planted.push(person!.id);
   }
 });
 afterAll(async () => {
@@ -223,6 +226,18 @@ describe('row scope', () => {
     expect(new Set(table.rows.map((row) => row.cells[0]!.key))).toEqual(new Set([municipality1]));
     const planted = table.rows.find((row) => row.cells[1]!.key === String(plantedGrade) && row.cells[2]!.key === null);
     expect(planted?.cells[3]).toMatchObject({ value: 3, suppressed: false });
+  });
+
+  it('hides from the coordinator too a small cell holding a learner without consent (rule 5)', async () => {
+    await platform.admin.sql`update people.consents set withdrawn_at = now() where person_id = ${planted[0]!}`;
+    try {
+      const table = ok(await report('coordinator', BY_MUNICIPALITY_GRADE_GENDER));
+      const cell = table.rows.find((row) => row.cells[1]!.key === String(plantedGrade) && row.cells[2]!.key === null);
+      expect(cell?.cells[3]).toMatchObject({ value: null, suppressed: true });
+      expect(recoverable(table, 3)).toEqual([]);
+    } finally {
+      await platform.admin.sql`update people.consents set withdrawn_at = null where person_id = ${planted[0]!}`;
+    }
   });
 
   it('refuses the coordinator another municipality, or a school of it (FORBIDDEN, not empty)', async () => {

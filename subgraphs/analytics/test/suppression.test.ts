@@ -10,15 +10,16 @@ function table(values: Record<string, Record<string, number>>): CubeCell[] {
   for (const [row, line] of Object.entries(values)) {
     let sum = 0;
     for (const [column, persons] of Object.entries(line)) {
-      cells.push({ coords: [row, column], rolledUp: [false, false], persons });
+      cells.push({ coords: [row, column], rolledUp: [false, false], persons, unconsented: 0 });
       columns.set(column, (columns.get(column) ?? 0) + persons);
       sum += persons;
     }
-    cells.push({ coords: [row, null], rolledUp: [false, true], persons: sum });
+    cells.push({ coords: [row, null], rolledUp: [false, true], persons: sum, unconsented: 0 });
     grand += sum;
   }
-  for (const [column, persons] of columns) cells.push({ coords: [null, column], rolledUp: [true, false], persons });
-  cells.push({ coords: [null, null], rolledUp: [true, true], persons: grand });
+  for (const [column, persons] of columns)
+    cells.push({ coords: [null, column], rolledUp: [true, false], persons, unconsented: 0 });
+  cells.push({ coords: [null, null], rolledUp: [true, true], persons: grand, unconsented: 0 });
   return cells;
 }
 
@@ -40,6 +41,14 @@ describe('suppressCells', () => {
     const cells = table({ a: { m: 3 }, b: { m: 9, f: 30 } });
     const hidden = [...suppressCells(cells, 5)].map((i) => name(cells[i]!));
     expect(hidden).toContain('a/*');
+  });
+
+  it('shows small cells to an exempt principal unless one holds a person without consent', () => {
+    const cells = table({ a: { m: 3, f: 20 }, b: { m: 9, f: 30 }, c: { m: 12, f: 40 } });
+    expect(suppressCells(cells, 5, { exempt: true }).size).toBe(0);
+    const small = cells.findIndex((cell) => name(cell) === 'a/m');
+    cells[small] = { ...cells[small]!, unconsented: 1 };
+    expect([...suppressCells(cells, 5, { exempt: true })].map((i) => name(cells[i]!))).toContain('a/m');
   });
 
   it('never leaves exactly one hidden cell in a line', () => {

@@ -40,6 +40,8 @@ export interface CubeRow {
   /** Bit i (from the left) set: dimension i rolled up. */
   grouping: number;
   persons: number;
+  /** Persons of the cell without an active consent to processing. */
+  unconsented: number;
   values: Record<string, number | null>;
 }
 
@@ -74,7 +76,8 @@ export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
     .filter((id) => MEASURES[id].aggregate !== null)
     .map((id) => sql`, ${sql.raw(MEASURES[id].aggregate!)} as ${sql.raw(`m_${id.toLowerCase()}`)}`);
   const statement = sql`select ${dims.length ? sql`${sql.join(dims, sql`, `)}, grouping(${sql.join(dims, sql`, `)})` : sql`0`} as g,
-      count(distinct ${sql.raw(dataset.personKey)}) as persons${sql.join(measures, sql``)}
+      count(distinct ${sql.raw(dataset.personKey)}) as persons,
+      count(distinct ${sql.raw(dataset.personKey)}) filter (where not f.consented) as unconsented${sql.join(measures, sql``)}
     from (${inner}) f
     ${dims.length ? sql`group by cube (${sql.join(dims, sql`, `)})` : sql``}`;
   const rows = await db.execute<Record<string, string | number | null>>(statement);
@@ -82,6 +85,7 @@ export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
     keys: query.dimensions.map((_, index) => (row[`d${index}`] === null ? null : String(row[`d${index}`]))),
     grouping: Number(row['g']),
     persons: Number(row['persons']),
+    unconsented: Number(row['unconsented']),
     values: Object.fromEntries(
       query.measures.map((id) => {
         const value = row[`m_${id.toLowerCase()}`];

@@ -218,14 +218,16 @@ export async function buildReport(
     scope: scope.region ? null : { municipalityIds: scope.municipalityIds, organizationIds: scope.organizationIds },
   });
 
-  // Suppression (issue 12): for everyone who may not read the personal data of every person of the report.
+  // Suppression (issue 12): for everyone who may not read the personal data of every person of the report;
+  // for those who may, still for a small cell holding a person without consent (nobody sees their data).
   const n = input.dimensions.length;
   const cells = rows.map((row) => ({
     coords: row.keys,
     rolledUp: row.keys.map((_, index) => (row.grouping & (1 << (n - 1 - index))) !== 0),
     persons: row.persons,
+    unconsented: row.unconsented,
   }));
-  const hidden = policy.readsPersonalDataOfAll(units) ? new Set<number>() : suppressCells(cells, options.minCellSize);
+  const hidden = suppressCells(cells, options.minCellSize, { exempt: policy.readsPersonalDataOfAll(units) });
 
   const grand = rows.findIndex((row) => row.grouping === (1 << n) - 1);
   const grandPersons = grand >= 0 && !hidden.has(grand) ? rows[grand]!.persons : null;

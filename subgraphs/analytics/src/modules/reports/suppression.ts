@@ -3,7 +3,9 @@
  * persons, Rosstat marks such cells «к»). Pure: it sees the whole cube a report computed — every detail
  * cell and every total, i.e. every grouping set of `GROUP BY CUBE` — and answers which cells to hide.
  *
- * 1. Primary: a cell computed from 1…k−1 persons is suppressed.
+ * 1. Primary: a cell computed from 1…k−1 persons is suppressed — for a principal who may read the personal
+ *    data of every person of the report (`exempt`), only when the cell holds a person without consent to
+ *    processing, whose data nobody may see (rule 5).
  * 2. Complementary: a *line* of the cube is a set of cells that differ in one dimension only, together with
  *    their total over that dimension (the cell with that dimension rolled up). The total is the sum of the
  *    line's cells, so a line with exactly one suppressed cell gives it away (total minus the others). In any
@@ -21,6 +23,8 @@ export interface CubeCell {
   rolledUp: readonly boolean[];
   /** Persons the cell is computed from. */
   persons: number;
+  /** Of them, persons without an active consent to processing. */
+  unconsented: number;
 }
 
 const ROLLED_UP = '\u0000*';
@@ -60,10 +64,15 @@ export function cubeLines(cells: readonly CubeCell[]): number[][] {
 }
 
 /** The indices of the cells to hide from a principal who may not see small groups. */
-export function suppressCells(cells: readonly CubeCell[], minCellSize: number): Set<number> {
+export function suppressCells(
+  cells: readonly CubeCell[],
+  minCellSize: number,
+  options: { exempt?: boolean } = {},
+): Set<number> {
   const hidden = new Set<number>();
   cells.forEach((cell, index) => {
-    if (cell.persons > 0 && cell.persons < minCellSize) hidden.add(index);
+    const small = cell.persons > 0 && cell.persons < minCellSize;
+    if (small && (!options.exempt || cell.unconsented > 0)) hidden.add(index);
   });
   if (hidden.size === 0) return hidden;
   const lines = cubeLines(cells);
