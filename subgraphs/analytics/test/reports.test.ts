@@ -314,6 +314,32 @@ describe('the catalogue', () => {
     expect(codes(value)).toContain('BAD_USER_INPUT');
   });
 
+  it('sorts by a measure and cuts the rows at the limit, totals over all rows', async () => {
+    const table = ok(
+      await report('operator', {
+        dataset: 'CONTINGENT',
+        dimensions: ['ORGANIZATION'],
+        measures: ['PERSONS', 'SHARE_OF_PERSONS'],
+        sort: [{ measure: 'PERSONS', descending: true }],
+        limit: 2,
+      }),
+    );
+    expect(table.rows).toHaveLength(2);
+    expect(table.rowCount).toBeGreaterThan(2);
+    expect(table.rows[0]!.cells[1]!.value).toBeGreaterThanOrEqual(table.rows[1]!.cells[1]!.value!);
+    const [grand] = table.totals;
+    expect(grand!.cells[0]).toMatchObject({ total: true, label: 'Итого' });
+    expect(grand!.cells[2]!.value).toBe(100);
+    const refused = await report('operator', {
+      dataset: 'CONTINGENT',
+      dimensions: ['ORGANIZATION'],
+      measures: ['PERSONS'],
+      sort: [{ measure: 'CLASSES' }],
+    });
+    expect(codes(refused)).toContain('BAD_USER_INPUT');
+    expect(codes(await report('operator', { ...BY_MUNICIPALITY_GRADE_GENDER, limit: 0 }))).toContain('BAD_USER_INPUT');
+  });
+
   it('answers marks by subject with averages that follow their count', async () => {
     const table = ok(
       await report('analyst', {
