@@ -314,6 +314,25 @@ describe('the catalogue', () => {
     expect(codes(value)).toContain('BAD_USER_INPUT');
   });
 
+  it('answers every dimension and measure of every dataset of the catalogue', async () => {
+    const catalog = await platform.query<{
+      reportCatalog: { datasets: { id: string; dimensions: { id: string }[]; measures: { id: string }[] }[] };
+    }>({ login: 'operator' }, '{ reportCatalog { datasets { id dimensions { id } measures { id } } } }');
+    for (const dataset of catalog.data!.reportCatalog.datasets) {
+      for (const dimension of dataset.dimensions) {
+        const table = ok(
+          await report('operator', {
+            dataset: dataset.id,
+            dimensions: [dimension.id],
+            measures: dataset.measures.map((measure) => measure.id),
+          }),
+        );
+        expect(table.rowCount, `${dataset.id} by ${dimension.id}`).toBeGreaterThan(0);
+        expect(table.rows.every((row) => row.cells[0]!.label !== null)).toBe(true);
+      }
+    }
+  });
+
   it('sorts by a measure and cuts the rows at the limit, totals over all rows', async () => {
     const table = ok(
       await report('operator', {
