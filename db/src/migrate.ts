@@ -19,6 +19,11 @@ export const SUBGRAPH_ROLES = Object.fromEntries(SUBGRAPHS.map((entry) => [entry
   { role: string; schema: string }
 >;
 export const ANALYTICS_READER = 'analytics_ro';
+/**
+ * The read contract (issue 12): views with pseudonymous keys and no direct identifiers, created by migration
+ * `0013_analytics_contract.sql`. The analytics reader may select from these and from nothing else.
+ */
+export const ANALYTICS_CONTRACT_SCHEMA = 'analytics_contract';
 export type { SubgraphName };
 
 /**
@@ -64,6 +69,49 @@ async function ensureRoles(sql: postgres.Sql, password: string, databases: Subgr
       end $$`;
     await sql.unsafe(`alter role ${role} password '${password.replaceAll("'", "''")}'`);
   }
+  // The analytics subgraph reads the contract through the reader's privileges, and only those (issue 12).
+  const analytics = databases.find((database) => database.schema === 'analytics');
+  if (analytics) {
+    await sql.unsafe(`
+      do $$ begin
+        if not pg_has_role('${analytics.role}', '${ANALYTICS_READER}', 'member') then
+          grant ${ANALYTICS_READER} to ${analytics.role};
+        end if;
+      exception when unique_violation or duplicate_object then null;
+      end $$`);
+  }
+}
+
+/**
+ * Closed by default (issue 12): the analytics reader loses every privilege in every schema of the database —
+ * the owners' schemas, a subgraph's schema added later, a table created after this run — and gets `usage` on
+ * the contract schema and `select` on its views, nothing else. Earlier releases granted it `select` on every
+ * table of every schema; this revokes those grants on an existing database too.
+ */
+async function lockDownAnalyticsReader(sql: postgres.Sql, database: string): Promise<void> {
+  const schemas = (await sql`
+    select nspname from pg_namespace
+    where nspname not in ('pg_catalog', 'information_schema', 'pg_toast', ${ANALYTICS_CONTRACT_SCHEMA})
+      and nspname not like 'pg\_temp\_%' and nspname not like 'pg\_toast\_temp\_%'`) as unknown as {
+    nspname: string;
+  }[];
+  for (const { nspname } of schemas) {
+    const schema = `"${nspname.replaceAll('"', '""')}"`;
+    await sql.unsafe(`
+      revoke all on all tables in schema ${schema} from ${ANALYTICS_READER};
+      revoke all on all sequences in schema ${schema} from ${ANALYTICS_READER};
+      revoke all on all functions in schema ${schema} from ${ANALYTICS_READER};
+      revoke all on schema ${schema} from ${ANALYTICS_READER};
+      alter default privileges in schema ${schema} revoke all on tables from ${ANALYTICS_READER};
+      alter default privileges in schema ${schema} revoke all on sequences from ${ANALYTICS_READER};
+    `);
+  }
+  await sql.unsafe(`
+    grant connect on database "${database}" to ${ANALYTICS_READER};
+    revoke create on schema ${ANALYTICS_CONTRACT_SCHEMA} from public;
+    grant usage on schema ${ANALYTICS_CONTRACT_SCHEMA} to ${ANALYTICS_READER};
+    grant select on all tables in schema ${ANALYTICS_CONTRACT_SCHEMA} to ${ANALYTICS_READER};
+  `);
 }
 
 async function grantPrivileges(sql: postgres.Sql, databases: SubgraphDatabase[]): Promise<void> {
@@ -79,11 +127,9 @@ async function grantPrivileges(sql: postgres.Sql, databases: SubgraphDatabase[])
       grant usage on schema ${schema} to ${role};
       grant select, insert, update, delete on all tables in schema ${schema} to ${role};
       grant usage, select on all sequences in schema ${schema} to ${role};
-      grant connect on database "${database}" to ${ANALYTICS_READER};
-      grant usage on schema ${schema} to ${ANALYTICS_READER};
-      grant select on all tables in schema ${schema} to ${ANALYTICS_READER};
     `);
   }
+  await lockDownAnalyticsReader(sql, database);
   // Opening a school year creates its partitions through this function only (no DDL rights for the role).
   await sql.unsafe(`
     revoke execute on function learning.ensure_year_partitions(smallint) from public;

@@ -40,6 +40,11 @@ export const SCOPES = [
   'org:write',
   /** Region-wide aggregates without personal rows (monitoring, statistics). */
   'aggregate:read',
+  /**
+   * The report builder (issue 12): aggregate tables over the grant's territory, small cells suppressed. Org
+   * admins hold it for their organization, unlike `aggregate:read`, which opens region-wide monitors.
+   */
+  'reports:read',
   /** History of changes to personal data and the access log. */
   'audit:read',
   /** Marks, attendance, lessons and homework of the learners in one's territory. */
@@ -72,12 +77,13 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'org:read',
     'org:write',
     'aggregate:read',
+    'reports:read',
     'audit:read',
     'journal:read',
     'admissions:read',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
-  MINISTRY_ANALYST: ['org:read', 'aggregate:read'],
+  MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'reports:read'],
   MUNICIPAL_COORDINATOR: [
     'person:read',
     'pii:read',
@@ -87,6 +93,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'org:read',
     'org:write',
     'aggregate:read',
+    'reports:read',
     'journal:read',
     'admissions:read',
   ],
@@ -101,6 +108,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'grants:manage',
     'org:read',
     'audit:read',
+    'reports:read',
     'journal:read',
     'journal:write',
     'school-year:manage',

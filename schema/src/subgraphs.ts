@@ -88,6 +88,9 @@ export const SUBGRAPHS = [
         returning id`,
     },
   ]),
+  // Issue 12: reports over the read contract (`analytics_contract` views); it originates no entity. Its role
+  // `analytics_svc` owns schema `analytics` (saved reports, later) and reads the contract as `analytics_ro`.
+  subgraphEntry('analytics', 4005, []),
 ] as const satisfies Registry;
 
 /** The platform's own subgraphs (a throwaway one added in a test is a plain `string`). */

@@ -28,7 +28,7 @@ describe('deploy/k8s manifests', () => {
       byKind('Deployment')
         .map((resource) => resource.name)
         .sort(),
-    ).toEqual(['admissions', 'admissions-outbox', 'gateway', 'learning', 'people']);
+    ).toEqual(['admissions', 'admissions-outbox', 'analytics', 'gateway', 'learning', 'people']);
     expect(byKind('Job').map((resource) => resource.name)).toEqual(['region-migrate']);
   });
 

@@ -1,0 +1,10 @@
+import type { Database } from '@region/db';
+import type { SubgraphContext } from '@region/kit';
+import type { AnalyticsPolicy } from './policy.ts';
+
+export interface AnalyticsContext extends SubgraphContext<AnalyticsPolicy, Record<string, never>> {
+  /** Where the read contract is read: a read replica when configured (docs/deploy.md), else `db`. */
+  readDb: Database;
+  /** k of small-cell suppression: a cell from fewer persons is hidden (`REPORT_MIN_CELL`). */
+  minCellSize: number;
+}

@@ -1,0 +1,17 @@
+import { parseEnv } from '@region/kit';
+import { z } from 'zod';
+
+/** k of small-cell suppression when the deployment sets none (issue 12). */
+export const DEFAULT_MIN_CELL_SIZE = 5;
+
+export function readAnalyticsEnv() {
+  return parseEnv({
+    /** A cell computed from fewer persons is suppressed for principals without personal-data access to all. */
+    REPORT_MIN_CELL: z.coerce.number().int().min(2).max(100).default(DEFAULT_MIN_CELL_SIZE),
+    /**
+     * The read contract on a streaming replica, as `analytics_ro` (docs/deploy.md); unset, reports read through
+     * `ANALYTICS_DATABASE_URL`.
+     */
+    ANALYTICS_READ_DATABASE_URL: z.string().url().optional(),
+  });
+}

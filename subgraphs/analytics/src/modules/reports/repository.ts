@@ -1,0 +1,127 @@
+/**
+ * Reads of the read contract (`analytics_contract` views) for the report builder. SQL is assembled only
+ * from the catalogue's fragments (`catalog.ts`); everything a caller sends is a parameter.
+ */
+import type { Executor } from '@region/db';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  DATASETS,
+  DIMENSIONS,
+  MEASURES,
+  type DatasetId,
+  type DimensionId,
+  type LabelSource,
+  type MeasureId,
+} from './catalog.ts';
+
+/** A dimension's SQL with the age date as a parameter. */
+function dimensionSql(id: DimensionId, ageOn: string): SQL {
+  const parts = DIMENSIONS[id].expression.split('$AGE_ON');
+  return sql.join(
+    parts.map((part) => sql.raw(part)),
+    sql`${ageOn}::date`,
+  );
+}
+
+export interface CubeQuery {
+  dataset: DatasetId;
+  dimensions: readonly DimensionId[];
+  measures: readonly MeasureId[];
+  filters: readonly { dimension: DimensionId; values: readonly (string | number)[] }[];
+  /** Contingent on a date, or marks between two dates. */
+  time: { on: string } | { from: string; to: string };
+  ageOn: string;
+  /** Null for the region; else the municipalities and organizations the rows must lie in. */
+  scope: { municipalityIds: string[]; organizationIds: string[] } | null;
+}
+
+export interface CubeRow {
+  keys: (string | null)[];
+  /** Bit i (from the left) set: dimension i rolled up. */
+  grouping: number;
+  persons: number;
+  /** Persons of the cell without an active consent to processing. */
+  unconsented: number;
+  values: Record<string, number | null>;
+}
+
+/** Every grouping set of the chosen dimensions (`GROUP BY CUBE`): the detail cells and all their totals. */
+export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
+  const dataset = DATASETS[query.dataset];
+  const where: SQL[] = [];
+  if (dataset.base) where.push(sql.raw(dataset.base));
+  if ('on' in query.time) {
+    where.push(
+      sql`f.started_on <= ${query.time.on}::date and (f.ended_on is null or f.ended_on > ${query.time.on}::date)`,
+    );
+  } else {
+    where.push(sql`f.date between ${query.time.from}::date and ${query.time.to}::date`);
+  }
+  if (query.scope) {
+    const { municipalityIds, organizationIds } = query.scope;
+    const parts: SQL[] = [];
+    if (municipalityIds.length) parts.push(sql`f.municipality_id in ${municipalityIds}`);
+    if (organizationIds.length) parts.push(sql`f.organization_id in ${organizationIds}`);
+    where.push(parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`);
+  }
+  for (const filter of query.filters) {
+    where.push(sql`(${dimensionSql(filter.dimension, query.ageOn)}) in ${filter.values}`);
+  }
+  const inner = sql`select f.*${sql.join(
+    query.dimensions.map((id, index) => sql`, (${dimensionSql(id, query.ageOn)})::text as ${sql.raw(`d${index}`)}`),
+    sql``,
+  )} from ${sql.raw(`analytics_contract.${dataset.view}`)} f where ${sql.join(where, sql` and `)}`;
+  const dims = query.dimensions.map((_, index) => sql.raw(`f.d${index}`));
+  const measures = query.measures
+    .filter((id) => MEASURES[id].aggregate !== null)
+    .map((id) => sql`, ${sql.raw(MEASURES[id].aggregate!)} as ${sql.raw(`m_${id.toLowerCase()}`)}`);
+  const statement = sql`select ${dims.length ? sql`${sql.join(dims, sql`, `)}, grouping(${sql.join(dims, sql`, `)})` : sql`0`} as g,
+      count(distinct ${sql.raw(dataset.personKey)}) as persons,
+      count(distinct ${sql.raw(dataset.personKey)}) filter (where not f.consented) as unconsented${sql.join(measures, sql``)}
+    from (${inner}) f
+    ${dims.length ? sql`group by cube (${sql.join(dims, sql`, `)})` : sql``}`;
+  const rows = await db.execute<Record<string, string | number | null>>(statement);
+  return [...rows].map((row) => ({
+    keys: query.dimensions.map((_, index) => (row[`d${index}`] === null ? null : String(row[`d${index}`]))),
+    grouping: Number(row['g']),
+    persons: Number(row['persons']),
+    unconsented: Number(row['unconsented']),
+    values: Object.fromEntries(
+      query.measures.map((id) => {
+        const value = row[`m_${id.toLowerCase()}`];
+        return [id, value === null || value === undefined ? null : Number(value)];
+      }),
+    ),
+  }));
+}
+
+/** Labels of the keys a report shows, from the contract view naming them. */
+export async function labels(db: Executor, source: LabelSource, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.execute<{ key: string; label: string }>(
+    sql`select ${sql.raw(source.key)}::text as key, ${sql.raw(source.label)} as label
+      from ${sql.raw(`analytics_contract.${source.view}`)} where ${sql.raw(source.key)}::text in ${[...keys]}`,
+  );
+  return new Map([...rows].map((row) => [row.key, row.label]));
+}
+
+/** The municipality of each organization (for scope checks of filters). */
+export async function organizationMunicipalities(
+  db: Executor,
+  organizationIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (organizationIds.length === 0) return new Map();
+  const rows = await db.execute<{ organization_id: string; municipality_id: string }>(
+    sql`select organization_id, municipality_id from analytics_contract.organizations where organization_id in ${[...organizationIds]}`,
+  );
+  return new Map([...rows].map((row) => [row.organization_id, row.municipality_id]));
+}
+
+/** The organization of each class (for scope checks of filters). */
+export async function classOrganizations(db: Executor, classIds: readonly string[]): Promise<Map<string, string>> {
+  if (classIds.length === 0) return new Map();
+  const rows = await db.execute<{ class_id: string; organization_id: string }>(
+    sql`select class_id, organization_id from analytics_contract.classes where class_id in ${[...classIds]}`,
+  );
+  return new Map([...rows].map((row) => [row.class_id, row.organization_id]));
+}

@@ -1,0 +1,66 @@
+/** Small-cell suppression on a cube in hand (issue 12): primary cells, complementary cells, totals. */
+import { describe, expect, it } from 'vitest';
+import { suppressCells, type CubeCell } from '../src/modules/reports/suppression.ts';
+
+/** A two-dimensional table with its row, column and grand totals, as `GROUP BY CUBE` answers it. */
+function table(values: Record<string, Record<string, number>>): CubeCell[] {
+  const cells: CubeCell[] = [];
+  const columns = new Map<string, number>();
+  let grand = 0;
+  for (const [row, line] of Object.entries(values)) {
+    let sum = 0;
+    for (const [column, persons] of Object.entries(line)) {
+      cells.push({ coords: [row, column], rolledUp: [false, false], persons, unconsented: 0 });
+      columns.set(column, (columns.get(column) ?? 0) + persons);
+      sum += persons;
+    }
+    cells.push({ coords: [row, null], rolledUp: [false, true], persons: sum, unconsented: 0 });
+    grand += sum;
+  }
+  for (const [column, persons] of columns)
+    cells.push({ coords: [null, column], rolledUp: [true, false], persons, unconsented: 0 });
+  cells.push({ coords: [null, null], rolledUp: [true, true], persons: grand, unconsented: 0 });
+  return cells;
+}
+
+const name = (cell: CubeCell) => cell.coords.map((c, i) => (cell.rolledUp[i] ? '*' : c)).join('/');
+
+describe('suppressCells', () => {
+  it('hides nothing when every cell has k persons', () => {
+    expect(suppressCells(table({ a: { m: 5, f: 6 }, b: { m: 7, f: 8 } }), 5).size).toBe(0);
+  });
+
+  it('hides the small cell and the smallest cells of its row and column, then of theirs', () => {
+    const cells = table({ a: { m: 3, f: 20 }, b: { m: 9, f: 30 }, c: { m: 12, f: 40 } });
+    const hidden = [...suppressCells(cells, 5)].map((i) => name(cells[i]!)).sort();
+    // a/m is primary; its row's other cell a/f and its column's smallest b/m follow; b/f closes the rectangle.
+    expect(hidden).toEqual(['a/f', 'a/m', 'b/f', 'b/m']);
+  });
+
+  it('hides a total that equals its only small cell', () => {
+    const cells = table({ a: { m: 3 }, b: { m: 9, f: 30 } });
+    const hidden = [...suppressCells(cells, 5)].map((i) => name(cells[i]!));
+    expect(hidden).toContain('a/*');
+  });
+
+  it('shows small cells to an exempt principal unless one holds a person without consent', () => {
+    const cells = table({ a: { m: 3, f: 20 }, b: { m: 9, f: 30 }, c: { m: 12, f: 40 } });
+    expect(suppressCells(cells, 5, { exempt: true }).size).toBe(0);
+    const small = cells.findIndex((cell) => name(cell) === 'a/m');
+    cells[small] = { ...cells[small]!, unconsented: 1 };
+    expect([...suppressCells(cells, 5, { exempt: true })].map((i) => name(cells[i]!))).toContain('a/m');
+  });
+
+  it('never leaves exactly one hidden cell in a line', () => {
+    const cells = table({ a: { m: 1, f: 2, x: 40 }, b: { m: 9, f: 30, x: 3 }, c: { m: 12, f: 4, x: 50 } });
+    const hidden = suppressCells(cells, 5);
+    for (const dimension of [0, 1]) {
+      const lines = new Map<string, number[]>();
+      cells.forEach((cell, i) => {
+        const key = cell.coords.map((c, d) => (d === dimension ? '' : `${cell.rolledUp[d]}:${c}`)).join('|');
+        lines.set(key, [...(lines.get(key) ?? []), i]);
+      });
+      for (const line of lines.values()) expect(line.filter((i) => hidden.has(i)).length).not.toBe(1);
+    }
+  });
+});
