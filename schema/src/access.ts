@@ -56,6 +56,8 @@ export const SCOPES = [
   'admissions:manage',
   /** Hand applications over from an external system (ЕПГУ intake). */
   'admissions:intake',
+  /** The public extra-education catalogue and the organizations and municipalities it names (issue 11). */
+  'catalogue:read',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -75,9 +77,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'audit:read',
     'journal:read',
     'admissions:read',
+    'catalogue:read',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
-  MINISTRY_ANALYST: ['org:read', 'aggregate:read'],
+  MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'catalogue:read'],
   MUNICIPAL_COORDINATOR: [
     'person:read',
     'pii:read',
@@ -89,6 +92,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'aggregate:read',
     'journal:read',
     'admissions:read',
+    'catalogue:read',
   ],
   ORG_ADMIN: [
     'person:read',
@@ -106,9 +110,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'school-year:manage',
     'admissions:read',
     'admissions:manage',
+    'catalogue:read',
   ],
-  TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write'],
-  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write'],
+  TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
+  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
   GUARDIAN: [
     'person:read',
     'pii:read',
@@ -118,9 +123,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'audit:read',
     'journal:read',
     'admissions:apply',
+    'catalogue:read',
   ],
-  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read'],
-  SERVICE: ['org:read', 'admissions:intake'],
+  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read', 'catalogue:read'],
+  SERVICE: ['org:read', 'admissions:intake', 'catalogue:read'],
 };
 
 /** Where in the hierarchy region → municipality → organization → class → person a grant applies. */
