@@ -183,6 +183,30 @@ describe('anonymous callers have the strictest limits', () => {
   });
 });
 
+describe('behind the gateway, an anonymous principal reaches no person row (defence in depth)', () => {
+  const direct = async (query: string) => {
+    const response = await fetch(platform.peopleUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await platform.signInternal({ kind: 'ANONYMOUS' })}`,
+      },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as GraphQLResponse<{
+      persons?: { totalCount: number };
+      organizations?: { totalCount: number };
+    }>;
+  };
+
+  it('people answers the registry and no persons to an ANONYMOUS internal token', async () => {
+    const persons = await direct('{ persons(first: 5) { totalCount edges { node { id } } } }');
+    expect(persons.data?.persons?.totalCount).toBe(0);
+    const organizations = await direct('{ organizations(first: 5) { totalCount } }');
+    expect(organizations.data?.organizations?.totalCount).toBeGreaterThan(0);
+  });
+});
+
 describe('a signed-in person reads what they did', () => {
   it('reads their own card and the registry', async () => {
     const result = await platform.query<{ me: { person: { fullName: string } } }>(
