@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloGateway } from '@apollo/gateway';
 import {
+  ANONYMOUS,
   HttpRefusal,
   createHttpServer,
   createMetrics,
@@ -28,6 +29,7 @@ import { burstLog, gatewayErrorFormatter } from './format-error.ts';
 import { DEFAULT_LIMITS, type LimitKind, type QueryLimits } from './limits.ts';
 import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts';
 import { gatewayMetrics } from './metrics.ts';
+import { DEFAULT_ANONYMOUS_RATE_LIMIT, clientAddress, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
 
 export interface GatewayContext {
@@ -53,6 +55,10 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** How long `stop()` waits for in-flight requests before closing their connections (default 10 s). */
   shutdownGraceMs?: number;
+  /** Requests without a token per client address (default `DEFAULT_ANONYMOUS_RATE_LIMIT`), per replica. */
+  anonymousRateLimit?: RateLimit;
+  /** Reverse proxies in front of the gateway that append to `X-Forwarded-For` (default 0: the socket's peer). */
+  trustedProxies?: number;
 }
 
 export interface Gateway {
@@ -89,6 +95,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     cacheLookup: observed.principalCache,
   });
 
+  const anonymousLimiter = rateLimiter(options.anonymousRateLimit ?? DEFAULT_ANONYMOUS_RATE_LIMIT);
+  const trustedProxies = options.trustedProxies ?? 0;
+
   const outages = outageLog(logger);
   const peopleDatabaseDown = burstLog(logger, 'login refused: the people database is unavailable');
   const gateway = new ApolloGateway({
@@ -108,6 +117,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const scoped = gatewayWithFieldScopes(gateway, {
     scopesOf: (requestContext) => principalScopes((requestContext.context as GatewayContext).principal),
+    isAnonymous: (requestContext) => (requestContext.context as GatewayContext).principal.kind === 'ANONYMOUS',
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -138,6 +148,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: observed.countRefusals(async (request) => {
       const header = request.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+      // No credentials at all: an anonymous caller of the public catalogue (issue 11). A token that is
+      // present but bad is refused below and never read as anonymous, so an expired session says so.
+      if (!header) {
+        const retryAfter = anonymousLimiter.take(clientAddress(request, trustedProxies));
+        if (retryAfter > 0) {
+          return new HttpRefusal(
+            429,
+            {
+              errors: [
+                {
+                  message: 'Слишком много запросов без входа с вашего адреса. Повторите через несколько секунд.',
+                  extensions: { code: 'RATE_LIMITED', retryAfter },
+                },
+              ],
+            },
+            { 'retry-after': String(retryAfter) },
+          );
+        }
+        return { principal: ANONYMOUS };
+      }
       if (!token) return refusal(401, 'UNAUTHENTICATED', 'Войдите через Госуслуги.');
       let identity;
       try {

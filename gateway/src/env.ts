@@ -2,6 +2,7 @@ import { DEFAULT_REGION_TIME_ZONE, isTimeZone, observabilityEnv, parseEnv, port 
 import { ROLES, SUBGRAPHS, type Registry } from '@region/schema';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind, type QueryLimits } from './limits.ts';
+import { DEFAULT_ANONYMOUS_RATE_LIMIT } from './rate-limit.ts';
 import { DEFAULT_INTROSPECTION_ROLES } from './request-guards.ts';
 
 const limitsSchema = z
@@ -11,6 +12,7 @@ const limitsSchema = z
     aliases: z.number().int().nonnegative(),
     tokens: z.number().int().positive(),
     directives: z.number().int().nonnegative(),
+    page: z.number().int().positive(),
   })
   .partial()
   .strict();
@@ -90,6 +92,15 @@ export function readEnv() {
      * (the Vite dev server, a municipal portal). Empty: the gateway's own origin only.
      */
     CORS_ORIGINS: originList,
+    /** Requests without a token one client address may send in a burst, per gateway replica (issue 11). */
+    ANONYMOUS_RATE_BURST: z.coerce.number().int().positive().default(DEFAULT_ANONYMOUS_RATE_LIMIT.burst),
+    /** Requests per second a client address gets back after its burst, per gateway replica. */
+    ANONYMOUS_RATE_PER_SECOND: z.coerce.number().positive().default(DEFAULT_ANONYMOUS_RATE_LIMIT.perSecond),
+    /**
+     * Reverse proxies in front of the gateway that append the client's address to `X-Forwarded-For` (an ingress:
+     * 1). The rate limit keys on the address that many entries from the header's end; 0 keys on the socket peer.
+     */
+    TRUSTED_PROXIES: z.coerce.number().int().nonnegative().default(0),
     /** How long shutdown waits for in-flight requests before closing their connections. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
     /** OTLP traces and the `/metrics` token (docs/operations.md). */

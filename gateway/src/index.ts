@@ -31,6 +31,8 @@ async function main(): Promise<void> {
     introspectionRoles: env.INTROSPECTION_ROLES,
     corsOrigins: env.CORS_ORIGINS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    anonymousRateLimit: { burst: env.ANONYMOUS_RATE_BURST, perSecond: env.ANONYMOUS_RATE_PER_SECOND },
+    trustedProxies: env.TRUSTED_PROXIES,
   });
   const port = await listen(gateway.server, env.GATEWAY_PORT, env.LISTEN_HOST);
   logger.info({ port }, 'gateway listening');

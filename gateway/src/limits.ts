@@ -13,18 +13,26 @@ import { AppError, assertNever, type Principal } from '@region/kit';
 import type { Role } from '@region/schema';
 import {
   GraphQLError,
+  Kind,
+  TypeInfo,
+  getArgumentValues,
   getNamedType,
   getNullableType,
   isLeafType,
   isListType,
   validate,
+  visit,
+  visitWithTypeInfo,
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
-export const LIMIT_KINDS = ['person', 'analyst', 'service'] as const;
-/** Whose limits apply: people in their cabinets, regional and municipal roles, external systems. */
+export const LIMIT_KINDS = ['person', 'analyst', 'service', 'anonymous'] as const;
+/**
+ * Whose limits apply: people in their cabinets, regional and municipal roles, external systems, and callers
+ * without a token (the public catalogue, issue 11).
+ */
 export type LimitKind = (typeof LIMIT_KINDS)[number];
 
 export interface QueryLimits {
@@ -34,6 +42,8 @@ export interface QueryLimits {
   aliases: number;
   tokens: number;
   directives: number;
+  /** The largest `first` of any paged field. */
+  page: number;
 }
 export type LimitName = keyof QueryLimits;
 
@@ -42,10 +52,13 @@ export type LimitName = keyof QueryLimits;
  * 200, depth 8, 19 aliases, ~600 tokens); `gateway/test/limits.test.ts` runs every one of them through these limits.
  */
 export const DEFAULT_LIMITS: Readonly<Record<LimitKind, QueryLimits>> = {
-  person: { cost: 15_000, depth: 10, aliases: 30, tokens: 1_500, directives: 10 },
-  analyst: { cost: 30_000, depth: 12, aliases: 50, tokens: 3_000, directives: 20 },
+  person: { cost: 15_000, depth: 10, aliases: 30, tokens: 1_500, directives: 10, page: 200 },
+  analyst: { cost: 30_000, depth: 12, aliases: 50, tokens: 3_000, directives: 20, page: 200 },
   // External systems run a few fixed operations (the admissions movement book's costs 1).
-  service: { cost: 5_000, depth: 8, aliases: 10, tokens: 1_000, directives: 5 },
+  service: { cost: 5_000, depth: 8, aliases: 10, tokens: 1_000, directives: 5, page: 200 },
+  // Anyone on the internet, unidentified: a catalogue page (a page of programmes with their organization and
+  // groups) and nothing much bigger. Tighter on every measure, pages of at most 50 (issue 11).
+  anonymous: { cost: 2_000, depth: 7, aliases: 5, tokens: 600, directives: 3, page: 50 },
 };
 
 /** Roles of the territory cabinet: their overviews span a municipality or the region. */
@@ -59,6 +72,8 @@ export function limitKindOf(principal: Principal): LimitKind {
       return principal.grants.some((grant) => ANALYST_ROLES.has(grant.role)) ? 'analyst' : 'person';
     case 'GATEWAY':
       return 'service';
+    case 'ANONYMOUS':
+      return 'anonymous';
     default:
       return assertNever(principal);
   }
@@ -140,6 +155,7 @@ const MESSAGES: Record<LimitName, string> = {
   aliases: 'слишком много псевдонимов полей',
   tokens: 'слишком длинный текст запроса',
   directives: 'слишком много директив',
+  page: 'слишком большая страница',
 };
 
 /** The first limit the operation exceeds, checked from the cheapest measure to the dearest. */
@@ -161,8 +177,30 @@ export function exceededLimit(measured: Measured, limits: QueryLimits): LimitVio
   const first = rejected[0];
   if (first) return { limit: first, max: limits[first] };
 
+  const page = largestPage(measured);
+  if (page > limits.page) return { limit: 'page', max: limits.page, actual: page };
+
   const cost = queryCost(measured.schema, measured.document, measured.operationName, measured.variables);
   return cost > limits.cost ? { limit: 'cost', max: limits.cost, actual: cost } : null;
+}
+
+/** The largest `first` the operation asks for: a literal, a variable or the argument's default. */
+function largestPage(measured: Measured): number {
+  const typeInfo = new TypeInfo(measured.schema);
+  let largest = 0;
+  visit(
+    measured.document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.FIELD](node) {
+        const field = typeInfo.getFieldDef();
+        if (!field?.args.some((arg) => arg.name === 'first')) return;
+        // Malformed variables throw a GraphQLError here, which the caller answers as the client's to fix.
+        const first = getArgumentValues(field, node, measured.variables ?? {})['first'];
+        if (typeof first === 'number' && first > largest) largest = first;
+      },
+    }),
+  );
+  return largest;
 }
 
 /** Armor's parser stops counting at `max`; a syntax error is Apollo Server's to report, not ours. */
@@ -177,14 +215,22 @@ function tooManyTokens(source: string, max: number): boolean {
 }
 
 export function tooComplex(violation: LimitViolation): GraphQLError {
+  const details = {
+    limit: violation.limit,
+    max: violation.max,
+    ...(violation.actual !== undefined ? { actual: violation.actual } : {}),
+    http: { status: 400 },
+  };
+  // A page too large is an argument to fix, answered as the subgraphs answer a `first` over 200 (`pageSize`).
+  if (violation.limit === 'page') {
+    return new AppError('BAD_USER_INPUT', `Размер страницы должен быть от 1 до ${violation.max}.`, {
+      ...details,
+      field: 'first',
+    });
+  }
   return new AppError(
     'QUERY_TOO_COMPLEX',
     `Запрос слишком сложный: ${MESSAGES[violation.limit]}. Запросите меньше данных или разбейте запрос на части.`,
-    {
-      limit: violation.limit,
-      max: violation.max,
-      ...(violation.actual !== undefined ? { actual: violation.actual } : {}),
-      http: { status: 400 },
-    },
+    details,
   );
 }

@@ -43,7 +43,10 @@ interface Operation {
   text: string;
 }
 
-/** The web client's operations, fragments resolved; the territory cabinet is the analysts' (limits.ts). */
+/**
+ * The web client's operations, fragments resolved; the territory cabinet is the analysts' (limits.ts), the
+ * public pages (`src/public/`, no sign-in: issue 11) anonymous callers'.
+ */
 function webOperations(): Operation[] {
   const literals = sourceFiles(WEB_SRC).flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(/(?:const\s+(\w+)\b[^;`]*?=\s*)?gql`([^`]*)`/g)].map((match, index) => ({
@@ -71,9 +74,15 @@ function webOperations(): Operation[] {
     .filter((literal) => parse(literal.text).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION))
     .map((literal) => ({
       name: literal.name,
-      kind: literal.name.startsWith('cabinets/territory/') ? 'analyst' : 'person',
+      kind: kindOfFile(literal.name),
       text: literal.text,
     }));
+}
+
+function kindOfFile(name: string): LimitKind {
+  if (name.startsWith('cabinets/territory/')) return 'analyst';
+  if (name.startsWith('public/')) return 'anonymous';
+  return 'person';
 }
 
 /** The operation the admissions service account sends through the gateway (the movement book). */
@@ -86,34 +95,34 @@ function serviceOperations(): Operation[] {
   }));
 }
 
-/** Variables at their worst for cost: every Int is a page of `PAGE_MAX`; the rest are well-formed values. */
-function worstVariables(document: DocumentNode): Record<string, unknown> {
+/** Variables at their worst for cost: every Int is the largest page the kind may ask for; the rest well-formed. */
+function worstVariables(document: DocumentNode, page = PAGE_MAX): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     for (const variable of definition.variableDefinitions ?? []) {
       const type = typeFromAST(schema, variable.type) as GraphQLInputType | undefined;
-      if (type) variables[variable.variable.name.value] = sample(type);
+      if (type) variables[variable.variable.name.value] = sample(type, page);
     }
   }
   return variables;
 }
 
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
+function sample(type: GraphQLInputType, page: number): unknown {
+  if (isNonNullType(type)) return sample(type.ofType, page);
+  if (isListType(type)) return [sample(type.ofType, page)];
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0]?.value;
   if (isInputObjectType(named)) {
     return Object.fromEntries(
       Object.values(named.getFields())
         .filter((field) => isNonNullType(field.type))
-        .map((field) => [field.name, sample(field.type)]),
+        .map((field) => [field.name, sample(field.type, page)]),
     );
   }
   switch (named.name) {
     case 'Int':
-      return PAGE_MAX;
+      return page;
     case 'Float':
       return 1;
     case 'Boolean':
@@ -136,11 +145,12 @@ describe('the platform’s own operations pass the limits of the kind that sends
     expect(operations.filter((o) => o.kind === 'person').length).toBeGreaterThan(20);
     expect(operations.filter((o) => o.kind === 'analyst').length).toBeGreaterThan(5);
     expect(operations.filter((o) => o.kind === 'service').length).toBe(1);
+    expect(operations.filter((o) => o.kind === 'anonymous').length).toBeGreaterThan(0);
   });
 
   it.each(operations)('$name ($kind)', ({ kind, text }) => {
     const document = parse(text);
-    const measured = { schema, document, source: text, variables: worstVariables(document) };
+    const measured = { schema, document, source: text, variables: worstVariables(document, DEFAULT_LIMITS[kind].page) };
     expect(exceededLimit(measured, DEFAULT_LIMITS[kind])).toBeNull();
   });
 });
@@ -191,5 +201,27 @@ describe('the hostile operations of issue 9', () => {
         { ...DEFAULT_LIMITS.person, aliases: 100 },
       ),
     ).toMatchObject({ limit: 'directives' });
+  });
+});
+
+describe('anonymous callers (issue 11)', () => {
+  it('are held tighter than a person on every measure', () => {
+    for (const limit of Object.keys(DEFAULT_LIMITS.person) as (keyof typeof DEFAULT_LIMITS.person)[]) {
+      expect(DEFAULT_LIMITS.anonymous[limit]).toBeLessThan(DEFAULT_LIMITS.person[limit]);
+    }
+  });
+
+  it('refuses a page over 50, a literal or a variable, with the size asked', () => {
+    const literal = '{ organizations(first: 51) { edges { node { id } } } }';
+    expect(exceededLimit({ schema, document: parse(literal), source: literal }, DEFAULT_LIMITS.anonymous)).toEqual({
+      limit: 'page',
+      max: 50,
+      actual: 51,
+    });
+    const variable = 'query ($n: Int) { organizations(first: $n) { edges { node { id } } } }';
+    const measured = (n: number) => ({ schema, document: parse(variable), source: variable, variables: { n } });
+    expect(exceededLimit(measured(200), DEFAULT_LIMITS.anonymous)).toMatchObject({ limit: 'page', actual: 200 });
+    expect(exceededLimit(measured(50), DEFAULT_LIMITS.anonymous)).toBeNull();
+    expect(exceededLimit(measured(200), DEFAULT_LIMITS.person)).toBeNull();
   });
 });

@@ -61,6 +61,8 @@ export const SCOPES = [
   'admissions:manage',
   /** Hand applications over from an external system (ЕПГУ intake). */
   'admissions:intake',
+  /** The public extra-education catalogue and the organizations and municipalities it names (issue 11). */
+  'catalogue:read',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -81,9 +83,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'audit:read',
     'journal:read',
     'admissions:read',
+    'catalogue:read',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
-  MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'reports:read'],
+  MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'reports:read', 'catalogue:read'],
   MUNICIPAL_COORDINATOR: [
     'person:read',
     'pii:read',
@@ -96,6 +99,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'reports:read',
     'journal:read',
     'admissions:read',
+    'catalogue:read',
   ],
   ORG_ADMIN: [
     'person:read',
@@ -114,9 +118,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'school-year:manage',
     'admissions:read',
     'admissions:manage',
+    'catalogue:read',
   ],
-  TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write'],
-  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write'],
+  TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
+  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
   GUARDIAN: [
     'person:read',
     'pii:read',
@@ -126,9 +131,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'audit:read',
     'journal:read',
     'admissions:apply',
+    'catalogue:read',
   ],
-  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read'],
-  SERVICE: ['org:read', 'admissions:intake'],
+  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read', 'catalogue:read'],
+  SERVICE: ['org:read', 'admissions:intake', 'catalogue:read'],
 };
 
 /** Where in the hierarchy region → municipality → organization → class → person a grant applies. */

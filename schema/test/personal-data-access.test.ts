@@ -25,6 +25,9 @@ describe('the check itself', () => {
     ['an e-mail', 'email: String'],
     ['a birth date under a scope that does not guard it', 'birthDate: String @access(scopes: [["org:read"]])'],
     ['one alternative that lets it out', 'birthDate: String @access(scopes: [["pii:read"], ["org:read"]])'],
+    // Issue 11: the anonymous scope never opens personal data, alone or as an alternative.
+    ['a name open to anonymous callers', 'lastName: String @access(scopes: [["person:read"], ["catalogue:read"]])'],
+    ['a phone marked public', 'phone: String @access(scopes: [[]])'],
   ])('flags %s without a guarding @access', (_, field) => {
     expect(personalDataFieldsWithoutAccess(sdl(field))).toHaveLength(1);
   });

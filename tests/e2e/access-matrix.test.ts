@@ -133,3 +133,14 @@ describe.each(CASES)('$login reading $target', (testCase) => {
     });
   }
 });
+
+// Issue 11: without a token, no card and no field of one — the whole operation asks for a sign-in.
+describe.each(['student', 'guardian', 'child-4a'])('an anonymous caller reading %s', (target) => {
+  it('is refused as a whole with UNAUTHENTICATED, no field answered', async () => {
+    const result = await platform.query(null, QUERY, { id: await personIdOf(platform.admin, target) });
+    expect(result.status).toBe(401);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ fields: ['Query.person'] });
+  });
+});

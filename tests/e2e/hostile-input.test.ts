@@ -237,9 +237,10 @@ describe('CORS and headers of /graphql', () => {
   it('sends nosniff with answers and refusals', async () => {
     const answer = await post({ login: 'guardian' }, { query: '{ me { person { id } } }' });
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    // A bad token is refused at the door (no token at all is an anonymous caller since issue 11).
     const refusal = await fetch(platform.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: PORTAL },
+      headers: { 'content-type': 'application/json', origin: PORTAL, authorization: 'Bearer garbage' },
       body: '{}',
     });
     expect(refusal.status).toBe(401);

@@ -106,6 +106,8 @@ export interface PlatformOptions {
    * subgraph, standing in for the drizzle migration a real one commits in `db/migrations`.
    */
   migration?: string;
+  /** The gateway's rate limit for requests without a token (default: the gateway's). */
+  anonymousRateLimit?: { burst: number; perSecond: number };
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -185,6 +187,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       ? webClient(inject('webDist'), { esiaLoginUrl: `${esiaUrl}/login`, regionTimeZone: regionTimeZone() })
       : undefined,
     corsOrigins: options.corsOrigins,
+    anonymousRateLimit: options.anonymousRateLimit,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;

@@ -9,6 +9,7 @@ import { print, type GraphQLSchema } from 'graphql';
 import type { FieldScopes } from './field-scopes.ts';
 import { TooManyRemovedFields, filterDocument, type FilteredDocument } from './filter-document.ts';
 import { restoreResult } from './restore-result.ts';
+import { signInRequired } from './sign-in-required.ts';
 
 export type GatewayExecutor = ApolloGateway['executor'];
 export type GatewayRequestContext = Parameters<GatewayExecutor>[0];
@@ -20,11 +21,17 @@ export interface FieldScopesOptions {
   apiSchema: () => GraphQLSchema;
   /** Every scope the principal holds anywhere: the gateway's question (a subgraph asks about each row). */
   scopesOf: (requestContext: GatewayRequestContext) => ReadonlySet<string>;
+  /**
+   * A caller without a token (issue 11): reads only fields marked public, and an operation selecting any
+   * other is refused as a whole with `UNAUTHENTICATED` — the remedy is to sign in, not a null per field.
+   */
+  isAnonymous?: (requestContext: GatewayRequestContext) => boolean;
 }
 
 export function withFieldScopes(executor: GatewayExecutor, options: FieldScopesOptions): GatewayExecutor {
   return async (requestContext) => {
     let filtered: FilteredDocument;
+    const anonymous = options.isAnonymous?.(requestContext) ?? false;
     try {
       filtered = filterDocument(
         options.apiSchema(),
@@ -32,6 +39,7 @@ export function withFieldScopes(executor: GatewayExecutor, options: FieldScopesO
         requestContext.request.operationName,
         typeof options.fieldScopes === 'function' ? options.fieldScopes() : options.fieldScopes,
         options.scopesOf(requestContext),
+        anonymous ? 'closed' : 'open',
       );
     } catch (error) {
       // Answered like the gateway's own request errors: as a result, not as a failure of the server.
@@ -40,6 +48,7 @@ export function withFieldScopes(executor: GatewayExecutor, options: FieldScopesO
     }
     const { document, operation, removed } = filtered;
     if (removed.length === 0) return executor(requestContext);
+    if (anonymous) return { errors: [signInRequired(removed)] };
 
     // The gateway keys its query-plan cache by `queryHash` (and the operation name) and plans `document`:
     // hashing the filtered text makes the key the principal's effective field set, so a plan made for a

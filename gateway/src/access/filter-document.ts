@@ -28,7 +28,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { FieldScopes } from './field-scopes.ts';
+import type { FieldScopes, Scopes } from './field-scopes.ts';
 
 /** One step from the operation root towards a removed field: a field the client kept. */
 export interface PathStep {
@@ -65,19 +65,27 @@ const MARKER_PREFIX = '__access_removed_';
  */
 const MAX_REMOVED_FIELDS = 10_000;
 
+/**
+ * What a field without `@access` requires: `open` — nothing (every signed-in principal; the subgraph decides
+ * per row); `closed` — something nobody holds, for anonymous callers, who read only what is marked public
+ * (a field whose `@access` an alternative of `catalogue:read` satisfies, issue 11).
+ */
+export type Unlisted = 'open' | 'closed';
+
 export function filterDocument(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   fieldScopes: FieldScopes,
   held: ReadonlySet<string>,
+  unlisted: Unlisted = 'open',
 ): FilteredDocument {
   const operation = getOperationAST(document, operationName);
   const rootType = operation && schema.getRootType(operation.operation);
   // The gateway calls us only with a validated document, so this is a programming error, not a client one.
   if (!operation || !rootType) throw new Error(`Operation ${operationName ?? '(anonymous)'} is not in the document`);
 
-  const filter = new OperationFilter(schema, document, fieldScopes, held);
+  const filter = new OperationFilter(schema, document, fieldScopes, held, unlisted === 'closed' ? [] : undefined);
   const removed: RemovedField[] = [];
   const selectionSet = filter.selectionSet(operation.selectionSet, rootType, [], removed);
   if (removed.length === 0) return { document, operation, removed };
@@ -114,6 +122,8 @@ class OperationFilter {
     document: DocumentNode,
     private readonly fieldScopes: FieldScopes,
     private readonly held: ReadonlySet<string>,
+    /** The requirement of a field without `@access`: none, or `[]`, which nobody satisfies. */
+    private readonly unlisted: Scopes | undefined,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -163,7 +173,7 @@ class OperationFilter {
     if (!definition) return field;
     const responseKey = field.alias?.value ?? name;
     const coordinate = `${parentType.name}.${name}`;
-    const required = this.fieldScopes.get(coordinate);
+    const required = this.fieldScopes.get(coordinate) ?? this.unlisted;
     if (required && !satisfiesScopes(this.held, required)) {
       const marker = this.nextMarker();
       this.record(removed, { coordinate, responseKey, type: definition.type, marker, path });

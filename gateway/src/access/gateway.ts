@@ -13,7 +13,7 @@ export type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gate
 
 export function gatewayWithFieldScopes(
   gateway: ApolloGateway,
-  options: Pick<FieldScopesOptions, 'scopesOf'>,
+  options: Pick<FieldScopesOptions, 'scopesOf' | 'isAnonymous'>,
 ): GatewayInterface {
   let current: { apiSchema: GraphQLSchema; fieldScopes: FieldScopes } | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
@@ -33,6 +33,7 @@ export function gatewayWithFieldScopes(
           fieldScopes: () => loaded().fieldScopes,
           apiSchema: () => loaded().apiSchema,
           scopesOf: options.scopesOf,
+          isAnonymous: options.isAnonymous,
         }),
       };
     },

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   /** A subgraph did not answer: its fields are null with this code and `extensions.service` (issue 9, §7). */
   'SUBGRAPH_UNAVAILABLE',
+  /** Too many requests without a token from one address; `Retry-After` says when to try again (issue 11). */
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,7 +14,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Grant, Scope } from '@region/schema';
 import { notFound } from './errors.ts';
-import { SELF_SCOPES, grantsWith, organizationsWith, type Principal } from './principal.ts';
+import { SELF_SCOPES, grantsWith, holdsAnonymously, organizationsWith, type Principal } from './principal.ts';
 
 export const TRUE: SQL = sql`true`;
 export const FALSE: SQL = sql`false`;
@@ -42,7 +42,7 @@ export class PolicyBase {
 
   /** Does the principal hold the scope anywhere — over some row? (Rows are checked with `rowsWith`/`holdsOver`.) */
   holds(scope: Scope): boolean {
-    return this.grantsWith(scope).length > 0 || this.holdsOverSelf(scope);
+    return this.grantsWith(scope).length > 0 || this.holdsOverSelf(scope) || holdsAnonymously(this.principal, scope);
   }
 
   /** Is the scope held over the principal's own person record by the self rule alone? */
@@ -68,6 +68,7 @@ export class PolicyBase {
    * principal's person") when the scope is a self scope.
    */
   rowsWith(scope: Scope, under: GrantReach<SQL>, self?: (personId: string) => SQL): SQL {
+    if (holdsAnonymously(this.principal, scope)) return TRUE;
     const predicates: SQL[] = [];
     for (const grant of this.grantsWith(scope)) {
       const predicate = under(grant);
@@ -79,6 +80,7 @@ export class PolicyBase {
 
   /** The same rule for one row already in hand: does one grant reach it (or is it the own record)? */
   holdsOver(scope: Scope, reaches: GrantReach<boolean>, isSelf?: (personId: string) => boolean): boolean {
+    if (holdsAnonymously(this.principal, scope)) return true;
     if (this.grantsWith(scope).some((grant) => reaches(grant) === true)) return true;
     return Boolean(isSelf && this.holdsOverSelf(scope) && isSelf(this.personId!));
   }

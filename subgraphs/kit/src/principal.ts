@@ -10,7 +10,17 @@ export type Principal =
   /** An external system (municipal IS, ЕПГУ) with its own grants. */
   | { kind: 'SERVICE'; serviceId: string; grants: Grant[] }
   /** The gateway itself, resolving a login before any person is known. */
-  | { kind: 'GATEWAY' };
+  | { kind: 'GATEWAY' }
+  /**
+   * A caller without a token (issue 11: the catalogue is public, as the regional navigator is). No grants:
+   * it holds `ANONYMOUS_SCOPES` only, over the whole region.
+   */
+  | { kind: 'ANONYMOUS' };
+
+/** What a caller without a token may read: the public catalogue and nothing else. */
+export const ANONYMOUS_SCOPES: readonly Scope[] = ['catalogue:read'];
+
+export const ANONYMOUS: Principal = { kind: 'ANONYMOUS' };
 
 /**
  * Everybody may read their own card (152-FZ gives the subject the right to their data), so a person holds
@@ -30,6 +40,8 @@ export function principalScopes(principal: Principal): Set<Scope> {
       return scopesOf(principal.grants);
     case 'GATEWAY':
       return new Set();
+    case 'ANONYMOUS':
+      return new Set(ANONYMOUS_SCOPES);
     default:
       return assertNever(principal);
   }
@@ -39,9 +51,14 @@ export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }
 
-/** The principal's grants that carry a scope (none for the gateway itself). */
+/** The principal's grants that carry a scope (none for the gateway itself and for anonymous callers). */
 export function grantsWith(principal: Principal, scope: Scope): Grant[] {
-  return principal.kind === 'GATEWAY' ? [] : grantsWithScope(principal.grants, scope);
+  return 'grants' in principal ? grantsWithScope(principal.grants, scope) : [];
+}
+
+/** An anonymous caller holds its scopes over every row: what is public is public region-wide. */
+export function holdsAnonymously(principal: Principal, scope: Scope): boolean {
+  return principal.kind === 'ANONYMOUS' && ANONYMOUS_SCOPES.includes(scope);
 }
 
 /**
@@ -49,6 +66,7 @@ export function grantsWith(principal: Principal, scope: Scope): Grant[] {
  * its ORGANIZATION and MUNICIPALITY grants (the latter carry their organization ids from login).
  */
 export function organizationsWith(principal: Principal, scope: Scope): 'ALL' | string[] {
+  if (holdsAnonymously(principal, scope)) return 'ALL';
   const ids: string[] = [];
   for (const grant of grantsWith(principal, scope)) {
     const territory = grant.territory;

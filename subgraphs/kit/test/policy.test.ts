@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Grant, Territory } from '@region/schema';
-import { AppError, PolicyBase, anyOf, foundInScope, type Principal } from '../src/index.ts';
+import { ANONYMOUS, AppError, PolicyBase, anyOf, foundInScope, principalScopes, type Principal } from '../src/index.ts';
 
 const dialect = new PgDialect();
 const render = (predicate: SQL) => {
@@ -148,6 +148,33 @@ describe('PolicyBase.holds and organizationsWith', () => {
       params: ['school-2'],
     });
     expect(render(new PolicyBase(person(parentOf3b)).organizationPredicate(column, 'journal:read')).sql).toBe('false');
+  });
+});
+
+describe('an anonymous caller (issue 11)', () => {
+  const anonymous = new PolicyBase(ANONYMOUS);
+  const column = sql.raw('org');
+
+  it('holds only the catalogue scope, over every row', () => {
+    expect([...principalScopes(ANONYMOUS)]).toEqual(['catalogue:read']);
+    expect(anonymous.holds('catalogue:read')).toBe(true);
+    expect(render(anonymous.rowsWith('catalogue:read', marker)).sql).toBe('true');
+    expect(anonymous.holdsOver('catalogue:read', () => false)).toBe(true);
+    expect(anonymous.organizationsWith('catalogue:read')).toBe('ALL');
+  });
+
+  it('holds nothing else: no person, no self scope, no organization', () => {
+    expect(anonymous.personId).toBeNull();
+    for (const scope of ['person:read', 'pii:read', 'org:read', 'journal:read'] as const) {
+      expect(anonymous.holds(scope)).toBe(false);
+      expect(render(anonymous.rowsWith(scope, marker, () => sql.raw('own'))).sql).toBe('false');
+      expect(render(anonymous.organizationPredicate(column, scope)).sql).toBe('false');
+    }
+  });
+
+  it('is held by a signed-in person through any role', () => {
+    expect(principalScopes(person(teacherOf5a)).has('catalogue:read')).toBe(true);
+    expect(new PolicyBase(person(parentOf3b)).holds('catalogue:read')).toBe(true);
   });
 });
 

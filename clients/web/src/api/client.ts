@@ -1,6 +1,8 @@
 /**
  * The Apollo client: every request carries the session's ESIA token. A 401 from the gateway ends the
- * session (expired or revoked token); a 403 with a login refusal code shows the refusal page.
+ * session (expired or revoked token); a 403 with a login refusal code shows the refusal page. Public pages
+ * (issue 11) use a client of their own that sends no token at all, so the gateway answers them as an
+ * anonymous caller and a refusal there never touches the session.
  */
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { bearerToken, expire, isLoginRefusalCode, refuseSession } from '../auth/session.ts';
@@ -25,9 +27,10 @@ async function authorizedFetch(input: RequestInfo | URL, init: RequestInit = {})
   return response;
 }
 
-export function createApolloClient(): ApolloClient {
+export function createApolloClient({ anonymous = false }: { anonymous?: boolean } = {}): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', fetch: authorizedFetch }),
+    // No Authorization header: a public page reads only what the gateway opens to anyone.
+    link: new HttpLink({ uri: '/graphql', fetch: anonymous ? (input, init) => fetch(input, init) : authorizedFetch }),
     cache: new InMemoryCache({
       typePolicies: {
         // The signed-in person is one object however many queries select from it.

@@ -1,6 +1,6 @@
 /** The pages around signing in: the start page, the ESIA callback, and the login refusals (rules 1–5a). */
 import { useEffect, useState } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { Notice } from '../ui/kit.tsx';
 import { completeSignIn, redirectToEsia, type CallbackResult } from './esia.ts';
 import { signOut, type LoginRefusalCode, type Session } from './session.ts';
@@ -52,6 +52,9 @@ export function SignInPage({ reason }: { reason: Extract<Session, { kind: 'signe
           Госуслуг.
         </p>
         <SignInButton returnTo={returnTo === '/auth/callback' ? '/' : returnTo} />
+        <p>
+          Кружки и секции для детей можно посмотреть без входа: <Link to="/catalogue">Кружки и секции</Link>.
+        </p>
       </div>
     </main>
   );

@@ -10,10 +10,15 @@ export type MunicipalityRow = typeof municipalities.$inferSelect;
 /**
  * The registry of educational organizations is public reference data (names, types, INN, addresses are
  * published by the licensing authority), so anyone holding `org:read` reads every organization; what an
- * organization's staff may *do* is decided by the write scopes over their territory.
+ * organization's staff may *do* is decided by the write scopes over their territory. Anonymous callers read
+ * it too through `catalogue:read`, as the regional navigator shows it (issue 11).
  */
+export function readsRegistry(policy: PeoplePolicy): boolean {
+  return policy.holds('org:read') || policy.holds('catalogue:read');
+}
+
 function readable(policy: PeoplePolicy): SQL {
-  return policy.holds('org:read') ? sql`true` : sql`false`;
+  return readsRegistry(policy) ? sql`true` : sql`false`;
 }
 
 export function loadOrganizations(db: Executor, policy: PeoplePolicy, ids: readonly string[]) {
@@ -64,7 +69,7 @@ export async function countOrganizations(db: Executor, policy: PeoplePolicy, fil
   return row?.count ?? 0;
 }
 
-/** Municipalities are the public map of the region: every principal with `org:read` sees them all. */
+/** Municipalities are the public map of the region: every principal with `org:read` or `catalogue:read` sees them all. */
 export function listMunicipalities(db: Executor) {
   return db.select().from(municipalities).orderBy(asc(municipalities.name));
 }

@@ -1,6 +1,12 @@
 import type { PeopleContext } from '../../../context.ts';
 import { connection, decodeCursor, encodeCursor, pageSize } from '@region/kit';
-import { countOrganizations, listMunicipalities, listOrganizations, type OrganizationFilter } from '../repository.ts';
+import {
+  countOrganizations,
+  listMunicipalities,
+  listOrganizations,
+  readsRegistry,
+  type OrganizationFilter,
+} from '../repository.ts';
 
 const isId = (value: unknown): value is string => typeof value === 'string';
 
@@ -21,7 +27,7 @@ export const Query = {
     };
   },
   municipalities: (_: unknown, __: unknown, ctx: PeopleContext) =>
-    ctx.policy.holds('org:read') ? listMunicipalities(ctx.db) : [],
+    readsRegistry(ctx.policy) ? listMunicipalities(ctx.db) : [],
 };
 
 /** The page `organizations` answers: `totalCount` is counted only when asked for (GraphQL calls it). */
