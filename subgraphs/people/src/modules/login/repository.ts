@@ -2,20 +2,9 @@
 import { tables, type Executor } from '@region/db';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 
-const {
-  persons,
-  esiaLinks,
-  roleGrants,
-  guardianships,
-  enrolments,
-  consents,
-  consentRequests,
-  organizations,
-  serviceAccounts,
-  esiaProfiles,
-} = tables;
+const { persons, esiaLinks, roleGrants, guardianships, enrolments, organizations, serviceAccounts, esiaProfiles } =
+  tables;
 
-export type ConsentKind = (typeof consents.$inferSelect)['kind'];
 export type EsiaProfileValues = Omit<typeof esiaProfiles.$inferInsert, 'esiaOid'>;
 
 const matchColumns = { id: persons.id, normalizedName: persons.normalizedName, birthDate: persons.birthDate };
@@ -103,24 +92,6 @@ export async function countLiveNamesakes(
 
 export async function insertEsiaLink(tx: Executor, values: typeof esiaLinks.$inferInsert): Promise<void> {
   await tx.insert(esiaLinks).values(values);
-}
-
-export async function hasActiveConsent(tx: Executor, personId: string, kind: ConsentKind): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: consents.id })
-    .from(consents)
-    .where(and(eq(consents.personId, personId), eq(consents.kind, kind), isNull(consents.withdrawnAt)));
-  return row !== undefined;
-}
-
-/** A consent the person gives themself; giving it twice keeps the first. */
-export async function grantOwnConsent(tx: Executor, personId: string, kind: ConsentKind, at: Date): Promise<void> {
-  await tx.insert(consents).values({ personId, kind, grantedBy: personId, grantedAt: at }).onConflictDoNothing();
-}
-
-/** A request for a consent, shown in the parent's cabinet; an open one is not repeated. */
-export async function requestConsent(tx: Executor, personId: string, kind: ConsentKind, at: Date): Promise<void> {
-  await tx.insert(consentRequests).values({ personId, kind, requestedAt: at }).onConflictDoNothing();
 }
 
 export async function markLoggedIn(tx: Executor, personId: string, at: Date): Promise<void> {

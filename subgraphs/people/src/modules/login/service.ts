@@ -15,8 +15,6 @@ import {
   activeServiceAccount,
   countLiveNamesakes,
   esiaProfileOf,
-  grantOwnConsent,
-  hasActiveConsent,
   insertEsiaLink,
   isEnrolled,
   linkedPerson,
@@ -26,9 +24,9 @@ import {
   livePersonsByNameBirthDocument,
   markLoggedIn,
   organizationsOfMunicipalities,
-  requestConsent,
   saveEsiaProfile,
 } from './repository.ts';
+import { hasActiveConsent, insertConsent, requestConsent } from '../consents/repository.ts';
 
 /** A child listed by the parent's ESIA account (`rs/prns/{oid}/kids` and the kid's `/docs`). */
 export interface EsiaKid {
@@ -312,5 +310,6 @@ export async function dataTransferConsentRequired(tx: Executor, personId: string
 }
 
 export async function acceptDataTransfer(tx: Executor, personId: string, now: Date): Promise<void> {
-  await grantOwnConsent(tx, personId, 'DATA_TRANSFER', now);
+  // Given twice (two tabs), the first one stays.
+  await insertConsent(tx, { personId, kind: 'DATA_TRANSFER', grantedBy: personId, grantedAt: now });
 }
