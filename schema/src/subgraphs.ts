@@ -21,6 +21,22 @@ export interface SubgraphEntity {
   sample: string;
 }
 
+/**
+ * A worker process kind of a subgraph (issue 10 §2, §5): background work that runs as its own process, not in
+ * every API replica — e.g. the outbox. `npm start` starts one per kind; production runs it as its own
+ * Deployment (`<subgraph>-<name>`). It gets the subgraph's `<PREFIX>_DATABASE_URL`, `WORKER_PORT` and the
+ * platform's `GATEWAY_URL`, `SERVICE_TOKEN_URL`, `EPGU_URL`; the subgraph's API processes then run with
+ * `OUTBOX_WORKERS=off`.
+ */
+export interface SubgraphWorker {
+  /** The kind (`outbox`); the process is `<subgraph>-<name>` (`workerProcessName`). */
+  name: string;
+  /** The process entry (absolute), a `workerMain(...)` of the kit. */
+  main: string;
+  /** Its `/health` port in `npm start` (`WORKER_PORT`). */
+  port: number;
+}
+
 export interface SubgraphEntry {
   name: string;
   /** Its port in `npm start` and its default URL (`http://127.0.0.1:<port>/graphql`). */
@@ -39,6 +55,8 @@ export interface SubgraphEntry {
   urlEnv: string;
   /** The entities it originates (its `@key` types it owns), each checked by the contract suite. */
   entities: readonly SubgraphEntity[];
+  /** Its worker process kinds, if any (`withWorkers`). */
+  workers?: readonly SubgraphWorker[];
 }
 
 export type Registry = readonly SubgraphEntry[];
@@ -66,6 +84,19 @@ export function subgraphEntry<N extends string>(
   };
 }
 
+/** The entry with worker process kinds; each `main` is relative to the subgraph's folder (`src/worker.ts`). */
+export function withWorkers<E extends SubgraphEntry>(
+  entry: E,
+  workers: readonly { name: string; main: string; port: number }[],
+): E & { workers: readonly SubgraphWorker[] } {
+  return { ...entry, workers: workers.map((worker) => ({ ...worker, main: `${entry.dir}/${worker.main}` })) };
+}
+
+/** The process name of a subgraph's worker kind: `admissions-outbox`. */
+export function workerProcessName(entry: SubgraphEntry, worker: SubgraphWorker): string {
+  return `${entry.name}-${worker.name}`;
+}
+
 export const SUBGRAPHS = [
   subgraphEntry('people', 4001, [
     { typename: 'Person', sample: 'select person_id as id from people.enrolments where ended_on is null limit 1' },
@@ -78,16 +109,20 @@ export const SUBGRAPHS = [
     { typename: 'Lesson', sample: 'select id from learning.lessons limit 1' },
     { typename: 'SchoolYear', sample: 'select id from learning.school_years limit 1' },
   ]),
-  subgraphEntry('admissions', 4003, [
-    {
-      typename: 'Application',
-      // The demo region has no applications: the suite files one as ЕПГУ would.
-      sample: `insert into admissions.applications (kind, year, child_last_name, child_first_name, child_birth_date,
-          applicant_id, source, registered_at, category, epgu_number)
-        values ('FIRST_GRADE', 2027, 'Тестов', 'Тест', '2020-01-01', uuidv7(), 'EPGU', now(), 'OTHER', 'contract-1')
-        returning id`,
-    },
-  ]),
+  withWorkers(
+    subgraphEntry('admissions', 4003, [
+      {
+        typename: 'Application',
+        // The demo region has no applications: the suite files one as ЕПГУ would.
+        sample: `insert into admissions.applications (kind, year, child_last_name, child_first_name, child_birth_date,
+            applicant_id, source, registered_at, category, epgu_number)
+          values ('FIRST_GRADE', 2027, 'Тестов', 'Тест', '2020-01-01', uuidv7(), 'EPGU', now(), 'OTHER', 'contract-1')
+          returning id`,
+      },
+    ]),
+    // The outbox: ЕПГУ status changes and decided enrolments (subgraphs/admissions/src/worker.ts).
+    [{ name: 'outbox', main: 'src/worker.ts', port: 4013 }],
+  ),
   // Issue 12: reports over the read contract (`analytics_contract` views); it originates no entity. Its role
   // `analytics_svc` owns schema `analytics` (saved reports, later) and reads the contract as `analytics_ro`.
   subgraphEntry('analytics', 4005, []),

@@ -1,9 +1,11 @@
 /**
  * The Kubernetes manifests (deploy/k8s) against the Kubernetes API schemas bundled by `kubernetes-models`,
- * offline, and against the processes they run: every Service selects a Deployment, the outbox runs in its
- * own Deployment while the admissions API replicas start no workers, and no process gets CLOCK_NOW.
+ * offline, and against the processes they run (the subgraph registry): every subgraph and every worker
+ * process kind of it has its Deployment, every Service selects a Deployment, the API replicas of a subgraph
+ * with a worker process start no outbox workers, and no process gets CLOCK_NOW.
  */
 import { describe, expect, it } from 'vitest';
+import { SUBGRAPHS, workerProcessName } from '@region/schema';
 import { validateManifests, validateManifestText, type ManifestResource } from '../src/deploy-manifests.ts';
 
 const { problems, resources } = validateManifests();
@@ -14,6 +16,7 @@ function byKind(kind: string): ManifestResource[] {
 
 interface Container {
   env?: { name: string; value?: string }[];
+  ports?: { containerPort: number }[];
 }
 
 function containersOf(resource: ManifestResource): Container[] {
@@ -28,7 +31,15 @@ describe('deploy/k8s manifests', () => {
       byKind('Deployment')
         .map((resource) => resource.name)
         .sort(),
-    ).toEqual(['admissions', 'admissions-outbox', 'analytics', 'gateway', 'learning', 'people']);
+    ).toEqual(
+      [
+        'gateway',
+        ...SUBGRAPHS.flatMap((entry) => [
+          entry.name,
+          ...(entry.workers ?? []).map((worker) => workerProcessName(entry, worker)),
+        ]),
+      ].sort(),
+    );
     expect(byKind('Job').map((resource) => resource.name)).toEqual(['region-migrate']);
   });
 
@@ -57,10 +68,29 @@ describe('deploy/k8s manifests', () => {
     }
   });
 
-  it('runs the outbox in its own Deployment and none in the admissions API replicas', () => {
-    const admissions = byKind('Deployment').find((resource) => resource.name === 'admissions')!;
-    const env = containersOf(admissions).flatMap((container) => container.env ?? []);
-    expect(env).toContainEqual({ name: 'OUTBOX_WORKERS', value: 'off' });
+  it("runs each registry worker in its own Deployment and none in its subgraph's API replicas", () => {
+    const withWorkers = SUBGRAPHS.filter((entry) => (entry.workers ?? []).length > 0);
+    expect(withWorkers.map((entry) => entry.name)).toContain('admissions');
+    for (const entry of withWorkers) {
+      const api = byKind('Deployment').find((resource) => resource.name === entry.name)!;
+      const env = containersOf(api).flatMap((container) => container.env ?? []);
+      expect(env, entry.name).toContainEqual({ name: 'OUTBOX_WORKERS', value: 'off' });
+      for (const worker of entry.workers ?? []) {
+        const name = workerProcessName(entry, worker);
+        const deployment = byKind('Deployment').find((resource) => resource.name === name)!;
+        const containers = containersOf(deployment);
+        expect(
+          containers.flatMap((container) => container.env ?? []),
+          name,
+        ).toContainEqual({
+          name: 'WORKER_PORT',
+          value: String(worker.port),
+        });
+        expect(containers.flatMap((container) => container.ports ?? []).map((port) => port.containerPort)).toContain(
+          worker.port,
+        );
+      }
+    }
   });
 
   it('gives no process a fixed clock and runs every process in production mode', () => {

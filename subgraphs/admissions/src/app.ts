@@ -1,12 +1,12 @@
 /** The admissions subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph, type SubgraphDeps } from '@region/kit';
+import { defineSubgraph, outboxMetrics, type SubgraphDeps } from '@region/kit';
 import type { AdmissionsContext } from './context.ts';
 import { applicationsModule, createApplicationLoaders } from './modules/applications/index.ts';
 import { intakeModule } from './modules/intake/index.ts';
 import { queueModule } from './modules/queue/index.ts';
 import { statisticsModule } from './modules/statistics/index.ts';
 import { territoryModule } from './modules/territory/index.ts';
-import { outboxMetrics } from './outbox/backlog.ts';
+import { admissionsOutbox, OUTBOX_EVENTS } from './outbox/table.ts';
 import { peopleConsentLookup } from './people-consents.ts';
 import { AdmissionsPolicy } from './policy.ts';
 
@@ -21,7 +21,7 @@ const admissionsSubgraph = defineSubgraph<AdmissionsContext, AdmissionsDeps>({
   policy: (principal) => new AdmissionsPolicy(principal),
   loaders: createApplicationLoaders,
   extend: ({ token, deps }) => ({ consentsOf: peopleConsentLookup(deps.peopleUrl, token) }),
-  metrics: (deps) => outboxMetrics(deps.db),
+  metrics: (deps) => outboxMetrics(deps.db, admissionsOutbox, OUTBOX_EVENTS),
 });
 export default admissionsSubgraph;
 

@@ -1,12 +1,13 @@
-import { createLogger, subgraphMain } from '@region/kit';
+import { createLogger, subgraphMain, type OutboxWorker } from '@region/kit';
 import { createAdmissionsSubgraph } from './app.ts';
 import { readOutboxEnv } from './env.ts';
-import { startOutboxWorkers, type OutboxWorker } from './outbox/index.ts';
+import { startOutboxWorkers } from './outbox/index.ts';
 
 subgraphMain('admissions', 4003, async (deps) => {
   const env = readOutboxEnv();
   const subgraph = await createAdmissionsSubgraph({ ...deps, peopleUrl: env.PEOPLE_URL });
-  // In production the outbox runs as its own process (`worker.ts`, docs/deploy.md), not one per API replica.
+  // In production the outbox runs as its own process (the registry entry's worker, `worker.ts`,
+  // docs/deploy.md), not one per API replica.
   const workers: OutboxWorker[] =
     env.OUTBOX_WORKERS === 'on'
       ? startOutboxWorkers({ db: deps.db, logger: createLogger('admissions-outbox'), env })

@@ -1,45 +1,21 @@
 /**
- * The outbox process: delivers the admissions outbox (DOMAIN.md rule 17) apart from the API replicas, so
- * scaling the API does not multiply the workers (docs/deploy.md). It serves `/health` only, for the
- * orchestrator's probes, and stops on SIGINT/SIGTERM once the runs in progress have recorded their results.
+ * The outbox process (`admissions-outbox`, the registry entry's worker): delivers the admissions outbox
+ * (DOMAIN.md rule 17) apart from the API replicas, so scaling the API does not multiply the workers
+ * (docs/deploy.md). The kit's `workerMain` gives it its database, `/health` and a clean stop.
  */
-import { createServer } from 'node:http';
-import { createDb } from '@region/db';
-import { createLogger, parseEnv, port, runService, sendJson } from '@region/kit';
-import { z } from 'zod';
+import { workerMain } from '@region/kit';
+import { registryEntry } from '@region/schema';
 import { readOutboxEnv } from './env.ts';
 import { startOutboxWorkers } from './outbox/index.ts';
 
-const env = { ...readOutboxEnv(), ...readWorkerEnv() };
-const logger = createLogger('admissions-outbox');
-const { db, close } = createDb(env.ADMISSIONS_DATABASE_URL, { max: 4 });
-const workers = startOutboxWorkers({ db, logger, env });
-const server = createServer((request, response) => {
-  if (new URL(request.url ?? '/', 'http://localhost').pathname === '/health') sendJson(response, 200, { status: 'ok' });
-  else sendJson(response, 404, { error: 'not found' });
-});
+const outbox = registryEntry('admissions').workers?.find((worker) => worker.name === 'outbox');
 
-runService({
-  name: 'admissions-outbox',
-  server,
-  port: env.OUTBOX_WORKER_PORT,
-  host: env.LISTEN_HOST,
-  logger,
-  onShutdown: async () => {
-    await Promise.all(workers.map((worker) => worker.stop()));
-    await close();
+workerMain({
+  subgraph: 'admissions',
+  kind: 'outbox',
+  defaultPort: outbox?.port ?? 4013,
+  start: ({ db, logger }) => {
+    const workers = startOutboxWorkers({ db, logger, env: readOutboxEnv() });
+    return { stop: async () => void (await Promise.all(workers.map((worker) => worker.stop()))) };
   },
-}).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });
-
-function readWorkerEnv() {
-  return parseEnv({
-    /** The admissions role, like the API's: the outbox lives in the admissions schema. */
-    ADMISSIONS_DATABASE_URL: z.string().url(),
-    /** `/health` of the outbox process. */
-    OUTBOX_WORKER_PORT: port(4013),
-    LISTEN_HOST: z.string().min(1).default('127.0.0.1'),
-  });
-}

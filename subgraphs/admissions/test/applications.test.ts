@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@region/db';
-import { createLogger } from '@region/kit';
+import { createLogger, createOutboxWorker } from '@region/kit';
 import { startPlatform, type Platform } from '@region/tests/platform';
-import { createOutboxWorker, movementBookDeliverer } from '../src/outbox/index.ts';
+import { admissionsOutbox, movementBookDeliverer } from '../src/outbox/index.ts';
 
 let platform: Platform;
 let school: string;
@@ -195,6 +195,7 @@ describe('a first-grade application', () => {
     const worker = createOutboxWorker({
       db: handle.db,
       logger: createLogger('test', 'silent'),
+      outbox: admissionsOutbox,
       event: 'ENROLMENT_REQUESTED',
       deliver: movementBookDeliverer({
         gatewayUrl: platform.gatewayUrl,

@@ -18,3 +18,5 @@ export * from './database-faults.ts';
 export * from './policy.ts';
 export * from './define.ts';
 export * from './production.ts';
+export * from './outbox/index.ts';
+export * from './worker-main.ts';

@@ -12,7 +12,7 @@ import { createDb, migrateDatabase, urlForDatabase, urlForRole } from '@region/d
 import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded';
 import { isDatabaseEmpty, seedDemoRegion } from '@region/db/demo/seed';
 import { generateInternalKeyPair } from '@region/kit';
-import { SUBGRAPHS, registryEntry } from '@region/schema';
+import { SUBGRAPHS, workerProcessName } from '@region/schema';
 import { buildWebClient } from '@region/web/build';
 import {
   restarter,
@@ -30,7 +30,7 @@ const PG_PORT = Number(process.env['PG_PORT'] ?? 54329);
 const DATABASE = 'region';
 const ROLE_PASSWORD = process.env['DB_ROLE_PASSWORD'] ?? 'region-dev';
 const DEMO_SEED = 20250901;
-const PORTS = { gateway: 4000, esia: 4010, outbox: 4013 };
+const PORTS = { gateway: 4000, esia: 4010 };
 
 async function ensureDatabase(serverUrl: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
         healthUrl: `${esiaUrl}/health`,
       },
       // Every subgraph of the registry (issue 10 §2), in its order: people first, which others ask.
-      ...SUBGRAPHS.map(({ name, port, main, database, envPrefix }) => ({
+      ...SUBGRAPHS.map(({ name, port, main, database, envPrefix, workers }) => ({
         name,
         entry: main,
         env: {
@@ -115,26 +115,29 @@ async function main(): Promise<void> {
           // A fresh secret per start: cursors are per session of the platform, like the internal keys.
           CURSOR_SECRET: cursorSecret,
           [`${envPrefix}_DATABASE_URL`]: urlForRole(databaseUrl, database.role, ROLE_PASSWORD),
-          // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
-          // The outbox runs as its own process below, as in production (docs/deploy.md).
-          ...(name === 'admissions' ? { OUTBOX_WORKERS: 'off' } : {}),
+          // A subgraph with worker processes (below) leaves its outbox to them, as in production
+          // (docs/deploy.md).
+          ...(workers?.length ? { OUTBOX_WORKERS: 'off' } : {}),
         },
         healthUrl: `http://127.0.0.1:${port}/health`,
       })),
-      {
-        name: 'admissions-outbox',
-        entry: 'subgraphs/admissions/src/worker.ts',
-        env: {
-          NODE_ENV: 'development',
-          ADMISSIONS_DATABASE_URL: urlForRole(databaseUrl, registryEntry('admissions').database.role, ROLE_PASSWORD),
-          OUTBOX_WORKER_PORT: String(PORTS.outbox),
-          // dev ESIA stands in for ЕПГУ's status endpoint; the admissions outbox delivers there.
-          EPGU_URL: `${esiaUrl}/epgu/status`,
-          GATEWAY_URL: `http://127.0.0.1:${PORTS.gateway}/graphql`,
-          SERVICE_TOKEN_URL: `${esiaUrl}/dev/service-token`,
-        },
-        healthUrl: `http://127.0.0.1:${PORTS.outbox}/health`,
-      },
+      // Every worker process kind of the registry's subgraphs (the admissions outbox), with one generic env.
+      ...SUBGRAPHS.flatMap((entry) =>
+        (entry.workers ?? []).map((worker) => ({
+          name: workerProcessName(entry, worker),
+          entry: worker.main,
+          env: {
+            NODE_ENV: 'development',
+            [`${entry.envPrefix}_DATABASE_URL`]: urlForRole(databaseUrl, entry.database.role, ROLE_PASSWORD),
+            WORKER_PORT: String(worker.port),
+            // dev ESIA stands in for ЕПГУ's status endpoint and the service accounts' token endpoint.
+            EPGU_URL: `${esiaUrl}/epgu/status`,
+            GATEWAY_URL: `http://127.0.0.1:${PORTS.gateway}/graphql`,
+            SERVICE_TOKEN_URL: `${esiaUrl}/dev/service-token`,
+          },
+          healthUrl: `http://127.0.0.1:${worker.port}/health`,
+        })),
+      ),
       {
         name: 'gateway',
         entry: 'gateway/src/index.ts',

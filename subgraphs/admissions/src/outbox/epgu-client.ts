@@ -10,7 +10,7 @@
  * "later", not "never"); any other 4xx — permanent failure, not retried; 5xx, other statuses, timeouts
  * and network errors — retryable.
  */
-import { DeliveryError, type Deliver, type OutboxMessage } from './worker.ts';
+import { DeliveryError, type Deliver, type OutboxMessage } from '@region/kit';
 
 /** The outbox payload of `STATUS_CHANGED`, as written by `recordChange` in the applications service. */
 export interface StatusChangedPayload {

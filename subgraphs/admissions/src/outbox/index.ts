@@ -1,5 +1,5 @@
-/** The admissions outbox: the delivery worker and the ЕПГУ deliverer (DOMAIN.md rule 17). */
-export * from './worker.ts';
+/** The admissions outbox: its table and events, the ЕПГУ and movement-book deliverers (DOMAIN.md rule 17). */
+export * from './table.ts';
 export * from './epgu-client.ts';
 export * from './movement-book-client.ts';
 export * from './start.ts';

@@ -1,9 +1,9 @@
 import type { Database } from '@region/db';
-import type { Logger } from '@region/kit';
+import { createOutboxWorker, serviceTokenProvider, type Logger, type OutboxWorker } from '@region/kit';
 import type { readOutboxEnv } from '../env.ts';
 import { epguDeliverer } from './epgu-client.ts';
-import { movementBookDeliverer, serviceTokenProvider } from './movement-book-client.ts';
-import { createOutboxWorker, type OutboxWorker } from './worker.ts';
+import { movementBookDeliverer } from './movement-book-client.ts';
+import { admissionsOutbox } from './table.ts';
 
 /**
  * The outbox workers the environment configures, started: ЕПГУ when EPGU_URL is set, the movement book when
@@ -22,6 +22,8 @@ export function startOutboxWorkers(deps: {
       createOutboxWorker({
         db,
         logger,
+        outbox: admissionsOutbox,
+        event: 'STATUS_CHANGED',
         deliver: epguDeliverer({ url: env.EPGU_URL, timeoutMs: env.EPGU_TIMEOUT_MS }),
         leaseMs: env.OUTBOX_LEASE_MS,
       }),
@@ -35,6 +37,7 @@ export function startOutboxWorkers(deps: {
       createOutboxWorker({
         db,
         logger,
+        outbox: admissionsOutbox,
         event: 'ENROLMENT_REQUESTED',
         deliver: movementBookDeliverer({ gatewayUrl: env.GATEWAY_URL, token, timeoutMs: env.EPGU_TIMEOUT_MS }),
         leaseMs: env.OUTBOX_LEASE_MS,

@@ -1,7 +1,7 @@
 /** The ЕПГУ deliverer against a real local HTTP server: the request it sends, and how it reads answers. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { epguDeliverer } from '../../src/outbox/epgu-client.ts';
-import { DeliveryError, type OutboxMessage } from '../../src/outbox/worker.ts';
+import { DeliveryError, type OutboxMessage } from '@region/kit';
 import { startFakeEpgu, type FakeEpgu } from './fixtures.ts';
 import { freePort as closedPort } from '@region/tests/ports';
 
@@ -9,7 +9,7 @@ let epgu: FakeEpgu;
 
 const message: OutboxMessage = {
   id: 42,
-  applicationId: '0197a0a0-0000-7000-8000-000000000001',
+  aggregateId: '0197a0a0-0000-7000-8000-000000000001',
   event: 'STATUS_CHANGED',
   payload: {
     epguNumber: '1234567890',
@@ -55,7 +55,7 @@ describe('ЕПГУ deliverer', () => {
         contentType: 'application/json',
         body: {
           epguNumber: '1234567890',
-          applicationId: message.applicationId,
+          applicationId: message.aggregateId,
           status: 'DIRECTED',
           previousStatus: 'ACCEPTED',
           reason: null,

@@ -42,7 +42,7 @@ describe('the outbox process', () => {
         ADMISSIONS_DATABASE_URL: database.roleUrl('admissions'),
         EPGU_URL: epgu.url,
         OUTBOX_POLL_MS: '100',
-        OUTBOX_WORKER_PORT: String(port),
+        WORKER_PORT: String(port),
         LOG_LEVEL: 'silent',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

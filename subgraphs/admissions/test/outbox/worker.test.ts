@@ -1,22 +1,23 @@
 /**
- * The ЕПГУ outbox worker against a real PostgreSQL and a real local HTTP server playing ЕПГУ (rule 17):
+ * The kit's outbox worker on admissions' outbox, delivering to ЕПГУ, against a real PostgreSQL and a real local HTTP server playing ЕПГУ (rule 17):
  * retries with a growing, capped backoff and the same Idempotency-Key; refusals are not retried; order
  * per application; two workers never deliver a message twice; the loop never overlaps and stop() waits.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq, isNull, sql } from 'drizzle-orm';
 import { admissionsTables, createDb, type DbHandle } from '@region/db';
-import { createLogger } from '@region/kit';
-import { createTestDatabase, type TestDatabase } from '@region/tests/database';
 import {
+  createLogger,
   createOutboxWorker,
   DEAD_AT,
   DEAD_PREFIX,
   exponentialBackoff,
   type OutboxMessage,
   type OutboxWorkerOptions,
-} from '../../src/outbox/worker.ts';
+} from '@region/kit';
+import { createTestDatabase, type TestDatabase } from '@region/tests/database';
 import { epguDeliverer } from '../../src/outbox/epgu-client.ts';
+import { admissionsOutbox } from '../../src/outbox/table.ts';
 import {
   clockAt,
   enqueueEnrolment,
@@ -70,6 +71,8 @@ afterEach(() => {
 function worker(options: Partial<OutboxWorkerOptions> = {}) {
   return createOutboxWorker({
     db: service.db,
+    outbox: admissionsOutbox,
+    event: 'STATUS_CHANGED',
     deliver: epguDeliverer({ url: epgu.url, timeoutMs: 2_000 }),
     logger,
     now: clock.now,

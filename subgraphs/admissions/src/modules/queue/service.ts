@@ -3,10 +3,10 @@
  * preferential rights and then by the moment of registration, recomputed in the transaction of each change
  * of the queue, with the reason of every move kept and shown to the parent.
  */
-import { admissionsTables, type Executor } from '@region/db';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '@region/db';
+import { currentPositions, insertPosition, lockQueue, retirePositions, waitingInQueueOrder } from './repository.ts';
 
-const { applications, applicationChoices, queuePositions } = admissionsTables;
+export { positionsOf } from './repository.ts';
 
 /** Statuses that keep a child in the queue. */
 const WAITING = ['SUBMITTED', 'UNDER_REVIEW', 'DOCUMENTS_REQUESTED', 'ACCEPTED'] as const;
@@ -23,35 +23,21 @@ const REASONS = {
 export async function recalculateQueues(tx: Executor, organizationIds: readonly string[], now: Date): Promise<void> {
   for (const organizationId of [...organizationIds].sort()) {
     // One recomputation of a kindergarten's queue at a time (sorted ids: no deadlock between two).
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`queue:${organizationId}`}))`);
-    const waiting = await tx
-      .select({ id: applications.id })
-      .from(applications)
-      .innerJoin(applicationChoices, eq(applicationChoices.applicationId, applications.id))
-      .where(
-        and(
-          eq(applicationChoices.organizationId, organizationId),
-          eq(applications.kind, 'KINDERGARTEN'),
-          inArray(applications.status, [...WAITING]),
-        ),
-      )
-      .orderBy(sql`${applications.category} = 'PRIORITY' desc`, asc(applications.registeredAt), asc(applications.id));
-    const current = await tx
-      .select()
-      .from(queuePositions)
-      .where(and(eq(queuePositions.organizationId, organizationId), eq(queuePositions.current, true)));
+    await lockQueue(tx, organizationId);
+    const waiting = await waitingInQueueOrder(tx, organizationId, WAITING);
+    const current = await currentPositions(tx, organizationId);
     const before = new Map(current.map((row) => [row.applicationId, row]));
     const stillWaiting = new Set(waiting.map((row) => row.id));
     // Those who left the queue keep their last position as history.
     const left = current.filter((row) => !stillWaiting.has(row.applicationId)).map((row) => row.id);
-    if (left.length) await tx.update(queuePositions).set({ current: false }).where(inArray(queuePositions.id, left));
+    if (left.length) await retirePositions(tx, left);
     for (const [index, { id }] of waiting.entries()) {
       const position = index + 1;
       const previous = before.get(id);
       if (previous?.position === position) continue;
-      if (previous) await tx.update(queuePositions).set({ current: false }).where(eq(queuePositions.id, previous.id));
+      if (previous) await retirePositions(tx, [previous.id]);
       const reason = !previous ? REASONS.NEW : position < previous.position ? REASONS.UP : REASONS.DOWN;
-      await tx.insert(queuePositions).values({
+      await insertPosition(tx, {
         applicationId: id,
         organizationId,
         position,
@@ -62,12 +48,4 @@ export async function recalculateQueues(tx: Executor, organizationIds: readonly 
       });
     }
   }
-}
-
-export function positionsOf(db: Executor, applicationIds: readonly string[]) {
-  return db
-    .select()
-    .from(queuePositions)
-    .where(inArray(queuePositions.applicationId, [...applicationIds]))
-    .orderBy(sql`${queuePositions.changedAt} desc`, sql`${queuePositions.id} desc`);
 }

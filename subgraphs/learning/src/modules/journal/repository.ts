@@ -1,6 +1,7 @@
 /**
  * Reads of the journal. Each is one statement bounded by school year, class (or student) and dates, served
- * by the partitioned tables' indexes; row scope is applied in the statement.
+ * by the partitioned tables' indexes; row scope is applied in the statement. The writes of `service.ts` are
+ * at the end.
  */
 import { learningTables, qualified, type Executor } from '@region/db';
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
@@ -203,3 +204,47 @@ export function historyOfMarks(db: Executor, markIds: readonly string[]) {
 
 export type SubstitutionRow = typeof substitutions.$inferSelect;
 export type MarkChangeRow = typeof markHistory.$inferSelect;
+
+/** The lesson's row in its school year's partition. */
+type LessonKey = { schoolYear: number; id: string };
+
+export async function updateLesson(tx: Executor, lesson: LessonKey, changes: Partial<typeof lessons.$inferInsert>) {
+  await tx
+    .update(lessons)
+    .set(changes)
+    .where(and(eq(lessons.schoolYear, lesson.schoolYear), eq(lessons.id, lesson.id)));
+}
+
+export async function deleteAttendance(tx: Executor, lesson: LessonKey, studentId: string): Promise<void> {
+  await tx
+    .delete(attendance)
+    .where(
+      and(
+        eq(attendance.schoolYear, lesson.schoolYear),
+        eq(attendance.lessonId, lesson.id),
+        eq(attendance.studentId, studentId),
+      ),
+    );
+}
+
+/** The student's attendance mark for the lesson, set or replaced. */
+export async function upsertAttendance(tx: Executor, values: typeof attendance.$inferInsert): Promise<AttendanceRow> {
+  const [row] = await tx
+    .insert(attendance)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [attendance.schoolYear, attendance.lessonId, attendance.studentId],
+      set: { status: values.status, setBy: values.setBy, setAt: values.setAt },
+    })
+    .returning();
+  return row!;
+}
+
+/** A mark that has not been deleted. */
+export async function liveMark(tx: Executor, id: string) {
+  const [mark] = await tx
+    .select()
+    .from(marks)
+    .where(and(eq(marks.id, id), isNull(marks.deletedAt)));
+  return mark;
+}

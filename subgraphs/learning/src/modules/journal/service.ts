@@ -5,13 +5,13 @@
  */
 import { badInput, notFound } from '@region/kit';
 import { learningTables, type Database, type Executor } from '@region/db';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { LearningPolicy } from '../../policy.ts';
 import { assertMembers, lessonForWrite, type LessonRow } from './lesson-access.ts';
 import { periodForWrite } from './period-access.ts';
 import { applyMark, lessonTarget } from './apply-mark.ts';
+import { deleteAttendance, liveMark, updateLesson, upsertAttendance } from './repository.ts';
 
-const { lessons, marks, attendance } = learningTables;
+const { marks, attendance } = learningTables;
 
 export type MarkRow = typeof marks.$inferSelect;
 export type MarkKind = MarkRow['kind'];
@@ -67,35 +67,22 @@ async function applyAttendance(
   actor: string,
   now: Date,
 ) {
-  const where = and(
-    eq(attendance.schoolYear, lesson.schoolYear),
-    eq(attendance.lessonId, lesson.id),
-    eq(attendance.studentId, studentId),
-  );
   if (status == null) {
-    await tx.delete(attendance).where(where);
+    await deleteAttendance(tx, lesson, studentId);
     return null;
   }
-  const [row] = await tx
-    .insert(attendance)
-    .values({
-      schoolYear: lesson.schoolYear,
-      organizationId: lesson.organizationId,
-      classId: lesson.classId,
-      subjectId: lesson.subjectId,
-      lessonId: lesson.id,
-      studentId,
-      date: lesson.date,
-      status,
-      setBy: actor,
-      setAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [attendance.schoolYear, attendance.lessonId, attendance.studentId],
-      set: { status, setBy: actor, setAt: now },
-    })
-    .returning();
-  return row!;
+  return upsertAttendance(tx, {
+    schoolYear: lesson.schoolYear,
+    organizationId: lesson.organizationId,
+    classId: lesson.classId,
+    subjectId: lesson.subjectId,
+    lessonId: lesson.id,
+    studentId,
+    date: lesson.date,
+    status,
+    setBy: actor,
+    setAt: now,
+  });
 }
 
 function cleanHomework(homework: HomeworkInput | null | undefined, lesson: LessonRow) {
@@ -142,10 +129,7 @@ export async function saveLesson(db: Database, policy: LearningPolicy, input: Le
       ...cleanHomework(input.homework, lesson),
     };
     if (Object.keys(changes).length) {
-      await tx
-        .update(lessons)
-        .set(changes)
-        .where(and(eq(lessons.schoolYear, lesson.schoolYear), eq(lessons.id, lesson.id)));
+      await updateLesson(tx, lesson, changes);
     }
     const saved: MarkRow[] = [];
     for (const mark of input.marks ?? []) {
@@ -178,10 +162,7 @@ export async function setMark(
 export async function deleteMark(db: Database, policy: LearningPolicy, markId: string, now: Date, today: string) {
   const actor = actorOf(policy);
   return db.transaction(async (tx) => {
-    const [mark] = await tx
-      .select()
-      .from(marks)
-      .where(and(eq(marks.id, markId), isNull(marks.deletedAt)));
+    const mark = await liveMark(tx, markId);
     const removal = { studentId: mark?.studentId ?? '', kind: mark?.kind, value: null };
     if (mark?.lessonId) {
       const { lesson } = await lessonForWrite(tx, policy, mark.lessonId, today);

@@ -1,6 +1,4 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
-import { learningTables } from '@region/db';
-import { asc, eq } from 'drizzle-orm';
 import type { LearningContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { currentSchoolYear, isoDate } from '../../calendar.ts';
@@ -15,8 +13,6 @@ import {
   type NextYearInput,
   type SchoolYearRow,
 } from './service.ts';
-
-const { studyPeriods } = learningTables;
 
 /** An organization as the gateway hands it over with `@requires(fields: "type")`: its type from the registry. */
 /** A person another subgraph owns, as federation hands it over. */
@@ -103,12 +99,7 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
         if (!row.openedAt) return false;
         return isoDate(row.openedAt) > openingDeadline(row.year, await typeOf(row, ctx));
       },
-      periods: (row: SchoolYearRow, _: unknown, ctx: LearningContext) =>
-        ctx.db
-          .select()
-          .from(studyPeriods)
-          .where(eq(studyPeriods.schoolYearId, row.id))
-          .orderBy(asc(studyPeriods.number)),
+      periods: (row: SchoolYearRow, _: unknown, ctx: LearningContext) => ctx.loaders.periodsOfSchoolYear.load(row.id),
       classes: (row: SchoolYearRow, _: unknown, ctx: LearningContext) =>
         classesOfOrganizations(ctx.db, ctx.policy, [row.organizationId], row.year),
     },

@@ -4,8 +4,7 @@
  * organizations have not opened it.
  */
 import { AppError, badInput, conflict, forbidden, notFound } from '@region/kit';
-import { learningTables, type Database, type Executor } from '@region/db';
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database, Executor } from '@region/db';
 import { currentSchoolYear, isoDate } from '../../calendar.ts';
 import type { LearningPolicy } from '../../policy.ts';
 import {
@@ -18,10 +17,28 @@ import {
   type ClassKind,
   type PeriodKind,
 } from './calendar.ts';
+import {
+  classesOfYear,
+  currentMembersOf,
+  ensureYearPartitions,
+  insertClass,
+  insertClassMembers,
+  insertHolidays,
+  insertSchoolYear,
+  insertStudyPeriods,
+  knownOrganizations,
+  latestClassKinds,
+  latestSchoolYearForUpdate,
+  markSchoolYearOpened,
+  markStudyPeriodClosed,
+  schoolYearForUpdate,
+  schoolYearsOfOrganizationsIn,
+  studyPeriodForUpdate,
+  type ClassRecord,
+  type SchoolYearRow,
+} from './repository.ts';
 
-const { schoolYears, studyPeriods, holidays, classes, classMembers } = learningTables;
-
-export type SchoolYearRow = typeof schoolYears.$inferSelect;
+export type { SchoolYearRow } from './repository.ts';
 export type SchoolYearStatus = 'NOT_CREATED' | SchoolYearRow['status'];
 
 function assertManages(policy: LearningPolicy, organizationId: string): void {
@@ -34,11 +51,7 @@ function assertManages(policy: LearningPolicy, organizationId: string): void {
 /** The organization's kind as its classes tell it (learning holds no organization registry). */
 export async function classKindOf(db: Executor, organizationIds: readonly string[]): Promise<Map<string, ClassKind>> {
   if (organizationIds.length === 0) return new Map();
-  const rows = await db
-    .selectDistinctOn([classes.organizationId], { organizationId: classes.organizationId, kind: classes.kind })
-    .from(classes)
-    .where(inArray(classes.organizationId, [...organizationIds]))
-    .orderBy(classes.organizationId, desc(classes.schoolYear));
+  const rows = await latestClassKinds(db, organizationIds);
   return new Map(rows.map((row) => [row.organizationId, row.kind]));
 }
 
@@ -56,13 +69,7 @@ export async function createNextSchoolYear(
 ): Promise<SchoolYearRow> {
   assertManages(policy, input.organizationId);
   return db.transaction(async (tx) => {
-    const [latest] = await tx
-      .select()
-      .from(schoolYears)
-      .where(eq(schoolYears.organizationId, input.organizationId))
-      .orderBy(desc(schoolYears.year))
-      .limit(1)
-      .for('update');
+    const latest = await latestSchoolYearForUpdate(tx, input.organizationId);
     const today = isoDate(now);
     // Without any year yet: the coming one in spring and summer, else the current one.
     const month = Number(today.slice(5, 7));
@@ -76,23 +83,21 @@ export async function createNextSchoolYear(
         },
       );
     }
-    const previousClasses = latest
-      ? await tx
-          .select()
-          .from(classes)
-          .where(and(eq(classes.organizationId, input.organizationId), eq(classes.schoolYear, latest.year)))
-      : [];
+    const previousClasses = latest ? await classesOfYear(tx, input.organizationId, latest.year) : [];
     const kind = previousClasses[0]?.kind ?? null;
-    await tx.execute(sql`select learning.ensure_year_partitions(${year}::smallint)`);
+    await ensureYearPartitions(tx, year);
     const span = yearSpan(year, kind);
     const periodKind = input.periodKind ?? latest?.periodKind ?? 'QUARTER';
-    const [created] = await tx
-      .insert(schoolYears)
-      .values({ organizationId: input.organizationId, year, ...span, periodKind, status: 'DRAFT' })
-      .onConflictDoNothing()
-      .returning();
+    const created = await insertSchoolYear(tx, {
+      organizationId: input.organizationId,
+      year,
+      ...span,
+      periodKind,
+      status: 'DRAFT',
+    });
     if (!created) throw conflict(`Учебный год ${year}/${String(year + 1).slice(2)} уже сформирован.`);
-    await tx.insert(studyPeriods).values(
+    await insertStudyPeriods(
+      tx,
       periodsOf(year, periodKind, span.endsOn).map((period, index) => ({
         ...period,
         number: index + 1,
@@ -100,7 +105,8 @@ export async function createNextSchoolYear(
         organizationId: input.organizationId,
       })),
     );
-    await tx.insert(holidays).values(
+    await insertHolidays(
+      tx,
       holidaysOf(year).map((holiday) => ({
         ...holiday,
         schoolYearId: created.id,
@@ -115,24 +121,16 @@ export async function createNextSchoolYear(
 /** New classes for the year: each class moves up a parallel with its students, except graduates and repeaters. */
 async function promoteClasses(
   tx: Executor,
-  previous: (typeof classes.$inferSelect)[],
+  previous: ClassRecord[],
   year: number,
   startsOn: string,
   repeaters: Set<string>,
 ) {
   if (previous.length === 0) return;
-  const members = await tx
-    .select()
-    .from(classMembers)
-    .where(
-      and(
-        inArray(
-          classMembers.classId,
-          previous.map((c) => c.id),
-        ),
-        isNull(classMembers.leftOn),
-      ),
-    );
+  const members = await currentMembersOf(
+    tx,
+    previous.map((c) => c.id),
+  );
   const byName = new Map<string, string>();
   const classFor = async (
     name: string,
@@ -142,23 +140,20 @@ async function promoteClasses(
   ) => {
     const existing = byName.get(name);
     if (existing) return existing;
-    const [row] = await tx
-      .insert(classes)
-      .values({
-        organizationId: template.organizationId,
-        schoolYear: year,
-        kind: template.kind,
-        name,
-        grade,
-        letter: template.letter,
-        classTeacherId: previousClassId ? template.classTeacherId : null,
-        previousClassId,
-      })
-      .returning({ id: classes.id });
-    byName.set(name, row!.id);
-    return row!.id;
+    const id = await insertClass(tx, {
+      organizationId: template.organizationId,
+      schoolYear: year,
+      kind: template.kind,
+      name,
+      grade,
+      letter: template.letter,
+      classTeacherId: previousClassId ? template.classTeacherId : null,
+      previousClassId,
+    });
+    byName.set(name, id);
+    return id;
   };
-  const newMembers: (typeof classMembers.$inferInsert)[] = [];
+  const newMembers: Parameters<typeof insertClassMembers>[1] = [];
   for (const old of [...previous].sort((a, b) => (b.grade ?? 0) - (a.grade ?? 0))) {
     const promoted = graduates(old.kind, old.grade)
       ? null
@@ -172,7 +167,7 @@ async function promoteClasses(
       }
     }
   }
-  if (newMembers.length) await tx.insert(classMembers).values(newMembers);
+  if (newMembers.length) await insertClassMembers(tx, newMembers);
 }
 
 export async function openSchoolYear(
@@ -182,31 +177,21 @@ export async function openSchoolYear(
   now: Date,
 ): Promise<SchoolYearRow> {
   return db.transaction(async (tx) => {
-    const [year] = await tx.select().from(schoolYears).where(eq(schoolYears.id, id)).for('update');
+    const year = await schoolYearForUpdate(tx, id);
     if (!year) throw notFound('Учебный год');
     assertManages(policy, year.organizationId);
     if (year.status !== 'DRAFT') throw conflict('Открыть можно только сформированный (черновой) учебный год.');
-    const [opened] = await tx
-      .update(schoolYears)
-      .set({ status: 'OPEN', openedAt: now, openedBy: policy.personId })
-      .where(eq(schoolYears.id, id))
-      .returning();
-    return opened!;
+    return markSchoolYearOpened(tx, id, now, policy.personId);
   });
 }
 
 export async function closeStudyPeriod(db: Database, policy: LearningPolicy, id: string, now: Date) {
   return db.transaction(async (tx) => {
-    const [period] = await tx.select().from(studyPeriods).where(eq(studyPeriods.id, id)).for('update');
+    const period = await studyPeriodForUpdate(tx, id);
     if (!period) throw notFound('Учебный период');
     assertManages(policy, period.organizationId);
     if (period.closedAt) throw conflict('Период уже закрыт.');
-    const [closed] = await tx
-      .update(studyPeriods)
-      .set({ closedAt: now, closedBy: policy.personId })
-      .where(eq(studyPeriods.id, id))
-      .returning();
-    return closed!;
+    return markStudyPeriodClosed(tx, id, now, policy.personId);
   });
 }
 
@@ -234,10 +219,7 @@ async function overseenOrganizations(
     );
   }
   if (region && !municipalityId) {
-    const rows = await db.execute<{ organization_id: string }>(
-      sql`select organization_id from learning.school_years union select organization_id from learning.classes`,
-    );
-    rows.forEach((row) => ids.add(row.organization_id));
+    (await knownOrganizations(db)).forEach((id) => ids.add(id));
   }
   return [...ids];
 }
@@ -256,10 +238,7 @@ export async function organizationsNotOpened(
     throw forbidden('Сводка по открытию учебного года доступна муниципальным и региональным координаторам.');
   const candidates = await overseenOrganizations(db, policy, municipalityId);
   if (candidates.length === 0) return [];
-  const years = await db
-    .select()
-    .from(schoolYears)
-    .where(and(inArray(schoolYears.organizationId, candidates), eq(schoolYears.year, schoolYear)));
+  const years = await schoolYearsOfOrganizationsIn(db, candidates, schoolYear);
   return candidates
     .map((organizationId) => {
       const status: SchoolYearStatus = years.find((y) => y.organizationId === organizationId)?.status ?? 'NOT_CREATED';

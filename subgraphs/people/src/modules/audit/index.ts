@@ -1,12 +1,11 @@
 import { forbidden, loadTypeDefs, type SubgraphModule, pageSize } from '@region/kit';
-import { tables } from '@region/db';
-import { desc, eq } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
+import { historyOfEntity, type HistoryEntryRow } from './repository.ts';
 
 /** `masked`: the card is depersonalized, so the values of its history are personal data to hide (rule 5). */
-export type HistoryRow = typeof tables.history.$inferSelect & { masked: boolean };
+export type HistoryRow = HistoryEntryRow & { masked: boolean };
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
@@ -17,12 +16,7 @@ export const auditModule: SubgraphModule<PeopleContext> = {
       // One person's history at a time (a card view), so no loader: it is never asked for a list of cards.
       history: async (row: PersonRow, args: { first?: number | null }, ctx: PeopleContext) => {
         if (!row.canReadAudit) throw forbidden('Историю изменений этой карточки вам смотреть нельзя.');
-        const entries = await ctx.db
-          .select()
-          .from(tables.history)
-          .where(eq(tables.history.entityId, row.id))
-          .orderBy(desc(tables.history.changedAt), desc(tables.history.id))
-          .limit(pageSize(args.first));
+        const entries = await historyOfEntity(ctx.db, row.id, pageSize(args.first));
         // Who changed which field and when stays (rule 6); what it was and became is the person's data.
         // Consent entries stay readable: they say why the card is depersonalized.
         return entries.map((entry) => ({ ...entry, masked: !row.consented && entry.entity !== 'consent' }));

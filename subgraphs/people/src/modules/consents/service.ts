@@ -4,27 +4,27 @@
  * written to history in the same transaction.
  */
 import { conflict, forbidden, notFound, type Principal } from '@region/kit';
-import { tables, type Database, type Executor } from '@region/db';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Executor } from '@region/db';
 import type { PeoplePolicy } from '../../policy.ts';
 import { recordHistory } from '../history.ts';
 import { loginAge } from '../login/age.ts';
+import {
+  activeConsent,
+  birthDateOf,
+  insertConsent,
+  liveCardWith,
+  resolveOpenRequests,
+  withdrawActiveConsent,
+  type ConsentKind,
+} from './repository.ts';
 
-const { persons, consents, consentRequests } = tables;
-
-export type ConsentKind = (typeof consents.$inferSelect)['kind'];
+export { consentsOf, openRequestsForGuardian, type ConsentKind, type ConsentRequestRow } from './repository.ts';
 
 async function mayManage(tx: Executor, policy: PeoplePolicy, personId: string, kind: ConsentKind): Promise<boolean> {
   const self = policy.personId === personId;
   // A minor cannot consent to their own login: that is exactly what the parent's consent is for.
   if (self && kind === 'MINOR_LOGIN') return false;
-  const [row] = await tx
-    .select({
-      exists: sql<boolean>`true`,
-      manage: sql<boolean>`${policy.personsWithScope('consent:manage')}`,
-    })
-    .from(persons)
-    .where(and(eq(persons.id, personId), isNull(persons.mergedInto)));
+  const row = await liveCardWith(tx, personId, policy.personsWithScope('consent:manage'));
   if (!row) throw notFound('Лицо');
   return row.manage || self;
 }
@@ -34,13 +34,13 @@ async function mayManage(tx: Executor, policy: PeoplePolicy, personId: string, k
  * account of the child's own, and from 18 the person decides alone.
  */
 async function assertMinorLoginAge(tx: Executor, personId: string, now: Date): Promise<void> {
-  const [person] = await tx.select({ birthDate: persons.birthDate }).from(persons).where(eq(persons.id, personId));
-  if (!person?.birthDate) {
+  const birthDate = await birthDateOf(tx, personId);
+  if (!birthDate) {
     throw conflict('В карточке не указана дата рождения: согласие на вход несовершеннолетнего дать нельзя.', {
       reason: 'BIRTH_DATE_MISSING',
     });
   }
-  switch (loginAge(person.birthDate, now)) {
+  switch (loginAge(birthDate, now)) {
     case 'UNDER_14':
       throw conflict(
         'Ребёнку нет 14 лет: сам он в систему не входит, и согласие на его вход не нужно. Сведения о ребёнке вы видите в своём кабинете.',
@@ -64,17 +64,8 @@ export async function grantConsent(db: Database, policy: PeoplePolicy, personId:
     }
     if (kind === 'MINOR_LOGIN') await assertMinorLoginAge(tx, personId, now);
     const actor = actorOf(policy.principal);
-    const [created] = await tx
-      .insert(consents)
-      .values({ personId, kind, grantedBy: actor, grantedAt: now })
-      .onConflictDoNothing()
-      .returning();
-    await tx
-      .update(consentRequests)
-      .set({ resolvedAt: now })
-      .where(
-        and(eq(consentRequests.personId, personId), eq(consentRequests.kind, kind), isNull(consentRequests.resolvedAt)),
-      );
+    const created = await insertConsent(tx, { personId, kind, grantedBy: actor, grantedAt: now });
+    await resolveOpenRequests(tx, personId, kind, now);
     if (created) {
       await recordHistory(tx, {
         entity: 'consent',
@@ -86,11 +77,7 @@ export async function grantConsent(db: Database, policy: PeoplePolicy, personId:
       });
       return created;
     }
-    const [active] = await tx
-      .select()
-      .from(consents)
-      .where(and(eq(consents.personId, personId), eq(consents.kind, kind), isNull(consents.withdrawnAt)));
-    return active!;
+    return (await activeConsent(tx, personId, kind))!;
   });
 }
 
@@ -106,11 +93,7 @@ export async function withdrawConsent(
       throw forbidden('Отозвать это согласие может только сам человек или его законный представитель.');
     }
     const actor = actorOf(policy.principal);
-    const [withdrawn] = await tx
-      .update(consents)
-      .set({ withdrawnAt: now, withdrawnBy: actor })
-      .where(and(eq(consents.personId, personId), eq(consents.kind, kind), isNull(consents.withdrawnAt)))
-      .returning();
+    const withdrawn = await withdrawActiveConsent(tx, personId, kind, now, actor);
     if (!withdrawn) throw notFound('Действующее согласие');
     await recordHistory(tx, {
       entity: 'consent',
@@ -123,26 +106,3 @@ export async function withdrawConsent(
     return withdrawn;
   });
 }
-
-/** Open requests for the children of a guardian: what the parent's cabinet shows (rule 3). */
-export function openRequestsForGuardian(db: Executor, guardianId: string) {
-  return db
-    .select({
-      id: consentRequests.id,
-      personId: consentRequests.personId,
-      kind: consentRequests.kind,
-      requestedAt: consentRequests.requestedAt,
-    })
-    .from(consentRequests)
-    .innerJoin(tables.guardianships, eq(tables.guardianships.childId, consentRequests.personId))
-    .where(and(eq(tables.guardianships.guardianId, guardianId), isNull(consentRequests.resolvedAt)));
-}
-
-export function consentsOf(db: Executor, personIds: readonly string[]) {
-  return db
-    .select()
-    .from(consents)
-    .where(sql`${consents.personId} in ${personIds}`);
-}
-
-export type ConsentRequestRow = Awaited<ReturnType<typeof openRequestsForGuardian>>[number];

@@ -5,14 +5,20 @@
  */
 import type { Role } from '@region/schema';
 import { badInput, conflict, forbidden, notFound } from '@region/kit';
-import { tables, type Database, type Executor } from '@region/db';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Database, Executor } from '@region/db';
 import type { PeoplePolicy } from '../../policy.ts';
 import { recordHistory } from '../history.ts';
+import {
+  activeGrantForUpdate,
+  activeGrantsOfRole,
+  insertGrant,
+  liveCardExists,
+  markGrantWithdrawn,
+  municipalityOfOrganization,
+  type GrantRow,
+} from './repository.ts';
 
-const { roleGrants, persons, organizations } = tables;
-
-export type GrantRow = typeof roleGrants.$inferSelect;
+export { grantsOfPersons, type GrantRow } from './repository.ts';
 
 export interface GrantRoleInput {
   personId: string;
@@ -58,10 +64,7 @@ async function mayGrant(tx: Executor, policy: PeoplePolicy, role: Role, territor
   if (managers.some((grant) => grant.role === 'REGIONAL_OPERATOR')) return true;
   let organization: { municipalityId: string } | undefined;
   if (territory.organizationId) {
-    [organization] = await tx
-      .select({ municipalityId: organizations.municipalityId })
-      .from(organizations)
-      .where(eq(organizations.id, territory.organizationId));
+    organization = await municipalityOfOrganization(tx, territory.organizationId);
     if (!organization) throw badInput('Такой организации нет.', 'organizationId');
   }
   return managers.some((grant) => {
@@ -86,23 +89,8 @@ export async function grantRole(
   return db.transaction(async (tx) => {
     if (!(await mayGrant(tx, policy, input.role, territory)))
       throw forbidden('Эту роль на этой территории вы выдать не можете.');
-    const [person] = await tx
-      .select({ id: persons.id })
-      .from(persons)
-      .where(and(eq(persons.id, input.personId), isNull(persons.mergedInto)));
-    if (!person) throw notFound('Человек');
-    const active = await tx
-      .select({
-        id: roleGrants.id,
-        territory: roleGrants.territory,
-        municipalityId: roleGrants.municipalityId,
-        organizationId: roleGrants.organizationId,
-        classId: roleGrants.classId,
-      })
-      .from(roleGrants)
-      .where(
-        and(eq(roleGrants.personId, input.personId), eq(roleGrants.role, input.role), isNull(roleGrants.withdrawnAt)),
-      );
+    if (!(await liveCardExists(tx, input.personId))) throw notFound('Человек');
+    const active = await activeGrantsOfRole(tx, input.personId, input.role);
     const same = active.find(
       (g) =>
         g.municipalityId === territory.municipalityId &&
@@ -110,10 +98,13 @@ export async function grantRole(
         g.classId === territory.classId,
     );
     if (same) throw conflict('Эта роль на этой территории уже выдана.');
-    const [created] = await tx
-      .insert(roleGrants)
-      .values({ personId: input.personId, role: input.role, ...territory, grantedBy: policy.personId, grantedAt: now })
-      .returning();
+    const created = await insertGrant(tx, {
+      personId: input.personId,
+      role: input.role,
+      ...territory,
+      grantedBy: policy.personId,
+      grantedAt: now,
+    });
     await recordHistory(tx, {
       entity: 'role_grant',
       entityId: input.personId,
@@ -122,20 +113,16 @@ export async function grantRole(
       newValue: territory,
       changedBy: policy.personId,
     });
-    return created!;
+    return created;
   });
 }
 
 export async function withdrawRole(db: Database, policy: PeoplePolicy, id: string, now: Date): Promise<GrantRow> {
   return db.transaction(async (tx) => {
-    const [grant] = await tx
-      .select()
-      .from(roleGrants)
-      .where(and(eq(roleGrants.id, id), isNull(roleGrants.withdrawnAt)))
-      .for('update');
+    const grant = await activeGrantForUpdate(tx, id);
     if (!grant) throw notFound('Действующая роль');
     if (!(await mayGrant(tx, policy, grant.role, grant))) throw forbidden('Эту роль вы отозвать не можете.');
-    const [withdrawn] = await tx.update(roleGrants).set({ withdrawnAt: now }).where(eq(roleGrants.id, id)).returning();
+    const withdrawn = await markGrantWithdrawn(tx, id, now);
     await recordHistory(tx, {
       entity: 'role_grant',
       entityId: grant.personId,
@@ -149,13 +136,6 @@ export async function withdrawRole(db: Database, policy: PeoplePolicy, id: strin
       newValue: null,
       changedBy: policy.personId,
     });
-    return withdrawn!;
+    return withdrawn;
   });
-}
-
-export function grantsOfPersons(db: Executor, personIds: readonly string[]) {
-  return db
-    .select()
-    .from(roleGrants)
-    .where(and(inArray(roleGrants.personId, [...personIds]), isNull(roleGrants.withdrawnAt)));
 }

@@ -3,20 +3,15 @@
  * linking is a personal-data change, allowed to those who may write the child's card, and kept in history.
  */
 import { conflict, forbidden, notFound, badInput } from '@region/kit';
-import { tables, type Database, type Executor } from '@region/db';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database, Executor } from '@region/db';
 import type { PeoplePolicy } from '../../policy.ts';
 import { recordHistory } from '../history.ts';
-
-const { persons, guardianships } = tables;
+import { deleteGuardianship, insertGuardianship, liveCardsWith } from './repository.ts';
 
 async function checkPair(tx: Executor, policy: PeoplePolicy, guardianId: string, childId: string): Promise<void> {
   if (guardianId === childId)
     throw badInput('Человек не может быть законным представителем самого себя.', 'guardianId');
-  const rows = await tx
-    .select({ id: persons.id, canWrite: sql<boolean>`${policy.personsWithScope('pii:write')}` })
-    .from(persons)
-    .where(and(inArray(persons.id, [guardianId, childId]), isNull(persons.mergedInto)));
+  const rows = await liveCardsWith(tx, [guardianId, childId], policy.personsWithScope('pii:write'));
   const child = rows.find((row) => row.id === childId);
   if (!child || !rows.some((row) => row.id === guardianId)) throw notFound('Человек');
   if (!child.canWrite) throw forbidden('Связывать с ребёнком может только его организация.');
@@ -31,11 +26,7 @@ export async function linkGuardian(
 ) {
   return db.transaction(async (tx) => {
     await checkPair(tx, policy, guardianId, childId);
-    const [created] = await tx
-      .insert(guardianships)
-      .values({ guardianId, childId, relation })
-      .onConflictDoNothing()
-      .returning();
+    const created = await insertGuardianship(tx, { guardianId, childId, relation });
     if (!created) throw conflict('Эти люди уже связаны.');
     await recordHistory(tx, {
       entity: 'guardianship',
@@ -51,10 +42,7 @@ export async function linkGuardian(
 export async function unlinkGuardian(db: Database, policy: PeoplePolicy, guardianId: string, childId: string) {
   return db.transaction(async (tx) => {
     await checkPair(tx, policy, guardianId, childId);
-    const [removed] = await tx
-      .delete(guardianships)
-      .where(and(eq(guardianships.guardianId, guardianId), eq(guardianships.childId, childId)))
-      .returning();
+    const removed = await deleteGuardianship(tx, guardianId, childId);
     if (!removed) throw notFound('Связь');
     await recordHistory(tx, {
       entity: 'guardianship',

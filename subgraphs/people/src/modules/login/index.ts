@@ -1,28 +1,22 @@
 import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { Grant } from '@region/schema';
-import { tables } from '@region/db';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { PeopleContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { openRequestsForGuardian } from '../consents/service.ts';
 import type { PersonRow } from '../persons/repository.ts';
-import { resolveLogin, resolveService, type EsiaProfile } from './service.ts';
-
-const { consents } = tables;
+import {
+  acceptDataTransfer,
+  dataTransferConsentRequired,
+  resolveLogin,
+  resolveService,
+  type EsiaProfile,
+} from './service.ts';
 
 export type MeRow = { personId: string };
 
 function requirePerson(ctx: PeopleContext): MeRow {
   if (ctx.principal.kind !== 'PERSON') throw forbidden('Этот запрос доступен только вошедшему пользователю.');
   return { personId: ctx.principal.personId };
-}
-
-async function dataTransferConsentRequired(personId: string, ctx: PeopleContext): Promise<boolean> {
-  const [row] = await ctx.db
-    .select({ id: consents.id })
-    .from(consents)
-    .where(and(eq(consents.personId, personId), eq(consents.kind, 'DATA_TRANSFER'), isNull(consents.withdrawnAt)));
-  return !row;
 }
 
 export const loginModule: SubgraphModule<PeopleContext> = {
@@ -57,10 +51,7 @@ export const loginModule: SubgraphModule<PeopleContext> = {
       },
       acceptDataTransfer: async (_: unknown, __: unknown, ctx: PeopleContext) => {
         const me = requirePerson(ctx);
-        await ctx.db
-          .insert(consents)
-          .values({ personId: me.personId, kind: 'DATA_TRANSFER', grantedBy: me.personId, grantedAt: ctx.now() })
-          .onConflictDoNothing();
+        await acceptDataTransfer(ctx.db, me.personId, ctx.now());
         return me;
       },
     },
@@ -70,7 +61,7 @@ export const loginModule: SubgraphModule<PeopleContext> = {
         ctx.principal.kind === 'PERSON' ? ctx.principal.grants : [],
       consentRequests: (me: MeRow, _: unknown, ctx: PeopleContext) => openRequestsForGuardian(ctx.db, me.personId),
       dataTransferConsentRequired: (me: MeRow, _: unknown, ctx: PeopleContext) =>
-        dataTransferConsentRequired(me.personId, ctx),
+        dataTransferConsentRequired(ctx.db, me.personId),
     },
     RoleGrant: {
       territory: (grant: Grant) => grant.territory.kind,

@@ -6,24 +6,27 @@
 import type { Grant, Scope } from '@region/schema';
 import { normalizeIdentityDocument, normalizeSnils } from '@region/schema';
 import type { Principal } from '@region/kit';
-import { tables, type Executor } from '@region/db';
+import type { Executor } from '@region/db';
 import { normalizeFullName } from '@region/db/normalize';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordHistory } from '../history.ts';
 import { loginAge } from './age.ts';
-
-const {
-  persons,
-  esiaLinks,
-  roleGrants,
-  guardianships,
-  enrolments,
-  consents,
-  consentRequests,
-  organizations,
-  serviceAccounts,
-  esiaProfiles,
-} = tables;
+import {
+  activeRoleGrants,
+  activeServiceAccount,
+  countLiveNamesakes,
+  esiaProfileOf,
+  insertEsiaLink,
+  isEnrolled,
+  linkedPerson,
+  liveChildrenOf,
+  livePersonById,
+  livePersonBySnils,
+  livePersonsByNameBirthDocument,
+  markLoggedIn,
+  organizationsOfMunicipalities,
+  saveEsiaProfile,
+} from './repository.ts';
+import { hasActiveConsent, insertConsent, requestConsent } from '../consents/repository.ts';
 
 /** A child listed by the parent's ESIA account (`rs/prns/{oid}/kids` and the kid's `/docs`). */
 export interface EsiaKid {
@@ -91,7 +94,7 @@ export async function resolveLogin(
     else {
       // The portfolio compares the card with what ESIA says (rule 12): an account linked before the platform
       // kept ESIA's data is asked for it once more.
-      const seen = await profileOf(tx, input.oid);
+      const seen = await esiaProfileOf(tx, input.oid);
       if (!seen) return { outcome: 'NEEDS_PROFILE', message: MESSAGES.needsProfile };
       esiaBirthDate = seen.birthDate;
     }
@@ -104,7 +107,7 @@ export async function resolveLogin(
   const match = await findMatch(tx, input.profile);
   if (match.kind === 'none') return { outcome: 'ACCOUNT_NOT_LINKED', message: MESSAGES.notLinked };
   if (match.kind === 'ambiguous') return { outcome: 'DUPLICATE_RECORDS', message: MESSAGES.duplicates };
-  await tx.insert(esiaLinks).values({ esiaOid: input.oid, personId: match.person.id, method: match.method });
+  await insertEsiaLink(tx, { esiaOid: input.oid, personId: match.person.id, method: match.method });
   await recordHistory(tx, {
     entity: 'esia_link',
     entityId: match.person.id,
@@ -115,14 +118,6 @@ export async function resolveLogin(
   });
   await rememberProfile(tx, input.oid, input.profile, now);
   return admit(tx, match.person, now, input.profile.birthDate ?? null);
-}
-
-async function profileOf(tx: Executor, oid: string): Promise<{ birthDate: string | null } | null> {
-  const [row] = await tx
-    .select({ birthDate: esiaProfiles.birthDate })
-    .from(esiaProfiles)
-    .where(eq(esiaProfiles.esiaOid, oid));
-  return row ?? null;
 }
 
 function documentOf(facts: {
@@ -162,35 +157,15 @@ async function rememberProfile(tx: Executor, oid: string, profile: EsiaProfile, 
     })),
     seenAt: now,
   };
-  await tx
-    .insert(esiaProfiles)
-    .values({ esiaOid: oid, ...values })
-    .onConflictDoUpdate({ target: esiaProfiles.esiaOid, set: values });
+  await saveEsiaProfile(tx, oid, values);
 }
 
 async function findLinkedPerson(tx: Executor, oid: string): Promise<PersonMatch | null> {
-  const [row] = await tx
-    .select({
-      id: persons.id,
-      normalizedName: persons.normalizedName,
-      birthDate: persons.birthDate,
-      mergedInto: persons.mergedInto,
-    })
-    .from(esiaLinks)
-    .innerJoin(persons, eq(persons.id, esiaLinks.personId))
-    .where(eq(esiaLinks.esiaOid, oid));
+  const row = await linkedPerson(tx, oid);
   if (!row) return null;
   // A link to a record merged since points at the record that was kept (merge moves links, this is a guard).
-  if (row.mergedInto) return findPersonById(tx, row.mergedInto);
+  if (row.mergedInto) return (await livePersonById(tx, row.mergedInto)) ?? null;
   return row;
-}
-
-async function findPersonById(tx: Executor, id: string): Promise<PersonMatch | null> {
-  const [row] = await tx
-    .select({ id: persons.id, normalizedName: persons.normalizedName, birthDate: persons.birthDate })
-    .from(persons)
-    .where(and(eq(persons.id, id), isNull(persons.mergedInto)));
-  return row ?? null;
 }
 
 type Match =
@@ -200,33 +175,22 @@ type Match =
 
 /** Rule 2: by SNILS, else by full name + birth date + identity document. */
 async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
-  const columns = { id: persons.id, normalizedName: persons.normalizedName, birthDate: persons.birthDate };
-  const live = isNull(persons.mergedInto);
   let found: PersonMatch | undefined;
   let method: 'SNILS' | 'NAME_BIRTH_DOCUMENT' = 'SNILS';
   if (profile.snils) {
-    [found] = await tx
-      .select(columns)
-      .from(persons)
-      .where(and(live, eq(persons.snils, normalizeSnils(profile.snils))));
+    found = await livePersonBySnils(tx, normalizeSnils(profile.snils));
   }
   if (!found && profile.birthDate && profile.documentNumber) {
     method = 'NAME_BIRTH_DOCUMENT';
     const name = normalizeFullName(profile.lastName, profile.firstName, profile.middleName ?? null);
     // ESIA and a school may write one document differently (`75 00` / `7500`): compare one writing.
     const document = normalizeIdentityDocument(profile.documentType, profile.documentSeries, profile.documentNumber);
-    const candidates = await tx
-      .select(columns)
-      .from(persons)
-      .where(
-        and(
-          live,
-          eq(persons.normalizedName, name),
-          eq(persons.birthDate, profile.birthDate),
-          eq(persons.documentNumber, document.number),
-          sql`coalesce(${persons.documentSeries}, '') = ${document.series ?? ''}`,
-        ),
-      );
+    const candidates = await livePersonsByNameBirthDocument(tx, {
+      normalizedName: name,
+      birthDate: profile.birthDate,
+      documentNumber: document.number,
+      documentSeries: document.series,
+    });
     if (candidates.length > 1) return { kind: 'ambiguous' };
     found = candidates[0];
   }
@@ -235,25 +199,12 @@ async function findMatch(tx: Executor, profile: EsiaProfile): Promise<Match> {
     // duplicates the school must merge before anybody can be linked (seed 000).
     if (!profile.birthDate) return { kind: 'none' };
     const name = normalizeFullName(profile.lastName, profile.firstName, profile.middleName ?? null);
-    const [namesakes] = await tx
-      .select({ count: sql<number>`count(*)::int` })
-      .from(persons)
-      .where(and(live, eq(persons.normalizedName, name), eq(persons.birthDate, profile.birthDate)));
-    return (namesakes?.count ?? 0) > 1 ? { kind: 'ambiguous' } : { kind: 'none' };
+    const namesakes = await countLiveNamesakes(tx, name, profile.birthDate);
+    return namesakes > 1 ? { kind: 'ambiguous' } : { kind: 'none' };
   }
   // A live twin (same normalized name and birth date) may be the same human: linking one of the two would
   // split their data, so the school must merge them first (rule 8, seed 000: 37,335 duplicate parents).
-  const [twins] = await tx
-    .select({ count: sql<number>`count(*)::int` })
-    .from(persons)
-    .where(
-      and(
-        live,
-        eq(persons.normalizedName, found.normalizedName),
-        sql`${persons.birthDate} is not distinct from ${found.birthDate}`,
-      ),
-    );
-  if ((twins?.count ?? 0) > 1) return { kind: 'ambiguous' };
+  if ((await countLiveNamesakes(tx, found.normalizedName, found.birthDate)) > 1) return { kind: 'ambiguous' };
   return { kind: 'one', person: found, method };
 }
 
@@ -269,20 +220,13 @@ async function admit(
   // and no consent request is made: a parent's consent cannot let such a child in.
   if (age === 'UNDER_14') return { outcome: 'CHILD_UNDER_14', message: MESSAGES.underFourteen };
   if (age === 'MINOR') {
-    const [consent] = await tx
-      .select({ id: consents.id })
-      .from(consents)
-      .where(and(eq(consents.personId, person.id), eq(consents.kind, 'MINOR_LOGIN'), isNull(consents.withdrawnAt)));
-    if (!consent) {
+    if (!(await hasActiveConsent(tx, person.id, 'MINOR_LOGIN'))) {
       // Rule 3: the first attempt fails and the request appears in the parent's cabinet.
-      await tx
-        .insert(consentRequests)
-        .values({ personId: person.id, kind: 'MINOR_LOGIN', requestedAt: now })
-        .onConflictDoNothing();
+      await requestConsent(tx, person.id, 'MINOR_LOGIN', now);
       return { outcome: 'CONSENT_REQUIRED', message: MESSAGES.consentRequired };
     }
   }
-  await tx.update(persons).set({ lastLoginAt: now }).where(eq(persons.id, person.id));
+  await markLoggedIn(tx, person.id, now);
   return { outcome: 'OK', principal: { kind: 'PERSON', personId: person.id, grants: await grantsOf(tx, person.id) } };
 }
 
@@ -291,16 +235,10 @@ async function admit(
  * never go stale: a parent sees exactly the children linked to them (rule 4).
  */
 export async function grantsOf(tx: Executor, personId: string): Promise<Grant[]> {
-  const rows = await tx
-    .select()
-    .from(roleGrants)
-    .where(and(eq(roleGrants.personId, personId), isNull(roleGrants.withdrawnAt)));
+  const rows = await activeRoleGrants(tx, personId);
   const municipalityIds = rows.flatMap((row) => (row.municipalityId ? [row.municipalityId] : []));
   const municipalityOrganizations = municipalityIds.length
-    ? await tx
-        .select({ id: organizations.id, municipalityId: organizations.municipalityId })
-        .from(organizations)
-        .where(inArray(organizations.municipalityId, municipalityIds))
+    ? await organizationsOfMunicipalities(tx, municipalityIds)
     : [];
   const grants: Grant[] = rows.map((row): Grant => {
     switch (row.territory) {
@@ -329,34 +267,20 @@ export async function grantsOf(tx: Executor, personId: string): Promise<Grant[]>
         return { role: row.role, territory: { kind: 'SELF' } };
     }
   });
-  const children = await tx
-    .select({ childId: guardianships.childId })
-    .from(guardianships)
-    .innerJoin(persons, eq(persons.id, guardianships.childId))
-    .where(and(eq(guardianships.guardianId, personId), isNull(persons.mergedInto)));
+  const children = await liveChildrenOf(tx, personId);
   if (children.length > 0) {
-    grants.push({ role: 'GUARDIAN', territory: { kind: 'CHILDREN', personIds: children.map((c) => c.childId) } });
+    grants.push({ role: 'GUARDIAN', territory: { kind: 'CHILDREN', personIds: children } });
   }
-  const [enrolled] = await tx
-    .select({ id: enrolments.id })
-    .from(enrolments)
-    .where(and(eq(enrolments.personId, personId), isNull(enrolments.endedOn)));
-  if (enrolled) grants.push({ role: 'STUDENT', territory: { kind: 'SELF' } });
+  if (await isEnrolled(tx, personId)) grants.push({ role: 'STUDENT', territory: { kind: 'SELF' } });
   return grants;
 }
 
 /** An external system's principal: the SERVICE role over the territory it was registered for. */
 export async function resolveService(tx: Executor, clientId: string): Promise<Principal | null> {
-  const [account] = await tx
-    .select()
-    .from(serviceAccounts)
-    .where(and(eq(serviceAccounts.clientId, clientId), isNull(serviceAccounts.disabledAt)));
+  const account = await activeServiceAccount(tx, clientId);
   if (!account) return null;
   if (account.territory === 'MUNICIPALITY' && account.municipalityId) {
-    const organizationIds = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.municipalityId, account.municipalityId));
+    const organizationIds = await organizationsOfMunicipalities(tx, [account.municipalityId]);
     return {
       kind: 'SERVICE',
       serviceId: account.id,
@@ -378,4 +302,14 @@ export async function resolveService(tx: Executor, clientId: string): Promise<Pr
     serviceId: account.id,
     grants: [{ role: 'SERVICE', territory: { kind: 'REGION' }, scopes: account.scopes as Scope[] }],
   };
+}
+
+/** The consent to the transfer of personal data, asked of a person at their first login. */
+export async function dataTransferConsentRequired(tx: Executor, personId: string): Promise<boolean> {
+  return !(await hasActiveConsent(tx, personId, 'DATA_TRANSFER'));
+}
+
+export async function acceptDataTransfer(tx: Executor, personId: string, now: Date): Promise<void> {
+  // Given twice (two tabs), the first one stays.
+  await insertConsent(tx, { personId, kind: 'DATA_TRANSFER', grantedBy: personId, grantedAt: now });
 }

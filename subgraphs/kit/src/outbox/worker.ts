@@ -1,53 +1,84 @@
 /**
- * The outbox delivery worker (DOMAIN.md rule 17): every status change the applications service wrote into
- * `admissions.outbox` in the transaction of the change is delivered here, with its attempts and results.
+ * The transactional outbox's delivery worker (DOMAIN.md rule 17; a kit part since issue 10 §2): a subgraph
+ * writes a message into its outbox table in the transaction of the change, and a worker delivers it, with
+ * its attempts and results. The table is the subgraph's own (`OutboxTable`: its columns, one of them the
+ * aggregate whose messages are delivered in order); admissions' is `admissions.outbox` (aggregate
+ * `application_id`).
  *
- * One run (`runOnce`) holds no transaction open while it talks to the receiver (issue 10: a slow ЕПГУ must
- * not pin database connections and row locks):
+ * One run (`runOnce`) holds no transaction open while it talks to the receiver (issue 10: a slow receiver
+ * must not pin database connections and row locks):
  *  1. claim, in one short transaction: the due messages of its event — `delivered_at is null and
  *     next_attempt_at <= now` and no live lease (`locked_until` null or past), oldest (lowest id) first, at
  *     most `batchSize` — selected `FOR UPDATE SKIP LOCKED` (two workers claiming at the same moment skip
  *     each other's rows) and leased: `locked_until = now + leaseMs`. The commit ends the row locks; the
  *     lease keeps every other worker, in this process or another, away from the message;
  *  2. deliver outside any transaction (up to `concurrency` at a time: a batch holds at most one message per
- *     application);
+ *     aggregate);
  *  3. record each result in its own short statement, clearing the lease: success sets `delivered_at`; a
  *     failure adds an attempt, `last_attempt_at`, `last_error` (at most 1000 characters) and the next
  *     attempt after `backoff(attempts)`.
  * A worker that dies between claim and record leaves its messages leased: they are claimed again once the
  * lease has passed. Delivery is at least once, and the receiver drops duplicates by the message id (the
- * ЕПГУ client sends it as `Idempotency-Key`). The lease must outlast a batch's deliveries (timeouts ×
- * batchSize / concurrency), or a second worker could deliver a message still in flight.
+ * ЕПГУ client sends it as `Idempotency-Key`) or by a key in the payload (the movement book). The lease must
+ * outlast a batch's deliveries (timeouts × batchSize / concurrency), or a second worker could deliver a
+ * message still in flight.
  *
- * Order per application: a message is claimed only when no older undelivered message of the same
- * application and event exists (`not exists` in the claim), so ЕПГУ never sees DIRECTED before ACCEPTED.
- * A message waiting for its backoff, or dead, holds back the later ones of its application.
+ * Order per aggregate: a message is claimed only when no older undelivered message of the same aggregate
+ * and event exists (`not exists` in the claim), so ЕПГУ never sees DIRECTED before ACCEPTED. A message
+ * waiting for its backoff, or dead, holds back the later ones of its aggregate.
  *
- * Events: a worker delivers one event. The ЕПГУ worker delivers `STATUS_CHANGED` (the default);
- * `ENROLMENT_REQUESTED` is for the movement book, not for ЕПГУ: this worker leaves those rows untouched
- * (they are neither claimed nor counted, and they do not hold back status changes) for a worker of its own
- * created with `event: 'ENROLMENT_REQUESTED'` and a deliverer to the movement book.
+ * Events: a worker delivers one event, to one receiver. Rows of other events are left untouched (neither
+ * claimed nor counted, and they do not hold back this event's messages) for a worker of their own.
  *
  * Dead messages: after a permanent failure (the deliverer throws `DeliveryError` with `permanent`) or after
  * `maxAttempts` failed attempts (20 by default, ≈14 hours with the default backoff) the message is not
  * retried: `next_attempt_at` is set to `DEAD_AT` (9999-12-31, out of every claim), `last_error` starts with
  * `dead: `, and an error is logged. It stays undelivered, so it keeps holding back the later messages of
- * its application (order matters more than freshness); an operator who fixed the cause revives it with
- * `update admissions.outbox set next_attempt_at = now(), last_error = null where id = …` (attempts may be
+ * its aggregate (order matters more than freshness); an operator who fixed the cause revives it with
+ * `update <schema>.outbox set next_attempt_at = now(), last_error = null where id = …` (attempts may be
  * reset too).
  */
-import type { Logger } from '@region/kit';
-import { admissionsTables, qualified, type Database } from '@region/db';
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { qualified, type Database } from '@region/db';
+import { and, asc, eq, getTableName, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Logger } from '../logger.ts';
 
-const { outbox } = admissionsTables;
+/** The columns the worker reads and writes, by their property names on the drizzle table, with their data. */
+export interface OutboxColumns {
+  id: AnyPgColumn<{ data: number; notNull: true }>;
+  event: AnyPgColumn<{ data: string; notNull: true }>;
+  payload: AnyPgColumn<{ data: unknown }>;
+  createdAt: AnyPgColumn<{ data: Date; notNull: true }>;
+  attempts: AnyPgColumn<{ data: number; notNull: true }>;
+  nextAttemptAt: AnyPgColumn<{ data: Date }>;
+  lastAttemptAt: AnyPgColumn<{ data: Date }>;
+  lastError: AnyPgColumn<{ data: string }>;
+  deliveredAt: AnyPgColumn<{ data: Date }>;
+  lockedUntil: AnyPgColumn<{ data: Date }>;
+}
 
-export type OutboxEvent = 'STATUS_CHANGED' | 'ENROLMENT_REQUESTED';
+/**
+ * A subgraph's outbox table: a drizzle table with the columns of `OutboxColumns` (`id` a bigserial in number
+ * mode; the timestamps with time zone; `payload` jsonb) plus the column of the aggregate whose messages go out
+ * in order (a uuid). Indexes it should have: `(next_attempt_at) where delivered_at is null` and
+ * `(<aggregate>, event, id) where delivered_at is null` (see `admissions.outbox` in `db/src/admissions.ts`).
+ */
+export interface OutboxTable {
+  table: PgTable & OutboxColumns;
+  aggregate: AnyPgColumn<{ data: string; notNull: true }>;
+}
+
+/** The outbox description of a drizzle table and its aggregate column, checked by the type system. */
+export function outboxTable(table: PgTable & OutboxColumns, aggregate: OutboxTable['aggregate']): OutboxTable {
+  if (aggregate.table !== table) throw new Error(`The aggregate column is not a column of ${getTableName(table)}.`);
+  return { table, aggregate };
+}
 
 /** A claimed outbox row, as handed to the deliverer. */
 export interface OutboxMessage {
   id: number;
-  applicationId: string;
+  /** The aggregate the message is about (admissions: the application). */
+  aggregateId: string;
   event: string;
   payload: unknown;
   /** Failed attempts before this one. */
@@ -109,6 +140,8 @@ export const MAX_ERROR_LENGTH = 1000;
 
 export interface OutboxWorkerOptions {
   db: Database;
+  /** The subgraph's outbox table. */
+  outbox: OutboxTable;
   deliver: Deliver;
   logger: Logger;
   now?: () => Date;
@@ -120,8 +153,8 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   /** Deliveries in flight at once within a run. Default 8. */
   concurrency?: number;
-  /** The event this worker delivers. Default `STATUS_CHANGED` (ЕПГУ). */
-  event?: OutboxEvent;
+  /** The event this worker delivers. */
+  event: string;
   /** How long a claimed message stays this worker's before another may claim it. Default 5 minutes. */
   leaseMs?: number;
 }
@@ -181,7 +214,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     backoff = exponentialBackoff(),
     maxAttempts = DEFAULT_MAX_ATTEMPTS,
     concurrency = 8,
-    event = 'STATUS_CHANGED',
+    event,
+    outbox: { table: outbox, aggregate },
     leaseMs = 5 * 60_000,
   } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be a positive integer');
@@ -207,18 +241,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   function claim(): Promise<OutboxMessage[]> {
     return db.transaction(async (tx) => {
       const claimedAt = now();
-      // No older undelivered message of the same application and event: the head of each application's
-      // queue only. Outer columns are qualified, or the bare names would bind to `older`.
-      const headOfApplication = sql`not exists (
+      // No older undelivered message of the same aggregate and event: the head of each aggregate's queue
+      // only. Outer columns are qualified, or the bare names would bind to `older`.
+      const older = (column: AnyPgColumn) => sql`older.${sql.identifier(column.name)}`;
+      const headOfAggregate = sql`not exists (
         select 1 from ${outbox} as older
-        where older.application_id = ${qualified(outbox.applicationId)}
-          and older.event = ${qualified(outbox.event)}
-          and older.delivered_at is null
-          and older.id < ${qualified(outbox.id)})`;
+        where ${older(aggregate)} = ${qualified(aggregate)}
+          and ${older(outbox.event)} = ${qualified(outbox.event)}
+          and ${older(outbox.deliveredAt)} is null
+          and ${older(outbox.id)} < ${qualified(outbox.id)})`;
       const due: OutboxMessage[] = await tx
         .select({
           id: outbox.id,
-          applicationId: outbox.applicationId,
+          aggregateId: aggregate,
           event: outbox.event,
           payload: outbox.payload,
           attempts: outbox.attempts,
@@ -231,11 +266,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             eq(outbox.event, event),
             lte(outbox.nextAttemptAt, claimedAt),
             or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, claimedAt)),
-            headOfApplication,
+            headOfAggregate,
           ),
         )
         // Ids, not created_at: created_at is the time the writing transaction began, while the ids of one
-        // application follow the order of its changes (they are serialized by the application's row lock).
+        // aggregate follow the order of its changes (the subgraph serializes them, e.g. by the aggregate's
+        // row lock).
         .orderBy(asc(outbox.id))
         .limit(batchSize)
         .for('update', { skipLocked: true });
@@ -280,11 +316,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         lockedUntil: null,
       })
       .where(eq(outbox.id, message.id));
-    const context = { outboxId: message.id, applicationId: message.applicationId, event: message.event, attempts };
+    const context = { outboxId: message.id, aggregateId: message.aggregateId, event: message.event, attempts };
     if (dead) {
       logger.error(
         { ...context, error: reason, permanent },
-        'outbox message is dead: not retried, later messages of its application wait for it',
+        'outbox message is dead: not retried, later messages of its aggregate wait for it',
       );
     } else {
       logger.warn({ ...context, error: reason, nextAttemptAt }, 'outbox delivery failed, will retry');

@@ -1,0 +1,121 @@
+/** The school year's SQL (STYLE.md: repositories are plain functions; the rules live in service.ts). */
+import { learningTables, type Executor } from '@region/db';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+
+const { schoolYears, studyPeriods, holidays, classes, classMembers } = learningTables;
+
+export type SchoolYearRow = typeof schoolYears.$inferSelect;
+export type StudyPeriodRow = typeof studyPeriods.$inferSelect;
+export type ClassRecord = typeof classes.$inferSelect;
+
+/** The kind of each organization's latest classes. */
+export function latestClassKinds(db: Executor, organizationIds: readonly string[]) {
+  return db
+    .selectDistinctOn([classes.organizationId], { organizationId: classes.organizationId, kind: classes.kind })
+    .from(classes)
+    .where(inArray(classes.organizationId, [...organizationIds]))
+    .orderBy(classes.organizationId, desc(classes.schoolYear));
+}
+
+/** The organization's latest school year, locked: two formings of the next year queue up behind it. */
+export async function latestSchoolYearForUpdate(tx: Executor, organizationId: string) {
+  const [latest] = await tx
+    .select()
+    .from(schoolYears)
+    .where(eq(schoolYears.organizationId, organizationId))
+    .orderBy(desc(schoolYears.year))
+    .limit(1)
+    .for('update');
+  return latest;
+}
+
+export function classesOfYear(tx: Executor, organizationId: string, year: number) {
+  return tx
+    .select()
+    .from(classes)
+    .where(and(eq(classes.organizationId, organizationId), eq(classes.schoolYear, year)));
+}
+
+/** The year's partitions of the journal tables (a function of the migrations). */
+export async function ensureYearPartitions(tx: Executor, year: number): Promise<void> {
+  await tx.execute(sql`select learning.ensure_year_partitions(${year}::smallint)`);
+}
+
+/** The new year, or `undefined` when the organization has it already. */
+export async function insertSchoolYear(tx: Executor, values: typeof schoolYears.$inferInsert) {
+  const [created] = await tx.insert(schoolYears).values(values).onConflictDoNothing().returning();
+  return created;
+}
+
+export async function insertStudyPeriods(tx: Executor, values: (typeof studyPeriods.$inferInsert)[]) {
+  await tx.insert(studyPeriods).values(values);
+}
+
+export async function insertHolidays(tx: Executor, values: (typeof holidays.$inferInsert)[]) {
+  await tx.insert(holidays).values(values);
+}
+
+/** The members of the classes who have not left them. */
+export function currentMembersOf(tx: Executor, classIds: readonly string[]) {
+  return tx
+    .select()
+    .from(classMembers)
+    .where(and(inArray(classMembers.classId, [...classIds]), isNull(classMembers.leftOn)));
+}
+
+export async function insertClass(tx: Executor, values: typeof classes.$inferInsert): Promise<string> {
+  const [row] = await tx.insert(classes).values(values).returning({ id: classes.id });
+  return row!.id;
+}
+
+export async function insertClassMembers(tx: Executor, values: (typeof classMembers.$inferInsert)[]) {
+  await tx.insert(classMembers).values(values);
+}
+
+export async function schoolYearForUpdate(tx: Executor, id: string) {
+  const [year] = await tx.select().from(schoolYears).where(eq(schoolYears.id, id)).for('update');
+  return year;
+}
+
+export async function markSchoolYearOpened(tx: Executor, id: string, openedAt: Date, openedBy: string | null) {
+  const [opened] = await tx
+    .update(schoolYears)
+    .set({ status: 'OPEN', openedAt, openedBy })
+    .where(eq(schoolYears.id, id))
+    .returning();
+  return opened!;
+}
+
+export async function studyPeriodForUpdate(tx: Executor, id: string) {
+  const [period] = await tx.select().from(studyPeriods).where(eq(studyPeriods.id, id)).for('update');
+  return period;
+}
+
+export async function markStudyPeriodClosed(tx: Executor, id: string, closedAt: Date, closedBy: string | null) {
+  const [closed] = await tx.update(studyPeriods).set({ closedAt, closedBy }).where(eq(studyPeriods.id, id)).returning();
+  return closed!;
+}
+
+/** Every organization learning knows: one with a school year or a class. */
+export async function knownOrganizations(db: Executor): Promise<string[]> {
+  const rows = await db.execute<{ organization_id: string }>(
+    sql`select organization_id from learning.school_years union select organization_id from learning.classes`,
+  );
+  return rows.map((row) => row.organization_id);
+}
+
+export function schoolYearsOfOrganizationsIn(db: Executor, organizationIds: readonly string[], year: number) {
+  return db
+    .select()
+    .from(schoolYears)
+    .where(and(inArray(schoolYears.organizationId, [...organizationIds]), eq(schoolYears.year, year)));
+}
+
+/** The periods of the school years, in their order. */
+export function periodsOfSchoolYears(db: Executor, schoolYearIds: readonly string[]) {
+  return db
+    .select()
+    .from(studyPeriods)
+    .where(inArray(studyPeriods.schoolYearId, [...schoolYearIds]))
+    .orderBy(asc(studyPeriods.schoolYearId), asc(studyPeriods.number));
+}
