@@ -56,6 +56,18 @@ export const SCOPES = [
   'admissions:manage',
   /** Hand applications over from an external system (ЕПГУ intake). */
   'admissions:intake',
+  /** The public extra-education catalogue: published programmes, their groups and free places (issue 11). */
+  'catalogue:read',
+  /** Obtain certificates and apply to extra-education groups for one's linked children (or oneself). */
+  'extra:apply',
+  /** Extra-education certificates, applications and contracts of one's territory (DOMAIN.md rules 19–20). */
+  'extra:read',
+  /** An extra-education organization's programmes, groups, application decisions and contracts. */
+  'extra:manage',
+  /** Funding norms per period and crediting certificates (ПФДО, rule 19a). */
+  'extra:fund',
+  /** Hand certificates and applications over from an external system (ЕПГУ). */
+  'extra:intake',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -75,9 +87,12 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'audit:read',
     'journal:read',
     'admissions:read',
+    'catalogue:read',
+    'extra:read',
+    'extra:fund',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
-  MINISTRY_ANALYST: ['org:read', 'aggregate:read'],
+  MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'catalogue:read'],
   MUNICIPAL_COORDINATOR: [
     'person:read',
     'pii:read',
@@ -89,6 +104,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'aggregate:read',
     'journal:read',
     'admissions:read',
+    'catalogue:read',
+    'extra:read',
   ],
   ORG_ADMIN: [
     'person:read',
@@ -106,9 +123,12 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'school-year:manage',
     'admissions:read',
     'admissions:manage',
+    'catalogue:read',
+    'extra:read',
+    'extra:manage',
   ],
-  TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write'],
-  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write'],
+  TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
+  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
   GUARDIAN: [
     'person:read',
     'pii:read',
@@ -118,9 +138,12 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'audit:read',
     'journal:read',
     'admissions:apply',
+    'catalogue:read',
+    'extra:read',
+    'extra:apply',
   ],
-  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read'],
-  SERVICE: ['org:read', 'admissions:intake'],
+  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read', 'catalogue:read', 'extra:apply'],
+  SERVICE: ['org:read', 'admissions:intake', 'extra:intake', 'catalogue:read'],
 };
 
 /** Where in the hierarchy region → municipality → organization → class → person a grant applies. */

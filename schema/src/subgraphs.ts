@@ -88,6 +88,17 @@ export const SUBGRAPHS = [
         returning id`,
     },
   ]),
+  subgraphEntry('extra-education', 4004, [
+    {
+      typename: 'Programme',
+      sample: `select id from extra_education.programmes where status = 'PUBLISHED' order by id limit 1`,
+    },
+    {
+      typename: 'ProgrammeGroup',
+      sample: `select g.id from extra_education.groups g join extra_education.programmes p on p.id = g.programme_id
+        where p.status = 'PUBLISHED' order by g.id limit 1`,
+    },
+  ]),
 ] as const satisfies Registry;
 
 /** The platform's own subgraphs (a throwaway one added in a test is a plain `string`). */

@@ -6,6 +6,7 @@
  */
 import { createAccountRecords, grantOfficials, linkAccountFamilies } from './account-records.ts';
 import { generateAdmissions } from './admissions/generate.ts';
+import { generateExtraEducation } from './extra-education/generate.ts';
 import { summarizeAdmissions } from './admissions/summary.ts';
 import { planClasses } from './classes.ts';
 import { grantConsents } from './consents.ts';
@@ -43,10 +44,12 @@ export function generateRegion(options: GenerateOptions): DemoRegion {
 
   const learning = generateLearning(options.seed, context.rows, context.catalog);
   const admissions = generateAdmissions(options.seed, context.rows, context.catalog);
+  const extraEducation = generateExtraEducation(options.seed, context.rows, context.catalog);
   return {
     rows: context.rows,
     learning,
     admissions,
+    extraEducation,
     catalog: context.catalog,
     faults: {
       ...computeFaults(context.rows, context.catalog.organizations),
