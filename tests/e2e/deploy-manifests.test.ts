@@ -4,6 +4,7 @@
  * own Deployment while the admissions API replicas start no workers, and no process gets CLOCK_NOW.
  */
 import { describe, expect, it } from 'vitest';
+import { SUBGRAPHS } from '@region/schema';
 import { validateManifests, validateManifestText, type ManifestResource } from '../src/deploy-manifests.ts';
 
 const { problems, resources } = validateManifests();
@@ -28,7 +29,8 @@ describe('deploy/k8s manifests', () => {
       byKind('Deployment')
         .map((resource) => resource.name)
         .sort(),
-    ).toEqual(['admissions', 'admissions-outbox', 'gateway', 'learning', 'people']);
+      // One Deployment per subgraph of the registry, the gateway and the admissions outbox.
+    ).toEqual([...SUBGRAPHS.map((entry) => entry.name), 'admissions-outbox', 'gateway'].sort());
     expect(byKind('Job').map((resource) => resource.name)).toEqual(['region-migrate']);
   });
 
