@@ -211,6 +211,32 @@ describe('the public catalogue', () => {
     expect(fieldOf(shrink)).toBe('input.capacity');
   });
 
+  it('reads a page of programmes with their groups and free places in the same statements whatever its size', async () => {
+    const WIDE = `query ($first: Int) { programmes(first: $first) { totalCount edges { node {
+      name directionName freePlaces groups { name schedule capacity freePlaces } } } } }`;
+    const runs: string[][] = [];
+    for (const first of [2, 12]) {
+      runs.push(
+        await platform.recordStatements(async () => {
+          const result = await platform.query<{ programmes: { edges: unknown[] } }>({ login: 'guardian' }, WIDE, {
+            first,
+          });
+          expectOk(result);
+          expect(result.data!.programmes.edges).toHaveLength(first);
+        }),
+      );
+    }
+    // Only extra-education's statements; the lengths of `in ($1, $2, …)` lists may differ.
+    const shape = (statements: string[]) =>
+      statements
+        .filter((statement) => statement.includes('extra_education'))
+        .map((statement) => statement.replace(/\s+/g, ' ').replace(/\(\$\d+(, \$\d+)*\)/g, '(…)'))
+        .sort();
+    expect(shape(runs[1]!)).toEqual(shape(runs[0]!));
+    // The page, its count, the groups and their free places.
+    expect(shape(runs[0]!)).toHaveLength(4);
+  });
+
   it('pages with sealed cursors and refuses a forged one', async () => {
     const first = await catalogue({}, 3);
     expect(first.edges).toHaveLength(3);
