@@ -282,6 +282,31 @@ describe('the public catalogue', () => {
     expect(codeOf(result)).toBe('FORBIDDEN');
   });
 
+  it('names a group’s teacher to the admin of its own organization only', async () => {
+    const [own] = await platform.admin.sql<{ programme_id: string; teacher_id: string }[]>`
+      select g.programme_id, g.teacher_id from extra_education.groups g
+      join extra_education.programmes p on p.id = g.programme_id
+      where p.organization_id = ${centre} and g.teacher_id is not null limit 1`;
+    const [theirs] = await platform.admin.sql<{ programme_id: string }[]>`
+      select g.programme_id from extra_education.groups g join extra_education.programmes p on p.id = g.programme_id
+      where p.organization_id <> ${centre} and p.status = 'PUBLISHED' and g.teacher_id is not null limit 1`;
+    const query = 'query ($id: ID!) { programme(id: $id) { groups { teacher { id } } } }';
+    const mine = await platform.query<{ programme: { groups: { teacher: { id: string } | null }[] } }>(
+      { login: 'extra-admin' },
+      query,
+      { id: own!.programme_id },
+    );
+    expectOk(mine);
+    expect(mine.data!.programme.groups.map((group) => group.teacher?.id)).toContain(own!.teacher_id);
+    const other = await platform.query<{ programme: { groups: { teacher: { id: string } | null }[] } }>(
+      { login: 'extra-admin' },
+      query,
+      { id: theirs!.programme_id },
+    );
+    expectOk(other);
+    expect(other.data!.programme.groups.every((group) => group.teacher === null)).toBe(true);
+  });
+
   it('extends the organization with its published programmes', async () => {
     const result = await platform.query<{ organization: { programmes: { status: string; direction: string }[] } }>(
       { login: 'guardian' },
