@@ -17,6 +17,7 @@ import { plantCardFaults, plantDuplicateParents } from './faults.ts';
 import { createLearners } from './learners.ts';
 import { generateOrganizations } from './organizations.ts';
 import { generateLearning } from './learning/generate.ts';
+import { addLateAccounts } from './late-accounts.ts';
 import { hireStaff } from './staff.ts';
 import { assignTeaching } from './teaching.ts';
 import type { DemoRegion, GenerateOptions } from './types.ts';
@@ -41,6 +42,7 @@ export function generateRegion(options: GenerateOptions): DemoRegion {
   plantDuplicateParents(context, Math.max(3, Math.round(4 * options.scale)));
   plantCardFaults(context, staffing);
   grantConsents(context, placed);
+  addLateAccounts(context, options.seed);
 
   const learning = generateLearning(options.seed, context.rows, context.catalog);
   const admissions = generateAdmissions(options.seed, context.rows, context.catalog);
