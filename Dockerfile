@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One Dockerfile, one target per process kind (docs/deploy.md, Container images):
 #   docker build --target gateway -t region-edu/gateway .
-#   targets: gateway, people, learning, admissions, admissions-outbox, analytics, migrate
+#   targets: gateway, people, learning, admissions, admissions-outbox, extra-education, analytics, migrate
 # The services run their TypeScript through tsx, as `npm start` does, so the images carry the sources and the
 # workspace's node_modules; the web client is built once and served by the gateway.
 
@@ -16,6 +16,7 @@ COPY subgraphs/kit/package.json subgraphs/kit/
 COPY subgraphs/people/package.json subgraphs/people/
 COPY subgraphs/learning/package.json subgraphs/learning/
 COPY subgraphs/admissions/package.json subgraphs/admissions/
+COPY subgraphs/extra-education/package.json subgraphs/extra-education/
 COPY subgraphs/analytics/package.json subgraphs/analytics/
 COPY gateway/package.json gateway/
 COPY tools/launcher/package.json tools/launcher/
@@ -63,6 +64,10 @@ CMD ["node", "--import", "tsx", "subgraphs/admissions/src/index.ts"]
 FROM runtime AS admissions-outbox
 EXPOSE 4013
 CMD ["node", "--import", "tsx", "subgraphs/admissions/src/worker.ts"]
+
+FROM runtime AS extra-education
+EXPOSE 4004
+CMD ["node", "--import", "tsx", "subgraphs/extra-education/src/index.ts"]
 
 FROM runtime AS analytics
 EXPOSE 4005

@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/people.ts', './src/learning.ts', './src/admissions.ts'],
+  schema: ['./src/people.ts', './src/learning.ts', './src/admissions.ts', './src/extra-education.ts'],
   out: './migrations',
-  schemaFilter: ['people', 'learning', 'admissions'],
+  schemaFilter: ['people', 'learning', 'admissions', 'extra_education'],
 });

@@ -4,3 +4,4 @@ export * as tables from './people.ts';
 export * as learningTables from './learning.ts';
 export * as admissionsTables from './admissions.ts';
 export * from './production-calendar.ts';
+export * as extraEducationTables from './extra-education.ts';

@@ -61,8 +61,18 @@ export const SCOPES = [
   'admissions:manage',
   /** Hand applications over from an external system (ЕПГУ intake). */
   'admissions:intake',
-  /** The public extra-education catalogue and the organizations and municipalities it names (issue 11). */
+  /** The public extra-education catalogue: published programmes, their groups and free places (issue 11). */
   'catalogue:read',
+  /** Obtain certificates and apply to extra-education groups for one's linked children (or oneself). */
+  'extra:apply',
+  /** Extra-education certificates, applications and contracts of one's territory (DOMAIN.md rules 19–20). */
+  'extra:read',
+  /** An extra-education organization's programmes, groups, application decisions and contracts. */
+  'extra:manage',
+  /** Funding norms per period and crediting certificates (ПФДО, rule 19a). */
+  'extra:fund',
+  /** Hand certificates and applications over from an external system (ЕПГУ). */
+  'extra:intake',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -84,6 +94,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'journal:read',
     'admissions:read',
     'catalogue:read',
+    'extra:read',
+    'extra:fund',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
   MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'reports:read', 'catalogue:read'],
@@ -100,6 +112,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'journal:read',
     'admissions:read',
     'catalogue:read',
+    'extra:read',
   ],
   ORG_ADMIN: [
     'person:read',
@@ -119,6 +132,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'admissions:read',
     'admissions:manage',
     'catalogue:read',
+    'extra:read',
+    'extra:manage',
   ],
   TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
   CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
@@ -132,9 +147,11 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'journal:read',
     'admissions:apply',
     'catalogue:read',
+    'extra:read',
+    'extra:apply',
   ],
-  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read', 'catalogue:read'],
-  SERVICE: ['org:read', 'admissions:intake', 'catalogue:read'],
+  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read', 'catalogue:read', 'extra:apply'],
+  SERVICE: ['org:read', 'admissions:intake', 'extra:intake', 'catalogue:read'],
 };
 
 /** Where in the hierarchy region → municipality → organization → class → person a grant applies. */

@@ -9,6 +9,9 @@ import {
   APPLICATION_KINDS,
   APPLICATION_SOURCES,
   APPLICATION_STATUSES,
+  PAYMENT_METHODS,
+  PROGRAMME_DIRECTIONS,
+  PROGRAMME_STATUSES,
   subgraphSdl,
 } from '../src/index.ts';
 
@@ -17,6 +20,9 @@ const SHARED: { subgraph: string; graphqlEnum: string; values: readonly string[]
   { subgraph: 'admissions', graphqlEnum: 'ApplicationKind', values: APPLICATION_KINDS },
   { subgraph: 'admissions', graphqlEnum: 'ApplicationSource', values: APPLICATION_SOURCES },
   { subgraph: 'admissions', graphqlEnum: 'ApplicationCategory', values: APPLICATION_CATEGORIES },
+  { subgraph: 'extra-education', graphqlEnum: 'ProgrammeDirection', values: PROGRAMME_DIRECTIONS },
+  { subgraph: 'extra-education', graphqlEnum: 'ProgrammeStatus', values: PROGRAMME_STATUSES },
+  { subgraph: 'extra-education', graphqlEnum: 'PaymentMethod', values: PAYMENT_METHODS },
 ];
 
 describe('shared enums match the SDL', () => {

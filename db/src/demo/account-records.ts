@@ -48,10 +48,20 @@ function linkedAt(context: Context, account: DemoAccount): Date {
   return new Date(Math.max(drawn.getTime(), earliest));
 }
 
-export function createAccountRecords(context: Context): PlacedAccounts {
+/**
+ * Accounts added after the region was first generated (issue 11's `extra-admin`): `addLateAccounts` makes
+ * their records last, from a random stream of their own, so a new account never shifts a draw of the
+ * generated region — the tests rely on its planted faults staying where they are.
+ */
+export const LATE_ACCOUNTS: ReadonlySet<string> = new Set(['extra-admin']);
+
+export function createAccountRecords(
+  context: Context,
+  accounts = DEMO_ACCOUNTS.filter((a) => !LATE_ACCOUNTS.has(a.login)),
+): PlacedAccounts {
   const placed: PlacedAccounts = { records: new Map(), staff: [], learners: [] };
   const homes = familyHomes(context);
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of accounts) {
     const records = recordsFor(context, account, homes.get(account.login));
     placed.records.set(account.login, records);
     context.catalog.accounts[account.login] = records.map((record) => record.id);

@@ -498,6 +498,26 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     platform: { kind: 'linked', municipality: 2, organization: 'school-2-1' },
   },
   {
+    // Issue 11: the extra-education centre of municipality 1 manages its programmes and groups.
+    login: 'extra-admin',
+    oid: '1000000121',
+    roles: ['ORG_ADMIN'],
+    note: 'Администратор центра дополнительного образования 1-1 (кружки и секции)',
+    profile: {
+      lastName: 'Лебедева',
+      firstName: 'Ирина',
+      middleName: 'Алексеевна',
+      birthDate: '1979-11-21',
+      gender: 'F',
+      snils: '14395281781',
+      trusted: true,
+      citizenship: 'RUS',
+      document: passport('7509', '482163', '2009-12-10'),
+    },
+    kids: [],
+    platform: { kind: 'linked', municipality: 1, organization: 'extra-1-1' },
+  },
+  {
     login: 'stranger',
     oid: '1000000120',
     roles: [],

@@ -6,6 +6,7 @@
  */
 import { createAccountRecords, grantOfficials, linkAccountFamilies } from './account-records.ts';
 import { generateAdmissions } from './admissions/generate.ts';
+import { generateExtraEducation } from './extra-education/generate.ts';
 import { summarizeAdmissions } from './admissions/summary.ts';
 import { planClasses } from './classes.ts';
 import { grantConsents } from './consents.ts';
@@ -16,6 +17,7 @@ import { plantCardFaults, plantDuplicateParents } from './faults.ts';
 import { createLearners } from './learners.ts';
 import { generateOrganizations } from './organizations.ts';
 import { generateLearning } from './learning/generate.ts';
+import { addLateAccounts } from './late-accounts.ts';
 import { hireStaff } from './staff.ts';
 import { assignTeaching } from './teaching.ts';
 import type { DemoRegion, GenerateOptions } from './types.ts';
@@ -40,13 +42,16 @@ export function generateRegion(options: GenerateOptions): DemoRegion {
   plantDuplicateParents(context, Math.max(3, Math.round(4 * options.scale)));
   plantCardFaults(context, staffing);
   grantConsents(context, placed);
+  addLateAccounts(context, options.seed);
 
   const learning = generateLearning(options.seed, context.rows, context.catalog);
   const admissions = generateAdmissions(options.seed, context.rows, context.catalog);
+  const extraEducation = generateExtraEducation(options.seed, context.rows, context.catalog);
   return {
     rows: context.rows,
     learning,
     admissions,
+    extraEducation,
     catalog: context.catalog,
     faults: {
       ...computeFaults(context.rows, context.catalog.organizations),

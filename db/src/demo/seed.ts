@@ -22,6 +22,8 @@ import {
 } from '../people.ts';
 import { insertAdmissions } from './admissions/tables.ts';
 import type { AdmissionsRows } from './admissions/types.ts';
+import { insertExtraEducation } from './extra-education/tables.ts';
+import type { ExtraEducationRows } from './extra-education/types.ts';
 import { generateRegion } from './generate.ts';
 import { DEMO_SERVICES } from './service-accounts.ts';
 import { insertRows } from './insert-rows.ts';
@@ -45,7 +47,9 @@ const TABLES: { readonly [K in keyof DemoRows]: PgTable } = {
 };
 
 /** Rows written per table: the people tables, then the learning and the admissions tables. */
-export type DemoCounts = { [K in keyof DemoRows | keyof LearningRows | keyof AdmissionsRows]: number };
+export type DemoCounts = {
+  [K in keyof DemoRows | keyof LearningRows | keyof AdmissionsRows | keyof ExtraEducationRows]: number;
+};
 
 export interface SeedResult {
   counts: DemoCounts;
@@ -61,6 +65,7 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
     for (const table of Object.keys(LEARNING_TABLES) as (keyof LearningRows)[])
       await insertRows(tx, LEARNING_TABLES[table], region.learning[table]);
     await insertAdmissions(tx, region.admissions);
+    await insertExtraEducation(tx, region.extraEducation);
     await tx.insert(serviceAccounts).values(
       DEMO_SERVICES.map((service) => ({
         clientId: service.clientId,
@@ -74,8 +79,8 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
   return { counts: countRows(region), faults: region.faults, catalog: region.catalog };
 }
 
-export function countRows(region: Pick<DemoRegion, 'rows' | 'learning' | 'admissions'>): DemoCounts {
-  const lists = { ...region.rows, ...region.learning, ...region.admissions };
+export function countRows(region: Pick<DemoRegion, 'rows' | 'learning' | 'admissions' | 'extraEducation'>): DemoCounts {
+  const lists = { ...region.rows, ...region.learning, ...region.admissions, ...region.extraEducation };
   return Object.fromEntries(Object.entries(lists).map(([table, list]) => [table, list.length])) as DemoCounts;
 }
 

@@ -7,7 +7,7 @@ export const DEMO_SERVICES = [
     clientId: 'epgu',
     name: 'ЕПГУ: приём заявлений (Госуслуги)',
     municipality: null,
-    scopes: ['org:read', 'admissions:intake'],
+    scopes: ['org:read', 'admissions:intake', 'extra:intake'],
   },
   {
     clientId: 'mis-municipality-1',

@@ -16,6 +16,7 @@ import type {
   roleGrants,
 } from '../people.ts';
 import type { AdmissionsFaults, AdmissionsRows } from './admissions/types.ts';
+import type { ExtraEducationRows } from './extra-education/types.ts';
 import type { LearningRows } from './learning/types.ts';
 
 type WithId<T> = T & { id: string };
@@ -124,6 +125,8 @@ export interface DemoRegion {
   learning: LearningRows;
   /** Rows of the `admissions` schema: last year's finished campaign and next year's queue (admissions/generate.ts). */
   admissions: AdmissionsRows;
+  /** Rows of the `extra_education` schema: programmes and groups (extra-education/generate.ts). */
+  extraEducation: ExtraEducationRows;
   catalog: DemoCatalog;
   faults: RegionFaults;
 }

@@ -1,0 +1,24 @@
+/** The extra-education subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
+import { defineSubgraph, type SubgraphDeps } from '@region/kit';
+import type { ExtraEducationContext } from './context.ts';
+import { catalogueModule } from './modules/catalogue/index.ts';
+import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
+import { peopleOrganizationLookup } from './people-organizations.ts';
+import { ExtraEducationPolicy } from './policy.ts';
+
+export interface ExtraEducationDeps extends SubgraphDeps {
+  /** People's subgraph endpoint (`/graphql`), asked for an organization's municipality and address. */
+  peopleUrl?: string | undefined;
+}
+
+const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
+  name: 'extra-education',
+  modules: [catalogueModule],
+  policy: (principal) => new ExtraEducationPolicy(principal),
+  loaders: createCatalogueLoaders,
+  extend: ({ token, deps }) => ({ organizationOf: peopleOrganizationLookup(deps.peopleUrl, token) }),
+});
+export default extraEducationSubgraph;
+
+/** Builds the subgraph without listening. */
+export const createExtraEducationSubgraph = extraEducationSubgraph.create;

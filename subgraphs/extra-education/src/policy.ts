@@ -1,0 +1,69 @@
+/**
+ * Row scope of extra education (issue 11; DOMAIN.md rules 19–21). The catalogue is public (`catalogue:read`,
+ * every role and the anonymous principal): published programmes are listed, a published or archived one is
+ * found by id or reference; drafts only under a staff grant. Staff grants (`extra:read`) reach the
+ * programmes of their territory in any status: the region all, a municipality its own (programmes carry the
+ * municipality copied from people), an organization its own; `extra:manage` (an organization's admin) its
+ * organization's. Each grant is judged alone (`PolicyBase`, rule 5a).
+ */
+import type { Grant } from '@region/schema';
+import { PolicyBase, TRUE, anyOf, assertNever } from '@region/kit';
+import { extraEducationTables, qualified } from '@region/db';
+import { sql, type SQL } from 'drizzle-orm';
+
+const { programmes } = extraEducationTables;
+const PROGRAMME = {
+  status: qualified(programmes.status),
+  organizationId: qualified(programmes.organizationId),
+  municipalityId: qualified(programmes.municipalityId),
+};
+
+export class ExtraEducationPolicy extends PolicyBase {
+  /** The programmes one staff grant reaches, in any status. */
+  private programmesUnderGrant(grant: Grant): SQL | null {
+    const t = grant.territory;
+    switch (t.kind) {
+      case 'REGION':
+        return TRUE;
+      case 'MUNICIPALITY':
+        return sql`${PROGRAMME.municipalityId} = ${t.municipalityId}`;
+      case 'ORGANIZATION':
+        return sql`${PROGRAMME.organizationId} = ${t.organizationId}`;
+      case 'CLASS':
+      case 'CHILDREN':
+      case 'SELF':
+        return null;
+      default:
+        return assertNever(t);
+    }
+  }
+
+  /** Programmes in the public catalogue's lists: published only. */
+  listed(): SQL {
+    return this.holds('catalogue:read') ? sql`${PROGRAMME.status} = 'PUBLISHED'` : sql`false`;
+  }
+
+  /** Programmes found by id or reference: the public sees published and archived ones, staff their territory's. */
+  readable(): SQL {
+    return anyOf([
+      ...(this.holds('catalogue:read') ? [sql`${PROGRAMME.status} <> 'DRAFT'`] : []),
+      this.rowsWith('extra:read', (grant) => this.programmesUnderGrant(grant)),
+      this.rowsWith('extra:manage', (grant) => this.programmesUnderGrant(grant)),
+    ]);
+  }
+
+  /** Programmes the principal manages (every status): an organization's admin, their organization's. */
+  managed(): SQL {
+    return this.rowsWith('extra:manage', (grant) => this.programmesUnderGrant(grant));
+  }
+
+  /** May the principal manage this organization's programmes and groups (`extra:manage` over it)? */
+  manages(organizationId: string): boolean {
+    return this.holdsOver('extra:manage', (grant) => {
+      const t = grant.territory;
+      if (t.kind === 'REGION') return true;
+      if (t.kind === 'MUNICIPALITY') return t.organizationIds.includes(organizationId);
+      return t.kind === 'ORGANIZATION' && t.organizationId === organizationId;
+    });
+  }
+}
