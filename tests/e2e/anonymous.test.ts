@@ -67,6 +67,44 @@ describe('an anonymous caller reads the public registry', () => {
     expect(result.data?.organization.id).toBe(row!.id);
   });
 
+  it('reads the extra-education catalogue: programmes for a child of 7, their groups and free places', async () => {
+    const result = await anonymous<{
+      programmes: {
+        totalCount: number;
+        edges: {
+          node: {
+            name: string;
+            ageFrom: number;
+            ageTo: number;
+            organization: { shortName: string };
+            groups: { freePlaces: number }[];
+          };
+        }[];
+      };
+    }>(
+      `query ($age: Int) {
+        programmes(filter: { age: $age }, first: 20) {
+          totalCount
+          pageInfo { hasNextPage endCursor }
+          edges { node { id name direction ageFrom ageTo pricePerMonth funding freePlaces
+            organization { shortName pfdoParticipant municipality { name } }
+            groups { name schedule capacity startsOn endsOn freePlaces } } }
+        }
+      }`,
+      { age: 7 },
+    );
+    expect(result.errors).toBeUndefined();
+    const nodes = result.data!.programmes.edges.map((edge) => edge.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((node) => node.ageFrom <= 7 && 7 <= node.ageTo && node.organization.shortName)).toBe(true);
+  });
+
+  it("is refused a group's teacher (staff data) as a whole with UNAUTHENTICATED", async () => {
+    const result = await anonymous(`{ programmes(first: 1) { edges { node { groups { teacher { id } } } } } }`);
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    expect(result.data ?? null).toBeNull();
+  });
+
   it('answers __typename (not introspection)', async () => {
     const result = await anonymous('{ __typename }');
     expect(result.errors).toBeUndefined();
