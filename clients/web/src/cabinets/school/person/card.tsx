@@ -6,6 +6,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useData } from '../../../api/hooks.ts';
+import { countryName } from '../../../ui/countries.ts';
 import { forbiddenPaths } from '../../../ui/errors.ts';
 import { formatDate, formatDateTime } from '../../../ui/format.ts';
 import { Badge, DataState, Notice, Page, Section } from '../../../ui/kit.tsx';
@@ -213,7 +214,7 @@ function PersonCard({ person, section }: { person: Person; section: string }) {
               />
               <Fact label="Пол" value={person.sex && SEX_LABELS[person.sex]} missing={missing.has('SEX')} />
               <Fact label="Место рождения" value={person.placeOfBirth} missing={missing.has('PLACE_OF_BIRTH')} />
-              <Fact label="Гражданство" value={person.citizenship} missing={missing.has('CITIZENSHIP')} />
+              <Fact label="Гражданство" value={countryName(person.citizenship)} missing={missing.has('CITIZENSHIP')} />
               <Fact label="СНИЛС" value={person.snils} missing={missing.has('SNILS')} />
             </Facts>
           </Section>
