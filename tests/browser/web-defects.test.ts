@@ -164,4 +164,154 @@ describe('issue 15 §3: web defects', () => {
     await page.getByText('Учебный год 2027/28 можно сформировать с 1 апреля 2027 г.').waitFor();
     await page.context().close();
   });
+
+  it('7. heads a places refusal as such, says where places come from, and quotes no first-grade dates for a transfer', async () => {
+    const [child] = await platform.admin.sql<{ id: string }[]>`
+      insert into admissions.applications (kind, year, child_last_name, child_first_name, child_middle_name,
+        child_birth_date, source, registered_at, category, status)
+      values ('TRANSFER', 2026, 'Лебедев', 'Артём', 'Игоревич', '2015-05-04', 'IN_PERSON', now(), 'OTHER', 'ACCEPTED')
+      returning id`;
+    await platform.admin.sql`insert into admissions.application_choices (application_id, organization_id, preference)
+      values (${child!.id}, ${school}, 1)`;
+    const page = await open('admin', `/school/admissions/${school}/${child!.id}`);
+    await page.getByLabel('Новый статус').selectOption('DIRECTED');
+    const form = page.getByRole('form', { name: 'Смена статуса' });
+    await expect(form.textContent()).resolves.not.toMatch(/30 июня|6 июля/);
+    await page.getByRole('button', { name: 'Сменить статус' }).click();
+    const refusal = page.locator('.school-refusal');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain('Нет свободных мест');
+    await expect(refusal.textContent()).resolves.not.toContain('Нельзя по срокам');
+    await expect(refusal.textContent()).resolves.toContain('не задано число мест');
+    await expect(refusal.textContent()).resolves.not.toContain('0 из 0');
+    await screenshot(page, 'defect-no-places');
+    await page.context().close();
+  });
+
+  it('8. shows and takes citizenship as a country, and coordinator pages cite no rule numbers', async () => {
+    const [pupil] = await platform.admin.sql<{ id: string }[]>`
+      select p.id from people.persons p join people.enrolments e on e.person_id = p.id
+      where e.organization_id = ${school} and e.ended_on is null and p.citizenship = 'RUS' limit 1`;
+    const page = await open('admin', `/school/completeness/${school}/person/${pupil!.id}`);
+    const fact = page.locator('.school-fact', { hasText: 'Гражданство' });
+    await fact.waitFor();
+    await expect(fact.textContent()).resolves.toContain('Россия');
+    await expect(fact.textContent()).resolves.not.toContain('RUS');
+    await page.getByRole('button', { name: 'Изменить карточку' }).click();
+    const field = page.getByLabel('Гражданство');
+    await expect(field.evaluate((element) => element.tagName)).resolves.toBe('SELECT');
+    await expect(field.locator('option:checked').textContent()).resolves.toBe('Россия');
+    await page.context().close();
+
+    const coordinator = await open('coordinator', '/territory');
+    for (const path of ['/territory', '/territory/organizations', '/territory/not-opened', '/territory/campaign']) {
+      await coordinator.goto(new URL(path, platform.webUrl).href);
+      await coordinator.locator('h1').first().waitFor();
+      await coordinator.waitForFunction(() => !document.querySelector('.loading'));
+      await expect(coordinator.locator('main').textContent(), path).resolves.not.toMatch(/правил[оаеу]\s*\d/i);
+    }
+    await coordinator.context().close();
+  });
+
+  it('9. opens the diary in a compact week with today marked, and a way back to today', async () => {
+    const page = await open('guardian', `/guardian/children/${dmitryId}/diary`);
+    await page.getByText('19 – 25 октября 2026 г.').waitFor();
+    await page.locator('.diary-lesson').first().waitFor();
+    await expect(page.getByText('Тема не указана').count()).resolves.toBe(0);
+    const today = page.getByRole('region', { name: 'Вторник, 20 октября' });
+    await expect(today.textContent()).resolves.toContain('Сегодня');
+    const week = page.locator('.diary-days');
+    const compact = (await week.boundingBox())!.height;
+    await screenshot(page, 'defect-diary-compact');
+    await page.getByRole('button', { name: /Подробно/ }).click();
+    await page.locator('.diary-topic').first().waitFor();
+    const detailed = (await week.boundingBox())!.height;
+    // About half the detailed week (1,170 against 2,490 px on the demo's week).
+    expect(compact).toBeLessThan(1_500);
+    expect(compact).toBeLessThan(detailed * 0.6);
+    await page.getByRole('button', { name: /Подробно/ }).click();
+    await page.getByRole('button', { name: 'Предыдущая неделя' }).click();
+    await page.getByText('12 – 18 октября 2026 г.').waitFor();
+    await page.getByRole('button', { name: 'Сегодня' }).click();
+    await page.getByText('19 – 25 октября 2026 г.').waitFor();
+    await page.context().close();
+  });
+
+  it('4. gives wide tables a horizontal scroll with a visible hint at 1280 px', async () => {
+    /** The column header is cut by the screen or its scroll box, and no hint says the table scrolls. */
+    const cutWithoutHint = (page: Page, header: string) =>
+      page.evaluate((name) => {
+        const cell = [...document.querySelectorAll('th, .diary-head span')].find(
+          (element) => element.textContent?.trim() === name,
+        );
+        if (!cell) return 'missing';
+        const box = cell.closest('.table-wrap, .table-scroll');
+        const right = Math.min(window.innerWidth, box ? box.getBoundingClientRect().right : window.innerWidth);
+        const cut = cell.getBoundingClientRect().right > right + 1;
+        const hint = box?.parentElement?.querySelector('.scroll-hint');
+        const hinted = !!hint && (hint as HTMLElement).offsetParent !== null;
+        return cut && !hinted ? 'cut' : 'ok';
+      }, header);
+
+    const admin = await open('admin', `/school/movements/${school}`);
+    await admin.getByRole('row').nth(5).waitFor();
+    await expect(cutWithoutHint(admin, 'Внесено')).resolves.toBe('ok');
+    await admin.context().close();
+
+    const operator = await open('operator', '/territory/organizations');
+    await operator.getByRole('row').nth(5).waitFor();
+    await expect(cutWithoutHint(operator, 'ИНН')).resolves.toBe('ok');
+    await operator.context().close();
+
+    const guardian = await open('guardian', `/guardian/children/${dmitryId}/diary`);
+    await guardian.locator('.diary-lesson').first().waitFor();
+    await expect(cutWithoutHint(guardian, 'Посещ.')).resolves.toBe('ok');
+    await guardian.context().close();
+  });
+
+  it('5. on a phone: the whole menu, child tabs that fit, the name, and the overdue block not filling the screen', async () => {
+    const page = await open('guardian', `/guardian/children/${dmitryId}/diary`, PHONE);
+    await page.locator('.diary-lesson').first().waitFor();
+    const inside = (selector: string) =>
+      page.evaluate(
+        (css) =>
+          [...document.querySelectorAll(css)].map((element) => {
+            const rect = element.getBoundingClientRect();
+            return rect.width > 0 && rect.left >= 0 && rect.right <= window.innerWidth + 1;
+          }),
+        selector,
+      );
+    // The person's name is shown.
+    await expect(page.locator('.user-name').isVisible()).resolves.toBe(true);
+    expect(await inside('.user-name')).toEqual([true]);
+    // Every menu item is on the screen, «Согласия» too (after opening the menu, if it is folded).
+    const menuButton = page.getByRole('button', { name: 'Меню' });
+    if (await menuButton.isVisible()) await menuButton.click();
+    await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Согласия' }).waitFor();
+    expect(await inside('.app-nav a')).not.toContain(false);
+    if (await menuButton.isVisible()) await menuButton.click();
+    // The child's tabs fit the screen.
+    expect(await inside('nav.subtabs a')).not.toContain(false);
+    // The overdue block leaves most of the first screen to the diary.
+    const overdue = await page.locator('.diary > section').first().boundingBox();
+    expect(overdue!.height).toBeLessThan(300);
+    await screenshot(page, 'defect-phone-diary');
+    await page.context().close();
+  });
+
+  it('12. names the school’s director with phone and e-mail on the coordinator’s school card', async () => {
+    const [director] = await platform.admin.sql<{ person_id: string }[]>`
+      select person_id from people.employments
+      where organization_id = ${school} and position = 'директор' and ended_on is null`;
+    await platform.admin.sql`update people.persons set phone = '+73512223344', email = 'director@school1.example'
+      where id = ${director!.person_id}`;
+    const page = await open('coordinator', `/territory/organizations/${school}`);
+    const details = page.locator('.t-details');
+    await details.getByText('Руководитель').waitFor();
+    await expect(details.textContent()).resolves.toMatch(/Руководитель\S.*, директор/);
+    await details.getByRole('link', { name: '+73512223344' }).waitFor();
+    await details.getByRole('link', { name: 'director@school1.example' }).waitFor();
+    await screenshot(page, 'defect-school-card');
+    await page.context().close();
+  });
 });

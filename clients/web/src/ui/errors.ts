@@ -79,3 +79,13 @@ export function forbiddenPaths(error: unknown): Set<string> {
       .map((entry) => entry.path!.join('.')),
   );
 }
+
+/** The first error about `path` (dotted, e.g. `organization.dataCompleteness`) or a field under it. */
+export function errorAt(error: unknown, path: string): ErrorInfo | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const found = error.errors.find((entry) => {
+    const at = entry.path?.join('.');
+    return at === path || at?.startsWith(`${path}.`);
+  });
+  return found ? describeError(new CombinedGraphQLErrors({ errors: [found] })) : null;
+}

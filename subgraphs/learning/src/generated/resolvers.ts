@@ -195,6 +195,8 @@ export type Diary = {
   __typename?: 'Diary';
   from: Scalars['Date']['output'];
   to: Scalars['Date']['output'];
+  /** Сегодня по дате региона (часам сервера): дневник отмечает этот день, не читая часы браузера. */
+  today: Scalars['Date']['output'];
   days: Array<DiaryDay>;
 };
 
@@ -1165,6 +1167,7 @@ export type PersonResolvers<ContextType = LearningContext, ParentType extends Re
 export type DiaryResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Diary'] = ResolversParentTypes['Diary']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   days?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType>;
 }>;
 

@@ -2,7 +2,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useData } from '../../api/hooks.ts';
-import { Badge, DataState, Page, PagerControls, usePager } from '../../ui/kit.tsx';
+import { Badge, DataState, Page, PagerControls, usePager, TableWrap } from '../../ui/kit.tsx';
 import { ORGANIZATION_TYPES, type OrganizationType } from './labels.ts';
 import { ORGANIZATIONS } from './queries/organizations.ts';
 import { municipalityFilter, useTerritoryScope } from './scope.ts';
@@ -110,7 +110,7 @@ export function OrganizationsPage() {
       >
         {(loaded) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label="Организации">
               <table className="table t-table t-stack t-organizations">
                 <caption className="visually-hidden">
                   Организации, состояние учебного года и заполненность данных
@@ -156,7 +156,7 @@ export function OrganizationsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <PagerControls
               pager={pager}
               pageInfo={loaded.organizations.pageInfo}

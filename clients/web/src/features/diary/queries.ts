@@ -21,6 +21,7 @@ export const DIARY_WEEK_FIELDS = gql`
   fragment DiaryWeek on Diary {
     from
     to
+    today
     days {
       date
       holiday
