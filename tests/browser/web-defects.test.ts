@@ -132,12 +132,9 @@ describe('issue 15 §3: web defects', () => {
     const queued = page.locator('.child-card', { hasText: 'Кузнецова Варвара Алексеевна' });
     await queued.waitFor();
     await expect(queued.textContent()).resolves.toMatch(/очеред/i);
-    await queued
-      .getByRole('link', { name: /заявлени/i })
-      .first()
-      .click();
-    await page.waitForURL('**/guardian/applications/**');
     await screenshot(page, 'defect-guardian-home');
+    await queued.getByRole('link', { name: 'Открыть заявление' }).click();
+    await page.waitForURL('**/guardian/applications/**');
     await page.context().close();
   });
 

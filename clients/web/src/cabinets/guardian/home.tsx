@@ -104,22 +104,25 @@ function AppliedChildCard({ child }: { child: AppliedChild }) {
         {child.birthDate && `Дата рождения ${formatDate(child.birthDate)}. `}Пока не числится в образовательной
         организации.
       </p>
-      <ul className="child-applications">
-        {child.applications.map((application) => (
-          <li key={application.id}>
+      {child.applications.map((application) => (
+        <div key={application.id} className="child-application">
+          <p>
             {KIND_NAME[application.kind]}: <Badge tone="info">{application.statusName}</Badge>
-            {application.queuePositions
-              .filter((entry) => entry.current)
-              .map((entry) => (
-                <span key={entry.organization.id} className="queue-line">
-                  {' '}
-                  Место в очереди: <strong>{entry.position}</strong> — {entry.organization.shortName}
-                </span>
-              ))}{' '}
-            <Link to={`/guardian/applications/${application.id}`}>Открыть заявление</Link>
-          </li>
-        ))}
-      </ul>
+          </p>
+          {application.queuePositions
+            .filter((entry) => entry.current)
+            .map((entry) => (
+              <p key={entry.organization.id}>
+                Место в очереди: <strong>{entry.position}</strong> — {entry.organization.shortName}
+              </p>
+            ))}
+          <nav className="child-links" aria-label={`Заявление: ${child.name}`}>
+            <Link className="button button-small" to={`/guardian/applications/${application.id}`}>
+              Открыть заявление
+            </Link>
+          </nav>
+        </div>
+      ))}
     </li>
   );
 }
