@@ -70,10 +70,22 @@ describe('accessibility', () => {
     ['admin', '/school/completeness'],
     ['admin', '/school/duplicates'],
     ['admin', '/school/admissions'],
+    // The movement book's table says it scrolls and takes focus (issue 15 §3.4).
+    ['admin', '/school/movements'],
     ['coordinator', '/territory'],
     ['coordinator', '/territory/organizations'],
     ['coordinator', '/territory/campaign'],
+    // The school card with its head and contacts (issue 15 §3.12).
+    ['coordinator', async () => `/territory/organizations/${await schoolOf('admin')}`],
   ];
+
+  async function schoolOf(login: string): Promise<string> {
+    const me = await platform.query<{ me: { grants: { organization: { id: string } | null }[] } }>(
+      { login },
+      '{ me { grants { organization { id } } } }',
+    );
+    return me.data!.me.grants.find((grant) => grant.organization)!.organization!.id;
+  }
 
   async function childOfGuardian(): Promise<string> {
     const guardian = await personIdOf(platform.admin, 'guardian');

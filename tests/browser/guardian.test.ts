@@ -72,8 +72,10 @@ describe('guardian cabinet', () => {
     const monday = tab.getByRole('region', { name: 'Понедельник, 12 октября' });
     await monday.waitFor();
     expect(await tab.locator('.diary .mark-chip').count()).toBeGreaterThan(0);
-    // Each lesson names its teacher (staff of the child's school are named to its parents).
+    // In the detailed view each lesson names its teacher (staff of the child's school are named to its parents).
+    await tab.getByRole('button', { name: /Подробно/ }).click();
     await expect(tab.locator('.diary-teacher').first().textContent()).resolves.toMatch(/· \S+ \S+/);
+    await tab.getByRole('button', { name: /Подробно/ }).click();
     // A control work counts twice: the weight is shown next to the mark and read out with its kind.
     await expect(
       tab.locator('.diary .mark-chip', { hasText: 'контрольная работа, вес 2' }).count(),

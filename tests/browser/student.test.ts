@@ -39,7 +39,9 @@ describe('student cabinet', () => {
     await screenshot(tab, 'student-diary');
     await tab.getByRole('button', { name: 'Следующая неделя' }).click();
     await tab.getByText('19 – 25 октября 2026 г.').waitFor();
-    await tab.getByRole('button', { name: 'К текущей неделе' }).waitFor();
+    // «Сегодня» (was «К текущей неделе») goes to the server's current week: no week in the address.
+    await tab.getByRole('button', { name: 'Сегодня' }).click();
+    await tab.waitForURL((url) => url.pathname === '/student' && !url.searchParams.has('week'));
     await tab.context().close();
   });
 

@@ -97,9 +97,9 @@ describe('municipal coordinator', () => {
     await tab.context().close();
   });
 
-  it('lists the organizations that have not opened the school year, with the rule-13 deadline', async () => {
+  it('lists the organizations that have not opened the school year, with the deadline to open it', async () => {
     const tab = await open('coordinator', '/territory/not-opened');
-    await tab.getByText('Правило 13').waitFor();
+    await tab.getByText('Новый учебный год формируется с 1 апреля').waitFor();
     await tab.locator('main table tbody tr').first().waitFor();
     expect(await rowNames(tab)).toEqual(['МБОУ СОШ № 3']);
     await expect(tab.locator('main table tbody tr').first().textContent()).resolves.toMatch(
@@ -128,7 +128,7 @@ describe('municipal coordinator', () => {
     const stats = (await tab.locator('.stats').textContent()) ?? '';
     expect(stats).toContain(String(figures.total));
     expect(stats).toContain(`${String(figures.epguShare).replace('.', ',')} %`);
-    await tab.getByText('Нарушения сроков (правило 15').waitFor();
+    await tab.getByText('Нарушения сроков приёма по Порядку № 458').waitFor();
     await tab.getByRole('table', { name: 'По источникам' }).getByText('ЕПГУ (Госуслуги)').waitFor();
     const campaignRows = tab.locator('table.t-campaign tbody tr');
     await expect(campaignRows.count()).resolves.toBe(figures.organizations.length);

@@ -40,6 +40,16 @@ describe('diary', () => {
     }
   });
 
+  it('names today by the region’s date for a week in the past as well, so the client never reads its clock', async () => {
+    const result = await platform.query<{ person: { diary: { today: string } } }>(
+      { login: 'guardian' },
+      'query ($id: ID!) { person(id: $id) { diary(from: "2026-10-05", to: "2026-10-11") { today } } }',
+      { id: child },
+    );
+    expectOk(result);
+    expect(result.data!.person.diary.today).toBe(today);
+  });
+
   it('hides the diary from another family (the card itself is not visible)', async () => {
     const result = await platform.query<{ person: unknown }>({ login: 'guardian2' }, DIARY, { id: child });
     expect(result.data?.person).toBeNull();

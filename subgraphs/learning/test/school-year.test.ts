@@ -226,3 +226,40 @@ describe('forming the next year from 1 April, local time', () => {
     expect(formed.data!.createNextSchoolYear.year).toBe(2027);
   });
 });
+
+describe('what the cabinet is told about forming the next year (issue 15 §3.11)', () => {
+  let platform: Platform;
+  let school: string;
+  const FORMING = `query ($id: ID!) { organization(id: $id) { nextSchoolYearForming { schoolYear name opensOn open } } }`;
+  type Forming = {
+    organization: { nextSchoolYearForming: { schoolYear: number; name: string; opensOn: string; open: boolean } };
+  };
+  beforeAll(async () => {
+    platform = await startPlatform({ now: local('2027-03-31', '23:30'), principalTtlMs: 0 });
+    school = await schoolOf(platform);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('says closed until 1 April by the region’s date, as the mutation refuses, then open, then the year after', async () => {
+    const before = await platform.query<Forming>({ login: 'admin' }, FORMING, { id: school });
+    expectOk(before);
+    expect(before.data!.organization.nextSchoolYearForming).toEqual({
+      schoolYear: 2027,
+      name: '2027/28',
+      opensOn: '2027-04-01',
+      open: false,
+    });
+    expectCode(
+      await platform.query({ login: 'admin' }, CREATE, { input: { organizationId: school } }),
+      'DEADLINE_RULE',
+    );
+    platform.setNow(local('2027-04-01', '00:30'));
+    const after = await platform.query<Forming>({ login: 'admin' }, FORMING, { id: school });
+    expect(after.data!.organization.nextSchoolYearForming.open).toBe(true);
+    expectOk(await platform.query({ login: 'admin' }, CREATE, { input: { organizationId: school } }));
+    const formed = await platform.query<Forming>({ login: 'admin' }, FORMING, { id: school });
+    expect(formed.data!.organization.nextSchoolYearForming).toMatchObject({ schoolYear: 2028, open: false });
+  });
+});

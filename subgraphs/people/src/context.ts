@@ -1,8 +1,8 @@
 import type { Database } from '@region/db';
-import { groupLoader, type SubgraphContext } from '@region/kit';
+import { groupLoader, rowLoader, type SubgraphContext } from '@region/kit';
 import { createCompletenessLoaders } from './modules/completeness/index.ts';
 import { consentsOf } from './modules/consents/service.ts';
-import { employmentsOf } from './modules/employment/repository.ts';
+import { employmentsOf, headsOf } from './modules/employment/repository.ts';
 import { grantsOfPersons } from './modules/grants/service.ts';
 import { guardianFacts } from './modules/portfolio-readiness/repository.ts';
 import { movementsOf } from './modules/movement-book/service.ts';
@@ -24,6 +24,10 @@ export function createLoaders(db: Database, policy: PeoplePolicy) {
     movements: groupLoader(
       (ids: readonly string[]) => movementsOf(db, ids),
       (row) => row.personId,
+    ),
+    organizationHead: rowLoader(
+      (ids: readonly string[]) => headsOf(db, ids),
+      (row) => row.organizationId,
     ),
     employments: groupLoader(
       (ids: readonly string[]) => employmentsOf(db, ids),

@@ -66,3 +66,26 @@ export function isNotFound(error: unknown): boolean {
     error.errors.every((entry) => entry.extensions?.['code'] === 'NOT_FOUND')
   );
 }
+
+/**
+ * The fields of `error` the role may not read (null with FORBIDDEN), as dotted paths (`person.missingFields`):
+ * a page tells "this record is closed to you" from "this request failed" by them.
+ */
+export function forbiddenPaths(error: unknown): Set<string> {
+  if (!CombinedGraphQLErrors.is(error)) return new Set();
+  return new Set(
+    error.errors
+      .filter((entry) => entry.extensions?.['code'] === 'FORBIDDEN' && entry.path)
+      .map((entry) => entry.path!.join('.')),
+  );
+}
+
+/** The first error about `path` (dotted, e.g. `organization.dataCompleteness`) or a field under it. */
+export function errorAt(error: unknown, path: string): ErrorInfo | null {
+  if (!CombinedGraphQLErrors.is(error)) return null;
+  const found = error.errors.find((entry) => {
+    const at = entry.path?.join('.');
+    return at === path || at?.startsWith(`${path}.`);
+  });
+  return found ? describeError(new CombinedGraphQLErrors({ errors: [found] })) : null;
+}

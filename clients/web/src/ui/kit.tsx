@@ -1,5 +1,5 @@
 /** The small set of building blocks every cabinet page uses, so pages look and behave the same. */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { describeError, isNotFound } from './errors.ts';
 
 export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
@@ -246,5 +246,43 @@ export function ComparisonChart({
         </tbody>
       </table>
     </figure>
+  );
+}
+
+/**
+ * A table's horizontal scroll box that says when it scrolls: at 1280 px the widest tables (the movement book,
+ * the region's organizations) ran past the edge with nothing to tell that a column was hidden (issue 15 §3.4).
+ * While the table is wider than its box, a hint stands above it and the box takes focus for the keyboard.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflow, setOverflow] = useState(false);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const measure = () => setOverflow(box.scrollWidth > box.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div className="table-scroll-box">
+      {overflow && (
+        <p className="scroll-hint" aria-hidden="true">
+          Таблица шире экрана — прокрутите её вбок →
+        </p>
+      )}
+      <div
+        ref={ref}
+        className="table-wrap"
+        tabIndex={overflow ? 0 : undefined}
+        role={overflow ? 'region' : undefined}
+        aria-label={overflow ? `${label} (прокручивается вбок)` : undefined}
+      >
+        {children}
+      </div>
+    </div>
   );
 }

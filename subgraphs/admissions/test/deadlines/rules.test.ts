@@ -154,6 +154,9 @@ describe('places', () => {
     expectRussian(checkPlaces(25, 25), 'занято 25 из 25', 'сверх числа мест');
     expect(checkPlaces(25, 26)?.rule).toBe('NO_PLACES');
     expect(checkPlaces(0, 0)?.rule).toBe('NO_PLACES');
+    // No places entered at all: say so and where they come from, not «занято 0 из 0».
+    expectRussian(checkPlaces(0, 0), 'не задано число мест', 'муниципальному координатору');
+    expect(checkPlaces(0, 0)?.message).not.toContain('0 из 0');
   });
 
   it('refuses nonsense counts', () => {

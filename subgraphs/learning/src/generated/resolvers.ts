@@ -114,6 +114,11 @@ export type Organization = {
    * 6 сентября, дополнительное образование — до 20 сентября (по типу организации из реестра, а не по её классам).
    */
   schoolYearOpening: SchoolYearOpeningTerm;
+  /**
+   * Следующий учебный год: какой и с какого дня его можно сформировать (правило 13: с 1 апреля, по дате
+   * региона) — то же правило, по которому createNextSchoolYear отказывает.
+   */
+  nextSchoolYearForming: SchoolYearForming;
 };
 
 
@@ -190,6 +195,8 @@ export type Diary = {
   __typename?: 'Diary';
   from: Scalars['Date']['output'];
   to: Scalars['Date']['output'];
+  /** Сегодня по дате региона (часам сервера): дневник отмечает этот день, не читая часы браузера. */
+  today: Scalars['Date']['output'];
   days: Array<DiaryDay>;
 };
 
@@ -505,6 +512,18 @@ export type EventKind =
   | 'CELEBRATION'
   | 'COMPETITION'
   | 'OTHER';
+
+/** Формирование следующего учебного года организацией (правило 13). */
+export type SchoolYearForming = {
+  __typename?: 'SchoolYearForming';
+  schoolYear: Scalars['Int']['output'];
+  /** «2027/28» */
+  name: Scalars['String']['output'];
+  /** Первый день, когда год можно сформировать (1 апреля). */
+  opensOn: Scalars['Date']['output'];
+  /** Сегодня (по дате региона) формировать уже можно. */
+  open: Scalars['Boolean']['output'];
+};
 
 export type OrganizationType =
   | 'SCHOOL'
@@ -905,6 +924,7 @@ export type ResolversTypes = ResolversObject<{
   Holidays: ResolverTypeWrapper<Holidays>;
   Event: ResolverTypeWrapper<EventRow>;
   EventKind: EventKind;
+  SchoolYearForming: ResolverTypeWrapper<SchoolYearForming>;
   OrganizationType: OrganizationType;
   SchoolYearOpeningTerm: ResolverTypeWrapper<SchoolYearOpeningTerm>;
   SchoolYear: ResolverTypeWrapper<SchoolYearParent>;
@@ -967,6 +987,7 @@ export type ResolversParentTypes = ResolversObject<{
   AttendanceSummary: Omit<AttendanceSummary, 'period'> & { period?: Maybe<ResolversParentTypes['StudyPeriod']> };
   Holidays: Holidays;
   Event: EventRow;
+  SchoolYearForming: SchoolYearForming;
   SchoolYearOpeningTerm: SchoolYearOpeningTerm;
   SchoolYear: SchoolYearParent;
   SchoolYearOpening: Omit<SchoolYearOpening, 'organization'> & { organization: ResolversParentTypes['Organization'] };
@@ -1129,6 +1150,7 @@ export type OrganizationResolvers<ContextType = LearningContext, ParentType exte
   schoolYears?: Resolver<Array<ResolversTypes['SchoolYear']>, ParentType, ContextType>;
   schoolYearStatus?: Resolver<ResolversTypes['SchoolYearStatus'], ParentType, ContextType, Partial<OrganizationSchoolYearStatusArgs>>;
   schoolYearOpening?: Resolver<ResolversTypes['SchoolYearOpeningTerm'], ParentType, ContextType, Partial<OrganizationSchoolYearOpeningArgs>>;
+  nextSchoolYearForming?: Resolver<ResolversTypes['SchoolYearForming'], ParentType, ContextType>;
 }>;
 
 export type PersonResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
@@ -1145,6 +1167,7 @@ export type PersonResolvers<ContextType = LearningContext, ParentType extends Re
 export type DiaryResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Diary'] = ResolversParentTypes['Diary']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   days?: Resolver<Array<ResolversTypes['DiaryDay']>, ParentType, ContextType>;
 }>;
 
@@ -1306,6 +1329,13 @@ export type EventResolvers<ContextType = LearningContext, ParentType extends Res
   class?: Resolver<Maybe<ResolversTypes['Class']>, ParentType, ContextType>;
 }>;
 
+export type SchoolYearFormingResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SchoolYearForming'] = ResolversParentTypes['SchoolYearForming']> = ResolversObject<{
+  schoolYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  opensOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type SchoolYearOpeningTermResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SchoolYearOpeningTerm'] = ResolversParentTypes['SchoolYearOpeningTerm']> = ResolversObject<{
   schoolYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SchoolYearStatus'], ParentType, ContextType>;
@@ -1423,6 +1453,7 @@ export type Resolvers<ContextType = LearningContext> = ResolversObject<{
   AttendanceSummary?: AttendanceSummaryResolvers<ContextType>;
   Holidays?: HolidaysResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  SchoolYearForming?: SchoolYearFormingResolvers<ContextType>;
   SchoolYearOpeningTerm?: SchoolYearOpeningTermResolvers<ContextType>;
   SchoolYear?: SchoolYearResolvers<ContextType>;
   SchoolYearOpening?: SchoolYearOpeningResolvers<ContextType>;

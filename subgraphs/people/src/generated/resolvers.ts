@@ -4,7 +4,7 @@ import type { ConsentRow } from '../modules/consents/index.ts';
 import type { ConsentRequestRow } from '../modules/consents/service.ts';
 import type { Completeness } from '../modules/completeness/repository.ts';
 import type { DuplicateGroupRow } from '../modules/duplicates/service.ts';
-import type { EmploymentView } from '../modules/employment/index.ts';
+import type { EmploymentView, OrganizationHeadRow } from '../modules/employment/index.ts';
 import type { EnrolmentRow, PersonRow } from '../modules/persons/repository.ts';
 import type { HistoryRow } from '../modules/audit/index.ts';
 import type { MeRow } from '../modules/login/index.ts';
@@ -138,6 +138,11 @@ export type Organization = {
    * администрации самой организации.
    */
   dataCompleteness?: Maybe<DataCompleteness>;
+  /**
+   * Руководитель организации (директор, заведующий) по действующей записи о работе; null, если такой записи нет.
+   * Имя сотрудника в его рабочей роли показывается; телефон и эл. почта — по правам на контакты.
+   */
+  head?: Maybe<OrganizationHead>;
 };
 
 /** Муниципальное образование. */
@@ -246,6 +251,14 @@ export type Employment = {
   maternityLeave?: Maybe<Scalars['Boolean']['output']>;
   startedOn: Scalars['Date']['output'];
   endedOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Руководитель организации. */
+export type OrganizationHead = {
+  __typename?: 'OrganizationHead';
+  position: Scalars['String']['output'];
+  /** Карточка руководителя, если она в вашей зоне доступа. */
+  person?: Maybe<Person>;
 };
 
 export type GrantRoleInput = {
@@ -959,6 +972,7 @@ export type ResolversTypes = ResolversObject<{
   DuplicateGroupEdge: ResolverTypeWrapper<Omit<DuplicateGroupEdge, 'node'> & { node: ResolversTypes['DuplicateGroup'] }>;
   QualificationCategory: QualificationCategory;
   Employment: ResolverTypeWrapper<EmploymentView>;
+  OrganizationHead: ResolverTypeWrapper<OrganizationHeadRow>;
   GrantRoleInput: GrantRoleInput;
   RoleGrantRecord: ResolverTypeWrapper<GrantRow>;
   GuardianRelation: GuardianRelation;
@@ -1028,6 +1042,7 @@ export type ResolversParentTypes = ResolversObject<{
   DuplicateGroupConnection: Omit<DuplicateGroupConnection, 'edges'> & { edges: Array<ResolversParentTypes['DuplicateGroupEdge']> };
   DuplicateGroupEdge: Omit<DuplicateGroupEdge, 'node'> & { node: ResolversParentTypes['DuplicateGroup'] };
   Employment: EmploymentView;
+  OrganizationHead: OrganizationHeadRow;
   GrantRoleInput: GrantRoleInput;
   RoleGrantRecord: GrantRow;
   Me: MeRow;
@@ -1231,6 +1246,7 @@ export type OrganizationResolvers<ContextType = PeopleContext, ParentType extend
   pfdoParticipant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   dataCompleteness?: Resolver<Maybe<ResolversTypes['DataCompleteness']>, ParentType, ContextType>;
+  head?: Resolver<Maybe<ResolversTypes['OrganizationHead']>, ParentType, ContextType>;
 }>;
 
 export type MunicipalityResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
@@ -1297,6 +1313,11 @@ export type EmploymentResolvers<ContextType = PeopleContext, ParentType extends 
   maternityLeave?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type OrganizationHeadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['OrganizationHead'] = ResolversParentTypes['OrganizationHead']> = ResolversObject<{
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
 }>;
 
 export type RoleGrantRecordResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['RoleGrantRecord'] = ResolversParentTypes['RoleGrantRecord']> = ResolversObject<{
@@ -1481,6 +1502,7 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   DuplicateGroupConnection?: DuplicateGroupConnectionResolvers<ContextType>;
   DuplicateGroupEdge?: DuplicateGroupEdgeResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
+  OrganizationHead?: OrganizationHeadResolvers<ContextType>;
   RoleGrantRecord?: RoleGrantRecordResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   RoleGrant?: RoleGrantResolvers<ContextType>;

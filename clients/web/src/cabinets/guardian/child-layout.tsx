@@ -69,11 +69,18 @@ function ChildInfo({ childId }: { childId: string }) {
 
 export function ChildLayout() {
   const { childId = '', '*': rest = '' } = useParams();
+  const location = useLocation();
   const children = useMyChildren();
   const child = children.find((entry) => entry.id === childId);
-  const section = SECTIONS.find((entry) => rest.startsWith(entry.path));
+  // The section is the address's first segment and nothing after it: an address with more (an old link
+  // that nested one section inside another) goes to the section it ends with, never to a blank page.
+  const segments = rest.split('/').filter(Boolean);
+  const section = segments.length === 1 ? SECTIONS.find((entry) => entry.path === segments[0]) : undefined;
   if (!child) return <PersonNotAvailable backTo="/guardian" backLabel="← К списку моих детей" />;
-  if (!section) return <Navigate to={`/guardian/children/${childId}/diary`} replace />;
+  if (!section) {
+    const last = SECTIONS.find((entry) => entry.path === segments.at(-1));
+    return <Navigate to={`/guardian/children/${childId}/${last?.path ?? 'diary'}${location.search}`} replace />;
+  }
   return (
     <Page
       title={`${section.label}: ${child.fullName}`}
@@ -81,8 +88,10 @@ export function ChildLayout() {
     >
       <ChildInfo childId={childId} />
       <nav className="subtabs" aria-label="Разделы по ребёнку">
+        {/* Absolute: inside a splat route a relative link resolves against the whole address, so «portfolio»
+            from …/diary led to …/diary/portfolio, a blank page (issue 15 §3.1). */}
         {SECTIONS.map((entry) => (
-          <NavLink key={entry.path} to={entry.path}>
+          <NavLink key={entry.path} to={`/guardian/children/${childId}/${entry.path}`}>
             {entry.label}
           </NavLink>
         ))}

@@ -1,17 +1,15 @@
 /** «Мои дети»: a card per child with school and class, what needs attention, and the way into each section. */
 import { Link } from 'react-router';
 import { useData } from '../../api/hooks.ts';
-import { plural } from '../../ui/format.ts';
+import { formatDate, plural } from '../../ui/format.ts';
 import { useMe } from '../../me.tsx';
 import { Badge, DataState, Page } from '../../ui/kit.tsx';
+import { FINAL_STATUSES, KIND_NAME } from './applications/labels.ts';
 import { ConsentRequests } from './consent-requests.tsx';
 import { WeekMarks } from './week-marks.tsx';
-import { CHILD_SUMMARY_QUERY, CHILDREN_QUERY, type ChildCard } from './queries.ts';
+import { HOME_QUERY, type HomeApplication, type HomeChild } from './queries.ts';
 
-function ChildAttention({ childId }: { childId: string }) {
-  const { data } = useData(CHILD_SUMMARY_QUERY, { variables: { personId: childId } });
-  const person = data?.person;
-  if (!person) return null;
+function ChildAttention({ childId, person }: { childId: string; person: HomeChild }) {
   const overdue = person.overdueHomework?.length ?? 0;
   const readiness = person.portfolioReadiness;
   return (
@@ -37,7 +35,7 @@ function ChildAttention({ childId }: { childId: string }) {
   );
 }
 
-function ChildCardView({ child }: { child: ChildCard }) {
+function ChildCardView({ child }: { child: HomeChild }) {
   const links = [
     ['diary', 'Дневник'],
     ['portfolio', 'Портфолио'],
@@ -58,7 +56,7 @@ function ChildCardView({ child }: { child: ChildCard }) {
         <p className="muted">Не числится в образовательной организации</p>
       )}
       <WeekMarks childId={child.id} />
-      <ChildAttention childId={child.id} />
+      <ChildAttention childId={child.id} person={child} />
       <nav className="child-links" aria-label={`Разделы: ${child.fullName}`}>
         {links.map(([to, label]) => (
           <Link key={to} className="button button-small" to={`children/${child.id}/${to}`}>
@@ -70,24 +68,91 @@ function ChildCardView({ child }: { child: ChildCard }) {
   );
 }
 
+/**
+ * A child the guardian applied for who has no card the guardian is linked to yet — typically a younger one
+ * in the kindergarten queue: known from the applications only, shown by the name written in them.
+ */
+interface AppliedChild {
+  name: string;
+  birthDate: string | null;
+  applications: HomeApplication[];
+}
+
+function appliedChildren(children: HomeChild[], applications: HomeApplication[]): AppliedChild[] {
+  const linked = new Set(children.map((child) => child.id));
+  const byChild = new Map<string, AppliedChild>();
+  for (const application of applications) {
+    if (application.child && linked.has(application.child.id)) continue;
+    if (FINAL_STATUSES.includes(application.status) || !application.childName) continue;
+    const key = `${application.childName}|${application.childBirthDate ?? ''}`;
+    const entry = byChild.get(key) ?? {
+      name: application.childName,
+      birthDate: application.childBirthDate,
+      applications: [],
+    };
+    entry.applications.push(application);
+    byChild.set(key, entry);
+  }
+  return [...byChild.values()];
+}
+
+function AppliedChildCard({ child }: { child: AppliedChild }) {
+  return (
+    <li className="card child-card">
+      <h2>{child.name}</h2>
+      <p className="muted">
+        {child.birthDate && `Дата рождения ${formatDate(child.birthDate)}. `}Пока не числится в образовательной
+        организации.
+      </p>
+      {child.applications.map((application) => (
+        <div key={application.id} className="child-application">
+          <p>
+            {KIND_NAME[application.kind]}: <Badge tone="info">{application.statusName}</Badge>
+          </p>
+          {application.queuePositions
+            .filter((entry) => entry.current)
+            .map((entry) => (
+              <p key={entry.organization.id}>
+                Место в очереди: <strong>{entry.position}</strong> — {entry.organization.shortName}
+              </p>
+            ))}
+          <nav className="child-links" aria-label={`Заявление: ${child.name}`}>
+            <Link className="button button-small" to={`/guardian/applications/${application.id}`}>
+              Открыть заявление
+            </Link>
+          </nav>
+        </div>
+      ))}
+    </li>
+  );
+}
+
 export function GuardianHome() {
   const me = useMe();
-  const { data, loading, error, refetch } = useData(CHILDREN_QUERY, { variables: { personId: me.person.id } });
+  const { data, loading, error, refetch } = useData(HOME_QUERY, { variables: { personId: me.person.id } });
+  const person = data?.person;
   return (
     <Page title="Мои дети">
       <ConsentRequests compact />
       <DataState
         loading={loading}
         error={error}
-        data={data?.person?.children}
+        data={
+          person
+            ? { children: person.children, applied: appliedChildren(person.children, person.applications ?? []) }
+            : undefined
+        }
         onRetry={() => void refetch()}
-        isEmpty={(children) => children.length === 0}
+        isEmpty={({ children, applied }) => children.length === 0 && applied.length === 0}
         empty="С вашей учётной записью не связан ни один ребёнок. Обратитесь в школу или детский сад: секретарь свяжет вашу карточку с карточкой ребёнка."
       >
-        {(children) => (
+        {({ children, applied }) => (
           <ul className="child-cards">
             {children.map((child) => (
               <ChildCardView key={child.id} child={child} />
+            ))}
+            {applied.map((child) => (
+              <AppliedChildCard key={`${child.name}|${child.birthDate ?? ''}`} child={child} />
             ))}
           </ul>
         )}

@@ -1,8 +1,8 @@
 /** The guardian's children and the consent requests waiting for their decision. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type {
-  GuardianChildSummaryQuery,
-  GuardianChildSummaryQueryVariables,
+  GuardianHomeQuery,
+  GuardianHomeQueryVariables,
   GuardianChildrenQuery,
   GuardianChildrenQueryVariables,
   GuardianConsentRequestsQuery,
@@ -33,15 +33,36 @@ export const CHILDREN_QUERY: TypedDocumentNode<GuardianChildrenQuery, GuardianCh
   }
 `;
 
-export const CHILD_SUMMARY_QUERY: TypedDocumentNode<GuardianChildSummaryQuery, GuardianChildSummaryQueryVariables> =
-  gql`
-    query GuardianChildSummary($personId: ID!) {
-      person(id: $personId) {
+export type HomeChild = NonNullable<GuardianHomeQuery['person']>['children'][number];
+export type HomeApplication = NonNullable<NonNullable<GuardianHomeQuery['person']>['applications']>[number];
+
+/**
+ * «Мои дети» in one request: each child with overdue work and ЕПГУ readiness, so a card shows whole rather
+ * than its badges arriving one by one, and the guardian's own applications, for a child known only from an
+ * application (a younger one in the kindergarten queue, without a card at any school yet). The week's marks
+ * are the diary's own query (children × days × lessons × marks in one operation is past the gateway's cost
+ * limit); the card keeps their line in place while they load.
+ */
+export const HOME_QUERY: TypedDocumentNode<GuardianHomeQuery, GuardianHomeQueryVariables> = gql`
+  query GuardianHome($personId: ID!) {
+    person(id: $personId) {
+      id
+      children {
         id
+        fullName
+        firstName
+        lastName
+        enrolment {
+          organization {
+            id
+            shortName
+          }
+          classId
+          className
+        }
         overdueHomework {
           id
         }
-        # The same fields as the readiness page: the readiness is one cached shape for both.
         portfolioReadiness {
           ready
           problems {
@@ -54,8 +75,29 @@ export const CHILD_SUMMARY_QUERY: TypedDocumentNode<GuardianChildSummaryQuery, G
           }
         }
       }
+      applications {
+        id
+        kind
+        year
+        status
+        statusName
+        childName
+        childBirthDate
+        child {
+          id
+        }
+        queuePositions {
+          organization {
+            id
+            shortName
+          }
+          position
+          current
+        }
+      }
     }
-  `;
+  }
+`;
 
 export type ConsentRequestsData = GuardianConsentRequestsQuery;
 

@@ -6,9 +6,17 @@ import { DIARY_QUERY } from '../../features/diary/queries.ts';
 
 export function WeekMarks({ childId }: { childId: string }) {
   // The same query and variables as the diary's current week: opening the diary next is instant.
-  const { data } = useData(DIARY_QUERY, { variables: { personId: childId, from: null, to: null } });
+  const { data, loading } = useData(DIARY_QUERY, { variables: { personId: childId, from: null, to: null } });
   const days = data?.person?.diary?.days;
-  if (!days) return null;
+  if (!days) {
+    // The line stands in its place from the first paint, so the card does not grow when the marks come
+    // (issue 15 §3.10).
+    return loading ? (
+      <div className="week-marks" aria-busy="true">
+        <span className="muted">Отметки за эту неделю: загружаются…</span>
+      </div>
+    ) : null;
+  }
   const marks = days.flatMap((day) =>
     day.lessons.flatMap((item) => item.marks.map((mark) => ({ mark, subject: item.lesson.subject.shortName }))),
   );

@@ -36,10 +36,13 @@ export function RefusalNotice({ error, children }: { error: unknown; children?: 
   const refusal = refusalOf(error);
   if (refusal.code === 'DEADLINE_RULE') {
     const title = refusal.rule ? RULE_TITLES[refusal.rule] : undefined;
+    // The places rule travels with the deadline rules (it is point 17 of the Order too), but it is about
+    // capacity, not dates: it gets its own heading (issue 15 §3.7).
+    const heading = refusal.rule === 'NO_PLACES' ? 'Нет свободных мест' : 'Нельзя по срокам';
     return (
       <div className="notice notice-warning school-refusal" role="alert" data-code="DEADLINE_RULE">
         <div>
-          <strong>Нельзя по срокам</strong>
+          <strong>{heading}</strong>
           {title && <p>Правило: {title}.</p>}
           <p>{refusal.message}</p>
           {refusal.deadline && (

@@ -73,7 +73,14 @@ export function SchedulePage() {
         )
       }
     >
-      <DataState loading={loading} error={error} data={week} onRetry={() => void refetch()}>
+      {/* The week waits for the assignments too: without them every lesson would first read «не открыт» and
+          then flip to «Журнал» (issue 15 §3.6). If they fail, the week still shows, without journal links. */}
+      <DataState
+        loading={loading || (assignments.loading && !assignments.data)}
+        error={error}
+        data={assignments.loading && !assignments.data ? undefined : week}
+        onRetry={() => void refetch()}
+      >
         {(loaded) => (
           <>
             <WeekSummary week={loaded} />
@@ -96,7 +103,7 @@ export function SchedulePage() {
                           <ScheduleLesson
                             key={entry.lesson.id}
                             entry={entry}
-                            canOpen={openClasses.has(entry.class.id)}
+                            canOpen={assignments.data ? openClasses.has(entry.class.id) : undefined}
                           />
                         ))}
                       </ul>
@@ -138,7 +145,8 @@ function WeekSummary({ week }: { week: ScheduleData['mySchedule'] }) {
   );
 }
 
-function ScheduleLesson({ entry, canOpen }: { entry: ScheduleLessonData; canOpen: boolean }) {
+/** `canOpen` undefined: the assignments could not be read, so the lesson says nothing about the journal. */
+function ScheduleLesson({ entry, canOpen }: { entry: ScheduleLessonData; canOpen: boolean | undefined }) {
   const { lesson, role } = entry;
   const journal = `/teacher/journal/${entry.class.id}/${lesson.subject.id}?date=${lesson.date}&lesson=${lesson.id}`;
   return (
@@ -181,9 +189,9 @@ function ScheduleLesson({ entry, canOpen }: { entry: ScheduleLessonData; canOpen
               : {entry.class.name}, {lesson.subject.name}, {formatDayMonth(lesson.date)}
             </span>
           </Link>
-        ) : (
+        ) : canOpen === false ? (
           <span className="muted schedule-note">Журнал класса вам не открыт</span>
-        )}
+        ) : null}
       </span>
     </li>
   );

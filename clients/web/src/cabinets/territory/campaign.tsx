@@ -141,8 +141,8 @@ function KindDetails({ campaign, regional }: { campaign: CampaignData['admission
       </div>
       {campaign.kind === 'FIRST_GRADE' && early + late > 0 && (
         <Notice tone="warning">
-          Нарушения сроков (правило 15, Порядок № 458): направлено в ОО раньше 30 июня — {early}; приказ о зачислении
-          издан позже 3 рабочих дней после окончания приёма — {late}.
+          Нарушения сроков приёма по Порядку № 458: направлено в ОО раньше 30 июня — {early}; приказ о зачислении издан
+          позже 3 рабочих дней после окончания приёма — {late}.
         </Notice>
       )}
       <div className="grid-2">

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useData } from '../../api/hooks.ts';
 import { Badge, DataState, Notice, Page, Section } from '../../ui/kit.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { describeError } from '../../ui/errors.ts';
+import { errorAt } from '../../ui/errors.ts';
 import { MANDATORY_FIELDS, ORGANIZATION_TYPES, SCHOOL_YEAR_STATUSES } from './labels.ts';
 import { OrganizationCampaignSection } from './organization-campaign.tsx';
 import { ORGANIZATION, type CompletenessWithGaps, type OrganizationData } from './queries/organizations.ts';
@@ -30,7 +30,44 @@ function Details({ organization }: { organization: Organization }) {
       <dd>{organization.address ?? '—'}</dd>
       <dt>Участник ПФДО</dt>
       <dd>{organization.pfdoParticipant ? 'да' : 'нет'}</dd>
+      <Head head={organization.head} />
     </dl>
+  );
+}
+
+/**
+ * Who to call about the school (issue 15 §3.12): its head by the staff records, with the contacts the
+ * coordinator may read. The registry holds no phone or e-mail of the organization itself.
+ */
+function Head({ head }: { head: Organization['head'] }) {
+  if (!head) {
+    return (
+      <>
+        <dt>Руководитель</dt>
+        <dd className="muted">в кадровых записях организации не указан</dd>
+      </>
+    );
+  }
+  const person = head.person;
+  return (
+    <>
+      <dt>Руководитель</dt>
+      <dd>
+        {person ? person.fullName : <span className="muted">карточка недоступна</span>}, {head.position}
+      </dd>
+      <dt>Телефон руководителя</dt>
+      <dd>
+        {person?.phone ? <a href={`tel:${person.phone}`}>{person.phone}</a> : <span className="muted">не указан</span>}
+      </dd>
+      <dt>Эл. почта руководителя</dt>
+      <dd>
+        {person?.email ? (
+          <a href={`mailto:${person.email}`}>{person.email}</a>
+        ) : (
+          <span className="muted">не указана</span>
+        )}
+      </dd>
+    </>
   );
 }
 
@@ -156,7 +193,9 @@ export function OrganizationPage() {
                 {org.dataCompleteness ? (
                   <Completeness figures={org.dataCompleteness} />
                 ) : (
-                  <Notice tone="warning">{error ? describeError(error).message : 'Нет данных.'}</Notice>
+                  <Notice tone="warning">
+                    {errorAt(error, 'organization.dataCompleteness')?.message ?? 'Нет данных.'}
+                  </Notice>
                 )}
               </Section>
               <OrganizationCampaignSection organizationId={org.id} />

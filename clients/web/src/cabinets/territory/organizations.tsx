@@ -2,7 +2,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useData } from '../../api/hooks.ts';
-import { Badge, DataState, Page, PagerControls, usePager } from '../../ui/kit.tsx';
+import { Badge, DataState, Page, PagerControls, usePager, TableWrap } from '../../ui/kit.tsx';
 import { ORGANIZATION_TYPES, type OrganizationType } from './labels.ts';
 import { ORGANIZATIONS } from './queries/organizations.ts';
 import { municipalityFilter, useTerritoryScope } from './scope.ts';
@@ -69,8 +69,8 @@ export function OrganizationsPage() {
   return (
     <Page title="Организации">
       <Lead>
-        {scope.title}. Состояние учебного года (правило 13: школы открывают год до 6 сентября, доп. образование — до 20
-        сентября) и заполненность карточек обучающихся (правило 7).
+        {scope.title}. Состояние учебного года (школы открывают год до 6 сентября, доп. образование — до 20 сентября) и
+        заполненность карточек обучающихся: сколько карточек без обязательных сведений.
       </Lead>
       <form className="filters" role="search" aria-label="Фильтр организаций" onSubmit={(e) => e.preventDefault()}>
         <MunicipalitySelect
@@ -110,7 +110,7 @@ export function OrganizationsPage() {
       >
         {(loaded) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label="Организации">
               <table className="table t-table t-stack t-organizations">
                 <caption className="visually-hidden">
                   Организации, состояние учебного года и заполненность данных
@@ -156,7 +156,7 @@ export function OrganizationsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <PagerControls
               pager={pager}
               pageInfo={loaded.organizations.pageInfo}

@@ -35,6 +35,60 @@ function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }
   );
 }
 
+/** One line a lesson in the compact week: subject, the task in a line, marks, attendance (issue 15 §3.9). */
+function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
+  const { lesson } = item;
+  const homework = lesson.homework;
+  return (
+    <li className={`diary-lesson diary-lesson-compact${overdue ? ' diary-lesson-overdue' : ''}`}>
+      <span className="diary-lesson-number">
+        <span aria-hidden="true">{lesson.lessonNumber}</span>
+        <span className="visually-hidden">{lesson.lessonNumber}-й урок</span>
+      </span>
+      <div className="diary-lesson-subject">
+        <strong>{lesson.subject.name}</strong>
+        {lesson.substitution && (
+          <>
+            {' '}
+            <Badge tone="info">замена</Badge>
+          </>
+        )}
+      </div>
+      <div className={`diary-lesson-homework${homework ? '' : ' diary-lesson-homework-empty'}`}>
+        {homework ? (
+          <span className="diary-homework-line" title={homework.text}>
+            <span className="diary-label diary-label-mobile">Задание: </span>
+            {homework.text}
+            {item.homeworkSubmitted ? (
+              <>
+                {' '}
+                <Badge tone="success">сдано</Badge>
+              </>
+            ) : (
+              overdue && (
+                <>
+                  {' '}
+                  <Badge tone="error">просрочено</Badge>
+                </>
+              )
+            )}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </div>
+      <div className="diary-lesson-marks" role="group" aria-label="Отметки">
+        {item.marks.length === 0 ? (
+          <span className="muted diary-empty-cell">—</span>
+        ) : (
+          item.marks.map((mark) => <MarkChip key={mark.id} mark={mark} />)
+        )}
+      </div>
+      <div className="diary-lesson-attendance">{item.attendance && <AttendanceBadge status={item.attendance} />}</div>
+    </li>
+  );
+}
+
 function LessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
   const { lesson } = item;
   return (
@@ -57,15 +111,11 @@ function LessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean 
             </span>
           </span>
         )}
-        <div className="diary-topic">
-          {lesson.topic ? (
-            <>
-              <span className="diary-label">Тема:</span> {lesson.topic}
-            </>
-          ) : (
-            <span className="muted">Тема не указана</span>
-          )}
-        </div>
+        {lesson.topic && (
+          <div className="diary-topic">
+            <span className="diary-label">Тема:</span> {lesson.topic}
+          </div>
+        )}
       </div>
       <div className={`diary-lesson-homework${lesson.homework ? '' : ' diary-lesson-homework-empty'}`}>
         <span className="diary-label diary-label-mobile">Задание:</span>
@@ -83,32 +133,54 @@ function LessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean 
   );
 }
 
-export function DiaryDay({ day, overdueIds }: { day: DiaryDayData; overdueIds: ReadonlySet<string> }) {
+export function DiaryDay({
+  day,
+  overdueIds,
+  today,
+  compact,
+}: {
+  day: DiaryDayData;
+  overdueIds: ReadonlySet<string>;
+  today: boolean;
+  compact: boolean;
+}) {
   const title = `${capitalize(formatWeekday(day.date))}, ${formatDayMonth(day.date)}`;
+  const todayBadge = today && <Badge tone="info">Сегодня</Badge>;
   if (day.lessons.length === 0) {
     return (
-      <section className="diary-day diary-day-empty" aria-label={title}>
+      <section
+        className={`diary-day diary-day-empty${today ? ' diary-day-today' : ''}`}
+        aria-label={title}
+        id={today ? 'diary-today' : undefined}
+      >
         <h2>{title}</h2>
+        {todayBadge}
         <span className="muted">{day.holiday ?? 'Уроков нет'}</span>
       </section>
     );
   }
+  const Row = compact ? CompactLessonRow : LessonRow;
   return (
-    <section className="card diary-day" aria-label={title}>
+    <section
+      className={`card diary-day${compact ? ' diary-day-compact' : ''}${today ? ' diary-day-today' : ''}`}
+      aria-label={title}
+      id={today ? 'diary-today' : undefined}
+    >
       <header className="card-header">
         <h2>{title}</h2>
+        {todayBadge}
         {day.holiday && <Badge tone="info">{day.holiday}</Badge>}
       </header>
       <div className="diary-head" aria-hidden="true">
         <span>№</span>
-        <span>Предмет и тема</span>
+        <span>{compact ? 'Предмет' : 'Предмет и тема'}</span>
         <span>Домашнее задание</span>
         <span>Отметки</span>
         <span>Посещ.</span>
       </div>
       <ol className="diary-lessons">
         {day.lessons.map((item) => (
-          <LessonRow key={item.lesson.id} item={item} overdue={overdueIds.has(item.lesson.id)} />
+          <Row key={item.lesson.id} item={item} overdue={overdueIds.has(item.lesson.id)} />
         ))}
       </ol>
     </section>

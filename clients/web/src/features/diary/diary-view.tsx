@@ -2,6 +2,7 @@
  * The diary of one student for a week — the same component in the student's and the guardian's cabinet.
  */
 import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
 import { formatAverage } from '../../ui/format.ts';
 import { Empty, ErrorNotice, Loading, Notice } from '../../ui/kit.tsx';
 import { weightedAverage } from '../common/marks.tsx';
@@ -38,8 +39,29 @@ function WeekSummary({ days }: { days: DiaryDayData[] }) {
   );
 }
 
+/**
+ * The week opens compact — a line a lesson: subject, task, marks, attendance — with today marked; «Подробно»
+ * adds topics, teachers, rooms and attachments. The choice stays in the address (`?view=full`).
+ */
+function useDetailed(): [boolean, () => void] {
+  const [params, setParams] = useSearchParams();
+  const detailed = params.get('view') === 'full';
+  const toggle = () =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (detailed) next.delete('view');
+        else next.set('view', 'full');
+        return next;
+      },
+      { preventScrollReset: true, replace: true },
+    );
+  return [detailed, toggle];
+}
+
 export function DiaryView({ personId }: { personId: string }) {
   const week = useDiaryWeek(personId);
+  const [detailed, toggleDetailed] = useDetailed();
   const overdue = useOverdue(personId);
   const overdueIds = useMemo(
     () => new Set((overdue.data?.person?.overdueHomework ?? []).map((lesson) => lesson.id)),
@@ -64,10 +86,21 @@ export function DiaryView({ personId }: { personId: string }) {
     body = (
       <>
         {week.error ? <ErrorNotice error={week.error} /> : null}
-        <WeekSummary days={diary.days} />
+        <div className="diary-toolbar">
+          <WeekSummary days={diary.days} />
+          <button type="button" className="button button-small" aria-pressed={detailed} onClick={toggleDetailed}>
+            Подробно: темы, учителя, кабинеты
+          </button>
+        </div>
         <div className="diary-days">
           {diary.days.map((day) => (
-            <DiaryDay key={day.date} day={day} overdueIds={overdueIds} />
+            <DiaryDay
+              key={day.date}
+              day={day}
+              overdueIds={overdueIds}
+              today={day.date === diary.today}
+              compact={!detailed}
+            />
           ))}
         </div>
       </>

@@ -1,4 +1,5 @@
 /** Mandatory homework past its due date and not handed in (rule 11), as the server counts it today. */
+import { useId, useState } from 'react';
 import { useData } from '../../api/hooks.ts';
 import { formatDate } from '../../ui/format.ts';
 import { DataState, Section } from '../../ui/kit.tsx';
@@ -32,22 +33,45 @@ export function useOverdue(personId: string) {
   return useData(OVERDUE_QUERY, { variables: { personId } });
 }
 
+/** On a phone the list starts folded: the count in the heading, the week of the diary on the first screen. */
+const PHONE = '(max-width: 760px)';
+
 export function OverdueHomework({ personId }: { personId: string }) {
   const { data, loading, error, refetch } = useOverdue(personId);
   const items = data?.person?.overdueHomework ?? null;
   const title = items && items.length > 0 ? `Просроченные задания: ${items.length}` : 'Просроченные задания';
+  const [open, setOpen] = useState(() => !window.matchMedia(PHONE).matches);
+  const listId = useId();
+  const foldable = !!items && items.length > 0;
   return (
-    <Section title={title}>
-      <DataState
-        loading={loading}
-        error={error}
-        data={data ? items : undefined}
-        onRetry={() => void refetch()}
-        isEmpty={(list) => list.length === 0}
-        empty="Просроченных обязательных заданий нет."
-      >
-        {(list) => <OverdueList items={list} />}
-      </DataState>
+    <Section
+      title={title}
+      actions={
+        foldable && (
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            aria-expanded={open}
+            aria-controls={listId}
+            onClick={() => setOpen((value) => !value)}
+          >
+            {open ? 'Свернуть' : 'Показать'}
+          </button>
+        )
+      }
+    >
+      <div id={listId} hidden={foldable && !open}>
+        <DataState
+          loading={loading}
+          error={error}
+          data={data ? items : undefined}
+          onRetry={() => void refetch()}
+          isEmpty={(list) => list.length === 0}
+          empty="Просроченных обязательных заданий нет."
+        >
+          {(list) => <OverdueList items={list} />}
+        </DataState>
+      </div>
     </Section>
   );
 }

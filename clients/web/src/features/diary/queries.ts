@@ -13,6 +13,66 @@ export type DiaryDayData = NonNullable<NonNullable<DiaryQuery['person']>['diary'
 
 export type DiaryVars = { personId: string; from?: string | null; to?: string | null };
 
+/**
+ * A week of the diary: the diary page and the guardian's «Мои дети» read it with the same fields, so the week
+ * one loads is the week the other shows at once.
+ */
+export const DIARY_WEEK_FIELDS = gql`
+  fragment DiaryWeek on Diary {
+    from
+    to
+    today
+    days {
+      date
+      holiday
+      lessons {
+        lesson {
+          id
+          lessonNumber
+          subgroup
+          topic
+          subject {
+            id
+            name
+            shortName
+          }
+          homework {
+            text
+            dueOn
+            mandatory
+            attachments {
+              name
+              url
+            }
+          }
+          teacher {
+            id
+            fullName
+          }
+          substitution {
+            reason
+            teacher {
+              id
+              fullName
+            }
+          }
+        }
+        marks {
+          id
+          kind
+          value
+          weight
+          debt
+          comment
+        }
+        attendance
+        homeworkSubmitted
+        room
+      }
+    }
+  }
+`;
+
 /** Without from/to the server answers with its current week (the platform's clock, not the browser's). */
 export const DIARY_QUERY: TypedDocumentNode<DiaryQuery, DiaryQueryVariables> = gql`
   query Diary($personId: ID!, $from: Date, $to: Date) {
@@ -20,59 +80,11 @@ export const DIARY_QUERY: TypedDocumentNode<DiaryQuery, DiaryQueryVariables> = g
       id
       fullName
       diary(from: $from, to: $to) {
-        from
-        to
-        days {
-          date
-          holiday
-          lessons {
-            lesson {
-              id
-              lessonNumber
-              subgroup
-              topic
-              subject {
-                id
-                name
-                shortName
-              }
-              homework {
-                text
-                dueOn
-                mandatory
-                attachments {
-                  name
-                  url
-                }
-              }
-              teacher {
-                id
-                fullName
-              }
-              substitution {
-                reason
-                teacher {
-                  id
-                  fullName
-                }
-              }
-            }
-            marks {
-              id
-              kind
-              value
-              weight
-              debt
-              comment
-            }
-            attendance
-            homeworkSubmitted
-            room
-          }
-        }
+        ...DiaryWeek
       }
     }
   }
+  ${DIARY_WEEK_FIELDS}
 `;
 
 export type OverdueData = OverdueHomeworkQuery;

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useData } from '../../api/hooks.ts';
 import { DIARY_QUERY } from './queries.ts';
 import { useWeek, type WeekRange } from './week.tsx';
@@ -10,16 +11,26 @@ export function useDiaryWeek(personId: string) {
   });
   const diary = result.data?.person?.diary ?? null;
   const shown: WeekRange | null = week.requested ?? (diary ? { from: diary.from, to: diary.to } : null);
+  // «Сегодня»: back to the server's current week, then to today's day in it (the diary marks it by id).
+  const [toToday, setToToday] = useState(false);
+  const currentShown = week.requested === null && diary !== null;
+  useEffect(() => {
+    if (!toToday || !currentShown) return;
+    document.getElementById('diary-today')?.scrollIntoView({ block: 'start' });
+    setToToday(false);
+  }, [toToday, currentShown]);
   return {
     ...result,
     shown,
     nav: {
       shown,
-      isCurrent: week.requested === null,
       busy: result.loading && !result.data,
       onPrevious: () => shown && week.previous(shown),
       onNext: () => shown && week.next(shown),
-      onCurrent: week.current,
+      onToday: () => {
+        week.current();
+        setToToday(true);
+      },
     },
   };
 }

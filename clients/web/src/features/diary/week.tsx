@@ -58,15 +58,13 @@ export function WeekNav({
   shown,
   onPrevious,
   onNext,
-  onCurrent,
-  isCurrent,
+  onToday,
   busy,
 }: {
   shown: WeekRange | null;
   onPrevious: () => void;
   onNext: () => void;
-  onCurrent: () => void;
-  isCurrent: boolean;
+  onToday: () => void;
   busy: boolean;
 }) {
   return (
@@ -92,11 +90,9 @@ export function WeekNav({
         </span>{' '}
         →
       </button>
-      {!isCurrent && (
-        <button type="button" className="button button-ghost" onClick={onCurrent}>
-          К текущей неделе
-        </button>
-      )}
+      <button type="button" className="button button-ghost" onClick={onToday}>
+        Сегодня
+      </button>
     </nav>
   );
 }

@@ -225,6 +225,13 @@ export function checkPlaces(placesTotal: number, placesTaken: number): Violation
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`Число мест должно быть целым и не меньше 0: ${n}.`);
   }
   if (placesTaken < placesTotal) return null;
+  if (placesTotal === 0) {
+    // «занято 0 из 0» told a secretary nothing: no places were ever entered for this campaign (issue 15 §3.7).
+    return {
+      rule: 'NO_PLACES',
+      message: `Для организации не задано число мест на эту кампанию (в системе 0 мест), поэтому направить заявление нельзя. Число мест определяет учредитель в плане приёма; чтобы его внесли в систему, обратитесь к муниципальному координатору (${POINT_17}).`,
+    };
+  }
   return {
     rule: 'NO_PLACES',
     message: `Свободных мест нет: занято ${placesTaken} из ${placesTotal}. Направить заявление сверх числа мест нельзя — приём идёт до заполнения свободных мест (${POINT_17}).`,

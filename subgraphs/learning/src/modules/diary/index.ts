@@ -82,7 +82,7 @@ async function diary(person: { id: string }, args: { from?: string | null; to?: 
       })),
     });
   }
-  return { from: range.from, to: range.to, days };
+  return { from: range.from, to: range.to, today: isoDate(ctx.now()), days };
 }
 
 export const diaryModule: SubgraphModule<LearningContext> = {

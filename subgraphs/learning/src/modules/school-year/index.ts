@@ -8,6 +8,7 @@ import {
   classKindOf,
   closeStudyPeriod,
   createNextSchoolYear,
+  nextSchoolYearForming,
   openSchoolYear,
   organizationsNotOpened,
   type NextYearInput,
@@ -83,6 +84,11 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
           deadline,
           overdue: openingOverdue(deadline, openedOn, isoDate(ctx.now())),
         };
+      },
+      nextSchoolYearForming: async (org: { id: string }, _: unknown, ctx: LearningContext) => {
+        const years = await ctx.loaders.schoolYearsOfOrganization.load(org.id);
+        const latest = years.length > 0 ? Math.max(...years.map((row) => row.year)) : undefined;
+        return nextSchoolYearForming(latest, ctx.now());
       },
     },
     SchoolYear: {

@@ -61,6 +61,26 @@ export interface NextYearInput {
   repeaterIds?: string[] | null;
 }
 
+export interface SchoolYearForming {
+  schoolYear: number;
+  name: string;
+  opensOn: string;
+  open: boolean;
+}
+
+/**
+ * The year an organization forms next and whether it may today (rule 13: from 1 April, the region's date):
+ * the mutation refuses by it and the cabinet shows it, so the two never disagree.
+ */
+export function nextSchoolYearForming(latestYear: number | undefined, now: Date): SchoolYearForming {
+  const today = isoDate(now);
+  // Without any year yet: the coming one in spring and summer, else the current one.
+  const month = Number(today.slice(5, 7));
+  const year = latestYear !== undefined ? latestYear + 1 : currentSchoolYear(now) + (month >= 4 && month < 9 ? 1 : 0);
+  const opensOn = formingOpensOn(year);
+  return { schoolYear: year, name: `${year}/${String(year + 1).slice(2)}`, opensOn, open: today >= opensOn };
+}
+
 export async function createNextSchoolYear(
   db: Database,
   policy: LearningPolicy,
@@ -70,11 +90,8 @@ export async function createNextSchoolYear(
   assertManages(policy, input.organizationId);
   return db.transaction(async (tx) => {
     const latest = await latestSchoolYearForUpdate(tx, input.organizationId);
-    const today = isoDate(now);
-    // Without any year yet: the coming one in spring and summer, else the current one.
-    const month = Number(today.slice(5, 7));
-    const year = latest ? latest.year + 1 : currentSchoolYear(now) + (month >= 4 && month < 9 ? 1 : 0);
-    if (today < formingOpensOn(year)) {
+    const { schoolYear: year, open } = nextSchoolYearForming(latest?.year, now);
+    if (!open) {
       throw new AppError(
         'DEADLINE_RULE',
         `Учебный год ${year}/${String(year + 1).slice(2)} формируется с 1 апреля ${year} г.`,

@@ -13,9 +13,14 @@ import { CHANGE_STATUS, type ApplicationDetail } from './queries.ts';
 
 const NEEDS_REASON: readonly ApplicationStatus[] = ['REJECTED', 'DOCUMENTS_REQUESTED'];
 
+/** «Направлен в ОО»: the first-grade dates of Order 458 bind only first-grade applications (issue 15 §3.7). */
+function directionHint(kind: ApplicationDetail['kind']): string {
+  return kind === 'FIRST_GRADE'
+    ? 'Льготные категории и закреплённая территория — не раньше 30 июня, остальные — не раньше 6 июля (п. 17 Порядка № 458). Нужны свободные места.'
+    : 'Нужны свободные места в организации на этот вид приёма.';
+}
+
 const HINTS: Partial<Record<ApplicationStatus, string>> = {
-  DIRECTED:
-    'Льготные категории и закреплённая территория — не раньше 30 июня, остальные — не раньше 6 июля (п. 17 Порядка № 458). Нужны свободные места.',
   ENROLLED: 'Зачисление попадёт в книгу движения по приказу.',
   REJECTED: 'Заявитель увидит причину в кабинете и на Госуслугах.',
   DOCUMENTS_REQUESTED: 'Перечислите, какие документы принести.',
@@ -92,7 +97,11 @@ export function StatusChange({ application, onReload }: { application: Applicati
       {changed && <Notice tone="success">Статус изменён: «{STATUS_LABELS[changed]}».</Notice>}
       <form className="school-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Смена статуса">
         <div className="school-form-grid">
-          <Field label="Новый статус" error={errors.status} hint={status ? HINTS[status] : undefined}>
+          <Field
+            label="Новый статус"
+            error={errors.status}
+            hint={status === 'DIRECTED' ? directionHint(application.kind) : status ? HINTS[status] : undefined}
+          >
             {(props) => (
               <select
                 {...props}

@@ -2,7 +2,7 @@
 import { Link, useLocation } from 'react-router';
 import { useData } from '../../../api/hooks.ts';
 import { formatDate, formatDateTime } from '../../../ui/format.ts';
-import { Badge, DataState, Notice, Page, PagerControls, usePager } from '../../../ui/kit.tsx';
+import { Badge, DataState, Notice, Page, PagerControls, usePager, TableWrap } from '../../../ui/kit.tsx';
 import { MOVEMENT_LABELS, type MovementKind } from '../labels.ts';
 import { personPath, schoolPath, useOrganization } from '../organization.tsx';
 import { MOVEMENT_BOOK_QUERY, type MovementRow } from './queries.ts';
@@ -42,7 +42,7 @@ export function MovementBookPage() {
       >
         {(book) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label="Книга движения">
               <table className="table school-table">
                 <thead>
                   <tr>
@@ -66,7 +66,7 @@ export function MovementBookPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <PagerControls pager={pager} pageInfo={book.pageInfo} shown={book.edges.length} />
           </>
         )}

@@ -6,6 +6,8 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useData } from '../../../api/hooks.ts';
+import { countryName } from '../../../ui/countries.ts';
+import { forbiddenPaths } from '../../../ui/errors.ts';
 import { formatDate, formatDateTime } from '../../../ui/format.ts';
 import { Badge, DataState, Notice, Page, Section } from '../../../ui/kit.tsx';
 import { DOCUMENT_LABELS, FIELD_LABELS, SEX_LABELS, type MandatoryField } from '../labels.ts';
@@ -53,6 +55,15 @@ function BackLink({ section }: { section: string }) {
 export function PersonCardPage() {
   const { section = 'completeness', personId = '' } = useParams();
   const { data, loading, error, refetch } = useData(PERSON_CARD_QUERY, { variables: { id: personId } });
+  // The name is readable beyond the row scope (a learner who left keeps it in the school's books), the card
+  // is not: its fields answer FORBIDDEN. That is a state of the card, not a failure to retry (issue 15 §3.3).
+  if (data?.person && forbiddenPaths(error).has('person.missingFields'))
+    return (
+      <>
+        <BackLink section={section} />
+        <ClosedCard person={data.person} />
+      </>
+    );
   return (
     <>
       <BackLink section={section} />
@@ -66,6 +77,34 @@ export function PersonCardPage() {
         {(person) => <PersonCard person={person} section={section} />}
       </DataState>
     </>
+  );
+}
+
+/** The card of someone outside the school's access now: who they are, where they went, nothing to edit. */
+function ClosedCard({ person }: { person: Person }) {
+  const organization = useOrganization();
+  const elsewhere = person.enrolment && person.enrolment.organization.id !== organization.id ? person.enrolment : null;
+  return (
+    <Page title={person.fullName}>
+      <div data-state={elsewhere || !person.enrolment ? 'moved-away' : 'no-access'}>
+        <Notice tone="info">
+          {elsewhere ? (
+            <>
+              Ученик выбыл: с {formatDate(elsewhere.startedOn)} обучается в {elsewhere.organization.shortName}
+              {elsewhere.className ? `, ${elsewhere.className} класс` : ''}.
+            </>
+          ) : person.enrolment ? (
+            'Нет доступа к сведениям этой карточки.'
+          ) : (
+            'Ученик выбыл из организации и сейчас нигде не числится.'
+          )}
+        </Notice>
+        <p>
+          Карточку ведёт организация, в которой человек учится или работает сейчас, поэтому её сведения вам не
+          показываются и изменить её нельзя. Запись о нём в книге движения вашей организации сохраняется.
+        </p>
+      </div>
+    </Page>
   );
 }
 
@@ -84,7 +123,21 @@ function PersonCard({ person, section }: { person: Person; section: string }) {
       return;
     }
     try {
-      await update({ variables: { id: person.id, input }, refetchQueries: ['SchoolPersonHistory'] });
+      await update({
+        variables: { id: person.id, input },
+        refetchQueries: ['SchoolPersonHistory'],
+        // Every list and count of cards by missing field may change with this card (the completeness list,
+        // its breakdown, the summary's tiles, the organization's figures): they are dropped from the cache, so the
+        // next page that shows one asks the server instead of showing the card as it was (issue 15 §3.2).
+        update: (cache) => {
+          cache.evict({ id: 'ROOT_QUERY', fieldName: 'persons' });
+          cache.evict({
+            id: cache.identify({ __typename: 'Organization', id: organization.id }),
+            fieldName: 'dataCompleteness',
+          });
+          cache.gc();
+        },
+      });
       setSaved(true);
       setEditing(false);
     } catch {
@@ -161,7 +214,7 @@ function PersonCard({ person, section }: { person: Person; section: string }) {
               />
               <Fact label="Пол" value={person.sex && SEX_LABELS[person.sex]} missing={missing.has('SEX')} />
               <Fact label="Место рождения" value={person.placeOfBirth} missing={missing.has('PLACE_OF_BIRTH')} />
-              <Fact label="Гражданство" value={person.citizenship} missing={missing.has('CITIZENSHIP')} />
+              <Fact label="Гражданство" value={countryName(person.citizenship)} missing={missing.has('CITIZENSHIP')} />
               <Fact label="СНИЛС" value={person.snils} missing={missing.has('SNILS')} />
             </Facts>
           </Section>

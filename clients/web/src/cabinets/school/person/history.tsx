@@ -13,6 +13,7 @@ import {
   type Sex,
 } from '../labels.ts';
 import { PERSON_HISTORY_QUERY, type HistoryEntry } from './queries.ts';
+import { countryName } from '../../../ui/countries.ts';
 
 const STEP = 20;
 /** The API's page limit: the card shows the latest changes, older ones stay in the audit. */
@@ -82,6 +83,7 @@ function describe(field: string, raw: string | null): string {
     if (field === 'snils' && /^\d{11}$/.test(value)) return formatSnils(value);
     if (field === 'sex' && value in SEX_LABELS) return SEX_LABELS[value as Sex];
     if (field === 'documentType' && value in DOCUMENT_LABELS) return DOCUMENT_LABELS[value as DocumentType];
+    if (field === 'citizenship') return countryName(value) ?? value;
     if (value === 'GRANTED') return 'дано';
     if (value === 'WITHDRAWN') return 'отозвано';
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);

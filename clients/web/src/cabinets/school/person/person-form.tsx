@@ -3,6 +3,7 @@
  * fields marked, mistakes shown at the field before sending and the server's refusal at its field.
  */
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { COUNTRY_OPTIONS } from '../../../ui/countries.ts';
 import { Field } from '../../../ui/kit.tsx';
 import {
   DOCUMENT_LABELS,
@@ -34,6 +35,12 @@ const FORM_FIELD_OF: Partial<Record<MandatoryField, FormField>> = {
   EMAIL: 'email',
   EDUCATION: 'education',
 };
+
+/** The countries by name, stored as their code; a card's older free-text value stays selectable as it is. */
+function citizenshipOptions(current: string): [string, string][] {
+  const options = COUNTRY_OPTIONS.map(({ code, name }): [string, string] => [code, name]);
+  return current && !options.some(([code]) => code === current) ? [[current, current], ...options] : options;
+}
 
 export function PersonForm({
   initial,
@@ -151,12 +158,9 @@ export function PersonForm({
           {text('birthDate', 'Дата рождения', { type: 'date' })}
           {select('sex', 'Пол', Object.entries(SEX_LABELS) as [Sex, string][])}
           {text('placeOfBirth', 'Место рождения')}
-          {text('citizenship', 'Гражданство', { hint: 'Код страны, например RUS', list: 'school-citizenships' })}
+          {select('citizenship', 'Гражданство', citizenshipOptions(values.citizenship))}
           {text('snils', 'СНИЛС', { hint: 'Формат 123-456-789 01' })}
         </div>
-        <datalist id="school-citizenships">
-          <option value="RUS">Россия</option>
-        </datalist>
       </fieldset>
       <fieldset>
         <legend>Документ, удостоверяющий личность</legend>

@@ -1,7 +1,7 @@
 /** Forming the next school year (refused before 1 April with the rule shown) and opening a formed one. */
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
-import { formatDate } from '../../../ui/format.ts';
+import { useId, useState } from 'react';
+import { formatDate, formatDayMonth } from '../../../ui/format.ts';
 import { Field, Section } from '../../../ui/kit.tsx';
 import { PERIOD_KIND_LABELS, type PeriodKind } from '../labels.ts';
 import { PersonPicker } from '../movements/person-picker.tsx';
@@ -9,7 +9,7 @@ import type { Candidate } from '../movements/queries.ts';
 import { useOrganization } from '../organization.tsx';
 import { RefusalNotice } from '../refusal.tsx';
 import { ConfirmDialog } from '../ui.tsx';
-import { CREATE_NEXT, OPEN_YEAR, type SchoolYear } from './queries.ts';
+import { CREATE_NEXT, OPEN_YEAR, type SchoolYear, type SchoolYearForming } from './queries.ts';
 
 export function OpenYear({ year, onOpened }: { year: SchoolYear; onOpened: (name: string) => void }) {
   const [confirming, setConfirming] = useState(false);
@@ -50,8 +50,9 @@ export function OpenYear({ year, onOpened }: { year: SchoolYear; onOpened: (name
   );
 }
 
-export function FormNextYear({ onFormed }: { onFormed: (name: string) => void }) {
+export function FormNextYear({ forming, onFormed }: { forming: SchoolYearForming; onFormed: (name: string) => void }) {
   const organization = useOrganization();
+  const closedId = useId();
   const [periodKind, setPeriodKind] = useState<PeriodKind>('QUARTER');
   const [repeaters, setRepeaters] = useState<Candidate[]>([]);
   const [create, { loading, error, reset }] = useMutation(CREATE_NEXT, {
@@ -115,9 +116,23 @@ export function FormNextYear({ onFormed }: { onFormed: (name: string) => void })
       )}
       {error ? <RefusalNotice error={error} /> : null}
       <div className="actions">
-        <button type="button" className="button button-primary" disabled={loading} onClick={submit}>
+        {/* Before 1 April (the region's date, from the server) the server refuses: the button says so
+            instead of inviting a click that fails (issue 15 §3.11). */}
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={loading || !forming.open}
+          aria-describedby={forming.open ? undefined : closedId}
+          onClick={submit}
+        >
           {loading ? 'Формирование…' : 'Сформировать следующий учебный год'}
         </button>
+        {!forming.open && (
+          <p id={closedId} className="muted">
+            Учебный год {forming.name} можно сформировать с {formatDayMonth(forming.opensOn)}{' '}
+            {forming.opensOn.slice(0, 4)} г.
+          </p>
+        )}
       </div>
     </Section>
   );

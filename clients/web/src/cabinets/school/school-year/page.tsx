@@ -55,6 +55,7 @@ export function SchoolYearPage() {
                 </Section>
               ) : (
                 <FormNextYear
+                  forming={loaded.nextSchoolYearForming}
                   onFormed={(name) => setDone(`Учебный год ${name} сформирован. Проверьте классы и откройте его.`)}
                 />
               )}

@@ -9,12 +9,19 @@ import type {
 } from '../../../generated/graphql.ts';
 
 export type SchoolYear = NonNullable<SchoolYearsQuery['organization']>['schoolYears'][number];
+export type SchoolYearForming = NonNullable<SchoolYearsQuery['organization']>['nextSchoolYearForming'];
 
 export const YEARS_QUERY: TypedDocumentNode<SchoolYearsQuery, SchoolYearsQueryVariables> = gql`
   query SchoolYears($organizationId: ID!) {
     organization(id: $organizationId) {
       id
       schoolYearStatus
+      nextSchoolYearForming {
+        schoolYear
+        name
+        opensOn
+        open
+      }
       # The classes of the current year by the server's clock tell which year is current.
       current: classes {
         id

@@ -183,6 +183,15 @@ export const ORGANIZATION: TypedDocumentNode<TerritoryOrganizationQuery, Territo
         id
         name
       }
+      head {
+        position
+        person {
+          id
+          fullName
+          phone
+          email
+        }
+      }
       schoolYearStatus
       schoolYears {
         id
