@@ -2,7 +2,8 @@
  * Rule 6: every change to personal data is kept (who, when, field, old, new), written in the transaction
  * of the change itself so history and data can never disagree.
  */
-import { tables, type Executor } from '@region/db';
+import type { Executor } from '@region/db';
+import { insertHistoryRows } from './history/repository.ts';
 
 export interface HistoryEntry {
   entity: string;
@@ -15,7 +16,8 @@ export interface HistoryEntry {
 
 export async function recordHistory(tx: Executor, ...entries: HistoryEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.insert(tables.history).values(
+  await insertHistoryRows(
+    tx,
     entries.map((entry) => ({
       entity: entry.entity,
       entityId: entry.entityId,

@@ -9,8 +9,7 @@ import {
   portalApplicationSchema,
   type PortalApplication,
 } from '@region/schema/validation/applications';
-import { admissionsTables, type Database, type Executor } from '@region/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { admissionsTables, Database, Executor } from '@region/db';
 import {
   campaignCalendar,
   checkDirection,
@@ -25,10 +24,22 @@ import type { AdmissionsPolicy } from '../../policy.ts';
 import { recalculateQueues } from '../queue/service.ts';
 import { schoolsServing } from '../territory/service.ts';
 import { reasonRequired, transitionError, type Status } from './status-machine.ts';
+import {
+  campaignRow,
+  choicesOfApplication,
+  insertApplication,
+  insertChoices,
+  insertOutboxMessage,
+  insertStatusHistory,
+  lockApplication,
+  openApplicationOf,
+  organizationsWithPlaces,
+  placesTaken,
+  placesTotal,
+  updateApplication,
+} from './repository.ts';
 
-const { applications, applicationChoices, statusHistory, outbox, campaigns, places } = admissionsTables;
-
-export type ApplicationRow = typeof applications.$inferSelect;
+export type ApplicationRow = typeof admissionsTables.applications.$inferSelect;
 type Kind = ApplicationRow['kind'];
 type Category = ApplicationRow['category'];
 
@@ -55,7 +66,7 @@ function deadlineError(violation: RuleViolation): AppError {
 }
 
 export async function campaignOf(tx: Executor, year: number): Promise<Campaign> {
-  const [row] = await tx.select().from(campaigns).where(eq(campaigns.year, year));
+  const row = await campaignRow(tx, year);
   if (!row) return defaultCampaign(year);
   return {
     year,
@@ -84,11 +95,7 @@ export async function checkKnownOrganizations(
   kind: Kind,
   organizationIds: readonly string[],
 ): Promise<void> {
-  const known = await tx
-    .selectDistinct({ organizationId: places.organizationId })
-    .from(places)
-    .where(and(inArray(places.organizationId, [...organizationIds]), eq(places.kind, kind)));
-  const knownIds = new Set(known.map((row) => row.organizationId));
+  const knownIds = await organizationsWithPlaces(tx, kind, organizationIds);
   if (organizationIds.some((id) => !knownIds.has(id)))
     throw badInput(
       'Среди выбранных организаций есть такая, которая не принимает заявления этого вида: места для приёма ' +
@@ -113,69 +120,60 @@ export async function submitApplication(
   }
   return db.transaction(async (tx) => {
     await checkKnownOrganizations(tx, input.kind, input.organizationIds);
-    const campaign = await campaignOf(tx, year);
-    const violation = checkSubmission({ kind: input.kind, category: input.category, submittedOn: today }, campaign);
-    if (violation) throw deadlineError(violation);
-    if (input.kind === 'FIRST_GRADE' && input.category === 'TERRITORY') {
-      // Reception from 1 April is for children of the school's own territory (Order 458): check the address.
-      const serving = await schoolsServing(tx, input.residenceAddress);
-      if (!serving.includes(input.organizationIds[0]!)) {
-        throw badInput(
-          'Адрес проживания не относится к территории, закреплённой за первой выбранной школой. Проверьте адрес ' +
-            '(улица и номер дома) или подайте заявление в категории «Прочие» — с 6 июля.',
-          'residenceAddress',
-        );
-      }
-    }
-    const [open] = await tx
-      .select({ id: applications.id })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.childId, input.childId),
-          eq(applications.kind, input.kind),
-          eq(applications.year, year),
-          sql`${applications.status} not in ('REJECTED', 'WITHDRAWN')`,
-        ),
-      );
-    if (open)
-      throw conflict('За этого ребёнка уже есть действующее заявление этого вида на этот год.', {
-        applicationId: open.id,
-      });
-    const [created] = await tx
-      .insert(applications)
-      .values({
-        kind: input.kind,
-        year,
-        childId: input.childId,
-        childLastName: input.child.lastName,
-        childFirstName: input.child.firstName,
-        childMiddleName: input.child.middleName,
-        childBirthDate: input.child.birthDate,
-        applicantId: applicant,
-        source: 'REGIONAL_PORTAL',
-        registeredAt: now,
-        category: input.category,
-        priorityRights: input.priorityRights,
-        residenceAddress: input.residenceAddress,
-        birthCertificateSeries: input.birthCertificateSeries,
-        birthCertificateNumber: input.birthCertificateNumber,
-        documents: input.documents,
-        comment: input.comment,
-        status: 'SUBMITTED',
-      })
-      .returning();
-    await tx.insert(applicationChoices).values(
-      input.organizationIds.map((organizationId, index) => ({
-        applicationId: created!.id,
-        organizationId,
-        preference: index + 1,
-      })),
+    const violation = checkSubmission(
+      { kind: input.kind, category: input.category, submittedOn: today },
+      await campaignOf(tx, year),
     );
-    await recordChange(tx, created!, null, 'SUBMITTED', null, applicant, now);
+    if (violation) throw deadlineError(violation);
+    await checkTerritory(tx, input);
+    await refuseSecondApplication(tx, { childId: input.childId, kind: input.kind, year });
+    const created = await insertApplication(tx, {
+      kind: input.kind,
+      year,
+      childId: input.childId,
+      childLastName: input.child.lastName,
+      childFirstName: input.child.firstName,
+      childMiddleName: input.child.middleName,
+      childBirthDate: input.child.birthDate,
+      applicantId: applicant,
+      source: 'REGIONAL_PORTAL',
+      registeredAt: now,
+      category: input.category,
+      priorityRights: input.priorityRights,
+      residenceAddress: input.residenceAddress,
+      birthCertificateSeries: input.birthCertificateSeries,
+      birthCertificateNumber: input.birthCertificateNumber,
+      documents: input.documents,
+      comment: input.comment,
+      status: 'SUBMITTED',
+    });
+    await insertChoices(tx, created.id, input.organizationIds);
+    await recordChange(tx, created, null, 'SUBMITTED', null, applicant, now);
     if (input.kind === 'KINDERGARTEN') await recalculateQueues(tx, input.organizationIds, now);
-    return created!;
+    return created;
   });
+}
+
+/** Reception from 1 April is for children of the school's own territory (Order 458): check the address. */
+async function checkTerritory(tx: Executor, input: PortalApplication): Promise<void> {
+  if (input.kind !== 'FIRST_GRADE' || input.category !== 'TERRITORY') return;
+  const serving = await schoolsServing(tx, input.residenceAddress);
+  if (!serving.includes(input.organizationIds[0]!)) {
+    throw badInput(
+      'Адрес проживания не относится к территории, закреплённой за первой выбранной школой. Проверьте адрес ' +
+        '(улица и номер дома) или подайте заявление в категории «Прочие» — с 6 июля.',
+      'residenceAddress',
+    );
+  }
+}
+
+/** One open application per child, kind and year. */
+async function refuseSecondApplication(tx: Executor, of: { childId: string; kind: Kind; year: number }): Promise<void> {
+  const open = await openApplicationOf(tx, of);
+  if (open)
+    throw conflict('За этого ребёнка уже есть действующее заявление этого вида на этот год.', {
+      applicationId: open.id,
+    });
 }
 
 /**
@@ -192,7 +190,7 @@ export async function recordChange(
   actor: string | null,
   now: Date,
 ) {
-  await tx.insert(statusHistory).values({
+  await insertStatusHistory(tx, {
     applicationId: application.id,
     fromStatus: from,
     toStatus: to,
@@ -201,7 +199,7 @@ export async function recordChange(
     changedAt: now,
   });
   if (application.source !== 'EPGU') return;
-  await tx.insert(outbox).values({
+  await insertOutboxMessage(tx, {
     applicationId: application.id,
     event: 'STATUS_CHANGED',
     payload: {
@@ -220,28 +218,9 @@ async function placesLeft(
   organizationId: string,
   application: ApplicationRow,
 ): Promise<{ total: number; taken: number }> {
-  const [capacity] = await tx
-    .select({ total: places.total })
-    .from(places)
-    .where(
-      and(
-        eq(places.organizationId, organizationId),
-        eq(places.year, application.year),
-        eq(places.kind, application.kind),
-      ),
-    );
-  const [taken] = await tx
-    .select({ count: sql<number>`count(*)::int` })
-    .from(applications)
-    .where(
-      and(
-        eq(applications.directedOrganizationId, organizationId),
-        eq(applications.year, application.year),
-        eq(applications.kind, application.kind),
-        inArray(applications.status, ['DIRECTED', 'ENROLLED']),
-      ),
-    );
-  return { total: capacity?.total ?? 0, taken: taken?.count ?? 0 };
+  const total = await placesTotal(tx, organizationId, application);
+  const taken = await placesTaken(tx, organizationId, application);
+  return { total: total ?? 0, taken: taken ?? 0 };
 }
 
 export async function changeStatus(
@@ -262,16 +241,9 @@ export async function changeStatus(
   if (input.status === 'WITHDRAWN') throw badInput('Отозвать заявление может только заявитель.', 'status');
 
   return db.transaction(async (tx) => {
-    const [application] = await tx
-      .select()
-      .from(applications)
-      .where(and(eq(applications.id, input.id), policy.readable()))
-      .for('update');
+    const application = await lockApplication(tx, policy.readable(), input.id);
     if (!application) throw notFound('Заявление');
-    const choices = await tx
-      .select()
-      .from(applicationChoices)
-      .where(eq(applicationChoices.applicationId, application.id));
+    const choices = await choicesOfApplication(tx, application.id);
     const target =
       input.status === 'DIRECTED'
         ? (input.organizationId ?? choices.sort((a, b) => a.preference - b.preference)[0]?.organizationId)
@@ -315,26 +287,22 @@ export async function changeStatus(
       const noPlaces = checkPlaces(total, taken);
       if (noPlaces) throw deadlineError(noPlaces);
     }
-    const [updated] = await tx
-      .update(applications)
-      .set({
-        status: input.status,
-        updatedAt: now,
-        ...(input.status === 'DIRECTED' ? { directedOrganizationId: target } : {}),
-        // The enrolment is recorded in the movement book exactly once, keyed by the application.
-        ...(input.status === 'ENROLLED'
-          ? {
-              enrolmentKey: `application:${application.id}`,
-              enrolmentOrderNumber: input.order!.number.trim(),
-              enrolmentOrderDate: input.order!.date,
-            }
-          : {}),
-      })
-      .where(eq(applications.id, application.id))
-      .returning();
-    await recordChange(tx, updated!, application.status, input.status, reason, policy.personId, now);
+    const updated = await updateApplication(tx, application.id, {
+      status: input.status,
+      updatedAt: now,
+      ...(input.status === 'DIRECTED' ? { directedOrganizationId: target } : {}),
+      // The enrolment is recorded in the movement book exactly once, keyed by the application.
+      ...(input.status === 'ENROLLED'
+        ? {
+            enrolmentKey: `application:${application.id}`,
+            enrolmentOrderNumber: input.order!.number.trim(),
+            enrolmentOrderDate: input.order!.date,
+          }
+        : {}),
+    });
+    await recordChange(tx, updated, application.status, input.status, reason, policy.personId, now);
     if (input.status === 'ENROLLED') {
-      await tx.insert(outbox).values({
+      await insertOutboxMessage(tx, {
         applicationId: application.id,
         event: 'ENROLMENT_REQUESTED',
         payload: {
@@ -355,7 +323,7 @@ export async function changeStatus(
         choices.map((c) => c.organizationId),
         now,
       );
-    return updated!;
+    return updated;
   });
 }
 
@@ -367,29 +335,21 @@ export async function withdrawApplication(
   now: Date,
 ): Promise<ApplicationRow> {
   return db.transaction(async (tx) => {
-    const [application] = await tx
-      .select()
-      .from(applications)
-      .where(and(eq(applications.id, id), policy.readable()))
-      .for('update');
+    const application = await lockApplication(tx, policy.readable(), id);
     if (!application) throw notFound('Заявление');
     if (application.applicantId !== policy.personId) throw forbidden('Отозвать заявление может только заявитель.');
     const error = transitionError(application.status, 'WITHDRAWN');
     if (error) throw conflict(error);
-    const [updated] = await tx
-      .update(applications)
-      .set({ status: 'WITHDRAWN', updatedAt: now })
-      .where(eq(applications.id, id))
-      .returning();
-    await recordChange(tx, updated!, application.status, 'WITHDRAWN', reason?.trim() || null, policy.personId, now);
+    const updated = await updateApplication(tx, id, { status: 'WITHDRAWN', updatedAt: now });
+    await recordChange(tx, updated, application.status, 'WITHDRAWN', reason?.trim() || null, policy.personId, now);
     if (application.kind === 'KINDERGARTEN') {
-      const choices = await tx.select().from(applicationChoices).where(eq(applicationChoices.applicationId, id));
+      const choices = await choicesOfApplication(tx, id);
       await recalculateQueues(
         tx,
         choices.map((c) => c.organizationId),
         now,
       );
     }
-    return updated!;
+    return updated;
   });
 }

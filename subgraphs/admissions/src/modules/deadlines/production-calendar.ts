@@ -3,8 +3,7 @@
  * 0008_production_calendar_seed, loadable by an operator without a release — docs/architecture.md): the decree
  * of a year when it is loaded, else Labour Code art. 112 alone.
  */
-import { admissionsTables, type Executor } from '@region/db';
-import { inArray } from 'drizzle-orm';
+import type { Executor } from '@region/db';
 import {
   calendarYear,
   laborCodeNonWorkingDays,
@@ -12,8 +11,7 @@ import {
   type CalendarYear,
   type WorkingCalendar,
 } from './calendar.ts';
-
-const { productionCalendars } = admissionsTables;
+import { productionCalendarRows } from './repository.ts';
 
 export interface ProductionCalendar extends WorkingCalendar {
   /** Which source a year's working days come from, and the decree's name. */
@@ -22,10 +20,7 @@ export interface ProductionCalendar extends WorkingCalendar {
 
 /** The years' calendars in one statement; a year without a row is art. 112's. */
 export async function loadCalendarYears(db: Executor, years: readonly number[]): Promise<CalendarYear[]> {
-  const rows = await db
-    .select()
-    .from(productionCalendars)
-    .where(inArray(productionCalendars.year, [...years]));
+  const rows = await productionCalendarRows(db, years);
   return years.map((year) => {
     const row = rows.find((r) => r.year === year);
     return calendarYear(

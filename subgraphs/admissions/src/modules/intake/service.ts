@@ -10,14 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError, badInput, conflict, forbidden, regionDate } from '@region/kit';
-import { admissionsTables, type Database } from '@region/db';
+import type { Database } from '@region/db';
 import { epguApplicationSchema, fieldProblems, type EpguApplication } from '@region/schema/validation/applications';
-import { eq, sql } from 'drizzle-orm';
 import { checkSubmission } from '../deadlines/index.ts';
 import { campaignOf, checkKnownOrganizations, recordChange, type ApplicationRow } from '../applications/service.ts';
+import { applicationByEpguNumber, insertChoices, insertEpguApplicationOnce } from '../applications/repository.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
-
-const { applications, applicationChoices } = admissionsTables;
 
 export interface EpguInput {
   epguNumber: string;
@@ -102,50 +100,40 @@ export async function intakeEpguApplication(
       await campaignOf(tx, application.year),
     );
     if (violation) throw new AppError('DEADLINE_RULE', violation.message, { rule: violation.rule });
-    const [created] = await tx
-      .insert(applications)
-      .values({
-        kind: application.kind,
-        year: application.year,
-        childLastName: application.child.lastName,
-        childFirstName: application.child.firstName,
-        childMiddleName: application.child.middleName,
-        childBirthDate: application.child.birthDate,
-        birthCertificateSeries: application.child.birthCertificateSeries,
-        birthCertificateNumber: application.child.birthCertificateNumber,
-        applicantData: {
-          lastName: application.applicant.lastName,
-          firstName: application.applicant.firstName,
-          middleName: application.applicant.middleName,
-          snils: application.applicant.snils,
-          esiaOid: application.applicant.esiaOid,
-        },
-        source: 'EPGU',
-        epguNumber: application.epguNumber,
-        intakeAccountId: principal.serviceId,
-        intakeContentHash: hash,
-        registeredAt: application.registeredAt,
-        category: application.category,
-        priorityRights: application.priorityRights,
-        residenceAddress: application.residenceAddress,
-        documents: application.documents,
-        status: 'SUBMITTED',
-      })
-      .onConflictDoNothing({ target: applications.epguNumber, where: sql`${applications.epguNumber} is not null` })
-      .returning();
+    const created = await insertEpguApplicationOnce(tx, {
+      kind: application.kind,
+      year: application.year,
+      childLastName: application.child.lastName,
+      childFirstName: application.child.firstName,
+      childMiddleName: application.child.middleName,
+      childBirthDate: application.child.birthDate,
+      birthCertificateSeries: application.child.birthCertificateSeries,
+      birthCertificateNumber: application.child.birthCertificateNumber,
+      applicantData: {
+        lastName: application.applicant.lastName,
+        firstName: application.applicant.firstName,
+        middleName: application.applicant.middleName,
+        snils: application.applicant.snils,
+        esiaOid: application.applicant.esiaOid,
+      },
+      source: 'EPGU',
+      epguNumber: application.epguNumber,
+      intakeAccountId: principal.serviceId,
+      intakeContentHash: hash,
+      registeredAt: application.registeredAt,
+      category: application.category,
+      priorityRights: application.priorityRights,
+      residenceAddress: application.residenceAddress,
+      documents: application.documents,
+      status: 'SUBMITTED',
+    });
     if (!created) {
-      const [stored] = await tx.select().from(applications).where(eq(applications.epguNumber, application.epguNumber));
+      const stored = await applicationByEpguNumber(tx, application.epguNumber);
       if (stored?.intakeAccountId !== principal.serviceId || stored.intakeContentHash !== hash)
         throw conflict(REPLAY_CONFLICT);
       return { application: stored, created: false };
     }
-    await tx.insert(applicationChoices).values(
-      application.organizationIds.map((organizationId, index) => ({
-        applicationId: created.id,
-        organizationId,
-        preference: index + 1,
-      })),
-    );
+    await insertChoices(tx, created.id, application.organizationIds);
     await recordChange(tx, created, null, 'SUBMITTED', 'Заявление принято с ЕПГУ', null, now);
     return { application: created, created: true };
   });

@@ -2,16 +2,20 @@
  * Support search and campaign figures (rules 16 and 21). Both read only rows of the principal's territory;
  * the figures are aggregates, so a coordinator or the ministry sees counts, not children.
  */
-import { badInput, forbidden, sqlRegionDate } from '@region/kit';
-import { admissionsTables, type Executor } from '@region/db';
-import { and, eq, sql } from 'drizzle-orm';
+import { badInput, forbidden } from '@region/kit';
+import type { Executor } from '@region/db';
 import { campaignCalendar, enrolmentOrderDeadline } from '../deadlines/index.ts';
 import { campaignOf, type ApplicationRow } from '../applications/service.ts';
 import type { ConsentLookup } from '../../people-consents.ts';
 import type { AdmissionsPolicy } from '../../policy.ts';
 import { consents } from '../applications/masking.ts';
-
-const { applications } = admissionsTables;
+import {
+  applicationsByBirthCertificate,
+  applicationsByEpguNumber,
+  campaignCounts,
+  campaignPlaces,
+  type CampaignCountRow,
+} from './repository.ts';
 
 export interface SearchArgs {
   epguNumber?: string | null;
@@ -32,30 +36,13 @@ export async function searchApplications(
   if (args.epguNumber) {
     if (!args.registeredOn)
       throw badInput('Для поиска по номеру ЕПГУ укажите дату регистрации заявления.', 'registeredOn');
-    return db
-      .select()
-      .from(applications)
-      .where(
-        and(
-          eq(applications.epguNumber, args.epguNumber.trim()),
-          sql`${sqlRegionDate(applications.registeredAt)} = ${args.registeredOn}::date`,
-          policy.readable(),
-        ),
-      );
+    return applicationsByEpguNumber(db, policy.readable(), args.epguNumber.trim(), args.registeredOn);
   }
   if (args.birthCertificateNumber) {
-    const matched = await db
-      .select()
-      .from(applications)
-      .where(
-        and(
-          eq(applications.birthCertificateNumber, args.birthCertificateNumber.trim()),
-          args.birthCertificateSeries
-            ? sql`upper(${applications.birthCertificateSeries}) = upper(${args.birthCertificateSeries.trim()})`
-            : undefined,
-          policy.readable(),
-        ),
-      );
+    const matched = await applicationsByBirthCertificate(db, policy.readable(), {
+      series: args.birthCertificateSeries ? args.birthCertificateSeries.trim() : null,
+      number: args.birthCertificateNumber.trim(),
+    });
     // A search on personal data matches only rows the principal may see unmasked (rule 5, as people's name
     // filter): a depersonalized child's certificate finds nothing, so the answer does not say that an
     // application for that document exists. A child not matched to a card consented on ЕПГУ with it.
@@ -79,41 +66,16 @@ export async function campaignStatistics(
   }
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw badInput(`Год кампании должен быть от 2000 до 2100: ${year}.`, 'year');
-  const inTerritory = (column: string) =>
-    organizations === 'ALL' ? sql`true` : sql`${sql.raw(column)} in ${organizations}`;
   const campaign = await campaignOf(db, year);
   const calendar = await campaignCalendar(db, year);
   const orderDeadline = enrolmentOrderDeadline(campaign, calendar);
-  // Each application counts for the organization it was directed to, or else its first choice.
-  const rows = await db.execute<{
-    organization_id: string;
-    source: ApplicationRow['source'];
-    status: ApplicationRow['status'];
-    applications: number;
-    early: number;
-    late: number;
-  }>(sql`
-    with scoped as (
-      select a.*, coalesce(a.directed_organization_id,
-        (select c.organization_id from admissions.application_choices c where c.application_id = a.id order by c.preference limit 1)) as organization_id
-      from admissions.applications a
-      where a.year = ${year} and a.kind = ${kind}
-    )
-    select s.organization_id, s.source, s.status, count(*)::int as applications,
-      count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and exists (select 1 from admissions.status_history h
-        where h.application_id = s.id and h.to_status = 'DIRECTED'
-          and ${sqlRegionDate(sql`h.changed_at`)} < ${campaign.directionNotBefore}::date))::int as early,
-      -- Order 458 point 17 counts the term by the order's own date; rows enrolled before the date was kept
-      -- fall back to the region's date of the status change.
-      count(*) filter (where s.category in ('PRIORITY', 'TERRITORY') and s.status = 'ENROLLED'
-        and coalesce(s.enrolment_order_date, (select max(${sqlRegionDate(sql`h.changed_at`)}) from admissions.status_history h
-          where h.application_id = s.id and h.to_status = 'ENROLLED')) > ${orderDeadline}::date)::int as late
-    from scoped s
-    where ${inTerritory('s.organization_id')}
-    group by s.organization_id, s.source, s.status`);
-  const places = await db.execute<{ organization_id: string; total: number }>(sql`
-    select organization_id, total from admissions.places p
-    where p.year = ${year} and p.kind = ${kind} and ${inTerritory('p.organization_id')}`);
+  const rows = await campaignCounts(db, organizations, {
+    year,
+    kind,
+    directionNotBefore: campaign.directionNotBefore,
+    orderDeadline,
+  });
+  const places = await campaignPlaces(db, organizations, { year, kind });
   const { source, decree } = calendar.sourceOf(Number(orderDeadline.slice(0, 4)));
   return {
     ...summarize(year, kind, rows, places),
@@ -126,14 +88,7 @@ export async function campaignStatistics(
 function summarize(
   year: number,
   kind: ApplicationRow['kind'],
-  rows: readonly {
-    organization_id: string;
-    source: ApplicationRow['source'];
-    status: ApplicationRow['status'];
-    applications: number;
-    early: number;
-    late: number;
-  }[],
+  rows: readonly CampaignCountRow[],
   places: readonly { organization_id: string; total: number }[],
 ) {
   const sum = (list: readonly { applications: number }[]) => list.reduce((total, row) => total + row.applications, 0);

@@ -3,12 +3,9 @@
  * history row in the same transaction (DOMAIN.md rules 6 and 10).
  */
 import { badInput } from '@region/kit';
-import { learningTables, type Executor } from '@region/db';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { LessonRow } from './lesson-access.ts';
-import type { MarkInput, MarkRow } from './service.ts';
-
-const { marks, markHistory } = learningTables;
+import type { Executor } from '@region/db';
+import type { MarkInput } from './service.ts';
+import { insertMark, insertMarkHistory, liveMarkAt, updateMark, type LessonRow, type MarkRow } from './repository.ts';
 
 function markSnapshot(mark: Pick<MarkRow, 'value' | 'kind' | 'weight' | 'debt' | 'comment'>) {
   return { value: mark.value, kind: mark.kind, weight: Number(mark.weight), debt: mark.debt, comment: mark.comment };
@@ -47,25 +44,12 @@ export async function applyMark(
   now: Date,
 ): Promise<MarkRow | null> {
   const kind = input.kind ?? 'CURRENT';
-  const [current] = await tx
-    .select()
-    .from(marks)
-    .where(
-      and(
-        eq(marks.schoolYear, target.schoolYear),
-        target.lessonId
-          ? eq(marks.lessonId, target.lessonId)
-          : and(isNull(marks.lessonId), eq(marks.periodId, target.periodId!), eq(marks.subjectId, target.subjectId)),
-        eq(marks.studentId, input.studentId),
-        eq(marks.kind, kind),
-        isNull(marks.deletedAt),
-      ),
-    );
+  const current = await liveMarkAt(tx, target, input.studentId, kind);
   if (current && current.classId !== target.classId) {
     throw badInput('У обучающегося уже есть такая отметка, выставленная в другом классе.', 'studentId');
   }
   const history = (markId: string, action: 'SET' | 'CORRECT' | 'DELETE', oldValue: unknown, newValue: unknown) =>
-    tx.insert(markHistory).values({
+    insertMarkHistory(tx, {
       schoolYear: target.schoolYear,
       markId,
       studentId: input.studentId,
@@ -78,13 +62,9 @@ export async function applyMark(
 
   if (input.value == null) {
     if (!current) return null;
-    const [deleted] = await tx
-      .update(marks)
-      .set({ deletedAt: now, updatedAt: now })
-      .where(and(eq(marks.schoolYear, target.schoolYear), eq(marks.id, current.id)))
-      .returning();
+    const deleted = await updateMark(tx, current, { deletedAt: now, updatedAt: now });
     await history(current.id, 'DELETE', markSnapshot(current), null);
-    return deleted!;
+    return deleted;
   }
   const next = {
     value: input.value,
@@ -96,31 +76,24 @@ export async function applyMark(
   if (current) {
     const before = markSnapshot(current);
     if (JSON.stringify(before) === JSON.stringify(next)) return current;
-    const [corrected] = await tx
-      .update(marks)
-      .set({ ...next, updatedAt: now })
-      .where(and(eq(marks.schoolYear, target.schoolYear), eq(marks.id, current.id)))
-      .returning();
+    const corrected = await updateMark(tx, current, { ...next, updatedAt: now });
     await history(current.id, 'CORRECT', before, next);
-    return corrected!;
+    return corrected;
   }
-  const [created] = await tx
-    .insert(marks)
-    .values({
-      ...next,
-      schoolYear: target.schoolYear,
-      organizationId: target.organizationId,
-      classId: target.classId,
-      subjectId: target.subjectId,
-      studentId: input.studentId,
-      lessonId: target.lessonId,
-      periodId: target.periodId,
-      date: target.date,
-      setBy: actor,
-      setAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  await history(created!.id, 'SET', null, next);
-  return created!;
+  const created = await insertMark(tx, {
+    ...next,
+    schoolYear: target.schoolYear,
+    organizationId: target.organizationId,
+    classId: target.classId,
+    subjectId: target.subjectId,
+    studentId: input.studentId,
+    lessonId: target.lessonId,
+    periodId: target.periodId,
+    date: target.date,
+    setBy: actor,
+    setAt: now,
+    updatedAt: now,
+  });
+  await history(created.id, 'SET', null, next);
+  return created;
 }

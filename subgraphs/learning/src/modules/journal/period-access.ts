@@ -5,13 +5,11 @@
  * must be one of the class's organization and school year, and already begun.
  */
 import { badInput, notFound } from '@region/kit';
-import { learningTables, qualified, type Executor } from '@region/db';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '@region/db';
 import type { LearningPolicy } from '../../policy.ts';
-import { assertWriter, writerColumns } from './lesson-access.ts';
+import { assertWriter } from './lesson-access.ts';
 import type { MarkTarget } from './apply-mark.ts';
-
-const { classes, studyPeriods, schoolYears } = learningTables;
+import { classForSubjectWriter, lockPeriodOf, type PeriodRow } from './repository.ts';
 
 export interface PeriodMarkPlace {
   classId: string;
@@ -19,7 +17,7 @@ export interface PeriodMarkPlace {
   periodId: string;
 }
 
-export type PeriodRow = typeof studyPeriods.$inferSelect;
+export type { PeriodRow };
 
 /**
  * Checks the principal against the class and subject, then loads and locks the period (so that it is not
@@ -32,39 +30,16 @@ export async function periodForWrite(
   place: PeriodMarkPlace,
   today: string,
 ): Promise<{ target: MarkTarget; period: PeriodRow; memberOn: string }> {
-  const CLASS = {
-    classId: qualified(classes.id),
-    subjectId: sql`${place.subjectId}::uuid`,
-    organizationId: qualified(classes.organizationId),
-  };
-  const [row] = await tx
-    .select({
-      organizationId: classes.organizationId,
-      schoolYear: classes.schoolYear,
-      ...writerColumns(policy, CLASS),
-      taught: sql<boolean>`exists (select 1 from learning.assignments a where a.class_id = ${CLASS.classId}
-        and a.subject_id = ${CLASS.subjectId})`,
-    })
-    .from(classes)
-    .where(eq(classes.id, place.classId));
+  const row = await classForSubjectWriter(tx, policy, place.classId, place.subjectId);
   if (!row) throw notFound('Класс');
   const refusal = 'Отметку за период ставит учитель этого предмета в классе или администрация школы.';
   assertWriter(policy, { ...row, periodClosed: false }, refusal);
   if (!row.taught) throw badInput('Этот предмет в классе не преподаётся.', 'subjectId');
-  const [period] = await tx
-    .select()
-    .from(studyPeriods)
-    .where(
-      and(
-        eq(studyPeriods.id, place.periodId),
-        eq(studyPeriods.organizationId, row.organizationId),
-        inArray(
-          studyPeriods.schoolYearId,
-          tx.select({ id: schoolYears.id }).from(schoolYears).where(eq(schoolYears.year, row.schoolYear)),
-        ),
-      ),
-    )
-    .for('update');
+  const period = await lockPeriodOf(tx, {
+    periodId: place.periodId,
+    organizationId: row.organizationId,
+    schoolYear: row.schoolYear,
+  });
   if (!period) throw badInput('Такого учебного периода нет в учебном году класса.', 'periodId');
   assertWriter(policy, { ...row, periodClosed: period.closedAt !== null }, refusal);
   if (period.startsOn > today) {

@@ -7,7 +7,8 @@ import { learningTables, qualified, type Executor } from '@region/db';
 import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { LearningPolicy } from '../../policy.ts';
 
-const { lessons, marks, attendance, substitutions, studyPeriods, markHistory, classMembers, classes } = learningTables;
+const { lessons, marks, attendance, substitutions, studyPeriods, markHistory, classMembers, classes, schoolYears } =
+  learningTables;
 
 export type PeriodRow = typeof studyPeriods.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
@@ -247,4 +248,184 @@ export async function liveMark(tx: Executor, id: string) {
     .from(marks)
     .where(and(eq(marks.id, id), isNull(marks.deletedAt)));
   return mark;
+}
+
+// The journal's writes: who writes (issue: teacher's journal; DOMAIN.md rule 10), locks and mark rows.
+
+export type LessonRow = typeof lessons.$inferSelect;
+export type MarkRow = typeof marks.$inferSelect;
+
+const LESSON = {
+  id: qualified(lessons.id),
+  classId: qualified(lessons.classId),
+  subjectId: qualified(lessons.subjectId),
+  organizationId: qualified(lessons.organizationId),
+  date: qualified(lessons.date),
+  schoolYear: qualified(lessons.schoolYear),
+};
+
+/**
+ * The columns that decide a write: is the principal the subject's teacher of the class (by assignment, or
+ * by `alsoTeacher`, e.g. a substitution), an admin of the organization.
+ */
+function writerColumns(
+  policy: LearningPolicy,
+  columns: { classId: SQL; subjectId: SQL; organizationId: SQL },
+  alsoTeacher: SQL = sql`false`,
+) {
+  const me = policy.personId;
+  // An assignment counts within the organizations of the teacher's own grants (rule 5a: one grant each).
+  const teaching = policy.teachingOrganizations('journal:write');
+  return {
+    isTeacher: me
+      ? sql<boolean>`((${teaching.length ? sql`${columns.organizationId} in ${teaching}` : sql`false`}
+          and exists (select 1 from learning.assignments a where a.class_id = ${columns.classId}
+          and a.subject_id = ${columns.subjectId} and a.teacher_id = ${me})) or ${alsoTeacher})`
+      : sql<boolean>`false`,
+    isAdmin: sql<boolean>`${policy.organizationPredicate(columns.organizationId, 'school-year:manage')}`,
+  };
+}
+
+/**
+ * The lesson, locked, with whether the principal writes it as its teacher (or substitute) or as an admin,
+ * and whether its study period is closed.
+ */
+export async function lockLessonForWriter(tx: Executor, policy: LearningPolicy, lessonId: string) {
+  const me = policy.personId;
+  const substitute = me
+    ? sql`exists (select 1 from learning.substitutions s where s.lesson_id = ${LESSON.id}
+        and s.school_year = ${LESSON.schoolYear} and s.substitute_teacher_id = ${me})`
+    : sql`false`;
+  const [row] = await tx
+    .select({
+      lesson: lessons,
+      ...writerColumns(policy, LESSON, substitute),
+      periodClosed: sql<boolean>`exists (select 1 from learning.study_periods p
+        where p.organization_id = ${LESSON.organizationId} and ${LESSON.date} between p.starts_on and p.ends_on
+          and p.closed_at is not null)`,
+    })
+    .from(lessons)
+    .where(eq(lessons.id, lessonId))
+    .for('update');
+  return row;
+}
+
+/** Of the students, those who were in the class on the date. */
+export async function classMembersOn(
+  tx: Executor,
+  at: { classId: string; date: string },
+  studentIds: readonly string[],
+): Promise<Set<string>> {
+  const members = await tx
+    .select({ personId: classMembers.personId })
+    .from(classMembers)
+    .where(
+      and(
+        eq(classMembers.classId, at.classId),
+        sql`${classMembers.personId} in ${studentIds}`,
+        sql`${classMembers.joinedOn} <= ${at.date}`,
+        sql`(${classMembers.leftOn} is null or ${classMembers.leftOn} > ${at.date})`,
+      ),
+    );
+  return new Set(members.map((m) => m.personId));
+}
+
+/**
+ * The class, with whether the principal writes the subject's journal there as its teacher or as an admin,
+ * and whether the subject is taught in the class.
+ */
+export async function classForSubjectWriter(tx: Executor, policy: LearningPolicy, classId: string, subjectId: string) {
+  const CLASS = {
+    classId: qualified(classes.id),
+    subjectId: sql`${subjectId}::uuid`,
+    organizationId: qualified(classes.organizationId),
+  };
+  const [row] = await tx
+    .select({
+      organizationId: classes.organizationId,
+      schoolYear: classes.schoolYear,
+      ...writerColumns(policy, CLASS),
+      taught: sql<boolean>`exists (select 1 from learning.assignments a where a.class_id = ${CLASS.classId}
+        and a.subject_id = ${CLASS.subjectId})`,
+    })
+    .from(classes)
+    .where(eq(classes.id, classId));
+  return row;
+}
+
+/** The study period of the organization in the school year, locked (so that it is not closed meanwhile). */
+export async function lockPeriodOf(
+  tx: Executor,
+  of: { periodId: string; organizationId: string; schoolYear: number },
+): Promise<PeriodRow | undefined> {
+  const [period] = await tx
+    .select()
+    .from(studyPeriods)
+    .where(
+      and(
+        eq(studyPeriods.id, of.periodId),
+        eq(studyPeriods.organizationId, of.organizationId),
+        inArray(
+          studyPeriods.schoolYearId,
+          tx.select({ id: schoolYears.id }).from(schoolYears).where(eq(schoolYears.year, of.schoolYear)),
+        ),
+      ),
+    )
+    .for('update');
+  return period;
+}
+
+/** Where a mark belongs: a lesson, or a study period and subject (lessonId null). */
+export interface MarkPlace {
+  schoolYear: number;
+  subjectId: string;
+  lessonId: string | null;
+  periodId: string | null;
+}
+
+/** The student's live mark of the kind in the place (unique: one per lesson, or per period and subject). */
+export async function liveMarkAt(
+  tx: Executor,
+  place: MarkPlace,
+  studentId: string,
+  kind: MarkRow['kind'],
+): Promise<MarkRow | undefined> {
+  const [current] = await tx
+    .select()
+    .from(marks)
+    .where(
+      and(
+        eq(marks.schoolYear, place.schoolYear),
+        place.lessonId
+          ? eq(marks.lessonId, place.lessonId)
+          : and(isNull(marks.lessonId), eq(marks.periodId, place.periodId!), eq(marks.subjectId, place.subjectId)),
+        eq(marks.studentId, studentId),
+        eq(marks.kind, kind),
+        isNull(marks.deletedAt),
+      ),
+    );
+  return current;
+}
+
+export async function insertMark(tx: Executor, values: typeof marks.$inferInsert): Promise<MarkRow> {
+  const [created] = await tx.insert(marks).values(values).returning();
+  return created!;
+}
+
+/** The mark's row in its school year's partition, changed. */
+export async function updateMark(
+  tx: Executor,
+  mark: { schoolYear: number; id: string },
+  set: Partial<typeof marks.$inferInsert>,
+): Promise<MarkRow> {
+  const [updated] = await tx
+    .update(marks)
+    .set(set)
+    .where(and(eq(marks.schoolYear, mark.schoolYear), eq(marks.id, mark.id)))
+    .returning();
+  return updated!;
+}
+
+export async function insertMarkHistory(tx: Executor, values: typeof markHistory.$inferInsert): Promise<void> {
+  await tx.insert(markHistory).values(values);
 }

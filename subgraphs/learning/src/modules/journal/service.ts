@@ -4,19 +4,24 @@
  * (DOMAIN.md rules 6 and 10).
  */
 import { badInput, notFound } from '@region/kit';
-import { learningTables, type Database, type Executor } from '@region/db';
+import type { Database, Executor } from '@region/db';
 import type { LearningPolicy } from '../../policy.ts';
 import { assertMembers, lessonForWrite, type LessonRow } from './lesson-access.ts';
 import { periodForWrite } from './period-access.ts';
 import { applyMark, lessonTarget } from './apply-mark.ts';
-import { deleteAttendance, liveMark, updateLesson, upsertAttendance } from './repository.ts';
+import {
+  deleteAttendance,
+  liveMark,
+  updateLesson,
+  upsertAttendance,
+  type AttendanceRow,
+  type MarkRow,
+} from './repository.ts';
 
-const { marks, attendance } = learningTables;
-
-export type MarkRow = typeof marks.$inferSelect;
+export type { MarkRow };
 export type MarkKind = MarkRow['kind'];
 export type MarkValue = MarkRow['value'];
-export type AttendanceStatus = (typeof attendance.$inferSelect)['status'];
+export type AttendanceStatus = AttendanceRow['status'];
 
 export interface MarkInput {
   studentId: string;

@@ -6,7 +6,8 @@
  */
 import { qualified, tables, type Executor } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
-import { checksOfKind, MANDATORY_FIELDS, type MandatoryField } from '../persons/mandatory-fields.ts';
+import { MANDATORY_FIELDS, type MandatoryField } from '../persons/mandatory-fields.ts';
+import { checksOfKind } from '../persons/repository.ts';
 import type { PeoplePolicy } from '../../policy.ts';
 
 const { organizations } = tables;

@@ -3,18 +3,73 @@
  * carries, per row, what the principal may see of it — so field checks need no further queries.
  */
 import { qualified, tables, type Executor } from '@region/db';
-import { and, asc, getTableColumns, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PeoplePolicy } from '../../policy.ts';
-import {
-  hasMissingFieldsSql,
-  KIND_SQL,
-  missingFieldSql,
-  type CardKind,
-  type MandatoryField,
-} from './mandatory-fields.ts';
+import { fieldsOfKind, kindsOfField, type CardKind, type MandatoryField } from './mandatory-fields.ts';
 
-const { persons, guardianships, enrolments } = tables;
+const { persons, guardianships, enrolments, organizations, consents } = tables;
 const PERSON_ID = qualified(persons.id);
+const p = persons;
+
+// Mandatory card fields (DOMAIN.md rule 7) as SQL over `people.persons`: the same checks as
+// `mandatory-fields.ts` (which says which kinds of card need which field), one per field — the type makes
+// every mandatory field have its SQL — so the per-card list and the filter never disagree.
+
+const blankSql = (column: AnyPgColumn) => sql`coalesce(btrim(${column}), '') = ''`;
+
+const mainEmployment = sql`exists (select 1 from people.employments m
+  where m.person_id = ${PERSON_ID} and m.ended_on is null and m.is_main)`;
+
+const MISSING_SQL: Readonly<Record<MandatoryField, SQL>> = {
+  FULL_NAME: sql`(${blankSql(p.lastName)} or ${blankSql(p.firstName)})`,
+  BIRTH_DATE: sql`${p.birthDate} is null`,
+  SEX: sql`${p.sex} is null`,
+  IDENTITY_DOCUMENT: blankSql(p.documentNumber),
+  PASSPORT: sql`(${blankSql(p.documentNumber)} or ${p.documentType} is distinct from 'RF_PASSPORT')`,
+  CITIZENSHIP: blankSql(p.citizenship),
+  PLACE_OF_BIRTH: blankSql(p.placeOfBirth),
+  REGISTRATION_ADDRESS: blankSql(p.registrationAddress),
+  RESIDENCE_ADDRESS: blankSql(p.residenceAddress),
+  EDUCATION_FORM: blankSql(p.educationForm),
+  SNILS: blankSql(p.snils),
+  MOVEMENT_FIRST: sql`${p.movementFirst} is null`,
+  MAIN_POSITION: sql`not ${mainEmployment}`,
+  QUALIFICATION_CATEGORY: sql`not exists (select 1 from people.employments m where m.person_id = ${PERSON_ID}
+      and m.ended_on is null and m.is_main and m.qualification_category is not null)`,
+  PHONE: blankSql(p.phone),
+  EMAIL: blankSql(p.email),
+  EDUCATION: blankSql(p.education),
+};
+
+/** SQL that tells whether a card is of a kind. */
+export const KIND_SQL: Readonly<Record<CardKind, SQL>> = {
+  STUDENT: sql`exists (select 1 from people.enrolments e where e.person_id = ${PERSON_ID} and e.ended_on is null)`,
+  GUARDIAN: sql`exists (select 1 from people.guardianships gs where gs.guardian_id = ${PERSON_ID})`,
+  STAFF: sql`exists (select 1 from people.employments m where m.person_id = ${PERSON_ID} and m.ended_on is null)`,
+};
+
+/** "This card misses a mandatory field", for the persons filter and the completeness reports. */
+export function hasMissingFieldsSql(): SQL {
+  const perKind = (['STUDENT', 'GUARDIAN', 'STAFF'] as const).map((kind) => {
+    const checks = fieldsOfKind(kind).map((field) => MISSING_SQL[field]);
+    return sql`(${KIND_SQL[kind]} and (${sql.join(checks, sql` or `)}))`;
+  });
+  return sql`(${sql.join(perKind, sql` or `)})`;
+}
+
+/** "This card misses `field`", for the kinds of card that must have it. */
+export function missingFieldSql(field: MandatoryField): SQL {
+  const kinds = kindsOfField(field);
+  if (!kinds) return sql`false`;
+  const perKind = kinds.map((kind) => sql`(${KIND_SQL[kind]} and ${MISSING_SQL[field]})`);
+  return sql`(${sql.join(perKind, sql` or `)})`;
+}
+
+/** The checks a card of `kind` must pass, as SQL over `people.persons`: the organizations' completeness figures. */
+export function checksOfKind(kind: CardKind): { field: MandatoryField; missingSql: SQL }[] {
+  return fieldsOfKind(kind).map((field) => ({ field, missingSql: MISSING_SQL[field] }));
+}
 
 /** Rule 5: without an active consent to processing the person is depersonalized in every response. */
 export const CONSENTED_SQL = sql<boolean>`exists (select 1 from people.consents c where c.person_id = ${PERSON_ID}
@@ -188,3 +243,100 @@ export function currentEnrolments(db: Executor, personIds: readonly string[]) {
 }
 
 export type EnrolmentRow = Awaited<ReturnType<typeof currentEnrolments>>[number];
+
+// Writes of cards (DOMAIN.md rules 6, 8, 9), in the caller's transaction.
+
+/** A live (not merged) card with the SNILS, other than `exceptId`. */
+export async function liveCardWithSnils(
+  tx: Executor,
+  snils: string,
+  exceptId: string | null,
+): Promise<{ id: string } | undefined> {
+  const other = exceptId ? ne(persons.id, exceptId) : undefined;
+  const [found] = await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.snils, snils), isNull(persons.mergedInto), other));
+  return found;
+}
+
+/** A live (not merged) card with the identity document, other than `exceptId`. */
+export async function liveCardWithDocument(
+  tx: Executor,
+  document: { type: NonNullable<PersonInsert['documentType']>; series: string | null; number: string },
+  exceptId: string | null,
+): Promise<{ id: string } | undefined> {
+  const other = exceptId ? ne(persons.id, exceptId) : undefined;
+  const [found] = await tx
+    .select({ id: persons.id })
+    .from(persons)
+    .where(
+      and(
+        eq(persons.documentType, document.type),
+        sql`${persons.documentSeries} is not distinct from ${document.series}`,
+        eq(persons.documentNumber, document.number),
+        isNull(persons.mergedInto),
+        other,
+      ),
+    );
+  return found;
+}
+
+/** The organization, if it is within `writable` (the policy's organizations with a scope). */
+export async function writableOrganization(
+  tx: Executor,
+  writable: SQL,
+  organizationId: string,
+): Promise<{ id: string } | undefined> {
+  const [row] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, organizationId), writable));
+  return row;
+}
+
+/** Live cards with consent to processing of the same normalized name and birth date. */
+export async function countConsentedNamesakes(
+  tx: Executor,
+  normalizedName: string,
+  birthDate: string,
+): Promise<number> {
+  const [{ count }] = (await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(persons)
+    .where(
+      and(
+        eq(persons.normalizedName, normalizedName),
+        eq(persons.birthDate, birthDate),
+        isNull(persons.mergedInto),
+        CONSENTED_SQL,
+      ),
+    )) as [{ count: number }];
+  return count;
+}
+
+type PersonInsert = typeof persons.$inferInsert;
+
+export async function insertPerson(tx: Executor, values: PersonInsert): Promise<{ id: string }> {
+  const [created] = await tx.insert(persons).values(values).returning({ id: persons.id });
+  return created!;
+}
+
+/** A paper consent to processing that staff register with the card (who registered it goes to history). */
+export async function insertPaperProcessingConsent(tx: Executor, personId: string): Promise<void> {
+  await tx.insert(consents).values({ personId, kind: 'PROCESSING', grantedBy: null });
+}
+
+/** A live card readable under `readable`, locked for its change, with whether it is within `writable`. */
+export async function lockReadablePerson(tx: Executor, id: string, scope: { readable: SQL; writable: SQL }) {
+  const [current] = await tx
+    .select({ row: persons, canWrite: sql<boolean>`${scope.writable}` })
+    .from(persons)
+    .where(and(eq(persons.id, id), isNull(persons.mergedInto), scope.readable))
+    .for('update');
+  return current;
+}
+
+export async function updatePersonRow(tx: Executor, id: string, set: Partial<PersonInsert>): Promise<void> {
+  await tx.update(persons).set(set).where(eq(persons.id, id));
+}

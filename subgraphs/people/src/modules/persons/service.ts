@@ -4,15 +4,21 @@
  * normalized full name and birth date), and every change written to history in the same transaction.
  */
 import { AppError, conflict, forbidden, notFound } from '@region/kit';
-import { tables, type Database, type Executor } from '@region/db';
+import type { Database, Executor } from '@region/db';
 import { normalizeFullName } from '@region/db/normalize';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
 import { diffHistory, recordHistory } from '../history.ts';
-import { CONSENTED_SQL } from './repository.ts';
+import {
+  countConsentedNamesakes,
+  insertPaperProcessingConsent,
+  insertPerson,
+  liveCardWithDocument,
+  liveCardWithSnils,
+  lockReadablePerson,
+  updatePersonRow,
+  writableOrganization,
+} from './repository.ts';
 import { cleanPersonFields, type PersonFields } from './validation.ts';
-
-const { persons, organizations, consents } = tables;
 
 export interface CreatePersonInput extends PersonFields {
   /** The organization registering the card: the admin's own (row scope follows from it). */
@@ -41,37 +47,22 @@ export function mapUniqueViolation(error: unknown): never {
 }
 
 async function refuseExisting(tx: Executor, fields: PersonFields, exceptId: string | null): Promise<void> {
-  const other = exceptId ? ne(persons.id, exceptId) : undefined;
   if (fields.snils) {
-    const [found] = await tx
-      .select({ id: persons.id })
-      .from(persons)
-      .where(and(eq(persons.snils, fields.snils), isNull(persons.mergedInto), other));
+    const found = await liveCardWithSnils(tx, fields.snils, exceptId);
     if (found) mapUniqueViolation({ code: '23505', constraint_name: 'persons_snils_key' });
   }
   if (fields.documentNumber && fields.documentType) {
-    const [found] = await tx
-      .select({ id: persons.id })
-      .from(persons)
-      .where(
-        and(
-          eq(persons.documentType, fields.documentType),
-          sql`${persons.documentSeries} is not distinct from ${fields.documentSeries ?? null}`,
-          eq(persons.documentNumber, fields.documentNumber),
-          isNull(persons.mergedInto),
-          other,
-        ),
-      );
+    const found = await liveCardWithDocument(
+      tx,
+      { type: fields.documentType, series: fields.documentSeries ?? null, number: fields.documentNumber },
+      exceptId,
+    );
     if (found) mapUniqueViolation({ code: '23505', constraint_name: 'persons_document_key' });
   }
 }
 
 async function mayWriteOrganization(tx: Executor, policy: PeoplePolicy, organizationId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.id, organizationId), policy.organizationsWithScope('pii:write')));
-  return Boolean(row);
+  return Boolean(await writableOrganization(tx, policy.organizationsWithScope('pii:write'), organizationId));
 }
 
 export async function createPerson(
@@ -90,18 +81,8 @@ export async function createPerson(
       await refuseExisting(tx, fields, null);
       const normalizedName = normalizeFullName(fields.lastName!, fields.firstName!, fields.middleName ?? null);
       if (fields.birthDate && !options.confirmPossibleDuplicate) {
-        const [{ count }] = (await tx
-          .select({ count: sql<number>`count(*)::int` })
-          .from(persons)
-          .where(
-            and(
-              eq(persons.normalizedName, normalizedName),
-              eq(persons.birthDate, fields.birthDate),
-              isNull(persons.mergedInto),
-              // A depersonalized record is not matched by its name (rule 5): the answer would confirm it.
-              CONSENTED_SQL,
-            ),
-          )) as [{ count: number }];
+        // A depersonalized record is not matched by its name (rule 5): the answer would confirm it.
+        const count = await countConsentedNamesakes(tx, normalizedName, fields.birthDate);
         if (count > 0) {
           throw new AppError(
             'CONFLICT',
@@ -110,23 +91,20 @@ export async function createPerson(
           );
         }
       }
-      const [created] = await tx
-        .insert(persons)
-        .values({
-          ...fields,
-          lastName: fields.lastName!,
-          firstName: fields.firstName!,
-          normalizedName,
-          registeredByOrganizationId: organizationId,
-        })
-        .returning({ id: persons.id });
-      const history = diffHistory('person', created!.id, {}, { ...fields }, policy.personId);
+      const created = await insertPerson(tx, {
+        ...fields,
+        lastName: fields.lastName!,
+        firstName: fields.firstName!,
+        normalizedName,
+        registeredByOrganizationId: organizationId,
+      });
+      const history = diffHistory('person', created.id, {}, { ...fields }, policy.personId);
       if (processingConsent) {
         // A paper consent the staff member registers; who registered it is kept in history.
-        await tx.insert(consents).values({ personId: created!.id, kind: 'PROCESSING', grantedBy: null });
+        await insertPaperProcessingConsent(tx, created.id);
         history.push({
           entity: 'consent',
-          entityId: created!.id,
+          entityId: created.id,
           field: 'PROCESSING',
           oldValue: null,
           newValue: 'GRANTED',
@@ -134,7 +112,7 @@ export async function createPerson(
         });
       }
       await recordHistory(tx, ...history);
-      return created!.id;
+      return created.id;
     })
     .catch(mapUniqueViolation);
 }
@@ -149,11 +127,10 @@ export async function updatePerson(
   const fields = cleanPersonFields(patch, false, today);
   return db
     .transaction(async (tx) => {
-      const [current] = await tx
-        .select({ row: persons, canWrite: sql<boolean>`${policy.personsWithScope('pii:write')}` })
-        .from(persons)
-        .where(and(eq(persons.id, id), isNull(persons.mergedInto), policy.personsWithScope('person:read')))
-        .for('update');
+      const current = await lockReadablePerson(tx, id, {
+        readable: policy.personsWithScope('person:read'),
+        writable: policy.personsWithScope('pii:write'),
+      });
       if (!current) throw notFound('Человек');
       if (!current.canWrite) throw forbidden('Изменять эту карточку вам нельзя.');
       await refuseExisting(tx, fields, id);
@@ -164,10 +141,7 @@ export async function updatePerson(
       const normalizedName = normalizeFullName(names.lastName, names.firstName, middleName);
       const changes = diffHistory('person', id, current.row, fields as Record<string, unknown>, policy.personId);
       if (changes.length === 0) return id;
-      await tx
-        .update(persons)
-        .set({ ...rest, ...names, normalizedName, updatedAt: new Date() })
-        .where(eq(persons.id, id));
+      await updatePersonRow(tx, id, { ...rest, ...names, normalizedName, updatedAt: new Date() });
       await recordHistory(tx, ...changes);
       return id;
     })
