@@ -61,6 +61,8 @@ describe('the anonymous surface of the supergraph', () => {
       'Organization.innValid',
       'Organization.municipality',
       'Organization.pfdoParticipant',
+      // Extra-education's public catalogue of the organization (issue 11), not people's.
+      'Organization.programmes',
       'Organization.shortName',
       'Organization.type',
     ]);
