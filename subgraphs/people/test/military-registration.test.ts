@@ -368,4 +368,11 @@ describe('access', () => {
     }
     expectRefused(await list('admin', { o: '01900000-0000-7000-8000-000000000000' }));
   });
+
+  it('refuses an external system (ЕПГУ, a municipal system) with FORBIDDEN', async () => {
+    for (const client of ['epgu', 'mis-municipality-1']) {
+      const token = await platform.serviceToken(client);
+      expectRefused(await platform.query<Registration>({ token }, LIST, { first: 10 }));
+    }
+  });
 });
