@@ -1,7 +1,8 @@
 /**
  * «ГИР ВУ» in the school cabinet (issue 12, DOMAIN.md rule 22) in a real Chromium: the school admin sees the learners
  * who turn 17 this year with the errors of their cards — a missing SNILS, a wrong check number — opens a card from
- * the list, and downloads the file, which holds the learners in the seed's column order. The clock: November 2026.
+ * the list, and downloads the file, which holds the learners in the seed's column order; the coordinator sees the
+ * errors by organization, the analyst is not offered the page. The clock: November 2026.
  */
 import { snilsChecksum } from '@region/schema/identifiers';
 import { readFile } from 'node:fs/promises';
@@ -46,9 +47,9 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function open(path: string): Promise<Page> {
+async function open(path: string, login = 'admin'): Promise<Page> {
   const page = await (await newContext(browser, DESKTOP)).newPage();
-  await signIn(page, platform.webUrl, 'admin', path);
+  await signIn(page, platform.webUrl, login, path);
   return page;
 }
 
@@ -82,6 +83,28 @@ describe('ГИР ВУ in the school cabinet', () => {
     expect(csv.startsWith('\uFEFFФамилия;Имя;Отчество;Дата рождения;Пол;Класс;Вид документа;')).toBe(true);
     expect(csv).toContain('Бесснилсов;Олег;Ильич;10.10.2009;М;11Б;Паспорт гражданина РФ;7523;');
     await page.getByText(/Файл сохранён: обучающихся в файле — \d+/).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('ГИР ВУ in the territory cabinet', () => {
+  it('shows the coordinator the errors by organization of the municipality', async () => {
+    const page = await open('/territory/military-registration', 'coordinator');
+    await page.getByRole('heading', { name: 'ГИР ВУ', level: 1 }).waitFor();
+    const [row] = await platform.admin.sql<{ short_name: string }[]>`
+      select short_name from people.organizations where id = ${school}`;
+    const line = page.getByRole('row').filter({ hasText: row!.short_name });
+    await expect(line.textContent()).resolves.toContain('Не указан СНИЛС. — 1');
+    await page.getByRole('button', { name: 'Скачать файл для ГИР ВУ (CSV)' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'territory-military-registration');
+    await page.context().close();
+  });
+
+  it('does not offer the page to the ministry analyst', async () => {
+    const page = await open('/territory', 'analyst');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expect(page.getByRole('link', { name: 'ГИР ВУ' }).count()).resolves.toBe(0);
     await page.context().close();
   });
 });

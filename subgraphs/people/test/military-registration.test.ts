@@ -215,6 +215,16 @@ describe('the list: exactly the learners who turn 17 this calendar year', () => 
   });
 });
 
+describe('statements', () => {
+  it('do not grow with the page: the same statements for 2 and for 4 learners with their organizations', async () => {
+    const run = (first: number) => platform.recordStatements(() => list('operator', { o: gir, first }));
+    const small = await run(2);
+    const large = await run(4);
+    expect(large).toEqual(small);
+    expect(small.length).toBeLessThanOrEqual(5);
+  });
+});
+
 describe('the error report', () => {
   it('names the learner with a missing SNILS and the one with a wrong check number, in Russian', async () => {
     const registration = await allowed('operator', { o: gir, only: true });
