@@ -45,6 +45,14 @@ export const SCOPES = [
    * admins hold it for their organization, unlike `aggregate:read`, which opens region-wide monitors.
    */
   'reports:read',
+  /**
+   * ГИР ВУ (issue 12, DOMAIN.md rules 14 and 22): the named list of learners turning 17 with their SNILS,
+   * documents and addresses, and its error report, over the grant's organizations. Its own scope, not
+   * `pii:read` plus a role check: `pii:read` is also a guardian's and a student's, and a municipal
+   * coordinator's `pii:read` reaches no learner — the list is a duty of the school, its coordinator and the
+   * region only, and an analyst never gets it.
+   */
+  'military:read',
   /** History of changes to personal data and the access log. */
   'audit:read',
   /** Marks, attendance, lessons and homework of the learners in one's territory. */
@@ -90,6 +98,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'org:write',
     'aggregate:read',
     'reports:read',
+    'military:read',
     'audit:read',
     'journal:read',
     'admissions:read',
@@ -109,6 +118,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'org:write',
     'aggregate:read',
     'reports:read',
+    'military:read',
     'journal:read',
     'admissions:read',
     'catalogue:read',
@@ -126,6 +136,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'org:read',
     'audit:read',
     'reports:read',
+    'military:read',
     'journal:read',
     'journal:write',
     'school-year:manage',

@@ -479,3 +479,62 @@ describe('a teaching assignment counts only where the teacher holds a teaching g
     expectNoErrors(await platform.query({ login: 'admin2' }, CLASS, { id: row.classId }));
   });
 });
+
+describe('ГИР ВУ (issue 12): the list of learners turning 17 under combined roles', () => {
+  // The rows' learners are made 17 this year (born 2009; the file's clock is November 2026), with consent.
+  const TURNING_17 = ['K3 (8Б)', 'K4 (4А)', 'child-4a', 'student'];
+  beforeAll(async () => {
+    for (const key of TURNING_17) {
+      const { personId } = rows.get(key)!;
+      await sql`update people.persons set birth_date = '2009-05-05', citizenship = 'RUS' where id = ${personId}`;
+      await sql`insert into people.consents (person_id, kind) select ${personId}, 'PROCESSING'
+        where not exists (select 1 from people.consents where person_id = ${personId} and kind = 'PROCESSING'
+          and withdrawn_at is null)`;
+    }
+  });
+
+  const LIST = `query ($o: ID) { militaryRegistration(organizationId: $o) {
+    learners(first: 200) { edges { node { personId snils } } }
+  } }`;
+  type ListResult = { militaryRegistration: { learners: { edges: { node: { personId: string } }[] } } | null };
+  const listOf = (login: string, organizationId: string | null = null) =>
+    platform.query<ListResult>({ login }, LIST, { o: organizationId });
+
+  // listed: in the principal's unfiltered list; absent: not in it (and the row's school, asked for by name, is
+  // FORBIDDEN), while the regional operator lists it; FORBIDDEN: the whole list is refused.
+  // prettier-ignore
+  const MILITARY: [combination: string, login: string, row: string, outcome: 'listed' | 'absent' | 'FORBIDDEN'][] = [
+    ['teacher-parent (demo)',                       'teacher-parent', 'student',  'FORBIDDEN'],
+    ['teacher + guardian, another school',          'teacher',        'K5 (4А)',  'FORBIDDEN'],
+    ['org admin + guardian: own school',            'admin2',         'child-4a', 'listed'],
+    ['org admin + guardian: the child’s school',    'admin2',         'K3 (8Б)',  'absent'],
+    ['coordinator + guardian: own municipality',    'coordinator',    'student',  'listed'],
+    ['coordinator + guardian: the child’s municipality', 'coordinator', 'K4 (4А)', 'absent'],
+    ['analyst',                                     'analyst',        'student',  'FORBIDDEN'],
+  ];
+
+  it.each(MILITARY)('%s: %s reading %s → %s', async (_, login, key, outcome) => {
+    const row = rows.get(key)!;
+    const result = await listOf(login);
+    if (outcome === 'FORBIDDEN') {
+      expect(result.data?.militaryRegistration ?? null).toBeNull();
+      expect(codes(result)).toEqual(['FORBIDDEN']);
+      return;
+    }
+    expectNoErrors(result);
+    const listed = result.data!.militaryRegistration!.learners.edges.map((edge) => edge.node.personId);
+    if (outcome === 'listed') {
+      expect(listed).toContain(row.personId);
+      return;
+    }
+    expect(listed).not.toContain(row.personId);
+    const named = await listOf(login, row.organizationId);
+    expect(named.data?.militaryRegistration ?? null).toBeNull();
+    expect(codes(named)).toEqual(['FORBIDDEN']);
+    const witness = await listOf(WITNESS, row.organizationId);
+    expectNoErrors(witness);
+    expect(witness.data!.militaryRegistration!.learners.edges.map((edge) => edge.node.personId)).toContain(
+      row.personId,
+    );
+  });
+});

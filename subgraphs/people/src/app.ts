@@ -9,6 +9,7 @@ import { employmentModule } from './modules/employment/index.ts';
 import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
 import { loginModule } from './modules/login/index.ts';
+import { militaryRegistrationModule } from './modules/military-registration/index.ts';
 import { movementBookModule } from './modules/movement-book/index.ts';
 import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
@@ -32,6 +33,7 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     portfolioReadinessModule,
     completenessModule,
     processingConsentModule,
+    militaryRegistrationModule,
   ],
   policy: (principal) => new PeoplePolicy(principal),
   loaders: createLoaders,

@@ -8,6 +8,8 @@ import type { EmploymentView, OrganizationHeadRow } from '../modules/employment/
 import type { EnrolmentRow, PersonRow } from '../modules/persons/repository.ts';
 import type { HistoryRow } from '../modules/audit/index.ts';
 import type { MeRow } from '../modules/login/index.ts';
+import type { RegistrationScope, LearnerRow } from '../modules/military-registration/repository.ts';
+import type { FiguresRow, FiguresConnectionRow, LearnerConnectionRow } from '../modules/military-registration/resolvers/MilitaryRegistration.ts';
 import type { MovementRow } from '../modules/movement-book/index.ts';
 import type { MunicipalityRow, OrganizationRow } from '../modules/organizations/repository.ts';
 import type { OrganizationConnectionRow } from '../modules/organizations/resolvers/Query.ts';
@@ -378,6 +380,162 @@ export type LoginResolution = {
   /** Принципал в JSON (для внутреннего токена), когда outcome = OK. */
   principal?: Maybe<Scalars['String']['output']>;
   message?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Сведения для ГИР ВУ за календарный год. Обучающиеся без согласия на обработку ПДн (правило 5) не выгружаются
+ * и не показываются: они только посчитаны в withheld.
+ */
+export type MilitaryRegistration = {
+  __typename?: 'MilitaryRegistration';
+  /** Календарный год по времени региона. */
+  year: Scalars['Int']['output'];
+  /** Год рождения обучающихся, которым в этом году исполняется 17 лет. */
+  birthYear: Scalars['Int']['output'];
+  /** Итог по выбранной территории. */
+  summary: MilitaryRegistrationFigures;
+  /** Отчёт по организациям: только организации, где такие обучающиеся есть, по наименованию. */
+  organizations: MilitaryRegistrationFiguresConnection;
+  /** Отчёт по муниципалитетам. */
+  municipalities: Array<MilitaryRegistrationFigures>;
+  /** Отчёт по обучающимся: по организации, классу и ФИО; onlyWithProblems — только с ошибками. */
+  learners: MilitaryRegistrationLearnerConnection;
+  /** Файл для ГИР ВУ (CSV) по выбранной территории; больше 20 000 строк — BAD_USER_INPUT, выберите муниципалитет. */
+  file: MilitaryRegistrationFile;
+};
+
+
+/**
+ * Сведения для ГИР ВУ за календарный год. Обучающиеся без согласия на обработку ПДн (правило 5) не выгружаются
+ * и не показываются: они только посчитаны в withheld.
+ */
+export type MilitaryRegistrationOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Сведения для ГИР ВУ за календарный год. Обучающиеся без согласия на обработку ПДн (правило 5) не выгружаются
+ * и не показываются: они только посчитаны в withheld.
+ */
+export type MilitaryRegistrationLearnersArgs = {
+  onlyWithProblems?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Сведения об обучающемся для ГИР ВУ. */
+export type MilitaryRegistrationLearner = {
+  __typename?: 'MilitaryRegistrationLearner';
+  /** Карточка обучающегося (для исправления ошибок). */
+  personId: Scalars['ID']['output'];
+  lastName: Scalars['String']['output'];
+  firstName: Scalars['String']['output'];
+  middleName?: Maybe<Scalars['String']['output']>;
+  birthDate: Scalars['Date']['output'];
+  sex?: Maybe<Sex>;
+  /**
+   * СНИЛС в виде 123-456-789 01, и с неверным контрольным числом (чтобы сверить с карточкой); не из 11 цифр —
+   * как записан.
+   */
+  snils?: Maybe<Scalars['String']['output']>;
+  citizenship?: Maybe<Scalars['String']['output']>;
+  placeOfBirth?: Maybe<Scalars['String']['output']>;
+  identityDocument?: Maybe<IdentityDocument>;
+  registrationAddress?: Maybe<Scalars['String']['output']>;
+  residenceAddress?: Maybe<Scalars['String']['output']>;
+  organization: Organization;
+  className?: Maybe<Scalars['String']['output']>;
+  /** Параллель по наименованию класса; для группы колледжа без номера — null. */
+  grade?: Maybe<Scalars['Int']['output']>;
+  /** Ошибки и пропуски, из-за которых сведения не примут. */
+  problems: Array<MilitaryRegistrationProblem>;
+};
+
+/** Ошибка в сведениях обучающегося для ГИР ВУ. */
+export type MilitaryRegistrationProblem = {
+  __typename?: 'MilitaryRegistrationProblem';
+  code: MilitaryRegistrationProblemCode;
+  /** Что не так и что исправить в карточке. */
+  message: Scalars['String']['output'];
+};
+
+export type MilitaryRegistrationProblemCode =
+  | 'SNILS_MISSING'
+  | 'SNILS_INVALID'
+  | 'DOCUMENT_MISSING'
+  | 'DOCUMENT_NOT_PASSPORT'
+  | 'DOCUMENT_INVALID'
+  | 'DOCUMENT_ISSUE_DATE_MISSING'
+  | 'SEX_MISSING'
+  | 'CITIZENSHIP_MISSING'
+  | 'PLACE_OF_BIRTH_MISSING'
+  | 'REGISTRATION_ADDRESS_MISSING'
+  | 'CLASS_MISSING';
+
+/** Итог по организации, муниципалитету или всей выбранной территории. */
+export type MilitaryRegistrationFigures = {
+  __typename?: 'MilitaryRegistrationFigures';
+  /** Организация (в отчёте по организациям). */
+  organization?: Maybe<Organization>;
+  /** Муниципалитет (в отчёте по муниципалитетам). */
+  municipality?: Maybe<Municipality>;
+  /** Обучающиеся в списке (с согласием на обработку ПДн). */
+  learners: Scalars['Int']['output'];
+  /** Из них с ошибками. */
+  learnersWithProblems: Scalars['Int']['output'];
+  /**
+   * Не выгружаются: нет согласия на обработку ПДн (правило 5). Их сведения передаются в военный комиссариат в
+   * установленном порядке вне платформы.
+   */
+  withheld: Scalars['Int']['output'];
+  /** Сколько обучающихся с каждой ошибкой; только ошибки, которые есть. */
+  problems: Array<MilitaryRegistrationProblemCount>;
+};
+
+export type MilitaryRegistrationProblemCount = {
+  __typename?: 'MilitaryRegistrationProblemCount';
+  code: MilitaryRegistrationProblemCode;
+  message: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+};
+
+export type MilitaryRegistrationLearnerConnection = {
+  __typename?: 'MilitaryRegistrationLearnerConnection';
+  edges: Array<MilitaryRegistrationLearnerEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MilitaryRegistrationLearnerEdge = {
+  __typename?: 'MilitaryRegistrationLearnerEdge';
+  cursor: Scalars['String']['output'];
+  node: MilitaryRegistrationLearner;
+};
+
+export type MilitaryRegistrationFiguresConnection = {
+  __typename?: 'MilitaryRegistrationFiguresConnection';
+  edges: Array<MilitaryRegistrationFiguresEdge>;
+  pageInfo: PageInfo;
+};
+
+export type MilitaryRegistrationFiguresEdge = {
+  __typename?: 'MilitaryRegistrationFiguresEdge';
+  cursor: Scalars['String']['output'];
+  node: MilitaryRegistrationFigures;
+};
+
+/** Файл выгрузки для ГИР ВУ: CSV (UTF-8 с BOM, разделитель «;»), столбцы в порядке выгрузки обучающихся. */
+export type MilitaryRegistrationFile = {
+  __typename?: 'MilitaryRegistrationFile';
+  fileName: Scalars['String']['output'];
+  mediaType: Scalars['String']['output'];
+  /** Строк с обучающимися (без заголовка). */
+  rowCount: Scalars['Int']['output'];
+  /** Не включены: нет согласия на обработку ПДн. */
+  withheld: Scalars['Int']['output'];
+  contentBase64: Scalars['String']['output'];
 };
 
 export type ClassMovementInput = {
@@ -797,6 +955,13 @@ export type Query = {
   duplicates: DuplicateGroupConnection;
   /** Текущий пользователь: его карточка, роли и то, что ждёт его решения. */
   me: Me;
+  /**
+   * ГИР ВУ: обучающиеся школ и колледжей — граждане России (или без указанного гражданства), которым в текущем
+   * календарном году (по времени региона) исполняется 17 лет, со сведениями для первоначальной постановки на
+   * воинский учёт и отчётом об ошибках. Администрации — своя организация, координатору — свой муниципалитет,
+   * региональному оператору — регион. Фильтр за пределами вашей территории — FORBIDDEN.
+   */
+  militaryRegistration: MilitaryRegistration;
   /** Книга движения организации: зачисления, переводы, отчисления, выпуск — по дате вступления в силу. */
   movementBook: MovementConnection;
   organization?: Maybe<Organization>;
@@ -814,6 +979,12 @@ export type QueryDuplicatesArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMilitaryRegistrationArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -985,6 +1156,17 @@ export type ResolversTypes = ResolversObject<{
   EsiaKidInput: EsiaKidInput;
   LoginOutcome: LoginOutcome;
   LoginResolution: ResolverTypeWrapper<LoginResolution>;
+  MilitaryRegistration: ResolverTypeWrapper<RegistrationScope>;
+  MilitaryRegistrationLearner: ResolverTypeWrapper<LearnerRow>;
+  MilitaryRegistrationProblem: ResolverTypeWrapper<MilitaryRegistrationProblem>;
+  MilitaryRegistrationProblemCode: MilitaryRegistrationProblemCode;
+  MilitaryRegistrationFigures: ResolverTypeWrapper<FiguresRow>;
+  MilitaryRegistrationProblemCount: ResolverTypeWrapper<MilitaryRegistrationProblemCount>;
+  MilitaryRegistrationLearnerConnection: ResolverTypeWrapper<LearnerConnectionRow>;
+  MilitaryRegistrationLearnerEdge: ResolverTypeWrapper<Omit<MilitaryRegistrationLearnerEdge, 'node'> & { node: ResolversTypes['MilitaryRegistrationLearner'] }>;
+  MilitaryRegistrationFiguresConnection: ResolverTypeWrapper<FiguresConnectionRow>;
+  MilitaryRegistrationFiguresEdge: ResolverTypeWrapper<Omit<MilitaryRegistrationFiguresEdge, 'node'> & { node: ResolversTypes['MilitaryRegistrationFigures'] }>;
+  MilitaryRegistrationFile: ResolverTypeWrapper<MilitaryRegistrationFile>;
   ClassMovementInput: ClassMovementInput;
   MovementKind: MovementKind;
   MovementInput: MovementInput;
@@ -1051,6 +1233,16 @@ export type ResolversParentTypes = ResolversObject<{
   EsiaProfileInput: EsiaProfileInput;
   EsiaKidInput: EsiaKidInput;
   LoginResolution: LoginResolution;
+  MilitaryRegistration: RegistrationScope;
+  MilitaryRegistrationLearner: LearnerRow;
+  MilitaryRegistrationProblem: MilitaryRegistrationProblem;
+  MilitaryRegistrationFigures: FiguresRow;
+  MilitaryRegistrationProblemCount: MilitaryRegistrationProblemCount;
+  MilitaryRegistrationLearnerConnection: LearnerConnectionRow;
+  MilitaryRegistrationLearnerEdge: Omit<MilitaryRegistrationLearnerEdge, 'node'> & { node: ResolversParentTypes['MilitaryRegistrationLearner'] };
+  MilitaryRegistrationFiguresConnection: FiguresConnectionRow;
+  MilitaryRegistrationFiguresEdge: Omit<MilitaryRegistrationFiguresEdge, 'node'> & { node: ResolversParentTypes['MilitaryRegistrationFigures'] };
+  MilitaryRegistrationFile: MilitaryRegistrationFile;
   ClassMovementInput: ClassMovementInput;
   MovementInput: MovementInput;
   MovementEntry: MovementRow;
@@ -1354,6 +1546,84 @@ export type LoginResolutionResolvers<ContextType = PeopleContext, ParentType ext
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type MilitaryRegistrationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistration'] = ResolversParentTypes['MilitaryRegistration']> = ResolversObject<{
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['MilitaryRegistrationFigures'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['MilitaryRegistrationFiguresConnection'], ParentType, ContextType, RequireFields<MilitaryRegistrationOrganizationsArgs, 'first'>>;
+  municipalities?: Resolver<Array<ResolversTypes['MilitaryRegistrationFigures']>, ParentType, ContextType>;
+  learners?: Resolver<ResolversTypes['MilitaryRegistrationLearnerConnection'], ParentType, ContextType, RequireFields<MilitaryRegistrationLearnersArgs, 'onlyWithProblems' | 'first'>>;
+  file?: Resolver<ResolversTypes['MilitaryRegistrationFile'], ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationLearnerResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationLearner'] = ResolversParentTypes['MilitaryRegistrationLearner']> = ResolversObject<{
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  middleName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
+  snils?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  citizenship?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  placeOfBirth?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  identityDocument?: Resolver<Maybe<ResolversTypes['IdentityDocument']>, ParentType, ContextType>;
+  registrationAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  residenceAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  className?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  grade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['MilitaryRegistrationProblem']>, ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationProblemResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationProblem'] = ResolversParentTypes['MilitaryRegistrationProblem']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['MilitaryRegistrationProblemCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationFiguresResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationFigures'] = ResolversParentTypes['MilitaryRegistrationFigures']> = ResolversObject<{
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  learners?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  learnersWithProblems?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['MilitaryRegistrationProblemCount']>, ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationProblemCountResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationProblemCount'] = ResolversParentTypes['MilitaryRegistrationProblemCount']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['MilitaryRegistrationProblemCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationLearnerConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationLearnerConnection'] = ResolversParentTypes['MilitaryRegistrationLearnerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MilitaryRegistrationLearnerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationLearnerEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationLearnerEdge'] = ResolversParentTypes['MilitaryRegistrationLearnerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MilitaryRegistrationLearner'], ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationFiguresConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationFiguresConnection'] = ResolversParentTypes['MilitaryRegistrationFiguresConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MilitaryRegistrationFiguresEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationFiguresEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationFiguresEdge'] = ResolversParentTypes['MilitaryRegistrationFiguresEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MilitaryRegistrationFigures'], ParentType, ContextType>;
+}>;
+
+export type MilitaryRegistrationFileResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistrationFile'] = ResolversParentTypes['MilitaryRegistrationFile']> = ResolversObject<{
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MovementEntryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MovementEntry'] = ResolversParentTypes['MovementEntry']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['MovementKind'], ParentType, ContextType>;
@@ -1479,6 +1749,7 @@ export type MutationResolvers<ContextType = PeopleContext, ParentType extends Re
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   duplicates?: Resolver<ResolversTypes['DuplicateGroupConnection'], ParentType, ContextType, RequireFields<QueryDuplicatesArgs, 'first'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
+  militaryRegistration?: Resolver<ResolversTypes['MilitaryRegistration'], ParentType, ContextType, Partial<QueryMilitaryRegistrationArgs>>;
   movementBook?: Resolver<ResolversTypes['MovementConnection'], ParentType, ContextType, RequireFields<QueryMovementBookArgs, 'organizationId' | 'first'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
@@ -1507,6 +1778,16 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Me?: MeResolvers<ContextType>;
   RoleGrant?: RoleGrantResolvers<ContextType>;
   LoginResolution?: LoginResolutionResolvers<ContextType>;
+  MilitaryRegistration?: MilitaryRegistrationResolvers<ContextType>;
+  MilitaryRegistrationLearner?: MilitaryRegistrationLearnerResolvers<ContextType>;
+  MilitaryRegistrationProblem?: MilitaryRegistrationProblemResolvers<ContextType>;
+  MilitaryRegistrationFigures?: MilitaryRegistrationFiguresResolvers<ContextType>;
+  MilitaryRegistrationProblemCount?: MilitaryRegistrationProblemCountResolvers<ContextType>;
+  MilitaryRegistrationLearnerConnection?: MilitaryRegistrationLearnerConnectionResolvers<ContextType>;
+  MilitaryRegistrationLearnerEdge?: MilitaryRegistrationLearnerEdgeResolvers<ContextType>;
+  MilitaryRegistrationFiguresConnection?: MilitaryRegistrationFiguresConnectionResolvers<ContextType>;
+  MilitaryRegistrationFiguresEdge?: MilitaryRegistrationFiguresEdgeResolvers<ContextType>;
+  MilitaryRegistrationFile?: MilitaryRegistrationFileResolvers<ContextType>;
   MovementEntry?: MovementEntryResolvers<ContextType>;
   MovementConnection?: MovementConnectionResolvers<ContextType>;
   MovementEdge?: MovementEdgeResolvers<ContextType>;

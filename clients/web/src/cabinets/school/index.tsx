@@ -1,4 +1,7 @@
-/** The school administration's cabinet (ORG_ADMIN): data completeness, duplicates, movement book, classes, school year, admissions. */
+/**
+ * The school administration's cabinet (ORG_ADMIN): data completeness, duplicates, movement book, classes, school year,
+ * admissions, ГИР ВУ.
+ */
 import { Route, Routes } from 'react-router';
 import { Page } from '../../ui/kit.tsx';
 import { ApplicationPage } from './admissions/application.tsx';
@@ -6,6 +9,7 @@ import { AdmissionsPage } from './admissions/page.tsx';
 import { ClassPage, ClassesPage } from './classes.tsx';
 import { CompletenessPage } from './completeness/page.tsx';
 import { DuplicatesPage } from './duplicates/page.tsx';
+import { MilitaryRegistrationPage } from './military-registration/page.tsx';
 import { MovementBookPage } from './movements/page.tsx';
 import { RecordMovementPage } from './movements/record.tsx';
 import { OrganizationGate, ToOrganization } from './organization.tsx';
@@ -36,6 +40,7 @@ export default function SchoolRoutes() {
         <Route path="school-year/:organizationId" element={<SchoolYearPage />} />
         <Route path="admissions/:organizationId" element={<AdmissionsPage />} />
         <Route path="admissions/:organizationId/:applicationId" element={<ApplicationPage />} />
+        <Route path="military-registration/:organizationId" element={<MilitaryRegistrationPage />} />
       </Route>
       <Route path=":section" element={<ToOrganization />} />
       <Route path="*" element={<NotFound />} />

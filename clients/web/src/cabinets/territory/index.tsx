@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { CampaignPage } from './campaign.tsx';
+import { MilitaryRegistrationPage } from './military-registration.tsx';
 import { NotOpenedPage } from './not-opened.tsx';
 import { OrganizationPage } from './organization.tsx';
 import { OrganizationsPage } from './organizations.tsx';
@@ -17,6 +18,7 @@ export default function CabinetRoutes() {
       <Route path="not-opened" element={<NotOpenedPage />} />
       <Route path="campaign" element={<CampaignPage />} />
       <Route path="applications" element={<SearchPage />} />
+      <Route path="military-registration" element={<MilitaryRegistrationPage />} />
       <Route path="*" element={<Navigate to="" replace />} />
     </Routes>
   );

@@ -8,4 +8,6 @@ export const nav: readonly NavItem[] = [
   { to: 'campaign', label: 'Приёмная кампания' },
   // Support search reads applicants' personal data: analysts see aggregates only (their page says so).
   { to: 'applications', label: 'Поиск заявления', roles: ['MUNICIPAL_COORDINATOR', 'REGIONAL_OPERATOR'] },
+  // ГИР ВУ names learners (issue 12): not an analyst's page; the server refuses analysts too.
+  { to: 'military-registration', label: 'ГИР ВУ', roles: ['MUNICIPAL_COORDINATOR', 'REGIONAL_OPERATOR'] },
 ];

@@ -29,6 +29,7 @@ const SECTION_TITLES: Record<string, string> = {
   classes: 'К классам',
   admissions: 'К приёму',
   summary: 'К сводке',
+  'military-registration': 'К ГИР ВУ',
 };
 
 function BackLink({ section }: { section: string }) {
@@ -131,6 +132,8 @@ function PersonCard({ person, section }: { person: Person; section: string }) {
         // next page that shows one asks the server instead of showing the card as it was (issue 15 §3.2).
         update: (cache) => {
           cache.evict({ id: 'ROOT_QUERY', fieldName: 'persons' });
+          // The ГИР ВУ list and its error counts read the same card.
+          cache.evict({ id: 'ROOT_QUERY', fieldName: 'militaryRegistration' });
           cache.evict({
             id: cache.identify({ __typename: 'Organization', id: organization.id }),
             fieldName: 'dataCompleteness',
