@@ -6,6 +6,7 @@ import { createCertificateLoaders } from './modules/certificates/loaders.ts';
 import { certificatePeople } from './modules/certificates/people.ts';
 import { certificatesModule } from './modules/certificates/index.ts';
 import { fundingModule } from './modules/funding/index.ts';
+import { createFundingLoaders } from './modules/funding/loaders.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
@@ -19,7 +20,11 @@ const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducat
   name: 'extra-education',
   modules: [catalogueModule, certificatesModule, fundingModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
-  loaders: (db, policy) => ({ ...createCatalogueLoaders(db, policy), ...createCertificateLoaders(db, policy) }),
+  loaders: (db, policy) => ({
+    ...createCatalogueLoaders(db, policy),
+    ...createCertificateLoaders(db, policy),
+    ...createFundingLoaders(db),
+  }),
   extend: ({ token, deps }) => ({
     organizationOf: peopleOrganizationLookup(deps.peopleUrl, token),
     people: certificatePeople(deps.peopleUrl, token),

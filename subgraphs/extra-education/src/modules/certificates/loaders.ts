@@ -1,7 +1,8 @@
 import { groupLoader, rowLoader } from '@region/kit';
 import type { Executor } from '@region/db';
 import type { ExtraEducationPolicy } from '../../policy.ts';
-import { loadFundingPeriods } from '../funding/repository.ts';
+import DataLoader from 'dataloader';
+import { moneyIn, type CertificateMoney } from '../ledger/repository.ts';
 import { loadCertificates, loadCertificatesOfChildren, loadLedgerEntries, loadStatusChanges } from './repository.ts';
 
 export function createCertificateLoaders(db: Executor, policy: ExtraEducationPolicy) {
@@ -19,10 +20,18 @@ export function createCertificateLoaders(db: Executor, policy: ExtraEducationPol
       (ids: readonly string[]) => loadStatusChanges(db, ids),
       (row) => row.certificateId,
     ),
-    fundingPeriod: rowLoader(
-      (ids: readonly string[]) => loadFundingPeriods(db, ids),
-      (row) => row.id,
-    ),
+    /** A certificate's money in a period, keyed `periodId:certificateId`: one statement per period asked. */
+    certificateMoney: new DataLoader<string, CertificateMoney>(async (keys) => {
+      const byPeriod = new Map<string, string[]>();
+      for (const key of keys) {
+        const [periodId, certificateId] = key.split(':') as [string, string];
+        byPeriod.set(periodId, [...(byPeriod.get(periodId) ?? []), certificateId]);
+      }
+      const sums = new Map<string, CertificateMoney>();
+      for (const [periodId, ids] of byPeriod)
+        for (const [id, money] of await moneyIn(db, periodId, ids)) sums.set(`${periodId}:${id}`, money);
+      return keys.map((key) => sums.get(key)!);
+    }),
     certificateLedger: groupLoader(
       (ids: readonly string[]) => loadLedgerEntries(db, ids),
       (row) => row.certificateId,

@@ -129,3 +129,52 @@ export async function countCertificates(db: Executor, policy: ExtraEducationPoli
     .where(and(...listConditions(policy, filter)));
   return row?.count ?? 0;
 }
+
+/** The latest recorded status of a certificate (FROZEN when none is recorded). */
+export async function latestStatus(db: Executor, certificateId: string) {
+  const [row] = await db
+    .select({ status: certificateStatusChanges.status })
+    .from(certificateStatusChanges)
+    .where(eq(certificateStatusChanges.certificateId, certificateId))
+    .orderBy(desc(certificateStatusChanges.changedAt), desc(certificateStatusChanges.id))
+    .limit(1);
+  return row?.status ?? 'FROZEN';
+}
+
+/** The certificate handed over under this ЕПГУ number, if any. */
+export async function byEpguNumber(db: Executor, epguNumber: string) {
+  const [row] = await db.select().from(certificates).where(eq(certificates.epguNumber, epguNumber));
+  return row ?? null;
+}
+
+export interface NewCertificateRow {
+  personId: string;
+  code: string;
+  issuedOn: string;
+  source: CertificateRow['source'];
+  municipalityId: string;
+  applicantId: string | null;
+  epguNumber?: string;
+  intakeAccountId?: string;
+  intakeContentHash?: string;
+}
+
+/**
+ * Inserts a certificate unless one of the table's unique indexes (child, code, ЕПГУ number) already holds
+ * its value: then nothing is written and null comes back (the caller finds out which).
+ */
+export async function tryInsertCertificate(tx: Executor, values: NewCertificateRow): Promise<CertificateRow | null> {
+  const [row] = await tx.insert(certificates).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+/** The child's certificate, whoever may read it (the one-per-child check). */
+export async function certificateOfPerson(db: Executor, personId: string): Promise<CertificateRow | null> {
+  const [row] = await db.select().from(certificates).where(eq(certificates.personId, personId));
+  return row ?? null;
+}
+
+/** The first status row of a certificate: «Заморожен» at issue (rule 19). */
+export async function recordIssue(tx: Executor, certificateId: string, reason: string, changedBy: string | null) {
+  await tx.insert(certificateStatusChanges).values({ certificateId, status: 'FROZEN', reason, changedBy });
+}

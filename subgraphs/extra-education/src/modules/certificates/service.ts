@@ -16,13 +16,18 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import { AppError, ageOn, badInput, conflict, forbidden, notFound, regionToday } from '@region/kit';
-import { extraEducationTables, type Database, type Executor } from '@region/db';
+import type { Executor } from '@region/db';
 import { CERTIFICATE_STATUS_NAMES, isValidSnils, normalizeSnils } from '@region/schema';
-import { desc, eq } from 'drizzle-orm';
 import type { ExtraEducationContext } from '../../context.ts';
-import type { CertificateRow } from './repository.ts';
-
-const { certificates, certificateStatusChanges } = extraEducationTables;
+import {
+  byEpguNumber,
+  certificateOfPerson,
+  latestStatus,
+  recordIssue,
+  tryInsertCertificate,
+  type CertificateRow,
+  type NewCertificateRow,
+} from './repository.ts';
 
 const MIN_AGE = 5;
 const MAX_AGE = 18;
@@ -52,26 +57,7 @@ function years(n: number): string {
   return 'лет';
 }
 
-async function latestStatus(db: Executor, certificateId: string) {
-  const [row] = await db
-    .select({ status: certificateStatusChanges.status })
-    .from(certificateStatusChanges)
-    .where(eq(certificateStatusChanges.certificateId, certificateId))
-    .orderBy(desc(certificateStatusChanges.changedAt), desc(certificateStatusChanges.id))
-    .limit(1);
-  return row?.status ?? 'FROZEN';
-}
-
-interface NewCertificate {
-  personId: string;
-  issuedOn: string;
-  source: CertificateRow['source'];
-  municipalityId: string;
-  applicantId: string | null;
-  epguNumber?: string;
-  intakeAccountId?: string;
-  intakeContentHash?: string;
-}
+type NewCertificate = Omit<NewCertificateRow, 'code'>;
 
 type Inserted = { row: CertificateRow; created: true } | { row: null; existing: CertificateRow };
 
@@ -81,25 +67,15 @@ type Inserted = { row: CertificateRow; created: true } | { row: null; existing: 
  */
 async function insertCertificate(tx: Executor, values: NewCertificate, changedBy: string | null): Promise<Inserted> {
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-    const [row] = await tx
-      .insert(certificates)
-      .values({ ...values, code: generateCertificateCode() })
-      .onConflictDoNothing()
-      .returning();
+    const row = await tryInsertCertificate(tx, { ...values, code: generateCertificateCode() });
     if (row) {
-      await tx.insert(certificateStatusChanges).values({
-        certificateId: row.id,
-        status: 'FROZEN',
-        reason: values.source === 'EPGU' ? 'Сертификат выдан по заявлению с ЕПГУ' : 'Сертификат выдан',
-        changedBy,
-      });
+      const reason = values.source === 'EPGU' ? 'Сертификат выдан по заявлению с ЕПГУ' : 'Сертификат выдан';
+      await recordIssue(tx, row.id, reason, changedBy);
       return { row, created: true };
     }
-    if (values.epguNumber) {
-      const [byNumber] = await tx.select().from(certificates).where(eq(certificates.epguNumber, values.epguNumber));
-      if (byNumber) return { row: null, existing: byNumber };
-    }
-    const [ofChild] = await tx.select().from(certificates).where(eq(certificates.personId, values.personId));
+    const byNumber = values.epguNumber ? await byEpguNumber(tx, values.epguNumber) : null;
+    if (byNumber) return { row: null, existing: byNumber };
+    const ofChild = await certificateOfPerson(tx, values.personId);
     if (ofChild) return { row: null, existing: ofChild };
     // Otherwise the code collided with another certificate's: draw again.
   }
@@ -189,11 +165,6 @@ function replay(
 ): { certificate: CertificateRow; created: false } {
   if (stored.intakeAccountId !== serviceId || stored.intakeContentHash !== hash) throw conflict(REPLAY_CONFLICT);
   return { certificate: stored, created: false };
-}
-
-async function byEpguNumber(db: Database | Executor, epguNumber: string) {
-  const [row] = await db.select().from(certificates).where(eq(certificates.epguNumber, epguNumber));
-  return row ?? null;
 }
 
 /**

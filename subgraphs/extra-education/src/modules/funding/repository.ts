@@ -32,3 +32,16 @@ export async function creditedCounts(db: Executor, periodIds: readonly string[])
     .where(and(inArray(ledgerEntries.periodId, [...periodIds]), eq(ledgerEntries.kind, 'CREDIT')))
     .groupBy(ledgerEntries.periodId);
 }
+
+/** Serializes period creation: two operators at once must not both pass the overlap check. */
+export async function lockFundingPeriods(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('extra_education.funding_periods'))`);
+}
+
+export async function insertFundingPeriod(
+  tx: Executor,
+  values: { startsOn: string; endsOn: string; normPerCertificate: string; createdBy: string | null },
+) {
+  const [row] = await tx.insert(fundingPeriods).values(values).returning();
+  return row!;
+}

@@ -6,14 +6,13 @@
  * yet. A certificate issued after a crediting run is credited by the next run, which credits only it.
  */
 import { badInput, conflict, forbidden, notFound } from '@region/kit';
-import { extraEducationTables } from '@region/db';
-import { sql } from 'drizzle-orm';
 import type { ExtraEducationContext } from '../../context.ts';
 import { creditPeriod, type FundingPeriodRow } from '../ledger/repository.ts';
-import { loadFundingPeriods, overlappingPeriod } from './repository.ts';
+import { insertFundingPeriod, loadFundingPeriods, lockFundingPeriods, overlappingPeriod } from './repository.ts';
 import type { FundingCreditRow } from './types.ts';
 
-const { fundingPeriods } = extraEducationTables;
+/** `2026-09-01` → `01.09.2026`, as a person reads a date. */
+const ruDate = (date: string) => date.split('-').reverse().join('.');
 
 const MONEY = /^\d{1,10}([.,]\d{1,2})?$/;
 
@@ -35,23 +34,18 @@ export async function createFundingPeriod(
       'normPerCertificate',
     );
   return ctx.db.transaction(async (tx) => {
-    // Two operators creating periods at once must not both pass the overlap check.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('extra_education.funding_periods'))`);
+    await lockFundingPeriods(tx);
     const overlap = await overlappingPeriod(tx, input.startsOn, input.endsOn);
     if (overlap)
       throw conflict(
-        `Период пересекается с уже заданным периодом ${overlap.startsOn} — ${overlap.endsOn}: периоды финансирования не пересекаются.`,
+        `Период пересекается с уже заданным периодом ${ruDate(overlap.startsOn)} — ${ruDate(overlap.endsOn)}: периоды финансирования не пересекаются.`,
       );
-    const [row] = await tx
-      .insert(fundingPeriods)
-      .values({
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        normPerCertificate: norm,
-        createdBy: ctx.policy.personId,
-      })
-      .returning();
-    return row!;
+    return insertFundingPeriod(tx, {
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      normPerCertificate: norm,
+      createdBy: ctx.policy.personId,
+    });
   });
 }
 
