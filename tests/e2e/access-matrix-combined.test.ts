@@ -538,3 +538,113 @@ describe('ГИР ВУ (issue 12): the list of learners turning 17 under combined
     );
   });
 });
+
+/**
+ * Extra-education certificates (issue 11, rule 19): the code identifies the child, so a certificate is read
+ * by id and on the child's card (`Person.extraCertificate`) only where one grant reaches it — a guardian their
+ * linked children's, a coordinator their municipality's, an organization the children who applied to it —
+ * never through another grant of the same person. Refusals are `NOT_FOUND` by id and `null` on the card,
+ * and the witness reads the same certificate.
+ */
+/** FORBIDDEN: no grant of the principal carries `extra:read` at all (the gateway refuses the field). */
+type CertificateOutcome = 'allow' | 'NOT_FOUND' | 'FORBIDDEN';
+// prettier-ignore
+const CERTIFICATE_CASES: [combination: string, login: string, row: string, outcome: CertificateOutcome][] = [
+  ['teacher-parent (demo)',                'teacher-parent', 'child-3b',     'allow'],
+  ['teacher-parent (demo)',                'teacher-parent', '3Б classmate', 'NOT_FOUND'],
+  ['teacher-parent (demo)',                'teacher-parent', 'student',      'NOT_FOUND'],
+  ['class-teacher (demo)',                 'class-teacher',  'student',      'FORBIDDEN'],
+  ['teacher + guardian, same class',       'teacher',        'K1 (5А)',      'allow'],
+  ['teacher + guardian, same class',       'teacher',        'student',      'NOT_FOUND'],
+  ['teacher + guardian, another class',    'unlinked',       'K2 (5А)',      'allow'],
+  ['teacher + guardian, another class',    'unlinked',       'student',      'NOT_FOUND'],
+  ['teacher + guardian, another school',   'teacher',        'K5 (4А)',      'allow'],
+  ['teacher + guardian, another school',   'teacher',        'child-4a',     'NOT_FOUND'],
+  // An organization reads the certificates of children who applied to it or hold a contract with it only.
+  ['org admin + guardian',                 'admin2',         'K3 (8Б)',      'allow'],
+  ['org admin + guardian',                 'admin2',         'student-8b',   'NOT_FOUND'],
+  ['org admin + guardian',                 'admin2',         'child-4a',     'NOT_FOUND'],
+  // Coordinator of municipality 1 + parent of a pupil in municipality 2.
+  ['coordinator + guardian',               'coordinator',    'K4 (4А)',      'allow'],
+  ['coordinator + guardian',               'coordinator',    'child-4a',     'NOT_FOUND'],
+  ['coordinator + guardian',               'coordinator',    'student',      'allow'],
+];
+
+describe('extra-education certificates over combined principals', () => {
+  const certificates = new Map<string, string>();
+  const CERTIFICATE = `query ($id: ID!) { certificate(id: $id) {
+    id code depersonalized status statusHistory { status } money { credited } ledger { kind } child { id }
+  } }`;
+  const CARD = 'query ($id: ID!) { person(id: $id) { id extraCertificate { id code } } }';
+
+  beforeAll(async () => {
+    let code = 3_000_000_000;
+    for (const [key, row] of rows) {
+      if (key === 'student/russian') continue;
+      const [organization] = await sql<{ municipality_id: string }>`
+        select municipality_id from people.organizations where id = ${row.organizationId}`;
+      const [certificate] = await sql<{ id: string }>`
+        insert into extra_education.certificates (person_id, code, issued_on, source, municipality_id)
+        values (${row.personId}, ${String(++code)}, '2026-11-01', 'CABINET', ${organization!.municipality_id})
+        returning id`;
+      await sql`insert into extra_education.certificate_status_changes (certificate_id, status, reason)
+        values (${certificate!.id}, 'FROZEN', 'Сертификат выдан')`;
+      certificates.set(key, certificate!.id);
+    }
+  });
+
+  it.each(CERTIFICATE_CASES)('%s: %s reading the certificate of %s → %s', async (_, login, key, outcome) => {
+    const id = certificates.get(key)!;
+    const personId = rows.get(key)!.personId;
+    const byId = await platform.query<{ certificate: { id: string; code: string | null } | null }>(
+      { login },
+      CERTIFICATE,
+      { id },
+    );
+    const card = await platform.query<{ person: { extraCertificate: { id: string } | null } | null }>({ login }, CARD, {
+      id: personId,
+    });
+    if (outcome === 'allow') {
+      expectNoErrors(byId);
+      expect(byId.data?.certificate?.id).toBe(id);
+      expect(byId.data?.certificate?.code).toMatch(/^\d{10}$/);
+      // A coordinator never opens a learner's card (people's scope); where the card opens, it shows the certificate.
+      if (card.data?.person) {
+        expectNoErrors(card);
+        expect(card.data.person.extraCertificate?.id).toBe(id);
+      } else expect(codes(card)).toEqual(['NOT_FOUND']);
+      return;
+    }
+    expect(byId.data?.certificate).toBeNull();
+    expect(codes(byId)).toEqual([outcome]);
+    // The card may itself be hidden (people's scope); where it opens, the certificate on it is null.
+    expect(card.data?.person?.extraCertificate ?? null).toBeNull();
+    if (card.data?.person && outcome === 'NOT_FOUND') expect(card.errors ?? []).toEqual([]);
+    if (card.data?.person && outcome === 'FORBIDDEN')
+      expect(
+        (card.errors ?? [])
+          .filter((error) => error.path?.join('.') === 'person.extraCertificate')
+          .map((error) => error.extensions?.code),
+      ).toEqual(['FORBIDDEN']);
+    const witness = await platform.query<{ certificate: { id: string } | null }>({ login: WITNESS }, CERTIFICATE, {
+      id,
+    });
+    expectNoErrors(witness);
+    expect(witness.data?.certificate?.id).toBe(id);
+  });
+
+  it('an organization reads the certificate of a child who applied to it', async () => {
+    const row = rows.get('child-4a')!;
+    const [program] = await sql<{ group_id: string }>`
+      select g.id as group_id from extra_education.groups g limit 1`;
+    const before = await platform.query({ login: 'admin2' }, CERTIFICATE, { id: certificates.get('child-4a') });
+    expect(codes(before)).toEqual(['NOT_FOUND']);
+    await sql`insert into extra_education.applications (group_id, organization_id, child_id, source, status)
+      values (${program!.group_id}, ${row.organizationId}, ${row.personId}, 'CABINET', 'SUBMITTED')`;
+    const after = await platform.query<{ certificate: { id: string } | null }>({ login: 'admin2' }, CERTIFICATE, {
+      id: certificates.get('child-4a'),
+    });
+    expectNoErrors(after);
+    expect(after.data?.certificate?.id).toBe(certificates.get('child-4a'));
+  });
+});

@@ -1,0 +1,19 @@
+import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { ExtraEducationContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import { Certificate, CertificateLedgerEntry, CertificateStatusChange, Person } from './resolvers/Certificate.ts';
+import { Mutation } from './resolvers/Mutation.ts';
+import { Query } from './resolvers/Query.ts';
+
+/** ПФДО certificates (issue 11, rule 19): issue from the cabinet, ЕПГУ intake, status history, money. */
+export const certificatesModule: SubgraphModule<ExtraEducationContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Query,
+    Mutation,
+    Certificate,
+    CertificateStatusChange,
+    CertificateLedgerEntry,
+    Person,
+  } satisfies Resolvers,
+};
