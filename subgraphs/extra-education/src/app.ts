@@ -3,6 +3,8 @@ import { defineSubgraph, type SubgraphDeps } from '@region/kit';
 import type { ExtraEducationContext } from './context.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
+import { coverageModule } from './modules/coverage/index.ts';
+import { createCoverageLoaders } from './modules/coverage/loaders.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
 
@@ -13,9 +15,9 @@ export interface ExtraEducationDeps extends SubgraphDeps {
 
 const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
   name: 'extra-education',
-  modules: [catalogueModule],
+  modules: [catalogueModule, coverageModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
-  loaders: createCatalogueLoaders,
+  loaders: (db, policy) => ({ ...createCatalogueLoaders(db, policy), ...createCoverageLoaders(db) }),
   extend: ({ token, deps }) => ({ organizationOf: peopleOrganizationLookup(deps.peopleUrl, token) }),
 });
 export default extraEducationSubgraph;
