@@ -30,6 +30,7 @@ export async function childrenOfArea(db: Executor, area: CoverageArea): Promise<
     where ${organizationsOfArea(area)}
       and o.type in ('SCHOOL', 'KINDERGARTEN', 'COLLEGE')
       and e.started_on <= ${area.on}::date and (e.ended_on is null or e.ended_on > ${area.on}::date)
+      and p.merged_into is null
       and p.birth_date <= (${area.on}::date - interval '5 years')::date
       and p.birth_date > (${area.on}::date - interval '18 years')::date
     order by p.id`);
