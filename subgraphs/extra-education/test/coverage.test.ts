@@ -210,6 +210,24 @@ describe('coverage figures', () => {
     expect(own.extraCoverage).toEqual(await handCount('municipality', municipality, '2026-09-10'));
     expect(own.extraCoverage!.enrolled).toBeLessThan((await handCount('municipality', municipality)).enrolled);
   });
+  it('reads a page of municipalities in as many statements as one municipality', async () => {
+    const figures = `children enrolled pfdoParticipants programmes byDirection { enrolled } certificates { total }`;
+    const count = async (query: string) => {
+      const statements = await platform.recordStatements(async () => {
+        expectOk(await platform.query({ login: 'operator' }, query));
+      });
+      // Coverage's own statements (people's and extra-education's), not the login's or the registry's list.
+      return statements.filter((statement) => /extra_education\.|birth_date|pfdo_participant/.test(statement)).length;
+    };
+    const one = await count(`{ extraCoverage(municipalityId: "${municipality}") { ${figures} } }`);
+    const all = await count(`{ municipalities { extraCoverage { ${figures} } } }`);
+    const [municipalities] = await platform.admin.sql<
+      { count: number }[]
+    >`select count(*)::int from people.municipalities`;
+    expect(municipalities!.count).toBeGreaterThan(1);
+    expect(one).toBeGreaterThan(0);
+    expect(all).toBe(one);
+  });
 });
 
 describe('who may read coverage', () => {

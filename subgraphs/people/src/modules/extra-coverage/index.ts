@@ -17,17 +17,24 @@ import {
 import DataLoader from 'dataloader';
 import type { PeopleContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
-import { childrenOfArea, pfdoParticipantsOf } from './repository.ts';
+import { areaKey, childrenOfAreas, pfdoParticipantsOf } from './repository.ts';
 import type { Database } from '@region/db';
 
-const keyOf = (area: CoverageArea) => `${area.area}/${area.areaId}/${area.on}`;
+/** One statement per figure for every area of the request (a page of municipalities included). */
+function perArea<T>(fetch: (areas: readonly CoverageArea[]) => Promise<Map<string, T>>, none: T) {
+  return new DataLoader<CoverageArea, T, string>(
+    async (areas) => {
+      const found = await fetch(areas);
+      return areas.map((area) => found.get(areaKey(area)) ?? none);
+    },
+    { cacheKeyFn: areaKey },
+  );
+}
 
 export function createExtraCoverageLoaders(db: Database) {
   return {
-    childrenOfArea: new DataLoader<CoverageArea, string[], string>(
-      (areas) => Promise.all(areas.map((area) => childrenOfArea(db, area))),
-      { cacheKeyFn: keyOf },
-    ),
+    childrenOfArea: perArea<string[]>((areas) => childrenOfAreas(db, areas), []),
+    pfdoParticipantsOfArea: perArea<number>((areas) => pfdoParticipantsOf(db, areas), 0),
   };
 }
 
@@ -44,7 +51,7 @@ export const extraCoverageModule: SubgraphModule<PeopleContext> = {
       },
       children: async (area, _, ctx) => (await ctx.loaders.childrenOfArea.load(area)).length,
       childIds: (area, _, ctx) => ctx.loaders.childrenOfArea.load(area),
-      pfdoParticipants: (area, _, ctx) => pfdoParticipantsOf(ctx.db, area),
+      pfdoParticipants: (area, _, ctx) => ctx.loaders.pfdoParticipantsOfArea.load(area),
     },
   } satisfies Resolvers,
 };
