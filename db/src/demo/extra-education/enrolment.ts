@@ -214,6 +214,11 @@ export function generateEnrolment(
   const offers: Offer[] = catalogue.programmes
     .filter((programme) => programme.status === 'PUBLISHED')
     .flatMap((programme) => (groupsOf.get(programme.id) ?? []).map((group) => ({ programme, group })));
+  // Children study in their own municipality: the offers by municipality keep a region-scale run linear.
+  const offersIn = new Map<string, Offer[]>();
+  for (const offer of offers)
+    offersIn.set(offer.programme.municipalityId, [...(offersIn.get(offer.programme.municipalityId) ?? []), offer]);
+  const near = (child: Child) => offersIn.get(child.municipalityId) ?? [];
   const taken = new Map<string, number>();
   const applied = new Set<string>();
   const fits = (offer: Offer, child: Child, on: string, method: PaymentMethod) => {
@@ -224,7 +229,6 @@ export function generateEnrolment(
       age <= offer.programme.ageTo &&
       (taken.get(offer.group.id) ?? 0) < offer.group.capacity &&
       !applied.has(`${offer.group.id}|${child.id}`) &&
-      // Children study in their own municipality.
       offer.programme.municipalityId === child.municipalityId
     );
   };
@@ -343,7 +347,7 @@ export function generateEnrolment(
   };
 
   const pick = (child: Child, on: string, method: PaymentMethod) => {
-    const fitting = offers.filter(
+    const fitting = near(child).filter(
       (offer) => fits(offer, child, on, method) && (method !== 'CERTIFICATE' || participant(offer)),
     );
     return fitting.length ? random.pick(fitting) : null;
@@ -388,7 +392,7 @@ export function generateEnrolment(
     for (const child of random.shuffle(children)) {
       if (made === count) break;
       const submittedOn = randomDate(random, addDays(asOf, -28), addDays(asOf, -3));
-      const fitting = offers.filter((offer) => fits(offer, child, submittedOn, methodFor(child, offer)));
+      const fitting = near(child).filter((offer) => fits(offer, child, submittedOn, methodFor(child, offer)));
       if (!fitting.length) continue;
       const offer = random.pick(fitting);
       const decidedOn = addDays(submittedOn, random.int(1, 2));
