@@ -8,6 +8,8 @@ import { certificatesModule } from './modules/certificates/index.ts';
 import { fundingModule } from './modules/funding/index.ts';
 import { createFundingLoaders } from './modules/funding/loaders.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
+import { coverageModule } from './modules/coverage/index.ts';
+import { createCoverageLoaders } from './modules/coverage/loaders.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
 
@@ -18,12 +20,13 @@ export interface ExtraEducationDeps extends SubgraphDeps {
 
 const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
   name: 'extra-education',
-  modules: [catalogueModule, certificatesModule, fundingModule],
+  modules: [catalogueModule, certificatesModule, fundingModule, coverageModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
   loaders: (db, policy) => ({
     ...createCatalogueLoaders(db, policy),
     ...createCertificateLoaders(db, policy),
     ...createFundingLoaders(db),
+    ...createCoverageLoaders(db),
   }),
   extend: ({ token, deps }) => ({
     organizationOf: peopleOrganizationLookup(deps.peopleUrl, token),
