@@ -362,6 +362,13 @@ describe('funding periods and crediting', () => {
   let periodId: string;
   let certificateId: string;
 
+  // The demo region funds this school year already (its period, credits and reserves): this block starts the
+  // year's funding from nothing, in its own copy of the database.
+  beforeAll(async () => {
+    await platform.admin.sql`delete from extra_education.ledger_entries`;
+    await platform.admin.sql`delete from extra_education.funding_periods`;
+  });
+
   it('lets the regional operator create a period; refuses overlap (CONFLICT), a zero norm and reversed dates', async () => {
     const created = await platform.query<{ createFundingPeriod: { id: string; normPerCertificate: string } }>(
       { login: 'operator' },
