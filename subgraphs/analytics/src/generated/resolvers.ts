@@ -119,6 +119,8 @@ export type ReportMeasure = {
   title: Scalars['String']['output'];
   /** Единица: «чел.», «%», «балл»… */
   unit: Scalars['String']['output'];
+  /** Измерения, по которым этот показатель не делится (места — по статусу заявления…): вместе они отклоняются. */
+  excludesDimensions: Array<ReportDimensionId>;
 };
 
 export type ReportDatasetId =
@@ -732,6 +734,7 @@ export type ReportMeasureResolvers<ContextType = AnalyticsContext, ParentType ex
   id?: Resolver<ResolversTypes['ReportMeasureId'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  excludesDimensions?: Resolver<Array<ResolversTypes['ReportDimensionId']>, ParentType, ContextType>;
 }>;
 
 export type ReportTableResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportTable'] = ResolversParentTypes['ReportTable']> = ResolversObject<{
