@@ -1,4 +1,4 @@
-CREATE SCHEMA "extra_education";
+CREATE SCHEMA IF NOT EXISTS "extra_education";
 --> statement-breakpoint
 CREATE TYPE "extra_education"."application_status" AS ENUM('SUBMITTED', 'ACCEPTED', 'REFUSED', 'WITHDRAWN', 'ENROLLED');--> statement-breakpoint
 CREATE TYPE "extra_education"."certificate_status" AS ENUM('FROZEN', 'ACTUAL');--> statement-breakpoint
