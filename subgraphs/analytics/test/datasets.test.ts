@@ -58,8 +58,13 @@ beforeAll(async () => {
   [{ id: municipality1 }] = (await sql`select g.municipality_id as id from people.role_grants g
     join people.esia_links l on l.person_id = g.person_id
     where l.esia_oid = '1000000103' and g.role = 'MUNICIPAL_COORDINATOR'`) as unknown as [{ id: string }];
-  // Extra education's demo has programmes and groups only: conclude six contracts in one group (four by
-  // certificate, the children's certificates ACTUAL) and issue one more certificate that stays FROZEN.
+  // Counted by hand below, so extra education starts from its demo programmes and groups only (the demo's
+  // certificates, applications and contracts are dropped in this file's copy of the database): conclude six
+  // contracts in one group (four by certificate, the children's certificates ACTUAL) and issue one more
+  // certificate that stays FROZEN.
+  await sql`truncate extra_education.outbox, extra_education.ledger_entries,
+    extra_education.certificate_status_changes, extra_education.contracts,
+    extra_education.application_status_history, extra_education.applications, extra_education.certificates`;
   const [group] = await sql<{ id: string; organization_id: string }[]>`
     select g.id, p.organization_id from extra_education.groups g
     join extra_education.programmes p on p.id = g.programme_id
