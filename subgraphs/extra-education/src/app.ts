@@ -3,6 +3,7 @@ import { defineSubgraph, type SubgraphDeps } from '@region/kit';
 import type { ExtraEducationContext } from './context.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
+import { enrolmentModule } from './modules/enrolment/index.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
 
@@ -13,7 +14,7 @@ export interface ExtraEducationDeps extends SubgraphDeps {
 
 const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
   name: 'extra-education',
-  modules: [catalogueModule],
+  modules: [catalogueModule, enrolmentModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
   loaders: createCatalogueLoaders,
   extend: ({ token, deps }) => ({ organizationOf: peopleOrganizationLookup(deps.peopleUrl, token) }),
