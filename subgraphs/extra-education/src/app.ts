@@ -1,9 +1,11 @@
 /** The extra-education subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph, type SubgraphDeps } from '@region/kit';
+import { defineSubgraph, outboxMetrics, type SubgraphDeps } from '@region/kit';
 import type { ExtraEducationContext } from './context.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import { enrolmentModule } from './modules/enrolment/index.ts';
+import { peopleBirthDateLookup } from './modules/enrolment/people-persons.ts';
+import { extraEducationOutbox, OUTBOX_EVENTS } from './outbox/table.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
 
@@ -17,7 +19,11 @@ const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducat
   modules: [catalogueModule, enrolmentModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
   loaders: createCatalogueLoaders,
-  extend: ({ token, deps }) => ({ organizationOf: peopleOrganizationLookup(deps.peopleUrl, token) }),
+  metrics: (deps) => outboxMetrics(deps.db, extraEducationOutbox, OUTBOX_EVENTS),
+  extend: ({ token, deps }) => ({
+    organizationOf: peopleOrganizationLookup(deps.peopleUrl, token),
+    birthDateOf: peopleBirthDateLookup(deps.peopleUrl, token),
+  }),
 });
 export default extraEducationSubgraph;
 

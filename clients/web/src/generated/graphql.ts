@@ -204,6 +204,11 @@ export type MovementInput = {
   orderNumber: string;
   /** Организация, куда зачисляют/переводят, или откуда отчисляют/выпускают. */
   organizationId: string;
+  /**
+   * Способ оплаты места в дополнительном образовании (правило 20): обязателен при зачислении в организацию
+   * дополнительного образования; такое зачисление не меняет основное место обучения ребёнка.
+   */
+  paymentMethod?: PaymentMethod | null | undefined;
   personId: string;
   reason?: string | null | undefined;
 };
@@ -230,6 +235,12 @@ export type OrganizationType =
   | 'EXTRA_EDUCATION'
   | 'KINDERGARTEN'
   | 'SCHOOL';
+
+/** Способ оплаты места: бюджет, платно, по сертификату ПФДО. */
+export type PaymentMethod =
+  | 'BUDGET'
+  | 'CERTIFICATE'
+  | 'PAID';
 
 export type PeriodKind =
   | 'HALF_YEAR'
