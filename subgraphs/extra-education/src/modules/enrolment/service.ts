@@ -324,11 +324,13 @@ export async function concludeContract(
         changedBy: ctx.policy.personId,
       });
     }
-    await changeStatus(tx, application, {
+    const enrolled = await changeStatus(tx, application, {
       status: 'ENROLLED',
       reason: `Договор: ${PAYMENT_METHOD_NAMES[paymentMethod]}`,
       changedBy: ctx.policy.personId,
     });
+    // The contract's `application` reads the row as it is now, not as the request first loaded it.
+    enrolmentLoaders(ctx).application.clear(application.id).prime(application.id, enrolled);
     await enqueue(tx, contract.id, 'MOVEMENT_REQUESTED', {
       ...movement(contract, group, programme, 'ENROL', today, 'Зачисление по договору'),
     });
