@@ -400,6 +400,29 @@ describe('refusals of contracts and places', () => {
   });
 });
 
+describe('an application registered in person', () => {
+  const REGISTER = `mutation ($input: ApplyToGroupInput!) {
+    registerExtraApplicationInPerson(input: $input) { id status history { to reason } }
+  }`;
+
+  it('is registered by the centre’s admin, and refused to a school’s admin and a guardian', async () => {
+    const groupId = await group('Робототехника', 5);
+    const input = { groupId, childId: student, paymentMethod: 'BUDGET' };
+    expect(codeOf(await platform.query({ login: 'admin' }, REGISTER, { input }))).toBe('FORBIDDEN');
+    expect(codeOf(await platform.query({ login: 'guardian' }, REGISTER, { input }))).toBe('FORBIDDEN');
+    const registered = await platform.query<{ registerExtraApplicationInPerson: { id: string; status: string } }>(
+      { login: 'extra-admin' },
+      REGISTER,
+      { input },
+    );
+    expectOk(registered);
+    expect(registered.data!.registerExtraApplicationInPerson.status).toBe('SUBMITTED');
+    const [row] = await platform.admin.sql<{ source: string }[]>`
+      select source from extra_education.applications where id = ${registered.data!.registerExtraApplicationInPerson.id}`;
+    expect(row!.source).toBe('IN_PERSON');
+  });
+});
+
 describe('a child applying for themself: from 14, on the region’s date', () => {
   let groupId: string;
 
