@@ -400,6 +400,37 @@ describe('refusals of contracts and places', () => {
   });
 });
 
+describe('a depersonalized child (rule 5)', () => {
+  it('hides the free-text reasons about the child while the consent to processing is withdrawn', async () => {
+    const groupId = await group('Кулинарная студия', 5);
+    const applied = await apply('guardian', groupId, child);
+    expectOk(applied);
+    const id = applied.data!.applyToGroup.id;
+    const reason = 'Семья сообщила о переезде в другой город';
+    expectOk(await platform.query({ login: 'extra-admin' }, DECIDE, { id, accept: false, reason }));
+    const READ = 'query ($id: ID!) { extraApplication(id: $id) { status refusalReason history { to reason } } }';
+    type Read = { extraApplication: { refusalReason: string | null; history: { reason: string | null }[] } };
+    const shown = await platform.query<Read>({ login: 'guardian' }, READ, { id });
+    expectOk(shown);
+    expect(shown.data!.extraApplication.refusalReason).toBe(reason);
+    expect(shown.data!.extraApplication.history.map((change) => change.reason)).toContain(reason);
+    const withdrawn = await platform.admin.sql<{ id: string }[]>`
+      update people.consents set withdrawn_at = now() where person_id = ${child} and kind = 'PROCESSING'
+        and withdrawn_at is null returning id`;
+    expect(withdrawn.length).toBeGreaterThan(0);
+    try {
+      const hidden = await platform.query<Read>({ login: 'extra-admin' }, READ, { id });
+      expectOk(hidden);
+      expect(hidden.data!.extraApplication).toMatchObject({ status: 'REFUSED', refusalReason: null });
+      expect(hidden.data!.extraApplication.history.map((change) => change.reason)).toEqual([null, null]);
+    } finally {
+      await platform.admin.sql`update people.consents set withdrawn_at = null where id in ${platform.admin.sql(
+        withdrawn.map((row) => row.id),
+      )}`;
+    }
+  });
+});
+
 describe('an application registered in person', () => {
   const REGISTER = `mutation ($input: ApplyToGroupInput!) {
     registerExtraApplicationInPerson(input: $input) { id status history { to reason } }

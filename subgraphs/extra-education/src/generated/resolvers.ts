@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRef, ProgrammeRow, GroupRow } from '../modules/catalogue/repository.ts';
 import type { ProgrammeConnectionRow } from '../modules/catalogue/resolvers/Query.ts';
-import type { ApplicationRow, ContractRow, StatusChangeRow } from '../modules/enrolment/repository.ts';
+import type { ApplicationWithConsent, ContractWithConsent, StatusChangeRow, ConsentRef } from '../modules/enrolment/repository.ts';
 import type { ApplicationConnectionRow, ContractConnectionRow } from '../modules/enrolment/resolvers/Query.ts';
 import type { ExtraEducationContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -207,6 +207,13 @@ export type ApplyToGroupInput = {
   paymentMethod?: InputMaybe<PaymentMethod>;
 };
 
+/** Согласие лица на обработку ПДн, как его знает подграф people. */
+export type ProcessingConsent = {
+  __typename?: 'ProcessingConsent';
+  personId: Scalars['ID']['output'];
+  granted: Scalars['Boolean']['output'];
+};
+
 export type ExtraApplicationStatus =
   | 'SUBMITTED'
   | 'ACCEPTED'
@@ -234,12 +241,14 @@ export type ExtraApplication = {
   status: ExtraApplicationStatus;
   /** Статус по-русски. */
   statusName: Scalars['String']['output'];
-  /** Причина отказа (для статуса «Отказано»). */
+  /** Согласие ребёнка на обработку ПДн (подграф people): без него свободный текст о ребёнке скрыт (правило 5). */
+  childConsent?: Maybe<ProcessingConsent>;
+  /** Причина отказа (для статуса «Отказано»); null — без согласия ребёнка на обработку ПДн. */
   refusalReason?: Maybe<Scalars['String']['output']>;
   /** Желаемый способ оплаты. */
   paymentMethod?: Maybe<PaymentMethod>;
   paymentMethodName?: Maybe<Scalars['String']['output']>;
-  /** История статусов: кто, когда, из какого в какой, почему. */
+  /** История статусов: кто, когда, из какого в какой, почему (причины — только с согласием ребёнка на обработку ПДн). */
   history: Array<ExtraApplicationStatusChange>;
   createdAt: Scalars['DateTime']['output'];
   /** Договор, заключённый по заявлению. */
@@ -275,6 +284,9 @@ export type ExtraContract = {
   pricePerMonth: Scalars['String']['output'];
   concludedOn: Scalars['Date']['output'];
   endedOn?: Maybe<Scalars['Date']['output']>;
+  /** Согласие ребёнка на обработку ПДн (подграф people). */
+  childConsent?: Maybe<ProcessingConsent>;
+  /** Причина расторжения; null — без согласия ребёнка на обработку ПДн. */
   endReason?: Maybe<Scalars['String']['output']>;
   /** Действует ли договор (не расторгнут). */
   active: Scalars['Boolean']['output'];
@@ -602,10 +614,16 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
   ExtraApplication:
     ( { __typename: 'ExtraApplication' }
-    & GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"childConsent":{"granted":true}}>
+        | GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"childConsent":{"granted":true}}>
+        | GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"childConsent":{"granted":true}}> ) );
   ExtraContract:
     ( { __typename: 'ExtraContract' }
-    & GraphQLRecursivePick<FederationTypes['ExtraContract'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['ExtraContract'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ExtraContract'], {"childConsent":{"granted":true}}> ) );
 }>;
 
 
@@ -634,11 +652,12 @@ export type ResolversTypes = ResolversObject<{
   CreateGroupInput: CreateGroupInput;
   UpdateGroupInput: UpdateGroupInput;
   ApplyToGroupInput: ApplyToGroupInput;
+  ProcessingConsent: ResolverTypeWrapper<ConsentRef>;
   ExtraApplicationStatus: ExtraApplicationStatus;
   ExtraApplicationSource: ExtraApplicationSource;
-  ExtraApplication: ResolverTypeWrapper<ApplicationRow>;
+  ExtraApplication: ResolverTypeWrapper<ApplicationWithConsent>;
   ExtraApplicationStatusChange: ResolverTypeWrapper<StatusChangeRow>;
-  ExtraContract: ResolverTypeWrapper<ContractRow>;
+  ExtraContract: ResolverTypeWrapper<ContractWithConsent>;
   ExtraApplicationConnection: ResolverTypeWrapper<ApplicationConnectionRow>;
   ExtraApplicationEdge: ResolverTypeWrapper<Omit<ExtraApplicationEdge, 'node'> & { node: ResolversTypes['ExtraApplication'] }>;
   ExtraContractConnection: ResolverTypeWrapper<ContractConnectionRow>;
@@ -677,9 +696,10 @@ export type ResolversParentTypes = ResolversObject<{
   CreateGroupInput: CreateGroupInput;
   UpdateGroupInput: UpdateGroupInput;
   ApplyToGroupInput: ApplyToGroupInput;
-  ExtraApplication: ApplicationRow;
+  ProcessingConsent: ConsentRef;
+  ExtraApplication: ApplicationWithConsent;
   ExtraApplicationStatusChange: StatusChangeRow;
-  ExtraContract: ContractRow;
+  ExtraContract: ContractWithConsent;
   ExtraApplicationConnection: ApplicationConnectionRow;
   ExtraApplicationEdge: Omit<ExtraApplicationEdge, 'node'> & { node: ResolversParentTypes['ExtraApplication'] };
   ExtraContractConnection: ContractConnectionRow;
@@ -871,6 +891,10 @@ export type PersonResolvers<ContextType = ExtraEducationContext, ParentType exte
   extraContracts?: Resolver<Array<ResolversTypes['ExtraContract']>, ParentType, ContextType>;
 }>;
 
+export type ProcessingConsentResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ProcessingConsent'] = ResolversParentTypes['ProcessingConsent']> = ResolversObject<{
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type ExtraApplicationResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplication'] = ResolversParentTypes['ExtraApplication'], FederationReferenceType extends FederationReferenceTypes['ExtraApplication'] = FederationReferenceTypes['ExtraApplication']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtraApplication']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -882,6 +906,7 @@ export type ExtraApplicationResolvers<ContextType = ExtraEducationContext, Paren
   source?: Resolver<ResolversTypes['ExtraApplicationSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExtraApplicationStatus'], ParentType, ContextType>;
   statusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  childConsent?: Resolver<Maybe<ResolversTypes['ProcessingConsent']>, ParentType, ContextType>;
   refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paymentMethod?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
   paymentMethodName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -913,6 +938,7 @@ export type ExtraContractResolvers<ContextType = ExtraEducationContext, ParentTy
   pricePerMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   concludedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  childConsent?: Resolver<Maybe<ResolversTypes['ProcessingConsent']>, ParentType, ContextType>;
   endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reservedAmount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1004,6 +1030,7 @@ export type Resolvers<ContextType = ExtraEducationContext> = ResolversObject<{
   Organization?: OrganizationResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProcessingConsent?: ProcessingConsentResolvers<ContextType>;
   ExtraApplication?: ExtraApplicationResolvers<ContextType>;
   ExtraApplicationStatusChange?: ExtraApplicationStatusChangeResolvers<ContextType>;
   ExtraContract?: ExtraContractResolvers<ContextType>;

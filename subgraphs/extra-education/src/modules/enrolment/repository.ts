@@ -14,6 +14,16 @@ export type StatusChangeRow = typeof applicationStatusHistory.$inferSelect;
 export type ApplicationStatus = ApplicationRow['status'];
 export type PaymentMethod = ContractRow['paymentMethod'];
 
+/** A consent `@requires` brought with a representation (people's `ProcessingConsent { granted }`). */
+export type ConsentRequirement = { granted?: boolean | null } | null | undefined;
+/** The reference a row hands to people for its child's consent. */
+export interface ConsentRef {
+  personId: string;
+}
+/** A row as `__resolveReference` returns it: with the consent `@requires` brought, when it was planned. */
+export type ApplicationWithConsent = ApplicationRow & { childConsent?: ConsentRequirement };
+export type ContractWithConsent = ContractRow & { childConsent?: ConsentRequirement };
+
 /** Keyset of the lists: newest first, then by id. */
 export interface Cursor {
   at: string;

@@ -7,6 +7,15 @@ import type {
   PersonResolvers,
 } from '../../../generated/resolvers.ts';
 import { enrolmentLoaders } from '../loaders.ts';
+import type { ConsentRequirement } from '../repository.ts';
+
+/**
+ * Rule 5: the free text an organization writes about a child (a refusal's or an end's reason, the reasons in
+ * the history) may name the child or the family, so it is shown only while the child consents to processing
+ * — the consent people owns, handed over by the gateway through `@requires` (`childConsent { granted }`), as
+ * admissions and the movement book do. No answer is no consent (fails closed); the row stays countable.
+ */
+const consents = (row: { childConsent?: ConsentRequirement }) => row.childConsent?.granted === true;
 
 async function groupOf(ctx: ExtraEducationContext, groupId: string) {
   const group = await ctx.loaders.group.load(groupId);
@@ -28,15 +37,24 @@ export const Person = {
 } satisfies PersonResolvers;
 
 export const ExtraApplication = {
-  __resolveReference: (ref, ctx) => enrolmentLoaders(ctx).application.load(ref.id),
+  // The consent `@requires` brought arrives with the representation: keep it beside the row.
+  __resolveReference: async (ref: { id: string; childConsent?: ConsentRequirement }, ctx) => {
+    const row = await enrolmentLoaders(ctx).application.load(ref.id);
+    return row && { ...row, childConsent: ref.childConsent };
+  },
   group: (row, _, ctx) => groupOf(ctx, row.groupId),
   programme: (row, _, ctx) => programmeOf(ctx, row.groupId),
   organization: (row) => ({ id: row.organizationId }),
   child: (row) => ({ id: row.childId }),
   applicant: (row) => (row.applicantId ? { id: row.applicantId } : null),
+  childConsent: (row) => ({ personId: row.childId }),
+  refusalReason: (row) => (consents(row) ? row.refusalReason : null),
   statusName: (row) => EXTRA_APPLICATION_STATUS_NAMES[row.status],
   paymentMethodName: (row) => (row.paymentMethod ? PAYMENT_METHOD_NAMES[row.paymentMethod] : null),
-  history: (row, _, ctx) => enrolmentLoaders(ctx).history.load(row.id),
+  history: async (row, _, ctx) => {
+    const history = await enrolmentLoaders(ctx).history.load(row.id);
+    return consents(row) ? history : history.map((change) => ({ ...change, reason: null }));
+  },
   contract: (row, _, ctx) => enrolmentLoaders(ctx).contractOfApplication.load(row.id),
 } satisfies ExtraApplicationResolvers;
 
@@ -53,7 +71,10 @@ const certificateMoney = async (
 ) => (row.paymentMethod === 'CERTIFICATE' ? (await enrolmentLoaders(ctx).money.load(row.id))[field] : null);
 
 export const ExtraContract = {
-  __resolveReference: (ref, ctx) => enrolmentLoaders(ctx).contract.load(ref.id),
+  __resolveReference: async (ref: { id: string; childConsent?: ConsentRequirement }, ctx) => {
+    const row = await enrolmentLoaders(ctx).contract.load(ref.id);
+    return row && { ...row, childConsent: ref.childConsent };
+  },
   application: async (row, _, ctx) => {
     const application = await enrolmentLoaders(ctx).application.load(row.applicationId);
     if (!application) throw new Error(`application ${row.applicationId} of a readable contract is not readable`);
@@ -66,6 +87,8 @@ export const ExtraContract = {
   paymentMethodName: (row) => PAYMENT_METHOD_NAMES[row.paymentMethod],
   certificateCode: (row, _, ctx) =>
     row.certificateId ? enrolmentLoaders(ctx).certificateCode.load(row.certificateId) : null,
+  childConsent: (row) => ({ personId: row.childId }),
+  endReason: (row) => (consents(row) ? row.endReason : null),
   active: (row) => row.endedOn === null,
   reservedAmount: (row, _, ctx) => certificateMoney(row, ctx, 'reserved'),
   chargedAmount: (row, _, ctx) => certificateMoney(row, ctx, 'charged'),
