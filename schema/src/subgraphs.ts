@@ -134,6 +134,24 @@ export const SUBGRAPHS = [
         sample: `select g.id from extra_education.groups g join extra_education.programmes p on p.id = g.programme_id
           where p.status = 'PUBLISHED' order by g.id limit 1`,
       },
+      {
+        typename: 'ExtraApplication',
+        // The suite files an application (and, below, an enrolled one with its contract) to a demo group.
+        sample: `insert into extra_education.applications (group_id, organization_id, child_id, source)
+          select g.id, p.organization_id, uuidv7(), 'CABINET' from extra_education.groups g
+          join extra_education.programmes p on p.id = g.programme_id where p.status = 'PUBLISHED'
+          order by g.id limit 1 returning id`,
+      },
+      {
+        typename: 'ExtraContract',
+        sample: `with a as (insert into extra_education.applications (group_id, organization_id, child_id, source, status)
+            select g.id, p.organization_id, uuidv7(), 'IN_PERSON', 'ENROLLED' from extra_education.groups g
+            join extra_education.programmes p on p.id = g.programme_id where p.status = 'PUBLISHED'
+            order by g.id limit 1 returning id, group_id, organization_id, child_id)
+          insert into extra_education.contracts (application_id, group_id, organization_id, child_id, payment_method,
+            price_per_month, concluded_on)
+          select id, group_id, organization_id, child_id, 'BUDGET', 0, current_date from a returning id`,
+      },
     ]),
     // The outbox: enrolments and expulsions for people's movement book (subgraphs/extra-education/src/worker.ts).
     [{ name: 'outbox', main: 'src/worker.ts', port: 4014 }],
