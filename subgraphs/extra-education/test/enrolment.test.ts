@@ -50,7 +50,7 @@ const END = `mutation ($id: ID!, $reason: String!) { endExtraContract(id: $id, r
 const CHARGE = 'mutation ($month: String!) { chargeExtraContracts(month: $month) { month charged amount } }';
 
 /** A published programme of the centre (ages 5–17, 1000 ₽ a month) with one group of the given capacity. */
-async function group(name: string, capacity: number): Promise<string> {
+async function group(name: string, capacity: number, pricePerMonth = '1000'): Promise<string> {
   const created = await platform.query<{ createProgramme: { id: string } }>(
     { login: 'extra-admin' },
     'mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }',
@@ -63,7 +63,7 @@ async function group(name: string, capacity: number): Promise<string> {
         ageTo: 17,
         durationMonths: 9,
         hours: 72,
-        pricePerMonth: '1000',
+        pricePerMonth,
         funding: ['BUDGET', 'PAID', 'CERTIFICATE'],
       },
     },
@@ -368,6 +368,26 @@ describe('refusals of contracts and places', () => {
     );
     expectOk(paid);
     expect(paid.data!.concludeExtraContract).toMatchObject({ paymentMethodName: 'платно', reservedAmount: null });
+  });
+
+  it('refuses a certificate contract for a child without a certificate, and one beyond the available money', async () => {
+    const withoutCertificate = await accepted(await group('Вокал', 5), student);
+    const none = await platform.query({ login: 'extra-admin' }, CONCLUDE, {
+      id: withoutCertificate,
+      method: 'CERTIFICATE',
+    });
+    expect(codeOf(none)).toBe('CONFLICT');
+    expect(extension(none, 'rule')).toBe('CERTIFICATE');
+    // 5000 ₽ × 7 months = 35 000 ₽ against 19 000 ₽ available (credited 20 000 − reserved 7 000 + released 6 000).
+    const dear = await accepted(await group('Конный спорт', 5, '5000'), child);
+    const over = await platform.query({ login: 'extra-admin' }, CONCLUDE, { id: dear, method: 'CERTIFICATE' });
+    expect(codeOf(over)).toBe('CONFLICT');
+    expect(extension(over, 'rule')).toBe('BALANCE');
+    expect(extension(over, 'available')).toBe('19000.00');
+    expect(extension(over, 'required')).toBe('35000.00');
+    const [entries] = await platform.admin.sql<{ count: number }[]>`
+      select count(*)::int from extra_education.ledger_entries where certificate_id = ${certificate} and kind = 'RESERVE'`;
+    expect(entries!.count).toBe(1);
   });
 
   it('accepts no application beyond the group’s capacity', async () => {
