@@ -123,38 +123,60 @@ export const SUBGRAPHS = [
     // The outbox: ЕПГУ status changes and decided enrolments (subgraphs/admissions/src/worker.ts).
     [{ name: 'outbox', main: 'src/worker.ts', port: 4013 }],
   ),
-  subgraphEntry('extra-education', 4004, [
-    {
-      typename: 'Programme',
-      sample: `select id from extra_education.programmes where status = 'PUBLISHED' order by id limit 1`,
-    },
-    {
-      typename: 'ProgrammeGroup',
-      sample: `select g.id from extra_education.groups g join extra_education.programmes p on p.id = g.programme_id
-        where p.status = 'PUBLISHED' order by g.id limit 1`,
-    },
-    // A certificate and a funding period: the demo's own if it has one, else one filed here (the CTE's
-    // insert is invisible to its own select, so exactly one id comes back).
-    {
-      typename: 'Certificate',
-      sample: `with filed as (
-          insert into extra_education.certificates (person_id, code, issued_on, source, municipality_id)
-          select e.person_id, '1000000001', '2026-11-01', 'CABINET', o.municipality_id
-          from people.enrolments e join people.organizations o on o.id = e.organization_id
-          where e.ended_on is null and not exists (select 1 from extra_education.certificates)
-          limit 1 returning id)
-        select id from filed union all select id from extra_education.certificates limit 1`,
-    },
-    {
-      typename: 'FundingPeriod',
-      sample: `with filed as (
-          insert into extra_education.funding_periods (starts_on, ends_on, norm_per_certificate)
-          select '2026-09-01', '2027-08-31', 12000 where not exists (select 1 from extra_education.funding_periods)
-          returning id)
-        select id from filed union all select id from extra_education.funding_periods limit 1`,
-    },
-    { typename: 'Person', sample: 'select person_id as id from people.enrolments where ended_on is null limit 1' },
-  ]),
+  withWorkers(
+    subgraphEntry('extra-education', 4004, [
+      {
+        typename: 'Programme',
+        sample: `select id from extra_education.programmes where status = 'PUBLISHED' order by id limit 1`,
+      },
+      {
+        typename: 'ProgrammeGroup',
+        sample: `select g.id from extra_education.groups g join extra_education.programmes p on p.id = g.programme_id
+          where p.status = 'PUBLISHED' order by g.id limit 1`,
+      },
+      {
+        typename: 'ExtraApplication',
+        // The suite files an application (and, below, an enrolled one with its contract) to a demo group.
+        sample: `insert into extra_education.applications (group_id, organization_id, child_id, source)
+          select g.id, p.organization_id, uuidv7(), 'CABINET' from extra_education.groups g
+          join extra_education.programmes p on p.id = g.programme_id where p.status = 'PUBLISHED'
+          order by g.id limit 1 returning id`,
+      },
+      {
+        typename: 'ExtraContract',
+        sample: `with a as (insert into extra_education.applications (group_id, organization_id, child_id, source, status)
+            select g.id, p.organization_id, uuidv7(), 'IN_PERSON', 'ENROLLED' from extra_education.groups g
+            join extra_education.programmes p on p.id = g.programme_id where p.status = 'PUBLISHED'
+            order by g.id limit 1 returning id, group_id, organization_id, child_id)
+          insert into extra_education.contracts (application_id, group_id, organization_id, child_id, payment_method,
+            price_per_month, concluded_on)
+          select id, group_id, organization_id, child_id, 'BUDGET', 0, current_date from a returning id`,
+      },
+      // A certificate and a funding period: the demo's own if it has one, else one filed here (the CTE's
+      // insert is invisible to its own select, so exactly one id comes back).
+      {
+        typename: 'Certificate',
+        sample: `with filed as (
+            insert into extra_education.certificates (person_id, code, issued_on, source, municipality_id)
+            select e.person_id, '1000000001', '2026-11-01', 'CABINET', o.municipality_id
+            from people.enrolments e join people.organizations o on o.id = e.organization_id
+            where e.ended_on is null and not exists (select 1 from extra_education.certificates)
+            limit 1 returning id)
+          select id from filed union all select id from extra_education.certificates limit 1`,
+      },
+      {
+        typename: 'FundingPeriod',
+        sample: `with filed as (
+            insert into extra_education.funding_periods (starts_on, ends_on, norm_per_certificate)
+            select '2026-09-01', '2027-08-31', 12000 where not exists (select 1 from extra_education.funding_periods)
+            returning id)
+          select id from filed union all select id from extra_education.funding_periods limit 1`,
+      },
+      { typename: 'Person', sample: 'select person_id as id from people.enrolments where ended_on is null limit 1' },
+    ]),
+    // The outbox: enrolments and expulsions for people's movement book (subgraphs/extra-education/src/worker.ts).
+    [{ name: 'outbox', main: 'src/worker.ts', port: 4014 }],
+  ),
   // Issue 12: reports over the read contract (`analytics_contract` views); it originates no entity. Its role
   // `analytics_svc` owns schema `analytics` (saved reports, later) and reads the contract as `analytics_ro`.
   subgraphEntry('analytics', 4005, []),

@@ -648,3 +648,142 @@ describe('extra-education certificates over combined principals', () => {
     expect(after.data?.certificate?.id).toBe(certificates.get('child-4a'));
   });
 });
+
+/**
+ * Extra education (issue 11): applications and contracts of extra-education groups, by id, in the
+ * organization's contract list and through `Person.extraApplications`, for the same combined principals and
+ * for a centre's admin who is also a parent. A refused row is NOT_FOUND by id and absent from the lists
+ * while the regional operator sees it there.
+ */
+describe('extra-education applications and contracts under combined roles', () => {
+  type ExtraOutcome = 'allow' | 'NOT_FOUND';
+  const extraRows = new Map<
+    string,
+    { personId: string; organizationId: string; applicationId: string; contractId: string }
+  >();
+  const centres: Record<'centre-1' | 'centre-2', string> = { 'centre-1': '', 'centre-2': '' };
+
+  /** An enrolled application and its budget contract of the row's child in a group of the centre. */
+  async function enrol(row: string, centre: 'centre-1' | 'centre-2') {
+    const personId = rows.get(row)!.personId;
+    const organizationId = centres[centre];
+    const [group] = await sql<{ id: string }>`
+      select g.id from extra_education.groups g join extra_education.programmes p on p.id = g.programme_id
+      where p.organization_id = ${organizationId} and p.status = 'PUBLISHED' order by g.id limit 1`;
+    const [application] = await sql<{ id: string }>`
+      insert into extra_education.applications (group_id, organization_id, child_id, source, status, payment_method)
+      values (${group!.id}, ${organizationId}, ${personId}, 'CABINET', 'ENROLLED', 'BUDGET') returning id`;
+    const [contract] = await sql<{ id: string }>`
+      insert into extra_education.contracts (application_id, group_id, organization_id, child_id, payment_method,
+        price_per_month, concluded_on)
+      values (${application!.id}, ${group!.id}, ${organizationId}, ${personId}, 'BUDGET', 0, '2026-11-01') returning id`;
+    extraRows.set(`${row}@${centre}`, {
+      personId,
+      organizationId,
+      applicationId: application!.id,
+      contractId: contract!.id,
+    });
+  }
+
+  beforeAll(async () => {
+    // The centres of municipalities 1 (the `extra-admin`'s) and 2 (child-4a's school's).
+    const [own] = await sql<{ organization_id: string }>`
+      select g.organization_id from people.role_grants g join people.esia_links l on l.person_id = g.person_id
+      where g.role = 'ORG_ADMIN' and l.esia_oid = '1000000121'`;
+    centres['centre-1'] = own!.organization_id;
+    const [other] = await sql<{ id: string }>`
+      select o.id from people.organizations o
+      where o.type = 'EXTRA_EDUCATION' and o.municipality_id = (select municipality_id from people.organizations
+        where id = ${rows.get('child-4a')!.organizationId})
+        and exists (select 1 from extra_education.programmes p where p.organization_id = o.id and p.status = 'PUBLISHED')
+      order by o.id limit 1`;
+    centres['centre-2'] = other!.id;
+    await linkChild('extra-admin', rows.get('K3 (8Б)')!.personId);
+    for (const [row, centre] of [
+      ['child-3b', 'centre-1'],
+      ['3Б classmate', 'centre-1'],
+      ['K1 (5А)', 'centre-1'],
+      ['student', 'centre-1'],
+      ['K3 (8Б)', 'centre-1'],
+      ['student-8b', 'centre-1'],
+      ['child-4a', 'centre-2'],
+      ['K4 (4А)', 'centre-2'],
+      ['K3 (8Б)', 'centre-2'],
+      ['K5 (4А)', 'centre-2'],
+    ] as const)
+      await enrol(row, centre);
+  });
+
+  // prettier-ignore
+  const EXTRA_CASES: { combination: string; login: string; row: string; outcome: ExtraOutcome; card?: 'hidden' }[] = [
+    { combination: 'teacher-parent (demo)', login: 'teacher-parent', row: 'child-3b@centre-1', outcome: 'allow' },
+    { combination: 'teacher-parent (demo)', login: 'teacher-parent', row: '3Б classmate@centre-1', outcome: 'NOT_FOUND' },
+    { combination: 'teacher + guardian', login: 'teacher', row: 'K1 (5А)@centre-1', outcome: 'allow' },
+    { combination: 'teacher + guardian', login: 'teacher', row: 'student@centre-1', outcome: 'NOT_FOUND' },
+    { combination: 'org admin + guardian', login: 'admin2', row: 'K3 (8Б)@centre-1', outcome: 'allow' },
+    { combination: 'org admin + guardian', login: 'admin2', row: 'student-8b@centre-1', outcome: 'NOT_FOUND' },
+    { combination: 'org admin + guardian', login: 'admin2', row: 'child-4a@centre-2', outcome: 'NOT_FOUND' },
+    { combination: 'coordinator + guardian', login: 'coordinator', row: 'K4 (4А)@centre-2', outcome: 'allow' },
+    { combination: 'coordinator + guardian', login: 'coordinator', row: 'child-4a@centre-2', outcome: 'NOT_FOUND' },
+    { combination: 'coordinator + guardian', login: 'coordinator', row: 'student@centre-1', outcome: 'allow', card: 'hidden' },
+    { combination: 'centre admin + guardian', login: 'extra-admin', row: 'K3 (8Б)@centre-2', outcome: 'allow' },
+    { combination: 'centre admin + guardian', login: 'extra-admin', row: 'K5 (4А)@centre-2', outcome: 'NOT_FOUND' },
+    { combination: 'centre admin + guardian', login: 'extra-admin', row: 'student@centre-1', outcome: 'allow', card: 'hidden' },
+  ];
+
+  const BY_ID = `query ($id: ID!) { extraApplication(id: $id) {
+    id child { id } status paymentMethod history { to } contract { id paymentMethod active }
+  } }`;
+  const CONTRACTS = `query ($o: ID) { extraContracts(organizationId: $o, first: 200) { edges { node { id child { id } } } } }`;
+  const OF_PERSON = 'query ($id: ID!) { person(id: $id) { extraApplications { id } extraContracts { id } } }';
+  type ById = { extraApplication: { id: string; contract: { id: string } | null } | null };
+  type Contracts = { extraContracts: { edges: { node: { id: string } }[] } };
+  type OfPerson = { person: { extraApplications: { id: string }[]; extraContracts: { id: string }[] } | null };
+
+  const listed = (result: GraphQLResponse<Contracts>, id: string) =>
+    result.data?.extraContracts.edges.some((edge) => edge.node.id === id) ?? false;
+  const viaPerson = (result: GraphQLResponse<OfPerson>, id: string) =>
+    result.data?.person?.extraApplications.some((application) => application.id === id) ?? false;
+
+  // `card: 'hidden'`: the territory reaches the application but not the learner's card (a coordinator, a
+  // centre's admin over a school's pupil), so `Person.extraApplications` is not reached through people.
+  describe.each(EXTRA_CASES)('$combination: $login reading $row', ({ login, row, outcome, card }) => {
+    it(`reads the application, its contract and the person's lists → ${outcome}`, async () => {
+      const target = extraRows.get(row)!;
+      const byId = await platform.query<ById>({ login }, BY_ID, { id: target.applicationId });
+      const contracts = await platform.query<Contracts>({ login }, CONTRACTS, { o: target.organizationId });
+      const ofPerson = await platform.query<OfPerson>({ login }, OF_PERSON, { id: target.personId });
+      if (outcome === 'allow') {
+        expectNoErrors(byId);
+        expect(byId.data?.extraApplication).toMatchObject({
+          id: target.applicationId,
+          contract: { id: target.contractId },
+        });
+        expectNoErrors(contracts);
+        expect(listed(contracts, target.contractId), 'in the contract list').toBe(true);
+        if (card === 'hidden') expect(codes(ofPerson)).toEqual(['NOT_FOUND']);
+        else expect(viaPerson(ofPerson, target.applicationId), 'Person.extraApplications').toBe(true);
+      } else {
+        expect(codes(byId)).toContain('NOT_FOUND');
+        expect(listed(contracts, target.contractId), 'in the contract list').toBe(false);
+        expect(viaPerson(ofPerson, target.applicationId), 'Person.extraApplications').toBe(false);
+        // The witness sees the same row through the same queries: the refusal is the principal's scope.
+        const witnessList = await platform.query<Contracts>({ login: WITNESS }, CONTRACTS, {
+          o: target.organizationId,
+        });
+        expect(listed(witnessList, target.contractId)).toBe(true);
+        const witnessPerson = await platform.query<OfPerson>({ login: WITNESS }, OF_PERSON, { id: target.personId });
+        expect(viaPerson(witnessPerson, target.applicationId)).toBe(true);
+      }
+    });
+  });
+
+  it('refuses the centre’s decisions to a guardian and a coordinator before planning (extra:manage)', async () => {
+    const target = extraRows.get('K1 (5А)@centre-1')!;
+    const DECIDE = 'mutation ($id: ID!) { decideExtraApplication(id: $id, accept: true) { id } }';
+    for (const login of ['teacher', 'coordinator']) {
+      const result = await platform.query({ login }, DECIDE, { id: target.applicationId });
+      expect(codes(result)).toContain('FORBIDDEN');
+    }
+  });
+});

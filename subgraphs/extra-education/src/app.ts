@@ -1,5 +1,5 @@
 /** The extra-education subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph, type SubgraphDeps } from '@region/kit';
+import { defineSubgraph, outboxMetrics, type SubgraphDeps } from '@region/kit';
 import type { ExtraEducationContext } from './context.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
 import { createCertificateLoaders } from './modules/certificates/loaders.ts';
@@ -10,6 +10,9 @@ import { createFundingLoaders } from './modules/funding/loaders.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import { coverageModule } from './modules/coverage/index.ts';
 import { createCoverageLoaders } from './modules/coverage/loaders.ts';
+import { enrolmentModule } from './modules/enrolment/index.ts';
+import { peopleBirthDateLookup } from './modules/enrolment/people-persons.ts';
+import { extraEducationOutbox, OUTBOX_EVENTS } from './outbox/table.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
 
@@ -20,7 +23,7 @@ export interface ExtraEducationDeps extends SubgraphDeps {
 
 const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
   name: 'extra-education',
-  modules: [catalogueModule, certificatesModule, fundingModule, coverageModule],
+  modules: [catalogueModule, certificatesModule, fundingModule, coverageModule, enrolmentModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
   loaders: (db, policy) => ({
     ...createCatalogueLoaders(db, policy),
@@ -28,9 +31,11 @@ const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducat
     ...createFundingLoaders(db),
     ...createCoverageLoaders(db),
   }),
+  metrics: (deps) => outboxMetrics(deps.db, extraEducationOutbox, OUTBOX_EVENTS),
   extend: ({ token, deps }) => ({
     organizationOf: peopleOrganizationLookup(deps.peopleUrl, token),
     people: certificatePeople(deps.peopleUrl, token),
+    birthDateOf: peopleBirthDateLookup(deps.peopleUrl, token),
   }),
 });
 export default extraEducationSubgraph;

@@ -4,6 +4,7 @@ import type { createCertificateLoaders } from './modules/certificates/loaders.ts
 import type { CertificatePeople } from './modules/certificates/people.ts';
 import type { createCoverageLoaders } from './modules/coverage/loaders.ts';
 import type { createFundingLoaders } from './modules/funding/loaders.ts';
+import type { BirthDateLookup } from './modules/enrolment/people-persons.ts';
 import type { OrganizationLookup } from './people-organizations.ts';
 import type { ExtraEducationPolicy } from './policy.ts';
 
@@ -18,4 +19,6 @@ export interface ExtraEducationContext extends SubgraphContext<
   organizationOf: OrganizationLookup;
   /** A child's birth date, consent and municipality, and ЕПГУ's SNILS match, asked of people on the caller's behalf. */
   people: CertificatePeople;
+  /** A person's birth date as people gives it to the caller (enrolment: age rules). */
+  birthDateOf: BirthDateLookup;
 }

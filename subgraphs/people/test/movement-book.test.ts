@@ -190,3 +190,129 @@ describe('movement book', () => {
     );
   });
 });
+
+describe('extra-education enrolments in the movement book (issue 11, rule 20)', () => {
+  const EXTRA = `mutation ($input: MovementInput!) {
+    recordMovement(input: $input) { id kind className paymentMethod paymentMethodName }
+  }`;
+  const GROUP_A = '0193a000-0000-7000-8000-0000000e0a01';
+  const GROUP_B = '0193a000-0000-7000-8000-0000000e0b01';
+  let centre: string;
+  let child: string;
+  const extra = (overrides: Record<string, unknown>) =>
+    order({
+      organizationId: centre,
+      orderNumber: 'Договор 1',
+      orderDate: '2025-10-01',
+      effectiveOn: '2025-10-01',
+      ...overrides,
+    });
+
+  beforeAll(async () => {
+    centre = await organizationOf(platform, 'extra-admin');
+    child = await newChild('Кружковцев');
+    expectOk(
+      await platform.query({ login: 'admin' }, RECORD, {
+        input: order({ personId: child, kind: 'ENROL', classId: CLASS_1A, className: '1А' }),
+      }),
+    );
+  });
+
+  it('enrols a schoolchild into two groups of a centre with their payment methods, the school place untouched', async () => {
+    const first = await platform.query<{ recordMovement: { paymentMethod: string; paymentMethodName: string } }>(
+      { login: 'extra-admin' },
+      EXTRA,
+      {
+        input: extra({
+          personId: child,
+          kind: 'ENROL',
+          classId: GROUP_A,
+          className: 'Хор — Группа 1',
+          paymentMethod: 'CERTIFICATE',
+        }),
+      },
+    );
+    expectOk(first);
+    expect(first.data!.recordMovement).toMatchObject({
+      paymentMethod: 'CERTIFICATE',
+      paymentMethodName: 'по сертификату',
+    });
+    expectOk(
+      await platform.query({ login: 'extra-admin' }, EXTRA, {
+        input: extra({
+          personId: child,
+          kind: 'ENROL',
+          classId: GROUP_B,
+          className: 'Шахматы',
+          paymentMethod: 'BUDGET',
+        }),
+      }),
+    );
+    const state = await platform.query<Enrolment>({ login: 'admin' }, ENROLMENT, { id: child });
+    expectOk(state);
+    expect(state.data!.person.enrolment).toMatchObject({ organization: { id: school }, classId: CLASS_1A });
+  });
+
+  it('refuses a second enrolment into the same group, one without a payment method, and a transfer', async () => {
+    const twice = await platform.query({ login: 'extra-admin' }, EXTRA, {
+      input: extra({ personId: child, kind: 'ENROL', classId: GROUP_A, className: 'Хор', paymentMethod: 'PAID' }),
+    });
+    expectCode(twice, 'CONFLICT');
+    const noMethod = await platform.query({ login: 'extra-admin' }, EXTRA, {
+      input: extra({
+        personId: child,
+        kind: 'ENROL',
+        classId: '0193a000-0000-7000-8000-0000000e0c01',
+        className: 'Лепка',
+      }),
+    });
+    expectCode(noMethod, 'BAD_USER_INPUT');
+    expect((noMethod.errors?.[0]?.extensions as { field?: string }).field).toBe('paymentMethod');
+    const transfer = await platform.query({ login: 'extra-admin' }, EXTRA, {
+      input: extra({ personId: child, kind: 'TRANSFER', classId: GROUP_B, className: 'Шахматы' }),
+    });
+    expectCode(transfer, 'BAD_USER_INPUT');
+  });
+
+  it('expels from one group with the enrolment’s payment method, once per key; a group never joined is refused', async () => {
+    const notThere = await platform.query({ login: 'extra-admin' }, EXTRA, {
+      input: extra({ personId: child, kind: 'EXPEL', classId: '0193a000-0000-7000-8000-0000000e0d01' }),
+    });
+    expectCode(notThere, 'CONFLICT');
+    const expel = extra({
+      personId: child,
+      kind: 'EXPEL',
+      classId: GROUP_A,
+      idempotencyKey: `extra-test:${child}:EXPEL`,
+    });
+    const first = await platform.query<{ recordMovement: { id: string; paymentMethod: string } }>(
+      { login: 'extra-admin' },
+      EXTRA,
+      { input: expel },
+    );
+    expectOk(first);
+    expect(first.data!.recordMovement.paymentMethod).toBe('CERTIFICATE');
+    const again = await platform.query<{ recordMovement: { id: string } }>({ login: 'extra-admin' }, EXTRA, {
+      input: expel,
+    });
+    expectOk(again);
+    expect(again.data!.recordMovement.id).toBe(first.data!.recordMovement.id);
+    const entries = await platform.admin.sql<{ kind: string; payment_method: string }[]>`
+      select kind, payment_method from people.movements where person_id = ${child} and organization_id = ${centre}
+      order by created_at`;
+    expect(entries).toEqual([
+      { kind: 'ENROL', payment_method: 'CERTIFICATE' },
+      { kind: 'ENROL', payment_method: 'BUDGET' },
+      { kind: 'EXPEL', payment_method: 'CERTIFICATE' },
+    ]);
+    const state = await platform.query<Enrolment>({ login: 'admin' }, ENROLMENT, { id: child });
+    expect(state.data!.person.enrolment).toMatchObject({ organization: { id: school }, classId: CLASS_1A });
+  });
+
+  it('refuses a school admin writing the centre’s book', async () => {
+    const foreign = await platform.query({ login: 'admin' }, EXTRA, {
+      input: extra({ personId: child, kind: 'ENROL', classId: GROUP_A, className: 'Хор', paymentMethod: 'PAID' }),
+    });
+    expectCode(foreign, 'FORBIDDEN');
+  });
+});

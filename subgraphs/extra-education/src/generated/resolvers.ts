@@ -8,6 +8,8 @@ import type { FundingPeriodRow } from '../modules/ledger/repository.ts';
 import type { FundingCreditRow } from '../modules/funding/types.ts';
 import type { CoverageRef } from '../modules/coverage/service.ts';
 import type { CertificateFigures } from '../modules/coverage/repository.ts';
+import type { ApplicationWithConsent, ContractWithConsent, StatusChangeRow } from '../modules/enrolment/repository.ts';
+import type { ApplicationConnectionRow, ContractConnectionRow } from '../modules/enrolment/resolvers/Query.ts';
 import type { ExtraEducationContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -170,6 +172,10 @@ export type Person = {
   id: Scalars['ID']['output'];
   /** Сертификат ПФДО ребёнка; null — не выдан или вне вашей зоны доступа. */
   extraCertificate?: Maybe<Certificate>;
+  /** Заявления в группы дополнительного образования за этого ребёнка (в вашей зоне доступа). */
+  extraApplications: Array<ExtraApplication>;
+  /** Договоры дополнительного образования этого ребёнка (в вашей зоне доступа). */
+  extraContracts: Array<ExtraContract>;
 };
 
 export type CreateProgrammeInput = {
@@ -425,6 +431,134 @@ export type ExtraCertificateCounts = {
   actual: Scalars['Int']['output'];
 };
 
+export type ApplyToGroupInput = {
+  groupId: Scalars['ID']['input'];
+  childId: Scalars['ID']['input'];
+  /** Желаемый способ оплаты; должен быть среди способов оплаты программы. */
+  paymentMethod?: InputMaybe<PaymentMethod>;
+};
+
+export type ExtraApplicationStatus =
+  | 'SUBMITTED'
+  | 'ACCEPTED'
+  | 'REFUSED'
+  | 'WITHDRAWN'
+  | 'ENROLLED';
+
+/** Откуда заявление: личный кабинет, ЕПГУ, лично в организации. */
+export type ExtraApplicationSource =
+  | 'CABINET'
+  | 'EPGU'
+  | 'IN_PERSON';
+
+/** Заявление в группу дополнительного образования. */
+export type ExtraApplication = {
+  __typename?: 'ExtraApplication';
+  id: Scalars['ID']['output'];
+  group: ProgrammeGroup;
+  programme: Programme;
+  organization: Organization;
+  child: Person;
+  /** Заявитель: законный представитель или сам обучающийся; null — заявление с ЕПГУ не сопоставлено с карточкой. */
+  applicant?: Maybe<Person>;
+  source: ExtraApplicationSource;
+  status: ExtraApplicationStatus;
+  /** Статус по-русски. */
+  statusName: Scalars['String']['output'];
+  /** Согласие ребёнка на обработку ПДн (подграф people): без него свободный текст о ребёнке скрыт (правило 5). */
+  childConsent?: Maybe<ProcessingConsent>;
+  /** Причина отказа (для статуса «Отказано»); null — без согласия ребёнка на обработку ПДн. */
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  /** Желаемый способ оплаты. */
+  paymentMethod?: Maybe<PaymentMethod>;
+  paymentMethodName?: Maybe<Scalars['String']['output']>;
+  /** История статусов: кто, когда, из какого в какой, почему (причины — только с согласием ребёнка на обработку ПДн). */
+  history: Array<ExtraApplicationStatusChange>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Договор, заключённый по заявлению. */
+  contract?: Maybe<ExtraContract>;
+};
+
+export type ExtraApplicationStatusChange = {
+  __typename?: 'ExtraApplicationStatusChange';
+  from?: Maybe<ExtraApplicationStatus>;
+  to: ExtraApplicationStatus;
+  reason?: Maybe<Scalars['String']['output']>;
+  changedBy?: Maybe<Person>;
+  changedAt: Scalars['DateTime']['output'];
+};
+
+/** Договор об обучении по программе дополнительного образования (правило 20: со способом оплаты). */
+export type ExtraContract = {
+  __typename?: 'ExtraContract';
+  id: Scalars['ID']['output'];
+  application: ExtraApplication;
+  group: ProgrammeGroup;
+  programme: Programme;
+  organization: Organization;
+  child: Person;
+  paymentMethod: PaymentMethod;
+  /** Способ оплаты по-русски: «бюджет», «платно», «по сертификату». */
+  paymentMethodName: Scalars['String']['output'];
+  /** Сертификат ПФДО, по которому оплачивается обучение (только для оплаты по сертификату). */
+  certificateId?: Maybe<Scalars['ID']['output']>;
+  /** Номер сертификата (10 цифр). */
+  certificateCode?: Maybe<Scalars['String']['output']>;
+  /** Стоимость месяца обучения на дату заключения, рубли: «1500.00». */
+  pricePerMonth: Scalars['String']['output'];
+  concludedOn: Scalars['Date']['output'];
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** Согласие ребёнка на обработку ПДн (подграф people). */
+  childConsent?: Maybe<ProcessingConsent>;
+  /** Причина расторжения; null — без согласия ребёнка на обработку ПДн. */
+  endReason?: Maybe<Scalars['String']['output']>;
+  /** Действует ли договор (не расторгнут). */
+  active: Scalars['Boolean']['output'];
+  /** Зарезервировано на сертификате при заключении, рубли; null — договор не по сертификату. */
+  reservedAmount?: Maybe<Scalars['String']['output']>;
+  /** Списано с сертификата за месяцы обучения, рубли. */
+  chargedAmount?: Maybe<Scalars['String']['output']>;
+  /** Остаток резерва (зарезервировано − списано − возвращено), рубли. */
+  remainingReserve?: Maybe<Scalars['String']['output']>;
+};
+
+export type ExtraApplicationConnection = {
+  __typename?: 'ExtraApplicationConnection';
+  edges: Array<ExtraApplicationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExtraApplicationEdge = {
+  __typename?: 'ExtraApplicationEdge';
+  cursor: Scalars['String']['output'];
+  node: ExtraApplication;
+};
+
+export type ExtraContractConnection = {
+  __typename?: 'ExtraContractConnection';
+  edges: Array<ExtraContractEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExtraContractEdge = {
+  __typename?: 'ExtraContractEdge';
+  cursor: Scalars['String']['output'];
+  node: ExtraContract;
+};
+
+/** Итог списания за месяц. */
+export type ExtraChargeResult = {
+  __typename?: 'ExtraChargeResult';
+  /** Месяц «ГГГГ-ММ». */
+  month: Scalars['String']['output'];
+  /** Договоров, по которым списано сейчас (повторное списание за тот же месяц не учитывается). */
+  charged: Scalars['Int']['output'];
+  /** Сумма, списанная сейчас, рубли. */
+  amount: Scalars['String']['output'];
+};
+
 /** Период финансирования регионального ПФДО. */
 export type FundingPeriod = {
   __typename?: 'FundingPeriod';
@@ -478,6 +612,33 @@ export type Mutation = {
    * номеру ЕПГУ: то же заявление той же системы возвращает уже выданный сертификат.
    */
   receiveEpguCertificate: CertificateIntakeResult;
+  /**
+   * Подать заявление в группу: законный представитель — за своего ребёнка, обучающийся с 14 лет — за себя.
+   * Программа должна быть опубликована, возраст ребёнка — в её диапазоне, группа — не закончившейся.
+   */
+  applyToGroup: ExtraApplication;
+  /** Зарегистрировать заявление, поданное лично в организации (администратор организации). */
+  registerExtraApplicationInPerson: ExtraApplication;
+  /** Решение организации: принять (нужно свободное место) или отказать (с причиной). */
+  decideExtraApplication: ExtraApplication;
+  /** Отозвать своё заявление (пока по нему не заключён договор). */
+  withdrawExtraApplication: ExtraApplication;
+  /**
+   * Заключить договор по принятому заявлению. По сертификату — только в организации «Участник ПФДО», после
+   * зачисления средств на сертификат; резервируется стоимость месяцев группы в текущем периоде финансирования.
+   * Зачисление вносится в книгу движения.
+   */
+  concludeExtraContract: ExtraContract;
+  /**
+   * Расторгнуть договор (отчисление): остаток резерва возвращается на сертификат; отчисление вносится в книгу движения.
+   * По умолчанию — сегодняшней датой региона.
+   */
+  endExtraContract: ExtraContract;
+  /**
+   * Списать с сертификатов оплату месяца («ГГГГ-ММ») по всем действующим договорам по сертификату; повтор не
+   * списывает второй раз.
+   */
+  chargeExtraContracts: ExtraChargeResult;
   /** Новый период финансирования (региональный оператор): периоды не пересекаются, норматив больше нуля. */
   createFundingPeriod: FundingPeriod;
   /**
@@ -530,6 +691,46 @@ export type MutationReceiveEpguCertificateArgs = {
 };
 
 
+export type MutationApplyToGroupArgs = {
+  input: ApplyToGroupInput;
+};
+
+
+export type MutationRegisterExtraApplicationInPersonArgs = {
+  input: ApplyToGroupInput;
+};
+
+
+export type MutationDecideExtraApplicationArgs = {
+  id: Scalars['ID']['input'];
+  accept: Scalars['Boolean']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationWithdrawExtraApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationConcludeExtraContractArgs = {
+  applicationId: Scalars['ID']['input'];
+  paymentMethod: PaymentMethod;
+};
+
+
+export type MutationEndExtraContractArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationChargeExtraContractsArgs = {
+  month: Scalars['String']['input'];
+};
+
+
 export type MutationCreateFundingPeriodArgs = {
   input: CreateFundingPeriodInput;
 };
@@ -557,6 +758,12 @@ export type Query = {
    * министерства — весь регион, для муниципального координатора — свой муниципалитет. Без даты — сегодня.
    */
   extraCoverage?: Maybe<ExtraCoverage>;
+  /** Заявление в группу дополнительного образования, если оно в вашей зоне доступа (иначе NOT_FOUND). */
+  extraApplication?: Maybe<ExtraApplication>;
+  /** Заявления в группы организаций вашей территории (администратор организации, координатор, оператор), новые первыми. */
+  extraApplications: ExtraApplicationConnection;
+  /** Договоры организаций вашей территории, новые первыми; active — только действующие (true) или расторгнутые (false). */
+  extraContracts: ExtraContractConnection;
   /** Периоды финансирования ПФДО с нормативом на сертификат, по дате начала. */
   fundingPeriods: Array<FundingPeriod>;
 };
@@ -597,6 +804,27 @@ export type QueryExtraCoverageArgs = {
   municipalityId?: InputMaybe<Scalars['ID']['input']>;
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryExtraApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExtraApplicationsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ExtraApplicationStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryExtraContractsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -687,6 +915,8 @@ export type FederationTypes = ResolversObject<{
   Person: Person;
   Certificate: Certificate;
   ExtraCoverage: ExtraCoverage;
+  ExtraApplication: ExtraApplication;
+  ExtraContract: ExtraContract;
   FundingPeriod: FundingPeriod;
 }>;
 
@@ -732,6 +962,18 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
         | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
         | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}> ) );
+  ExtraApplication:
+    ( { __typename: 'ExtraApplication' }
+    & GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"childConsent":{"granted":true}}>
+        | GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"childConsent":{"granted":true}}>
+        | GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"childConsent":{"granted":true}}> ) );
+  ExtraContract:
+    ( { __typename: 'ExtraContract' }
+    & GraphQLRecursivePick<FederationTypes['ExtraContract'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ExtraContract'], {"childConsent":{"granted":true}}> ) );
   FundingPeriod:
     ( { __typename: 'FundingPeriod' }
     & GraphQLRecursivePick<FederationTypes['FundingPeriod'], {"id":true}> );
@@ -780,6 +1022,17 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ExtraDirectionCoverage: ResolverTypeWrapper<ExtraDirectionCoverage>;
   ExtraCertificateCounts: ResolverTypeWrapper<CertificateFigures>;
+  ApplyToGroupInput: ApplyToGroupInput;
+  ExtraApplicationStatus: ExtraApplicationStatus;
+  ExtraApplicationSource: ExtraApplicationSource;
+  ExtraApplication: ResolverTypeWrapper<ApplicationWithConsent>;
+  ExtraApplicationStatusChange: ResolverTypeWrapper<StatusChangeRow>;
+  ExtraContract: ResolverTypeWrapper<ContractWithConsent>;
+  ExtraApplicationConnection: ResolverTypeWrapper<ApplicationConnectionRow>;
+  ExtraApplicationEdge: ResolverTypeWrapper<Omit<ExtraApplicationEdge, 'node'> & { node: ResolversTypes['ExtraApplication'] }>;
+  ExtraContractConnection: ResolverTypeWrapper<ContractConnectionRow>;
+  ExtraContractEdge: ResolverTypeWrapper<Omit<ExtraContractEdge, 'node'> & { node: ResolversTypes['ExtraContract'] }>;
+  ExtraChargeResult: ResolverTypeWrapper<ExtraChargeResult>;
   FundingPeriod: ResolverTypeWrapper<FundingPeriodRow>;
   CreateFundingPeriodInput: CreateFundingPeriodInput;
   FundingCreditResult: ResolverTypeWrapper<FundingCreditRow>;
@@ -829,6 +1082,15 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   ExtraDirectionCoverage: ExtraDirectionCoverage;
   ExtraCertificateCounts: CertificateFigures;
+  ApplyToGroupInput: ApplyToGroupInput;
+  ExtraApplication: ApplicationWithConsent;
+  ExtraApplicationStatusChange: StatusChangeRow;
+  ExtraContract: ContractWithConsent;
+  ExtraApplicationConnection: ApplicationConnectionRow;
+  ExtraApplicationEdge: Omit<ExtraApplicationEdge, 'node'> & { node: ResolversParentTypes['ExtraApplication'] };
+  ExtraContractConnection: ContractConnectionRow;
+  ExtraContractEdge: Omit<ExtraContractEdge, 'node'> & { node: ResolversParentTypes['ExtraContract'] };
+  ExtraChargeResult: ExtraChargeResult;
   FundingPeriod: FundingPeriodRow;
   CreateFundingPeriodInput: CreateFundingPeriodInput;
   FundingCreditResult: FundingCreditRow;
@@ -1018,6 +1280,8 @@ export type PersonResolvers<ContextType = ExtraEducationContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   extraCertificate?: Resolver<Maybe<ResolversTypes['Certificate']>, ParentType, ContextType>;
+  extraApplications?: Resolver<Array<ResolversTypes['ExtraApplication']>, ParentType, ContextType>;
+  extraContracts?: Resolver<Array<ResolversTypes['ExtraContract']>, ParentType, ContextType>;
 }>;
 
 export type ProcessingConsentResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ProcessingConsent'] = ResolversParentTypes['ProcessingConsent']> = ResolversObject<{
@@ -1115,6 +1379,85 @@ export type ExtraCertificateCountsResolvers<ContextType = ExtraEducationContext,
   actual?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ExtraApplicationResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplication'] = ResolversParentTypes['ExtraApplication'], FederationReferenceType extends FederationReferenceTypes['ExtraApplication'] = FederationReferenceTypes['ExtraApplication']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtraApplication']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  applicant?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ExtraApplicationSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExtraApplicationStatus'], ParentType, ContextType>;
+  statusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  childConsent?: Resolver<Maybe<ResolversTypes['ProcessingConsent']>, ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentMethod?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
+  paymentMethodName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ExtraApplicationStatusChange']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['ExtraContract']>, ParentType, ContextType>;
+}>;
+
+export type ExtraApplicationStatusChangeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplicationStatusChange'] = ResolversParentTypes['ExtraApplicationStatusChange']> = ResolversObject<{
+  from?: Resolver<Maybe<ResolversTypes['ExtraApplicationStatus']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ExtraApplicationStatus'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ExtraContractResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraContract'] = ResolversParentTypes['ExtraContract'], FederationReferenceType extends FederationReferenceTypes['ExtraContract'] = FederationReferenceTypes['ExtraContract']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtraContract']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  application?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  paymentMethod?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  paymentMethodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certificateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  certificateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pricePerMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  concludedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  childConsent?: Resolver<Maybe<ResolversTypes['ProcessingConsent']>, ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reservedAmount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  chargedAmount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remainingReserve?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ExtraApplicationConnectionResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplicationConnection'] = ResolversParentTypes['ExtraApplicationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ExtraApplicationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExtraApplicationEdgeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplicationEdge'] = ResolversParentTypes['ExtraApplicationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType>;
+}>;
+
+export type ExtraContractConnectionResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraContractConnection'] = ResolversParentTypes['ExtraContractConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ExtraContractEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExtraContractEdgeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraContractEdge'] = ResolversParentTypes['ExtraContractEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ExtraContract'], ParentType, ContextType>;
+}>;
+
+export type ExtraChargeResultResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraChargeResult'] = ResolversParentTypes['ExtraChargeResult']> = ResolversObject<{
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  charged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FundingPeriodResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['FundingPeriod'] = ResolversParentTypes['FundingPeriod'], FederationReferenceType extends FederationReferenceTypes['FundingPeriod'] = FederationReferenceTypes['FundingPeriod']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FundingPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1158,6 +1501,13 @@ export type MutationResolvers<ContextType = ExtraEducationContext, ParentType ex
   updateGroup?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
   issueCertificate?: Resolver<ResolversTypes['Certificate'], ParentType, ContextType, RequireFields<MutationIssueCertificateArgs, 'childId'>>;
   receiveEpguCertificate?: Resolver<ResolversTypes['CertificateIntakeResult'], ParentType, ContextType, RequireFields<MutationReceiveEpguCertificateArgs, 'input'>>;
+  applyToGroup?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType, RequireFields<MutationApplyToGroupArgs, 'input'>>;
+  registerExtraApplicationInPerson?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType, RequireFields<MutationRegisterExtraApplicationInPersonArgs, 'input'>>;
+  decideExtraApplication?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType, RequireFields<MutationDecideExtraApplicationArgs, 'id' | 'accept'>>;
+  withdrawExtraApplication?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType, RequireFields<MutationWithdrawExtraApplicationArgs, 'id'>>;
+  concludeExtraContract?: Resolver<ResolversTypes['ExtraContract'], ParentType, ContextType, RequireFields<MutationConcludeExtraContractArgs, 'applicationId' | 'paymentMethod'>>;
+  endExtraContract?: Resolver<ResolversTypes['ExtraContract'], ParentType, ContextType, RequireFields<MutationEndExtraContractArgs, 'id' | 'reason'>>;
+  chargeExtraContracts?: Resolver<ResolversTypes['ExtraChargeResult'], ParentType, ContextType, RequireFields<MutationChargeExtraContractsArgs, 'month'>>;
   createFundingPeriod?: Resolver<ResolversTypes['FundingPeriod'], ParentType, ContextType, RequireFields<MutationCreateFundingPeriodArgs, 'input'>>;
   creditFundingPeriod?: Resolver<ResolversTypes['FundingCreditResult'], ParentType, ContextType, RequireFields<MutationCreditFundingPeriodArgs, 'periodId'>>;
 }>;
@@ -1169,6 +1519,9 @@ export type QueryResolvers<ContextType = ExtraEducationContext, ParentType exten
   certificate?: Resolver<Maybe<ResolversTypes['Certificate']>, ParentType, ContextType, RequireFields<QueryCertificateArgs, 'id'>>;
   certificates?: Resolver<ResolversTypes['CertificateConnection'], ParentType, ContextType, RequireFields<QueryCertificatesArgs, 'first'>>;
   extraCoverage?: Resolver<Maybe<ResolversTypes['ExtraCoverage']>, ParentType, ContextType, Partial<QueryExtraCoverageArgs>>;
+  extraApplication?: Resolver<Maybe<ResolversTypes['ExtraApplication']>, ParentType, ContextType, RequireFields<QueryExtraApplicationArgs, 'id'>>;
+  extraApplications?: Resolver<ResolversTypes['ExtraApplicationConnection'], ParentType, ContextType, RequireFields<QueryExtraApplicationsArgs, 'first'>>;
+  extraContracts?: Resolver<ResolversTypes['ExtraContractConnection'], ParentType, ContextType, RequireFields<QueryExtraContractsArgs, 'first'>>;
   fundingPeriods?: Resolver<Array<ResolversTypes['FundingPeriod']>, ParentType, ContextType>;
 }>;
 
@@ -1194,6 +1547,14 @@ export type Resolvers<ContextType = ExtraEducationContext> = ResolversObject<{
   ExtraCoverage?: ExtraCoverageResolvers<ContextType>;
   ExtraDirectionCoverage?: ExtraDirectionCoverageResolvers<ContextType>;
   ExtraCertificateCounts?: ExtraCertificateCountsResolvers<ContextType>;
+  ExtraApplication?: ExtraApplicationResolvers<ContextType>;
+  ExtraApplicationStatusChange?: ExtraApplicationStatusChangeResolvers<ContextType>;
+  ExtraContract?: ExtraContractResolvers<ContextType>;
+  ExtraApplicationConnection?: ExtraApplicationConnectionResolvers<ContextType>;
+  ExtraApplicationEdge?: ExtraApplicationEdgeResolvers<ContextType>;
+  ExtraContractConnection?: ExtraContractConnectionResolvers<ContextType>;
+  ExtraContractEdge?: ExtraContractEdgeResolvers<ContextType>;
+  ExtraChargeResult?: ExtraChargeResultResolvers<ContextType>;
   FundingPeriod?: FundingPeriodResolvers<ContextType>;
   FundingCreditResult?: FundingCreditResultResolvers<ContextType>;
   link__Import?: GraphQLScalarType;

@@ -93,7 +93,11 @@ function Entry({ entry, organizationId }: { entry: MovementRow; organizationId: 
           <span className="muted">карточка вне вашей зоны доступа</span>
         )}
       </td>
-      <td data-label="Класс">{entry.className ?? '—'}</td>
+      <td data-label="Класс">
+        {entry.className ?? '—'}
+        {/* An extra-education enrolment names how the place is paid for (rule 20). */}
+        {entry.paymentMethodName && <div className="muted">оплата: {entry.paymentMethodName}</div>}
+      </td>
       <td data-label="Откуда / куда">
         {away
           ? `в ${entry.organization.shortName}`

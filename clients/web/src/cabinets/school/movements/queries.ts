@@ -37,6 +37,7 @@ export const MOVEMENT_BOOK_QUERY: TypedDocumentNode<SchoolMovementBookQuery, Sch
           orderDate
           effectiveOn
           reason
+          paymentMethodName
           recordedAt
         }
       }
