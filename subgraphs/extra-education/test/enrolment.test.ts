@@ -140,7 +140,12 @@ beforeAll(async () => {
   const [enrolment] = await platform.admin.sql<{ organization_id: string }[]>`
     select organization_id from people.enrolments where person_id = ${child} and ended_on is null`;
   school = enrolment!.organization_id;
-  // Fixtures of the certificates module (ee-certs): a certificate issued to the child, a funding period.
+  // The demo region's certificates, funding and contracts are dropped in this file's copy of the database, so
+  // the money below is exactly what the tests put in. Fixtures: a certificate issued to the child, a period.
+  await platform.admin.sql`truncate extra_education.outbox, extra_education.ledger_entries,
+    extra_education.certificate_status_changes, extra_education.contracts,
+    extra_education.application_status_history, extra_education.applications, extra_education.certificates,
+    extra_education.funding_periods`;
   const [issued] = await platform.admin.sql<{ id: string }[]>`
     insert into extra_education.certificates (person_id, code, issued_on, source, municipality_id)
     values (${child}, '2117122351', '2026-10-01', 'CABINET', ${municipality}) returning id`;
