@@ -2,6 +2,8 @@
 import { defineSubgraph, type SubgraphDeps } from '@region/kit';
 import type { ExtraEducationContext } from './context.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
+import { certificatesModule } from './modules/certificates/index.ts';
+import { fundingModule } from './modules/funding/index.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
@@ -13,7 +15,7 @@ export interface ExtraEducationDeps extends SubgraphDeps {
 
 const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
   name: 'extra-education',
-  modules: [catalogueModule],
+  modules: [catalogueModule, certificatesModule, fundingModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
   loaders: createCatalogueLoaders,
   extend: ({ token, deps }) => ({ organizationOf: peopleOrganizationLookup(deps.peopleUrl, token) }),

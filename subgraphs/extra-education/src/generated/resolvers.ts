@@ -2,6 +2,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityRef, ProgrammeRow, GroupRow } from '../modules/catalogue/repository.ts';
 import type { ProgrammeConnectionRow } from '../modules/catalogue/resolvers/Query.ts';
+import type { CertificateWithConsent, CertificateStatusChangeRow, LedgerEntryRow } from '../modules/certificates/repository.ts';
+import type { CertificateMoneyView, CertificateConnectionRow, CertificateIntakeRow } from '../modules/certificates/types.ts';
+import type { FundingPeriodRow } from '../modules/ledger/repository.ts';
+import type { FundingCreditRow } from '../modules/funding/types.ts';
 import type { ExtraEducationContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -148,6 +152,8 @@ export type Municipality = {
 export type Person = {
   __typename?: 'Person';
   id: Scalars['ID']['output'];
+  /** Сертификат ПФДО ребёнка; null — не выдан или вне вашей зоны доступа. */
+  extraCertificate?: Maybe<Certificate>;
 };
 
 export type CreateProgrammeInput = {
@@ -194,6 +200,166 @@ export type UpdateGroupInput = {
   endsOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Статус сертификата (правило 19): «Заморожен» — выдан, зачислений нет; «Актуален» — ребёнок зачислен по нему. */
+export type CertificateStatus =
+  | 'FROZEN'
+  | 'ACTUAL';
+
+/** Откуда сертификат: личный кабинет, ЕПГУ, очное обращение. */
+export type CertificateSource =
+  | 'CABINET'
+  | 'EPGU'
+  | 'IN_PERSON';
+
+/** Движение средств сертификата: зачисление за период, резерв по договору, списание за месяц, возврат резерва. */
+export type CertificateLedgerKind =
+  | 'CREDIT'
+  | 'RESERVE'
+  | 'CHARGE'
+  | 'RELEASE';
+
+/** Согласие лица на обработку ПДн, как его знает подграф people. */
+export type ProcessingConsent = {
+  __typename?: 'ProcessingConsent';
+  personId: Scalars['ID']['output'];
+  granted: Scalars['Boolean']['output'];
+};
+
+/** Сертификат персонифицированного финансирования дополнительного образования (ПФДО). */
+export type Certificate = {
+  __typename?: 'Certificate';
+  id: Scalars['ID']['output'];
+  /** Ребёнок, которому выдан сертификат. */
+  child: Person;
+  /** Номер сертификата: 10 цифр. Идентифицирует ребёнка: null без согласия ребёнка на обработку ПДн (правило 5). */
+  code?: Maybe<Scalars['String']['output']>;
+  /** Согласия ребёнка на обработку ПДн нет: номер сертификата скрыт. */
+  depersonalized: Scalars['Boolean']['output'];
+  /** Согласие ребёнка на обработку ПДн (подграф people). */
+  childConsent?: Maybe<ProcessingConsent>;
+  /** Дата выдачи (дата региона). */
+  issuedOn: Scalars['Date']['output'];
+  source: CertificateSource;
+  /** Муниципалитет сертификата: муниципалитет организации, где ребёнок учится, на дату выдачи. */
+  municipality: Municipality;
+  status: CertificateStatus;
+  /** Статус по-русски: «Заморожен» / «Актуален». */
+  statusName: Scalars['String']['output'];
+  /** История статусов, от первой записи (выдача) к последней. */
+  statusHistory: Array<CertificateStatusChange>;
+  /** Средства в текущем периоде финансирования (по дате региона); null — текущего периода нет. */
+  money?: Maybe<CertificateMoney>;
+  /** Движения средств сертификата по всем периодам, от новых к старым. */
+  ledger: Array<CertificateLedgerEntry>;
+};
+
+/** Смена статуса сертификата. */
+export type CertificateStatusChange = {
+  __typename?: 'CertificateStatusChange';
+  status: CertificateStatus;
+  statusName: Scalars['String']['output'];
+  /** Причина: выдача, заключение или расторжение договора. */
+  reason: Scalars['String']['output'];
+  /** Договор, заключение или окончание которого изменило статус. */
+  contractId?: Maybe<Scalars['ID']['output']>;
+  changedAt: Scalars['DateTime']['output'];
+};
+
+/** Средства сертификата в периоде финансирования; суммы — десятичные строки в рублях («1500.00»). */
+export type CertificateMoney = {
+  __typename?: 'CertificateMoney';
+  period: FundingPeriod;
+  /** Зачислено за период. */
+  credited: Scalars['String']['output'];
+  /** Зарезервировано по действующим договорам и ещё не списано. */
+  reserved: Scalars['String']['output'];
+  /** Списано за месяцы обучения. */
+  spent: Scalars['String']['output'];
+  /** Остаток: зачислено − списано. */
+  balance: Scalars['String']['output'];
+  /** Доступно для нового договора: остаток − резерв. */
+  available: Scalars['String']['output'];
+};
+
+/** Движение средств сертификата. */
+export type CertificateLedgerEntry = {
+  __typename?: 'CertificateLedgerEntry';
+  kind: CertificateLedgerKind;
+  /** Вид движения по-русски. */
+  kindName: Scalars['String']['output'];
+  /** Сумма, рубли (всегда положительная; направление задаёт вид). */
+  amount: Scalars['String']['output'];
+  period: FundingPeriod;
+  /** Месяц списания (первое число месяца); только для списаний. */
+  month?: Maybe<Scalars['Date']['output']>;
+  /** Договор резерва, списания или возврата. */
+  contractId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type CertificateFilter = {
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<CertificateStatus>;
+};
+
+export type CertificateConnection = {
+  __typename?: 'CertificateConnection';
+  edges: Array<CertificateEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CertificateEdge = {
+  __typename?: 'CertificateEdge';
+  cursor: Scalars['String']['output'];
+  node: Certificate;
+};
+
+/** Заявление на сертификат с ЕПГУ. Ребёнок находится в реестре лиц по СНИЛС и дате рождения. */
+export type EpguCertificateInput = {
+  epguNumber: Scalars['String']['input'];
+  /** Время регистрации заявления на ЕПГУ. */
+  registeredAt: Scalars['DateTime']['input'];
+  /** СНИЛС ребёнка (с контрольным числом). */
+  childSnils: Scalars['String']['input'];
+  childBirthDate: Scalars['Date']['input'];
+  /** Муниципалитет, в который подано заявление. */
+  municipalityId: Scalars['ID']['input'];
+};
+
+export type CertificateIntakeResult = {
+  __typename?: 'CertificateIntakeResult';
+  certificate: Certificate;
+  /** false — это заявление уже было принято раньше, возвращён выданный по нему сертификат. */
+  created: Scalars['Boolean']['output'];
+};
+
+/** Период финансирования регионального ПФДО. */
+export type FundingPeriod = {
+  __typename?: 'FundingPeriod';
+  id: Scalars['ID']['output'];
+  startsOn: Scalars['Date']['output'];
+  endsOn: Scalars['Date']['output'];
+  /** Норматив на один сертификат за период, рубли («12000.00»). */
+  normPerCertificate: Scalars['String']['output'];
+  /** Сколько сертификатов уже получили средства за период. */
+  creditedCertificates: Scalars['Int']['output'];
+};
+
+export type CreateFundingPeriodInput = {
+  startsOn: Scalars['Date']['input'];
+  endsOn: Scalars['Date']['input'];
+  /** Норматив на сертификат, рубли: «12000» или «12000.50». */
+  normPerCertificate: Scalars['String']['input'];
+};
+
+export type FundingCreditResult = {
+  __typename?: 'FundingCreditResult';
+  period: FundingPeriod;
+  /** Сколько сертификатов получили средства этим вызовом (0 — все уже получили). */
+  credited: Scalars['Int']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -211,6 +377,23 @@ export type Mutation = {
   archiveProgramme: Programme;
   createGroup: ProgrammeGroup;
   updateGroup: ProgrammeGroup;
+  /**
+   * Получить сертификат ПФДО для своего ребёнка (правило 19): один на ребёнка, ребёнку от 5 до 18 лет на дату
+   * выдачи. Первый статус — «Заморожен».
+   */
+  issueCertificate: Certificate;
+  /**
+   * Только для внешней системы (ЕПГУ): принять сертификат, выданный по заявлению на Госуслугах. Идемпотентно по
+   * номеру ЕПГУ: то же заявление той же системы возвращает уже выданный сертификат.
+   */
+  receiveEpguCertificate: CertificateIntakeResult;
+  /** Новый период финансирования (региональный оператор): периоды не пересекаются, норматив больше нуля. */
+  createFundingPeriod: FundingPeriod;
+  /**
+   * Зачислить норматив периода на все сертификаты, выданные не позже конца периода и ещё не получившие его.
+   * Повторный вызов зачисляет только выданные с тех пор (идемпотентно).
+   */
+  creditFundingPeriod: FundingCreditResult;
 };
 
 
@@ -245,6 +428,26 @@ export type MutationUpdateGroupArgs = {
   input: UpdateGroupInput;
 };
 
+
+export type MutationIssueCertificateArgs = {
+  childId: Scalars['ID']['input'];
+};
+
+
+export type MutationReceiveEpguCertificateArgs = {
+  input: EpguCertificateInput;
+};
+
+
+export type MutationCreateFundingPeriodArgs = {
+  input: CreateFundingPeriodInput;
+};
+
+
+export type MutationCreditFundingPeriodArgs = {
+  periodId: Scalars['ID']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Публичный каталог дополнительного образования (региональный навигатор): опубликованные программы. */
@@ -253,6 +456,12 @@ export type Query = {
   programme?: Maybe<Programme>;
   /** Программы организаций, которыми управляет администратор, в любом статусе (включая черновики). */
   managedProgrammes: ProgrammeConnection;
+  /** Сертификат ПФДО по идентификатору, если он в вашей зоне доступа (иначе NOT_FOUND). */
+  certificate?: Maybe<Certificate>;
+  /** Сертификаты вашей территории (регион — все, муниципалитет — свои), по дате выдачи, новые первыми. */
+  certificates: CertificateConnection;
+  /** Периоды финансирования ПФДО с нормативом на сертификат, по дате начала. */
+  fundingPeriods: Array<FundingPeriod>;
 };
 
 
@@ -270,6 +479,18 @@ export type QueryProgrammeArgs = {
 
 export type QueryManagedProgrammesArgs = {
   filter?: InputMaybe<ManagedProgrammeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCertificateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCertificatesArgs = {
+  filter?: InputMaybe<CertificateFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -358,6 +579,9 @@ export type FederationTypes = ResolversObject<{
   Programme: Programme;
   ProgrammeGroup: ProgrammeGroup;
   Organization: Organization;
+  Person: Person;
+  Certificate: Certificate;
+  FundingPeriod: FundingPeriod;
 }>;
 
 /** Mapping of federation reference types */
@@ -371,6 +595,19 @@ export type FederationReferenceTypes = ResolversObject<{
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
+  Certificate:
+    ( { __typename: 'Certificate' }
+    & GraphQLRecursivePick<FederationTypes['Certificate'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}>
+        | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}>
+        | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}> ) );
+  FundingPeriod:
+    ( { __typename: 'FundingPeriod' }
+    & GraphQLRecursivePick<FederationTypes['FundingPeriod'], {"id":true}> );
 }>;
 
 
@@ -398,6 +635,22 @@ export type ResolversTypes = ResolversObject<{
   UpdateProgrammeInput: UpdateProgrammeInput;
   CreateGroupInput: CreateGroupInput;
   UpdateGroupInput: UpdateGroupInput;
+  CertificateStatus: CertificateStatus;
+  CertificateSource: CertificateSource;
+  CertificateLedgerKind: CertificateLedgerKind;
+  ProcessingConsent: ResolverTypeWrapper<ProcessingConsent>;
+  Certificate: ResolverTypeWrapper<CertificateWithConsent>;
+  CertificateStatusChange: ResolverTypeWrapper<CertificateStatusChangeRow>;
+  CertificateMoney: ResolverTypeWrapper<CertificateMoneyView>;
+  CertificateLedgerEntry: ResolverTypeWrapper<LedgerEntryRow>;
+  CertificateFilter: CertificateFilter;
+  CertificateConnection: ResolverTypeWrapper<CertificateConnectionRow>;
+  CertificateEdge: ResolverTypeWrapper<Omit<CertificateEdge, 'node'> & { node: ResolversTypes['Certificate'] }>;
+  EpguCertificateInput: EpguCertificateInput;
+  CertificateIntakeResult: ResolverTypeWrapper<CertificateIntakeRow>;
+  FundingPeriod: ResolverTypeWrapper<FundingPeriodRow>;
+  CreateFundingPeriodInput: CreateFundingPeriodInput;
+  FundingCreditResult: ResolverTypeWrapper<FundingCreditRow>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -430,6 +683,19 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateProgrammeInput: UpdateProgrammeInput;
   CreateGroupInput: CreateGroupInput;
   UpdateGroupInput: UpdateGroupInput;
+  ProcessingConsent: ProcessingConsent;
+  Certificate: CertificateWithConsent;
+  CertificateStatusChange: CertificateStatusChangeRow;
+  CertificateMoney: CertificateMoneyView;
+  CertificateLedgerEntry: LedgerEntryRow;
+  CertificateFilter: CertificateFilter;
+  CertificateConnection: CertificateConnectionRow;
+  CertificateEdge: Omit<CertificateEdge, 'node'> & { node: ResolversParentTypes['Certificate'] };
+  EpguCertificateInput: EpguCertificateInput;
+  CertificateIntakeResult: CertificateIntakeRow;
+  FundingPeriod: FundingPeriodRow;
+  CreateFundingPeriodInput: CreateFundingPeriodInput;
+  FundingCreditResult: FundingCreditRow;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -609,8 +875,88 @@ export type MunicipalityResolvers<ContextType = ExtraEducationContext, ParentTyp
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type PersonResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = ResolversObject<{
+export type PersonResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  extraCertificate?: Resolver<Maybe<ResolversTypes['Certificate']>, ParentType, ContextType>;
+}>;
+
+export type ProcessingConsentResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ProcessingConsent'] = ResolversParentTypes['ProcessingConsent']> = ResolversObject<{
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CertificateResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['Certificate'] = ResolversParentTypes['Certificate'], FederationReferenceType extends FederationReferenceTypes['Certificate'] = FederationReferenceTypes['Certificate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Certificate']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  depersonalized?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  childConsent?: Resolver<Maybe<ResolversTypes['ProcessingConsent']>, ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['CertificateSource'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CertificateStatus'], ParentType, ContextType>;
+  statusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusHistory?: Resolver<Array<ResolversTypes['CertificateStatusChange']>, ParentType, ContextType>;
+  money?: Resolver<Maybe<ResolversTypes['CertificateMoney']>, ParentType, ContextType>;
+  ledger?: Resolver<Array<ResolversTypes['CertificateLedgerEntry']>, ParentType, ContextType>;
+}>;
+
+export type CertificateStatusChangeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['CertificateStatusChange'] = ResolversParentTypes['CertificateStatusChange']> = ResolversObject<{
+  status?: Resolver<ResolversTypes['CertificateStatus'], ParentType, ContextType>;
+  statusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contractId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type CertificateMoneyResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['CertificateMoney'] = ResolversParentTypes['CertificateMoney']> = ResolversObject<{
+  period?: Resolver<ResolversTypes['FundingPeriod'], ParentType, ContextType>;
+  credited?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  spent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CertificateLedgerEntryResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['CertificateLedgerEntry'] = ResolversParentTypes['CertificateLedgerEntry']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['CertificateLedgerKind'], ParentType, ContextType>;
+  kindName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['FundingPeriod'], ParentType, ContextType>;
+  month?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  contractId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type CertificateConnectionResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['CertificateConnection'] = ResolversParentTypes['CertificateConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CertificateEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CertificateEdgeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['CertificateEdge'] = ResolversParentTypes['CertificateEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Certificate'], ParentType, ContextType>;
+}>;
+
+export type CertificateIntakeResultResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['CertificateIntakeResult'] = ResolversParentTypes['CertificateIntakeResult']> = ResolversObject<{
+  certificate?: Resolver<ResolversTypes['Certificate'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type FundingPeriodResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['FundingPeriod'] = ResolversParentTypes['FundingPeriod'], FederationReferenceType extends FederationReferenceTypes['FundingPeriod'] = FederationReferenceTypes['FundingPeriod']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FundingPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  normPerCertificate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  creditedCertificates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FundingCreditResultResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['FundingCreditResult'] = ResolversParentTypes['FundingCreditResult']> = ResolversObject<{
+  period?: Resolver<ResolversTypes['FundingPeriod'], ParentType, ContextType>;
+  credited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -640,12 +986,19 @@ export type MutationResolvers<ContextType = ExtraEducationContext, ParentType ex
   archiveProgramme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType, RequireFields<MutationArchiveProgrammeArgs, 'id'>>;
   createGroup?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType, RequireFields<MutationCreateGroupArgs, 'input'>>;
   updateGroup?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
+  issueCertificate?: Resolver<ResolversTypes['Certificate'], ParentType, ContextType, RequireFields<MutationIssueCertificateArgs, 'childId'>>;
+  receiveEpguCertificate?: Resolver<ResolversTypes['CertificateIntakeResult'], ParentType, ContextType, RequireFields<MutationReceiveEpguCertificateArgs, 'input'>>;
+  createFundingPeriod?: Resolver<ResolversTypes['FundingPeriod'], ParentType, ContextType, RequireFields<MutationCreateFundingPeriodArgs, 'input'>>;
+  creditFundingPeriod?: Resolver<ResolversTypes['FundingCreditResult'], ParentType, ContextType, RequireFields<MutationCreditFundingPeriodArgs, 'periodId'>>;
 }>;
 
 export type QueryResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   programmes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryProgrammesArgs, 'first'>>;
   programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
   managedProgrammes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryManagedProgrammesArgs, 'first'>>;
+  certificate?: Resolver<Maybe<ResolversTypes['Certificate']>, ParentType, ContextType, RequireFields<QueryCertificateArgs, 'id'>>;
+  certificates?: Resolver<ResolversTypes['CertificateConnection'], ParentType, ContextType, RequireFields<QueryCertificatesArgs, 'first'>>;
+  fundingPeriods?: Resolver<Array<ResolversTypes['FundingPeriod']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = ExtraEducationContext> = ResolversObject<{
@@ -659,6 +1012,16 @@ export type Resolvers<ContextType = ExtraEducationContext> = ResolversObject<{
   Organization?: OrganizationResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProcessingConsent?: ProcessingConsentResolvers<ContextType>;
+  Certificate?: CertificateResolvers<ContextType>;
+  CertificateStatusChange?: CertificateStatusChangeResolvers<ContextType>;
+  CertificateMoney?: CertificateMoneyResolvers<ContextType>;
+  CertificateLedgerEntry?: CertificateLedgerEntryResolvers<ContextType>;
+  CertificateConnection?: CertificateConnectionResolvers<ContextType>;
+  CertificateEdge?: CertificateEdgeResolvers<ContextType>;
+  CertificateIntakeResult?: CertificateIntakeResultResolvers<ContextType>;
+  FundingPeriod?: FundingPeriodResolvers<ContextType>;
+  FundingCreditResult?: FundingCreditResultResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

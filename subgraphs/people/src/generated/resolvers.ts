@@ -807,6 +807,11 @@ export type Query = {
   person?: Maybe<Person>;
   /** Список лиц в вашей зоне доступа, по алфавиту. */
   persons: PersonConnection;
+  /**
+   * Только для внешней системы (ЕПГУ, заявление на сертификат ПФДО): идентификатор ребёнка по СНИЛС и дате
+   * рождения, когда оба совпадают; null — не найден. Других данных лица не возвращает.
+   */
+  epguChildId?: Maybe<Scalars['ID']['output']>;
 };
 
 
@@ -845,6 +850,12 @@ export type QueryPersonsArgs = {
   filter?: InputMaybe<PersonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryEpguChildIdArgs = {
+  snils: Scalars['String']['input'];
+  birthDate: Scalars['Date']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1485,6 +1496,7 @@ export type QueryResolvers<ContextType = PeopleContext, ParentType extends Resol
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
+  epguChildId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryEpguChildIdArgs, 'snils' | 'birthDate'>>;
 }>;
 
 export type Resolvers<ContextType = PeopleContext> = ResolversObject<{

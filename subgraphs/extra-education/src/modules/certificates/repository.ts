@@ -43,3 +43,9 @@ export async function refreshCertificateStatus(
   }
   return status;
 }
+
+export type CertificateRow = typeof extraEducationTables.certificates.$inferSelect;
+export type CertificateStatusChangeRow = typeof certificateStatusChanges.$inferSelect;
+export type LedgerEntryRow = typeof extraEducationTables.ledgerEntries.$inferSelect;
+/** A certificate with the child's consent the gateway brought for `@requires` (rule 5). */
+export type CertificateWithConsent = CertificateRow & { childConsent?: { granted?: boolean | null } | null };

@@ -1,0 +1,18 @@
+import type { CertificateMoney, FundingPeriodRow } from '../ledger/repository.ts';
+import type { CertificateWithConsent } from './repository.ts';
+
+/** A certificate's money in the current funding period, with the period. */
+export interface CertificateMoneyView extends CertificateMoney {
+  period: FundingPeriodRow;
+}
+
+export interface CertificateConnectionRow {
+  edges: { cursor: string; node: CertificateWithConsent }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+export interface CertificateIntakeRow {
+  certificate: CertificateWithConsent;
+  created: boolean;
+}
