@@ -5,6 +5,7 @@ import { catalogueModule } from './modules/catalogue/index.ts';
 import { certificatesModule } from './modules/certificates/index.ts';
 import { fundingModule } from './modules/funding/index.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
+import { enrolmentModule } from './modules/enrolment/index.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
 
@@ -15,7 +16,7 @@ export interface ExtraEducationDeps extends SubgraphDeps {
 
 const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
   name: 'extra-education',
-  modules: [catalogueModule, certificatesModule, fundingModule],
+  modules: [catalogueModule, certificatesModule, fundingModule, enrolmentModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
   loaders: createCatalogueLoaders,
   extend: ({ token, deps }) => ({ organizationOf: peopleOrganizationLookup(deps.peopleUrl, token) }),

@@ -6,6 +6,8 @@ import type { CertificateWithConsent, CertificateStatusChangeRow, LedgerEntryRow
 import type { CertificateMoneyView, CertificateConnectionRow, CertificateIntakeRow } from '../modules/certificates/types.ts';
 import type { FundingPeriodRow } from '../modules/ledger/repository.ts';
 import type { FundingCreditRow } from '../modules/funding/types.ts';
+import type { ApplicationRow, ContractRow, StatusChangeRow } from '../modules/enrolment/repository.ts';
+import type { ApplicationConnectionRow, ContractConnectionRow } from '../modules/enrolment/resolvers/Query.ts';
 import type { ExtraEducationContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -154,6 +156,10 @@ export type Person = {
   id: Scalars['ID']['output'];
   /** Сертификат ПФДО ребёнка; null — не выдан или вне вашей зоны доступа. */
   extraCertificate?: Maybe<Certificate>;
+  /** Заявления в группы дополнительного образования за этого ребёнка (в вашей зоне доступа). */
+  extraApplications: Array<ExtraApplication>;
+  /** Договоры дополнительного образования этого ребёнка (в вашей зоне доступа). */
+  extraContracts: Array<ExtraContract>;
 };
 
 export type CreateProgrammeInput = {
@@ -334,6 +340,129 @@ export type CertificateIntakeResult = {
   created: Scalars['Boolean']['output'];
 };
 
+export type ApplyToGroupInput = {
+  groupId: Scalars['ID']['input'];
+  childId: Scalars['ID']['input'];
+  /** Желаемый способ оплаты; должен быть среди способов оплаты программы. */
+  paymentMethod?: InputMaybe<PaymentMethod>;
+};
+
+export type ExtraApplicationStatus =
+  | 'SUBMITTED'
+  | 'ACCEPTED'
+  | 'REFUSED'
+  | 'WITHDRAWN'
+  | 'ENROLLED';
+
+/** Откуда заявление: личный кабинет, ЕПГУ, лично в организации. */
+export type ExtraApplicationSource =
+  | 'CABINET'
+  | 'EPGU'
+  | 'IN_PERSON';
+
+/** Заявление в группу дополнительного образования. */
+export type ExtraApplication = {
+  __typename?: 'ExtraApplication';
+  id: Scalars['ID']['output'];
+  group: ProgrammeGroup;
+  programme: Programme;
+  organization: Organization;
+  child: Person;
+  /** Заявитель: законный представитель или сам обучающийся; null — заявление с ЕПГУ не сопоставлено с карточкой. */
+  applicant?: Maybe<Person>;
+  source: ExtraApplicationSource;
+  status: ExtraApplicationStatus;
+  /** Статус по-русски. */
+  statusName: Scalars['String']['output'];
+  /** Причина отказа (для статуса «Отказано»). */
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  /** Желаемый способ оплаты. */
+  paymentMethod?: Maybe<PaymentMethod>;
+  paymentMethodName?: Maybe<Scalars['String']['output']>;
+  /** История статусов: кто, когда, из какого в какой, почему. */
+  history: Array<ExtraApplicationStatusChange>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Договор, заключённый по заявлению. */
+  contract?: Maybe<ExtraContract>;
+};
+
+export type ExtraApplicationStatusChange = {
+  __typename?: 'ExtraApplicationStatusChange';
+  from?: Maybe<ExtraApplicationStatus>;
+  to: ExtraApplicationStatus;
+  reason?: Maybe<Scalars['String']['output']>;
+  changedBy?: Maybe<Person>;
+  changedAt: Scalars['DateTime']['output'];
+};
+
+/** Договор об обучении по программе дополнительного образования (правило 20: со способом оплаты). */
+export type ExtraContract = {
+  __typename?: 'ExtraContract';
+  id: Scalars['ID']['output'];
+  application: ExtraApplication;
+  group: ProgrammeGroup;
+  programme: Programme;
+  organization: Organization;
+  child: Person;
+  paymentMethod: PaymentMethod;
+  /** Способ оплаты по-русски: «бюджет», «платно», «по сертификату». */
+  paymentMethodName: Scalars['String']['output'];
+  /** Сертификат ПФДО, по которому оплачивается обучение (только для оплаты по сертификату). */
+  certificateId?: Maybe<Scalars['ID']['output']>;
+  /** Номер сертификата (10 цифр). */
+  certificateCode?: Maybe<Scalars['String']['output']>;
+  /** Стоимость месяца обучения на дату заключения, рубли: «1500.00». */
+  pricePerMonth: Scalars['String']['output'];
+  concludedOn: Scalars['Date']['output'];
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  endReason?: Maybe<Scalars['String']['output']>;
+  /** Действует ли договор (не расторгнут). */
+  active: Scalars['Boolean']['output'];
+  /** Зарезервировано на сертификате при заключении, рубли; null — договор не по сертификату. */
+  reservedAmount?: Maybe<Scalars['String']['output']>;
+  /** Списано с сертификата за месяцы обучения, рубли. */
+  chargedAmount?: Maybe<Scalars['String']['output']>;
+  /** Остаток резерва (зарезервировано − списано − возвращено), рубли. */
+  remainingReserve?: Maybe<Scalars['String']['output']>;
+};
+
+export type ExtraApplicationConnection = {
+  __typename?: 'ExtraApplicationConnection';
+  edges: Array<ExtraApplicationEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExtraApplicationEdge = {
+  __typename?: 'ExtraApplicationEdge';
+  cursor: Scalars['String']['output'];
+  node: ExtraApplication;
+};
+
+export type ExtraContractConnection = {
+  __typename?: 'ExtraContractConnection';
+  edges: Array<ExtraContractEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExtraContractEdge = {
+  __typename?: 'ExtraContractEdge';
+  cursor: Scalars['String']['output'];
+  node: ExtraContract;
+};
+
+/** Итог списания за месяц. */
+export type ExtraChargeResult = {
+  __typename?: 'ExtraChargeResult';
+  /** Месяц «ГГГГ-ММ». */
+  month: Scalars['String']['output'];
+  /** Договоров, по которым списано сейчас (повторное списание за тот же месяц не учитывается). */
+  charged: Scalars['Int']['output'];
+  /** Сумма, списанная сейчас, рубли. */
+  amount: Scalars['String']['output'];
+};
+
 /** Период финансирования регионального ПФДО. */
 export type FundingPeriod = {
   __typename?: 'FundingPeriod';
@@ -387,6 +516,33 @@ export type Mutation = {
    * номеру ЕПГУ: то же заявление той же системы возвращает уже выданный сертификат.
    */
   receiveEpguCertificate: CertificateIntakeResult;
+  /**
+   * Подать заявление в группу: законный представитель — за своего ребёнка, обучающийся с 14 лет — за себя.
+   * Программа должна быть опубликована, возраст ребёнка — в её диапазоне, группа — не закончившейся.
+   */
+  applyToGroup: ExtraApplication;
+  /** Зарегистрировать заявление, поданное лично в организации (администратор организации). */
+  registerExtraApplicationInPerson: ExtraApplication;
+  /** Решение организации: принять (нужно свободное место) или отказать (с причиной). */
+  decideExtraApplication: ExtraApplication;
+  /** Отозвать своё заявление (пока по нему не заключён договор). */
+  withdrawExtraApplication: ExtraApplication;
+  /**
+   * Заключить договор по принятому заявлению. По сертификату — только в организации «Участник ПФДО», после
+   * зачисления средств на сертификат; резервируется стоимость месяцев группы в текущем периоде финансирования.
+   * Зачисление вносится в книгу движения.
+   */
+  concludeExtraContract: ExtraContract;
+  /**
+   * Расторгнуть договор (отчисление): остаток резерва возвращается на сертификат; отчисление вносится в книгу движения.
+   * По умолчанию — сегодняшней датой региона.
+   */
+  endExtraContract: ExtraContract;
+  /**
+   * Списать с сертификатов оплату месяца («ГГГГ-ММ») по всем действующим договорам по сертификату; повтор не
+   * списывает второй раз.
+   */
+  chargeExtraContracts: ExtraChargeResult;
   /** Новый период финансирования (региональный оператор): периоды не пересекаются, норматив больше нуля. */
   createFundingPeriod: FundingPeriod;
   /**
@@ -439,6 +595,46 @@ export type MutationReceiveEpguCertificateArgs = {
 };
 
 
+export type MutationApplyToGroupArgs = {
+  input: ApplyToGroupInput;
+};
+
+
+export type MutationRegisterExtraApplicationInPersonArgs = {
+  input: ApplyToGroupInput;
+};
+
+
+export type MutationDecideExtraApplicationArgs = {
+  id: Scalars['ID']['input'];
+  accept: Scalars['Boolean']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationWithdrawExtraApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationConcludeExtraContractArgs = {
+  applicationId: Scalars['ID']['input'];
+  paymentMethod: PaymentMethod;
+};
+
+
+export type MutationEndExtraContractArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationChargeExtraContractsArgs = {
+  month: Scalars['String']['input'];
+};
+
+
 export type MutationCreateFundingPeriodArgs = {
   input: CreateFundingPeriodInput;
 };
@@ -460,6 +656,12 @@ export type Query = {
   certificate?: Maybe<Certificate>;
   /** Сертификаты вашей территории (регион — все, муниципалитет — свои), по дате выдачи, новые первыми. */
   certificates: CertificateConnection;
+  /** Заявление в группу дополнительного образования, если оно в вашей зоне доступа (иначе NOT_FOUND). */
+  extraApplication?: Maybe<ExtraApplication>;
+  /** Заявления в группы организаций вашей территории (администратор организации, координатор, оператор), новые первыми. */
+  extraApplications: ExtraApplicationConnection;
+  /** Договоры организаций вашей территории, новые первыми; active — только действующие (true) или расторгнутые (false). */
+  extraContracts: ExtraContractConnection;
   /** Периоды финансирования ПФДО с нормативом на сертификат, по дате начала. */
   fundingPeriods: Array<FundingPeriod>;
 };
@@ -491,6 +693,27 @@ export type QueryCertificateArgs = {
 
 export type QueryCertificatesArgs = {
   filter?: InputMaybe<CertificateFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryExtraApplicationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExtraApplicationsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ExtraApplicationStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryExtraContractsArgs = {
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -581,6 +804,8 @@ export type FederationTypes = ResolversObject<{
   Organization: Organization;
   Person: Person;
   Certificate: Certificate;
+  ExtraApplication: ExtraApplication;
+  ExtraContract: ExtraContract;
   FundingPeriod: FundingPeriod;
 }>;
 
@@ -605,6 +830,12 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}>
         | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}>
         | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}> ) );
+  ExtraApplication:
+    ( { __typename: 'ExtraApplication' }
+    & GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"id":true}> );
+  ExtraContract:
+    ( { __typename: 'ExtraContract' }
+    & GraphQLRecursivePick<FederationTypes['ExtraContract'], {"id":true}> );
   FundingPeriod:
     ( { __typename: 'FundingPeriod' }
     & GraphQLRecursivePick<FederationTypes['FundingPeriod'], {"id":true}> );
@@ -648,6 +879,17 @@ export type ResolversTypes = ResolversObject<{
   CertificateEdge: ResolverTypeWrapper<Omit<CertificateEdge, 'node'> & { node: ResolversTypes['Certificate'] }>;
   EpguCertificateInput: EpguCertificateInput;
   CertificateIntakeResult: ResolverTypeWrapper<CertificateIntakeRow>;
+  ApplyToGroupInput: ApplyToGroupInput;
+  ExtraApplicationStatus: ExtraApplicationStatus;
+  ExtraApplicationSource: ExtraApplicationSource;
+  ExtraApplication: ResolverTypeWrapper<ApplicationRow>;
+  ExtraApplicationStatusChange: ResolverTypeWrapper<StatusChangeRow>;
+  ExtraContract: ResolverTypeWrapper<ContractRow>;
+  ExtraApplicationConnection: ResolverTypeWrapper<ApplicationConnectionRow>;
+  ExtraApplicationEdge: ResolverTypeWrapper<Omit<ExtraApplicationEdge, 'node'> & { node: ResolversTypes['ExtraApplication'] }>;
+  ExtraContractConnection: ResolverTypeWrapper<ContractConnectionRow>;
+  ExtraContractEdge: ResolverTypeWrapper<Omit<ExtraContractEdge, 'node'> & { node: ResolversTypes['ExtraContract'] }>;
+  ExtraChargeResult: ResolverTypeWrapper<ExtraChargeResult>;
   FundingPeriod: ResolverTypeWrapper<FundingPeriodRow>;
   CreateFundingPeriodInput: CreateFundingPeriodInput;
   FundingCreditResult: ResolverTypeWrapper<FundingCreditRow>;
@@ -693,6 +935,15 @@ export type ResolversParentTypes = ResolversObject<{
   CertificateEdge: Omit<CertificateEdge, 'node'> & { node: ResolversParentTypes['Certificate'] };
   EpguCertificateInput: EpguCertificateInput;
   CertificateIntakeResult: CertificateIntakeRow;
+  ApplyToGroupInput: ApplyToGroupInput;
+  ExtraApplication: ApplicationRow;
+  ExtraApplicationStatusChange: StatusChangeRow;
+  ExtraContract: ContractRow;
+  ExtraApplicationConnection: ApplicationConnectionRow;
+  ExtraApplicationEdge: Omit<ExtraApplicationEdge, 'node'> & { node: ResolversParentTypes['ExtraApplication'] };
+  ExtraContractConnection: ContractConnectionRow;
+  ExtraContractEdge: Omit<ExtraContractEdge, 'node'> & { node: ResolversParentTypes['ExtraContract'] };
+  ExtraChargeResult: ExtraChargeResult;
   FundingPeriod: FundingPeriodRow;
   CreateFundingPeriodInput: CreateFundingPeriodInput;
   FundingCreditResult: FundingCreditRow;
@@ -879,6 +1130,8 @@ export type PersonResolvers<ContextType = ExtraEducationContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   extraCertificate?: Resolver<Maybe<ResolversTypes['Certificate']>, ParentType, ContextType>;
+  extraApplications?: Resolver<Array<ResolversTypes['ExtraApplication']>, ParentType, ContextType>;
+  extraContracts?: Resolver<Array<ResolversTypes['ExtraContract']>, ParentType, ContextType>;
 }>;
 
 export type ProcessingConsentResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ProcessingConsent'] = ResolversParentTypes['ProcessingConsent']> = ResolversObject<{
@@ -945,6 +1198,83 @@ export type CertificateIntakeResultResolvers<ContextType = ExtraEducationContext
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ExtraApplicationResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplication'] = ResolversParentTypes['ExtraApplication'], FederationReferenceType extends FederationReferenceTypes['ExtraApplication'] = FederationReferenceTypes['ExtraApplication']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtraApplication']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  applicant?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ExtraApplicationSource'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExtraApplicationStatus'], ParentType, ContextType>;
+  statusName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentMethod?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
+  paymentMethodName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ExtraApplicationStatusChange']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  contract?: Resolver<Maybe<ResolversTypes['ExtraContract']>, ParentType, ContextType>;
+}>;
+
+export type ExtraApplicationStatusChangeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplicationStatusChange'] = ResolversParentTypes['ExtraApplicationStatusChange']> = ResolversObject<{
+  from?: Resolver<Maybe<ResolversTypes['ExtraApplicationStatus']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ExtraApplicationStatus'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ExtraContractResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraContract'] = ResolversParentTypes['ExtraContract'], FederationReferenceType extends FederationReferenceTypes['ExtraContract'] = FederationReferenceTypes['ExtraContract']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtraContract']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  application?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  paymentMethod?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  paymentMethodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certificateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  certificateCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pricePerMonth?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  concludedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reservedAmount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  chargedAmount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  remainingReserve?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ExtraApplicationConnectionResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplicationConnection'] = ResolversParentTypes['ExtraApplicationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ExtraApplicationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExtraApplicationEdgeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplicationEdge'] = ResolversParentTypes['ExtraApplicationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType>;
+}>;
+
+export type ExtraContractConnectionResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraContractConnection'] = ResolversParentTypes['ExtraContractConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ExtraContractEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExtraContractEdgeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraContractEdge'] = ResolversParentTypes['ExtraContractEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ExtraContract'], ParentType, ContextType>;
+}>;
+
+export type ExtraChargeResultResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraChargeResult'] = ResolversParentTypes['ExtraChargeResult']> = ResolversObject<{
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  charged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FundingPeriodResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['FundingPeriod'] = ResolversParentTypes['FundingPeriod'], FederationReferenceType extends FederationReferenceTypes['FundingPeriod'] = FederationReferenceTypes['FundingPeriod']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FundingPeriod']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -988,6 +1318,13 @@ export type MutationResolvers<ContextType = ExtraEducationContext, ParentType ex
   updateGroup?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType, RequireFields<MutationUpdateGroupArgs, 'id' | 'input'>>;
   issueCertificate?: Resolver<ResolversTypes['Certificate'], ParentType, ContextType, RequireFields<MutationIssueCertificateArgs, 'childId'>>;
   receiveEpguCertificate?: Resolver<ResolversTypes['CertificateIntakeResult'], ParentType, ContextType, RequireFields<MutationReceiveEpguCertificateArgs, 'input'>>;
+  applyToGroup?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType, RequireFields<MutationApplyToGroupArgs, 'input'>>;
+  registerExtraApplicationInPerson?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType, RequireFields<MutationRegisterExtraApplicationInPersonArgs, 'input'>>;
+  decideExtraApplication?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType, RequireFields<MutationDecideExtraApplicationArgs, 'id' | 'accept'>>;
+  withdrawExtraApplication?: Resolver<ResolversTypes['ExtraApplication'], ParentType, ContextType, RequireFields<MutationWithdrawExtraApplicationArgs, 'id'>>;
+  concludeExtraContract?: Resolver<ResolversTypes['ExtraContract'], ParentType, ContextType, RequireFields<MutationConcludeExtraContractArgs, 'applicationId' | 'paymentMethod'>>;
+  endExtraContract?: Resolver<ResolversTypes['ExtraContract'], ParentType, ContextType, RequireFields<MutationEndExtraContractArgs, 'id' | 'reason'>>;
+  chargeExtraContracts?: Resolver<ResolversTypes['ExtraChargeResult'], ParentType, ContextType, RequireFields<MutationChargeExtraContractsArgs, 'month'>>;
   createFundingPeriod?: Resolver<ResolversTypes['FundingPeriod'], ParentType, ContextType, RequireFields<MutationCreateFundingPeriodArgs, 'input'>>;
   creditFundingPeriod?: Resolver<ResolversTypes['FundingCreditResult'], ParentType, ContextType, RequireFields<MutationCreditFundingPeriodArgs, 'periodId'>>;
 }>;
@@ -998,6 +1335,9 @@ export type QueryResolvers<ContextType = ExtraEducationContext, ParentType exten
   managedProgrammes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryManagedProgrammesArgs, 'first'>>;
   certificate?: Resolver<Maybe<ResolversTypes['Certificate']>, ParentType, ContextType, RequireFields<QueryCertificateArgs, 'id'>>;
   certificates?: Resolver<ResolversTypes['CertificateConnection'], ParentType, ContextType, RequireFields<QueryCertificatesArgs, 'first'>>;
+  extraApplication?: Resolver<Maybe<ResolversTypes['ExtraApplication']>, ParentType, ContextType, RequireFields<QueryExtraApplicationArgs, 'id'>>;
+  extraApplications?: Resolver<ResolversTypes['ExtraApplicationConnection'], ParentType, ContextType, RequireFields<QueryExtraApplicationsArgs, 'first'>>;
+  extraContracts?: Resolver<ResolversTypes['ExtraContractConnection'], ParentType, ContextType, RequireFields<QueryExtraContractsArgs, 'first'>>;
   fundingPeriods?: Resolver<Array<ResolversTypes['FundingPeriod']>, ParentType, ContextType>;
 }>;
 
@@ -1020,6 +1360,14 @@ export type Resolvers<ContextType = ExtraEducationContext> = ResolversObject<{
   CertificateConnection?: CertificateConnectionResolvers<ContextType>;
   CertificateEdge?: CertificateEdgeResolvers<ContextType>;
   CertificateIntakeResult?: CertificateIntakeResultResolvers<ContextType>;
+  ExtraApplication?: ExtraApplicationResolvers<ContextType>;
+  ExtraApplicationStatusChange?: ExtraApplicationStatusChangeResolvers<ContextType>;
+  ExtraContract?: ExtraContractResolvers<ContextType>;
+  ExtraApplicationConnection?: ExtraApplicationConnectionResolvers<ContextType>;
+  ExtraApplicationEdge?: ExtraApplicationEdgeResolvers<ContextType>;
+  ExtraContractConnection?: ExtraContractConnectionResolvers<ContextType>;
+  ExtraContractEdge?: ExtraContractEdgeResolvers<ContextType>;
+  ExtraChargeResult?: ExtraChargeResultResolvers<ContextType>;
   FundingPeriod?: FundingPeriodResolvers<ContextType>;
   FundingCreditResult?: FundingCreditResultResolvers<ContextType>;
   link__Import?: GraphQLScalarType;

@@ -1,0 +1,3 @@
+import type { MutationResolvers } from '../../../generated/resolvers.ts';
+
+export const Mutation = {} satisfies MutationResolvers;
