@@ -7,6 +7,7 @@ import { CatalogueView } from '../../features/extra/catalogue-view.tsx';
 import { ProgrammeView } from '../../features/extra/programme-view.tsx';
 import { Page } from '../../ui/kit.tsx';
 import '../../features/extra/extra.css';
+import { ApplicationsPage, ContractsPage } from './enrolment.tsx';
 import { NewProgrammePage, ProgrammePage } from './programme.tsx';
 import { ProgrammesPage } from './programmes.tsx';
 
@@ -29,6 +30,8 @@ export default function ExtraRoutes() {
       <Route index element={<ProgrammesPage />} />
       <Route path="programmes/new" element={<NewProgrammePage />} />
       <Route path="programmes/:programmeId" element={<ProgrammePage />} />
+      <Route path="applications" element={<ApplicationsPage />} />
+      <Route path="contracts" element={<ContractsPage />} />
       <Route path="catalogue" element={<CataloguePage />} />
       <Route path="catalogue/:programmeId" element={<CatalogueProgrammePage />} />
       <Route path="*" element={<Navigate to="/extra" replace />} />
