@@ -22,7 +22,7 @@ export type RecordsChild = NonNullable<ExtraFamilyRecordsQuery['person']>['child
 export type FamilyApplication = RecordsChild['extraApplications'][number];
 export type FamilyContract = RecordsChild['extraContracts'][number];
 
-const CERTIFICATE_FIELDS = gql`
+const FAMILY_CERTIFICATE_FIELDS = gql`
   fragment FamilyCertificate on Certificate {
     id
     code
@@ -61,10 +61,10 @@ export const EXTRA_FAMILY_QUERY: TypedDocumentNode<ExtraFamilyQuery, ExtraFamily
       }
     }
   }
-  ${CERTIFICATE_FIELDS}
+  ${FAMILY_CERTIFICATE_FIELDS}
 `;
 
-const APPLICATION_FIELDS = gql`
+const FAMILY_APPLICATION_FIELDS = gql`
   fragment FamilyApplication on ExtraApplication {
     id
     status
@@ -88,7 +88,7 @@ const APPLICATION_FIELDS = gql`
   }
 `;
 
-const CONTRACT_FIELDS = gql`
+const FAMILY_CONTRACT_FIELDS = gql`
   fragment FamilyContract on ExtraContract {
     id
     paymentMethod
@@ -133,8 +133,8 @@ export const EXTRA_FAMILY_RECORDS_QUERY: TypedDocumentNode<ExtraFamilyRecordsQue
         }
       }
     }
-    ${APPLICATION_FIELDS}
-    ${CONTRACT_FIELDS}
+    ${FAMILY_APPLICATION_FIELDS}
+    ${FAMILY_CONTRACT_FIELDS}
   `;
 
 export const ISSUE_CERTIFICATE: TypedDocumentNode<IssueCertificateMutation, IssueCertificateMutationVariables> = gql`
@@ -143,7 +143,7 @@ export const ISSUE_CERTIFICATE: TypedDocumentNode<IssueCertificateMutation, Issu
       ...FamilyCertificate
     }
   }
-  ${CERTIFICATE_FIELDS}
+  ${FAMILY_CERTIFICATE_FIELDS}
 `;
 
 export const APPLY_TO_GROUP: TypedDocumentNode<ApplyToGroupMutation, ApplyToGroupMutationVariables> = gql`
@@ -152,7 +152,7 @@ export const APPLY_TO_GROUP: TypedDocumentNode<ApplyToGroupMutation, ApplyToGrou
       ...FamilyApplication
     }
   }
-  ${APPLICATION_FIELDS}
+  ${FAMILY_APPLICATION_FIELDS}
 `;
 
 export const WITHDRAW_EXTRA_APPLICATION: TypedDocumentNode<
