@@ -2,6 +2,8 @@
 import { defineSubgraph, type SubgraphDeps } from '@region/kit';
 import type { ExtraEducationContext } from './context.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
+import { createCertificateLoaders } from './modules/certificates/loaders.ts';
+import { certificatePeople } from './modules/certificates/people.ts';
 import { certificatesModule } from './modules/certificates/index.ts';
 import { fundingModule } from './modules/funding/index.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
@@ -18,8 +20,11 @@ const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducat
   name: 'extra-education',
   modules: [catalogueModule, certificatesModule, fundingModule, enrolmentModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
-  loaders: createCatalogueLoaders,
-  extend: ({ token, deps }) => ({ organizationOf: peopleOrganizationLookup(deps.peopleUrl, token) }),
+  loaders: (db, policy) => ({ ...createCatalogueLoaders(db, policy), ...createCertificateLoaders(db, policy) }),
+  extend: ({ token, deps }) => ({
+    organizationOf: peopleOrganizationLookup(deps.peopleUrl, token),
+    people: certificatePeople(deps.peopleUrl, token),
+  }),
 });
 export default extraEducationSubgraph;
 

@@ -11,14 +11,76 @@ import { PolicyBase, TRUE, anyOf, assertNever } from '@region/kit';
 import { extraEducationTables, qualified } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 
-const { programmes } = extraEducationTables;
+const { programmes, certificates, applications, contracts } = extraEducationTables;
 const PROGRAMME = {
   status: qualified(programmes.status),
   organizationId: qualified(programmes.organizationId),
   municipalityId: qualified(programmes.municipalityId),
 };
 
+const CERTIFICATE = {
+  id: qualified(certificates.id),
+  personId: qualified(certificates.personId),
+  municipalityId: qualified(certificates.municipalityId),
+  intakeAccountId: qualified(certificates.intakeAccountId),
+};
+
 export class ExtraEducationPolicy extends PolicyBase {
+  /**
+   * The certificates one `extra:read` grant reaches (rule 19): the region all; a municipality those whose
+   * `municipality_id` is its own; an organization those of children who applied to it or hold a contract
+   * with it (it needs the certificate to conclude one); a guardian their linked children's.
+   */
+  private certificatesUnderGrant(grant: Grant): SQL | null {
+    const t = grant.territory;
+    switch (t.kind) {
+      case 'REGION':
+        return TRUE;
+      case 'MUNICIPALITY':
+        return sql`${CERTIFICATE.municipalityId} = ${t.municipalityId}`;
+      case 'ORGANIZATION':
+        return sql`(exists (select 1 from ${applications} a where a.child_id = ${CERTIFICATE.personId}
+          and a.organization_id = ${t.organizationId})
+          or exists (select 1 from ${contracts} k where k.certificate_id = ${CERTIFICATE.id}
+          and k.organization_id = ${t.organizationId}))`;
+      case 'CHILDREN':
+        return t.personIds.length ? sql`${CERTIFICATE.personId} in ${t.personIds}` : null;
+      case 'CLASS':
+      case 'SELF':
+        return null;
+      default:
+        return assertNever(t);
+    }
+  }
+
+  /**
+   * Certificates the principal may read: `extra:read` by territory; an ЕПГУ service account only those it
+   * handed over itself (the answer to its own intake), never others'.
+   */
+  certificatesReadable(): SQL {
+    const intake =
+      this.principal.kind === 'SERVICE' && this.grantsWith('extra:intake').length > 0
+        ? [sql`${CERTIFICATE.intakeAccountId} = ${this.principal.serviceId}`]
+        : [];
+    return anyOf([...intake, this.rowsWith('extra:read', (grant) => this.certificatesUnderGrant(grant))]);
+  }
+
+  /** May the principal obtain a certificate for this child: a guardian's `extra:apply` over their linked children. */
+  appliesFor(childId: string): boolean {
+    return this.holdsOver('extra:apply', (grant) => {
+      const t = grant.territory;
+      return t.kind === 'CHILDREN' && t.personIds.includes(childId);
+    });
+  }
+
+  /** Does a staff grant of `extra:read` reach this municipality's certificates (the list's filter)? */
+  readsMunicipality(municipalityId: string): boolean {
+    return this.holdsOver('extra:read', (grant) => {
+      const t = grant.territory;
+      return t.kind === 'REGION' || (t.kind === 'MUNICIPALITY' && t.municipalityId === municipalityId);
+    });
+  }
+
   /** The programmes one staff grant reaches, in any status. */
   private programmesUnderGrant(grant: Grant): SQL | null {
     const t = grant.territory;

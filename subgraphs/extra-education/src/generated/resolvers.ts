@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { EntityRef, ProgrammeRow, GroupRow } from '../modules/catalogue/repository.ts';
 import type { ProgrammeConnectionRow } from '../modules/catalogue/resolvers/Query.ts';
 import type { CertificateWithConsent, CertificateStatusChangeRow, LedgerEntryRow } from '../modules/certificates/repository.ts';
-import type { CertificateMoneyView, CertificateConnectionRow, CertificateIntakeRow } from '../modules/certificates/types.ts';
+import type { CertificateMoneyView, CertificateConnectionRow, CertificateIntakeRow, ConsentRequirementRef } from '../modules/certificates/types.ts';
 import type { FundingPeriodRow } from '../modules/ledger/repository.ts';
 import type { FundingCreditRow } from '../modules/funding/types.ts';
 import type { ApplicationRow, ContractRow, StatusChangeRow } from '../modules/enrolment/repository.ts';
@@ -869,7 +869,7 @@ export type ResolversTypes = ResolversObject<{
   CertificateStatus: CertificateStatus;
   CertificateSource: CertificateSource;
   CertificateLedgerKind: CertificateLedgerKind;
-  ProcessingConsent: ResolverTypeWrapper<ProcessingConsent>;
+  ProcessingConsent: ResolverTypeWrapper<ConsentRequirementRef>;
   Certificate: ResolverTypeWrapper<CertificateWithConsent>;
   CertificateStatusChange: ResolverTypeWrapper<CertificateStatusChangeRow>;
   CertificateMoney: ResolverTypeWrapper<CertificateMoneyView>;
@@ -925,7 +925,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateProgrammeInput: UpdateProgrammeInput;
   CreateGroupInput: CreateGroupInput;
   UpdateGroupInput: UpdateGroupInput;
-  ProcessingConsent: ProcessingConsent;
+  ProcessingConsent: ConsentRequirementRef;
   Certificate: CertificateWithConsent;
   CertificateStatusChange: CertificateStatusChangeRow;
   CertificateMoney: CertificateMoneyView;

@@ -9,10 +9,14 @@ export interface CertificateMoneyView extends CertificateMoney {
 export interface CertificateConnectionRow {
   edges: { cursor: string; node: CertificateWithConsent }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
+  /** Counted only when asked for (GraphQL calls it). */
+  totalCount: () => Promise<number>;
 }
 
 export interface CertificateIntakeRow {
   certificate: CertificateWithConsent;
   created: boolean;
 }
+
+/** A `ProcessingConsent` people resolves for the child (`@requires` reads its `granted`). */
+export type ConsentRequirementRef = { personId: string };

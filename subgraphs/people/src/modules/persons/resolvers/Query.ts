@@ -1,5 +1,6 @@
 import type { PeopleContext } from '../../../context.ts';
-import { connection, decodeCursor, encodeCursor, foundInScope, pageSize } from '@region/kit';
+import { connection, decodeCursor, encodeCursor, forbidden, foundInScope, pageSize } from '@region/kit';
+import { personIdBySnils } from '../epgu-match.ts';
 import {
   countPersons,
   keyOf,
@@ -32,6 +33,11 @@ export const Query = {
       ...connection(rows, first, (row: ListedPersonRow) => encodeCursor(keyOf(row))),
       totalCount: () => countPersons(ctx.db, ctx.policy, filter),
     };
+  },
+  epguChildId: (_: unknown, args: { snils: string; birthDate: string }, ctx: PeopleContext) => {
+    if (ctx.principal.kind !== 'SERVICE' || ctx.policy.grantsWith('extra:intake').length === 0)
+      throw forbidden('Только для учётной записи ЕПГУ.');
+    return personIdBySnils(ctx.db, args.snils, args.birthDate);
   },
 };
 
