@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # One Dockerfile, one target per process kind (docs/deploy.md, Container images):
 #   docker build --target gateway -t region-edu/gateway .
-#   targets: gateway, people, learning, admissions, admissions-outbox, extra-education, analytics, migrate
+#   targets: gateway, people, learning, admissions, admissions-outbox, extra-education,
+#   extra-education-outbox, analytics, migrate
 # The services run their TypeScript through tsx, as `npm start` does, so the images carry the sources and the
 # workspace's node_modules; the web client is built once and served by the gateway.
 
@@ -66,8 +67,14 @@ EXPOSE 4013
 CMD ["node", "--import", "tsx", "subgraphs/admissions/src/worker.ts"]
 
 FROM runtime AS extra-education
+# The outbox runs in its own process kind (extra-education-outbox), not in every API replica.
+ENV OUTBOX_WORKERS=off
 EXPOSE 4004
 CMD ["node", "--import", "tsx", "subgraphs/extra-education/src/index.ts"]
+
+FROM runtime AS extra-education-outbox
+EXPOSE 4014
+CMD ["node", "--import", "tsx", "subgraphs/extra-education/src/worker.ts"]
 
 FROM runtime AS analytics
 EXPOSE 4005

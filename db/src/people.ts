@@ -3,6 +3,7 @@
  * people subgraph; other subgraphs refer to these rows by id only (no foreign keys across schemas).
  */
 import { ROLES } from '@region/schema';
+import { PAYMENT_METHODS } from '@region/schema/enums';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -40,6 +41,8 @@ export const identityDocumentType = people.enum('identity_document_type', [
 ]);
 export const qualificationCategory = people.enum('qualification_category', ['NONE', 'FIRST', 'HIGHEST']);
 export const movementKind = people.enum('movement_kind', ['ENROL', 'TRANSFER', 'EXPEL', 'GRADUATE']);
+/** How an extra-education place is paid for (rule 20: every enrolment goes through the book with it). */
+export const paymentMethod = people.enum('payment_method', PAYMENT_METHODS);
 export const consentKind = people.enum('consent_kind', [
   /** Consent to processing of personal data (152-FZ art. 9); without it the person is depersonalized. */
   'PROCESSING',
@@ -202,6 +205,11 @@ export const movements = people.table(
     orderDate: date('order_date').notNull(),
     effectiveOn: date('effective_on').notNull(),
     reason: text('reason'),
+    /**
+     * The payment method of an extra-education enrolment (rule 20): budget, paid or certificate; null for
+     * schools, kindergartens and colleges.
+     */
+    paymentMethod: paymentMethod('payment_method'),
     recordedBy: uuid('recorded_by'),
     /**
      * Set by a caller that may retry (an enrolment decided in admissions: `application:<id>`): the same key

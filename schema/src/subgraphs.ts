@@ -123,17 +123,21 @@ export const SUBGRAPHS = [
     // The outbox: ЕПГУ status changes and decided enrolments (subgraphs/admissions/src/worker.ts).
     [{ name: 'outbox', main: 'src/worker.ts', port: 4013 }],
   ),
-  subgraphEntry('extra-education', 4004, [
-    {
-      typename: 'Programme',
-      sample: `select id from extra_education.programmes where status = 'PUBLISHED' order by id limit 1`,
-    },
-    {
-      typename: 'ProgrammeGroup',
-      sample: `select g.id from extra_education.groups g join extra_education.programmes p on p.id = g.programme_id
-        where p.status = 'PUBLISHED' order by g.id limit 1`,
-    },
-  ]),
+  withWorkers(
+    subgraphEntry('extra-education', 4004, [
+      {
+        typename: 'Programme',
+        sample: `select id from extra_education.programmes where status = 'PUBLISHED' order by id limit 1`,
+      },
+      {
+        typename: 'ProgrammeGroup',
+        sample: `select g.id from extra_education.groups g join extra_education.programmes p on p.id = g.programme_id
+          where p.status = 'PUBLISHED' order by g.id limit 1`,
+      },
+    ]),
+    // The outbox: enrolments and expulsions for people's movement book (subgraphs/extra-education/src/worker.ts).
+    [{ name: 'outbox', main: 'src/worker.ts', port: 4014 }],
+  ),
   // Issue 12: reports over the read contract (`analytics_contract` views); it originates no entity. Its role
   // `analytics_svc` owns schema `analytics` (saved reports, later) and reads the contract as `analytics_ro`.
   subgraphEntry('analytics', 4005, []),

@@ -9,6 +9,8 @@ import {
   APPLICATION_KINDS,
   APPLICATION_SOURCES,
   APPLICATION_STATUSES,
+  EXTRA_APPLICATION_STATUSES,
+  EXTRA_SOURCES,
   PAYMENT_METHODS,
   PROGRAMME_DIRECTIONS,
   PROGRAMME_STATUSES,
@@ -23,6 +25,10 @@ const SHARED: { subgraph: string; graphqlEnum: string; values: readonly string[]
   { subgraph: 'extra-education', graphqlEnum: 'ProgrammeDirection', values: PROGRAMME_DIRECTIONS },
   { subgraph: 'extra-education', graphqlEnum: 'ProgrammeStatus', values: PROGRAMME_STATUSES },
   { subgraph: 'extra-education', graphqlEnum: 'PaymentMethod', values: PAYMENT_METHODS },
+  { subgraph: 'extra-education', graphqlEnum: 'ExtraApplicationStatus', values: EXTRA_APPLICATION_STATUSES },
+  { subgraph: 'extra-education', graphqlEnum: 'ExtraApplicationSource', values: EXTRA_SOURCES },
+  // The movement book carries the payment method of an extra-education enrolment: the same enum, so it composes.
+  { subgraph: 'people', graphqlEnum: 'PaymentMethod', values: PAYMENT_METHODS },
 ];
 
 describe('shared enums match the SDL', () => {

@@ -22,4 +22,11 @@ export const DEMO_SERVICES = [
     municipality: null,
     scopes: ['org:read', 'movement:write'],
   },
+  {
+    // The extra-education subgraph's worker: records contracts' enrolments and expulsions in the movement book.
+    clientId: 'extra-education-enrolment',
+    name: 'Дополнительное образование: запись зачислений и отчислений в книгу движения',
+    municipality: null,
+    scopes: ['org:read', 'movement:write'],
+  },
 ] as const;

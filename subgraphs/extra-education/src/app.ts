@@ -1,5 +1,5 @@
 /** The extra-education subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph, type SubgraphDeps } from '@region/kit';
+import { defineSubgraph, outboxMetrics, type SubgraphDeps } from '@region/kit';
 import type { ExtraEducationContext } from './context.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
 import { createCertificateLoaders } from './modules/certificates/loaders.ts';
@@ -8,6 +8,8 @@ import { certificatesModule } from './modules/certificates/index.ts';
 import { fundingModule } from './modules/funding/index.ts';
 import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import { enrolmentModule } from './modules/enrolment/index.ts';
+import { peopleBirthDateLookup } from './modules/enrolment/people-persons.ts';
+import { extraEducationOutbox, OUTBOX_EVENTS } from './outbox/table.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
 
@@ -21,9 +23,11 @@ const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducat
   modules: [catalogueModule, certificatesModule, fundingModule, enrolmentModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
   loaders: (db, policy) => ({ ...createCatalogueLoaders(db, policy), ...createCertificateLoaders(db, policy) }),
+  metrics: (deps) => outboxMetrics(deps.db, extraEducationOutbox, OUTBOX_EVENTS),
   extend: ({ token, deps }) => ({
     organizationOf: peopleOrganizationLookup(deps.peopleUrl, token),
     people: certificatePeople(deps.peopleUrl, token),
+    birthDateOf: peopleBirthDateLookup(deps.peopleUrl, token),
   }),
 });
 export default extraEducationSubgraph;

@@ -2,6 +2,7 @@ import type { SubgraphContext } from '@region/kit';
 import type { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import type { createCertificateLoaders } from './modules/certificates/loaders.ts';
 import type { CertificatePeople } from './modules/certificates/people.ts';
+import type { BirthDateLookup } from './modules/enrolment/people-persons.ts';
 import type { OrganizationLookup } from './people-organizations.ts';
 import type { ExtraEducationPolicy } from './policy.ts';
 
@@ -13,4 +14,6 @@ export interface ExtraEducationContext extends SubgraphContext<
   organizationOf: OrganizationLookup;
   /** A child's birth date, consent and municipality, and ЕПГУ's SNILS match, asked of people on the caller's behalf. */
   people: CertificatePeople;
+  /** A person's birth date as people gives it to the caller (enrolment: age rules). */
+  birthDateOf: BirthDateLookup;
 }

@@ -258,6 +258,11 @@ export type MovementInput = {
   orderNumber: string;
   /** Организация, куда зачисляют/переводят, или откуда отчисляют/выпускают. */
   organizationId: string;
+  /**
+   * Способ оплаты места в дополнительном образовании (правило 20): обязателен при зачислении в организацию
+   * дополнительного образования; такое зачисление не меняет основное место обучения ребёнка.
+   */
+  paymentMethod?: PaymentMethod | null | undefined;
   personId: string;
   reason?: string | null | undefined;
 };

@@ -416,6 +416,11 @@ export type MovementInput = {
   effectiveOn: Scalars['Date']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
   /**
+   * Способ оплаты места в дополнительном образовании (правило 20): обязателен при зачислении в организацию
+   * дополнительного образования; такое зачисление не меняет основное место обучения ребёнка.
+   */
+  paymentMethod?: InputMaybe<PaymentMethod>;
+  /**
    * Ключ идемпотентности: повтор запроса с тем же ключом (например, зачисление по заявлению
    * «application:<id>») возвращает уже сделанную запись, а не создаёт вторую.
    */
@@ -437,8 +442,18 @@ export type MovementEntry = {
   orderDate: Scalars['Date']['output'];
   effectiveOn: Scalars['Date']['output'];
   reason?: Maybe<Scalars['String']['output']>;
+  /** Способ оплаты (дополнительное образование); null — зачисление в школу, детский сад, колледж. */
+  paymentMethod?: Maybe<PaymentMethod>;
+  /** Способ оплаты по-русски: «бюджет», «платно», «по сертификату». */
+  paymentMethodName?: Maybe<Scalars['String']['output']>;
   recordedAt: Scalars['DateTime']['output'];
 };
+
+/** Способ оплаты места: бюджет, платно, по сертификату ПФДО. */
+export type PaymentMethod =
+  | 'BUDGET'
+  | 'PAID'
+  | 'CERTIFICATE';
 
 export type MovementConnection = {
   __typename?: 'MovementConnection';
@@ -1000,6 +1015,7 @@ export type ResolversTypes = ResolversObject<{
   MovementKind: MovementKind;
   MovementInput: MovementInput;
   MovementEntry: ResolverTypeWrapper<MovementRow>;
+  PaymentMethod: PaymentMethod;
   MovementConnection: ResolverTypeWrapper<Omit<MovementConnection, 'edges'> & { edges: Array<ResolversTypes['MovementEdge']> }>;
   MovementEdge: ResolverTypeWrapper<Omit<MovementEdge, 'node'> & { node: ResolversTypes['MovementEntry'] }>;
   OrganizationType: OrganizationType;
@@ -1378,6 +1394,8 @@ export type MovementEntryResolvers<ContextType = PeopleContext, ParentType exten
   orderDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   effectiveOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentMethod?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
+  paymentMethodName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 

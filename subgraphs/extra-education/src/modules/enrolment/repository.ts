@@ -5,7 +5,8 @@
 import { extraEducationTables, type Executor } from '@region/db';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 
-const { applications, applicationStatusHistory, contracts, certificates, ledgerEntries } = extraEducationTables;
+const { applications, applicationStatusHistory, contracts, certificates, groups, ledgerEntries, outbox } =
+  extraEducationTables;
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type ContractRow = typeof contracts.$inferSelect;
@@ -169,4 +170,150 @@ export function contractMoney(db: Executor, contractIds: readonly string[]) {
     .from(ledgerEntries)
     .where(inArray(ledgerEntries.contractId, [...contractIds]))
     .groupBy(ledgerEntries.contractId);
+}
+
+/* Writes: each called inside the mutation's transaction. */
+
+export async function lockApplication(tx: Executor, id: string): Promise<ApplicationRow | null> {
+  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function lockContract(tx: Executor, id: string): Promise<ContractRow | null> {
+  const [row] = await tx.select().from(contracts).where(eq(contracts.id, id)).for('update');
+  return row ?? null;
+}
+
+/** The child's open (SUBMITTED or ACCEPTED) application to the group, if any. */
+export async function openApplication(tx: Executor, groupId: string, childId: string) {
+  const [row] = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.groupId, groupId),
+        eq(applications.childId, childId),
+        inArray(applications.status, ['SUBMITTED', 'ACCEPTED']),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function insertApplication(
+  tx: Executor,
+  values: Omit<typeof applications.$inferInsert, 'id'>,
+): Promise<ApplicationRow> {
+  const [row] = await tx.insert(applications).values(values).returning();
+  return row!;
+}
+
+/** Sets the status and records the change (who, when, from, to, why). */
+export async function changeStatus(
+  tx: Executor,
+  row: ApplicationRow,
+  change: { status: ApplicationStatus; reason: string | null; changedBy: string | null; refusalReason?: string },
+): Promise<ApplicationRow> {
+  const [updated] = await tx
+    .update(applications)
+    .set({
+      status: change.status,
+      ...(change.refusalReason !== undefined ? { refusalReason: change.refusalReason } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(applications.id, row.id))
+    .returning();
+  await recordStatus(tx, {
+    applicationId: row.id,
+    fromStatus: row.status,
+    toStatus: change.status,
+    reason: change.reason,
+    changedBy: change.changedBy,
+  });
+  return updated!;
+}
+
+export async function recordStatus(tx: Executor, values: Omit<typeof applicationStatusHistory.$inferInsert, 'id'>) {
+  await tx.insert(applicationStatusHistory).values({ ...values, changedAt: sql`clock_timestamp()` });
+}
+
+/** The child's certificate, if any. */
+export async function certificateOfChild(tx: Executor, childId: string) {
+  const [row] = await tx
+    .select({ id: certificates.id, code: certificates.code })
+    .from(certificates)
+    .where(eq(certificates.personId, childId));
+  return row ?? null;
+}
+
+export async function insertContract(
+  tx: Executor,
+  values: Omit<typeof contracts.$inferInsert, 'id'>,
+): Promise<ContractRow> {
+  const [row] = await tx.insert(contracts).values(values).returning();
+  return row!;
+}
+
+export async function endContractRow(
+  tx: Executor,
+  id: string,
+  end: { endedOn: string; endReason: string },
+): Promise<ContractRow> {
+  const [row] = await tx.update(contracts).set(end).where(eq(contracts.id, id)).returning();
+  return row!;
+}
+
+/**
+ * Active certificate contracts studying in a month (concluded by its last day, the group's period touching
+ * it), in certificate order so the charging transaction locks certificates in one order.
+ */
+export function certificateContractsStudying(tx: Executor, monthStart: string, monthEnd: string) {
+  return tx
+    .select({
+      id: contracts.id,
+      certificateId: sql<string>`${contracts.certificateId}`,
+      pricePerMonth: contracts.pricePerMonth,
+    })
+    .from(contracts)
+    .innerJoin(groups, eq(groups.id, contracts.groupId))
+    .where(
+      and(
+        eq(contracts.paymentMethod, 'CERTIFICATE'),
+        isNull(contracts.endedOn),
+        sql`${contracts.concludedOn} <= ${monthEnd}`,
+        sql`${groups.startsOn} <= ${monthEnd}`,
+        sql`${groups.endsOn} >= ${monthStart}`,
+      ),
+    )
+    .orderBy(asc(contracts.certificateId), asc(contracts.id));
+}
+
+/** least(a, b) and a × n of decimal strings, computed by PostgreSQL (never floats). */
+export async function moneyOps(db: Executor, a: string, b: string, n: number) {
+  const [row] = await db.execute<{ least: string; product: string; positive: boolean }>(
+    sql`select least(${a}::numeric, ${b}::numeric)::numeric(12,2)::text as least,
+      (${a}::numeric * ${n})::numeric(12,2)::text as product,
+      least(${a}::numeric, ${b}::numeric) > 0 as positive`,
+  );
+  return row!;
+}
+
+/** Σ of decimal strings, by PostgreSQL. */
+export async function moneySum(db: Executor, amounts: readonly string[]): Promise<string> {
+  if (amounts.length === 0) return '0.00';
+  const [row] = await db.execute<{ total: string }>(
+    sql`select (${sql.join(
+      amounts.map((a) => sql`${a}::numeric`),
+      sql` + `,
+    )})::numeric(12,2)::text as total`,
+  );
+  return row!.total;
+}
+
+export async function enqueue(
+  tx: Executor,
+  contractId: string,
+  event: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await tx.insert(outbox).values({ contractId, event, payload });
 }

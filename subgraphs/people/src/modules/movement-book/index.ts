@@ -7,6 +7,7 @@ import {
   encodeCursor,
   pageSize,
 } from '@region/kit';
+import { PAYMENT_METHOD_NAMES } from '@region/schema';
 import type { PeopleContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { assertCanRead } from '../persons/masking.ts';
@@ -77,6 +78,7 @@ export const movementBookModule: SubgraphModule<PeopleContext> = {
       fromOrganization: (row: MovementRow, _: unknown, ctx: PeopleContext) =>
         row.fromOrganizationId ? ctx.loaders.organization.load(row.fromOrganizationId) : null,
       recordedAt: (row: MovementRow) => row.createdAt,
+      paymentMethodName: (row: MovementRow) => (row.paymentMethod ? PAYMENT_METHOD_NAMES[row.paymentMethod] : null),
       reason: (row: MovementRow) => (row.personConsented === false ? null : row.reason),
     },
   } satisfies Resolvers,

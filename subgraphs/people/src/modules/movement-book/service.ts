@@ -12,6 +12,7 @@ import { recordHistory } from '../history.ts';
 const { persons, movements, enrolments, organizations } = tables;
 
 export type MovementKind = (typeof movements.$inferSelect)['kind'];
+export type PaymentMethod = NonNullable<(typeof movements.$inferSelect)['paymentMethod']>;
 
 export interface MovementInput {
   personId: string;
@@ -23,6 +24,8 @@ export interface MovementInput {
   orderDate: string;
   effectiveOn: string;
   reason?: string | null;
+  /** An extra-education place's payment method (rule 20). */
+  paymentMethod?: PaymentMethod | null;
   /** A retried request with the same key returns the entry made the first time. */
   idempotencyKey?: string | null;
 }
@@ -134,6 +137,13 @@ async function applyMovement(tx: Executor, policy: PeoplePolicy, input: Movement
     .from(persons)
     .where(and(eq(persons.id, input.personId), isNull(persons.mergedInto)));
   if (!person) throw badInput('Такого человека нет в системе.', 'personId');
+  const [organization] = await tx
+    .select({ type: organizations.type })
+    .from(organizations)
+    .where(eq(organizations.id, input.organizationId));
+  if (organization?.type === 'EXTRA_EDUCATION' || input.paymentMethod) {
+    return applyExtraMovement(tx, policy, input, organization?.type === 'EXTRA_EDUCATION');
+  }
   // Lock the learner's current enrolment: two entries for one learner must not interleave.
   const [current] = await tx
     .select()
@@ -208,6 +218,70 @@ async function applyMovement(tx: Executor, policy: PeoplePolicy, input: Movement
       organizationId: input.organizationId,
       classId: input.classId ?? null,
       orderNumber: input.orderNumber,
+    },
+    changedBy: policy.personId,
+  });
+  return entry!.id;
+}
+
+/**
+ * An extra-education enrolment or expulsion (issue 11, rule 20): a place in a programme's group, with its
+ * payment method. A child attends several programmes besides school, so it neither ends nor conflicts with
+ * the child's current enrolment (`enrolments`, the school place); the book itself is the record. It is
+ * judged against the book's own extra-education entries of the child in this organization and group
+ * (`class_id` holds the group): an ENROL needs no open one there, an EXPEL needs one. The same rule covers a
+ * school's own programmes (an entry with a payment method at a school).
+ */
+async function applyExtraMovement(
+  tx: Executor,
+  policy: PeoplePolicy,
+  input: MovementInput,
+  extraEducationOrganization: boolean,
+): Promise<string> {
+  if (input.kind !== 'ENROL' && input.kind !== 'EXPEL')
+    throw badInput('В дополнительном образовании в книгу движения вносятся зачисление и отчисление.', 'kind');
+  if (input.kind === 'ENROL' && !input.paymentMethod)
+    throw badInput('Укажите способ оплаты: бюджет, платно или по сертификату.', 'paymentMethod');
+  // Entries of one child queue here, so two deliveries cannot both see the place free.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`movement-extra:${input.personId}`}))`);
+  const [open] = await tx.execute<{ open: number; payment_method: PaymentMethod | null }>(sql`
+    select count(*) filter (where kind = 'ENROL') - count(*) filter (where kind = 'EXPEL') as open,
+      (array_agg(payment_method order by created_at desc) filter (where kind = 'ENROL'))[1] as payment_method
+    from people.movements
+    where person_id = ${input.personId} and organization_id = ${input.organizationId}
+      and class_id is not distinct from ${input.classId ?? null}::uuid
+      and (payment_method is not null or ${extraEducationOrganization})`);
+  const enrolled = Number(open?.open ?? 0) > 0;
+  if (input.kind === 'ENROL' && enrolled) throw conflict('Обучающийся уже зачислен в эту группу (объединение).');
+  if (input.kind === 'EXPEL' && !enrolled) throw conflict('Обучающийся не числится в этой группе (объединении).');
+  const [entry] = await tx
+    .insert(movements)
+    .values({
+      personId: input.personId,
+      kind: input.kind,
+      organizationId: input.organizationId,
+      classId: input.classId ?? null,
+      className: input.className?.trim() || null,
+      orderNumber: input.orderNumber.trim(),
+      orderDate: input.orderDate,
+      effectiveOn: input.effectiveOn,
+      reason: input.reason?.trim() || null,
+      paymentMethod: input.paymentMethod ?? open?.payment_method ?? null,
+      recordedBy: policy.personId,
+      idempotencyKey: input.idempotencyKey?.trim() || null,
+    })
+    .returning({ id: movements.id });
+  await recordHistory(tx, {
+    entity: 'enrolment',
+    entityId: input.personId,
+    field: 'movement',
+    oldValue: null,
+    newValue: {
+      kind: input.kind,
+      organizationId: input.organizationId,
+      classId: input.classId ?? null,
+      orderNumber: input.orderNumber,
+      paymentMethod: input.paymentMethod ?? null,
     },
     changedBy: policy.personId,
   });

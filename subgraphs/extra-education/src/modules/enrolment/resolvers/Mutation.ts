@@ -1,3 +1,19 @@
 import type { MutationResolvers } from '../../../generated/resolvers.ts';
+import {
+  applyToGroup,
+  chargeContracts,
+  concludeContract,
+  decideApplication,
+  endContract,
+  withdrawApplication,
+} from '../service.ts';
 
-export const Mutation = {} satisfies MutationResolvers;
+export const Mutation = {
+  applyToGroup: (_, args, ctx) => applyToGroup(ctx, args.input, 'CABINET'),
+  registerExtraApplicationInPerson: (_, args, ctx) => applyToGroup(ctx, args.input, 'IN_PERSON'),
+  decideExtraApplication: (_, args, ctx) => decideApplication(ctx, args.id, args.accept, args.reason),
+  withdrawExtraApplication: (_, args, ctx) => withdrawApplication(ctx, args.id),
+  concludeExtraContract: (_, args, ctx) => concludeContract(ctx, args.applicationId, args.paymentMethod),
+  endExtraContract: (_, args, ctx) => endContract(ctx, args.id, args.reason, args.endedOn),
+  chargeExtraContracts: (_, args, ctx) => chargeContracts(ctx, args.month),
+} satisfies MutationResolvers;
