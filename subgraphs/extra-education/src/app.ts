@@ -10,6 +10,8 @@ import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import { enrolmentModule } from './modules/enrolment/index.ts';
 import { peopleBirthDateLookup } from './modules/enrolment/people-persons.ts';
 import { extraEducationOutbox, OUTBOX_EVENTS } from './outbox/table.ts';
+import { coverageModule } from './modules/coverage/index.ts';
+import { createCoverageLoaders } from './modules/coverage/loaders.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
 
@@ -20,9 +22,13 @@ export interface ExtraEducationDeps extends SubgraphDeps {
 
 const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
   name: 'extra-education',
-  modules: [catalogueModule, certificatesModule, fundingModule, enrolmentModule],
+  modules: [catalogueModule, certificatesModule, fundingModule, enrolmentModule, coverageModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
-  loaders: (db, policy) => ({ ...createCatalogueLoaders(db, policy), ...createCertificateLoaders(db, policy) }),
+  loaders: (db, policy) => ({
+    ...createCatalogueLoaders(db, policy),
+    ...createCertificateLoaders(db, policy),
+    ...createCoverageLoaders(db),
+  }),
   metrics: (deps) => outboxMetrics(deps.db, extraEducationOutbox, OUTBOX_EVENTS),
   extend: ({ token, deps }) => ({
     organizationOf: peopleOrganizationLookup(deps.peopleUrl, token),

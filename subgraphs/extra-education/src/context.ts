@@ -3,12 +3,15 @@ import type { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import type { createCertificateLoaders } from './modules/certificates/loaders.ts';
 import type { CertificatePeople } from './modules/certificates/people.ts';
 import type { BirthDateLookup } from './modules/enrolment/people-persons.ts';
+import type { createCoverageLoaders } from './modules/coverage/loaders.ts';
 import type { OrganizationLookup } from './people-organizations.ts';
 import type { ExtraEducationPolicy } from './policy.ts';
 
 export interface ExtraEducationContext extends SubgraphContext<
   ExtraEducationPolicy,
-  ReturnType<typeof createCatalogueLoaders> & ReturnType<typeof createCertificateLoaders>
+  ReturnType<typeof createCatalogueLoaders> &
+    ReturnType<typeof createCertificateLoaders> &
+    ReturnType<typeof createCoverageLoaders>
 > {
   /** An organization as people's registry knows it, asked on the caller's behalf. */
   organizationOf: OrganizationLookup;

@@ -20,3 +20,4 @@ export * from './define.ts';
 export * from './production.ts';
 export * from './outbox/index.ts';
 export * from './worker-main.ts';
+export * from './coverage-area.ts';

@@ -6,6 +6,7 @@ import { completenessModule } from './modules/completeness/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
 import { duplicatesModule } from './modules/duplicates/index.ts';
 import { employmentModule } from './modules/employment/index.ts';
+import { extraCoverageModule } from './modules/extra-coverage/index.ts';
 import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
 import { loginModule } from './modules/login/index.ts';
@@ -32,6 +33,7 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     portfolioReadinessModule,
     completenessModule,
     processingConsentModule,
+    extraCoverageModule,
   ],
   policy: (principal) => new PeoplePolicy(principal),
   loaders: createLoaders,

@@ -3,6 +3,7 @@ import { groupLoader, rowLoader, type SubgraphContext } from '@region/kit';
 import { createCompletenessLoaders } from './modules/completeness/index.ts';
 import { consentsOf } from './modules/consents/service.ts';
 import { employmentsOf, headsOf } from './modules/employment/repository.ts';
+import { createExtraCoverageLoaders } from './modules/extra-coverage/index.ts';
 import { grantsOfPersons } from './modules/grants/service.ts';
 import { guardianFacts } from './modules/portfolio-readiness/repository.ts';
 import { movementsOf } from './modules/movement-book/service.ts';
@@ -17,6 +18,7 @@ export function createLoaders(db: Database, policy: PeoplePolicy) {
     ...createPersonLoaders(db, policy),
     ...createOrganizationLoaders(db, policy),
     ...createCompletenessLoaders(db, policy),
+    ...createExtraCoverageLoaders(db),
     consents: groupLoader(
       (ids: readonly string[]) => consentsOf(db, ids),
       (row) => row.personId,

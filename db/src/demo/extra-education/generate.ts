@@ -6,12 +6,13 @@
  * programme, which the public catalogue never lists.
  *
  * Deterministic from the seed, with its own random stream and ids: people, learning and admissions rows never
- * move because of it. Certificates, funding periods and credits, applications and contracts are added by the
- * steps that come with their services (`ExtraEducationRows` names where).
+ * move because of it. A college (not «Участник ПФДО») offers one paid programme. Certificates, the funding
+ * period and the ledger, applications and contracts come from `enrolment.ts`, again from streams of their own.
  */
 import type { ProgrammeDirection } from '@region/schema/enums';
 import { createIdFactory, createRandom } from '../random.ts';
 import type { DemoCatalog, DemoRows } from '../types.ts';
+import { generateEnrolment } from './enrolment.ts';
 import { emptyExtraEducationRows, type ExtraEducationRows, type ProgrammeRow } from './types.ts';
 
 interface ProgrammeTemplate {
@@ -123,6 +124,18 @@ const SCHOOL_PROGRAMMES: readonly ProgrammeTemplate[] = [
   },
 ];
 
+/** A paid programme of a college, which is not a ПФДО participant. */
+const COLLEGE_PROGRAMME: ProgrammeTemplate = {
+  direction: 'TECHNICAL',
+  name: 'Компьютерная графика и черчение',
+  description: 'Курс для школьников при колледже: черчение, САПР, основы 3D-графики.',
+  ageFrom: 12,
+  ageTo: 17,
+  hours: 72,
+  pricePerMonth: '1400.00',
+  schedule: ['Пн 16:00–17:30', 'Чт 16:00–17:30'],
+};
+
 export function generateExtraEducation(
   seed: number | string,
   people: DemoRows,
@@ -190,5 +203,8 @@ export function generateExtraEducation(
     add(centre, { ...CENTRE_PROGRAMMES[0]!, name: 'Программирование на Python (готовится)' }, 'DRAFT');
     add(centre, { ...CENTRE_PROGRAMMES[3]!, name: 'Керамика (набор закрыт)' }, 'ARCHIVED');
   }
-  return rows;
+  // A college that is not «Участник ПФДО» offers paid places only: a certificate cannot pay for them (rule 20).
+  const college = catalog.organizations['college-1-1'];
+  if (college) add(college, COLLEGE_PROGRAMME);
+  return { ...rows, ...generateEnrolment(seed, people, catalog, rows) };
 }

@@ -8,6 +8,8 @@ import type { FundingPeriodRow } from '../modules/ledger/repository.ts';
 import type { FundingCreditRow } from '../modules/funding/types.ts';
 import type { ApplicationRow, ContractRow, StatusChangeRow } from '../modules/enrolment/repository.ts';
 import type { ApplicationConnectionRow, ContractConnectionRow } from '../modules/enrolment/resolvers/Query.ts';
+import type { CoverageRef } from '../modules/coverage/service.ts';
+import type { CertificateFigures } from '../modules/coverage/repository.ts';
 import type { ExtraEducationContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -144,11 +146,25 @@ export type Organization = {
   id: Scalars['ID']['output'];
   /** Опубликованные программы организации в каталоге. */
   programmes: Array<Programme>;
+  /** Охват дополнительным образованием детей 5–18 лет, обучающихся в организации, на дату (правило 21). */
+  extraCoverage?: Maybe<ExtraCoverage>;
+};
+
+
+export type OrganizationExtraCoverageArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type Municipality = {
   __typename?: 'Municipality';
   id: Scalars['ID']['output'];
+  /** Охват дополнительным образованием детей 5–18 лет муниципалитета на дату (правило 21); без даты — сегодня. */
+  extraCoverage?: Maybe<ExtraCoverage>;
+};
+
+
+export type MunicipalityExtraCoverageArgs = {
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type Person = {
@@ -338,6 +354,81 @@ export type CertificateIntakeResult = {
   certificate: Certificate;
   /** false — это заявление уже было принято раньше, возвращён выданный по нему сертификат. */
   created: Scalars['Boolean']['output'];
+};
+
+/** Территория, по которой считан охват. */
+export type ExtraCoverageArea =
+  | 'REGION'
+  | 'MUNICIPALITY'
+  | 'ORGANIZATION';
+
+/**
+ * Охват дополнительным образованием (правило 21) на дату. Ребёнок территории — ребёнок 5–18 лет (от 5-летия до
+ * 18-летия), на эту дату зачисленный в школу, детский сад или колледж её организаций (подграф people);
+ * охвачен — если у него есть хотя бы один действующий на эту дату договор (бюджет, платно или по сертификату),
+ * сколько бы договоров ни было.
+ */
+export type ExtraCoverage = {
+  __typename?: 'ExtraCoverage';
+  area: ExtraCoverageArea;
+  /** Идентификатор муниципалитета или организации; для региона — «REGION». */
+  areaId: Scalars['ID']['output'];
+  on: Scalars['Date']['output'];
+  municipality?: Maybe<Municipality>;
+  organization?: Maybe<Organization>;
+  /** Дети 5–18 лет территории (подграф people): только для вычисления охвата в подграфах. */
+  childIds: Array<Scalars['ID']['output']>;
+  /** Детей территории, занимающихся хотя бы по одной программе. */
+  enrolled: Scalars['Int']['output'];
+  /** Доля охваченных детей, %; null — детей на территории нет. */
+  enrolledPercent?: Maybe<Scalars['Float']['output']>;
+  /** Охват по направленностям: ребёнок считается в каждой направленности, где у него есть договор. */
+  byDirection: Array<ExtraDirectionCoverage>;
+  /**
+   * Сертификаты ПФДО по статусам: выданные в муниципалитете (в регионе — все); для организации — сертификаты её
+   * обучающихся 5–18 лет.
+   */
+  certificates: ExtraCertificateCounts;
+  /** Опубликованные программы территории (для организации — её собственные). */
+  programmes: Scalars['Int']['output'];
+  /** Опубликованные программы без единого действующего договора на эту дату. */
+  programmesWithoutEnrolment: Scalars['Int']['output'];
+  /** Сами программы без зачисленных (первые по названию). */
+  idleProgrammes: Array<Programme>;
+};
+
+
+/**
+ * Охват дополнительным образованием (правило 21) на дату. Ребёнок территории — ребёнок 5–18 лет (от 5-летия до
+ * 18-летия), на эту дату зачисленный в школу, детский сад или колледж её организаций (подграф people);
+ * охвачен — если у него есть хотя бы один действующий на эту дату договор (бюджет, платно или по сертификату),
+ * сколько бы договоров ни было.
+ */
+export type ExtraCoverageIdleProgrammesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Охват по одной направленности. */
+export type ExtraDirectionCoverage = {
+  __typename?: 'ExtraDirectionCoverage';
+  direction: ProgrammeDirection;
+  directionName: Scalars['String']['output'];
+  /** Детей территории с действующим договором по программе этой направленности. */
+  enrolled: Scalars['Int']['output'];
+  /** Доля от всех детей 5–18 лет территории, %. */
+  enrolledPercent?: Maybe<Scalars['Float']['output']>;
+  programmes: Scalars['Int']['output'];
+  programmesWithoutEnrolment: Scalars['Int']['output'];
+};
+
+/** Сертификаты ПФДО по статусам (правило 19). */
+export type ExtraCertificateCounts = {
+  __typename?: 'ExtraCertificateCounts';
+  total: Scalars['Int']['output'];
+  /** «Заморожен»: выдан, договоров по нему нет. */
+  frozen: Scalars['Int']['output'];
+  /** «Актуален»: ребёнок занимается по сертификату. */
+  actual: Scalars['Int']['output'];
 };
 
 export type ApplyToGroupInput = {
@@ -656,6 +747,12 @@ export type Query = {
   certificate?: Maybe<Certificate>;
   /** Сертификаты вашей территории (регион — все, муниципалитет — свои), по дате выдачи, новые первыми. */
   certificates: CertificateConnection;
+  /**
+   * Охват детей 5–18 лет дополнительным образованием на дату (правило 21): по региону (без аргументов), по
+   * муниципалитету или по организации. Только числа, без списков детей: для регионального оператора и
+   * министерства — весь регион, для муниципального координатора — свой муниципалитет. Без даты — сегодня.
+   */
+  extraCoverage?: Maybe<ExtraCoverage>;
   /** Заявление в группу дополнительного образования, если оно в вашей зоне доступа (иначе NOT_FOUND). */
   extraApplication?: Maybe<ExtraApplication>;
   /** Заявления в группы организаций вашей территории (администратор организации, координатор, оператор), новые первыми. */
@@ -695,6 +792,13 @@ export type QueryCertificatesArgs = {
   filter?: InputMaybe<CertificateFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryExtraCoverageArgs = {
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  on?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -802,8 +906,10 @@ export type FederationTypes = ResolversObject<{
   Programme: Programme;
   ProgrammeGroup: ProgrammeGroup;
   Organization: Organization;
+  Municipality: Municipality;
   Person: Person;
   Certificate: Certificate;
+  ExtraCoverage: ExtraCoverage;
   ExtraApplication: ExtraApplication;
   ExtraContract: ExtraContract;
   FundingPeriod: FundingPeriod;
@@ -820,6 +926,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+  Municipality:
+    ( { __typename: 'Municipality' }
+    & GraphQLRecursivePick<FederationTypes['Municipality'], {"id":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"id":true}> );
@@ -830,6 +939,24 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}>
         | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}>
         | GraphQLRecursivePick<FederationTypes['Certificate'], {"childConsent":{"granted":true}}> ) );
+  ExtraCoverage:
+    ( { __typename: 'ExtraCoverage' }
+    & GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"area":true,"areaId":true,"on":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}>
+        | GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"childIds":true}> ) );
   ExtraApplication:
     ( { __typename: 'ExtraApplication' }
     & GraphQLRecursivePick<FederationTypes['ExtraApplication'], {"id":true}> );
@@ -879,6 +1006,11 @@ export type ResolversTypes = ResolversObject<{
   CertificateEdge: ResolverTypeWrapper<Omit<CertificateEdge, 'node'> & { node: ResolversTypes['Certificate'] }>;
   EpguCertificateInput: EpguCertificateInput;
   CertificateIntakeResult: ResolverTypeWrapper<CertificateIntakeRow>;
+  ExtraCoverageArea: ExtraCoverageArea;
+  ExtraCoverage: ResolverTypeWrapper<CoverageRef>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ExtraDirectionCoverage: ResolverTypeWrapper<ExtraDirectionCoverage>;
+  ExtraCertificateCounts: ResolverTypeWrapper<CertificateFigures>;
   ApplyToGroupInput: ApplyToGroupInput;
   ExtraApplicationStatus: ExtraApplicationStatus;
   ExtraApplicationSource: ExtraApplicationSource;
@@ -935,6 +1067,10 @@ export type ResolversParentTypes = ResolversObject<{
   CertificateEdge: Omit<CertificateEdge, 'node'> & { node: ResolversParentTypes['Certificate'] };
   EpguCertificateInput: EpguCertificateInput;
   CertificateIntakeResult: CertificateIntakeRow;
+  ExtraCoverage: CoverageRef;
+  Float: Scalars['Float']['output'];
+  ExtraDirectionCoverage: ExtraDirectionCoverage;
+  ExtraCertificateCounts: CertificateFigures;
   ApplyToGroupInput: ApplyToGroupInput;
   ExtraApplication: ApplicationRow;
   ExtraApplicationStatusChange: StatusChangeRow;
@@ -1120,10 +1256,13 @@ export type OrganizationResolvers<ContextType = ExtraEducationContext, ParentTyp
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
+  extraCoverage?: Resolver<Maybe<ResolversTypes['ExtraCoverage']>, ParentType, ContextType, Partial<OrganizationExtraCoverageArgs>>;
 }>;
 
-export type MunicipalityResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality']> = ResolversObject<{
+export type MunicipalityResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  extraCoverage?: Resolver<Maybe<ResolversTypes['ExtraCoverage']>, ParentType, ContextType, Partial<MunicipalityExtraCoverageArgs>>;
 }>;
 
 export type PersonResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
@@ -1196,6 +1335,37 @@ export type CertificateEdgeResolvers<ContextType = ExtraEducationContext, Parent
 export type CertificateIntakeResultResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['CertificateIntakeResult'] = ResolversParentTypes['CertificateIntakeResult']> = ResolversObject<{
   certificate?: Resolver<ResolversTypes['Certificate'], ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ExtraCoverageResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraCoverage'] = ResolversParentTypes['ExtraCoverage'], FederationReferenceType extends FederationReferenceTypes['ExtraCoverage'] = FederationReferenceTypes['ExtraCoverage']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtraCoverage']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  area?: Resolver<ResolversTypes['ExtraCoverageArea'], ParentType, ContextType>;
+  areaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  enrolled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enrolledPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  byDirection?: Resolver<Array<ResolversTypes['ExtraDirectionCoverage']>, ParentType, ContextType>;
+  certificates?: Resolver<ResolversTypes['ExtraCertificateCounts'], ParentType, ContextType>;
+  programmes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programmesWithoutEnrolment?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  idleProgrammes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<ExtraCoverageIdleProgrammesArgs, 'first'>>;
+}>;
+
+export type ExtraDirectionCoverageResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraDirectionCoverage'] = ResolversParentTypes['ExtraDirectionCoverage']> = ResolversObject<{
+  direction?: Resolver<ResolversTypes['ProgrammeDirection'], ParentType, ContextType>;
+  directionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  enrolled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enrolledPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  programmes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  programmesWithoutEnrolment?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ExtraCertificateCountsResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraCertificateCounts'] = ResolversParentTypes['ExtraCertificateCounts']> = ResolversObject<{
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  frozen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actual?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ExtraApplicationResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraApplication'] = ResolversParentTypes['ExtraApplication'], FederationReferenceType extends FederationReferenceTypes['ExtraApplication'] = FederationReferenceTypes['ExtraApplication']> = ResolversObject<{
@@ -1335,6 +1505,7 @@ export type QueryResolvers<ContextType = ExtraEducationContext, ParentType exten
   managedProgrammes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryManagedProgrammesArgs, 'first'>>;
   certificate?: Resolver<Maybe<ResolversTypes['Certificate']>, ParentType, ContextType, RequireFields<QueryCertificateArgs, 'id'>>;
   certificates?: Resolver<ResolversTypes['CertificateConnection'], ParentType, ContextType, RequireFields<QueryCertificatesArgs, 'first'>>;
+  extraCoverage?: Resolver<Maybe<ResolversTypes['ExtraCoverage']>, ParentType, ContextType, Partial<QueryExtraCoverageArgs>>;
   extraApplication?: Resolver<Maybe<ResolversTypes['ExtraApplication']>, ParentType, ContextType, RequireFields<QueryExtraApplicationArgs, 'id'>>;
   extraApplications?: Resolver<ResolversTypes['ExtraApplicationConnection'], ParentType, ContextType, RequireFields<QueryExtraApplicationsArgs, 'first'>>;
   extraContracts?: Resolver<ResolversTypes['ExtraContractConnection'], ParentType, ContextType, RequireFields<QueryExtraContractsArgs, 'first'>>;
@@ -1360,6 +1531,9 @@ export type Resolvers<ContextType = ExtraEducationContext> = ResolversObject<{
   CertificateConnection?: CertificateConnectionResolvers<ContextType>;
   CertificateEdge?: CertificateEdgeResolvers<ContextType>;
   CertificateIntakeResult?: CertificateIntakeResultResolvers<ContextType>;
+  ExtraCoverage?: ExtraCoverageResolvers<ContextType>;
+  ExtraDirectionCoverage?: ExtraDirectionCoverageResolvers<ContextType>;
+  ExtraCertificateCounts?: ExtraCertificateCountsResolvers<ContextType>;
   ExtraApplication?: ExtraApplicationResolvers<ContextType>;
   ExtraApplicationStatusChange?: ExtraApplicationStatusChangeResolvers<ContextType>;
   ExtraContract?: ExtraContractResolvers<ContextType>;

@@ -14,6 +14,7 @@ import type { OrganizationConnectionRow } from '../modules/organizations/resolve
 import type { PersonConnectionRow } from '../modules/persons/resolvers/Query.ts';
 import type { Grant } from '@region/schema';
 import type { GrantRow } from '../modules/grants/service.ts';
+import type { CoverageArea } from '@region/kit';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -259,6 +260,32 @@ export type OrganizationHead = {
   position: Scalars['String']['output'];
   /** Карточка руководителя, если она в вашей зоне доступа. */
   person?: Maybe<Person>;
+};
+
+/** Территория, по которой считан охват. */
+export type ExtraCoverageArea =
+  | 'REGION'
+  | 'MUNICIPALITY'
+  | 'ORGANIZATION';
+
+/**
+ * Охват дополнительным образованием (правило 21): знаменатель — дети 5–18 лет территории — и участники ПФДО
+ * знает реестр (people); числитель и разбивку по направленностям добавляет подграф extra-education.
+ */
+export type ExtraCoverage = {
+  __typename?: 'ExtraCoverage';
+  area: ExtraCoverageArea;
+  areaId: Scalars['ID']['output'];
+  on: Scalars['Date']['output'];
+  /**
+   * Детей 5–18 лет (от 5-летия до 18-летия) на дату, зачисленных в школу, детский сад или колледж организаций
+   * территории; каждый считается один раз.
+   */
+  children: Scalars['Int']['output'];
+  /** Они же поимённо (идентификаторы): только для подграфа extra-education через @requires, клиентам недоступно. */
+  childIds: Array<Scalars['ID']['output']>;
+  /** Организаций территории с отметкой «Участник ПФДО». */
+  pfdoParticipants: Scalars['Int']['output'];
 };
 
 export type GrantRoleInput = {
@@ -957,6 +984,7 @@ export type FederationTypes = ResolversObject<{
   Person: Person;
   Organization: Organization;
   Municipality: Municipality;
+  ExtraCoverage: ExtraCoverage;
   ProcessingConsent: ProcessingConsent;
 }>;
 
@@ -971,6 +999,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Municipality:
     ( { __typename: 'Municipality' }
     & GraphQLRecursivePick<FederationTypes['Municipality'], {"id":true}> );
+  ExtraCoverage:
+    ( { __typename: 'ExtraCoverage' }
+    & GraphQLRecursivePick<FederationTypes['ExtraCoverage'], {"area":true,"areaId":true,"on":true}> );
   ProcessingConsent:
     ( { __typename: 'ProcessingConsent' }
     & GraphQLRecursivePick<FederationTypes['ProcessingConsent'], {"personId":true}> );
@@ -999,6 +1030,8 @@ export type ResolversTypes = ResolversObject<{
   QualificationCategory: QualificationCategory;
   Employment: ResolverTypeWrapper<EmploymentView>;
   OrganizationHead: ResolverTypeWrapper<OrganizationHeadRow>;
+  ExtraCoverageArea: ExtraCoverageArea;
+  ExtraCoverage: ResolverTypeWrapper<CoverageArea>;
   GrantRoleInput: GrantRoleInput;
   RoleGrantRecord: ResolverTypeWrapper<GrantRow>;
   GuardianRelation: GuardianRelation;
@@ -1070,6 +1103,7 @@ export type ResolversParentTypes = ResolversObject<{
   DuplicateGroupEdge: Omit<DuplicateGroupEdge, 'node'> & { node: ResolversParentTypes['DuplicateGroup'] };
   Employment: EmploymentView;
   OrganizationHead: OrganizationHeadRow;
+  ExtraCoverage: CoverageArea;
   GrantRoleInput: GrantRoleInput;
   RoleGrantRecord: GrantRow;
   Me: MeRow;
@@ -1347,6 +1381,16 @@ export type OrganizationHeadResolvers<ContextType = PeopleContext, ParentType ex
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
 }>;
 
+export type ExtraCoverageResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ExtraCoverage'] = ResolversParentTypes['ExtraCoverage'], FederationReferenceType extends FederationReferenceTypes['ExtraCoverage'] = FederationReferenceTypes['ExtraCoverage']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtraCoverage']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  area?: Resolver<ResolversTypes['ExtraCoverageArea'], ParentType, ContextType>;
+  areaId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  children?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  childIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  pfdoParticipants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type RoleGrantRecordResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['RoleGrantRecord'] = ResolversParentTypes['RoleGrantRecord']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
@@ -1533,6 +1577,7 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   DuplicateGroupEdge?: DuplicateGroupEdgeResolvers<ContextType>;
   Employment?: EmploymentResolvers<ContextType>;
   OrganizationHead?: OrganizationHeadResolvers<ContextType>;
+  ExtraCoverage?: ExtraCoverageResolvers<ContextType>;
   RoleGrantRecord?: RoleGrantRecordResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   RoleGrant?: RoleGrantResolvers<ContextType>;
