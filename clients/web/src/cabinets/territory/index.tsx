@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { CampaignPage } from './campaign.tsx';
+import { ExtraCoveragePage } from './extra-coverage.tsx';
 import { NotOpenedPage } from './not-opened.tsx';
 import { OrganizationPage } from './organization.tsx';
 import { OrganizationsPage } from './organizations.tsx';
@@ -16,6 +17,7 @@ export default function CabinetRoutes() {
       <Route path="organizations/:id" element={<OrganizationPage />} />
       <Route path="not-opened" element={<NotOpenedPage />} />
       <Route path="campaign" element={<CampaignPage />} />
+      <Route path="extra" element={<ExtraCoveragePage />} />
       <Route path="applications" element={<SearchPage />} />
       <Route path="*" element={<Navigate to="" replace />} />
     </Routes>

@@ -6,6 +6,7 @@ export const nav: readonly NavItem[] = [
   { to: 'organizations', label: 'Организации' },
   { to: 'not-opened', label: 'Не открыли учебный год' },
   { to: 'campaign', label: 'Приёмная кампания' },
+  { to: 'extra', label: 'Дополнительное образование' },
   // Support search reads applicants' personal data: analysts see aggregates only (their page says so).
   { to: 'applications', label: 'Поиск заявления', roles: ['MUNICIPAL_COORDINATOR', 'REGIONAL_OPERATOR'] },
 ];
