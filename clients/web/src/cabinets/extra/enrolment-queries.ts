@@ -43,7 +43,6 @@ export const ORGANIZATION_APPLICATIONS_QUERY: TypedDocumentNode<
           createdAt
           child {
             id
-            fullName
           }
           programme {
             id
@@ -90,7 +89,6 @@ export const ORGANIZATION_CONTRACTS_QUERY: TypedDocumentNode<
           remainingReserve
           child {
             id
-            fullName
           }
           programme {
             id

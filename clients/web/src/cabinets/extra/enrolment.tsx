@@ -31,8 +31,13 @@ import { NoOrganization } from './programmes.tsx';
 
 const REFRESH = ['OrganizationExtraApplications', 'OrganizationExtraContracts', 'ManagedProgrammes'];
 
-function childName(child: { fullName: string | null } | null | undefined): string {
-  return child?.fullName ?? 'Ребёнок (данные скрыты)';
+/**
+ * People does not yet give an extra-education organization the names of the children who apply to it (its
+ * `namesUnderGrant` covers a school's own learners and staff): selecting `child { fullName }` here nulls the whole
+ * list. Until it does, an application and a contract are named by programme, group and date.
+ */
+function describeApplication(application: OrganizationApplication): string {
+  return `${application.programme.name}, группа «${application.group.name}», ${formatDateTime(application.createdAt)}`;
 }
 
 export function ApplicationsPage() {
@@ -104,12 +109,11 @@ export function ApplicationsPage() {
 }
 
 function ApplicationItem({ application }: { application: OrganizationApplication }) {
-  const name = childName(application.child);
   return (
-    <li aria-label={`Заявление: ${name}, ${application.programme.name}`}>
-      <h2>{name}</h2>
+    <li aria-label={`Заявление: ${describeApplication(application)}`} data-application-id={application.id}>
+      <h2>{application.programme.name}</h2>
       <p>
-        {application.programme.name} · группа «{application.group.name}» (свободно мест: {application.group.freePlaces})
+        Группа «{application.group.name}» (свободно мест: {application.group.freePlaces})
       </p>
       <p className="muted">
         Подано {formatDateTime(application.createdAt)}
@@ -264,7 +268,6 @@ export function ContractsPage() {
                 <caption className="visually-hidden">Договоры организации «{organization.shortName}»</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Ребёнок</th>
                     <th scope="col">Программа и группа</th>
                     <th scope="col">Оплата</th>
                     <th scope="col">Заключён</th>
@@ -295,14 +298,13 @@ function ContractRow({ contract }: { contract: OrganizationContract }) {
   const [ending, setEnding] = useState(false);
   const [reason, setReason] = useState('');
   const [end, { loading, error }] = useMutation(END_EXTRA_CONTRACT, { refetchQueries: REFRESH });
-  const name = childName(contract.child);
+  const name = `${contract.programme.name}, ${contract.group.name}, с ${formatDate(contract.concludedOn)}`;
   return (
-    <tr>
-      <th scope="row">{name}</th>
-      <td>
+    <tr data-contract-id={contract.id}>
+      <th scope="row">
         {contract.programme.name}
         <div className="muted">{contract.group.name}</div>
-      </td>
+      </th>
       <td>
         {contract.paymentMethodName}
         {contract.paymentMethod !== 'BUDGET' && `, ${formatRubles(contract.pricePerMonth)} в месяц`}

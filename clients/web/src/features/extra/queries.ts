@@ -10,6 +10,8 @@ import type {
   ExtraFamilyQueryVariables,
   ExtraFamilyRecordsQuery,
   ExtraFamilyRecordsQueryVariables,
+  ExtraOwnRecordsQuery,
+  ExtraOwnRecordsQueryVariables,
   IssueCertificateMutation,
   IssueCertificateMutationVariables,
   WithdrawExtraApplicationMutation,
@@ -166,4 +168,24 @@ export const WITHDRAW_EXTRA_APPLICATION: TypedDocumentNode<
       statusName
     }
   }
+`;
+
+export type OwnRecords = NonNullable<ExtraOwnRecordsQuery['person']>;
+
+/** A student's own applications and contracts (14+: they apply for themselves). */
+export const EXTRA_OWN_RECORDS_QUERY: TypedDocumentNode<ExtraOwnRecordsQuery, ExtraOwnRecordsQueryVariables> = gql`
+  query ExtraOwnRecords($personId: ID!) {
+    person(id: $personId) {
+      id
+      fullName
+      extraApplications {
+        ...FamilyApplication
+      }
+      extraContracts {
+        ...FamilyContract
+      }
+    }
+  }
+  ${FAMILY_APPLICATION_FIELDS}
+  ${FAMILY_CONTRACT_FIELDS}
 `;

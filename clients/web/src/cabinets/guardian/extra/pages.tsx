@@ -8,28 +8,22 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useData } from '../../../api/hooks.ts';
 import { CatalogueView, type AgePreset } from '../../../features/extra/catalogue-view.tsx';
-import {
-  EXTRA_APPLICATION_TONES,
-  PAYMENT_METHODS,
-  formatRubles,
-  type PaymentMethod,
-} from '../../../features/extra/labels.ts';
+import { PAYMENT_METHODS, formatRubles, type PaymentMethod } from '../../../features/extra/labels.ts';
 import { ProgrammeView } from '../../../features/extra/programme-view.tsx';
 import {
   APPLY_TO_GROUP,
   EXTRA_FAMILY_QUERY,
   EXTRA_FAMILY_RECORDS_QUERY,
   ISSUE_CERTIFICATE,
-  WITHDRAW_EXTRA_APPLICATION,
   type FamilyCertificate,
   type FamilyChild,
-  type RecordsChild,
 } from '../../../features/extra/queries.ts';
 import '../../../features/extra/extra.css';
 import { useMe } from '../../../me.tsx';
 import type { ProgrammeDetails, ProgrammeGroupDetails } from '../../../public/queries.ts';
-import { formatDate, formatDateTime, fullYears, regionToday } from '../../../ui/format.ts';
-import { Badge, DataState, ErrorNotice, Field, Notice, Page, Section, TableWrap } from '../../../ui/kit.tsx';
+import { formatDate, fullYears, regionToday } from '../../../ui/format.ts';
+import { Badge, DataState, ErrorNotice, Field, Notice, Page, Section } from '../../../ui/kit.tsx';
+import { PersonRecords } from '../../../features/extra/records.tsx';
 import { ExtraTabs } from './tabs.tsx';
 
 /** Rule 19: a certificate only for a child aged 5 to 18 on the day of issue. */
@@ -314,116 +308,15 @@ export function ExtraApplicationsPage() {
             {person.children
               .filter((child) => child.extraApplications.length > 0 || child.extraContracts.length > 0)
               .map((child) => (
-                <ChildRecords key={child.id} child={child} />
+                <PersonRecords
+                  key={child.id}
+                  person={child}
+                  programmeHref={(id) => `/guardian/extra/programmes/${id}`}
+                />
               ))}
           </>
         )}
       </DataState>
     </Page>
-  );
-}
-
-function ChildRecords({ child }: { child: RecordsChild }) {
-  const [withdraw, withdrawing] = useMutation(WITHDRAW_EXTRA_APPLICATION, { refetchQueries: ['ExtraFamilyRecords'] });
-  return (
-    <Section title={child.fullName}>
-      {child.extraApplications.length > 0 && (
-        <TableWrap label={`Заявления: ${child.fullName}`}>
-          <table className="table">
-            <caption>Заявления</caption>
-            <thead>
-              <tr>
-                <th scope="col">Программа и группа</th>
-                <th scope="col">Организация</th>
-                <th scope="col">Подано</th>
-                <th scope="col">Оплата</th>
-                <th scope="col">Статус</th>
-                <th scope="col">
-                  <span className="visually-hidden">Действие</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {child.extraApplications.map((application) => (
-                <tr key={application.id}>
-                  <th scope="row">
-                    <Link to={`/guardian/extra/programmes/${application.programme.id}`}>
-                      {application.programme.name}
-                    </Link>
-                    <div className="muted">{application.group.name}</div>
-                  </th>
-                  <td>{application.organization.shortName}</td>
-                  <td>{formatDateTime(application.createdAt)}</td>
-                  <td>{application.paymentMethod ? PAYMENT_METHODS[application.paymentMethod] : '—'}</td>
-                  <td>
-                    <Badge tone={EXTRA_APPLICATION_TONES[application.status] ?? 'neutral'}>
-                      {application.statusName}
-                    </Badge>
-                    {application.refusalReason && <div className="muted">Причина: {application.refusalReason}</div>}
-                  </td>
-                  <td>
-                    {(application.status === 'SUBMITTED' || application.status === 'ACCEPTED') && (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={withdrawing.loading}
-                        aria-label={`Отозвать заявление: ${application.programme.name}`}
-                        onClick={() => void withdraw({ variables: { id: application.id } }).catch(() => {})}
-                      >
-                        Отозвать
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      {withdrawing.error && <ErrorNotice error={withdrawing.error} />}
-      {child.extraContracts.length > 0 && (
-        <TableWrap label={`Договоры: ${child.fullName}`}>
-          <table className="table">
-            <caption>Договоры</caption>
-            <thead>
-              <tr>
-                <th scope="col">Программа и группа</th>
-                <th scope="col">Организация</th>
-                <th scope="col">Оплата</th>
-                <th scope="col">Заключён</th>
-                <th scope="col">Состояние</th>
-              </tr>
-            </thead>
-            <tbody>
-              {child.extraContracts.map((contract) => (
-                <tr key={contract.id}>
-                  <th scope="row">
-                    {contract.programme.name}
-                    <div className="muted">{contract.group.name}</div>
-                  </th>
-                  <td>{contract.organization.shortName}</td>
-                  <td>
-                    {contract.paymentMethodName}
-                    {contract.paymentMethod !== 'BUDGET' && `, ${formatRubles(contract.pricePerMonth)} в месяц`}
-                    {contract.certificateCode && <div className="muted">сертификат {contract.certificateCode}</div>}
-                  </td>
-                  <td>{formatDate(contract.concludedOn)}</td>
-                  <td>
-                    {contract.active ? (
-                      <Badge tone="success">Действует</Badge>
-                    ) : (
-                      <>
-                        <Badge>Расторгнут {formatDate(contract.endedOn)}</Badge>
-                        {contract.endReason && <div className="muted">Причина: {contract.endReason}</div>}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-    </Section>
   );
 }
