@@ -95,7 +95,10 @@ describe('a family and an extra-education centre', () => {
   }
 
   /** A published programme of the `extra-admin` centre for the child's age with a free place, paid or by certificate. */
-  async function centreProgramme(age: number): Promise<{ id: string; name: string; group: string }> {
+  async function centreProgramme(
+    age: number,
+    index = 0,
+  ): Promise<{ id: string; name: string; group: string; groupId: string }> {
     const me = await platform.query<{ me: { grants: { organization: { id: string } | null }[] } }>(
       { login: 'extra-admin' },
       '{ me { grants { organization { id } } } }',
@@ -104,24 +107,31 @@ describe('a family and an extra-education centre', () => {
     const result = await platform.query<{
       programmes: {
         edges: {
-          node: { id: string; name: string; funding: string[]; groups: { name: string; freePlaces: number }[] };
+          node: {
+            id: string;
+            name: string;
+            funding: string[];
+            groups: { id: string; name: string; freePlaces: number }[];
+          };
         }[];
       };
     }>(
       null,
       `query ($filter: ProgrammeFilter) { programmes(filter: $filter, first: 50) {
-         edges { node { id name funding groups { name freePlaces } } } } }`,
+         edges { node { id name funding groups { id name freePlaces } } } } }`,
       { filter: { organizationId, age, withFreePlaces: true, funding: 'PAID' } },
     );
     expect(result.errors).toBeUndefined();
-    const programme = result.data!.programmes.edges.map((edge) => edge.node)[0];
+    const programme = result.data!.programmes.edges.map((edge) => edge.node)[index];
     if (!programme) throw new Error(`no paid programme of the centre for age ${age}`);
     const group = programme.groups.find((candidate) => candidate.freePlaces > 0)!;
-    return { id: programme.id, name: programme.name, group: group.name };
+    return { id: programme.id, name: programme.name, group: group.name, groupId: group.id };
   }
 
   let child: { id: string; fullName: string; age: number };
-  let programme: { id: string; name: string; group: string };
+  let programme: { id: string; name: string; group: string; groupId: string };
+  let refused: { id: string; name: string; group: string; groupId: string };
+  const REASON = 'Группа набрана на конкурсной основе';
 
   it('the guardian gets a certificate for a child: a 10-digit code, «Заморожен»', async () => {
     child = await childWithoutCertificate();
@@ -174,9 +184,18 @@ describe('a family and an extra-education centre', () => {
     await expect(table.getByText('Подана').count()).resolves.toBeGreaterThan(0);
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await page.context().close();
+
+    // A second application, sent through the API: the centre refuses it below.
+    refused = await centreProgramme(child.age, 1);
+    const second = await platform.query(
+      { login: 'guardian' },
+      'mutation ($input: ApplyToGroupInput!) { applyToGroup(input: $input) { id } }',
+      { input: { groupId: refused.groupId, childId: child.id, paymentMethod: 'PAID' } },
+    );
+    expect(second.errors).toBeUndefined();
   });
 
-  it('the centre lands in its own cabinet, accepts the application, concludes a contract and sees it', async () => {
+  it('the centre lands in its own cabinet, refuses one application with a reason, accepts the other, concludes a contract and sees it', async () => {
     const [application] = await platform.admin.sql<{ id: string }[]>`
       select id from extra_education.applications where child_id = ${child.id} and status = 'SUBMITTED'`;
     expect(application).toBeDefined();
@@ -189,6 +208,18 @@ describe('a family and an extra-education centre', () => {
     const menu = page.getByRole('navigation', { name: 'Разделы кабинета' });
     await menu.getByRole('link', { name: 'Заявления' }).click();
     await settled(page);
+    const [other] = await platform.admin.sql<{ id: string }[]>`
+      select a.id from extra_education.applications a
+      where a.child_id = ${child.id} and a.group_id = ${refused.groupId}`;
+    const refusing = page.locator(`[data-application-id="${other!.id}"]`);
+    await refusing.getByRole('button', { name: 'Отказать…' }).click();
+    const refusal = refusing.getByRole('form', { name: 'Отказ по заявлению' });
+    await refusal.getByRole('button', { name: 'Отказать' }).click();
+    await refusal.getByText('Укажите причину отказа').waitFor();
+    await refusal.getByLabel('Причина отказа').fill(REASON);
+    await refusal.getByRole('button', { name: 'Отказать' }).click();
+    await refusing.waitFor({ state: 'detached' });
+
     const item = page.locator(`[data-application-id="${application!.id}"]`);
     await expect(item.getByText(programme.name).count()).resolves.toBeGreaterThan(0);
     await item.getByRole('button', { name: 'Принять' }).click();
@@ -216,7 +247,7 @@ describe('a family and an extra-education centre', () => {
     await page.context().close();
   });
 
-  it('the guardian sees the contract', async () => {
+  it('the guardian sees the contract, and the refusal with its reason', async () => {
     const page = await newPage();
     await signIn(page, platform.webUrl, 'guardian', '/guardian/extra/applications');
     await settled(page);
@@ -226,6 +257,9 @@ describe('a family and an extra-education centre', () => {
     await section.getByRole('table', { name: 'Договоры' }).waitFor();
     await expect(section.getByText('Действует').count()).resolves.toBe(1);
     await expect(section.getByText('Зачислен').count()).resolves.toBeGreaterThan(0);
+    await expect(section.getByText('Отказано').count()).resolves.toBeGreaterThan(0);
+    await expect(section.getByText(`Причина: ${REASON}`).count()).resolves.toBe(1);
+    await screenshot(page, 'extra-guardian-records');
     await page.context().close();
   });
 });
