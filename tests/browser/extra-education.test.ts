@@ -264,6 +264,46 @@ describe('a family and an extra-education centre', () => {
   });
 });
 
+describe('the centre’s programmes', () => {
+  it('creates a draft, is told a group is needed to publish, adds one, publishes, and the catalogue finds it', async () => {
+    const page = await newPage();
+    page.setDefaultTimeout(10_000);
+    await signIn(page, platform.webUrl, 'extra-admin', '/extra/programmes/new');
+    await settled(page);
+    const form = page.getByRole('form', { name: 'Программа' });
+    await form.getByLabel('Название *').fill('Робототехника для начинающих');
+    await form.getByLabel('Описание').fill('Собираем и программируем роботов.');
+    await form.getByLabel('Направленность *').selectOption('TECHNICAL');
+    await form.getByLabel('Возраст от, лет *').fill('8');
+    await form.getByLabel('Возраст до, лет *').fill('12');
+    await form.getByLabel('Академических часов *').fill('72');
+    await form.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Робототехника для начинающих' }).waitFor();
+    await page.getByText('Черновик').first().waitFor();
+
+    await page.getByRole('button', { name: 'Опубликовать' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Добавьте программе хотя бы одну группу' }).waitFor();
+
+    const group = page.getByRole('form', { name: 'Новая группа' });
+    await group.getByLabel('Название группы *').fill('Группа 1');
+    await group.getByLabel('Расписание').fill('пн, ср 16:00–17:30');
+    await group.getByLabel('Мест *').fill('12');
+    await group.getByLabel('Начало занятий *').fill('2026-11-02');
+    await group.getByLabel('Окончание *').fill('2027-05-28');
+    await group.getByRole('button', { name: 'Добавить группу' }).click();
+    await page.getByRole('row', { name: /Группа 1/ }).waitFor();
+    await page.getByRole('button', { name: 'Опубликовать' }).click();
+    await page.getByText('Опубликована').first().waitFor();
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await page.context().close();
+
+    const visitor = await newPage();
+    await visitor.goto(new URL('/catalogue?q=Робототехника', platform.webUrl).href);
+    await visitor.getByRole('link', { name: 'Робототехника для начинающих' }).waitFor();
+    await visitor.context().close();
+  });
+});
+
 describe('coverage', () => {
   it('the coordinator sees coverage by direction and certificates by status; the operator by municipality', async () => {
     const page = await newPage();
