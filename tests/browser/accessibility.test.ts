@@ -77,7 +77,29 @@ describe('accessibility', () => {
     ['coordinator', '/territory/campaign'],
     // The school card with its head and contacts (issue 15 §3.12).
     ['coordinator', async () => `/territory/organizations/${await schoolOf('admin')}`],
+    // «Кружки и секции» (issue 11): the family's pages, the centre's cabinet, coverage.
+    ['guardian', '/guardian/extra'],
+    ['guardian', async () => `/guardian/extra/programmes/${await publishedProgramme()}`],
+    ['guardian', '/guardian/extra/certificates'],
+    ['guardian', '/guardian/extra/applications'],
+    ['extra-admin', '/extra'],
+    ['extra-admin', async () => `/extra/programmes/${await publishedProgramme()}`],
+    ['extra-admin', '/extra/programmes/new'],
+    ['extra-admin', '/extra/applications'],
+    ['extra-admin', '/extra/contracts'],
+    ['coordinator', '/territory/extra'],
+    ['operator', '/territory/extra'],
   ];
+
+  /** A published programme of the `extra-admin` centre. */
+  async function publishedProgramme(): Promise<string> {
+    const result = await platform.query<{ programmes: { edges: { node: { id: string } }[] } }>(
+      null,
+      'query ($filter: ProgrammeFilter) { programmes(filter: $filter, first: 1) { edges { node { id } } } }',
+      { filter: { organizationId: await schoolOf('extra-admin') } },
+    );
+    return result.data!.programmes.edges[0]!.node.id;
+  }
 
   async function schoolOf(login: string): Promise<string> {
     const me = await platform.query<{ me: { grants: { organization: { id: string } | null }[] } }>(
@@ -96,6 +118,19 @@ describe('accessibility', () => {
 
   it.each(pages)('%s: %s', async (login, path) => {
     await expectAccessible(await signedIn(login, typeof path === 'string' ? path : await path()));
+  });
+
+  it('the public catalogue and a programme, at desktop and phone width', async () => {
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await (await newContext(browser, viewport)).newPage();
+      await page.goto(new URL('/catalogue', platform.webUrl).href);
+      await page.locator('.catalogue-item').first().waitFor();
+      await expectAccessible(page);
+      const programme = await (await newContext(browser, viewport)).newPage();
+      await programme.goto(new URL(`/catalogue/${await publishedProgramme()}`, platform.webUrl).href);
+      await programme.getByRole('heading', { level: 2, name: 'Группы' }).waitFor();
+      await expectAccessible(programme);
+    }
   });
 
   it('the teacher journal grid, and the guardian diary at phone width', async () => {

@@ -31,7 +31,7 @@ async function tab(): Promise<{ page: Page; graphql: Request[] }> {
 }
 
 describe('«Кружки и секции» without signing in', () => {
-  it('lists extra-education organizations and filters them by municipality, sending no token', async () => {
+  it('lists programmes and filters them by municipality, sending no token', async () => {
     const { page, graphql } = await tab();
     await page.goto(new URL('/catalogue', platform.webUrl).href);
     await page.getByRole('heading', { level: 1, name: 'Кружки и секции' }).waitFor();

@@ -31,6 +31,7 @@ export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
         organization {
           id
           shortName
+          type
         }
         classId
         children {
@@ -46,26 +47,47 @@ export const ME_QUERY: TypedDocumentNode<MeQuery, MeQueryVariables> = gql`
   }
 `;
 
-export type CabinetId = 'guardian' | 'student' | 'teacher' | 'school' | 'territory';
+export type CabinetId = 'guardian' | 'student' | 'teacher' | 'school' | 'extra' | 'territory';
 
-/** The cabinets in the order the switcher lists them; each opens for any of its roles. */
-export const CABINETS: readonly { id: CabinetId; title: string; roles: readonly Role[] }[] = [
+/** An administrator's grant on an extra-education organization (issue 11): its own cabinet, not a school's. */
+export function isExtraEducationAdmin(grant: MeGrant): boolean {
+  return grant.role === 'ORG_ADMIN' && grant.organization?.type === 'EXTRA_EDUCATION';
+}
+
+/**
+ * The cabinets in the order the switcher lists them; each opens for any of its roles, and `accepts` narrows a
+ * role by its grant (an ORG_ADMIN of a centre of extra education has no classes, movement book or admissions).
+ */
+export const CABINETS: readonly {
+  id: CabinetId;
+  title: string;
+  roles: readonly Role[];
+  accepts?: (grant: MeGrant) => boolean;
+}[] = [
   { id: 'teacher', title: 'Учитель', roles: ['TEACHER', 'CLASS_TEACHER'] },
-  { id: 'school', title: 'Администрация школы', roles: ['ORG_ADMIN'] },
+  {
+    id: 'school',
+    title: 'Администрация школы',
+    roles: ['ORG_ADMIN'],
+    accepts: (grant) => !isExtraEducationAdmin(grant),
+  },
+  { id: 'extra', title: 'Дополнительное образование', roles: ['ORG_ADMIN'], accepts: isExtraEducationAdmin },
   { id: 'territory', title: 'Координатор', roles: ['MUNICIPAL_COORDINATOR', 'REGIONAL_OPERATOR', 'MINISTRY_ANALYST'] },
   { id: 'guardian', title: 'Родитель', roles: ['GUARDIAN'] },
   { id: 'student', title: 'Ученик', roles: ['STUDENT'] },
 ];
 
+function opens(cabinet: (typeof CABINETS)[number], grant: MeGrant): boolean {
+  return cabinet.roles.includes(grant.role) && (cabinet.accepts?.(grant) ?? true);
+}
+
 export function cabinetsOf(grants: readonly MeGrant[]): CabinetId[] {
-  return CABINETS.filter((cabinet) => grants.some((grant) => cabinet.roles.includes(grant.role))).map(
-    (cabinet) => cabinet.id,
-  );
+  return CABINETS.filter((cabinet) => grants.some((grant) => opens(cabinet, grant))).map((cabinet) => cabinet.id);
 }
 
 export function grantsFor(grants: readonly MeGrant[], cabinet: CabinetId): MeGrant[] {
-  const roles = CABINETS.find((entry) => entry.id === cabinet)?.roles ?? [];
-  return grants.filter((grant) => roles.includes(grant.role));
+  const entry = CABINETS.find((candidate) => candidate.id === cabinet);
+  return entry ? grants.filter((grant) => opens(entry, grant)) : [];
 }
 
 const MeContext = createContext<MeData['me'] | null>(null);

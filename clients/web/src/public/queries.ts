@@ -1,30 +1,110 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { PublicCatalogueQuery, PublicCatalogueQueryVariables } from '../generated/graphql.ts';
+import type {
+  CatalogueMunicipalitiesQuery,
+  CatalogueMunicipalitiesQueryVariables,
+  CatalogueProgrammeQuery,
+  CatalogueProgrammeQueryVariables,
+  CatalogueProgrammesQuery,
+  CatalogueProgrammesQueryVariables,
+} from '../generated/graphql.ts';
 
-export type PublicOrganization = PublicCatalogueQuery['organizations']['edges'][number]['node'];
+/**
+ * The catalogue's operations are sent without a token from the public pages and with one from the cabinets:
+ * they select only what the gateway opens to anonymous callers (issue 11), and, being under `src/public/`,
+ * `gateway/test/limits.test.ts` holds them to the anonymous limits (a page of at most 50).
+ */
+export const CATALOGUE_PAGE = 20;
 
-/** Sent without a token: only fields the gateway opens to anonymous callers (issue 11). */
-export const PUBLIC_CATALOGUE_QUERY: TypedDocumentNode<PublicCatalogueQuery, PublicCatalogueQueryVariables> = gql`
-  query PublicCatalogue($municipalityId: ID, $first: Int!) {
+export type CatalogueProgramme = CatalogueProgrammesQuery['programmes']['edges'][number]['node'];
+export type ProgrammeDetails = NonNullable<CatalogueProgrammeQuery['programme']>;
+export type ProgrammeGroupDetails = ProgrammeDetails['groups'][number];
+
+export const CATALOGUE_MUNICIPALITIES_QUERY: TypedDocumentNode<
+  CatalogueMunicipalitiesQuery,
+  CatalogueMunicipalitiesQueryVariables
+> = gql`
+  query CatalogueMunicipalities {
     municipalities {
       id
       name
     }
-    organizations(filter: { type: EXTRA_EDUCATION, municipalityId: $municipalityId }, first: $first) {
+  }
+`;
+
+export const CATALOGUE_PROGRAMMES_QUERY: TypedDocumentNode<
+  CatalogueProgrammesQuery,
+  CatalogueProgrammesQueryVariables
+> = gql`
+  query CatalogueProgrammes($filter: ProgrammeFilter, $first: Int!, $after: String) {
+    programmes(filter: $filter, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
-          shortName
-          fullName
+          name
+          direction
+          ageFrom
+          ageTo
+          hours
+          pricePerMonth
+          funding
+          freePlaces
           address
-          pfdoParticipant
           municipality {
             id
             name
+          }
+          organization {
+            id
+            shortName
           }
         }
       }
     }
   }
 `;
+
+export const CATALOGUE_PROGRAMME_QUERY: TypedDocumentNode<CatalogueProgrammeQuery, CatalogueProgrammeQueryVariables> =
+  gql`
+    query CatalogueProgramme($id: ID!) {
+      programme(id: $id) {
+        id
+        name
+        description
+        direction
+        ageFrom
+        ageTo
+        durationMonths
+        hours
+        pricePerMonth
+        funding
+        status
+        address
+        freePlaces
+        municipality {
+          id
+          name
+        }
+        organization {
+          id
+          shortName
+          fullName
+          address
+          pfdoParticipant
+        }
+        groups {
+          id
+          name
+          schedule
+          capacity
+          startsOn
+          endsOn
+          freePlaces
+        }
+      }
+    }
+  `;

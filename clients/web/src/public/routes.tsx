@@ -7,11 +7,12 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useMemo, type ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
 import { createApolloClient } from '../api/client.ts';
-import { CataloguePage } from './catalogue.tsx';
+import { CataloguePage, PublicProgrammePage } from './catalogue.tsx';
 
 /** Each public page: its path and element. A new public page is one entry here. */
 export const PUBLIC_PAGES: readonly { path: string; element: ReactNode }[] = [
   { path: '/catalogue', element: <CataloguePage /> },
+  { path: '/catalogue/:programmeId', element: <PublicProgrammePage /> },
 ];
 
 export function PublicLayout() {

@@ -4,6 +4,7 @@ import { ApplicationsPage } from './applications/applications-page.tsx';
 import { NewApplicationPage } from './applications/new-application.tsx';
 import { ChildLayout, FirstChild } from './child-layout.tsx';
 import { ConsentsPage } from './consents.tsx';
+import { CertificatesPage, ExtraApplicationsPage, ExtraCataloguePage, ExtraProgrammePage } from './extra/pages.tsx';
 import { GuardianHome } from './home.tsx';
 import '../../features/common/common.css';
 import './guardian.css';
@@ -18,6 +19,10 @@ export default function GuardianRoutes() {
       <Route path="applications/new" element={<NewApplicationPage />} />
       <Route path="applications/:applicationId" element={<ApplicationDetailPage />} />
       <Route path="consents" element={<ConsentsPage />} />
+      <Route path="extra" element={<ExtraCataloguePage />} />
+      <Route path="extra/programmes/:programmeId" element={<ExtraProgrammePage />} />
+      <Route path="extra/certificates" element={<CertificatesPage />} />
+      <Route path="extra/applications" element={<ExtraApplicationsPage />} />
       <Route path="*" element={<Navigate to="/guardian" replace />} />
     </Routes>
   );

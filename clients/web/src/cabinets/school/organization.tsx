@@ -5,7 +5,7 @@
  */
 import { createContext, useContext, useEffect, useId, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
-import { useMe } from '../../me.tsx';
+import { isExtraEducationAdmin, useMe } from '../../me.tsx';
 import { Notice, Page } from '../../ui/kit.tsx';
 
 export interface SchoolOrganization {
@@ -20,7 +20,10 @@ export function useAdminOrganizations(): SchoolOrganization[] {
   const me = useMe();
   const seen = new Map<string, SchoolOrganization>();
   for (const grant of me.grants) {
-    if (grant.role === 'ORG_ADMIN' && grant.organization) seen.set(grant.organization.id, grant.organization);
+    // A centre of extra education has its own cabinet (`/extra`).
+    if (grant.role === 'ORG_ADMIN' && grant.organization && !isExtraEducationAdmin(grant)) {
+      seen.set(grant.organization.id, grant.organization);
+    }
   }
   return [...seen.values()];
 }

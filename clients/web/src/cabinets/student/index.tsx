@@ -6,6 +6,8 @@ import { PortfolioView } from '../../features/portfolio/portfolio-view.tsx';
 import { useMe } from '../../me.tsx';
 import { Page } from '../../ui/kit.tsx';
 import '../../features/common/common.css';
+import '../../features/extra/extra.css';
+import { StudentApplicationsPage, StudentCataloguePage, StudentProgrammePage } from './extra.tsx';
 
 function usePersonId(): string {
   return useMe().person.id;
@@ -41,6 +43,9 @@ export default function StudentRoutes() {
       <Route index element={<Diary />} />
       <Route path="schedule" element={<Schedule />} />
       <Route path="portfolio" element={<Portfolio />} />
+      <Route path="extra" element={<StudentCataloguePage />} />
+      <Route path="extra/programmes/:programmeId" element={<StudentProgrammePage />} />
+      <Route path="extra/applications" element={<StudentApplicationsPage />} />
       <Route path="*" element={<Navigate to="/student" replace />} />
     </Routes>
   );

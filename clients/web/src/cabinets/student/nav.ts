@@ -3,4 +3,5 @@ export const nav = [
   { to: '', label: 'Дневник' },
   { to: 'schedule', label: 'Расписание' },
   { to: 'portfolio', label: 'Портфолио' },
+  { to: 'extra', label: 'Кружки и секции' },
 ] as const;
