@@ -1,6 +1,7 @@
 /** The school administration's cabinet (ORG_ADMIN): data completeness, duplicates, movement book, classes, school year, admissions. */
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { Page } from '../../ui/kit.tsx';
+import { Loading, Page } from '../../ui/kit.tsx';
 import { ApplicationPage } from './admissions/application.tsx';
 import { AdmissionsPage } from './admissions/page.tsx';
 import { ClassPage, ClassesPage } from './classes.tsx';
@@ -14,6 +15,9 @@ import { CreatePersonPage } from './person/create.tsx';
 import { SchoolYearPage } from './school-year/page.tsx';
 import { SummaryPage } from './summary.tsx';
 import './school.css';
+
+// The report builder brings the chart library: it loads when opened.
+const ReportsPage = lazy(() => import('./reports.tsx'));
 
 function NotFound() {
   return <Page title="Страница не найдена">Такого раздела нет. Выберите раздел в меню.</Page>;
@@ -36,6 +40,14 @@ export default function SchoolRoutes() {
         <Route path="school-year/:organizationId" element={<SchoolYearPage />} />
         <Route path="admissions/:organizationId" element={<AdmissionsPage />} />
         <Route path="admissions/:organizationId/:applicationId" element={<ApplicationPage />} />
+        <Route
+          path="reports/:organizationId"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ReportsPage />
+            </Suspense>
+          }
+        />
       </Route>
       <Route path=":section" element={<ToOrganization />} />
       <Route path="*" element={<NotFound />} />

@@ -10,4 +10,5 @@ export const nav = [
   { to: 'classes', label: 'Классы' },
   { to: 'school-year', label: 'Учебный год' },
   { to: 'admissions', label: 'Приём' },
+  { to: 'reports', label: 'Отчёты' },
 ] as const;
