@@ -77,6 +77,11 @@ describe('accessibility', () => {
     ['coordinator', '/territory/campaign'],
     // The school card with its head and contacts (issue 15 §3.12).
     ['coordinator', async () => `/territory/organizations/${await schoolOf('admin')}`],
+    // Issue 12: the monitoring dashboards (charts beside tables) and a built report with its chart.
+    ['analyst', '/territory/monitoring'],
+    ['coordinator', '/territory/monitoring'],
+    ['analyst', '/territory/reports?dataset=CONTINGENT&dimensions=MUNICIPALITY,GRADE,GENDER&measures=PERSONS'],
+    ['admin', '/school/reports'],
   ];
 
   async function schoolOf(login: string): Promise<string> {
@@ -96,6 +101,20 @@ describe('accessibility', () => {
 
   it.each(pages)('%s: %s', async (login, path) => {
     await expectAccessible(await signedIn(login, typeof path === 'string' ? path : await path()));
+  });
+
+  it('the report builder at phone width, and GraphiQL around its editor (issue 12)', async () => {
+    const report = await signedIn(
+      'operator',
+      '/territory/reports?dataset=MARKS&dimensions=SUBJECT&measures=AVERAGE_MARK,SHARE_OF_TWOS',
+      PHONE,
+    );
+    await report.locator('[data-report-table]').waitFor();
+    await expectAccessible(report);
+    const graphiql = await signedIn('analyst', '/territory/graphql');
+    await graphiql.locator('.graphiql-container').waitFor();
+    await graphiql.waitForFunction(() => document.querySelector('.graphiql-editors .view-lines'));
+    await expectAccessible(graphiql);
   });
 
   it('the teacher journal grid, and the guardian diary at phone width', async () => {

@@ -39,15 +39,15 @@ const storage: Storage = {
   key: (index) => sessionStorage.key(index),
 };
 
-/** The analyst's first query (README): the catalogue, then learners by municipality and grade. */
+/** The analyst's first query (README): the catalogue, then learners by municipality × grade × gender. */
 export const FIRST_QUERY = `# Запросы выполняются с вашими правами: видны только данные вашей территории.
 # Ячейки, посчитанные меньше чем по k человекам, скрыты (suppressed: true).
-query ПервыйЗапрос {
+query AnalystFirstQuery {
   reportCatalog {
     minCellSize
     datasets { id title dimensions { id title } measures { id title unit } }
   }
-  report(input: { dataset: CONTINGENT, dimensions: [MUNICIPALITY, GRADE], measures: [PERSONS] }) {
+  report(input: { dataset: CONTINGENT, dimensions: [MUNICIPALITY, GRADE, GENDER], measures: [PERSONS] }) {
     columns { title }
     rows { cells { label value suppressed } }
     note

@@ -49,14 +49,17 @@ function Head({ table }: { table: Table }) {
   );
 }
 
-/** Why some cells read «к»: the rule, k, and that neighbours are hidden too (so totals cannot reveal them). */
+/**
+ * Why some cells read «к»: the server's note (the rule and k), and why — so that no child can be singled out;
+ * the neighbours are hidden too, so the totals cannot give the hidden value back.
+ */
 export function SuppressionNote({ table }: { table: Table }) {
   if (!table.suppressed) return null;
   return (
     <p className="r-note" data-suppression-note>
-      <strong>{SUPPRESSED_MARK}</strong> — {table.note ?? 'значение скрыто'}. Ячейка, посчитанная меньше чем по{' '}
-      {table.minCellSize} человекам, не показывается, чтобы по ней нельзя было узнать конкретных детей; вместе с ней
-      скрыты соседние ячейки, по которым её можно было бы вычислить из итогов.
+      {table.note ?? `${SUPPRESSED_MARK} — значение скрыто.`} Порог k = {table.minCellSize}: по маленькой ячейке можно
+      узнать конкретных детей, поэтому она не показывается, а вместе с ней — соседние ячейки, по которым её можно было
+      бы вычислить из итогов.
     </p>
   );
 }
