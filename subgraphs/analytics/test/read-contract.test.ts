@@ -50,7 +50,7 @@ describe('analytics_ro outside the contract', () => {
   it('is refused every column of every table of people, learning, admissions and any other schema', async () => {
     const tables = await relations(`c.table_schema not in ('pg_catalog', 'information_schema', 'analytics_contract')`);
     const schemas = new Set(tables.map((table) => table.schema));
-    for (const expected of ['people', 'learning', 'admissions', 'analytics_secret', 'late_subgraph'])
+    for (const expected of ['people', 'learning', 'admissions', 'extra_education', 'analytics_secret', 'late_subgraph'])
       expect(schemas, expected).toContain(expected);
     // The personal-data columns are among them: the test reaches the names and SNILS it must refuse.
     const personal = tables.flatMap((table) => table.columns.filter((column) => DIRECT_IDENTIFIERS.test(column)));
@@ -75,7 +75,20 @@ describe('the read contract', () => {
   it('carries no direct identifier of a person', async () => {
     const views = await relations(`c.table_schema = 'analytics_contract'`);
     expect(views.map((view) => view.name)).toEqual(
-      expect.arrayContaining(['contingent', 'marks', 'attendance', 'applications', 'persons', 'organizations']),
+      expect.arrayContaining([
+        'contingent',
+        'marks',
+        'attendance',
+        'applications',
+        'persons',
+        'organizations',
+        'lesson_attendance',
+        'admission_facts',
+        'card_completeness',
+        'extra_programmes',
+        'extra_certificates',
+        'extra_contracts',
+      ]),
     );
     for (const view of views)
       for (const column of view.columns) expect(DIRECT_IDENTIFIERS.test(column), `${view.name}.${column}`).toBe(false);
@@ -84,8 +97,49 @@ describe('the read contract', () => {
       select u.view_name as view, u.table_schema || '.' || u.table_name || '.' || u.column_name as source
       from information_schema.view_column_usage u where u.view_schema = 'analytics_contract'`;
     const identifiers = used.filter((row) => DIRECT_IDENTIFIERS.test(row.source.split('.')[2]!));
-    // Organizations and municipalities are public reference data; their names are no person's.
-    expect(identifiers.filter((row) => !/^people\.(organizations|municipalities)\./.test(row.source))).toEqual([]);
+    // Organizations and municipalities are public reference data; their names are no person's. The card
+    // completeness view (rule 7) reads identifiers only to answer whether they are filled: see below.
+    expect(
+      identifiers.filter(
+        (row) => !/^people\.(organizations|municipalities)\./.test(row.source) && row.view !== 'card_completeness',
+      ),
+    ).toEqual([]);
+  });
+
+  it('answers of the card completeness view only booleans besides its keys, territory, kind and dates', async () => {
+    const columns = await owner<{ column: string; type: string }[]>`
+      select column_name as column, data_type as type from information_schema.columns
+      where table_schema = 'analytics_contract' and table_name = 'card_completeness' order by ordinal_position`;
+    const described = new Set([
+      'person_key',
+      'card_kind',
+      'gender',
+      'birth_year',
+      'birth_month',
+      'organization_id',
+      'municipality_id',
+      'organization_type',
+      'started_on',
+      'ended_on',
+    ]);
+    const flags = columns.filter((column) => !described.has(column.column));
+    expect(flags.map((column) => column.column)).toEqual(
+      expect.arrayContaining(['snils_filled', 'identity_document_filled']),
+    );
+    for (const flag of flags) expect(flag.type, flag.column).toBe('boolean');
+  });
+
+  it('holds the extra-education programmes, certificates and contracts without codes', async () => {
+    const views = await relations(`c.table_schema = 'analytics_contract' and c.table_name like 'extra\\_%'`);
+    expect(views.map((view) => view.name)).toEqual(['extra_certificates', 'extra_contracts', 'extra_programmes']);
+    for (const view of views) expect(view.columns).not.toContain('code');
+    const used = await owner<{ source: string }[]>`
+      select u.table_schema || '.' || u.table_name || '.' || u.column_name as source
+      from information_schema.view_column_usage u where u.view_schema = 'analytics_contract'
+        and u.table_schema = 'extra_education'`;
+    const read = used.map((row) => row.source);
+    expect(read).toContain('extra_education.contracts.payment_method');
+    expect(read.filter((source) => /\.(code|epgu_number|end_reason|reason|price_per_month)$/.test(source))).toEqual([]);
   });
 
   it('is readable by analytics_ro and by the analytics subgraph, with pseudonymous keys', async () => {

@@ -295,7 +295,16 @@ describe('the catalogue', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!.reportCatalog.minCellSize).toBe(5);
-    expect(result.data!.reportCatalog.datasets.map((dataset) => dataset.title)).toEqual(['Контингент', 'Отметки']);
+    expect(result.data!.reportCatalog.datasets.map((dataset) => dataset.title)).toEqual([
+      'Контингент',
+      'Отметки',
+      'Посещаемость',
+      'Приёмная кампания',
+      'Кадры',
+      'Контроль заполнения данных',
+      'Дополнительное образование',
+      'Сертификаты ПФДО',
+    ]);
   });
 
   it('refuses a dimension the dataset has not, naming it (BAD_USER_INPUT)', async () => {
@@ -316,17 +325,35 @@ describe('the catalogue', () => {
 
   it('answers every dimension and measure of every dataset of the catalogue', async () => {
     const catalog = await platform.query<{
-      reportCatalog: { datasets: { id: string; dimensions: { id: string }[]; measures: { id: string }[] }[] };
-    }>({ login: 'operator' }, '{ reportCatalog { datasets { id dimensions { id } measures { id } } } }');
+      reportCatalog: {
+        datasets: {
+          id: string;
+          dimensions: { id: string }[];
+          measures: { id: string; excludesDimensions: string[] }[];
+        }[];
+      };
+    }>(
+      { login: 'operator' },
+      '{ reportCatalog { datasets { id dimensions { id } measures { id excludesDimensions } } } }',
+    );
+    // A month of lessons is enough for the attendance dataset's every dimension.
+    const period: Record<string, Record<string, string>> = {
+      ATTENDANCE: { from: '2026-11-01', to: '2026-11-20' },
+    };
     for (const dataset of catalog.data!.reportCatalog.datasets) {
       for (const dimension of dataset.dimensions) {
         const table = ok(
           await report('operator', {
             dataset: dataset.id,
             dimensions: [dimension.id],
-            measures: dataset.measures.map((measure) => measure.id),
+            measures: dataset.measures
+              .filter((measure) => !measure.excludesDimensions.includes(dimension.id))
+              .map((measure) => measure.id),
+            ...period[dataset.id],
           }),
         );
+        // The demo has no extra-education contracts or certificates yet (datasets.test.ts concludes some).
+        if (dataset.id === 'EXTRA_EDUCATION' || dataset.id === 'CERTIFICATES') continue;
         expect(table.rowCount, `${dataset.id} by ${dimension.id}`).toBeGreaterThan(0);
         expect(table.rows.every((row) => row.cells[0]!.label !== null)).toBe(true);
       }

@@ -22,6 +22,71 @@ export type Scalars = {
   federation__ContextFieldValue: { input: unknown; output: unknown; }
 };
 
+export type ReportFileFormat =
+  | 'CSV'
+  | 'XLSX';
+
+/** Файл для скачивания: содержимое в base64 (до 5000 строк отчёта). */
+export type ReportFile = {
+  __typename?: 'ReportFile';
+  /** Имя файла, например «Контингент_2026-11-20.xlsx». */
+  filename: Scalars['String']['output'];
+  /** MIME-тип: text/csv или application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. */
+  contentType: Scalars['String']['output'];
+  /** Содержимое файла в base64. */
+  contentBase64: Scalars['String']['output'];
+  /** Скрыта ли в файле хоть одна ячейка («к»). */
+  suppressed: Scalars['Boolean']['output'];
+};
+
+export type Oo1Input = {
+  /** Организация; без неё и муниципалитета — регион. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Муниципалитет: сумма его общеобразовательных организаций. */
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Дата среза контингента (по умолчанию сегодня). */
+  on?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type Oo1Level =
+  | 'ORGANIZATION'
+  | 'MUNICIPALITY'
+  | 'REGION';
+
+/** Форма ОО-1 в построчной раскладке формы: разделы, строки с номерами, графы. */
+export type Oo1Form = {
+  __typename?: 'Oo1Form';
+  level: Oo1Level;
+  /** Организация, муниципалитет или «Регион». */
+  territory: Scalars['String']['output'];
+  on: Scalars['Date']['output'];
+  /** Дата, на которую считается возраст: 1 января учебного года среза. */
+  ageOn: Scalars['Date']['output'];
+  sections: Array<Oo1Section>;
+  suppressed: Scalars['Boolean']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** Форма в формате XLSX: по листу на раздел, в раскладке формы. */
+  file: ReportFile;
+};
+
+export type Oo1Section = {
+  __typename?: 'Oo1Section';
+  /** Номер раздела формы, например «2.1.1». */
+  code: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** Заголовки граф (после граф «Наименование показателя» и «№ строки»). */
+  columns: Array<Scalars['String']['output']>;
+  rows: Array<Oo1Row>;
+};
+
+export type Oo1Row = {
+  __typename?: 'Oo1Row';
+  /** № строки формы, например «01». */
+  line: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  cells: Array<ReportCell>;
+};
+
 /** Каталог конструктора отчётов. */
 export type ReportCatalog = {
   __typename?: 'ReportCatalog';
@@ -54,13 +119,27 @@ export type ReportMeasure = {
   title: Scalars['String']['output'];
   /** Единица: «чел.», «%», «балл»… */
   unit: Scalars['String']['output'];
+  /** Измерения, по которым этот показатель не делится (места — по статусу заявления…): вместе они отклоняются. */
+  excludesDimensions: Array<ReportDimensionId>;
 };
 
 export type ReportDatasetId =
   /** Контингент: обучающиеся, зачисленные на дату среза. */
   | 'CONTINGENT'
   /** Текущие отметки и отметки за контрольные работы за период. */
-  | 'MARKS';
+  | 'MARKS'
+  /** Посещаемость уроков за период: ученико-уроки по расписанию и пропуски. */
+  | 'ATTENDANCE'
+  /** Приёмная кампания: заявления, доля с ЕПГУ, зачисленные, места (по году кампании). */
+  | 'ADMISSIONS'
+  /** Кадры: работники организаций на дату среза. */
+  | 'STAFF'
+  /** Контроль заполнения карточек обучающихся и работников (правило 7): только признаки заполненности. */
+  | 'DATA_QUALITY'
+  /** Дополнительное образование: договоры об обучении, действующие на дату среза. */
+  | 'EXTRA_EDUCATION'
+  /** Сертификаты ПФДО, выданные к дате среза, и их статусы. */
+  | 'CERTIFICATES';
 
 export type ReportDimensionId =
   | 'MUNICIPALITY'
@@ -74,7 +153,27 @@ export type ReportDimensionId =
   | 'SUBJECT'
   | 'STUDY_PERIOD'
   /** Месяц (ГГГГ-ММ). */
-  | 'MONTH';
+  | 'MONTH'
+  /** Вид заявления: первый класс, детский сад… */
+  | 'APPLICATION_KIND'
+  /** Источник заявления: ЕПГУ, лично, региональный портал. */
+  | 'APPLICATION_SOURCE'
+  | 'APPLICATION_STATUS'
+  /** Категория: преимущественное право, закреплённая территория, прочие. */
+  | 'APPLICATION_CATEGORY'
+  /** Год приёмной кампании. */
+  | 'CAMPAIGN_YEAR'
+  /** Должность работника. */
+  | 'POSITION'
+  | 'QUALIFICATION_CATEGORY'
+  /** Вид карточки: обучающийся или работник. */
+  | 'CARD_KIND'
+  /** Направленность программы дополнительного образования. */
+  | 'PROGRAMME_DIRECTION'
+  /** Способ оплаты: бюджет, платно, по сертификату. */
+  | 'PAYMENT_METHOD'
+  /** Статус сертификата ПФДО: «Заморожен» или «Актуален». */
+  | 'CERTIFICATE_STATUS';
 
 export type ReportMeasureId =
   | 'PERSONS'
@@ -82,7 +181,27 @@ export type ReportMeasureId =
   | 'SHARE_OF_PERSONS'
   | 'MARKS'
   | 'AVERAGE_MARK'
-  | 'SHARE_OF_TWOS';
+  | 'SHARE_OF_TWOS'
+  /** Ученико-уроки по расписанию за период. */
+  | 'LESSON_SLOTS'
+  | 'ABSENCES'
+  | 'ABSENCES_SICK'
+  | 'ATTENDANCE_RATE'
+  | 'APPLICATIONS'
+  | 'SHARE_FROM_EPGU'
+  | 'ENROLLED'
+  | 'PLACES'
+  | 'PLACES_FILLED'
+  | 'SHARE_ON_MATERNITY_LEAVE'
+  | 'SHARE_WITH_CATEGORY'
+  | 'AVERAGE_AGE'
+  | 'CARDS'
+  | 'INCOMPLETE_CARDS'
+  | 'SHARE_COMPLETE_CARDS'
+  | 'CONTRACTS'
+  | 'SHARE_BY_CERTIFICATE'
+  | 'CERTIFICATES'
+  | 'SHARE_ACTUAL_CERTIFICATES';
 
 /** Что построить: набор данных, измерения, показатели, фильтры, сортировка. */
 export type ReportInput = {
@@ -94,13 +213,13 @@ export type ReportInput = {
   sort?: InputMaybe<Array<ReportSort>>;
   /** Сколько строк показать (1–5000, по умолчанию 1000); итоги считаются по всем строкам. */
   limit?: InputMaybe<Scalars['Int']['input']>;
-  /** Дата среза контингента (по умолчанию сегодня). */
+  /** Дата среза (контингент, кадры, карточки, дополнительное образование, сертификаты; по умолчанию сегодня). */
   on?: InputMaybe<Scalars['Date']['input']>;
   /** Дата, на которую считается возраст (по умолчанию 1 января текущего года, как в форме ОО-1). */
   ageOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Период отметок: с какой даты (по умолчанию начало текущего учебного года). */
+  /** Период отметок или посещаемости: с какой даты (по умолчанию начало текущего учебного года). */
   from?: InputMaybe<Scalars['Date']['input']>;
-  /** Период отметок: по какую дату (по умолчанию сегодня). */
+  /** Период отметок или посещаемости: по какую дату (по умолчанию сегодня). */
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -163,14 +282,106 @@ export type ReportCell = {
   total: Scalars['Boolean']['output'];
 };
 
+export type SaveReportInput = {
+  /** Изменить свой сохранённый отчёт; без `id` — сохранить новый. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Название, до 200 знаков. */
+  title: Scalars['String']['input'];
+  /** Что строить: как в `report`. */
+  report: ReportInput;
+  /** Открыть отчёт пользователям вашей территории (он строится от имени открывшего, по его территории). */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Сохранённый отчёт: его определение; таблица и файл строятся заново от имени того, кто открыл. */
+export type SavedReport = {
+  __typename?: 'SavedReport';
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  /** Отчёт общий: виден пользователям территории сохранившего. */
+  shared: Scalars['Boolean']['output'];
+  /** Отчёт сохранён вами (только свой можно изменить или удалить). */
+  mine: Scalars['Boolean']['output'];
+  savedAt: Scalars['DateTime']['output'];
+  definition: ReportDefinition;
+  /** Таблица отчёта от имени открывшего: его территория и правила скрытия малых ячеек. */
+  table: ReportTable;
+  /** Файл отчёта от имени открывшего. */
+  file: ReportFile;
+};
+
+
+/** Сохранённый отчёт: его определение; таблица и файл строятся заново от имени того, кто открыл. */
+export type SavedReportFileArgs = {
+  format: ReportFileFormat;
+};
+
+/** Определение отчёта: те же поля, что у `ReportInput`. */
+export type ReportDefinition = {
+  __typename?: 'ReportDefinition';
+  dataset: ReportDatasetId;
+  dimensions: Array<ReportDimensionId>;
+  measures: Array<ReportMeasureId>;
+  filters: Array<ReportFilterDefinition>;
+  sort: Array<ReportSortDefinition>;
+  limit?: Maybe<Scalars['Int']['output']>;
+  on?: Maybe<Scalars['Date']['output']>;
+  ageOn?: Maybe<Scalars['Date']['output']>;
+  from?: Maybe<Scalars['Date']['output']>;
+  to?: Maybe<Scalars['Date']['output']>;
+};
+
+export type ReportFilterDefinition = {
+  __typename?: 'ReportFilterDefinition';
+  dimension: ReportDimensionId;
+  values: Array<Scalars['String']['output']>;
+};
+
+export type ReportSortDefinition = {
+  __typename?: 'ReportSortDefinition';
+  dimension?: Maybe<ReportDimensionId>;
+  measure?: Maybe<ReportMeasureId>;
+  descending: Scalars['Boolean']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
   /** `EXECUTION` features provide metadata necessary for operation execution. */
   | 'EXECUTION';
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Сохранить отчёт (новый или изменить свой, если передан `id`). */
+  saveReport: SavedReport;
+  /** Удалить свой сохранённый отчёт. */
+  deleteSavedReport: Scalars['ID']['output'];
+};
+
+
+export type MutationSaveReportArgs = {
+  input: SaveReportInput;
+};
+
+
+export type MutationDeleteSavedReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Файл отчёта (CSV или XLSX) с теми же числами, что и таблица `report`: в шапке — набор данных, фильтры и
+   * примечание о скрытых ячейках; скрытые ячейки помечены «к», как в публикациях Росстата. Строится от имени
+   * того, кто его запрашивает: его территория и правила скрытия малых ячеек.
+   */
+  reportFile: ReportFile;
+  /**
+   * Форма ОО-1 (федеральное статистическое наблюдение, общее образование), разделы о контингенте: число классов
+   * и обучающихся по параллелям, по полу и по возрасту на 1 января — по организации, муниципалитету (сумма его
+   * организаций) или региону. Малые ячейки скрыты («к») по тем же правилам, что в конструкторе отчётов.
+   */
+  oo1: Oo1Form;
   /** Каталог конструктора отчётов (правило 21): наборы данных, их измерения и показатели с русскими названиями. */
   reportCatalog: ReportCatalog;
   /**
@@ -179,11 +390,31 @@ export type Query = {
    * вычислить из итогов.
    */
   report: ReportTable;
+  /** Сохранённые отчёты: свои и те, которыми поделились пользователи вашей территории. */
+  savedReports: Array<SavedReport>;
+  /** Сохранённый отчёт: свой или общий в пределах вашей территории. */
+  savedReport?: Maybe<SavedReport>;
+};
+
+
+export type QueryReportFileArgs = {
+  input: ReportInput;
+  format: ReportFileFormat;
+};
+
+
+export type QueryOo1Args = {
+  input: Oo1Input;
 };
 
 
 export type QueryReportArgs = {
   input: ReportInput;
+};
+
+
+export type QuerySavedReportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -262,6 +493,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ReportFileFormat: ReportFileFormat;
+  ReportFile: ResolverTypeWrapper<ReportFile>;
+  Oo1Input: Oo1Input;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Oo1Level: Oo1Level;
+  Oo1Form: ResolverTypeWrapper<Oo1Form>;
+  Oo1Section: ResolverTypeWrapper<Oo1Section>;
+  Oo1Row: ResolverTypeWrapper<Oo1Row>;
   ReportCatalog: ResolverTypeWrapper<ReportCatalog>;
   ReportDataset: ResolverTypeWrapper<ReportDataset>;
   ReportDimension: ResolverTypeWrapper<ReportDimension>;
@@ -278,12 +517,18 @@ export type ResolversTypes = ResolversObject<{
   ReportRow: ResolverTypeWrapper<ReportRow>;
   ReportCell: ResolverTypeWrapper<ReportCell>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  SaveReportInput: SaveReportInput;
+  SavedReport: ResolverTypeWrapper<SavedReport>;
+  ReportDefinition: ResolverTypeWrapper<ReportDefinition>;
+  ReportFilterDefinition: ResolverTypeWrapper<ReportFilterDefinition>;
+  ReportSortDefinition: ResolverTypeWrapper<ReportSortDefinition>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
   federation__Policy: ResolverTypeWrapper<Scalars['federation__Policy']['output']>;
   federation__ContextFieldValue: ResolverTypeWrapper<Scalars['federation__ContextFieldValue']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -294,6 +539,12 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  ReportFile: ReportFile;
+  Oo1Input: Oo1Input;
+  ID: Scalars['ID']['output'];
+  Oo1Form: Oo1Form;
+  Oo1Section: Oo1Section;
+  Oo1Row: Oo1Row;
   ReportCatalog: ReportCatalog;
   ReportDataset: ReportDataset;
   ReportDimension: ReportDimension;
@@ -306,11 +557,17 @@ export type ResolversParentTypes = ResolversObject<{
   ReportRow: ReportRow;
   ReportCell: ReportCell;
   Float: Scalars['Float']['output'];
+  SaveReportInput: SaveReportInput;
+  SavedReport: SavedReport;
+  ReportDefinition: ReportDefinition;
+  ReportFilterDefinition: ReportFilterDefinition;
+  ReportSortDefinition: ReportSortDefinition;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
   federation__Policy: Scalars['federation__Policy']['output'];
   federation__ContextFieldValue: Scalars['federation__ContextFieldValue']['output'];
+  Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -424,6 +681,37 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type ReportFileResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportFile'] = ResolversParentTypes['ReportFile']> = ResolversObject<{
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type Oo1FormResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Oo1Form'] = ResolversParentTypes['Oo1Form']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['Oo1Level'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  ageOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Oo1Section']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType>;
+}>;
+
+export type Oo1SectionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Oo1Section'] = ResolversParentTypes['Oo1Section']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['Oo1Row']>, ParentType, ContextType>;
+}>;
+
+export type Oo1RowResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Oo1Row'] = ResolversParentTypes['Oo1Row']> = ResolversObject<{
+  line?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cells?: Resolver<Array<ResolversTypes['ReportCell']>, ParentType, ContextType>;
+}>;
+
 export type ReportCatalogResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportCatalog'] = ResolversParentTypes['ReportCatalog']> = ResolversObject<{
   datasets?: Resolver<Array<ResolversTypes['ReportDataset']>, ParentType, ContextType>;
   minCellSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -446,6 +734,7 @@ export type ReportMeasureResolvers<ContextType = AnalyticsContext, ParentType ex
   id?: Resolver<ResolversTypes['ReportMeasureId'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  excludesDimensions?: Resolver<Array<ResolversTypes['ReportDimensionId']>, ParentType, ContextType>;
 }>;
 
 export type ReportTableResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportTable'] = ResolversParentTypes['ReportTable']> = ResolversObject<{
@@ -478,6 +767,41 @@ export type ReportCellResolvers<ContextType = AnalyticsContext, ParentType exten
   total?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type SavedReportResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['SavedReport'] = ResolversParentTypes['SavedReport']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shared?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mine?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  savedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  definition?: Resolver<ResolversTypes['ReportDefinition'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['ReportTable'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<SavedReportFileArgs, 'format'>>;
+}>;
+
+export type ReportDefinitionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportDefinition'] = ResolversParentTypes['ReportDefinition']> = ResolversObject<{
+  dataset?: Resolver<ResolversTypes['ReportDatasetId'], ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['ReportDimensionId']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['ReportMeasureId']>, ParentType, ContextType>;
+  filters?: Resolver<Array<ResolversTypes['ReportFilterDefinition']>, ParentType, ContextType>;
+  sort?: Resolver<Array<ResolversTypes['ReportSortDefinition']>, ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  on?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  ageOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type ReportFilterDefinitionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportFilterDefinition'] = ResolversParentTypes['ReportFilterDefinition']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['ReportDimensionId'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ReportSortDefinitionResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportSortDefinition'] = ResolversParentTypes['ReportSortDefinition']> = ResolversObject<{
+  dimension?: Resolver<Maybe<ResolversTypes['ReportDimensionId']>, ParentType, ContextType>;
+  measure?: Resolver<Maybe<ResolversTypes['ReportMeasureId']>, ParentType, ContextType>;
+  descending?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -498,14 +822,27 @@ export interface Federation__ContextFieldValueScalarConfig extends GraphQLScalar
   name: 'federation__ContextFieldValue';
 }
 
+export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  saveReport?: Resolver<ResolversTypes['SavedReport'], ParentType, ContextType, RequireFields<MutationSaveReportArgs, 'input'>>;
+  deleteSavedReport?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteSavedReportArgs, 'id'>>;
+}>;
+
 export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  reportFile?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<QueryReportFileArgs, 'input' | 'format'>>;
+  oo1?: Resolver<ResolversTypes['Oo1Form'], ParentType, ContextType, RequireFields<QueryOo1Args, 'input'>>;
   reportCatalog?: Resolver<ResolversTypes['ReportCatalog'], ParentType, ContextType>;
   report?: Resolver<ResolversTypes['ReportTable'], ParentType, ContextType, RequireFields<QueryReportArgs, 'input'>>;
+  savedReports?: Resolver<Array<ResolversTypes['SavedReport']>, ParentType, ContextType>;
+  savedReport?: Resolver<Maybe<ResolversTypes['SavedReport']>, ParentType, ContextType, RequireFields<QuerySavedReportArgs, 'id'>>;
 }>;
 
 export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  ReportFile?: ReportFileResolvers<ContextType>;
+  Oo1Form?: Oo1FormResolvers<ContextType>;
+  Oo1Section?: Oo1SectionResolvers<ContextType>;
+  Oo1Row?: Oo1RowResolvers<ContextType>;
   ReportCatalog?: ReportCatalogResolvers<ContextType>;
   ReportDataset?: ReportDatasetResolvers<ContextType>;
   ReportDimension?: ReportDimensionResolvers<ContextType>;
@@ -514,11 +851,16 @@ export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   ReportColumn?: ReportColumnResolvers<ContextType>;
   ReportRow?: ReportRowResolvers<ContextType>;
   ReportCell?: ReportCellResolvers<ContextType>;
+  SavedReport?: SavedReportResolvers<ContextType>;
+  ReportDefinition?: ReportDefinitionResolvers<ContextType>;
+  ReportFilterDefinition?: ReportFilterDefinitionResolvers<ContextType>;
+  ReportSortDefinition?: ReportSortDefinitionResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;
   federation__Policy?: GraphQLScalarType;
   federation__ContextFieldValue?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
 

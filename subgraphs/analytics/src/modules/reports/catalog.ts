@@ -5,6 +5,15 @@
  * A new dataset (attendance, admissions, extra education, data quality, staff) is one more entry of
  * `DATASETS` naming its view, its base predicate and which dimensions and measures it offers.
  */
+import {
+  APPLICATION_STATUS_NAMES,
+  CERTIFICATE_STATUS_NAMES,
+  PROGRAMME_DIRECTION_NAMES,
+  type ApplicationCategory,
+  type ApplicationKind,
+  type ApplicationSource,
+  type PaymentMethod,
+} from '@region/schema/enums';
 
 export const DIMENSION_IDS = [
   'MUNICIPALITY',
@@ -17,6 +26,17 @@ export const DIMENSION_IDS = [
   'SUBJECT',
   'STUDY_PERIOD',
   'MONTH',
+  'APPLICATION_KIND',
+  'APPLICATION_SOURCE',
+  'APPLICATION_STATUS',
+  'APPLICATION_CATEGORY',
+  'CAMPAIGN_YEAR',
+  'POSITION',
+  'QUALIFICATION_CATEGORY',
+  'CARD_KIND',
+  'PROGRAMME_DIRECTION',
+  'PAYMENT_METHOD',
+  'CERTIFICATE_STATUS',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];
 
@@ -27,14 +47,42 @@ export const MEASURE_IDS = [
   'MARKS',
   'AVERAGE_MARK',
   'SHARE_OF_TWOS',
+  'LESSON_SLOTS',
+  'ABSENCES',
+  'ABSENCES_SICK',
+  'ATTENDANCE_RATE',
+  'APPLICATIONS',
+  'SHARE_FROM_EPGU',
+  'ENROLLED',
+  'PLACES',
+  'PLACES_FILLED',
+  'SHARE_ON_MATERNITY_LEAVE',
+  'SHARE_WITH_CATEGORY',
+  'AVERAGE_AGE',
+  'CARDS',
+  'INCOMPLETE_CARDS',
+  'SHARE_COMPLETE_CARDS',
+  'CONTRACTS',
+  'SHARE_BY_CERTIFICATE',
+  'CERTIFICATES',
+  'SHARE_ACTUAL_CERTIFICATES',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
-export const DATASET_IDS = ['CONTINGENT', 'MARKS'] as const;
+export const DATASET_IDS = [
+  'CONTINGENT',
+  'MARKS',
+  'ATTENDANCE',
+  'ADMISSIONS',
+  'STAFF',
+  'DATA_QUALITY',
+  'EXTRA_EDUCATION',
+  'CERTIFICATES',
+] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 
 /** How a filter value of a dimension is written and checked before it becomes a parameter. */
-export type ValueKind = 'uuid' | 'integer' | 'gender' | 'organizationType' | 'month';
+export type ValueKind = 'uuid' | 'integer' | 'year' | 'month' | 'text' | 'fixed';
 
 /** The contract view that names a dimension's keys, for their labels. */
 export interface LabelSource {
@@ -50,7 +98,7 @@ export interface Dimension {
   expression: string;
   valueKind: ValueKind;
   labels?: LabelSource;
-  /** Labels of fixed values (gender, organization type). */
+  /** Labels of fixed values (gender, organization type…): a `fixed` filter value must be one of their keys. */
   fixedLabels?: Readonly<Record<string, string>>;
 }
 
@@ -58,8 +106,13 @@ export interface Measure {
   id: MeasureId;
   title: string;
   unit: string;
-  /** An aggregate over `f`; null for a measure computed from others after the query (a share of the total). */
+  /**
+   * An aggregate over `f` (`$AGE_ON` as in dimensions); null for a measure computed from others after the
+   * query (a share of the total).
+   */
   aggregate: string | null;
+  /** Dimensions this measure cannot be split by (places have no status or source). */
+  notWith?: readonly DimensionId[];
 }
 
 export interface Dataset {
@@ -70,12 +123,18 @@ export interface Dataset {
   view: string;
   /** The persons a cell is computed from: the basis of small-cell suppression. */
   personKey: string;
-  /** How the dataset is cut in time: a slice on a date (contingent) or a date range (marks). */
-  time: 'slice' | 'range';
+  /**
+   * How the dataset is cut in time: a slice on a date (`f.started_on`…`f.ended_on` covers `on`), a date range
+   * over `f.date` (marks, attendance), or a campaign year (`f.year`: the `CAMPAIGN_YEAR` filter, else the
+   * current campaign).
+   */
+  time: 'slice' | 'range' | 'campaign';
   dimensions: readonly DimensionId[];
   measures: readonly MeasureId[];
   /** Rows the dataset always keeps, besides the time cut. */
   base?: string;
+  /** The dataset's own title of a shared measure (PERSONS are children in admissions, employees in staff). */
+  measureTitles?: Partial<Record<MeasureId, string>>;
 }
 
 export const GENDER_LABELS = { MALE: 'Мужской', FEMALE: 'Женский' } as const;
@@ -85,6 +144,40 @@ export const ORGANIZATION_TYPE_LABELS = {
   EXTRA_EDUCATION: 'Организация дополнительного образования',
   COLLEGE: 'Профессиональная образовательная организация',
 } as const;
+
+export const APPLICATION_KIND_LABELS: Readonly<Record<ApplicationKind, string>> = {
+  FIRST_GRADE: 'В первый класс',
+  TENTH_GRADE: 'В десятый класс',
+  TRANSFER: 'Перевод',
+  KINDERGARTEN: 'В детский сад',
+  CAMP: 'В лагерь',
+  COLLEGE: 'В колледж',
+};
+export const APPLICATION_SOURCE_LABELS: Readonly<Record<ApplicationSource, string>> = {
+  EPGU: 'ЕПГУ',
+  IN_PERSON: 'Лично',
+  REGIONAL_PORTAL: 'Региональный портал',
+};
+export const APPLICATION_CATEGORY_LABELS: Readonly<Record<ApplicationCategory, string>> = {
+  PRIORITY: 'Преимущественное право',
+  TERRITORY: 'Закреплённая территория',
+  OTHER: 'Прочие',
+};
+export const QUALIFICATION_CATEGORY_LABELS = {
+  NONE: 'Без категории',
+  FIRST: 'Первая',
+  HIGHEST: 'Высшая',
+} as const;
+export const CARD_KIND_LABELS = { STUDENT: 'Обучающийся', STAFF: 'Работник' } as const;
+const PAYMENT_METHOD_LABELS: Readonly<Record<PaymentMethod, string>> = {
+  BUDGET: 'Бюджет',
+  PAID: 'Платно',
+  CERTIFICATE: 'По сертификату',
+};
+
+/** A person's full years on `$AGE_ON` from the year and month of birth (see `AGE`). */
+const AGE_SQL =
+  '(extract(year from $AGE_ON)::int - f.birth_year - case when f.birth_month >= extract(month from $AGE_ON)::int then 1 else 0 end)';
 
 export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
   MUNICIPALITY: {
@@ -105,7 +198,7 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     id: 'ORGANIZATION_TYPE',
     title: 'Тип организации',
     expression: 'f.organization_type',
-    valueKind: 'organizationType',
+    valueKind: 'fixed',
     fixedLabels: ORGANIZATION_TYPE_LABELS,
   },
   GRADE: { id: 'GRADE', title: 'Параллель', expression: 'f.grade', valueKind: 'integer' },
@@ -116,17 +209,11 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     valueKind: 'uuid',
     labels: { view: 'classes', key: 'class_id', label: 'name' },
   },
-  GENDER: { id: 'GENDER', title: 'Пол', expression: 'f.gender', valueKind: 'gender', fixedLabels: GENDER_LABELS },
+  GENDER: { id: 'GENDER', title: 'Пол', expression: 'f.gender', valueKind: 'fixed', fixedLabels: GENDER_LABELS },
   // Full years on a date from the year and month of birth only (the contract has no day): a person born in
   // the date's own month counts as not having had the birthday yet — exact on the 1st of a month (ОО-1 counts
   // ages on 1 January) except for those born on that very day.
-  AGE: {
-    id: 'AGE',
-    title: 'Возраст, полных лет',
-    expression:
-      '(extract(year from $AGE_ON)::int - f.birth_year - case when f.birth_month >= extract(month from $AGE_ON)::int then 1 else 0 end)',
-    valueKind: 'integer',
-  },
+  AGE: { id: 'AGE', title: 'Возраст, полных лет', expression: AGE_SQL, valueKind: 'integer' },
   SUBJECT: {
     id: 'SUBJECT',
     title: 'Предмет',
@@ -142,7 +229,88 @@ export const DIMENSIONS: Readonly<Record<DimensionId, Dimension>> = {
     labels: { view: 'study_periods', key: 'period_id', label: 'name' },
   },
   MONTH: { id: 'MONTH', title: 'Месяц', expression: "to_char(f.date, 'YYYY-MM')", valueKind: 'month' },
+  APPLICATION_KIND: {
+    id: 'APPLICATION_KIND',
+    title: 'Вид заявления',
+    expression: 'f.kind',
+    valueKind: 'fixed',
+    fixedLabels: APPLICATION_KIND_LABELS,
+  },
+  APPLICATION_SOURCE: {
+    id: 'APPLICATION_SOURCE',
+    title: 'Источник заявления',
+    expression: 'f.source',
+    valueKind: 'fixed',
+    fixedLabels: APPLICATION_SOURCE_LABELS,
+  },
+  APPLICATION_STATUS: {
+    id: 'APPLICATION_STATUS',
+    title: 'Статус заявления',
+    expression: 'f.status',
+    valueKind: 'fixed',
+    fixedLabels: APPLICATION_STATUS_NAMES,
+  },
+  APPLICATION_CATEGORY: {
+    id: 'APPLICATION_CATEGORY',
+    title: 'Категория заявителя',
+    expression: 'f.category',
+    valueKind: 'fixed',
+    fixedLabels: APPLICATION_CATEGORY_LABELS,
+  },
+  CAMPAIGN_YEAR: { id: 'CAMPAIGN_YEAR', title: 'Год приёмной кампании', expression: 'f.year', valueKind: 'year' },
+  POSITION: { id: 'POSITION', title: 'Должность', expression: 'f.position', valueKind: 'text' },
+  QUALIFICATION_CATEGORY: {
+    id: 'QUALIFICATION_CATEGORY',
+    title: 'Квалификационная категория',
+    expression: 'f.qualification_category',
+    valueKind: 'fixed',
+    fixedLabels: QUALIFICATION_CATEGORY_LABELS,
+  },
+  CARD_KIND: {
+    id: 'CARD_KIND',
+    title: 'Вид карточки',
+    expression: 'f.card_kind',
+    valueKind: 'fixed',
+    fixedLabels: CARD_KIND_LABELS,
+  },
+  PROGRAMME_DIRECTION: {
+    id: 'PROGRAMME_DIRECTION',
+    title: 'Направленность программы',
+    expression: 'f.direction',
+    valueKind: 'fixed',
+    fixedLabels: PROGRAMME_DIRECTION_NAMES,
+  },
+  PAYMENT_METHOD: {
+    id: 'PAYMENT_METHOD',
+    title: 'Способ оплаты',
+    expression: 'f.payment_method',
+    valueKind: 'fixed',
+    fixedLabels: PAYMENT_METHOD_LABELS,
+  },
+  CERTIFICATE_STATUS: {
+    id: 'CERTIFICATE_STATUS',
+    title: 'Статус сертификата',
+    expression: 'f.status',
+    valueKind: 'fixed',
+    fixedLabels: CERTIFICATE_STATUS_NAMES,
+  },
 };
+
+const share = (part: string, whole: string) => `round(100.0 * ${part} / nullif(${whole}, 0), 1)`;
+const PERSONS_SQL = 'count(distinct f.person_key)';
+const APPLICATIONS_SQL = 'count(distinct f.application_key)';
+const ENROLLED_SQL = "count(distinct f.application_key) filter (where f.status = 'ENROLLED')";
+/** A card misses a mandatory field of its kind (rule 7): citizenship and place of birth are the learner's. */
+const COMPLETE_CARD =
+  "(f.snils_filled and f.identity_document_filled and f.registration_address_filled and f.residence_address_filled and (f.card_kind = 'STAFF' or (f.citizenship_filled and f.place_of_birth_filled)))";
+/** Application-only dimensions: places are counted per organization, year and kind. */
+const NOT_PLACES: readonly DimensionId[] = [
+  'APPLICATION_SOURCE',
+  'APPLICATION_STATUS',
+  'APPLICATION_CATEGORY',
+  'MONTH',
+  'AGE',
+];
 
 /** Numeric marks of the five-point scale (pass/fail marks have no average). */
 const NUMERIC = "f.value in ('2', '3', '4', '5')";
@@ -164,6 +332,96 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
     title: 'Доля отметок «2»',
     unit: '%',
     aggregate: `round(100.0 * count(*) filter (where f.value = '2') / nullif(count(*) filter (where ${NUMERIC}), 0), 1)`,
+  },
+  LESSON_SLOTS: { id: 'LESSON_SLOTS', title: 'Ученико-уроков по расписанию', unit: 'ед.', aggregate: 'count(*)' },
+  ABSENCES: {
+    id: 'ABSENCES',
+    title: 'Пропущено уроков',
+    unit: 'ед.',
+    aggregate: "count(*) filter (where f.status in ('ABSENT', 'SICK', 'EXCUSED'))",
+  },
+  ABSENCES_SICK: {
+    id: 'ABSENCES_SICK',
+    title: 'Пропущено по болезни',
+    unit: 'ед.',
+    aggregate: "count(*) filter (where f.status = 'SICK')",
+  },
+  // Being late counts as present (docs/architecture.md, Learning: Averages — attendance).
+  ATTENDANCE_RATE: {
+    id: 'ATTENDANCE_RATE',
+    title: 'Посещаемость',
+    unit: '%',
+    aggregate: share("count(*) filter (where f.status is null or f.status = 'LATE')", 'count(*)'),
+  },
+  APPLICATIONS: { id: 'APPLICATIONS', title: 'Число заявлений', unit: 'ед.', aggregate: APPLICATIONS_SQL },
+  SHARE_FROM_EPGU: {
+    id: 'SHARE_FROM_EPGU',
+    title: 'Доля заявлений с ЕПГУ',
+    unit: '%',
+    aggregate: share("count(distinct f.application_key) filter (where f.source = 'EPGU')", APPLICATIONS_SQL),
+  },
+  ENROLLED: { id: 'ENROLLED', title: 'Зачислено', unit: 'чел.', aggregate: ENROLLED_SQL },
+  PLACES: { id: 'PLACES', title: 'Мест', unit: 'ед.', aggregate: 'sum(f.places)', notWith: NOT_PLACES },
+  PLACES_FILLED: {
+    id: 'PLACES_FILLED',
+    title: 'Доля занятых мест',
+    unit: '%',
+    aggregate: share(ENROLLED_SQL, 'sum(f.places)'),
+    notWith: NOT_PLACES,
+  },
+  SHARE_ON_MATERNITY_LEAVE: {
+    id: 'SHARE_ON_MATERNITY_LEAVE',
+    title: 'Доля в отпуске по уходу за ребёнком',
+    unit: '%',
+    aggregate: share('count(distinct f.person_key) filter (where f.maternity_leave)', PERSONS_SQL),
+  },
+  SHARE_WITH_CATEGORY: {
+    id: 'SHARE_WITH_CATEGORY',
+    title: 'Доля с квалификационной категорией',
+    unit: '%',
+    aggregate: share(
+      "count(distinct f.person_key) filter (where f.qualification_category in ('FIRST', 'HIGHEST'))",
+      PERSONS_SQL,
+    ),
+  },
+  AVERAGE_AGE: { id: 'AVERAGE_AGE', title: 'Средний возраст', unit: 'лет', aggregate: `round(avg(${AGE_SQL}), 1)` },
+  CARDS: { id: 'CARDS', title: 'Число карточек', unit: 'ед.', aggregate: PERSONS_SQL },
+  INCOMPLETE_CARDS: {
+    id: 'INCOMPLETE_CARDS',
+    title: 'Карточек с незаполненными обязательными полями',
+    unit: 'ед.',
+    aggregate: `count(distinct f.person_key) filter (where not ${COMPLETE_CARD})`,
+  },
+  SHARE_COMPLETE_CARDS: {
+    id: 'SHARE_COMPLETE_CARDS',
+    title: 'Доля заполненных карточек',
+    unit: '%',
+    aggregate: share(`count(distinct f.person_key) filter (where ${COMPLETE_CARD})`, PERSONS_SQL),
+  },
+  CONTRACTS: { id: 'CONTRACTS', title: 'Число договоров', unit: 'ед.', aggregate: 'count(distinct f.contract_key)' },
+  SHARE_BY_CERTIFICATE: {
+    id: 'SHARE_BY_CERTIFICATE',
+    title: 'Доля договоров по сертификату',
+    unit: '%',
+    aggregate: share(
+      "count(distinct f.contract_key) filter (where f.payment_method = 'CERTIFICATE')",
+      'count(distinct f.contract_key)',
+    ),
+  },
+  CERTIFICATES: {
+    id: 'CERTIFICATES',
+    title: 'Число сертификатов',
+    unit: 'ед.',
+    aggregate: 'count(distinct f.certificate_key)',
+  },
+  SHARE_ACTUAL_CERTIFICATES: {
+    id: 'SHARE_ACTUAL_CERTIFICATES',
+    title: 'Доля актуальных сертификатов',
+    unit: '%',
+    aggregate: share(
+      "count(distinct f.certificate_key) filter (where f.status = 'ACTUAL')",
+      'count(distinct f.certificate_key)',
+    ),
   },
 };
 
@@ -200,7 +458,116 @@ export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
     measures: ['PERSONS', 'MARKS', 'AVERAGE_MARK', 'SHARE_OF_TWOS'],
     base: "f.kind in ('CURRENT', 'CONTROL')",
   },
+  ATTENDANCE: {
+    id: 'ATTENDANCE',
+    title: 'Посещаемость',
+    description:
+      'Уроки за период по расписанию каждого обучающегося (ученико-уроки) и пропуски; опоздание — присутствие.',
+    view: 'lesson_attendance',
+    personKey: 'f.person_key',
+    time: 'range',
+    dimensions: [
+      'MUNICIPALITY',
+      'ORGANIZATION',
+      'ORGANIZATION_TYPE',
+      'GRADE',
+      'CLASS',
+      'GENDER',
+      'AGE',
+      'SUBJECT',
+      'MONTH',
+    ],
+    measures: ['PERSONS', 'LESSON_SLOTS', 'ABSENCES', 'ABSENCES_SICK', 'ATTENDANCE_RATE'],
+  },
+  ADMISSIONS: {
+    id: 'ADMISSIONS',
+    title: 'Приёмная кампания',
+    description:
+      'Заявления года приёмной кампании (по умолчанию текущей) с организацией направления или первого выбора, и места организаций.',
+    view: 'admission_facts',
+    personKey: 'f.person_key',
+    time: 'campaign',
+    dimensions: [
+      'MUNICIPALITY',
+      'ORGANIZATION',
+      'ORGANIZATION_TYPE',
+      'CAMPAIGN_YEAR',
+      'APPLICATION_KIND',
+      'APPLICATION_SOURCE',
+      'APPLICATION_STATUS',
+      'APPLICATION_CATEGORY',
+      'AGE',
+      'MONTH',
+    ],
+    measures: ['PERSONS', 'APPLICATIONS', 'SHARE_FROM_EPGU', 'ENROLLED', 'PLACES', 'PLACES_FILLED'],
+    measureTitles: { PERSONS: 'Число детей' },
+  },
+  STAFF: {
+    id: 'STAFF',
+    title: 'Кадры',
+    description: 'Работники организаций на дату среза (по трудовым отношениям).',
+    view: 'staff',
+    personKey: 'f.person_key',
+    time: 'slice',
+    dimensions: [
+      'MUNICIPALITY',
+      'ORGANIZATION',
+      'ORGANIZATION_TYPE',
+      'POSITION',
+      'QUALIFICATION_CATEGORY',
+      'GENDER',
+      'AGE',
+    ],
+    measures: ['PERSONS', 'SHARE_WITH_CATEGORY', 'SHARE_ON_MATERNITY_LEAVE', 'AVERAGE_AGE'],
+    measureTitles: { PERSONS: 'Число работников' },
+  },
+  DATA_QUALITY: {
+    id: 'DATA_QUALITY',
+    title: 'Контроль заполнения данных',
+    description:
+      'Карточки обучающихся и работников на дату среза: заполнены ли обязательные поля (СНИЛС, документ, адреса, гражданство, место рождения).',
+    view: 'card_completeness',
+    personKey: 'f.person_key',
+    time: 'slice',
+    dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'CARD_KIND'],
+    measures: ['CARDS', 'INCOMPLETE_CARDS', 'SHARE_COMPLETE_CARDS'],
+  },
+  EXTRA_EDUCATION: {
+    id: 'EXTRA_EDUCATION',
+    title: 'Дополнительное образование',
+    description: 'Договоры об обучении в группах программ дополнительного образования, действующие на дату среза.',
+    view: 'extra_contracts',
+    personKey: 'f.person_key',
+    time: 'slice',
+    dimensions: [
+      'MUNICIPALITY',
+      'ORGANIZATION',
+      'ORGANIZATION_TYPE',
+      'PROGRAMME_DIRECTION',
+      'PAYMENT_METHOD',
+      'GENDER',
+      'AGE',
+    ],
+    measures: ['PERSONS', 'CONTRACTS', 'SHARE_BY_CERTIFICATE'],
+    measureTitles: { PERSONS: 'Число детей' },
+  },
+  CERTIFICATES: {
+    id: 'CERTIFICATES',
+    title: 'Сертификаты ПФДО',
+    description: 'Сертификаты дополнительного образования, выданные к дате среза, по муниципалитету выдачи.',
+    view: 'extra_certificates',
+    personKey: 'f.person_key',
+    time: 'slice',
+    dimensions: ['MUNICIPALITY', 'CERTIFICATE_STATUS', 'GENDER', 'AGE'],
+    measures: ['PERSONS', 'CERTIFICATES', 'SHARE_ACTUAL_CERTIFICATES'],
+    measureTitles: { PERSONS: 'Число детей' },
+  },
 };
+
+/** A measure's title in a dataset (the dataset may name a shared measure its own way). */
+export function measureTitle(dataset: DatasetId, measure: MeasureId): string {
+  return DATASETS[dataset].measureTitles?.[measure] ?? MEASURES[measure].title;
+}
 
 /** The catalogue as `reportCatalog` answers it. */
 export function catalogue() {
@@ -209,6 +576,11 @@ export function catalogue() {
     title: dataset.title,
     description: dataset.description,
     dimensions: dataset.dimensions.map((id) => ({ id, title: DIMENSIONS[id].title })),
-    measures: dataset.measures.map((id) => ({ id, title: MEASURES[id].title, unit: MEASURES[id].unit })),
+    measures: dataset.measures.map((id) => ({
+      id,
+      title: measureTitle(dataset.id, id),
+      unit: MEASURES[id].unit,
+      excludesDimensions: (MEASURES[id].notWith ?? []).filter((dimension) => dataset.dimensions.includes(dimension)),
+    })),
   }));
 }

@@ -14,22 +14,24 @@ import {
   type MeasureId,
 } from './catalog.ts';
 
-/** A dimension's SQL with the age date as a parameter. */
-function dimensionSql(id: DimensionId, ageOn: string): SQL {
-  const parts = DIMENSIONS[id].expression.split('$AGE_ON');
+/** A catalogue fragment's SQL with the age date as a parameter. */
+function withAgeOn(expression: string, ageOn: string): SQL {
+  const parts = expression.split('$AGE_ON');
   return sql.join(
     parts.map((part) => sql.raw(part)),
     sql`${ageOn}::date`,
   );
 }
 
+const dimensionSql = (id: DimensionId, ageOn: string) => withAgeOn(DIMENSIONS[id].expression, ageOn);
+
 export interface CubeQuery {
   dataset: DatasetId;
   dimensions: readonly DimensionId[];
   measures: readonly MeasureId[];
   filters: readonly { dimension: DimensionId; values: readonly (string | number)[] }[];
-  /** Contingent on a date, or marks between two dates. */
-  time: { on: string } | { from: string; to: string };
+  /** A slice on a date, a range of dates, a campaign year, or every year (a year filter cuts it). */
+  time: { on: string } | { from: string; to: string } | { year: number } | { all: true };
   ageOn: string;
   /** Null for the region; else the municipalities and organizations the rows must lie in. */
   scope: { municipalityIds: string[]; organizationIds: string[] } | null;
@@ -54,8 +56,10 @@ export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
     where.push(
       sql`f.started_on <= ${query.time.on}::date and (f.ended_on is null or f.ended_on > ${query.time.on}::date)`,
     );
-  } else {
+  } else if ('from' in query.time) {
     where.push(sql`f.date between ${query.time.from}::date and ${query.time.to}::date`);
+  } else if ('year' in query.time) {
+    where.push(sql`f.year = ${query.time.year}`);
   }
   if (query.scope) {
     const { municipalityIds, organizationIds } = query.scope;
@@ -74,7 +78,7 @@ export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
   const dims = query.dimensions.map((_, index) => sql.raw(`f.d${index}`));
   const measures = query.measures
     .filter((id) => MEASURES[id].aggregate !== null)
-    .map((id) => sql`, ${sql.raw(MEASURES[id].aggregate!)} as ${sql.raw(`m_${id.toLowerCase()}`)}`);
+    .map((id) => sql`, ${withAgeOn(MEASURES[id].aggregate!, query.ageOn)} as ${sql.raw(`m_${id.toLowerCase()}`)}`);
   const statement = sql`select ${dims.length ? sql`${sql.join(dims, sql`, `)}, grouping(${sql.join(dims, sql`, `)})` : sql`0`} as g,
       count(distinct ${sql.raw(dataset.personKey)}) as persons,
       count(distinct ${sql.raw(dataset.personKey)}) filter (where not f.consented) as unconsented${sql.join(measures, sql``)}

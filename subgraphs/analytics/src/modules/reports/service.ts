@@ -4,13 +4,13 @@
  */
 import type { Executor } from '@region/db';
 import { AppError, badInput, forbidden, regionDate, schoolYearOf } from '@region/kit';
+import { admissionYearOn } from '@region/schema/validation/applications';
 import type { AnalyticsPolicy, ScopeUnit } from '../../policy.ts';
 import {
   DATASETS,
   DIMENSIONS,
-  GENDER_LABELS,
   MEASURES,
-  ORGANIZATION_TYPE_LABELS,
+  measureTitle,
   type DatasetId,
   type DimensionId,
   type MeasureId,
@@ -58,23 +58,27 @@ export const MAX_LIMIT = 5000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-function parseValue(kind: ValueKind, value: string, title: string): string | number {
+function parseValue(dimension: DimensionId, value: string): string | number {
+  const { valueKind: kind, title, fixedLabels } = DIMENSIONS[dimension];
   const wrong = () => badInput(`Фильтр «${title}»: недопустимое значение «${value.slice(0, 40)}».`, 'filters');
-  switch (kind) {
+  switch (kind satisfies ValueKind) {
     case 'uuid':
       if (!UUID.test(value)) throw wrong();
       return value.toLowerCase();
     case 'integer':
       if (!/^-?\d{1,3}$/.test(value)) throw wrong();
       return Number(value);
-    case 'gender':
-      if (!(value in GENDER_LABELS)) throw wrong();
-      return value;
-    case 'organizationType':
-      if (!(value in ORGANIZATION_TYPE_LABELS)) throw wrong();
+    case 'year':
+      if (!/^\d{4}$/.test(value)) throw wrong();
+      return Number(value);
+    case 'fixed':
+      if (!fixedLabels || !Object.hasOwn(fixedLabels, value)) throw wrong();
       return value;
     case 'month':
       if (!MONTH.test(value)) throw wrong();
+      return value;
+    case 'text':
+      if (value.trim() === '' || value.length > 200) throw wrong();
       return value;
   }
 }
@@ -95,7 +99,17 @@ export function planReport(input: ReportInput, today: string) {
   if (new Set(input.measures).size !== input.measures.length) throw badInput('Показатель выбран дважды.', 'measures');
   for (const id of input.measures)
     if (!dataset.measures.includes(id))
-      throw badInput(`Показатель «${MEASURES[id].title}» недоступен в наборе «${dataset.title}».`, 'measures');
+      throw badInput(
+        `Показатель «${measureTitle(dataset.id, id)}» недоступен в наборе «${dataset.title}».`,
+        'measures',
+      );
+  for (const id of input.measures)
+    for (const dimension of MEASURES[id].notWith ?? [])
+      if (input.dimensions.includes(dimension))
+        throw badInput(
+          `Показатель «${measureTitle(dataset.id, id)}» не делится по измерению «${titleOf(dimension)}».`,
+          'dimensions',
+        );
 
   const filters = (input.filters ?? []).map((filter) => {
     const title = titleOf(filter.dimension);
@@ -105,7 +119,7 @@ export function planReport(input: ReportInput, today: string) {
       throw badInput(`Фильтр «${title}»: укажите от 1 до 500 значений.`, 'filters');
     return {
       dimension: filter.dimension,
-      values: filter.values.map((value) => parseValue(DIMENSIONS[filter.dimension].valueKind, value, title)),
+      values: filter.values.map((value) => parseValue(filter.dimension, value)),
     };
   });
   if (new Set(filters.map((filter) => filter.dimension)).size !== filters.length)
@@ -117,7 +131,10 @@ export function planReport(input: ReportInput, today: string) {
     if (entry.dimension && !input.dimensions.includes(entry.dimension))
       throw badInput(`Сортировка по «${titleOf(entry.dimension)}»: этого измерения нет в отчёте.`, 'sort');
     if (entry.measure && !input.measures.includes(entry.measure))
-      throw badInput(`Сортировка по «${MEASURES[entry.measure].title}»: этого показателя нет в отчёте.`, 'sort');
+      throw badInput(
+        `Сортировка по «${measureTitle(dataset.id, entry.measure)}»: этого показателя нет в отчёте.`,
+        'sort',
+      );
     return {
       dimension: entry.dimension ?? null,
       measure: entry.measure ?? null,
@@ -134,6 +151,16 @@ export function planReport(input: ReportInput, today: string) {
     if (input.from || input.to)
       throw badInput(`Набор «${dataset.title}» строится на дату среза (on), а не за период (from, to).`, 'from');
     time = { on: input.on ?? today };
+  } else if (dataset.time === 'campaign') {
+    if (input.on || input.from || input.to)
+      throw badInput(
+        `Набор «${dataset.title}» строится по году приёмной кампании (фильтр «${titleOf('CAMPAIGN_YEAR')}»), а не по датам.`,
+        input.on ? 'on' : 'from',
+      );
+    // Without a year filter: the current campaign, by the region's date (Order 458's campaign year).
+    time = filters.some((filter) => filter.dimension === 'CAMPAIGN_YEAR')
+      ? { all: true }
+      : { year: admissionYearOn(today) };
   } else {
     if (input.on) throw badInput(`Набор «${dataset.title}» строится за период (from, to), а не на дату (on).`, 'on');
     const from = input.from ?? `${schoolYearOf(today)}-09-01`;
@@ -141,7 +168,12 @@ export function planReport(input: ReportInput, today: string) {
     if (from > to) throw badInput('Начало периода позже его конца.', 'from');
     time = { from, to };
   }
-  if (input.ageOn && !input.dimensions.includes('AGE') && !filters.some((filter) => filter.dimension === 'AGE'))
+  if (
+    input.ageOn &&
+    !input.dimensions.includes('AGE') &&
+    !input.measures.includes('AVERAGE_AGE') &&
+    !filters.some((filter) => filter.dimension === 'AGE')
+  )
     throw badInput('Дата расчёта возраста (ageOn) нужна только с измерением «Возраст».', 'ageOn');
   const ageOn = input.ageOn ?? `${today.slice(0, 4)}-01-01`;
   return { dataset, filters, sort, limit, time, ageOn };
@@ -301,7 +333,7 @@ export async function buildReport(
       ...input.dimensions.map((id) => ({ id, title: DIMENSIONS[id].title, kind: 'DIMENSION' as const, unit: null })),
       ...input.measures.map((id) => ({
         id,
-        title: MEASURES[id].title,
+        title: measureTitle(input.dataset, id),
         kind: 'MEASURE' as const,
         unit: MEASURES[id].unit,
       })),
