@@ -218,6 +218,20 @@ export type MovementKind =
   /** Перевод (в другой класс или организацию). */
   | 'TRANSFER';
 
+export type Oo1Input = {
+  /** Муниципалитет: сумма его общеобразовательных организаций. */
+  municipalityId?: string | null | undefined;
+  /** Дата среза контингента (по умолчанию сегодня). */
+  on?: string | null | undefined;
+  /** Организация; без неё и муниципалитета — регион. */
+  organizationId?: string | null | undefined;
+};
+
+export type Oo1Level =
+  | 'MUNICIPALITY'
+  | 'ORGANIZATION'
+  | 'REGION';
+
 export type OrganizationFilter = {
   municipalityId?: string | null | undefined;
   /** Часть краткого или полного наименования. */
@@ -303,14 +317,39 @@ export type ReportColumnKind =
   | 'MEASURE';
 
 export type ReportDatasetId =
+  /** Приёмная кампания: заявления, доля с ЕПГУ, зачисленные, места (по году кампании). */
+  | 'ADMISSIONS'
+  /** Посещаемость уроков за период: ученико-уроки по расписанию и пропуски. */
+  | 'ATTENDANCE'
+  /** Сертификаты ПФДО, выданные к дате среза, и их статусы. */
+  | 'CERTIFICATES'
   /** Контингент: обучающиеся, зачисленные на дату среза. */
   | 'CONTINGENT'
+  /** Контроль заполнения карточек обучающихся и работников (правило 7): только признаки заполненности. */
+  | 'DATA_QUALITY'
+  /** Дополнительное образование: договоры об обучении, действующие на дату среза. */
+  | 'EXTRA_EDUCATION'
   /** Текущие отметки и отметки за контрольные работы за период. */
-  | 'MARKS';
+  | 'MARKS'
+  /** Кадры: работники организаций на дату среза. */
+  | 'STAFF';
 
 export type ReportDimensionId =
   /** Полных лет на дату `ageOn`. */
   | 'AGE'
+  /** Категория: преимущественное право, закреплённая территория, прочие. */
+  | 'APPLICATION_CATEGORY'
+  /** Вид заявления: первый класс, детский сад… */
+  | 'APPLICATION_KIND'
+  /** Источник заявления: ЕПГУ, лично, региональный портал. */
+  | 'APPLICATION_SOURCE'
+  | 'APPLICATION_STATUS'
+  /** Год приёмной кампании. */
+  | 'CAMPAIGN_YEAR'
+  /** Вид карточки: обучающийся или работник. */
+  | 'CARD_KIND'
+  /** Статус сертификата ПФДО: «Заморожен» или «Актуален». */
+  | 'CERTIFICATE_STATUS'
   | 'CLASS'
   | 'GENDER'
   | 'GRADE'
@@ -319,8 +358,19 @@ export type ReportDimensionId =
   | 'MUNICIPALITY'
   | 'ORGANIZATION'
   | 'ORGANIZATION_TYPE'
+  /** Способ оплаты: бюджет, платно, по сертификату. */
+  | 'PAYMENT_METHOD'
+  /** Должность работника. */
+  | 'POSITION'
+  /** Направленность программы дополнительного образования. */
+  | 'PROGRAMME_DIRECTION'
+  | 'QUALIFICATION_CATEGORY'
   | 'STUDY_PERIOD'
   | 'SUBJECT';
+
+export type ReportFileFormat =
+  | 'CSV'
+  | 'XLSX';
 
 /** Оставить строки, у которых значение измерения — одно из перечисленных (идентификаторы, параллели, MALE/FEMALE, ГГГГ-ММ). */
 export type ReportFilter = {
@@ -336,25 +386,45 @@ export type ReportInput = {
   /** До четырёх измерений; пустой список — одна строка итога. */
   dimensions: Array<ReportDimensionId>;
   filters?: Array<ReportFilter> | null | undefined;
-  /** Период отметок: с какой даты (по умолчанию начало текущего учебного года). */
+  /** Период отметок или посещаемости: с какой даты (по умолчанию начало текущего учебного года). */
   from?: string | null | undefined;
   /** Сколько строк показать (1–5000, по умолчанию 1000); итоги считаются по всем строкам. */
   limit?: number | null | undefined;
   measures: Array<ReportMeasureId>;
-  /** Дата среза контингента (по умолчанию сегодня). */
+  /** Дата среза (контингент, кадры, карточки, дополнительное образование, сертификаты; по умолчанию сегодня). */
   on?: string | null | undefined;
   sort?: Array<ReportSort> | null | undefined;
-  /** Период отметок: по какую дату (по умолчанию сегодня). */
+  /** Период отметок или посещаемости: по какую дату (по умолчанию сегодня). */
   to?: string | null | undefined;
 };
 
 export type ReportMeasureId =
+  | 'ABSENCES'
+  | 'ABSENCES_SICK'
+  | 'APPLICATIONS'
+  | 'ATTENDANCE_RATE'
+  | 'AVERAGE_AGE'
   | 'AVERAGE_MARK'
+  | 'CARDS'
+  | 'CERTIFICATES'
   | 'CLASSES'
+  | 'CONTRACTS'
+  | 'ENROLLED'
+  | 'INCOMPLETE_CARDS'
+  /** Ученико-уроки по расписанию за период. */
+  | 'LESSON_SLOTS'
   | 'MARKS'
   | 'PERSONS'
+  | 'PLACES'
+  | 'PLACES_FILLED'
+  | 'SHARE_ACTUAL_CERTIFICATES'
+  | 'SHARE_BY_CERTIFICATE'
+  | 'SHARE_COMPLETE_CARDS'
+  | 'SHARE_FROM_EPGU'
   | 'SHARE_OF_PERSONS'
-  | 'SHARE_OF_TWOS';
+  | 'SHARE_OF_TWOS'
+  | 'SHARE_ON_MATERNITY_LEAVE'
+  | 'SHARE_WITH_CATEGORY';
 
 /** Сортировка по измерению или показателю отчёта (одно из двух). */
 export type ReportSort = {
@@ -380,6 +450,17 @@ export type SaveLessonInput = {
   lessonId: string;
   marks?: Array<LessonMarkInput> | null | undefined;
   topic?: string | null | undefined;
+};
+
+export type SaveReportInput = {
+  /** Изменить свой сохранённый отчёт; без `id` — сохранить новый. */
+  id?: string | null | undefined;
+  /** Что строить: как в `report`. */
+  report: ReportInput;
+  /** Открыть отчёт пользователям вашей территории (он строится от имени открывшего, по его территории). */
+  shared?: boolean | null | undefined;
+  /** Название, до 200 знаков. */
+  title: string;
 };
 
 export type SchoolYearStatus =
@@ -982,6 +1063,49 @@ export type ReportQueryVariables = Exact<{
 
 export type ReportQuery = { report: { __typename: 'ReportTable', dataset: ReportDatasetId, rowCount: number, minCellSize: number, suppressed: boolean, note: string | null, columns: Array<{ __typename: 'ReportColumn', id: string, title: string, kind: ReportColumnKind, unit: string | null }>, rows: Array<{ __typename: 'ReportRow', cells: Array<{ __typename: 'ReportCell', key: string | null, label: string | null, value: number | null, suppressed: boolean, total: boolean }> }>, totals: Array<{ __typename: 'ReportRow', cells: Array<{ __typename: 'ReportCell', key: string | null, label: string | null, value: number | null, suppressed: boolean, total: boolean }> }> } };
 
+export type ReportFileFieldsFragment = { __typename: 'ReportFile', filename: string, contentType: string, contentBase64: string, suppressed: boolean };
+
+export type ReportFileQueryVariables = Exact<{
+  input: ReportInput;
+  format: ReportFileFormat;
+}>;
+
+
+export type ReportFileQuery = { reportFile: { __typename: 'ReportFile', filename: string, contentType: string, contentBase64: string, suppressed: boolean } };
+
+export type SavedReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedReportsQuery = { savedReports: Array<{ __typename: 'SavedReport', id: string, title: string, shared: boolean, mine: boolean, savedAt: string, definition: { __typename: 'ReportDefinition', dataset: ReportDatasetId, dimensions: Array<ReportDimensionId>, measures: Array<ReportMeasureId>, on: string | null, from: string | null, to: string | null, filters: Array<{ __typename: 'ReportFilterDefinition', dimension: ReportDimensionId, values: Array<string> }> } }> };
+
+export type SaveReportMutationVariables = Exact<{
+  input: SaveReportInput;
+}>;
+
+
+export type SaveReportMutation = { saveReport: { __typename: 'SavedReport', id: string, title: string, shared: boolean } };
+
+export type DeleteSavedReportMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteSavedReportMutation = { deleteSavedReport: string };
+
+export type Oo1FormQueryVariables = Exact<{
+  input: Oo1Input;
+}>;
+
+
+export type Oo1FormQuery = { oo1: { __typename: 'Oo1Form', level: Oo1Level, territory: string, on: string, ageOn: string, suppressed: boolean, note: string | null, sections: Array<{ __typename: 'Oo1Section', code: string, title: string, columns: Array<string>, rows: Array<{ __typename: 'Oo1Row', line: string, title: string, cells: Array<{ __typename: 'ReportCell', value: number | null, suppressed: boolean }> }> }> } };
+
+export type Oo1FileQueryVariables = Exact<{
+  input: Oo1Input;
+}>;
+
+
+export type Oo1FileQuery = { oo1: { __typename: 'Oo1Form', file: { __typename: 'ReportFile', filename: string, contentType: string, contentBase64: string, suppressed: boolean } } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1012,6 +1136,7 @@ export const TerritoryCompletenessFragmentDoc = {"kind":"Document","definitions"
 export const TerritoryCompletenessGapsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TerritoryCompletenessGaps"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataCompleteness"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TerritoryCompleteness"}},{"kind":"Field","name":{"kind":"Name","value":"gaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"students"}},{"kind":"Field","name":{"kind":"Name","value":"staff"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TerritoryCompleteness"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataCompleteness"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"students"}},{"kind":"Field","name":{"kind":"Name","value":"studentsWithGaps"}},{"kind":"Field","name":{"kind":"Name","value":"studentsCompletePercent"}},{"kind":"Field","name":{"kind":"Name","value":"staff"}},{"kind":"Field","name":{"kind":"Name","value":"staffWithGaps"}},{"kind":"Field","name":{"kind":"Name","value":"staffCompletePercent"}}]}}]} as unknown as DocumentNode<TerritoryCompletenessGapsFragment, unknown>;
 export const MunicipalityFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MunicipalityFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Municipality"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"dataCompleteness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TerritoryCompletenessGaps"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TerritoryCompleteness"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataCompleteness"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"students"}},{"kind":"Field","name":{"kind":"Name","value":"studentsWithGaps"}},{"kind":"Field","name":{"kind":"Name","value":"studentsCompletePercent"}},{"kind":"Field","name":{"kind":"Name","value":"staff"}},{"kind":"Field","name":{"kind":"Name","value":"staffWithGaps"}},{"kind":"Field","name":{"kind":"Name","value":"staffCompletePercent"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TerritoryCompletenessGaps"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DataCompleteness"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TerritoryCompleteness"}},{"kind":"Field","name":{"kind":"Name","value":"gaps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"students"}},{"kind":"Field","name":{"kind":"Name","value":"staff"}}]}}]}}]} as unknown as DocumentNode<MunicipalityFiguresFragment, unknown>;
 export const DiaryWeekFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DiaryWeek"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Diary"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"today"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"holiday"}},{"kind":"Field","name":{"kind":"Name","value":"lessons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lesson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"lessonNumber"}},{"kind":"Field","name":{"kind":"Name","value":"subgroup"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"subject"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"homework"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"mandatory"}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"teacher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"substitution"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"teacher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"marks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"debt"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendance"}},{"kind":"Field","name":{"kind":"Name","value":"homeworkSubmitted"}},{"kind":"Field","name":{"kind":"Name","value":"room"}}]}}]}}]}}]} as unknown as DocumentNode<DiaryWeekFragment, unknown>;
+export const ReportFileFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReportFileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"contentBase64"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]} as unknown as DocumentNode<ReportFileFieldsFragment, unknown>;
 export const ApplicationFormDataDocument = {"__meta__":{"hash":"sha256:4422dba33f2cab96d067548244ea8188897a8a7e03ed6a5b766f2bd2622f7571"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationFormData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"residenceAddress"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"identityDocument"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"series"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}},{"kind":"Field","name":{"kind":"Name","value":"enrolment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"className"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"municipalities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ApplicationFormDataQuery, ApplicationFormDataQueryVariables>;
 export const SchoolsForAddressDocument = {"__meta__":{"hash":"sha256:4f50c738d0b90ec28bc076943d7720051b35134f4865fc57303f786d60d451a5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SchoolsForAddress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"address"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schoolsForAddress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"address"},"value":{"kind":"Variable","name":{"kind":"Name","value":"address"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}}]}}]} as unknown as DocumentNode<SchoolsForAddressQuery, SchoolsForAddressQueryVariables>;
 export const SchoolsOfMunicipalityDocument = {"__meta__":{"hash":"sha256:d2e99e4e28c5bfc329c2064e6a9236db799feff90470db307eb6aa3548e69ea3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SchoolsOfMunicipality"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"municipalityId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"type"},"value":{"kind":"EnumValue","value":"SCHOOL"}},{"kind":"ObjectField","name":{"kind":"Name","value":"municipalityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"municipalityId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"address"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SchoolsOfMunicipalityQuery, SchoolsOfMunicipalityQueryVariables>;
@@ -1079,6 +1204,12 @@ export const PortfolioEventsDocument = {"__meta__":{"hash":"sha256:21aa55202d66a
 export const PortfolioReadinessDocument = {"__meta__":{"hash":"sha256:66dace8bb8477c780c24c6c6a3ce6550b6dd021747ab5a086cc2b403d5928d2c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortfolioReadiness"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"personId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"personId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"portfolioReadiness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"problems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"guardian"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PortfolioReadinessQuery, PortfolioReadinessQueryVariables>;
 export const ReportCatalogDocument = {"__meta__":{"hash":"sha256:a598e3c79d3be3def5244e0e303cddb3b6a7129232cc58086e0cd006e9db864f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportCatalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportCatalog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minCellSize"}},{"kind":"Field","name":{"kind":"Name","value":"datasets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"measures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReportCatalogQuery, ReportCatalogQueryVariables>;
 export const ReportDocument = {"__meta__":{"hash":"sha256:94beec70f59c91e2a37392101b763b26e1743401871c2b507bea19fc1577d59e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Report"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"report"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataset"}},{"kind":"Field","name":{"kind":"Name","value":"columns"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cells"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cells"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"minCellSize"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<ReportQuery, ReportQueryVariables>;
+export const ReportFileDocument = {"__meta__":{"hash":"sha256:5e80666d83e8fbb9727a84bb5719d1af49470171f8f15e326f3f0db19f66fc2e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportFile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"format"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFileFormat"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportFile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"format"},"value":{"kind":"Variable","name":{"kind":"Name","value":"format"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReportFileFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReportFileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"contentBase64"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]} as unknown as DocumentNode<ReportFileQuery, ReportFileQueryVariables>;
+export const SavedReportsDocument = {"__meta__":{"hash":"sha256:046d2ef677a7b0a1eab08ccf8ac3d328cd4484948b8a4a321348d4a275c047d4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SavedReports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"savedReports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"mine"}},{"kind":"Field","name":{"kind":"Name","value":"savedAt"}},{"kind":"Field","name":{"kind":"Name","value":"definition"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataset"}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"}},{"kind":"Field","name":{"kind":"Name","value":"measures"}},{"kind":"Field","name":{"kind":"Name","value":"filters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimension"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"Field","name":{"kind":"Name","value":"on"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}}]}}]}}]} as unknown as DocumentNode<SavedReportsQuery, SavedReportsQueryVariables>;
+export const SaveReportDocument = {"__meta__":{"hash":"sha256:633bcc3f3ab8545adfc6a102ed526ba1d6818090d3c9fdb80d4586717a1f0171"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SaveReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}}]}}]}}]} as unknown as DocumentNode<SaveReportMutation, SaveReportMutationVariables>;
+export const DeleteSavedReportDocument = {"__meta__":{"hash":"sha256:f9407329727e3267dbbd00450c3435e394a1ec43bc197d5ee269823ca071e01f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSavedReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSavedReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteSavedReportMutation, DeleteSavedReportMutationVariables>;
+export const Oo1FormDocument = {"__meta__":{"hash":"sha256:c3a611a34edaf26c4f86074932817a5509801e16b0bc021ab9897970100e1c73"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Oo1Form"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Oo1Input"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"oo1"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"territory"}},{"kind":"Field","name":{"kind":"Name","value":"on"}},{"kind":"Field","name":{"kind":"Name","value":"ageOn"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"sections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"columns"}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"cells"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<Oo1FormQuery, Oo1FormQueryVariables>;
+export const Oo1FileDocument = {"__meta__":{"hash":"sha256:9baad0f8a3fcc7669ea521e7b0bc721cfbc1c4d040c930acef72f7dd78173b5b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Oo1File"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Oo1Input"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"oo1"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"file"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ReportFileFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReportFileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"contentBase64"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]} as unknown as DocumentNode<Oo1FileQuery, Oo1FileQueryVariables>;
 export const MeDocument = {"__meta__":{"hash":"sha256:0c32434243f78d646ec22244a115897899e5bedbd591d2829346fc70456c56ec"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"middleName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"territory"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"classId"}},{"kind":"Field","name":{"kind":"Name","value":"children"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"consentRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataTransferConsentRequired"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const PublicCatalogueDocument = {"__meta__":{"hash":"sha256:102dd7feaf7d5b4f2ca744c29640dd3cd136c2f85742b598225616ac6b775cc4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PublicCatalogue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"municipalityId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"municipalities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"type"},"value":{"kind":"EnumValue","value":"EXTRA_EDUCATION"}},{"kind":"ObjectField","name":{"kind":"Name","value":"municipalityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"municipalityId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortName"}},{"kind":"Field","name":{"kind":"Name","value":"fullName"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"pfdoParticipant"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PublicCatalogueQuery, PublicCatalogueQueryVariables>;
 export const AcceptDataTransferDocument = {"__meta__":{"hash":"sha256:f5649a06b8ded33bcba30c09e063e590203c170437ebc070a5f7ac2720d8bbe6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptDataTransfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptDataTransfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataTransferConsentRequired"}}]}}]}}]} as unknown as DocumentNode<AcceptDataTransferMutation, AcceptDataTransferMutationVariables>;

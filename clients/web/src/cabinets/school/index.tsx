@@ -16,8 +16,9 @@ import { SchoolYearPage } from './school-year/page.tsx';
 import { SummaryPage } from './summary.tsx';
 import './school.css';
 
-// The report builder brings the chart library: it loads when opened.
+// The report builder brings the chart library, ОО-1 the report pages: they load when opened.
 const ReportsPage = lazy(() => import('./reports.tsx'));
+const Oo1Page = lazy(() => import('./oo1.tsx'));
 
 function NotFound() {
   return <Page title="Страница не найдена">Такого раздела нет. Выберите раздел в меню.</Page>;
@@ -45,6 +46,14 @@ export default function SchoolRoutes() {
           element={
             <Suspense fallback={<Loading />}>
               <ReportsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="oo1/:organizationId"
+          element={
+            <Suspense fallback={<Loading />}>
+              <Oo1Page />
             </Suspense>
           }
         />

@@ -11,4 +11,5 @@ export const nav = [
   { to: 'school-year', label: 'Учебный год' },
   { to: 'admissions', label: 'Приём' },
   { to: 'reports', label: 'Отчёты' },
+  { to: 'oo1', label: 'Форма ОО-1' },
 ] as const;

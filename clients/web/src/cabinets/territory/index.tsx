@@ -13,6 +13,7 @@ import './territory.css';
 const ReportsPage = lazy(() => import('./reports.tsx'));
 const MonitoringPage = lazy(() => import('./monitoring.tsx'));
 const GraphiqlPage = lazy(() => import('./graphiql.tsx'));
+const Oo1Page = lazy(() => import('./oo1.tsx'));
 
 function Lazy({ Page }: { Page: ComponentType }) {
   return (
@@ -35,6 +36,7 @@ export default function CabinetRoutes() {
       <Route path="monitoring" element={<Lazy Page={MonitoringPage} />} />
       <Route path="reports" element={<Lazy Page={ReportsPage} />} />
       <Route path="graphql" element={<Lazy Page={GraphiqlPage} />} />
+      <Route path="oo1" element={<Lazy Page={Oo1Page} />} />
       <Route path="*" element={<Navigate to="" replace />} />
     </Routes>
   );

@@ -9,6 +9,7 @@ export const nav: readonly NavItem[] = [
   // Support search reads applicants' personal data: analysts see aggregates only (their page says so).
   { to: 'monitoring', label: 'Мониторинг' },
   { to: 'reports', label: 'Конструктор отчётов' },
+  { to: 'oo1', label: 'Форма ОО-1' },
   // Introspection is open to these roles only (the gateway's INTROSPECTION_ROLES): without it GraphiQL has no schema.
   { to: 'graphql', label: 'Запросы GraphQL', roles: ['MINISTRY_ANALYST', 'REGIONAL_OPERATOR'] },
   { to: 'applications', label: 'Поиск заявления', roles: ['MUNICIPAL_COORDINATOR', 'REGIONAL_OPERATOR'] },

@@ -7,9 +7,10 @@
  * a filter outside their territory comes back as the server's FORBIDDEN message.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { useData } from '../../api/hooks.ts';
 import { DataState, ErrorNotice, Loading, Section } from '../../ui/kit.tsx';
+import { ExportButtons, SavedReports, SaveForm } from './actions.tsx';
 import { REPORT, REPORT_CATALOG, type Catalog, type CatalogDataset, type ReportInput, type Table } from './queries.ts';
 import { ReportChart } from './report-chart.tsx';
 import { ReportTableView } from './report-table.tsx';
@@ -22,8 +23,12 @@ type MeasureId = ReportInput['measures'][number];
 
 /** The server refuses more (MAX_DIMENSIONS in the analytics subgraph); the menu says so before it does. */
 const MAX_DIMENSIONS = 4;
-/** Datasets counted over a period (from–to) rather than on one date (the catalogue's time cut). */
+/**
+ * The catalogue's time cut, which it does not publish: datasets counted over a period (from–to), and those
+ * cut by the admissions campaign's year (no date; the current campaign). The rest are a slice on a date.
+ */
 const RANGE_DATASETS: ReadonlySet<string> = new Set(['MARKS', 'ATTENDANCE']);
+const CAMPAIGN_DATASETS: ReadonlySet<string> = new Set(['ADMISSIONS']);
 const GRADES = Array.from({ length: 11 }, (_, index) => String(index + 1));
 const GENDERS = [
   { value: 'FEMALE', label: 'Женский' },
@@ -93,13 +98,17 @@ export function inputFrom(draft: Draft, scope: BuilderScope, dataset: CatalogDat
   if (scope.organizationId && offered.has('ORGANIZATION') && !draft.filters.ORGANIZATION?.length) {
     filters.push({ dimension: 'ORGANIZATION', values: [scope.organizationId] });
   }
-  const range = RANGE_DATASETS.has(dataset.id);
+  const time = CAMPAIGN_DATASETS.has(dataset.id)
+    ? {}
+    : RANGE_DATASETS.has(dataset.id)
+      ? { from: draft.from || null, to: draft.to || null }
+      : { on: draft.on || null };
   return {
     dataset: dataset.id,
     dimensions: draft.dimensions.filter((id) => offered.has(id)),
     measures: draft.measures.filter((id) => dataset.measures.some((measure) => measure.id === id)),
     filters,
-    ...(range ? { from: draft.from || null, to: draft.to || null } : { on: draft.on || null }),
+    ...time,
   };
 }
 
@@ -214,6 +223,7 @@ function Dates({
   onChange: (next: Draft) => void;
 }) {
   const id = useId();
+  if (CAMPAIGN_DATASETS.has(dataset.id)) return null;
   if (RANGE_DATASETS.has(dataset.id)) {
     return (
       <div className="form-row r-dates">
@@ -273,6 +283,7 @@ function Result({ input, caption }: { input: ReportInput; caption: string }) {
         {caption}: строк {table.rowCount}
         {table.suppressed ? `, часть ячеек скрыта (меньше ${table.minCellSize} человек)` : ''}.
       </p>
+      <ExportButtons input={input} />
       <div className="r-layout">
         <ReportTableView table={table} caption={caption} />
         {chart && (
@@ -298,6 +309,7 @@ function Result({ input, caption }: { input: ReportInput; caption: string }) {
           </div>
         )}
       </div>
+      <SaveForm key={caption} input={input} defaultTitle={caption} />
     </div>
   );
 }
@@ -401,6 +413,7 @@ function BuilderForm({ catalog, scope }: { catalog: Catalog; scope: BuilderScope
 
 export function ReportBuilder({ scope }: { scope: BuilderScope }) {
   const { data, loading, error, refetch } = useData(REPORT_CATALOG);
+  const { pathname } = useLocation();
   return (
     <DataState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
       {(loaded) => (
@@ -409,6 +422,7 @@ export function ReportBuilder({ scope }: { scope: BuilderScope }) {
             Ячейки, посчитанные меньше чем по {loaded.reportCatalog.minCellSize} человекам, скрыты и отмечены «к».
           </p>
           <BuilderForm catalog={loaded.reportCatalog} scope={scope} />
+          <SavedReports basePath={pathname} />
         </>
       )}
     </DataState>
