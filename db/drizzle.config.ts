@@ -2,7 +2,13 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/people.ts', './src/learning.ts', './src/admissions.ts', './src/extra-education.ts'],
+  schema: [
+    './src/people.ts',
+    './src/learning.ts',
+    './src/admissions.ts',
+    './src/extra-education.ts',
+    './src/analytics.ts',
+  ],
   out: './migrations',
-  schemaFilter: ['people', 'learning', 'admissions', 'extra_education'],
+  schemaFilter: ['people', 'learning', 'admissions', 'extra_education', 'analytics'],
 });

@@ -5,3 +5,4 @@ export * as learningTables from './learning.ts';
 export * as admissionsTables from './admissions.ts';
 export * from './production-calendar.ts';
 export * as extraEducationTables from './extra-education.ts';
+export * as analyticsTables from './analytics.ts';

@@ -3,7 +3,9 @@ import type { Database } from '@region/db';
 import { defineSubgraph, type SubgraphDeps } from '@region/kit';
 import type { AnalyticsContext } from './context.ts';
 import { DEFAULT_MIN_CELL_SIZE } from './env.ts';
+import { exportsModule } from './modules/exports/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
+import { savedReportsModule } from './modules/saved-reports/index.ts';
 import { AnalyticsPolicy } from './policy.ts';
 
 export interface AnalyticsDeps extends SubgraphDeps {
@@ -15,7 +17,7 @@ export interface AnalyticsDeps extends SubgraphDeps {
 
 const analyticsSubgraph = defineSubgraph<AnalyticsContext, AnalyticsDeps>({
   name: 'analytics',
-  modules: [reportsModule],
+  modules: [reportsModule, savedReportsModule, exportsModule],
   policy: (principal) => new AnalyticsPolicy(principal),
   loaders: () => ({}),
   extend: ({ deps }) => ({

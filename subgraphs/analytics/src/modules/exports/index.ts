@@ -1,0 +1,14 @@
+import { loadTypeDefs, type SubgraphModule } from '@region/kit';
+import type { AnalyticsContext } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import { reportFile } from './service.ts';
+
+export const exportsModule: SubgraphModule<AnalyticsContext> = {
+  typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
+  resolvers: {
+    Query: {
+      reportFile: (_parent, { input, format }, ctx) =>
+        reportFile(ctx.readDb, ctx.policy, input, format, { minCellSize: ctx.minCellSize, now: ctx.now() }),
+    },
+  } satisfies Resolvers,
+};
