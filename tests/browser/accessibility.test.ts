@@ -82,6 +82,8 @@ describe('accessibility', () => {
     ['coordinator', '/territory/monitoring'],
     ['analyst', '/territory/reports?dataset=CONTINGENT&dimensions=MUNICIPALITY,GRADE,GENDER&measures=PERSONS'],
     ['admin', '/school/reports'],
+    ['analyst', '/territory/oo1'],
+    ['admin', '/school/oo1'],
   ];
 
   async function schoolOf(login: string): Promise<string> {

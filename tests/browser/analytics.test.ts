@@ -5,6 +5,7 @@
  * filter on another comes back as the server's refusal; GraphiQL opens with the analyst's own token and runs
  * a query; the monitoring dashboards draw charts beside their tables.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, screenshot, signIn } from '../src/browser.ts';
@@ -16,7 +17,7 @@ let own: { id: string; name: string };
 let other: { id: string; name: string };
 
 const REPORT = `query ($input: ReportInput!) { report(input: $input) {
-  rowCount suppressed minCellSize rows { cells { label value suppressed } } } }`;
+  rowCount suppressed minCellSize rows { cells { label value suppressed } } totals { cells { suppressed } } } }`;
 const LEARNERS_BY_MUNICIPALITY_GRADE_GENDER = {
   dataset: 'CONTINGENT',
   dimensions: ['MUNICIPALITY', 'GRADE', 'GENDER'],
@@ -30,6 +31,7 @@ interface ReportAnswer {
     suppressed: boolean;
     minCellSize: number;
     rows: { cells: { label: string | null; value: number | null; suppressed: boolean }[] }[];
+    totals: { cells: { suppressed: boolean }[] }[];
   };
 }
 
@@ -124,6 +126,27 @@ describe('report builder', () => {
     // The report's definition is in the address: the same report opens again from it.
     expect(new URL(tab.url()).searchParams.get('dimensions')).toBe('MUNICIPALITY,GRADE,GENDER');
     await screenshot(tab, 'analytics-report-builder');
+
+    // The CSV the server builds has the same «к» cells (Rosstat's mark) as the table.
+    const [csv] = await Promise.all([
+      tab.waitForEvent('download'),
+      tab.getByRole('button', { name: 'Скачать CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const lines = readFileSync(await csv.path(), 'utf8').split(/\r?\n/);
+    // The file holds the rows and then the totals, each hidden count as «к».
+    const hidden = [...expected.rows, ...expected.totals].filter((row) => row.cells[3]!.suppressed).length;
+    expect(hidden).toBeGreaterThan(0);
+    expect(lines.filter((line) => /;к$/.test(line)).length).toBe(hidden);
+
+    // Saved under a name, it is listed and opens the same report again.
+    await tab.getByLabel('Название отчёта').fill('Учащиеся по параллелям и полу');
+    await tab.getByRole('button', { name: 'Сохранить' }).click();
+    await tab.getByText('Отчёт «Учащиеся по параллелям и полу» сохранён.').waitFor();
+    await tab.goto(new URL('/territory/reports', platform.webUrl).href);
+    await tab.locator('[data-saved-reports]').getByRole('link', { name: 'Учащиеся по параллелям и полу' }).click();
+    await tab.locator('[data-report-table] tbody tr').first().waitFor();
+    expect((await bodyCells(tab)).map((row) => row[3])).toEqual(fromApi);
     await tab.context().close();
   });
 
