@@ -63,7 +63,10 @@ export default function GraphiqlPage() {
         кнопкой ▶ или Ctrl+Enter.
       </Lead>
       <div className="graphiql-page" data-graphiql>
-        <GraphiQL fetcher={fetcher} storage={storage} defaultQuery={FIRST_QUERY} shouldPersistHeaders={false} />
+        <GraphiQL fetcher={fetcher} storage={storage} defaultQuery={FIRST_QUERY} shouldPersistHeaders={false}>
+          {/* The default logo links to GitHub: an offline page names itself instead. */}
+          <GraphiQL.Logo>API платформы</GraphiQL.Logo>
+        </GraphiQL>
       </div>
     </Page>
   );
