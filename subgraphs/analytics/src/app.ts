@@ -4,6 +4,7 @@ import { defineSubgraph, type SubgraphDeps } from '@region/kit';
 import type { AnalyticsContext } from './context.ts';
 import { DEFAULT_MIN_CELL_SIZE } from './env.ts';
 import { exportsModule } from './modules/exports/index.ts';
+import { oo1Module } from './modules/oo1/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
 import { savedReportsModule } from './modules/saved-reports/index.ts';
 import { AnalyticsPolicy } from './policy.ts';
@@ -17,7 +18,7 @@ export interface AnalyticsDeps extends SubgraphDeps {
 
 const analyticsSubgraph = defineSubgraph<AnalyticsContext, AnalyticsDeps>({
   name: 'analytics',
-  modules: [reportsModule, savedReportsModule, exportsModule],
+  modules: [reportsModule, savedReportsModule, exportsModule, oo1Module],
   policy: (principal) => new AnalyticsPolicy(principal),
   loaders: () => ({}),
   extend: ({ deps }) => ({
