@@ -215,3 +215,46 @@ describe('GraphiQL', () => {
     await tab.context().close();
   }, 90_000);
 });
+
+describe('ОО-1', () => {
+  it("the analyst sees the region's form with the API's numbers and downloads it as XLSX", async () => {
+    const answer = await platform.query<{
+      oo1: { sections: { code: string; rows: { cells: { value: number | null; suppressed: boolean }[] }[] }[] };
+    }>({ login: 'analyst' }, '{ oo1(input: {}) { sections { code rows { cells { value suppressed } } } } }');
+    expect(answer.errors).toBeUndefined();
+    const sections = answer.data!.oo1.sections;
+    expect(sections.length).toBeGreaterThan(0);
+
+    const tab = await open('analyst', '/territory/oo1');
+    await tab.getByRole('heading', { name: 'Форма ОО-1', level: 1 }).waitFor();
+    for (const section of sections) {
+      const table = tab.locator(`[data-oo1-section="${section.code}"]`);
+      await table.locator('tbody tr').first().waitFor();
+      const shown = await table
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) =>
+            [...row.querySelectorAll('td')].slice(1).map((cell) => cell.textContent!.replace(/\s/g, '')),
+          ),
+        );
+      expect(shown).toEqual(
+        section.rows.map((row) =>
+          row.cells.map((cell) => (cell.suppressed ? 'к' : cell.value === null ? '—' : String(cell.value))),
+        ),
+      );
+    }
+    const [file] = await Promise.all([
+      tab.waitForEvent('download'),
+      tab.getByRole('button', { name: 'Скачать XLSX (раскладка формы)' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    // An XLSX is a zip archive.
+    expect(
+      readFileSync(await file.path())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    await screenshot(tab, 'analytics-oo1');
+    await tab.context().close();
+  });
+});
