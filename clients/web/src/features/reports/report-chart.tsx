@@ -10,8 +10,11 @@ import { formatValue } from './table-model.ts';
 /** Okabe–Ito colours: told apart by people with colour-vision deficiency, each 3:1 against white or close. */
 export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#7A6A00', '#56B4E9', '#4D4D4D', '#E69F00'];
 
-export function ReportChart({ data, caption, height = 320 }: { data: ChartData; caption: string; height?: number }) {
+export function ReportChart({ data, caption }: { data: ChartData; caption: string }) {
   const unit = data.measure.unit;
+  // Horizontal bars: category names (municipalities, schools, subjects) read in full along the axis.
+  const bar = Math.max(1, data.series.length) * 14 + 10;
+  const height = Math.max(140, data.points.length * bar + (data.series.length > 1 ? 90 : 50));
   return (
     <figure className="r-chart">
       <figcaption>
@@ -20,16 +23,15 @@ export function ReportChart({ data, caption, height = 320 }: { data: ChartData; 
       </figcaption>
       <div aria-hidden="true" className="r-chart-canvas">
         <ResponsiveContainer width="100%" height={height}>
-          <BarChart data={data.points} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="category"
-              interval={0}
-              angle={data.points.length > 6 ? -30 : 0}
-              textAnchor="end"
-              height={70}
-            />
-            <YAxis tickFormatter={(value: number) => formatValue(value, unit)} width={70} />
+          <BarChart
+            data={data.points}
+            layout="vertical"
+            accessibilityLayer={false}
+            margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" tickFormatter={(value: number) => formatValue(value, unit)} />
+            <YAxis type="category" dataKey="category" width={150} interval={0} tick={{ fontSize: 12 }} />
             <Tooltip formatter={(value) => formatValue(typeof value === 'number' ? value : null, unit)} />
             {data.series.length > 1 && <Legend />}
             {data.series.map((series, index) => (
