@@ -197,6 +197,42 @@ describe('admissions', () => {
   });
 });
 
+describe('refusals of the new datasets', () => {
+  it('refuses a value a fixed dimension has not, and a date for a campaign dataset (BAD_USER_INPUT)', async () => {
+    const status = await report('analyst', {
+      dataset: 'ADMISSIONS',
+      dimensions: [],
+      measures: ['APPLICATIONS'],
+      filters: [{ dimension: 'APPLICATION_STATUS', values: ['LOST'] }],
+    });
+    expect(status.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(status.errors?.[0]?.message).toContain('«Статус заявления»');
+    const dated = await report('analyst', {
+      dataset: 'ADMISSIONS',
+      dimensions: [],
+      measures: ['APPLICATIONS'],
+      on: ON,
+    });
+    expect(dated.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers the coordinator staff of their municipality and refuses another one (FORBIDDEN)', async () => {
+    const own = ok(
+      await report('coordinator', { dataset: 'STAFF', dimensions: ['MUNICIPALITY'], measures: ['PERSONS'] }),
+    );
+    expect(own.rows.map((row) => row.cells[0]!.key)).toEqual([municipality1]);
+    const [{ id: other }] = (await platform.admin.sql`select id from people.municipalities
+      where id <> ${municipality1} limit 1`) as unknown as [{ id: string }];
+    const refused = await report('coordinator', {
+      dataset: 'STAFF',
+      dimensions: [],
+      measures: ['PERSONS'],
+      filters: [{ dimension: 'MUNICIPALITY', values: [other] }],
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('staff and data quality', () => {
   it('counts the employees on the date as counted by hand', async () => {
     const sql = platform.admin.sql;

@@ -174,7 +174,10 @@ export function planReport(input: ReportInput, today: string) {
     !input.measures.includes('AVERAGE_AGE') &&
     !filters.some((filter) => filter.dimension === 'AGE')
   )
-    throw badInput('Дата расчёта возраста (ageOn) нужна только с измерением «Возраст».', 'ageOn');
+    throw badInput(
+      'Дата расчёта возраста (ageOn) нужна только с измерением «Возраст» или показателем «Средний возраст».',
+      'ageOn',
+    );
   const ageOn = input.ageOn ?? `${today.slice(0, 4)}-01-01`;
   return { dataset, filters, sort, limit, time, ageOn };
 }
