@@ -15,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.map': 'application/json',
+  // GraphiQL's editor brings its icon font (issue 12).
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
 };
 
 /**

@@ -7,7 +7,7 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { bearerToken, expire, isLoginRefusalCode, refuseSession } from '../auth/session.ts';
 
-async function authorizedFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+export async function authorizedFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   const token = bearerToken();
   if (token) headers.set('authorization', `Bearer ${token}`);

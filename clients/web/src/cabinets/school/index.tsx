@@ -1,9 +1,10 @@
 /**
  * The school administration's cabinet (ORG_ADMIN): data completeness, duplicates, movement book, classes, school year,
- * admissions, ГИР ВУ.
+ * admissions, ГИР ВУ, reports and ОО-1.
  */
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { Page } from '../../ui/kit.tsx';
+import { Loading, Page } from '../../ui/kit.tsx';
 import { ApplicationPage } from './admissions/application.tsx';
 import { AdmissionsPage } from './admissions/page.tsx';
 import { ClassPage, ClassesPage } from './classes.tsx';
@@ -18,6 +19,10 @@ import { CreatePersonPage } from './person/create.tsx';
 import { SchoolYearPage } from './school-year/page.tsx';
 import { SummaryPage } from './summary.tsx';
 import './school.css';
+
+// The report builder brings the chart library, ОО-1 the report pages: they load when opened.
+const ReportsPage = lazy(() => import('./reports.tsx'));
+const Oo1Page = lazy(() => import('./oo1.tsx'));
 
 function NotFound() {
   return <Page title="Страница не найдена">Такого раздела нет. Выберите раздел в меню.</Page>;
@@ -41,6 +46,23 @@ export default function SchoolRoutes() {
         <Route path="admissions/:organizationId" element={<AdmissionsPage />} />
         <Route path="admissions/:organizationId/:applicationId" element={<ApplicationPage />} />
         <Route path="military-registration/:organizationId" element={<MilitaryRegistrationPage />} />
+
+        <Route
+          path="reports/:organizationId"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ReportsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="oo1/:organizationId"
+          element={
+            <Suspense fallback={<Loading />}>
+              <Oo1Page />
+            </Suspense>
+          }
+        />
       </Route>
       <Route path=":section" element={<ToOrganization />} />
       <Route path="*" element={<NotFound />} />

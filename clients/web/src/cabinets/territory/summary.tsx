@@ -45,7 +45,7 @@ function total(rows: readonly Municipality[]): CompletenessWithGaps {
   };
 }
 
-function visibleMunicipalities(data: SummaryData): Municipality[] {
+export function visibleMunicipalities(data: SummaryData): Municipality[] {
   if (data.municipalities) return data.municipalities;
   const own = new Map<string, Municipality>();
   for (const grant of data.me?.grants ?? []) {
