@@ -18,6 +18,20 @@ const PROGRAMME = {
   municipalityId: qualified(programmes.municipalityId),
 };
 
+/** The columns a row of applications or contracts is scoped by (issue 11, «Access and personal data»). */
+interface EnrolmentColumns {
+  organizationId: SQL;
+  childId: SQL;
+}
+const APPLICATION: EnrolmentColumns = {
+  organizationId: qualified(applications.organizationId),
+  childId: qualified(applications.childId),
+};
+const CONTRACT: EnrolmentColumns = {
+  organizationId: qualified(contracts.organizationId),
+  childId: qualified(contracts.childId),
+};
+
 const CERTIFICATE = {
   id: qualified(certificates.id),
   personId: qualified(certificates.personId),
@@ -117,6 +131,70 @@ export class ExtraEducationPolicy extends PolicyBase {
   /** Programmes the principal manages (every status): an organization's admin, their organization's. */
   managed(): SQL {
     return this.rowsWith('extra:manage', (grant) => this.programmesUnderGrant(grant));
+  }
+
+  /**
+   * Row scope of applications and contracts (issue 11, «Access and personal data»): a guardian reads their
+   * linked children's (`extra:read`/`extra:apply` over CHILDREN), a student of 14+ their own (`extra:apply`
+   * over SELF), an organization's admin their organization's, a coordinator their municipality's
+   * organizations', the regional operator all.
+   */
+  private enrolmentOrganizationsUnder(grant: Grant, c: EnrolmentColumns): SQL | null {
+    const t = grant.territory;
+    switch (t.kind) {
+      case 'REGION':
+        return sql`true`;
+      case 'MUNICIPALITY':
+        return t.organizationIds.length ? sql`${c.organizationId} in ${t.organizationIds}` : null;
+      case 'ORGANIZATION':
+        return sql`${c.organizationId} = ${t.organizationId}`;
+      case 'CHILDREN':
+      case 'CLASS':
+      case 'SELF':
+        return null;
+      default:
+        return assertNever(t);
+    }
+  }
+
+  private enrolmentChildrenUnder(grant: Grant, c: EnrolmentColumns): SQL | null {
+    const t = grant.territory;
+    if (t.kind === 'CHILDREN') return t.personIds.length ? sql`${c.childId} in ${t.personIds}` : null;
+    if (t.kind === 'SELF' && this.personId) return sql`${c.childId} = ${this.personId}`;
+    return null;
+  }
+
+  private enrolmentReadable(c: EnrolmentColumns): SQL {
+    return anyOf([
+      this.rowsWith(
+        'extra:read',
+        (grant) => this.enrolmentOrganizationsUnder(grant, c) ?? this.enrolmentChildrenUnder(grant, c),
+      ),
+      this.rowsWith('extra:manage', (grant) => this.enrolmentOrganizationsUnder(grant, c)),
+      this.rowsWith('extra:apply', (grant) => this.enrolmentChildrenUnder(grant, c)),
+    ]);
+  }
+
+  /** Applications the principal may read. */
+  applicationsReadable(): SQL {
+    return this.enrolmentReadable(APPLICATION);
+  }
+
+  /** Contracts the principal may read. */
+  contractsReadable(): SQL {
+    return this.enrolmentReadable(CONTRACT);
+  }
+
+  /**
+   * May the principal apply to a group for this child: as a guardian of the child, or as the child themself
+   * (the age of 14 is checked apart)? Unlike `appliesFor` (certificates: guardians only) a student applies too.
+   */
+  appliesToGroupAs(childId: string): 'GUARDIAN' | 'SELF' | null {
+    const grants = this.grantsWith('extra:apply');
+    if (grants.some((g) => g.territory.kind === 'CHILDREN' && g.territory.personIds.includes(childId)))
+      return 'GUARDIAN';
+    if (grants.some((g) => g.territory.kind === 'SELF') && this.personId === childId) return 'SELF';
+    return null;
   }
 
   /** May the principal manage this organization's programmes and groups (`extra:manage` over it)? */

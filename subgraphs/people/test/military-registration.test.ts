@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { isValidSnils } from '@region/schema';
 import { snilsChecksum } from '@region/schema/identifiers';
-import { SNILS_VALID_SQL } from '../src/modules/military-registration/rules.ts';
+import { SNILS_VALID_SQL } from '../src/modules/military-registration/repository.ts';
 import { startPlatform, type GraphQLResponse, type Platform } from '@region/tests/platform';
 import { expectCode, expectOk, organizationOf } from './helpers.ts';
 

@@ -17,7 +17,6 @@ import {
   type ContractRow,
   type StatusChangeRow,
 } from './repository.ts';
-import { applicationsReadable, contractsReadable } from './scope.ts';
 
 function groupBy<T>(rows: T[], key: (row: T) => string | null, ids: readonly string[]): T[][] {
   const map = new Map<string, T[]>();
@@ -30,8 +29,8 @@ function groupBy<T>(rows: T[], key: (row: T) => string | null, ids: readonly str
 }
 
 function create(ctx: ExtraEducationContext) {
-  const applicationScope = () => applicationsReadable(ctx.policy);
-  const contractScope = () => contractsReadable(ctx.policy);
+  const applicationScope = () => ctx.policy.applicationsReadable();
+  const contractScope = () => ctx.policy.contractsReadable();
   return {
     application: new DataLoader<string, ApplicationRow | null>(async (ids) => {
       const rows = await loadApplications(ctx.db, applicationScope(), ids);

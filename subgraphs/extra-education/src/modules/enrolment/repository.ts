@@ -1,6 +1,6 @@
 /**
  * Applications to extra-education groups and contracts (issue 11; DOMAIN.md rules 19a, 20): their SQL.
- * Row scope comes from `scope.ts` as predicates, so lists are filtered in SQL (DESIGN.md, access model).
+ * Row scope comes from `ExtraEducationPolicy` (`src/policy.ts`) as predicates, so lists are filtered in SQL (DESIGN.md, access model).
  */
 import { extraEducationTables, type Executor } from '@region/db';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
@@ -183,6 +183,17 @@ export function contractMoney(db: Executor, contractIds: readonly string[]) {
 }
 
 /* Writes: each called inside the mutation's transaction. */
+
+/**
+ * The programme a group belongs to, read unlocked: the caller locks programme then group, in the
+ * catalogue's order (programme → group).
+ */
+export async function programmeIdOfGroup(tx: Executor, groupId: string): Promise<string | null> {
+  const [found] = await tx.execute<{ programme_id: string }>(
+    sql`select programme_id from extra_education.groups where id = ${groupId}`,
+  );
+  return found ? found.programme_id : null;
+}
 
 export async function lockApplication(tx: Executor, id: string): Promise<ApplicationRow | null> {
   const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');

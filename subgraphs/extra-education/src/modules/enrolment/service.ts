@@ -9,7 +9,6 @@
 import { badInput, conflict, forbidden, isUniqueViolation, notFound, ageOn, regionToday } from '@region/kit';
 import { PAYMENT_METHOD_NAMES, type PaymentMethod } from '@region/schema';
 import type { Executor } from '@region/db';
-import { sql } from 'drizzle-orm';
 import type { ExtraEducationContext } from '../../context.ts';
 import { lockGroup, lockProgramme, placesTaken, type GroupRow, type ProgrammeRow } from '../catalogue/repository.ts';
 import { refreshCertificateStatus } from '../certificates/repository.ts';
@@ -28,12 +27,12 @@ import {
   moneyOps,
   moneySum,
   openApplication,
+  programmeIdOfGroup,
   recordStatus,
   type ApplicationRow,
   type ContractRow,
 } from './repository.ts';
 import { monthBounds, monthsTouched, reserveWindow } from './reserve.ts';
-import { appliesFor } from './scope.ts';
 import { enrolmentLoaders } from './loaders.ts';
 
 /** Applying for oneself: from 14 (issue 11; the age of the own ESIA account and of consent, rule 6). */
@@ -51,12 +50,10 @@ async function groupWithProgramme(
   tx: Executor,
   groupId: string,
 ): Promise<{ group: GroupRow; programme: ProgrammeRow } | null> {
-  const [found] = await tx.execute<{ programme_id: string }>(
-    // The programme id is read unlocked to lock in the catalogue's order (programme → group).
-    sql`select programme_id from extra_education.groups where id = ${groupId}`,
-  );
-  if (!found) return null;
-  const programme = await lockProgramme(tx, found.programme_id);
+  // The programme id is read unlocked to lock in the catalogue's order (programme → group).
+  const programmeId = await programmeIdOfGroup(tx, groupId);
+  if (!programmeId) return null;
+  const programme = await lockProgramme(tx, programmeId);
   const group = await lockGroup(tx, groupId);
   return programme && group ? { group, programme } : null;
 }
@@ -80,7 +77,7 @@ export async function applyToGroup(
   source: 'CABINET' | 'IN_PERSON',
 ): Promise<ApplicationRow> {
   const today = regionToday(ctx.now);
-  const who = source === 'CABINET' ? appliesFor(ctx.policy, input.childId) : null;
+  const who = source === 'CABINET' ? ctx.policy.appliesToGroupAs(input.childId) : null;
   if (source === 'CABINET' && !who) throw forbidden('Подать заявление можно за своего ребёнка или за себя (с 14 лет).');
   const group = await ctx.loaders.group.load(input.groupId);
   const programme = group ? await ctx.loaders.programme.load(group.programmeId) : null;
@@ -195,7 +192,7 @@ export async function withdrawApplication(ctx: ExtraEducationContext, id: string
   return ctx.db.transaction(async (tx) => {
     const row = await lockApplication(tx, id);
     if (!row || !(await enrolmentLoaders(ctx).application.load(id))) throw notFound('Заявление');
-    if (!appliesFor(ctx.policy, row.childId))
+    if (!ctx.policy.appliesToGroupAs(row.childId))
       throw forbidden('Отозвать заявление может только заявитель: законный представитель ребёнка или сам ребёнок.');
     if (row.status !== 'SUBMITTED' && row.status !== 'ACCEPTED')
       throw conflict('Заявление уже закрыто: отозвать его нельзя.', { status: row.status });

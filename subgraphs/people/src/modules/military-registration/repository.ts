@@ -8,16 +8,66 @@ import { qualified, tables, type Executor } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PeoplePolicy } from '../../policy.ts';
 import { CONSENTED_SQL } from '../persons/repository.ts';
-import {
-  anyProblemSql,
-  PROBLEM_CODES,
-  problemColumn,
-  problemColumnsSql,
-  RUSSIAN_OR_UNKNOWN_SQL,
-  type ProblemCode,
-} from './rules.ts';
+import { PROBLEM_CODES, problemColumn, RUSSIAN_CITIZENSHIP, type ProblemCode } from './rules.ts';
 
 const { persons, organizations } = tables;
+
+// The checks of `rules.ts` in SQL, over `people.persons` (unaliased, as the row-scope predicates name it) and
+// enrolment `e`: one per problem code — the type makes every check have its SQL — so a learner's own list and
+// the counts never disagree.
+
+const P = (column: string) => sql.raw(`people.persons.${column}`);
+const blankSql = (column: SQL) => sql`coalesce(btrim(${column}), '') = ''`;
+const documentMissingSql = sql`(${P('document_type')} is null or ${blankSql(P('document_number'))})`;
+
+/** Russian citizens or of unknown citizenship (`RUSSIAN_CITIZENSHIP` in `rules.ts`). */
+export const RUSSIAN_OR_UNKNOWN_SQL = sql`(coalesce(btrim(${sql.raw('people.persons.citizenship')}), '') = ''
+  or upper(btrim(${sql.raw('people.persons.citizenship')})) in ${RUSSIAN_CITIZENSHIP})`;
+
+/**
+ * SNILS check digits in SQL, the same rule as `isValidSnils` (`@region/schema`): eleven digits once spaces and
+ * dashes are dropped; numbers up to 001-001-998 carry no check digits; otherwise Σ digit·(9…1) mod 101, 100 → 00.
+ * `case` keeps the casts away from values that are not digits.
+ */
+const SNILS_DIGITS = sql`regexp_replace(${P('snils')}, '[[:space:]-]', '', 'g')`;
+export const SNILS_VALID_SQL = sql`(case
+  when ${SNILS_DIGITS} !~ '^[0-9]{11}$' then false
+  when substr(${SNILS_DIGITS}, 1, 9)::int <= 1001998 then true
+  else (${sql.join(
+    [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => sql`substr(${SNILS_DIGITS}, ${sql.raw(`${i}, 1)::int * ${10 - i}`)}`),
+    sql` + `,
+  )}) % 101 % 100 = substr(${SNILS_DIGITS}, 10, 2)::int end)`;
+
+const PROBLEM_SQL: Readonly<Record<ProblemCode, SQL>> = {
+  SNILS_MISSING: blankSql(P('snils')),
+  SNILS_INVALID: sql`(not ${blankSql(P('snils'))} and not ${SNILS_VALID_SQL})`,
+  DOCUMENT_MISSING: documentMissingSql,
+  DOCUMENT_NOT_PASSPORT: sql`(not ${documentMissingSql} and ${P('document_type')} <> 'RF_PASSPORT')`,
+  DOCUMENT_INVALID: sql`(not ${documentMissingSql} and ${P('document_type')} = 'RF_PASSPORT'
+      and not (coalesce(${P('document_series')}, '') ~ '^[0-9]{4}$' and ${P('document_number')} ~ '^[0-9]{6}$'))`,
+  DOCUMENT_ISSUE_DATE_MISSING: sql`(not ${documentMissingSql} and ${P('document_issued_on')} is null)`,
+  SEX_MISSING: sql`${P('sex')} is null`,
+  CITIZENSHIP_MISSING: blankSql(P('citizenship')),
+  PLACE_OF_BIRTH_MISSING: blankSql(P('place_of_birth')),
+  REGISTRATION_ADDRESS_MISSING: blankSql(P('registration_address')),
+  CLASS_MISSING: blankSql(sql.raw('e.class_name')),
+};
+
+/** One boolean column per problem, `problem_<code>`, for the counts. */
+function problemColumnsSql(): SQL {
+  return sql.join(
+    PROBLEM_CODES.map((code) => sql`(${PROBLEM_SQL[code]}) as ${sql.identifier(problemColumn(code))}`),
+    sql`, `,
+  );
+}
+
+/** "Some problem", for `onlyWithProblems`. */
+function anyProblemSql(): SQL {
+  return sql`(${sql.join(
+    PROBLEM_CODES.map((code) => PROBLEM_SQL[code]),
+    sql` or `,
+  )})`;
+}
 
 /** Whose list: the cohort's birth dates and the principal's territory, narrowed by the caller's filter. */
 export interface RegistrationScope {

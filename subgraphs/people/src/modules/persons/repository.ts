@@ -2,6 +2,7 @@
  * Reads of person cards. Every read goes through the principal's row scope (`PeoplePolicy`) in SQL and
  * carries, per row, what the principal may see of it — so field checks need no further queries.
  */
+import { normalizeSnils } from '@region/schema';
 import { qualified, tables, type Executor } from '@region/db';
 import { and, asc, eq, getTableColumns, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -339,4 +340,19 @@ export async function lockReadablePerson(tx: Executor, id: string, scope: { read
 
 export async function updatePersonRow(tx: Executor, id: string, set: Partial<PersonInsert>): Promise<void> {
   await tx.update(persons).set(set).where(eq(persons.id, id));
+}
+
+/**
+ * ЕПГУ's match of a child for a ПФДО certificate (issue 11, rule 19): the person whose SNILS and birth date
+ * both equal what the application carries. Answers the id only — no name, no other field — to a service
+ * account holding `extra:intake`; a SNILS alone never finds anybody (both must match), and a merged-away
+ * duplicate is never answered (rule 8: the kept record is the one person).
+ */
+export async function personIdBySnils(db: Executor, snils: string, birthDate: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.snils, normalizeSnils(snils)), eq(persons.birthDate, birthDate), isNull(persons.mergedInto)))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -11,7 +11,6 @@ import {
   type ContractRow,
   type Cursor,
 } from '../repository.ts';
-import { applicationsReadable, contractsReadable } from '../scope.ts';
 
 const isCursor = (value: unknown): value is Cursor =>
   typeof value === 'object' &&
@@ -41,14 +40,14 @@ export const Query = {
   extraApplication: (_, args, ctx) => foundInScope(enrolmentLoaders(ctx).application.load(args.id), 'Заявление'),
   extraApplications: async (_, args, ctx) => {
     const first = pageSize(args.first);
-    const scope = applicationsReadable(ctx.policy);
+    const scope = ctx.policy.applicationsReadable();
     const filter = { organizationId: args.organizationId, status: args.status };
     const rows = await listApplications(ctx.db, scope, filter, { first, after: decodeCursor(args.after, isCursor) });
     return applicationPage(ctx, rows, first, () => countApplications(ctx.db, scope, filter));
   },
   extraContracts: async (_, args, ctx) => {
     const first = pageSize(args.first);
-    const scope = contractsReadable(ctx.policy);
+    const scope = ctx.policy.contractsReadable();
     const filter = { organizationId: args.organizationId, active: args.active };
     const rows = await listContracts(ctx.db, scope, filter, { first, after: decodeCursor(args.after, isCursor) });
     return contractPage(ctx, rows, first, () => countContracts(ctx.db, scope, filter));

@@ -1,10 +1,10 @@
 import type { PeopleContext } from '../../../context.ts';
 import { connection, decodeCursor, encodeCursor, forbidden, foundInScope, pageSize } from '@region/kit';
-import { personIdBySnils } from '../epgu-match.ts';
 import {
   countPersons,
   keyOf,
   listPersons,
+  personIdBySnils,
   type ListedPersonRow,
   type PersonFilter,
   type PersonKey,
