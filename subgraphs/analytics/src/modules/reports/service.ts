@@ -315,11 +315,11 @@ export async function buildReport(
               ? -1
               : typeof x === 'number' && typeof y === 'number'
                 ? x - y
-                : String(x).localeCompare(String(y), 'ru');
+                : String(x).localeCompare(String(y), 'ru', { numeric: true });
       if (order !== 0) return entry.descending && x !== null && y !== null ? -order : order;
     }
     for (let d = 0; d < n; d++) {
-      const order = String(a.cells[d]!.label).localeCompare(String(b.cells[d]!.label), 'ru');
+      const order = String(a.cells[d]!.label).localeCompare(String(b.cells[d]!.label), 'ru', { numeric: true });
       if (order !== 0) return order;
     }
     return 0;
