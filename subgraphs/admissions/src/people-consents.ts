@@ -7,7 +7,7 @@
  * one source of truth; admissions keeps no copy of consent state. No answer is an error, not "nobody
  * consented": a support search that silently finds nothing would mislead.
  */
-import { AppError } from '@region/kit';
+import { AppError, askEntities } from '@region/kit';
 
 /** The ids among `personIds` whose person has an active processing consent. */
 export type ConsentLookup = (personIds: readonly string[]) => Promise<ReadonlySet<string>>;
@@ -23,8 +23,6 @@ const ENTITIES = /* GraphQL */ `
   }
 `;
 
-const TIMEOUT_MS = 5_000;
-
 function unavailable(): AppError {
   return new AppError(
     'SUBGRAPH_UNAVAILABLE',
@@ -37,24 +35,13 @@ export function peopleConsentLookup(peopleUrl: string | undefined, token: string
   return async (personIds) => {
     const ids = [...new Set(personIds)];
     if (ids.length === 0) return new Set();
-    if (!peopleUrl) throw unavailable();
-    let body: { data?: { _entities?: ({ personId?: string; granted?: boolean } | null)[] } } | null;
-    try {
-      const response = await fetch(peopleUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          query: ENTITIES,
-          variables: { representations: ids.map((personId) => ({ __typename: 'ProcessingConsent', personId })) },
-        }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      body = response.ok ? ((await response.json()) as typeof body) : null;
-    } catch {
-      throw unavailable();
-    }
-    const entities = body?.data?._entities;
-    if (!Array.isArray(entities)) throw unavailable();
+    const entities = await askEntities<{ personId?: string; granted?: boolean }>({
+      url: peopleUrl,
+      token,
+      query: ENTITIES,
+      representations: ids.map((personId) => ({ __typename: 'ProcessingConsent', personId })),
+      unavailable,
+    });
     return new Set(
       entities.flatMap((entity) => (entity?.granted === true && entity.personId ? [entity.personId] : [])),
     );

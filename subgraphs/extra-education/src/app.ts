@@ -11,7 +11,6 @@ import { createCatalogueLoaders } from './modules/catalogue/loaders.ts';
 import { coverageModule } from './modules/coverage/index.ts';
 import { createCoverageLoaders } from './modules/coverage/loaders.ts';
 import { enrolmentModule } from './modules/enrolment/index.ts';
-import { peopleBirthDateLookup } from './modules/enrolment/people-persons.ts';
 import { extraEducationOutbox, OUTBOX_EVENTS } from './outbox/table.ts';
 import { peopleOrganizationLookup } from './people-organizations.ts';
 import { ExtraEducationPolicy } from './policy.ts';
@@ -35,7 +34,6 @@ const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducat
   extend: ({ token, deps }) => ({
     organizationOf: peopleOrganizationLookup(deps.peopleUrl, token),
     people: certificatePeople(deps.peopleUrl, token),
-    birthDateOf: peopleBirthDateLookup(deps.peopleUrl, token),
   }),
 });
 export default extraEducationSubgraph;

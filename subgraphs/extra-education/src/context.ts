@@ -4,7 +4,6 @@ import type { createCertificateLoaders } from './modules/certificates/loaders.ts
 import type { CertificatePeople } from './modules/certificates/people.ts';
 import type { createCoverageLoaders } from './modules/coverage/loaders.ts';
 import type { createFundingLoaders } from './modules/funding/loaders.ts';
-import type { BirthDateLookup } from './modules/enrolment/people-persons.ts';
 import type { OrganizationLookup } from './people-organizations.ts';
 import type { ExtraEducationPolicy } from './policy.ts';
 
@@ -17,8 +16,9 @@ export interface ExtraEducationContext extends SubgraphContext<
 > {
   /** An organization as people's registry knows it, asked on the caller's behalf. */
   organizationOf: OrganizationLookup;
-  /** A child's birth date, consent and municipality, and ЕПГУ's SNILS match, asked of people on the caller's behalf. */
+  /**
+   * A child's birth date, consent and municipality, and ЕПГУ's SNILS match, asked of people on the caller's
+   * behalf (certificates; enrolment's age rules read the same child).
+   */
   people: CertificatePeople;
-  /** A person's birth date as people gives it to the caller (enrolment: age rules). */
-  birthDateOf: BirthDateLookup;
 }

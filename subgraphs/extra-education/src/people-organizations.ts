@@ -6,7 +6,7 @@
  * `_entities` request the query planner sends — so people's row scope applies and extra-education mints
  * nothing. No answer is an error, never a guess.
  */
-import { AppError } from '@region/kit';
+import { AppError, askEntities } from '@region/kit';
 
 export interface PeopleOrganization {
   id: string;
@@ -35,8 +35,6 @@ const ENTITIES = /* GraphQL */ `
   }
 `;
 
-const TIMEOUT_MS = 5_000;
-
 function unavailable(): AppError {
   return new AppError(
     'SUBGRAPH_UNAVAILABLE',
@@ -55,25 +53,13 @@ interface EntityAnswer {
 
 export function peopleOrganizationLookup(peopleUrl: string | undefined, token: string): OrganizationLookup {
   return async (organizationId) => {
-    if (!peopleUrl) throw unavailable();
-    let body: { data?: { _entities?: (EntityAnswer | null)[] } } | null;
-    try {
-      const response = await fetch(peopleUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          query: ENTITIES,
-          variables: { representations: [{ __typename: 'Organization', id: organizationId }] },
-        }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      body = response.ok ? ((await response.json()) as typeof body) : null;
-    } catch {
-      throw unavailable();
-    }
-    const entities = body?.data?._entities;
-    if (!Array.isArray(entities)) throw unavailable();
-    const found = entities[0];
+    const [found] = await askEntities<EntityAnswer>({
+      url: peopleUrl,
+      token,
+      query: ENTITIES,
+      representations: [{ __typename: 'Organization', id: organizationId }],
+      unavailable,
+    });
     if (!found?.id || !found.type || !found.municipality?.id) return null;
     return {
       id: found.id,

@@ -21,3 +21,4 @@ export * from './production.ts';
 export * from './outbox/index.ts';
 export * from './worker-main.ts';
 export * from './coverage-area.ts';
+export * from './ask-subgraph.ts';

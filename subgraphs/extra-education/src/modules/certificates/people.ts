@@ -9,7 +9,7 @@
  *   id and nothing else) and their consent (`ProcessingConsent`, which people answers for any id).
  * No answer is an error, never a guess.
  */
-import { AppError } from '@region/kit';
+import { AppError, askEntities, askSubgraph } from '@region/kit';
 
 export interface PeopleChild {
   id: string;
@@ -21,8 +21,11 @@ export interface PeopleChild {
 }
 
 export interface CertificatePeople {
-  /** The child as people shows them to the caller; null when people does not know them or the caller may not read them. */
-  child(childId: string): Promise<PeopleChild | null>;
+  /**
+   * The child as people shows them to the caller; null when people does not know them or the caller may not
+   * read them. Enrolment asks it too (the age rules), naming its own error for when people does not answer.
+   */
+  child(childId: string, unavailable?: () => AppError): Promise<PeopleChild | null>;
   /** ЕПГУ intake: the person with this SNILS and birth date, or null. */
   childIdBySnils(snils: string, birthDate: string): Promise<string | null>;
   /** Does the person have an active consent to processing? */
@@ -74,8 +77,6 @@ const BY_SNILS = /* GraphQL */ `
   }
 `;
 
-const TIMEOUT_MS = 5_000;
-
 function unavailable(): AppError {
   return new AppError('SUBGRAPH_UNAVAILABLE', 'Реестр лиц сейчас не отвечает: сертификат не выдан. Повторите позже.', {
     service: 'people',
@@ -90,31 +91,15 @@ interface ChildAnswer {
 }
 
 export function certificatePeople(peopleUrl: string | undefined, token: string): CertificatePeople {
-  async function ask<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    if (!peopleUrl) throw unavailable();
-    let body: { data?: T | null; errors?: unknown[] } | null;
-    try {
-      const response = await fetch(peopleUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      body = response.ok ? ((await response.json()) as typeof body) : null;
-    } catch {
-      throw unavailable();
-    }
-    if (!body?.data) throw unavailable();
-    return body.data;
-  }
-
+  const asked = { url: peopleUrl, token, unavailable };
   return {
-    async child(childId) {
-      const data = await ask<{ _entities?: (ChildAnswer | null)[] }>(CHILD, {
+    async child(childId, failure = unavailable) {
+      const [found] = await askEntities<ChildAnswer>({
+        ...asked,
+        unavailable: failure,
+        query: CHILD,
         representations: [{ __typename: 'Person', id: childId }],
       });
-      if (!Array.isArray(data._entities)) throw unavailable();
-      const found = data._entities[0];
       if (!found?.id) return null;
       return {
         id: found.id,
@@ -124,22 +109,28 @@ export function certificatePeople(peopleUrl: string | undefined, token: string):
       };
     },
     async childIdBySnils(snils, birthDate) {
-      const data = await ask<{ epguChildId?: string | null }>(BY_SNILS, { snils, birthDate });
+      const data = await askSubgraph<{ epguChildId?: string | null }>({
+        ...asked,
+        query: BY_SNILS,
+        variables: { snils, birthDate },
+      });
       return data.epguChildId ?? null;
     },
     async consents(personId) {
-      const data = await ask<{ _entities?: ({ personId?: string; granted?: boolean } | null)[] }>(CONSENT, {
+      const [found] = await askEntities<{ personId?: string; granted?: boolean }>({
+        ...asked,
+        query: CONSENT,
         representations: [{ __typename: 'ProcessingConsent', personId }],
       });
-      if (!Array.isArray(data._entities)) throw unavailable();
-      return data._entities[0]?.granted === true;
+      return found?.granted === true;
     },
     async municipalityExists(municipalityId) {
-      const data = await ask<{ _entities?: ({ id?: string } | null)[] }>(MUNICIPALITY, {
+      const [found] = await askEntities<{ id?: string }>({
+        ...asked,
+        query: MUNICIPALITY,
         representations: [{ __typename: 'Municipality', id: municipalityId }],
       });
-      if (!Array.isArray(data._entities)) throw unavailable();
-      return data._entities[0]?.id === municipalityId;
+      return found?.id === municipalityId;
     },
   };
 }

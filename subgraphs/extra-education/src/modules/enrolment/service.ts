@@ -6,7 +6,7 @@
  * Refusals: a row the principal may not read answers `NOT_FOUND` (its existence is not revealed); a row it
  * may read but not change (a guardian deciding, an organization's admin withdrawing) answers `FORBIDDEN`.
  */
-import { badInput, conflict, forbidden, isUniqueViolation, notFound, ageOn, regionToday } from '@region/kit';
+import { AppError, badInput, conflict, forbidden, isUniqueViolation, notFound, ageOn, regionToday } from '@region/kit';
 import { PAYMENT_METHOD_NAMES, type PaymentMethod } from '@region/schema';
 import type { Executor } from '@region/db';
 import type { ExtraEducationContext } from '../../context.ts';
@@ -34,6 +34,13 @@ import {
 } from './repository.ts';
 import { monthBounds, monthsTouched, reserveWindow } from './reserve.ts';
 import { enrolmentLoaders } from './loaders.ts';
+
+const peopleUnavailable = () =>
+  new AppError(
+    'SUBGRAPH_UNAVAILABLE',
+    'Реестр обучающихся сейчас не отвечает: заявление не удалось подать. Повторите позже.',
+    { service: 'people' },
+  );
 
 /** Applying for oneself: from 14 (issue 11; the age of the own ESIA account and of consent, rule 6). */
 const SELF_APPLY_AGE = 14;
@@ -89,8 +96,11 @@ export async function applyToGroup(
       `Программа не предусматривает оплату «${PAYMENT_METHOD_NAMES[input.paymentMethod]}».`,
       'input.paymentMethod',
     );
-  // People is asked before the transaction, so no row stays locked while it answers.
-  const birthDate = await ctx.birthDateOf(input.childId);
+  // People is asked before the transaction, so no row stays locked while it answers. The same lookup as a
+  // certificate's (people's row scope and consent masking: a guardian reads a linked child's birth date, a
+  // student their own); no answer is an error, never a guess.
+  const child = await ctx.people.child(input.childId, peopleUnavailable);
+  const birthDate = child?.birthDate ?? null;
   if (birthDate) {
     const age = ageOn(birthDate, today);
     if (who === 'SELF' && age < SELF_APPLY_AGE)
