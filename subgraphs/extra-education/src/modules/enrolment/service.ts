@@ -1,5 +1,6 @@
 /**
- * Applications to groups, the organization's decisions and contracts (issue 11; DOMAIN.md rules 19a, 20).
+ * Applications to groups and the organization's decisions (issue 11; DOMAIN.md rules 19a, 20); contracts are in
+ * `contracts.ts`.
  * Each mutation is one transaction. Lock order, the same everywhere: application (or contract) → group →
  * certificate, so two writers never wait on each other in opposite orders.
  *
@@ -11,28 +12,15 @@ import { PAYMENT_METHOD_NAMES, type PaymentMethod } from '@region/schema';
 import type { Executor } from '@region/db';
 import type { ExtraEducationContext } from '../../context.ts';
 import { lockGroup, lockProgramme, placesTaken, type GroupRow, type ProgrammeRow } from '../catalogue/repository.ts';
-import { refreshCertificateStatus } from '../certificates/repository.ts';
-import { appendEntries, contractReserve, covers, lockCertificate, moneyIn, periodOn } from '../ledger/repository.ts';
-import type { MovementPayload } from '../../outbox/table.ts';
 import {
-  certificateContractsStudying,
-  certificateOfChild,
   changeStatus,
-  endContractRow,
-  enqueue,
   insertApplication,
-  insertContract,
   lockApplication,
-  lockContract,
-  moneyOps,
-  moneySum,
   openApplication,
   programmeIdOfGroup,
   recordStatus,
   type ApplicationRow,
-  type ContractRow,
 } from './repository.ts';
-import { monthBounds, monthsTouched, reserveWindow } from './reserve.ts';
 import { enrolmentLoaders } from './loaders.ts';
 
 const peopleUnavailable = () =>
@@ -53,7 +41,7 @@ export interface ApplyInput {
 }
 
 /** The group and its programme, locked (the programme first, as the catalogue locks them). */
-async function groupWithProgramme(
+export async function groupWithProgramme(
   tx: Executor,
   groupId: string,
 ): Promise<{ group: GroupRow; programme: ProgrammeRow } | null> {
@@ -65,7 +53,7 @@ async function groupWithProgramme(
   return programme && group ? { group, programme } : null;
 }
 
-function reasonOf(reason: string | null | undefined, field: string, what: string): string {
+export function reasonOf(reason: string | null | undefined, field: string, what: string): string {
   const text = reason?.trim() ?? '';
   if (!text) throw badInput(`Укажите ${what}.`, field);
   if (text.length > REASON_MAX) throw badInput(`Причина: не длиннее ${REASON_MAX} символов.`, field);
@@ -152,7 +140,11 @@ export async function applyToGroup(
 }
 
 /** The application, locked, if the principal manages its organization; else NOT_FOUND or FORBIDDEN. */
-async function managedApplication(ctx: ExtraEducationContext, tx: Executor, id: string): Promise<ApplicationRow> {
+export async function managedApplication(
+  ctx: ExtraEducationContext,
+  tx: Executor,
+  id: string,
+): Promise<ApplicationRow> {
   const row = await lockApplication(tx, id);
   if (!row) throw notFound('Заявление');
   if (!ctx.policy.manages(row.organizationId)) {
@@ -211,236 +203,5 @@ export async function withdrawApplication(ctx: ExtraEducationContext, id: string
       reason: 'Отозвано заявителем',
       changedBy: ctx.policy.personId,
     });
-  });
-}
-
-function movement(
-  contract: ContractRow,
-  group: GroupRow,
-  programme: ProgrammeRow,
-  kind: 'ENROL' | 'EXPEL',
-  on: string,
-  reason: string,
-): MovementPayload {
-  return {
-    key: `extra-contract:${contract.id}:${kind}`,
-    kind,
-    childId: contract.childId,
-    organizationId: contract.organizationId,
-    groupId: contract.groupId,
-    groupName: `${programme.name} — ${group.name}`.slice(0, 200),
-    paymentMethod: contract.paymentMethod,
-    // The contract is the order of an extra-education enrolment (no separate order is issued).
-    orderNumber: `Договор ${contract.id}`,
-    orderDate: contract.concludedOn,
-    effectiveOn: on,
-    reason,
-  };
-}
-
-const NOT_PFDO =
-  'Организация не является участником ПФДО: договор по сертификату заключить нельзя (правило 20). Выберите другой способ оплаты.';
-
-/**
- * A contract on an ACCEPTED application (rule 20). The payment method must be one of the programme's. By
- * certificate: only at a «Участник ПФДО» organization (people's registry, asked with the request's token),
- * the child must hold a certificate, funds must be credited in the current funding period, and the reserve
- * (`reserve.ts`) must not exceed what is available; the RESERVE entry, the certificate's status (→ ACTUAL),
- * the application (→ ENROLLED) and the movement-book message are written in this one transaction.
- */
-export async function concludeContract(
-  ctx: ExtraEducationContext,
-  applicationId: string,
-  paymentMethod: PaymentMethod,
-): Promise<ContractRow> {
-  const today = regionToday(ctx.now);
-  const seen = await enrolmentLoaders(ctx).application.load(applicationId);
-  if (!seen) throw notFound('Заявление');
-  if (!ctx.policy.manages(seen.organizationId))
-    throw forbidden('Договор заключает администратор организации, в которую подано заявление.');
-  if (paymentMethod === 'CERTIFICATE') {
-    const organization = await ctx.organizationOf(seen.organizationId);
-    if (!organization) throw notFound('Организация');
-    if (!organization.pfdoParticipant) throw conflict(NOT_PFDO, { rule: 'PFDO_PARTICIPANT' });
-  }
-  return ctx.db.transaction(async (tx) => {
-    const application = await managedApplication(ctx, tx, applicationId);
-    if (application.status !== 'ACCEPTED')
-      throw conflict('Договор заключается только по принятому заявлению.', { status: application.status });
-    const locked = await groupWithProgramme(tx, application.groupId);
-    if (!locked) throw notFound('Группа');
-    const { group, programme } = locked;
-    if (!programme.funding.includes(paymentMethod))
-      throw badInput(`Программа не предусматривает оплату «${PAYMENT_METHOD_NAMES[paymentMethod]}».`, 'paymentMethod');
-    if (group.endsOn < today) throw conflict('Занятия группы уже закончились: договор заключить нельзя.');
-    let certificateId: string | null = null;
-    let reserve: { amount: string; periodId: string } | null = null;
-    if (paymentMethod === 'CERTIFICATE') {
-      const certificate = await certificateOfChild(tx, application.childId);
-      if (!certificate)
-        throw conflict('У ребёнка нет сертификата ПФДО: получите его в личном кабинете.', { rule: 'CERTIFICATE' });
-      await lockCertificate(tx, certificate.id);
-      const period = await periodOn(tx, today);
-      const money = period ? (await moneyIn(tx, period.id, [certificate.id])).get(certificate.id) : null;
-      if (!period || !money || money.credited === '0.00')
-        throw conflict(
-          'Средства на сертификат ещё не зачислены: договор по сертификату заключить нельзя (правило 20).',
-          {
-            rule: 'FUNDS_CREDITED',
-          },
-        );
-      const window = reserveWindow(group, today, period);
-      if (!window) throw conflict('Занятия группы не приходятся на текущий период финансирования.');
-      const { product } = await moneyOps(tx, programme.pricePerMonth, '0', monthsTouched(window));
-      if (!(await covers(tx, money.available, product)))
-        throw conflict(`Недостаточно средств на сертификате: доступно ${money.available} ₽, нужно ${product} ₽.`, {
-          rule: 'BALANCE',
-          available: money.available,
-          required: product,
-        });
-      certificateId = certificate.id;
-      reserve = { amount: product, periodId: period.id };
-    }
-    const contract = await insertContract(tx, {
-      applicationId: application.id,
-      groupId: group.id,
-      organizationId: application.organizationId,
-      childId: application.childId,
-      paymentMethod,
-      certificateId,
-      pricePerMonth: programme.pricePerMonth,
-      concludedOn: today,
-      createdBy: ctx.policy.personId,
-    });
-    if (certificateId && reserve) {
-      if (reserve.amount !== '0.00')
-        await appendEntries(tx, [
-          {
-            certificateId,
-            kind: 'RESERVE',
-            amount: reserve.amount,
-            periodId: reserve.periodId,
-            contractId: contract.id,
-            createdBy: ctx.policy.personId,
-          },
-        ]);
-      await refreshCertificateStatus(tx, {
-        certificateId,
-        contractId: contract.id,
-        reason: `Зачисление по договору: ${programme.name}`,
-        changedBy: ctx.policy.personId,
-      });
-    }
-    const enrolled = await changeStatus(tx, application, {
-      status: 'ENROLLED',
-      reason: `Договор: ${PAYMENT_METHOD_NAMES[paymentMethod]}`,
-      changedBy: ctx.policy.personId,
-    });
-    // The contract's `application` reads the row as it is now, not as the request first loaded it.
-    enrolmentLoaders(ctx).application.clear(application.id).prime(application.id, enrolled);
-    await enqueue(tx, contract.id, 'MOVEMENT_REQUESTED', {
-      ...movement(contract, group, programme, 'ENROL', today, 'Зачисление по договору'),
-    });
-    return contract;
-  });
-}
-
-/**
- * The end of a contract (expulsion): the remaining reserve goes back to the certificate (RELEASE), its
- * status is derived again (→ FROZEN when no other certificate contract is active), and the expulsion goes to
- * the movement book. `endedOn` defaults to the region's today and may not precede the conclusion.
- */
-export async function endContract(
-  ctx: ExtraEducationContext,
-  id: string,
-  reason: string,
-  endedOn: string | null | undefined,
-): Promise<ContractRow> {
-  const text = reasonOf(reason, 'reason', 'причину расторжения');
-  const on = endedOn ?? regionToday(ctx.now);
-  return ctx.db.transaction(async (tx) => {
-    const row = await lockContract(tx, id);
-    if (!row) throw notFound('Договор');
-    if (!ctx.policy.manages(row.organizationId)) {
-      if (!(await enrolmentLoaders(ctx).contract.load(id))) throw notFound('Договор');
-      throw forbidden('Расторгнуть договор может администратор организации, с которой он заключён.');
-    }
-    if (row.endedOn) throw conflict('Договор уже расторгнут.', { endedOn: row.endedOn });
-    if (on < row.concludedOn) throw badInput(`Дата расторжения раньше даты договора (${row.concludedOn}).`, 'endedOn');
-    const locked = await groupWithProgramme(tx, row.groupId);
-    if (!locked) throw notFound('Группа');
-    const ended = await endContractRow(tx, id, { endedOn: on, endReason: text });
-    if (row.certificateId) {
-      await lockCertificate(tx, row.certificateId);
-      const reserve = await contractReserve(tx, id);
-      if (reserve) {
-        const { positive } = await moneyOps(tx, reserve.remaining, reserve.remaining, 0);
-        if (positive)
-          await appendEntries(tx, [
-            {
-              certificateId: row.certificateId,
-              kind: 'RELEASE',
-              amount: reserve.remaining,
-              periodId: reserve.periodId,
-              contractId: id,
-              createdBy: ctx.policy.personId,
-            },
-          ]);
-      }
-      await refreshCertificateStatus(tx, {
-        certificateId: row.certificateId,
-        contractId: id,
-        reason: `Отчисление: ${text}`,
-        changedBy: ctx.policy.personId,
-      });
-    }
-    await enqueue(tx, id, 'MOVEMENT_REQUESTED', {
-      ...movement(ended, locked.group, locked.programme, 'EXPEL', on, text),
-    });
-    return ended;
-  });
-}
-
-/**
- * The monthly charge (rule 19a): a CHARGE of the month's price for every active certificate contract
- * studying in the month, never more than the contract's remaining reserve; one per contract and month (the
- * ledger's unique index), so a repeated call charges nothing twice. The regional operator (`extra:fund`
- * over the region) runs it.
- */
-export async function chargeContracts(
-  ctx: ExtraEducationContext,
-  month: string,
-): Promise<{ month: string; charged: number; amount: string }> {
-  if (!ctx.policy.grantsWith('extra:fund').some((grant) => grant.territory.kind === 'REGION'))
-    throw forbidden('Списывать оплату с сертификатов может региональный оператор.');
-  const bounds = monthBounds(month);
-  if (!bounds) throw badInput('Месяц — в виде «ГГГГ-ММ», например «2026-09».', 'month');
-  return ctx.db.transaction(async (tx) => {
-    const studying = await certificateContractsStudying(tx, bounds.start, bounds.end);
-    const amounts: string[] = [];
-    let lockedCertificate: string | null = null;
-    for (const contract of studying) {
-      if (contract.certificateId !== lockedCertificate) {
-        await lockCertificate(tx, contract.certificateId);
-        lockedCertificate = contract.certificateId;
-      }
-      const reserve = await contractReserve(tx, contract.id);
-      if (!reserve) continue;
-      const { least, positive } = await moneyOps(tx, contract.pricePerMonth, reserve.remaining, 0);
-      if (!positive) continue;
-      const written = await appendEntries(tx, [
-        {
-          certificateId: contract.certificateId,
-          kind: 'CHARGE',
-          amount: least,
-          periodId: reserve.periodId,
-          contractId: contract.id,
-          month: bounds.start,
-          createdBy: ctx.policy.personId,
-        },
-      ]);
-      if (written > 0) amounts.push(least);
-    }
-    return { month, charged: amounts.length, amount: await moneySum(tx, amounts) };
   });
 }

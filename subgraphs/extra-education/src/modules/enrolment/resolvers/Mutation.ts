@@ -1,12 +1,6 @@
 import type { MutationResolvers } from '../../../generated/resolvers.ts';
-import {
-  applyToGroup,
-  chargeContracts,
-  concludeContract,
-  decideApplication,
-  endContract,
-  withdrawApplication,
-} from '../service.ts';
+import { chargeContracts, concludeContract, endContract } from '../contracts.ts';
+import { applyToGroup, decideApplication, withdrawApplication } from '../service.ts';
 
 export const Mutation = {
   applyToGroup: (_, args, ctx) => applyToGroup(ctx, args.input, 'CABINET'),
