@@ -458,7 +458,11 @@ export type ExtraApplication = {
   group: ProgrammeGroup;
   programme: Programme;
   organization: Organization;
-  child: Person;
+  /**
+   * Ребёнок. null — его имя вам не видно: администратор организации видит имя, пока заявление открыто или договор
+   * действует (и 30 дней после его окончания); после отказа или отзыва — только в день решения.
+   */
+  child?: Maybe<Person>;
   /** Заявитель: законный представитель или сам обучающийся; null — заявление с ЕПГУ не сопоставлено с карточкой. */
   applicant?: Maybe<Person>;
   source: ExtraApplicationSource;
@@ -496,7 +500,11 @@ export type ExtraContract = {
   group: ProgrammeGroup;
   programme: Programme;
   organization: Organization;
-  child: Person;
+  /**
+   * Ребёнок. null — его имя вам не видно: администратор организации видит имя, пока заявление открыто или договор
+   * действует (и 30 дней после его окончания); после отказа или отзыва — только в день решения.
+   */
+  child?: Maybe<Person>;
   paymentMethod: PaymentMethod;
   /** Способ оплаты по-русски: «бюджет», «платно», «по сертификату». */
   paymentMethodName: Scalars['String']['output'];
@@ -1385,7 +1393,7 @@ export type ExtraApplicationResolvers<ContextType = ExtraEducationContext, Paren
   group?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  child?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   applicant?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ExtraApplicationSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExtraApplicationStatus'], ParentType, ContextType>;
@@ -1414,7 +1422,7 @@ export type ExtraContractResolvers<ContextType = ExtraEducationContext, ParentTy
   group?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  child?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   paymentMethod?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
   paymentMethodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   certificateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -16,12 +16,14 @@ import {
   changeStatus,
   endContractRow,
   enqueue,
+  enqueueLink,
   insertContract,
   lockContract,
   moneyOps,
   moneySum,
   type ContractRow,
 } from './repository.ts';
+import { endedContractLink, openLink } from './people-links.ts';
 import { monthBounds, monthsTouched, reserveWindow } from './reserve.ts';
 import { enrolmentLoaders } from './loaders.ts';
 import { groupWithProgramme, managedApplication, reasonOf } from './service.ts';
@@ -150,6 +152,8 @@ export async function concludeContract(
     });
     // The contract's `application` reads the row as it is now, not as the request first loaded it.
     enrolmentLoaders(ctx).application.clear(application.id).prime(application.id, enrolled);
+    // Open already since the application; told again for an application made before people kept links.
+    await enqueueLink(tx, openLink(contract, ctx.now()));
     await enqueue(tx, contract.id, 'MOVEMENT_REQUESTED', {
       ...movement(contract, group, programme, 'ENROL', today, 'Зачисление по договору'),
     });
@@ -209,6 +213,7 @@ export async function endContract(
     await enqueue(tx, id, 'MOVEMENT_REQUESTED', {
       ...movement(ended, locked.group, locked.programme, 'EXPEL', on, text),
     });
+    await enqueueLink(tx, endedContractLink(ended, on, ctx.now()));
     return ended;
   });
 }

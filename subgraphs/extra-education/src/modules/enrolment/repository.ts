@@ -3,9 +3,10 @@
  * Row scope comes from `ExtraEducationPolicy` (`src/policy.ts`) as predicates, so lists are filtered in SQL (DESIGN.md, access model).
  */
 import { extraEducationTables, type Executor } from '@region/db';
+import type { LinkPayload } from '../../outbox/table.ts';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 
-const { applications, applicationStatusHistory, contracts, certificates, groups, ledgerEntries, outbox } =
+const { applications, applicationStatusHistory, contracts, certificates, groups, ledgerEntries, outbox, peopleOutbox } =
   extraEducationTables;
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -337,4 +338,9 @@ export async function enqueue(
   payload: Record<string, unknown>,
 ): Promise<void> {
   await tx.insert(outbox).values({ contractId, event, payload });
+}
+
+/** A change of the organization ↔ child link for people (`people-links.ts`), in the change's transaction. */
+export async function enqueueLink(tx: Executor, payload: LinkPayload): Promise<void> {
+  await tx.insert(peopleOutbox).values({ applicationId: payload.applicationId, event: 'LINK_CHANGED', payload });
 }
