@@ -591,6 +591,13 @@ export type FundingCreditResult = {
   period: FundingPeriod;
   /** Сколько сертификатов получили средства этим вызовом (0 — все уже получили). */
   credited: Scalars['Int']['output'];
+  /** Скольким действующим договорам по сертификату этим вызовом зарезервированы месяцы занятий в этом периоде. */
+  reservedContracts: Scalars['Int']['output'];
+  /**
+   * Договоры, на месяцы которых в этом периоде средств сертификата не хватило: зарезервировано столько, сколько было
+   * доступно; остаток организация и семья решают сами (другой способ оплаты или расторжение).
+   */
+  underfundedContracts: Array<Scalars['ID']['output']>;
 };
 
 export type Link__Purpose =
@@ -1478,6 +1485,8 @@ export type FundingPeriodResolvers<ContextType = ExtraEducationContext, ParentTy
 export type FundingCreditResultResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['FundingCreditResult'] = ResolversParentTypes['FundingCreditResult']> = ResolversObject<{
   period?: Resolver<ResolversTypes['FundingPeriod'], ParentType, ContextType>;
   credited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reservedContracts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  underfundedContracts?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {

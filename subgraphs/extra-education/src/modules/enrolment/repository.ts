@@ -344,3 +344,47 @@ export async function enqueue(
 export async function enqueueLink(tx: Executor, payload: LinkPayload): Promise<void> {
   await tx.insert(peopleOutbox).values({ applicationId: payload.applicationId, event: 'LINK_CHANGED', payload });
 }
+
+/**
+ * Active certificate contracts whose group has days in the period and which hold no RESERVE in it yet, in
+ * certificate order (lock them with `lockActiveContracts` before writing).
+ */
+export function contractsToReserveIn(tx: Executor, period: { id: string; startsOn: string; endsOn: string }) {
+  return tx
+    .select({
+      id: contracts.id,
+      certificateId: sql<string>`${contracts.certificateId}`,
+      pricePerMonth: contracts.pricePerMonth,
+      concludedOn: contracts.concludedOn,
+      startsOn: groups.startsOn,
+      endsOn: groups.endsOn,
+    })
+    .from(contracts)
+    .innerJoin(groups, eq(groups.id, contracts.groupId))
+    .where(
+      and(
+        eq(contracts.paymentMethod, 'CERTIFICATE'),
+        isNull(contracts.endedOn),
+        sql`${groups.endsOn} >= ${period.startsOn}`,
+        sql`${groups.startsOn} <= ${period.endsOn}`,
+        sql`not exists (select 1 from extra_education.ledger_entries l
+          where l.contract_id = ${contracts.id} and l.period_id = ${period.id} and l.kind = 'RESERVE')`,
+      ),
+    )
+    .orderBy(asc(contracts.certificateId), asc(contracts.id));
+}
+
+/**
+ * Locks these contracts (in id order) and returns those still active: a concurrent end waits or has already
+ * ended the contract, which then drops out.
+ */
+export async function lockActiveContracts(tx: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(inArray(contracts.id, [...ids]), isNull(contracts.endedOn)))
+    .orderBy(asc(contracts.id))
+    .for('update');
+  return new Set(rows.map((row) => row.id));
+}
