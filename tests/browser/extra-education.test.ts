@@ -368,6 +368,47 @@ describe('the centre’s programmes', () => {
   });
 });
 
+describe('a school’s own programmes', () => {
+  it('the school admin opens «Кружки и секции» in the school cabinet, creates a programme with a group, publishes it, and the catalogue finds it', async () => {
+    const page = await newPage();
+    page.setDefaultTimeout(10_000);
+    await signIn(page, platform.webUrl, 'admin', '/school');
+    await page.waitForURL((url) => url.pathname.startsWith('/school/'));
+    await settled(page);
+    const menu = page.getByRole('navigation', { name: 'Разделы кабинета' });
+    await menu.getByRole('link', { name: 'Кружки и секции' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Программы' }).waitFor();
+    await settled(page);
+    await page.getByRole('link', { name: 'Новая программа' }).click();
+    const form = page.getByRole('form', { name: 'Программа' });
+    await form.getByLabel('Название *').fill('Школьный хор «Звонкие голоса»');
+    await form.getByLabel('Направленность *').selectOption('ARTS');
+    await form.getByLabel('Возраст от, лет *').fill('7');
+    await form.getByLabel('Возраст до, лет *').fill('11');
+    await form.getByLabel('Академических часов *').fill('64');
+    await form.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Школьный хор «Звонкие голоса»' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/school\/extra\/[^/]+\/programmes\/[^/]+$/);
+
+    const group = page.getByRole('form', { name: 'Новая группа' });
+    await group.getByLabel('Название группы *').fill('Младшая группа');
+    await group.getByLabel('Мест *').fill('20');
+    await group.getByLabel('Начало занятий *').fill('2026-11-02');
+    await group.getByLabel('Окончание *').fill('2027-05-28');
+    await group.getByRole('button', { name: 'Добавить группу' }).click();
+    await page.getByRole('row', { name: /Младшая группа/ }).waitFor();
+    await page.getByRole('button', { name: 'Опубликовать' }).click();
+    await page.getByText('Опубликована').first().waitFor();
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await page.context().close();
+
+    const visitor = await newPage();
+    await visitor.goto(new URL('/catalogue?q=Звонкие', platform.webUrl).href);
+    await visitor.getByRole('link', { name: 'Школьный хор «Звонкие голоса»' }).waitFor();
+    await visitor.context().close();
+  });
+});
+
 describe('coverage', () => {
   it('the coordinator sees coverage by direction and certificates by status; the operator by municipality', async () => {
     const page = await newPage();
