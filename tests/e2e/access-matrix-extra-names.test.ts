@@ -123,6 +123,15 @@ afterAll(async () => {
 });
 
 describe('an organization names the children who applied to it', () => {
+  it('names the demo region’s applicants, whose links the seed derived (as migration 0019 does)', async () => {
+    const [demo] = await platform.admin.sql<{ id: string; child_id: string }[]>`
+      select a.id, a.child_id from extra_education.applications a
+      where a.organization_id = ${centre} and a.status = 'SUBMITTED' order by a.id limit 1`;
+    const read = await platform.query<ApplicationResult>({ login: 'extra-admin' }, APPLICATION, { id: demo!.id });
+    expectOk(read);
+    expect(read.data!.extraApplication!.child?.id).toBe(demo!.child_id);
+  });
+
   it('does not name the applicant before people is told', async () => {
     const applied = await platform.query<{ applyToGroup: { id: string } }>(
       { login: 'guardian' },
