@@ -396,3 +396,37 @@ export const outbox = extraEducation.table(
       .where(sql`${t.deliveredAt} is null`),
   ],
 );
+
+/**
+ * What people is told about the children of an organization's applications and contracts (issue 11,
+ * «Extra-education: names for the organization» in docs/architecture.md): one message per change of an
+ * application's link — opened at submission, closed at a refusal or withdrawal, given its last day at a
+ * contract's end. People keeps the link and lets the organization's grant read the child's name while it
+ * lasts. Keyed by the application (its contract included), so one application's changes go out in order;
+ * the columns the kit's outbox worker needs, as `outbox`.
+ */
+export const peopleOutbox = extraEducation.table(
+  'people_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** No foreign key: the payload carries all a delivery needs, and applications are truncated without it. */
+    applicationId: uuid('application_id').notNull(),
+    event: text('event').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    index('people_outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.deliveredAt} is null`),
+    index('people_outbox_application_pending_idx')
+      .on(t.applicationId, t.event, t.id)
+      .where(sql`${t.deliveredAt} is null`),
+  ],
+);

@@ -427,3 +427,29 @@ export const serviceAccounts = people.table(
     ),
   ],
 );
+
+/**
+ * The children an extra-education programme's organization may name (issue 11, «Extra-education: names for
+ * the organization» in docs/architecture.md): told by extra-education's outbox, one row per application (its
+ * contract included). While `visible_until` is null or not past (region's date) the organization's grant
+ * reaches the child's name (`person:read` only, `namesUnderGrant`). `changed_at` is the change's moment at
+ * extra-education: an older message never overwrites a newer one, and a repeated one changes nothing.
+ */
+export const extraEducationLinks = people.table(
+  'extra_education_links',
+  {
+    /** extra-education's application id (another subgraph's entity: no foreign key). */
+    applicationId: uuid('application_id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** The last day (region's date) the name is visible; null while the application or contract is open. */
+    visibleUntil: date('visible_until'),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('extra_education_links_organization_idx').on(t.organizationId, t.personId)],
+);

@@ -1,7 +1,9 @@
 /**
  * «Кружки и секции» (issue 11) in a real Chromium: the anonymous catalogue filtered by age; the guardian gets
- * a ПФДО certificate for a child and applies to a group; the extra-education centre accepts the application and
- * concludes a contract; the coordinator's coverage page.
+ * a ПФДО certificate for a child and applies to a group paying by it; the region credits the funds; the
+ * extra-education centre sees the child's name (people's link, delivered by the outbox), accepts the application
+ * and concludes a contract by certificate; the guardian sees the certificate «Актуален» and the contract; the
+ * coordinator's coverage page.
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,10 @@ import { accessibilityViolations } from '../src/accessibility.ts';
 import { launchBrowser, newContext, screenshot, signIn } from '../src/browser.ts';
 import { personIdOf } from '../src/demo-people.ts';
 import { startPlatform, type Platform } from '../src/platform.ts';
+import { createDb } from '@region/db';
+import { createLogger, createOutboxWorker } from '@region/kit';
+import { peopleLinksDeliverer } from '../../subgraphs/extra-education/src/outbox/people-links-client.ts';
+import { peopleOutbox } from '../../subgraphs/extra-education/src/outbox/table.ts';
 
 let platform: Platform;
 let browser: Browser;
@@ -24,6 +30,27 @@ afterAll(async () => {
 
 async function newPage(): Promise<Page> {
   return (await newContext(browser)).newPage();
+}
+
+/** Delivers extra-education's pending links to people as the outbox process would (the platform runs no workers). */
+async function deliverLinks(): Promise<void> {
+  const handle = createDb(platform.database.roleUrl('extra-education'));
+  const worker = createOutboxWorker({
+    db: handle.db,
+    logger: createLogger('test', 'silent'),
+    outbox: peopleOutbox,
+    event: 'LINK_CHANGED',
+    deliver: peopleLinksDeliverer({
+      gatewayUrl: platform.gatewayUrl,
+      token: () => platform.serviceToken('extra-education-enrolment'),
+      timeoutMs: 5_000,
+    }),
+  });
+  try {
+    while ((await worker.runOnce()).delivered > 0);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function settled(page: Page): Promise<void> {
@@ -94,10 +121,14 @@ describe('a family and an extra-education centre', () => {
     return { id: row.id, fullName: `${row.lastName} ${row.firstName}`, age: row.age };
   }
 
-  /** A published programme of the `extra-admin` centre for the child's age with a free place, paid or by certificate. */
+  /**
+   * A published programme of the `extra-admin` centre for the child's age with a free place and the funding,
+   * other than `except`; by certificate one whose months to May fit the norm (20 000 ₽: ≤ 2 500 ₽ a month).
+   */
   async function centreProgramme(
     age: number,
-    index = 0,
+    funding: 'PAID' | 'CERTIFICATE',
+    except?: string,
   ): Promise<{ id: string; name: string; group: string; groupId: string }> {
     const me = await platform.query<{ me: { grants: { organization: { id: string } | null }[] } }>(
       { login: 'extra-admin' },
@@ -111,6 +142,7 @@ describe('a family and an extra-education centre', () => {
             id: string;
             name: string;
             funding: string[];
+            pricePerMonth: string;
             groups: { id: string; name: string; freePlaces: number }[];
           };
         }[];
@@ -118,12 +150,17 @@ describe('a family and an extra-education centre', () => {
     }>(
       null,
       `query ($filter: ProgrammeFilter) { programmes(filter: $filter, first: 50) {
-         edges { node { id name funding groups { id name freePlaces } } } } }`,
-      { filter: { organizationId, age, withFreePlaces: true, funding: 'PAID' } },
+         edges { node { id name funding pricePerMonth groups { id name freePlaces } } } } }`,
+      { filter: { organizationId, age, withFreePlaces: true, funding } },
     );
     expect(result.errors).toBeUndefined();
-    const programme = result.data!.programmes.edges.map((edge) => edge.node)[index];
-    if (!programme) throw new Error(`no paid programme of the centre for age ${age}`);
+    const programme = result
+      .data!.programmes.edges.map((edge) => edge.node)
+      .find(
+        (candidate) =>
+          candidate.id !== except && (funding !== 'CERTIFICATE' || Number(candidate.pricePerMonth) <= 2500),
+      );
+    if (!programme) throw new Error(`no ${funding} programme of the centre for age ${age}`);
     const group = programme.groups.find((candidate) => candidate.freePlaces > 0)!;
     return { id: programme.id, name: programme.name, group: group.name, groupId: group.id };
   }
@@ -155,8 +192,8 @@ describe('a family and an extra-education centre', () => {
     await page.context().close();
   });
 
-  it('the guardian finds a programme for the child’s age and applies to a group, paying for it', async () => {
-    programme = await centreProgramme(child.age);
+  it('the guardian finds a programme for the child’s age and applies to a group, paying by the certificate', async () => {
+    programme = await centreProgramme(child.age, 'CERTIFICATE');
     const page = await newPage();
     await signIn(page, platform.webUrl, 'guardian', '/guardian/extra');
     await settled(page);
@@ -170,7 +207,7 @@ describe('a family and an extra-education centre', () => {
     await page.getByRole('button', { name: `Записаться в группу «${programme.group}»` }).click();
     const form = page.getByRole('form', { name: 'Заявление в группу' });
     await form.getByLabel('Ребёнок').selectOption(child.id);
-    await form.getByLabel('Способ оплаты').selectOption('PAID');
+    await form.getByLabel('Способ оплаты').selectOption('CERTIFICATE');
     await form.getByRole('button', { name: 'Подать заявление' }).click();
     await page.getByText('Заявление в группу').first().waitFor();
     await page.getByRole('heading', { name: 'Заявление подано' }).waitFor();
@@ -186,7 +223,7 @@ describe('a family and an extra-education centre', () => {
     await page.context().close();
 
     // A second application, sent through the API: the centre refuses it below.
-    refused = await centreProgramme(child.age, 1);
+    refused = await centreProgramme(child.age, 'PAID', programme.id);
     const second = await platform.query(
       { login: 'guardian' },
       'mutation ($input: ApplyToGroupInput!) { applyToGroup(input: $input) { id } }',
@@ -195,10 +232,24 @@ describe('a family and an extra-education centre', () => {
     expect(second.errors).toBeUndefined();
   });
 
-  it('the centre lands in its own cabinet, refuses one application with a reason, accepts the other, concludes a contract and sees it', async () => {
+  it('the centre lands in its own cabinet, names the child, refuses one application with a reason, accepts the other, concludes a contract by certificate and sees it', async () => {
     const [application] = await platform.admin.sql<{ id: string }[]>`
-      select id from extra_education.applications where child_id = ${child.id} and status = 'SUBMITTED'`;
+      select id from extra_education.applications
+      where child_id = ${child.id} and group_id = ${programme.groupId} and status = 'SUBMITTED'`;
     expect(application).toBeDefined();
+    // The region credits the current period (rule 20: no certificate contract before the funds), and the
+    // outbox tells people the child applied to the centre, so the centre sees the name.
+    const [period] = await platform.admin.sql<{ id: string }[]>`
+      select id from extra_education.funding_periods where starts_on <= '2026-10-23' and ends_on >= '2026-10-23'`;
+    const credit = await platform.query(
+      { login: 'operator' },
+      'mutation ($id: ID!) { creditFundingPeriod(periodId: $id) { credited } }',
+      {
+        id: period!.id,
+      },
+    );
+    expect(credit.errors).toBeUndefined();
+    await deliverLinks();
     const page = await newPage();
     await signIn(page, platform.webUrl, 'extra-admin');
     await page.waitForURL((url) => url.pathname === '/extra');
@@ -222,32 +273,34 @@ describe('a family and an extra-education centre', () => {
 
     const item = page.locator(`[data-application-id="${application!.id}"]`);
     await expect(item.getByText(programme.name).count()).resolves.toBeGreaterThan(0);
+    await item.getByText(`Ребёнок: ${child.fullName}`, { exact: false }).waitFor();
     await item.getByRole('button', { name: 'Принять' }).click();
     // The list opens on «Подана»: the accepted application leaves it and is found under «Принята».
     await item.waitFor({ state: 'detached' });
     await page.getByLabel('Статус').selectOption('ACCEPTED');
     await item.getByText('Принята').waitFor();
     const conclude = item.getByRole('form', { name: 'Заключение договора' });
-    await conclude.getByLabel('Способ оплаты по договору').selectOption('PAID');
+    await conclude.getByLabel('Способ оплаты по договору').selectOption('CERTIFICATE');
     await conclude.getByRole('button', { name: 'Заключить договор' }).click();
     await item.waitFor({ state: 'detached' });
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
 
     const [contract] = await platform.admin.sql<{ id: string; paymentMethod: string }[]>`
       select id, payment_method as "paymentMethod" from extra_education.contracts where child_id = ${child.id}`;
-    expect(contract?.paymentMethod).toBe('PAID');
+    expect(contract?.paymentMethod).toBe('CERTIFICATE');
     await menu.getByRole('link', { name: 'Договоры' }).click();
     await settled(page);
     const row = page.locator(`[data-contract-id="${contract!.id}"]`);
     await row.waitFor();
-    await expect(row.getByText('платно').count()).resolves.toBeGreaterThan(0);
+    await expect(row.getByText('по сертификату').count()).resolves.toBeGreaterThan(0);
+    await expect(row.getByText(child.fullName, { exact: false }).count()).resolves.toBe(1);
     await expect(row.getByText('Действует').count()).resolves.toBe(1);
     await screenshot(page, 'extra-centre-contracts');
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await page.context().close();
   });
 
-  it('the guardian sees the contract, and the refusal with its reason', async () => {
+  it('the guardian sees the contract, the refusal with its reason, and the certificate «Актуален»', async () => {
     const page = await newPage();
     await signIn(page, platform.webUrl, 'guardian', '/guardian/extra/applications');
     await settled(page);
@@ -261,6 +314,17 @@ describe('a family and an extra-education centre', () => {
     await expect(section.getByText(`Причина: ${REASON}`).count()).resolves.toBe(1);
     await screenshot(page, 'extra-guardian-records');
     await page.context().close();
+
+    // The certificate is «Актуален» now that the child studies on it.
+    const certificates = await newPage();
+    await signIn(certificates, platform.webUrl, 'guardian', '/guardian/extra/certificates');
+    await settled(certificates);
+    const card = certificates.locator('section.card', {
+      has: certificates.getByRole('heading', { name: child.fullName, exact: false }),
+    });
+    await card.getByText('Актуален', { exact: true }).waitFor();
+    await expect(card.getByText('Заморожен', { exact: true }).count()).resolves.toBe(0);
+    await certificates.context().close();
   });
 });
 
@@ -300,6 +364,47 @@ describe('the centre’s programmes', () => {
     const visitor = await newPage();
     await visitor.goto(new URL('/catalogue?q=Робототехника', platform.webUrl).href);
     await visitor.getByRole('link', { name: 'Робототехника для начинающих' }).waitFor();
+    await visitor.context().close();
+  });
+});
+
+describe('a school’s own programmes', () => {
+  it('the school admin opens «Кружки и секции» in the school cabinet, creates a programme with a group, publishes it, and the catalogue finds it', async () => {
+    const page = await newPage();
+    page.setDefaultTimeout(10_000);
+    await signIn(page, platform.webUrl, 'admin', '/school');
+    await page.waitForURL((url) => url.pathname.startsWith('/school/'));
+    await settled(page);
+    const menu = page.getByRole('navigation', { name: 'Разделы кабинета' });
+    await menu.getByRole('link', { name: 'Кружки и секции' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Программы' }).waitFor();
+    await settled(page);
+    await page.getByRole('link', { name: 'Новая программа' }).click();
+    const form = page.getByRole('form', { name: 'Программа' });
+    await form.getByLabel('Название *').fill('Школьный хор «Звонкие голоса»');
+    await form.getByLabel('Направленность *').selectOption('ARTS');
+    await form.getByLabel('Возраст от, лет *').fill('7');
+    await form.getByLabel('Возраст до, лет *').fill('11');
+    await form.getByLabel('Академических часов *').fill('64');
+    await form.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Школьный хор «Звонкие голоса»' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/school\/extra\/[^/]+\/programmes\/[^/]+$/);
+
+    const group = page.getByRole('form', { name: 'Новая группа' });
+    await group.getByLabel('Название группы *').fill('Младшая группа');
+    await group.getByLabel('Мест *').fill('20');
+    await group.getByLabel('Начало занятий *').fill('2026-11-02');
+    await group.getByLabel('Окончание *').fill('2027-05-28');
+    await group.getByRole('button', { name: 'Добавить группу' }).click();
+    await page.getByRole('row', { name: /Младшая группа/ }).waitFor();
+    await page.getByRole('button', { name: 'Опубликовать' }).click();
+    await page.getByText('Опубликована').first().waitFor();
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await page.context().close();
+
+    const visitor = await newPage();
+    await visitor.goto(new URL('/catalogue?q=Звонкие', platform.webUrl).href);
+    await visitor.getByRole('link', { name: 'Школьный хор «Звонкие голоса»' }).waitFor();
     await visitor.context().close();
   });
 });

@@ -682,6 +682,9 @@ describe('extra-education applications and contracts under combined roles', () =
       insert into extra_education.contracts (application_id, group_id, organization_id, child_id, payment_method,
         price_per_month, concluded_on)
       values (${application!.id}, ${group!.id}, ${organizationId}, ${personId}, 'BUDGET', 0, '2026-11-01') returning id`;
+    // What extra-education's outbox tells people for such a contract: the centre names the child.
+    await sql`insert into people.extra_education_links (application_id, person_id, organization_id, changed_at)
+      values (${application!.id}, ${personId}, ${organizationId}, now())`;
     extraRows.set(`${row}@${centre}`, {
       personId,
       organizationId,
@@ -733,7 +736,8 @@ describe('extra-education applications and contracts under combined roles', () =
     { combination: 'coordinator + guardian', login: 'coordinator', row: 'student@centre-1', outcome: 'allow', card: 'hidden' },
     { combination: 'centre admin + guardian', login: 'extra-admin', row: 'K3 (8Б)@centre-2', outcome: 'allow' },
     { combination: 'centre admin + guardian', login: 'extra-admin', row: 'K5 (4А)@centre-2', outcome: 'NOT_FOUND' },
-    { combination: 'centre admin + guardian', login: 'extra-admin', row: 'student@centre-1', outcome: 'allow', card: 'hidden' },
+    // The centre names a child contracted with it (people's extra-education link), so the card opens.
+    { combination: 'centre admin + guardian', login: 'extra-admin', row: 'student@centre-1', outcome: 'allow' },
   ];
 
   const BY_ID = `query ($id: ID!) { extraApplication(id: $id) {
@@ -750,8 +754,8 @@ describe('extra-education applications and contracts under combined roles', () =
   const viaPerson = (result: GraphQLResponse<OfPerson>, id: string) =>
     result.data?.person?.extraApplications.some((application) => application.id === id) ?? false;
 
-  // `card: 'hidden'`: the territory reaches the application but not the learner's card (a coordinator, a
-  // centre's admin over a school's pupil), so `Person.extraApplications` is not reached through people.
+  // `card: 'hidden'`: the territory reaches the application but not the learner's card (a coordinator over a
+  // school's pupil), so `Person.extraApplications` is not reached through people.
   describe.each(EXTRA_CASES)('$combination: $login reading $row', ({ login, row, outcome, card }) => {
     it(`reads the application, its contract and the person's lists → ${outcome}`, async () => {
       const target = extraRows.get(row)!;

@@ -23,6 +23,7 @@ import {
 import { insertAdmissions } from './admissions/tables.ts';
 import type { AdmissionsRows } from './admissions/types.ts';
 import { insertExtraEducation } from './extra-education/tables.ts';
+import { backfillExtraEducationLinks } from '../extra-education-links.ts';
 import type { ExtraEducationRows } from './extra-education/types.ts';
 import { generateRegion } from './generate.ts';
 import { DEMO_SERVICES } from './service-accounts.ts';
@@ -66,6 +67,8 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
       await insertRows(tx, LEARNING_TABLES[table], region.learning[table]);
     await insertAdmissions(tx, region.admissions);
     await insertExtraEducation(tx, region.extraEducation);
+    // The demo's applications were never sent through the outbox: people learns their links here.
+    await backfillExtraEducationLinks(tx);
     await tx.insert(serviceAccounts).values(
       DEMO_SERVICES.map((service) => ({
         clientId: service.clientId,

@@ -30,7 +30,8 @@ type SharedKeys = keyof SubgraphContext;
 export interface SubgraphSpec<C extends SubgraphContext<PolicyBase, unknown>, D extends SubgraphDeps> {
   name: string;
   modules: SubgraphModule<C>[];
-  policy: (principal: Principal) => C['policy'];
+  /** `now` is the subgraph's clock, for a policy whose rows depend on the region's date. */
+  policy: (principal: Principal, now: () => Date) => C['policy'];
   loaders: (db: Database, policy: C['policy']) => C['loaders'];
   /**
    * The context's fields beyond the shared ones, per request. `token` is the gateway's internal token of
@@ -59,7 +60,7 @@ export function defineSubgraph<C extends SubgraphContext<PolicyBase, unknown>, D
         modules: spec.modules,
         verifyInternalToken: deps.verifyInternalToken,
         createContext: (principal, token) => {
-          const policy = spec.policy(principal);
+          const policy = spec.policy(principal, now);
           const shared: SubgraphContext<C['policy'], C['loaders']> = {
             principal,
             policy,

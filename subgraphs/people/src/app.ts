@@ -7,6 +7,7 @@ import { consentsModule } from './modules/consents/index.ts';
 import { duplicatesModule } from './modules/duplicates/index.ts';
 import { employmentModule } from './modules/employment/index.ts';
 import { extraCoverageModule } from './modules/extra-coverage/index.ts';
+import { extraEducationLinksModule } from './modules/extra-education-links/index.ts';
 import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
 import { loginModule } from './modules/login/index.ts';
@@ -36,8 +37,9 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     processingConsentModule,
     militaryRegistrationModule,
     extraCoverageModule,
+    extraEducationLinksModule,
   ],
-  policy: (principal) => new PeoplePolicy(principal),
+  policy: (principal, now) => new PeoplePolicy(principal, now),
   loaders: createLoaders,
 });
 export default peopleSubgraph;

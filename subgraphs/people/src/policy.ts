@@ -4,7 +4,7 @@
  * guardian/child links. Lists are filtered in SQL, never fetched and then dropped.
  */
 import type { Grant, Scope } from '@region/schema';
-import { FALSE, PolicyBase, TRUE, anyOf, assertNever } from '@region/kit';
+import { FALSE, PolicyBase, TRUE, anyOf, assertNever, regionToday, type Principal } from '@region/kit';
 import { qualified, tables } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 
@@ -59,13 +59,26 @@ const staffOf = (organization: SQL | string) => sql`exists (select 1 from people
   where m.person_id = ${PERSON_ID} and m.ended_on is null and m.organization_id = ${organization})`;
 
 /**
+ * A child who applied to, or holds a contract with, the organization's extra-education programmes, while
+ * the link extra-education told people lasts (`people.extra_education_links`; until the region's date
+ * passes `visible_until`): the organization names the children on its applications and contracts.
+ */
+const extraEducationApplicant = (
+  organizationId: string,
+  today: string,
+) => sql`exists (select 1 from people.extra_education_links l
+  where l.person_id = ${PERSON_ID} and l.organization_id = ${organizationId}
+    and (l.visible_until is null or l.visible_until >= ${today}::date))`;
+
+/**
  * Whose names (`person:read` only — never their personal data) a grant reaches beyond `personsUnderGrant`:
  * - the learners who have left a class or organization: their marks stay in the journal and the movement
  *   book, and a row without a name would blank the whole list (the name is non-null in the graph);
  * - the staff of the school a teacher, a learner or a learner's parent is in: the teacher of a lesson and
- *   a substitute are named in the diary and the schedule, as on any school's website.
+ *   a substitute are named in the diary and the schedule, as on any school's website;
+ * - an organization's extra-education applicants and contracted children (`extraEducationApplicant`).
  */
-function namesUnderGrant(grant: Grant, self: string | null): SQL | null {
+function namesUnderGrant(grant: Grant, self: string | null, today: string): SQL | null {
   const person = PERSON_ID;
   const territory = grant.territory;
   switch (territory.kind) {
@@ -73,8 +86,9 @@ function namesUnderGrant(grant: Grant, self: string | null): SQL | null {
       return sql`(exists (select 1 from people.enrolments e where e.person_id = ${person} and e.class_id = ${territory.classId})
         or ${staffOf(territory.organizationId)})`;
     case 'ORGANIZATION':
-      return sql`exists (select 1 from people.enrolments e
-        where e.person_id = ${person} and e.organization_id = ${territory.organizationId})`;
+      return sql`(exists (select 1 from people.enrolments e
+        where e.person_id = ${person} and e.organization_id = ${territory.organizationId})
+        or ${extraEducationApplicant(territory.organizationId, today)})`;
     case 'CHILDREN':
       return territory.personIds.length === 0
         ? null
@@ -117,6 +131,14 @@ function organizationsUnderGrant(grant: Grant): SQL {
 }
 
 export class PeoplePolicy extends PolicyBase {
+  /** The subgraph's clock: the region's today decides how long an extra-education link names a child. */
+  constructor(
+    principal: Principal,
+    readonly now: () => Date = () => new Date(),
+  ) {
+    super(principal);
+  }
+
   /**
    * Persons over which the principal holds `scope`, as a predicate on `people.persons`: one grant at a
    * time (`personsUnderGrant`, and for names `namesUnderGrant`), and the own card by the self rule.
@@ -125,7 +147,7 @@ export class PeoplePolicy extends PolicyBase {
     return this.rowsWith(
       scope,
       (grant) => {
-        const names = scope === 'person:read' ? namesUnderGrant(grant, this.personId) : null;
+        const names = scope === 'person:read' ? namesUnderGrant(grant, this.personId, regionToday(this.now)) : null;
         return names ? anyOf([personsUnderGrant(grant), names]) : personsUnderGrant(grant);
       },
       (me) => sql`${PERSON_ID} = ${me}`,

@@ -458,7 +458,11 @@ export type ExtraApplication = {
   group: ProgrammeGroup;
   programme: Programme;
   organization: Organization;
-  child: Person;
+  /**
+   * Ребёнок. null — его имя вам не видно: администратор организации видит имя, пока заявление открыто или договор
+   * действует (и 30 дней после его окончания); после отказа или отзыва — только в день решения.
+   */
+  child?: Maybe<Person>;
   /** Заявитель: законный представитель или сам обучающийся; null — заявление с ЕПГУ не сопоставлено с карточкой. */
   applicant?: Maybe<Person>;
   source: ExtraApplicationSource;
@@ -496,7 +500,11 @@ export type ExtraContract = {
   group: ProgrammeGroup;
   programme: Programme;
   organization: Organization;
-  child: Person;
+  /**
+   * Ребёнок. null — его имя вам не видно: администратор организации видит имя, пока заявление открыто или договор
+   * действует (и 30 дней после его окончания); после отказа или отзыва — только в день решения.
+   */
+  child?: Maybe<Person>;
   paymentMethod: PaymentMethod;
   /** Способ оплаты по-русски: «бюджет», «платно», «по сертификату». */
   paymentMethodName: Scalars['String']['output'];
@@ -583,6 +591,13 @@ export type FundingCreditResult = {
   period: FundingPeriod;
   /** Сколько сертификатов получили средства этим вызовом (0 — все уже получили). */
   credited: Scalars['Int']['output'];
+  /** Скольким действующим договорам по сертификату этим вызовом зарезервированы месяцы занятий в этом периоде. */
+  reservedContracts: Scalars['Int']['output'];
+  /**
+   * Договоры, на месяцы которых в этом периоде средств сертификата не хватило: зарезервировано столько, сколько было
+   * доступно; остаток организация и семья решают сами (другой способ оплаты или расторжение).
+   */
+  underfundedContracts: Array<Scalars['ID']['output']>;
 };
 
 export type Link__Purpose =
@@ -1385,7 +1400,7 @@ export type ExtraApplicationResolvers<ContextType = ExtraEducationContext, Paren
   group?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  child?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   applicant?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ExtraApplicationSource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExtraApplicationStatus'], ParentType, ContextType>;
@@ -1414,7 +1429,7 @@ export type ExtraContractResolvers<ContextType = ExtraEducationContext, ParentTy
   group?: Resolver<ResolversTypes['ProgrammeGroup'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['Programme'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  child?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  child?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   paymentMethod?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
   paymentMethodName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   certificateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1470,6 +1485,8 @@ export type FundingPeriodResolvers<ContextType = ExtraEducationContext, ParentTy
 export type FundingCreditResultResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['FundingCreditResult'] = ResolversParentTypes['FundingCreditResult']> = ResolversObject<{
   period?: Resolver<ResolversTypes['FundingPeriod'], ParentType, ContextType>;
   credited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reservedContracts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  underfundedContracts?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {

@@ -28,3 +28,25 @@ export interface MovementPayload {
   effectiveOn: string;
   reason: string;
 }
+
+/**
+ * The second outbox, `extra_education.people_outbox`, ordered per application: tells people which child an
+ * organization may name (`LINK_CHANGED`, `people-links-client.ts`).
+ */
+export const peopleOutbox = outboxTable(
+  extraEducationTables.peopleOutbox,
+  extraEducationTables.peopleOutbox.applicationId,
+);
+
+export const PEOPLE_OUTBOX_EVENTS = ['LINK_CHANGED'] as const;
+
+/** People's `ExtraEducationLinkInput`: the link of one application (and its contract) as it stands now. */
+export interface LinkPayload {
+  applicationId: string;
+  childId: string;
+  organizationId: string;
+  /** The last day the organization sees the child's name; null while the application or contract is open. */
+  visibleUntil: string | null;
+  /** The change's moment: people keeps the newest. */
+  changedAt: string;
+}

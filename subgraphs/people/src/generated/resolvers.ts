@@ -290,6 +290,25 @@ export type ExtraCoverage = {
   pfdoParticipants: Scalars['Int']['output'];
 };
 
+export type ExtraEducationLinkInput = {
+  /** Заявление в подграфе дополнительного образования (договор следует за своим заявлением). */
+  applicationId: Scalars['ID']['input'];
+  childId: Scalars['ID']['input'];
+  organizationId: Scalars['ID']['input'];
+  /** Последний день (дата региона), когда имя видно организации; пусто — пока заявление или договор открыты. */
+  visibleUntil?: InputMaybe<Scalars['Date']['input']>;
+  /** Момент изменения в подграфе дополнительного образования: более раннее сообщение не перезаписывает позднее. */
+  changedAt: Scalars['DateTime']['input'];
+};
+
+/** Связь ребёнка с организацией дополнительного образования, как её хранит реестр. */
+export type ExtraEducationLink = {
+  __typename?: 'ExtraEducationLink';
+  applicationId: Scalars['ID']['output'];
+  organizationId: Scalars['ID']['output'];
+  visibleUntil?: Maybe<Scalars['Date']['output']>;
+};
+
 export type GrantRoleInput = {
   personId: Scalars['ID']['input'];
   role: Role;
@@ -882,6 +901,13 @@ export type Mutation = {
    */
   mergePersons: Person;
   /**
+   * Служебная (подграф дополнительного образования): ребёнок подал заявление или заключил договор с
+   * организацией, или срок этой связи изменился. Пока связь действует, администратор организации видит имя
+   * ребёнка (только ФИО). Только для служебной учётной записи; повтор с тем же или более ранним `changedAt`
+   * ничего не меняет.
+   */
+  recordExtraEducationLink: ExtraEducationLink;
+  /**
    * Выдать роль. Территория следует из роли: регион — оператору и аналитику, муниципалитет — координатору,
    * организация — администратору, класс — учителю и классному руководителю. Координатор назначает
    * администраторов своих организаций, администратор — учителей своей организации, оператор — всех.
@@ -931,6 +957,11 @@ export type MutationWithdrawConsentArgs = {
 export type MutationMergePersonsArgs = {
   keepId: Scalars['ID']['input'];
   mergeId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordExtraEducationLinkArgs = {
+  input: ExtraEducationLinkInput;
 };
 
 
@@ -1203,6 +1234,8 @@ export type ResolversTypes = ResolversObject<{
   OrganizationHead: ResolverTypeWrapper<OrganizationHeadRow>;
   ExtraCoverageArea: ExtraCoverageArea;
   ExtraCoverage: ResolverTypeWrapper<CoverageArea>;
+  ExtraEducationLinkInput: ExtraEducationLinkInput;
+  ExtraEducationLink: ResolverTypeWrapper<ExtraEducationLink>;
   GrantRoleInput: GrantRoleInput;
   RoleGrantRecord: ResolverTypeWrapper<GrantRow>;
   GuardianRelation: GuardianRelation;
@@ -1286,6 +1319,8 @@ export type ResolversParentTypes = ResolversObject<{
   Employment: EmploymentView;
   OrganizationHead: OrganizationHeadRow;
   ExtraCoverage: CoverageArea;
+  ExtraEducationLinkInput: ExtraEducationLinkInput;
+  ExtraEducationLink: ExtraEducationLink;
   GrantRoleInput: GrantRoleInput;
   RoleGrantRecord: GrantRow;
   Me: MeRow;
@@ -1583,6 +1618,12 @@ export type ExtraCoverageResolvers<ContextType = PeopleContext, ParentType exten
   pfdoParticipants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ExtraEducationLinkResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ExtraEducationLink'] = ResolversParentTypes['ExtraEducationLink']> = ResolversObject<{
+  applicationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  visibleUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
 export type RoleGrantRecordResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['RoleGrantRecord'] = ResolversParentTypes['RoleGrantRecord']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
@@ -1806,6 +1847,7 @@ export type MutationResolvers<ContextType = PeopleContext, ParentType extends Re
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'personId' | 'kind'>>;
   withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'personId' | 'kind'>>;
   mergePersons?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergePersonsArgs, 'keepId' | 'mergeId'>>;
+  recordExtraEducationLink?: Resolver<ResolversTypes['ExtraEducationLink'], ParentType, ContextType, RequireFields<MutationRecordExtraEducationLinkArgs, 'input'>>;
   grantRole?: Resolver<ResolversTypes['RoleGrantRecord'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
   withdrawRole?: Resolver<ResolversTypes['RoleGrantRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRoleArgs, 'id'>>;
   linkGuardian?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationLinkGuardianArgs, 'guardianId' | 'childId' | 'relation'>>;
@@ -1849,6 +1891,7 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Employment?: EmploymentResolvers<ContextType>;
   OrganizationHead?: OrganizationHeadResolvers<ContextType>;
   ExtraCoverage?: ExtraCoverageResolvers<ContextType>;
+  ExtraEducationLink?: ExtraEducationLinkResolvers<ContextType>;
   RoleGrantRecord?: RoleGrantRecordResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   RoleGrant?: RoleGrantResolvers<ContextType>;

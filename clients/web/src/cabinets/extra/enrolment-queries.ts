@@ -43,6 +43,7 @@ export const ORGANIZATION_APPLICATIONS_QUERY: TypedDocumentNode<
           createdAt
           child {
             id
+            fullName
           }
           programme {
             id
@@ -89,6 +90,7 @@ export const ORGANIZATION_CONTRACTS_QUERY: TypedDocumentNode<
           remainingReserve
           child {
             id
+            fullName
           }
           programme {
             id

@@ -32,12 +32,17 @@ import { NoOrganization } from './programmes.tsx';
 const REFRESH = ['OrganizationExtraApplications', 'OrganizationExtraContracts', 'ManagedProgrammes'];
 
 /**
- * People does not yet give an extra-education organization the names of the children who apply to it (its
- * `namesUnderGrant` covers a school's own learners and staff): selecting `child { fullName }` here nulls the whole
- * list. Until it does, an application and a contract are named by programme, group and date.
+ * The child's name, as people gives it to the organization: while the application is open or the contract
+ * active (and a short time after, docs/architecture.md «Extra-education: names for the organization»);
+ * otherwise `child` is null and the row is named by programme, group and date alone.
  */
+function childName(child: { fullName: string } | null | undefined): string {
+  return child?.fullName ?? 'имя скрыто';
+}
+
 function describeApplication(application: OrganizationApplication): string {
-  return `${application.programme.name}, группа «${application.group.name}», ${formatDateTime(application.createdAt)}`;
+  const what = `${application.programme.name}, группа «${application.group.name}», ${formatDateTime(application.createdAt)}`;
+  return application.child ? `${application.child.fullName}, ${what}` : what;
 }
 
 export function ApplicationsPage() {
@@ -112,6 +117,7 @@ function ApplicationItem({ application }: { application: OrganizationApplication
   return (
     <li aria-label={`Заявление: ${describeApplication(application)}`} data-application-id={application.id}>
       <h2>{application.programme.name}</h2>
+      <p className={application.child ? undefined : 'muted'}>Ребёнок: {childName(application.child)}</p>
       <p>
         Группа «{application.group.name}» (свободно мест: {application.group.freePlaces})
       </p>
@@ -269,6 +275,7 @@ export function ContractsPage() {
                 <thead>
                   <tr>
                     <th scope="col">Программа и группа</th>
+                    <th scope="col">Ребёнок</th>
                     <th scope="col">Оплата</th>
                     <th scope="col">Заключён</th>
                     <th scope="col">Состояние</th>
@@ -298,13 +305,15 @@ function ContractRow({ contract }: { contract: OrganizationContract }) {
   const [ending, setEnding] = useState(false);
   const [reason, setReason] = useState('');
   const [end, { loading, error }] = useMutation(END_EXTRA_CONTRACT, { refetchQueries: REFRESH });
-  const name = `${contract.programme.name}, ${contract.group.name}, с ${formatDate(contract.concludedOn)}`;
+  const what = `${contract.programme.name}, ${contract.group.name}, с ${formatDate(contract.concludedOn)}`;
+  const name = contract.child ? `${contract.child.fullName}, ${what}` : what;
   return (
     <tr data-contract-id={contract.id}>
       <th scope="row">
         {contract.programme.name}
         <div className="muted">{contract.group.name}</div>
       </th>
+      <td className={contract.child ? undefined : 'muted'}>{childName(contract.child)}</td>
       <td>
         {contract.paymentMethodName}
         {contract.paymentMethod !== 'BUDGET' && `, ${formatRubles(contract.pricePerMonth)} в месяц`}

@@ -3,7 +3,7 @@
  * EXTRA_EDUCATION organizations, the one chosen last first. Every page asks the API with its id; the API
  * decides what the grant reaches.
  */
-import { useId, useState } from 'react';
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import { isExtraEducationAdmin, useMe } from '../../me.tsx';
 
 export interface ExtraOrganization {
@@ -13,8 +13,31 @@ export interface ExtraOrganization {
 
 const LAST_KEY = 'region.extra.organization';
 
+/**
+ * Where the programme pages live and for which organizations: the centre's own cabinet (`/extra`, its
+ * EXTRA_EDUCATION grants) by default; a school's cabinet mounts the same pages for its own programmes
+ * (`/school/extra/<organizationId>`, issue 11: «a school's admin manages the school's own programmes the same way»).
+ */
+interface ExtraScopeValue {
+  base: string;
+  organizations: ExtraOrganization[];
+}
+
+const ExtraScopeContext = createContext<ExtraScopeValue | null>(null);
+
+export function ExtraScope({ base, organizations, children }: ExtraScopeValue & { children: ReactNode }) {
+  return <ExtraScopeContext.Provider value={{ base, organizations }}>{children}</ExtraScopeContext.Provider>;
+}
+
+/** The root of the programme pages: `/extra`, or a school's `/school/extra/<organizationId>`. */
+export function useExtraBase(): string {
+  return useContext(ExtraScopeContext)?.base ?? '/extra';
+}
+
 export function useExtraOrganizations(): ExtraOrganization[] {
+  const scope = useContext(ExtraScopeContext);
   const me = useMe();
+  if (scope) return scope.organizations;
   const seen = new Map<string, ExtraOrganization>();
   for (const grant of me.grants) {
     if (isExtraEducationAdmin(grant) && grant.organization) seen.set(grant.organization.id, grant.organization);

@@ -11,7 +11,7 @@ import '../../features/extra/extra.css';
 import { formatDate } from '../../ui/format.ts';
 import { Badge, DataState, ErrorNotice, Field, Notice, Page, Section, TableWrap } from '../../ui/kit.tsx';
 import { NoOrganization } from './programmes.tsx';
-import { useExtraOrganization } from './organization.tsx';
+import { useExtraBase, useExtraOrganization } from './organization.tsx';
 import { EMPTY_PROGRAMME, ProgrammeForm, type ProgrammeValues } from './programme-form.tsx';
 import {
   ARCHIVE_PROGRAMME,
@@ -25,13 +25,14 @@ import {
 
 export function NewProgrammePage() {
   const { organization } = useExtraOrganization();
+  const base = useExtraBase();
   const navigate = useNavigate();
   const [create, { loading, error }] = useMutation(CREATE_PROGRAMME, { refetchQueries: ['ManagedProgrammes'] });
   if (!organization) return <NoOrganization />;
   return (
     <Page title="Новая программа">
       <p>
-        <Link to="/extra">← К программам</Link>
+        <Link to={base}>← К программам</Link>
       </p>
       <Notice tone="info">
         Программа сохраняется черновиком. В каталоге она появится после того, как вы добавите группу и опубликуете её.
@@ -47,7 +48,7 @@ export function NewProgrammePage() {
             void create({ variables: { input: { ...input, organizationId: organization.id } } })
               .then((result) => {
                 const id = result.data?.createProgramme.id;
-                if (id) navigate(`/extra/programmes/${id}`);
+                if (id) navigate(`${base}/programmes/${id}`);
               })
               .catch(() => {})
           }
@@ -77,11 +78,12 @@ export function ProgrammePage() {
     variables: { id: programmeId },
     fetchPolicy: 'cache-and-network',
   });
+  const base = useExtraBase();
   const programme = data?.programme ?? undefined;
   return (
     <Page title={programme?.name ?? 'Программа'}>
       <p>
-        <Link to="/extra">← К программам</Link>
+        <Link to={base}>← К программам</Link>
       </p>
       <DataState
         loading={loading}

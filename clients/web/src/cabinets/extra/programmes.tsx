@@ -10,7 +10,7 @@ import {
   type ProgrammeStatus,
 } from '../../features/extra/labels.ts';
 import { Badge, DataState, Field, Notice, Page, PagerControls, TableWrap, usePager } from '../../ui/kit.tsx';
-import { useExtraOrganization } from './organization.tsx';
+import { useExtraBase, useExtraOrganization } from './organization.tsx';
 import { MANAGED_PROGRAMMES_QUERY } from './queries.ts';
 
 export function NoOrganization() {
@@ -26,6 +26,7 @@ export function NoOrganization() {
 
 export function ProgrammesPage() {
   const { organization, picker } = useExtraOrganization();
+  const base = useExtraBase();
   const [status, setStatus] = useState<ProgrammeStatus | ''>('');
   const pager = usePager(25);
   const { data, loading, error, refetch } = useData(MANAGED_PROGRAMMES_QUERY, {
@@ -43,7 +44,7 @@ export function ProgrammesPage() {
     <Page
       title="Программы"
       actions={
-        <Link to="/extra/programmes/new" className="button button-primary">
+        <Link to={`${base}/programmes/new`} className="button button-primary">
           Новая программа
         </Link>
       }
@@ -102,7 +103,7 @@ export function ProgrammesPage() {
                   {result.managedProgrammes.edges.map(({ node }) => (
                     <tr key={node.id}>
                       <th scope="row">
-                        <Link to={`/extra/programmes/${node.id}`}>{node.name}</Link>
+                        <Link to={`${base}/programmes/${node.id}`}>{node.name}</Link>
                       </th>
                       <td>{DIRECTION_NAMES[node.direction]}</td>
                       <td>{formatAges(node.ageFrom, node.ageTo)}</td>

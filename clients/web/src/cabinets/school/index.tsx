@@ -9,6 +9,7 @@ import { ApplicationPage } from './admissions/application.tsx';
 import { AdmissionsPage } from './admissions/page.tsx';
 import { ClassPage, ClassesPage } from './classes.tsx';
 import { CompletenessPage } from './completeness/page.tsx';
+import { SchoolExtraPage } from './extra.tsx';
 import { DuplicatesPage } from './duplicates/page.tsx';
 import { MilitaryRegistrationPage } from './military-registration/page.tsx';
 import { MovementBookPage } from './movements/page.tsx';
@@ -46,6 +47,7 @@ export default function SchoolRoutes() {
         <Route path="admissions/:organizationId" element={<AdmissionsPage />} />
         <Route path="admissions/:organizationId/:applicationId" element={<ApplicationPage />} />
         <Route path="military-registration/:organizationId" element={<MilitaryRegistrationPage />} />
+        <Route path="extra/:organizationId/*" element={<SchoolExtraPage />} />
 
         <Route
           path="reports/:organizationId"

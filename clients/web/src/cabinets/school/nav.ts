@@ -11,6 +11,7 @@ export const nav = [
   { to: 'school-year', label: 'Учебный год' },
   { to: 'admissions', label: 'Приём' },
   { to: 'military-registration', label: 'ГИР ВУ' },
+  { to: 'extra', label: 'Кружки и секции' },
 
   { to: 'reports', label: 'Отчёты' },
   { to: 'oo1', label: 'Форма ОО-1' },

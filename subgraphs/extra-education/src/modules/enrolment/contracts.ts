@@ -3,25 +3,38 @@
  * and the monthly charge, with the certificate's money and the movement-book message in the same
  * transaction. Lock order as in `service.ts`: application (or contract) → programme → group → certificate.
  */
+import type { Executor } from '@region/db';
 import { badInput, conflict, forbidden, notFound, regionToday } from '@region/kit';
 import { PAYMENT_METHOD_NAMES, type PaymentMethod } from '@region/schema';
 import type { ExtraEducationContext } from '../../context.ts';
 import type { GroupRow, ProgrammeRow } from '../catalogue/repository.ts';
 import { refreshCertificateStatus } from '../certificates/repository.ts';
-import { appendEntries, contractReserve, covers, lockCertificate, moneyIn, periodOn } from '../ledger/repository.ts';
+import {
+  appendEntries,
+  contractReserves,
+  covers,
+  lockCertificate,
+  moneyIn,
+  periodOn,
+  type FundingPeriodRow,
+} from '../ledger/repository.ts';
 import type { MovementPayload } from '../../outbox/table.ts';
 import {
   certificateContractsStudying,
+  contractsToReserveIn,
+  lockActiveContracts,
   certificateOfChild,
   changeStatus,
   endContractRow,
   enqueue,
+  enqueueLink,
   insertContract,
   lockContract,
   moneyOps,
   moneySum,
   type ContractRow,
 } from './repository.ts';
+import { endedContractLink, openLink } from './people-links.ts';
 import { monthBounds, monthsTouched, reserveWindow } from './reserve.ts';
 import { enrolmentLoaders } from './loaders.ts';
 import { groupWithProgramme, managedApplication, reasonOf } from './service.ts';
@@ -150,6 +163,8 @@ export async function concludeContract(
     });
     // The contract's `application` reads the row as it is now, not as the request first loaded it.
     enrolmentLoaders(ctx).application.clear(application.id).prime(application.id, enrolled);
+    // Open already since the application; told again for an application made before people kept links.
+    await enqueueLink(tx, openLink(contract, ctx.now()));
     await enqueue(tx, contract.id, 'MOVEMENT_REQUESTED', {
       ...movement(contract, group, programme, 'ENROL', today, 'Зачисление по договору'),
     });
@@ -184,8 +199,8 @@ export async function endContract(
     const ended = await endContractRow(tx, id, { endedOn: on, endReason: text });
     if (row.certificateId) {
       await lockCertificate(tx, row.certificateId);
-      const reserve = await contractReserve(tx, id);
-      if (reserve) {
+      // Every period's remaining reserve goes back (the current one and any later period already credited).
+      for (const reserve of await contractReserves(tx, id)) {
         const { positive } = await moneyOps(tx, reserve.remaining, reserve.remaining, 0);
         if (positive)
           await appendEntries(tx, [
@@ -209,6 +224,7 @@ export async function endContract(
     await enqueue(tx, id, 'MOVEMENT_REQUESTED', {
       ...movement(ended, locked.group, locked.programme, 'EXPEL', on, text),
     });
+    await enqueueLink(tx, endedContractLink(ended, on, ctx.now()));
     return ended;
   });
 }
@@ -228,6 +244,9 @@ export async function chargeContracts(
   const bounds = monthBounds(month);
   if (!bounds) throw badInput('Месяц — в виде «ГГГГ-ММ», например «2026-09».', 'month');
   return ctx.db.transaction(async (tx) => {
+    // The month is paid from the reserve of the funding period it falls in (periods are whole months).
+    const period = await periodOn(tx, bounds.start);
+    if (!period) return { month, charged: 0, amount: '0.00' };
     const studying = await certificateContractsStudying(tx, bounds.start, bounds.end);
     const amounts: string[] = [];
     let lockedCertificate: string | null = null;
@@ -236,7 +255,7 @@ export async function chargeContracts(
         await lockCertificate(tx, contract.certificateId);
         lockedCertificate = contract.certificateId;
       }
-      const reserve = await contractReserve(tx, contract.id);
+      const reserve = (await contractReserves(tx, contract.id)).find((entry) => entry.periodId === period.id);
       if (!reserve) continue;
       const { least, positive } = await moneyOps(tx, contract.pricePerMonth, reserve.remaining, 0);
       if (!positive) continue;
@@ -255,4 +274,56 @@ export async function chargeContracts(
     }
     return { month, charged: amounts.length, amount: await moneySum(tx, amounts) };
   });
+}
+
+/**
+ * The months of active certificate contracts that fall in a newly credited period (rule 19a; «Reserve
+ * beyond the current period» in docs/architecture.md): run in the crediting's transaction, after the credit.
+ * Each contract with days of its group in the period and no RESERVE there yet reserves price × the months
+ * touched (`reserveWindow`, as at conclusion). A certificate that cannot cover it reserves what is available
+ * (never more: the reserve may not exceed the balance) and the contract is reported short — the organization
+ * and the family settle the rest (another payment method or the contract's end); nothing is refused, since the
+ * child is already studying. Contracts are locked first (contract → certificate, the module's lock order), in
+ * certificate order; a repeated run finds the RESERVE and does nothing.
+ */
+export async function reserveFollowingMonths(
+  tx: Executor,
+  period: FundingPeriodRow,
+  createdBy: string | null,
+): Promise<{ reserved: number; short: string[] }> {
+  const found = await contractsToReserveIn(tx, period);
+  const active = await lockActiveContracts(
+    tx,
+    found.map((contract) => contract.id),
+  );
+  const candidates = found.filter((contract) => active.has(contract.id));
+  let reserved = 0;
+  const short: string[] = [];
+  let lockedCertificate: string | null = null;
+  for (const contract of candidates) {
+    const window = reserveWindow(contract, contract.concludedOn, period);
+    if (!window) continue;
+    if (contract.certificateId !== lockedCertificate) {
+      await lockCertificate(tx, contract.certificateId);
+      lockedCertificate = contract.certificateId;
+    }
+    const { product: needed } = await moneyOps(tx, contract.pricePerMonth, '0', monthsTouched(window));
+    const money = (await moneyIn(tx, period.id, [contract.certificateId])).get(contract.certificateId)!;
+    const { least: amount, positive } = await moneyOps(tx, needed, money.available, 0);
+    if (positive) {
+      await appendEntries(tx, [
+        {
+          certificateId: contract.certificateId,
+          kind: 'RESERVE',
+          amount,
+          periodId: period.id,
+          contractId: contract.id,
+          createdBy,
+        },
+      ]);
+      reserved += 1;
+    }
+    if (!(await covers(tx, money.available, needed))) short.push(contract.id);
+  }
+  return { reserved, short };
 }

@@ -3,9 +3,10 @@
  * Row scope comes from `ExtraEducationPolicy` (`src/policy.ts`) as predicates, so lists are filtered in SQL (DESIGN.md, access model).
  */
 import { extraEducationTables, type Executor } from '@region/db';
+import type { LinkPayload } from '../../outbox/table.ts';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 
-const { applications, applicationStatusHistory, contracts, certificates, groups, ledgerEntries, outbox } =
+const { applications, applicationStatusHistory, contracts, certificates, groups, ledgerEntries, outbox, peopleOutbox } =
   extraEducationTables;
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -337,4 +338,53 @@ export async function enqueue(
   payload: Record<string, unknown>,
 ): Promise<void> {
   await tx.insert(outbox).values({ contractId, event, payload });
+}
+
+/** A change of the organization ↔ child link for people (`people-links.ts`), in the change's transaction. */
+export async function enqueueLink(tx: Executor, payload: LinkPayload): Promise<void> {
+  await tx.insert(peopleOutbox).values({ applicationId: payload.applicationId, event: 'LINK_CHANGED', payload });
+}
+
+/**
+ * Active certificate contracts whose group has days in the period and which hold no RESERVE in it yet, in
+ * certificate order (lock them with `lockActiveContracts` before writing).
+ */
+export function contractsToReserveIn(tx: Executor, period: { id: string; startsOn: string; endsOn: string }) {
+  return tx
+    .select({
+      id: contracts.id,
+      certificateId: sql<string>`${contracts.certificateId}`,
+      pricePerMonth: contracts.pricePerMonth,
+      concludedOn: contracts.concludedOn,
+      startsOn: groups.startsOn,
+      endsOn: groups.endsOn,
+    })
+    .from(contracts)
+    .innerJoin(groups, eq(groups.id, contracts.groupId))
+    .where(
+      and(
+        eq(contracts.paymentMethod, 'CERTIFICATE'),
+        isNull(contracts.endedOn),
+        sql`${groups.endsOn} >= ${period.startsOn}`,
+        sql`${groups.startsOn} <= ${period.endsOn}`,
+        sql`not exists (select 1 from extra_education.ledger_entries l
+          where l.contract_id = ${contracts.id} and l.period_id = ${period.id} and l.kind = 'RESERVE')`,
+      ),
+    )
+    .orderBy(asc(contracts.certificateId), asc(contracts.id));
+}
+
+/**
+ * Locks these contracts (in id order) and returns those still active: a concurrent end waits or has already
+ * ended the contract, which then drops out.
+ */
+export async function lockActiveContracts(tx: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(inArray(contracts.id, [...ids]), isNull(contracts.endedOn)))
+    .orderBy(asc(contracts.id))
+    .for('update');
+  return new Set(rows.map((row) => row.id));
 }

@@ -12,8 +12,10 @@ import { PAYMENT_METHOD_NAMES, type PaymentMethod } from '@region/schema';
 import type { Executor } from '@region/db';
 import type { ExtraEducationContext } from '../../context.ts';
 import { lockGroup, lockProgramme, placesTaken, type GroupRow, type ProgrammeRow } from '../catalogue/repository.ts';
+import { closedLink, openLink } from './people-links.ts';
 import {
   changeStatus,
+  enqueueLink,
   insertApplication,
   lockApplication,
   openApplication,
@@ -59,6 +61,13 @@ export function reasonOf(reason: string | null | undefined, field: string, what:
   if (text.length > REASON_MAX) throw badInput(`Причина: не длиннее ${REASON_MAX} символов.`, field);
   return text;
 }
+
+/** An application as the link people keeps names it. */
+const linkedOf = (row: ApplicationRow) => ({
+  applicationId: row.id,
+  childId: row.childId,
+  organizationId: row.organizationId,
+});
 
 /**
  * A new application (SUBMITTED) from the cabinet — a guardian for a linked child, or the child of 14+ for
@@ -130,6 +139,7 @@ export async function applyToGroup(
         reason: source === 'IN_PERSON' ? 'Заявление подано лично в организации' : null,
         changedBy: ctx.policy.personId,
       });
+      await enqueueLink(tx, openLink(linkedOf(row), ctx.now()));
       return row;
     });
   } catch (error) {
@@ -170,13 +180,15 @@ export async function decideApplication(
     const row = await managedApplication(ctx, tx, id);
     if (row.status !== 'SUBMITTED')
       throw conflict('Решение по заявлению уже принято (или оно отозвано).', { status: row.status });
-    if (refusal !== null)
+    if (refusal !== null) {
+      await enqueueLink(tx, closedLink(linkedOf(row), regionToday(ctx.now), ctx.now()));
       return changeStatus(tx, row, {
         status: 'REFUSED',
         reason: refusal,
         refusalReason: refusal,
         changedBy: ctx.policy.personId,
       });
+    }
     const group = await lockGroup(tx, row.groupId);
     if (!group) throw notFound('Группа');
     if ((await placesTaken(tx, group.id)) >= group.capacity)
@@ -198,6 +210,7 @@ export async function withdrawApplication(ctx: ExtraEducationContext, id: string
       throw forbidden('Отозвать заявление может только заявитель: законный представитель ребёнка или сам ребёнок.');
     if (row.status !== 'SUBMITTED' && row.status !== 'ACCEPTED')
       throw conflict('Заявление уже закрыто: отозвать его нельзя.', { status: row.status });
+    await enqueueLink(tx, closedLink(linkedOf(row), regionToday(ctx.now), ctx.now()));
     return changeStatus(tx, row, {
       status: 'WITHDRAWN',
       reason: 'Отозвано заявителем',

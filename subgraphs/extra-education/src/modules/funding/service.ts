@@ -7,6 +7,7 @@
  */
 import { badInput, conflict, forbidden, notFound } from '@region/kit';
 import type { ExtraEducationContext } from '../../context.ts';
+import { reserveFollowingMonths } from '../enrolment/contracts.ts';
 import { creditPeriod, type FundingPeriodRow } from '../ledger/repository.ts';
 import { insertFundingPeriod, loadFundingPeriods, lockFundingPeriods, overlappingPeriod } from './repository.ts';
 import type { FundingCreditRow } from './types.ts';
@@ -55,6 +56,8 @@ export async function creditFundingPeriod(ctx: ExtraEducationContext, periodId: 
     const [period] = await loadFundingPeriods(tx, [periodId]);
     if (!period) throw notFound('Период финансирования');
     const credited = await creditPeriod(tx, period, ctx.policy.personId);
-    return { period, credited };
+    // With the money in, active contracts reserve the months of their groups that fall in this period.
+    const { reserved, short } = await reserveFollowingMonths(tx, period, ctx.policy.personId);
+    return { period, credited, reservedContracts: reserved, underfundedContracts: short };
   });
 }

@@ -4,4 +4,8 @@ import type { FundingPeriodRow } from '../ledger/repository.ts';
 export interface FundingCreditRow {
   period: FundingPeriodRow;
   credited: number;
+  /** Active certificate contracts that reserved this period's months in this call. */
+  reservedContracts: number;
+  /** Of them (and those with nothing available), the contracts whose certificate could not cover the months. */
+  underfundedContracts: string[];
 }

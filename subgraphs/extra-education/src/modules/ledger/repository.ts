@@ -95,12 +95,15 @@ export async function covers(db: Executor, available: string, amount: string): P
   return row?.covers === true;
 }
 
-/** What a contract still holds in reserve: Σ RESERVE − Σ CHARGE − Σ RELEASE of its entries, with the period. */
-export async function contractReserve(
+/**
+ * What a contract still holds in reserve, per funding period: Σ RESERVE − Σ CHARGE − Σ RELEASE of its entries
+ * in each period it has entries in (a contract reserves each period when that period is credited).
+ */
+export async function contractReserves(
   db: Executor,
   contractId: string,
-): Promise<{ certificateId: string; periodId: string; remaining: string } | null> {
-  const [row] = await db
+): Promise<{ certificateId: string; periodId: string; remaining: string }[]> {
+  return db
     .select({
       certificateId: ledgerEntries.certificateId,
       periodId: ledgerEntries.periodId,
@@ -109,8 +112,7 @@ export async function contractReserve(
     .from(ledgerEntries)
     .where(eq(ledgerEntries.contractId, contractId))
     .groupBy(ledgerEntries.certificateId, ledgerEntries.periodId)
-    .limit(1);
-  return row ?? null;
+    .orderBy(ledgerEntries.periodId);
 }
 
 export interface LedgerEntryInput {
