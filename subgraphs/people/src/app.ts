@@ -1,6 +1,7 @@
 /** The people subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
 import { defineSubgraph } from '@region/kit';
 import { createLoaders, type PeopleContext } from './context.ts';
+import { announcementsModule } from './modules/announcements/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { completenessModule } from './modules/completeness/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
@@ -10,8 +11,10 @@ import { extraCoverageModule } from './modules/extra-coverage/index.ts';
 import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
 import { loginModule } from './modules/login/index.ts';
+import { messagesModule } from './modules/messages/index.ts';
 import { militaryRegistrationModule } from './modules/military-registration/index.ts';
 import { movementBookModule } from './modules/movement-book/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
@@ -36,6 +39,9 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     processingConsentModule,
     militaryRegistrationModule,
     extraCoverageModule,
+    messagesModule,
+    announcementsModule,
+    notificationsModule,
   ],
   policy: (principal) => new PeoplePolicy(principal),
   loaders: createLoaders,
