@@ -4,6 +4,8 @@
  * bell. Every refusal asserts its code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@region/db';
+import { purgeExpiredCommunication } from '../../subgraphs/people/src/modules/messages/retention.ts';
 import { personIdOf } from '../src/demo-people.ts';
 import { startPlatform, type GraphQLResponse, type Platform } from '../src/platform.ts';
 
@@ -234,6 +236,18 @@ describe('messages: consent and retention', () => {
       id,
     });
     expect(codes(open)).toEqual(['NOT_FOUND']);
+    // The daily purge (`npm run communication:purge`), as people's own role, deletes it with its notification.
+    const people = createDb(platform.database.roleUrl('people'), { max: 1 });
+    try {
+      const purged = await purgeExpiredCommunication(people.db, NOON);
+      expect(purged.threads).toBe(1);
+    } finally {
+      await people.close();
+    }
+    const left = await platform.admin.sql<{ count: number }[]>`
+      select (select count(*) from people.message_threads where id = ${id})
+        + (select count(*) from people.notifications where thread_id = ${id}) as count`;
+    expect(Number(left[0]!.count)).toBe(0);
   });
 });
 
