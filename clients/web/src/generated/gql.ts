@@ -105,7 +105,7 @@ type Documents = {
     "\n    query CurrentAnnouncements {\n      announcements {\n        id\n        title\n        body\n        validFrom\n        validTo\n        targetTitle\n        authorTitle\n        audiences\n      }\n    }\n  ": typeof types.CurrentAnnouncementsDocument,
     "\n  query MyAnnouncements {\n    myAnnouncements {\n      id\n      title\n      body\n      validFrom\n      validTo\n      targetTitle\n      audiences\n    }\n  }\n": typeof types.MyAnnouncementsDocument,
     "\n  query AnnouncementTargets {\n    announcementTargets {\n      scope\n      organizationId\n      classId\n      municipalityId\n      title\n    }\n  }\n": typeof types.AnnouncementTargetsDocument,
-    "\n    mutation PublishAnnouncement($input: AnnouncementInput!) {\n      publishAnnouncement(input: $input) {\n        id\n      }\n    }\n  ": typeof types.PublishAnnouncementDocument,
+    "\n  mutation PublishAnnouncement($input: AnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishAnnouncementDocument,
     "\n  query Notifications {\n    notifications(first: 20) {\n      id\n      kind\n      title\n      threadId\n      announcementId\n      createdAt\n      read\n    }\n    unreadNotificationCount\n    notificationSettings {\n      kind\n      inApp\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation SetNotificationSetting($kind: NotificationKind!, $inApp: Boolean!) {\n    setNotificationSetting(kind: $kind, inApp: $inApp) {\n      kind\n      inApp\n    }\n  }\n": typeof types.SetNotificationSettingDocument,
@@ -235,7 +235,7 @@ const documents: Documents = {
     "\n    query CurrentAnnouncements {\n      announcements {\n        id\n        title\n        body\n        validFrom\n        validTo\n        targetTitle\n        authorTitle\n        audiences\n      }\n    }\n  ": types.CurrentAnnouncementsDocument,
     "\n  query MyAnnouncements {\n    myAnnouncements {\n      id\n      title\n      body\n      validFrom\n      validTo\n      targetTitle\n      audiences\n    }\n  }\n": types.MyAnnouncementsDocument,
     "\n  query AnnouncementTargets {\n    announcementTargets {\n      scope\n      organizationId\n      classId\n      municipalityId\n      title\n    }\n  }\n": types.AnnouncementTargetsDocument,
-    "\n    mutation PublishAnnouncement($input: AnnouncementInput!) {\n      publishAnnouncement(input: $input) {\n        id\n      }\n    }\n  ": types.PublishAnnouncementDocument,
+    "\n  mutation PublishAnnouncement($input: AnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": types.PublishAnnouncementDocument,
     "\n  query Notifications {\n    notifications(first: 20) {\n      id\n      kind\n      title\n      threadId\n      announcementId\n      createdAt\n      read\n    }\n    unreadNotificationCount\n    notificationSettings {\n      kind\n      inApp\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation SetNotificationSetting($kind: NotificationKind!, $inApp: Boolean!) {\n    setNotificationSetting(kind: $kind, inApp: $inApp) {\n      kind\n      inApp\n    }\n  }\n": types.SetNotificationSettingDocument,
@@ -655,7 +655,7 @@ export function graphql(source: "\n  query AnnouncementTargets {\n    announceme
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n    mutation PublishAnnouncement($input: AnnouncementInput!) {\n      publishAnnouncement(input: $input) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    mutation PublishAnnouncement($input: AnnouncementInput!) {\n      publishAnnouncement(input: $input) {\n        id\n      }\n    }\n  "];
+export function graphql(source: "\n  mutation PublishAnnouncement($input: AnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PublishAnnouncement($input: AnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
