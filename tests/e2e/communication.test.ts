@@ -100,6 +100,21 @@ describe('messages: who may write to whom', () => {
     expect(list.some((row) => row.relation === 'GUARDIAN' || row.relation === 'LEARNER')).toBe(false);
   });
 
+  it('a school admin writes to her staff and the school’s parents, and a teacher answers her', async () => {
+    const list = await recipients('admin');
+    expect(list.some((row) => row.personId === ids['teacher'] && row.relation === 'STAFF')).toBe(true);
+    expect(list.some((row) => row.personId === ids['guardian'] && row.relation === 'GUARDIAN')).toBe(true);
+    expect(list.some((row) => row.personId === ids['guardian2'] || row.personId === ids['admin2'])).toBe(false);
+    const sent = ok(await send('admin', [ids['teacher']!], 'Педсовет', 'Педсовет в четверг.'));
+    const reply = await platform.query(
+      { login: 'teacher' },
+      'mutation ($id: ID!) { replyToThread(threadId: $id, body: "Буду.") { id } }',
+      { id: sent.sendMessage[0]!.id },
+    );
+    expect(reply.errors, JSON.stringify(reply.errors)).toBeUndefined();
+    expect(codes(await send('admin2', [ids['teacher']!]))).toEqual(['FORBIDDEN']);
+  });
+
   it('refuses writing to a stranger with FORBIDDEN and writes nothing', async () => {
     const result = await send('teacher', [ids['guardian']!, ids['guardian2']!]);
     expect(codes(result)).toEqual(['FORBIDDEN']);
