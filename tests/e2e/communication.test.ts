@@ -230,10 +230,38 @@ describe('messages: consent and retention', () => {
       order by gs.guardian_id limit 1`;
     const guardianId = other!.guardian_id;
     expect((await recipients('teacher')).some((row) => row.personId === guardianId)).toBe(true);
+    // A thread with that parent, and her answer (she has no demo login: written as she would write it).
+    const threadId = ok(await send('teacher', [guardianId], 'Справка', 'Принесите справку.')).sendMessage[0]!.id;
+    await platform.admin.sql`insert into people.messages (thread_id, author_id, body, created_at)
+      values (${threadId}, ${guardianId}, 'Принесу в понедельник.', ${new Date(NOON.getTime() + 60_000).toISOString()})`;
     await platform.admin.sql`update people.consents set withdrawn_at = now()
       where person_id = ${guardianId} and kind = 'PROCESSING' and withdrawn_at is null`;
     expect((await recipients('teacher')).some((row) => row.personId === guardianId)).toBe(false);
     expect(codes(await send('teacher', [guardianId]))).toEqual(['FORBIDDEN']);
+    // The thread stays the teacher's, with the parent depersonalized and her text withheld; no reply.
+    const thread = ok(
+      await platform.query<{
+        messageThread: {
+          counterpart: { name: string; depersonalized: boolean };
+          messages: { body: string | null; mine: boolean }[];
+        };
+      }>(
+        { login: 'teacher' },
+        'query ($id: ID!) { messageThread(id: $id) { counterpart { name depersonalized } messages { body mine } } }',
+        { id: threadId },
+      ),
+    ).messageThread;
+    expect(thread.counterpart).toEqual({ name: 'Обезличено ***', depersonalized: true });
+    expect(thread.messages).toEqual([
+      { body: 'Принесите справку.', mine: true },
+      { body: null, mine: false },
+    ]);
+    const reply = await platform.query(
+      { login: 'teacher' },
+      'mutation ($id: ID!) { replyToThread(threadId: $id, body: "Хорошо") { id } }',
+      { id: threadId },
+    );
+    expect(codes(reply)).toEqual(['FORBIDDEN']);
   });
 
   it('a thread a year past its last message is gone from every list', async () => {

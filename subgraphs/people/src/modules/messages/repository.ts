@@ -19,7 +19,8 @@ export type RecipientRelation = 'LEARNER' | 'GUARDIAN' | 'TEACHER' | 'CLASS_TEAC
 /** Relations in a work role: named and written to on the labour-relations basis, not on consent. */
 const STAFF_RELATIONS = `('TEACHER', 'CLASS_TEACHER', 'SCHOOL_ADMIN', 'STAFF')`;
 
-const columns = (relation: string) => sql.raw(`'${relation}'::text as relation`);
+/** The relation column of a reach row, a constant of `RecipientRelation` (never user input). */
+const relation = (name: RecipientRelation) => sql.raw(`'${name}'::text as relation`);
 
 /**
  * The persons one grant lets its holder write to: (person_id, relation, class_id, class_name, child_id,
@@ -33,27 +34,27 @@ function recipientsUnderGrant(grant: Grant, self: string): SQL | null {
       if (territory.kind !== 'CLASS') return null;
       // A teacher writes to the learners of a class she teaches and their families, and to her school's admins.
       return sql`
-        select e.person_id, ${columns('LEARNER')}, e.class_id, e.class_name, null::uuid as child_id, e.organization_id
+        select e.person_id, ${relation('LEARNER')}, e.class_id, e.class_name, null::uuid as child_id, e.organization_id
           from people.enrolments e where e.class_id = ${territory.classId} and e.ended_on is null
         union all
-        select gs.guardian_id, ${columns('GUARDIAN')}, e.class_id, e.class_name, e.person_id, e.organization_id
+        select gs.guardian_id, ${relation('GUARDIAN')}, e.class_id, e.class_name, e.person_id, e.organization_id
           from people.guardianships gs join people.enrolments e on e.person_id = gs.child_id
           where e.class_id = ${territory.classId} and e.ended_on is null
         union all
-        select g.person_id, ${columns('SCHOOL_ADMIN')}, null::uuid, null::text, null::uuid, g.organization_id
+        select g.person_id, ${relation('SCHOOL_ADMIN')}, null::uuid, null::text, null::uuid, g.organization_id
           from people.role_grants g
           where g.role = 'ORG_ADMIN' and g.organization_id = ${territory.organizationId} and g.withdrawn_at is null`;
     case 'ORG_ADMIN':
       if (territory.kind !== 'ORGANIZATION') return null;
       // The school: its staff, and the families of its current learners (who write to «the school»).
       return sql`
-        select m.person_id, ${columns('STAFF')}, null::uuid, null::text, null::uuid, m.organization_id
+        select m.person_id, ${relation('STAFF')}, null::uuid, null::text, null::uuid, m.organization_id
           from people.employments m where m.organization_id = ${territory.organizationId} and m.ended_on is null
         union all
-        select g.person_id, ${columns('STAFF')}, null::uuid, null::text, null::uuid, g.organization_id
+        select g.person_id, ${relation('STAFF')}, null::uuid, null::text, null::uuid, g.organization_id
           from people.role_grants g where g.organization_id = ${territory.organizationId} and g.withdrawn_at is null
         union all
-        select gs.guardian_id, ${columns('GUARDIAN')}, e.class_id, e.class_name, e.person_id, e.organization_id
+        select gs.guardian_id, ${relation('GUARDIAN')}, e.class_id, e.class_name, e.person_id, e.organization_id
           from people.guardianships gs join people.enrolments e on e.person_id = gs.child_id
           where e.organization_id = ${territory.organizationId} and e.ended_on is null`;
     case 'GUARDIAN': {
@@ -65,7 +66,7 @@ function recipientsUnderGrant(grant: Grant, self: string): SQL | null {
           from people.role_grants g join people.enrolments e on e.class_id = g.class_id and e.ended_on is null
           where e.person_id in ${children} and g.role in ('TEACHER', 'CLASS_TEACHER') and g.withdrawn_at is null
         union all
-        select g.person_id, ${columns('SCHOOL_ADMIN')}, null::uuid, null::text, e.person_id, e.organization_id
+        select g.person_id, ${relation('SCHOOL_ADMIN')}, null::uuid, null::text, e.person_id, e.organization_id
           from people.role_grants g join people.enrolments e on e.organization_id = g.organization_id and e.ended_on is null
           where e.person_id in ${children} and g.role = 'ORG_ADMIN' and g.territory = 'ORGANIZATION'
             and g.withdrawn_at is null`;
