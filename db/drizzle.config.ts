@@ -8,6 +8,7 @@ export default defineConfig({
     './src/admissions.ts',
     './src/extra-education.ts',
     './src/analytics.ts',
+    './src/communication.ts',
   ],
   out: './migrations',
   schemaFilter: ['people', 'learning', 'admissions', 'extra_education', 'analytics'],

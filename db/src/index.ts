@@ -6,3 +6,4 @@ export * as admissionsTables from './admissions.ts';
 export * from './production-calendar.ts';
 export * as extraEducationTables from './extra-education.ts';
 export * as analyticsTables from './analytics.ts';
+export * as communicationTables from './communication.ts';

@@ -81,6 +81,12 @@ export const SCOPES = [
   'extra:fund',
   /** Hand certificates and applications over from an external system (ЕПГУ). */
   'extra:intake',
+  /** Read one's own message threads (issue 15 §1): held over the participant's own threads only. */
+  'messages:read',
+  /** Write to the recipients one's grants reach (a teacher to her classes' families, a parent to the school). */
+  'messages:write',
+  /** Publish announcements to one's school, led class or municipality (issue 15 §1). */
+  'announcements:write',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -123,6 +129,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'admissions:read',
     'catalogue:read',
     'extra:read',
+    'announcements:write',
   ],
   ORG_ADMIN: [
     'person:read',
@@ -145,9 +152,30 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'catalogue:read',
     'extra:read',
     'extra:manage',
+    'messages:read',
+    'messages:write',
+    'announcements:write',
   ],
-  TEACHER: ['person:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
-  CLASS_TEACHER: ['person:read', 'contacts:read', 'org:read', 'journal:read', 'journal:write', 'catalogue:read'],
+  TEACHER: [
+    'person:read',
+    'org:read',
+    'journal:read',
+    'journal:write',
+    'catalogue:read',
+    'messages:read',
+    'messages:write',
+  ],
+  CLASS_TEACHER: [
+    'person:read',
+    'contacts:read',
+    'org:read',
+    'journal:read',
+    'journal:write',
+    'catalogue:read',
+    'messages:read',
+    'messages:write',
+    'announcements:write',
+  ],
   GUARDIAN: [
     'person:read',
     'pii:read',
@@ -160,8 +188,20 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'catalogue:read',
     'extra:read',
     'extra:apply',
+    'messages:read',
+    'messages:write',
   ],
-  STUDENT: ['person:read', 'pii:read', 'contacts:read', 'org:read', 'journal:read', 'catalogue:read', 'extra:apply'],
+  STUDENT: [
+    'person:read',
+    'pii:read',
+    'contacts:read',
+    'org:read',
+    'journal:read',
+    'catalogue:read',
+    'extra:apply',
+    'messages:read',
+    'messages:write',
+  ],
   SERVICE: ['org:read', 'admissions:intake', 'extra:intake', 'catalogue:read'],
 };
 

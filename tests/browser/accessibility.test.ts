@@ -97,7 +97,43 @@ describe('accessibility', () => {
     ['admin', '/school/reports'],
     ['analyst', '/territory/oo1'],
     ['admin', '/school/oo1'],
+
+    // Issue 15 §1: messages, a new message, a thread with today's announcement on the way, announcement forms.
+    ['teacher', '/teacher/messages'],
+    ['teacher', '/teacher/messages/new'],
+    ['guardian', async () => `/guardian/messages/${await conversation()}`],
+    ['admin', '/school/announcements'],
+    ['coordinator', '/territory/announcements'],
   ];
+
+  /** A thread from the teacher to the guardian and an announcement to the guardian's school: filled pages. */
+  async function conversation(): Promise<string> {
+    const guardian = await personIdOf(platform.admin, 'guardian');
+    const sent = await platform.query<{ sendMessage: { id: string }[] }>(
+      { login: 'teacher' },
+      'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
+      { input: { recipientIds: [guardian], subject: 'Экскурсия', body: 'В среду класс едет в музей.' } },
+    );
+    const targets = await platform.query<{ announcementTargets: Record<string, unknown>[] }>(
+      { login: 'admin' },
+      '{ announcementTargets { scope organizationId classId municipalityId } }',
+    );
+    await platform.query(
+      { login: 'admin' },
+      'mutation ($input: AnnouncementInput!) { publishAnnouncement(input: $input) { id } }',
+      {
+        input: {
+          ...targets.data!.announcementTargets[0],
+          audiences: ['GUARDIANS'],
+          title: 'Родительское собрание',
+          body: 'В пятницу в 18:00.',
+          validFrom: '2026-10-23',
+          validTo: '2026-10-30',
+        },
+      },
+    );
+    return sent.data!.sendMessage[0]!.id;
+  }
 
   /** A published programme of the `extra-admin` centre. */
   async function publishedProgramme(): Promise<string> {
@@ -168,5 +204,16 @@ describe('accessibility', () => {
     // and grid cells are reached with the arrow keys, so axe's label-content-name-mismatch is not applied.
     await expectAccessible(journal, ['label-content-name-mismatch']);
     await expectAccessible(await signedIn('guardian', `/guardian/children/${await childOfGuardian()}/diary`, PHONE));
+  });
+
+  it('the first page with announcements and the open bell, and messages, at phone width (issue 15 §1)', async () => {
+    await conversation();
+    const home = await signedIn('guardian', '/guardian', PHONE);
+    await home.getByRole('region', { name: 'Объявления' }).waitFor();
+    await home.getByRole('button', { name: /Уведомления/ }).click();
+    await home.getByRole('region', { name: 'Уведомления' }).waitFor();
+    await expectAccessible(home);
+    await expectAccessible(await signedIn('guardian', '/guardian/messages', PHONE));
+    await expectAccessible(await signedIn('teacher', '/teacher/messages/new', PHONE));
   });
 });

@@ -5,6 +5,8 @@ import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { signOut } from './auth/session.ts';
 import { CABINET_MODULES } from './cabinets/index.ts';
+import { Bell } from './features/communication/bell.tsx';
+import { CommunicationNavItems, CommunicationRoutes, hasMessages } from './features/communication/cabinet.tsx';
 import { CABINETS, cabinetsOf, grantsFor, ME_QUERY, useMe, type CabinetId, type MeGrant } from './me.tsx';
 import { ErrorNotice, Loading, Notice } from './ui/kit.tsx';
 import type { AcceptDataTransferMutation, AcceptDataTransferMutationVariables } from './generated/graphql.ts';
@@ -62,6 +64,7 @@ function Header({ cabinet }: { cabinet: CabinetId | undefined }) {
       </NavLink>
       <CabinetSwitcher current={cabinet} />
       <div className="user">
+        {cabinet && hasMessages(me.grants) && <Bell />}
         <span className="user-name">{me.person.fullName}</span>
         <button type="button" className="button button-ghost" onClick={signOut}>
           Выйти
@@ -106,11 +109,14 @@ function CabinetFrame() {
                   </NavLink>
                 </li>
               ))}
+            <CommunicationNavItems cabinet={id} grants={me.grants} />
           </ul>
         </nav>
         <main id="main" className="app-main">
           <Suspense fallback={<Loading />}>
-            <module.Routes />
+            <CommunicationRoutes cabinet={id}>
+              <module.Routes />
+            </CommunicationRoutes>
           </Suspense>
         </main>
       </div>

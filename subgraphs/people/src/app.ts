@@ -1,6 +1,7 @@
 /** The people subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
 import { defineSubgraph } from '@region/kit';
 import { createLoaders, type PeopleContext } from './context.ts';
+import { announcementsModule } from './modules/announcements/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { completenessModule } from './modules/completeness/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
@@ -11,8 +12,10 @@ import { extraEducationLinksModule } from './modules/extra-education-links/index
 import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
 import { loginModule } from './modules/login/index.ts';
+import { messagesModule } from './modules/messages/index.ts';
 import { militaryRegistrationModule } from './modules/military-registration/index.ts';
 import { movementBookModule } from './modules/movement-book/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
@@ -38,6 +41,10 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     militaryRegistrationModule,
     extraCoverageModule,
     extraEducationLinksModule,
+
+    messagesModule,
+    announcementsModule,
+    notificationsModule,
   ],
   policy: (principal, now) => new PeoplePolicy(principal, now),
   loaders: createLoaders,

@@ -5,6 +5,7 @@ import { consentsOf } from './modules/consents/service.ts';
 import { employmentsOf, headsOf } from './modules/employment/repository.ts';
 import { createExtraCoverageLoaders } from './modules/extra-coverage/index.ts';
 import { grantsOfPersons } from './modules/grants/service.ts';
+import { createMessageLoaders } from './modules/messages/index.ts';
 import { guardianFacts } from './modules/portfolio-readiness/repository.ts';
 import { movementsOf } from './modules/movement-book/service.ts';
 import { createOrganizationLoaders } from './modules/organizations/loaders.ts';
@@ -19,6 +20,7 @@ export function createLoaders(db: Database, policy: PeoplePolicy) {
     ...createOrganizationLoaders(db, policy),
     ...createCompletenessLoaders(db, policy),
     ...createExtraCoverageLoaders(db),
+    ...createMessageLoaders(db),
     consents: groupLoader(
       (ids: readonly string[]) => consentsOf(db, ids),
       (row) => row.personId,

@@ -17,6 +17,7 @@ import type { PersonConnectionRow } from '../modules/persons/resolvers/Query.ts'
 import type { Grant } from '@region/schema';
 import type { GrantRow } from '../modules/grants/service.ts';
 import type { CoverageArea } from '@region/kit';
+import type { ThreadRow, MessageRow, RecipientRow } from '../modules/messages/index.ts';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -38,6 +39,57 @@ export type Scalars = {
   federation__Scope: { input: unknown; output: unknown; }
   federation__Policy: { input: unknown; output: unknown; }
   federation__ContextFieldValue: { input: unknown; output: unknown; }
+};
+
+/** Кому объявление: школе, классу или муниципалитету. */
+export type AnnouncementScope =
+  | 'ORGANIZATION'
+  | 'CLASS'
+  | 'MUNICIPALITY';
+
+/** Аудитория объявления: родители, обучающиеся, сотрудники. */
+export type AnnouncementAudience =
+  | 'GUARDIANS'
+  | 'LEARNERS'
+  | 'STAFF';
+
+export type AnnouncementInput = {
+  scope: AnnouncementScope;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  classId?: InputMaybe<Scalars['ID']['input']>;
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
+  audiences: Array<AnnouncementAudience>;
+  title: Scalars['String']['input'];
+  body: Scalars['String']['input'];
+  validFrom: Scalars['Date']['input'];
+  validTo: Scalars['Date']['input'];
+};
+
+export type AnnouncementTarget = {
+  __typename?: 'AnnouncementTarget';
+  scope: AnnouncementScope;
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  classId?: Maybe<Scalars['ID']['output']>;
+  municipalityId?: Maybe<Scalars['ID']['output']>;
+  /** «Школа № 1», «5А — Школа № 1», «Муниципалитет …». */
+  title: Scalars['String']['output'];
+};
+
+/** Объявление. */
+export type Announcement = {
+  __typename?: 'Announcement';
+  id: Scalars['ID']['output'];
+  scope: AnnouncementScope;
+  audiences: Array<AnnouncementAudience>;
+  title: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+  validFrom: Scalars['Date']['output'];
+  validTo: Scalars['Date']['output'];
+  /** Кому: школа, класс или муниципалитет. */
+  targetTitle: Scalars['String']['output'];
+  /** Автор в рабочей роли (сотрудник школы или муниципалитета). */
+  authorTitle: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
 };
 
 /** Физическое лицо: обучающийся, законный представитель, сотрудник. */
@@ -428,6 +480,65 @@ export type LoginResolution = {
   message?: Maybe<Scalars['String']['output']>;
 };
 
+export type SendMessageInput = {
+  recipientIds: Array<Scalars['ID']['input']>;
+  subject: Scalars['String']['input'];
+  body: Scalars['String']['input'];
+};
+
+/** Переписка двух людей. Вложения (issue 15 §2) добавит их модуль полем `Message.attachments`. */
+export type MessageThread = {
+  __typename?: 'MessageThread';
+  id: Scalars['ID']['output'];
+  subject: Scalars['String']['output'];
+  counterpart: MessageParty;
+  lastMessageAt: Scalars['DateTime']['output'];
+  /** Начало последнего сообщения (до 140 знаков); null, если автор обезличен. */
+  lastMessage?: Maybe<Scalars['String']['output']>;
+  unreadCount: Scalars['Int']['output'];
+  messages: Array<Message>;
+};
+
+/** Собеседник: имя показывается с согласием на обработку или в рабочей роли (сотрудник), иначе обезличено. */
+export type MessageParty = {
+  __typename?: 'MessageParty';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  depersonalized: Scalars['Boolean']['output'];
+};
+
+export type Message = {
+  __typename?: 'Message';
+  id: Scalars['ID']['output'];
+  author: MessageParty;
+  /** Моё сообщение. */
+  mine: Scalars['Boolean']['output'];
+  /** Текст; null, если автор обезличен (нет согласия на обработку). */
+  body?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type RecipientRelation =
+  | 'LEARNER'
+  | 'GUARDIAN'
+  | 'TEACHER'
+  | 'CLASS_TEACHER'
+  | 'SCHOOL_ADMIN'
+  | 'STAFF';
+
+/** Адресат, которому я могу написать, и почему (через какой класс и какого ребёнка). */
+export type MessageRecipient = {
+  __typename?: 'MessageRecipient';
+  personId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  relation: RecipientRelation;
+  classId?: Maybe<Scalars['ID']['output']>;
+  className?: Maybe<Scalars['String']['output']>;
+  /** Ребёнок, через которого связаны (родитель ученика; учитель моего ребёнка). */
+  childName?: Maybe<Scalars['String']['output']>;
+  organizationId: Scalars['ID']['output'];
+};
+
 /**
  * Сведения для ГИР ВУ за календарный год. Обучающиеся без согласия на обработку ПДн (правило 5) не выгружаются
  * и не показываются: они только посчитаны в withheld.
@@ -671,6 +782,27 @@ export type MovementEdge = {
   node: MovementEntry;
 };
 
+export type NotificationKind =
+  | 'MESSAGE'
+  | 'ANNOUNCEMENT';
+
+export type Notification = {
+  __typename?: 'Notification';
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  title: Scalars['String']['output'];
+  threadId?: Maybe<Scalars['ID']['output']>;
+  announcementId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  read: Scalars['Boolean']['output'];
+};
+
+export type NotificationSetting = {
+  __typename?: 'NotificationSetting';
+  kind: NotificationKind;
+  inApp: Scalars['Boolean']['output'];
+};
+
 export type OrganizationType =
   | 'SCHOOL'
   | 'KINDERGARTEN'
@@ -891,6 +1023,8 @@ export type Link__Purpose =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Опубликовать объявление. Период — даты региона включительно; прошедший период — BAD_USER_INPUT. */
+  publishAnnouncement: Announcement;
   /** Дать согласие (за себя или как законный представитель ребёнка). */
   grantConsent: Consent;
   /** Отозвать согласие: без согласия на обработку данные лица обезличиваются. */
@@ -925,6 +1059,15 @@ export type Mutation = {
   _resolveService: LoginResolution;
   /** Согласие на передачу персональных данных, запрашиваемое при первом входе. */
   acceptDataTransfer: Me;
+  /**
+   * Написать одному или нескольким адресатам из `messageRecipients`: каждому открывается своя переписка, так что
+   * никто не узнаёт, кому ещё написано. Не свой адресат — FORBIDDEN.
+   */
+  sendMessage: Array<MessageThread>;
+  /** Ответить в переписке. Если собеседник больше не среди моих адресатов (класс передан другому учителю), FORBIDDEN. */
+  replyToThread: MessageThread;
+  /** Отметить переписку прочитанной. */
+  markThreadRead: MessageThread;
   /** Запись в книгу движения по приказу. Текущая организация и класс обучающегося следуют из книги. */
   recordMovement: MovementEntry;
   /**
@@ -932,6 +1075,10 @@ export type Mutation = {
    * обучающегося, кроме перечисленных (оставленных на повторное обучение), всё или ничего.
    */
   recordClassMovement: Array<MovementEntry>;
+  /** Отметить уведомления прочитанными; без `ids` — все. Ответ — сколько отмечено. */
+  markNotificationsRead: Scalars['Int']['output'];
+  /** Получать ли уведомления этого вида. */
+  setNotificationSetting: NotificationSetting;
   /**
    * Новая карточка. Отказ, если такой СНИЛС или документ уже есть; при совпадении ФИО и даты рождения
    * нужно подтверждение (confirmPossibleDuplicate: true).
@@ -939,6 +1086,11 @@ export type Mutation = {
   createPerson: Person;
   /** Изменить карточку; каждое изменение попадает в историю. */
   updatePerson: Person;
+};
+
+
+export type MutationPublishAnnouncementArgs = {
+  input: AnnouncementInput;
 };
 
 
@@ -998,6 +1150,22 @@ export type Mutation_ResolveServiceArgs = {
 };
 
 
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
+};
+
+
+export type MutationReplyToThreadArgs = {
+  threadId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+};
+
+
+export type MutationMarkThreadReadArgs = {
+  threadId: Scalars['ID']['input'];
+};
+
+
 export type MutationRecordMovementArgs = {
   input: MovementInput;
 };
@@ -1005,6 +1173,17 @@ export type MutationRecordMovementArgs = {
 
 export type MutationRecordClassMovementArgs = {
   input: ClassMovementInput;
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationSetNotificationSettingArgs = {
+  kind: NotificationKind;
+  inApp: Scalars['Boolean']['input'];
 };
 
 
@@ -1022,12 +1201,33 @@ export type MutationUpdatePersonArgs = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Объявления, действующие сегодня (дата региона) и адресованные мне хотя бы по одной из моих ролей: родителю —
+   * объявления для родителей школы, класса или муниципалитета его детей, ученику — для учеников, сотруднику — для
+   * сотрудников.
+   */
+  announcements: Array<Announcement>;
+  /** Объявления, которые я опубликовал(а), новые сверху (и будущие, и прошедшие). */
+  myAnnouncements: Array<Announcement>;
+  /** Куда я могу публиковать: школа администратора, класс классного руководителя, муниципалитет координатора. */
+  announcementTargets: Array<AnnouncementTarget>;
+  /**
    * Вероятные дубликаты (правило 8): карточки с одинаковыми ФИО и датой рождения, в которых вам доступна
    * хотя бы одна. У каждой карточки видно время последнего входа — по нему выбирают, какую сохранить.
    */
   duplicates: DuplicateGroupConnection;
   /** Текущий пользователь: его карточка, роли и то, что ждёт его решения. */
   me: Me;
+  /** Мои переписки, новые сверху (не больше `first`, до 200). Переписка хранится год после последнего сообщения. */
+  messageThreads: Array<MessageThread>;
+  /** Одна переписка, в которой я участвую; чужая отвечает NOT_FOUND. */
+  messageThread?: Maybe<MessageThread>;
+  /**
+   * Кому я могу написать: по каждой моей роли отдельно (учитель — ученикам и родителям своих классов и
+   * администрации школы, родитель — учителям своих детей и школе, администратор — сотрудникам и родителям).
+   */
+  messageRecipients: Array<MessageRecipient>;
+  /** Непрочитанные сообщения во всех моих переписках. */
+  unreadMessageCount: Scalars['Int']['output'];
   /**
    * ГИР ВУ: обучающиеся школ и колледжей — граждане России (или без указанного гражданства), которым в текущем
    * календарном году (по времени региона) исполняется 17 лет, со сведениями для первоначальной постановки на
@@ -1037,6 +1237,11 @@ export type Query = {
   militaryRegistration: MilitaryRegistration;
   /** Книга движения организации: зачисления, переводы, отчисления, выпуск — по дате вступления в силу. */
   movementBook: MovementConnection;
+  /** Мои уведомления (колокольчик), новые сверху; хранятся 90 дней. */
+  notifications: Array<Notification>;
+  unreadNotificationCount: Scalars['Int']['output'];
+  /** Какие уведомления я получаю (по умолчанию — все). */
+  notificationSettings: Array<NotificationSetting>;
   organization?: Maybe<Organization>;
   organizations: OrganizationConnection;
   /** Муниципальные образования региона. */
@@ -1060,6 +1265,16 @@ export type QueryDuplicatesArgs = {
 };
 
 
+export type QueryMessageThreadsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMessageThreadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryMilitaryRegistrationArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
   municipalityId?: InputMaybe<Scalars['ID']['input']>;
@@ -1070,6 +1285,11 @@ export type QueryMovementBookArgs = {
   organizationId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1215,8 +1435,13 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Person: ResolverTypeWrapper<PersonRow>;
+  AnnouncementScope: AnnouncementScope;
+  AnnouncementAudience: AnnouncementAudience;
+  AnnouncementInput: AnnouncementInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AnnouncementTarget: ResolverTypeWrapper<AnnouncementTarget>;
+  Announcement: ResolverTypeWrapper<Announcement>;
+  Person: ResolverTypeWrapper<PersonRow>;
   HistoryEntry: ResolverTypeWrapper<HistoryRow>;
   Organization: ResolverTypeWrapper<OrganizationRow>;
   Municipality: ResolverTypeWrapper<MunicipalityRow>;
@@ -1248,6 +1473,12 @@ export type ResolversTypes = ResolversObject<{
   EsiaKidInput: EsiaKidInput;
   LoginOutcome: LoginOutcome;
   LoginResolution: ResolverTypeWrapper<LoginResolution>;
+  SendMessageInput: SendMessageInput;
+  MessageThread: ResolverTypeWrapper<ThreadRow>;
+  MessageParty: ResolverTypeWrapper<MessageParty>;
+  Message: ResolverTypeWrapper<MessageRow>;
+  RecipientRelation: RecipientRelation;
+  MessageRecipient: ResolverTypeWrapper<RecipientRow>;
   MilitaryRegistration: ResolverTypeWrapper<RegistrationScope>;
   MilitaryRegistrationLearner: ResolverTypeWrapper<LearnerRow>;
   MilitaryRegistrationProblem: ResolverTypeWrapper<MilitaryRegistrationProblem>;
@@ -1266,6 +1497,9 @@ export type ResolversTypes = ResolversObject<{
   PaymentMethod: PaymentMethod;
   MovementConnection: ResolverTypeWrapper<Omit<MovementConnection, 'edges'> & { edges: Array<ResolversTypes['MovementEdge']> }>;
   MovementEdge: ResolverTypeWrapper<Omit<MovementEdge, 'node'> & { node: ResolversTypes['MovementEntry'] }>;
+  NotificationKind: NotificationKind;
+  Notification: ResolverTypeWrapper<Notification>;
+  NotificationSetting: ResolverTypeWrapper<NotificationSetting>;
   OrganizationType: OrganizationType;
   OrganizationFilter: OrganizationFilter;
   OrganizationConnection: ResolverTypeWrapper<OrganizationConnectionRow>;
@@ -1303,8 +1537,11 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Person: PersonRow;
+  AnnouncementInput: AnnouncementInput;
   ID: Scalars['ID']['output'];
+  AnnouncementTarget: AnnouncementTarget;
+  Announcement: Announcement;
+  Person: PersonRow;
   HistoryEntry: HistoryRow;
   Organization: OrganizationRow;
   Municipality: MunicipalityRow;
@@ -1329,6 +1566,11 @@ export type ResolversParentTypes = ResolversObject<{
   EsiaProfileInput: EsiaProfileInput;
   EsiaKidInput: EsiaKidInput;
   LoginResolution: LoginResolution;
+  SendMessageInput: SendMessageInput;
+  MessageThread: ThreadRow;
+  MessageParty: MessageParty;
+  Message: MessageRow;
+  MessageRecipient: RecipientRow;
   MilitaryRegistration: RegistrationScope;
   MilitaryRegistrationLearner: LearnerRow;
   MilitaryRegistrationProblem: MilitaryRegistrationProblem;
@@ -1344,6 +1586,8 @@ export type ResolversParentTypes = ResolversObject<{
   MovementEntry: MovementRow;
   MovementConnection: Omit<MovementConnection, 'edges'> & { edges: Array<ResolversParentTypes['MovementEdge']> };
   MovementEdge: Omit<MovementEdge, 'node'> & { node: ResolversParentTypes['MovementEntry'] };
+  Notification: Notification;
+  NotificationSetting: NotificationSetting;
   OrganizationFilter: OrganizationFilter;
   OrganizationConnection: OrganizationConnectionRow;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
@@ -1476,6 +1720,27 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type AnnouncementTargetResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['AnnouncementTarget'] = ResolversParentTypes['AnnouncementTarget']> = ResolversObject<{
+  scope?: Resolver<ResolversTypes['AnnouncementScope'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  classId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  municipalityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AnnouncementResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Announcement'] = ResolversParentTypes['Announcement']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['AnnouncementScope'], ParentType, ContextType>;
+  audiences?: Resolver<Array<ResolversTypes['AnnouncementAudience']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  targetTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  authorTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
 
 export type PersonResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1658,6 +1923,40 @@ export type LoginResolutionResolvers<ContextType = PeopleContext, ParentType ext
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type MessageThreadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MessageThread'] = ResolversParentTypes['MessageThread']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counterpart?: Resolver<ResolversTypes['MessageParty'], ParentType, ContextType>;
+  lastMessageAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+}>;
+
+export type MessagePartyResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MessageParty'] = ResolversParentTypes['MessageParty']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  depersonalized?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type MessageResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['MessageParty'], ParentType, ContextType>;
+  mine?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type MessageRecipientResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MessageRecipient'] = ResolversParentTypes['MessageRecipient']> = ResolversObject<{
+  personId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['RecipientRelation'], ParentType, ContextType>;
+  classId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  className?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  childName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type MilitaryRegistrationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MilitaryRegistration'] = ResolversParentTypes['MilitaryRegistration']> = ResolversObject<{
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   birthYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1764,6 +2063,21 @@ export type MovementEdgeResolvers<ContextType = PeopleContext, ParentType extend
   node?: Resolver<ResolversTypes['MovementEntry'], ParentType, ContextType>;
 }>;
 
+export type NotificationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  announcementId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NotificationSettingResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['NotificationSetting'] = ResolversParentTypes['NotificationSetting']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  inApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type OrganizationConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1844,6 +2158,7 @@ export interface Federation__ContextFieldValueScalarConfig extends GraphQLScalar
 }
 
 export type MutationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  publishAnnouncement?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationPublishAnnouncementArgs, 'input'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'personId' | 'kind'>>;
   withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'personId' | 'kind'>>;
   mergePersons?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergePersonsArgs, 'keepId' | 'mergeId'>>;
@@ -1855,17 +2170,32 @@ export type MutationResolvers<ContextType = PeopleContext, ParentType extends Re
   _resolveLogin?: Resolver<ResolversTypes['LoginResolution'], ParentType, ContextType, RequireFields<Mutation_ResolveLoginArgs, 'input'>>;
   _resolveService?: Resolver<ResolversTypes['LoginResolution'], ParentType, ContextType, RequireFields<Mutation_ResolveServiceArgs, 'clientId'>>;
   acceptDataTransfer?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
+  sendMessage?: Resolver<Array<ResolversTypes['MessageThread']>, ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+  replyToThread?: Resolver<ResolversTypes['MessageThread'], ParentType, ContextType, RequireFields<MutationReplyToThreadArgs, 'threadId' | 'body'>>;
+  markThreadRead?: Resolver<ResolversTypes['MessageThread'], ParentType, ContextType, RequireFields<MutationMarkThreadReadArgs, 'threadId'>>;
   recordMovement?: Resolver<ResolversTypes['MovementEntry'], ParentType, ContextType, RequireFields<MutationRecordMovementArgs, 'input'>>;
   recordClassMovement?: Resolver<Array<ResolversTypes['MovementEntry']>, ParentType, ContextType, RequireFields<MutationRecordClassMovementArgs, 'input'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
+  setNotificationSetting?: Resolver<ResolversTypes['NotificationSetting'], ParentType, ContextType, RequireFields<MutationSetNotificationSettingArgs, 'kind' | 'inApp'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input' | 'confirmPossibleDuplicate'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
 }>;
 
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  announcements?: Resolver<Array<ResolversTypes['Announcement']>, ParentType, ContextType>;
+  myAnnouncements?: Resolver<Array<ResolversTypes['Announcement']>, ParentType, ContextType>;
+  announcementTargets?: Resolver<Array<ResolversTypes['AnnouncementTarget']>, ParentType, ContextType>;
   duplicates?: Resolver<ResolversTypes['DuplicateGroupConnection'], ParentType, ContextType, RequireFields<QueryDuplicatesArgs, 'first'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
+  messageThreads?: Resolver<Array<ResolversTypes['MessageThread']>, ParentType, ContextType, RequireFields<QueryMessageThreadsArgs, 'first'>>;
+  messageThread?: Resolver<Maybe<ResolversTypes['MessageThread']>, ParentType, ContextType, RequireFields<QueryMessageThreadArgs, 'id'>>;
+  messageRecipients?: Resolver<Array<ResolversTypes['MessageRecipient']>, ParentType, ContextType>;
+  unreadMessageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   militaryRegistration?: Resolver<ResolversTypes['MilitaryRegistration'], ParentType, ContextType, Partial<QueryMilitaryRegistrationArgs>>;
   movementBook?: Resolver<ResolversTypes['MovementConnection'], ParentType, ContextType, RequireFields<QueryMovementBookArgs, 'organizationId' | 'first'>>;
+  notifications?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first'>>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notificationSettings?: Resolver<Array<ResolversTypes['NotificationSetting']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
@@ -1877,6 +2207,8 @@ export type QueryResolvers<ContextType = PeopleContext, ParentType extends Resol
 export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  AnnouncementTarget?: AnnouncementTargetResolvers<ContextType>;
+  Announcement?: AnnouncementResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   HistoryEntry?: HistoryEntryResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
@@ -1896,6 +2228,10 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Me?: MeResolvers<ContextType>;
   RoleGrant?: RoleGrantResolvers<ContextType>;
   LoginResolution?: LoginResolutionResolvers<ContextType>;
+  MessageThread?: MessageThreadResolvers<ContextType>;
+  MessageParty?: MessagePartyResolvers<ContextType>;
+  Message?: MessageResolvers<ContextType>;
+  MessageRecipient?: MessageRecipientResolvers<ContextType>;
   MilitaryRegistration?: MilitaryRegistrationResolvers<ContextType>;
   MilitaryRegistrationLearner?: MilitaryRegistrationLearnerResolvers<ContextType>;
   MilitaryRegistrationProblem?: MilitaryRegistrationProblemResolvers<ContextType>;
@@ -1909,6 +2245,8 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   MovementEntry?: MovementEntryResolvers<ContextType>;
   MovementConnection?: MovementConnectionResolvers<ContextType>;
   MovementEdge?: MovementEdgeResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationSetting?: NotificationSettingResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   IdentityDocument?: IdentityDocumentResolvers<ContextType>;

@@ -1,0 +1,226 @@
+/** Operations of messages, announcements and the bell (issue 15 §1). */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  AnnouncementTargetsQuery,
+  AnnouncementTargetsQueryVariables,
+  CurrentAnnouncementsQuery,
+  CurrentAnnouncementsQueryVariables,
+  MarkNotificationsReadMutation,
+  MarkNotificationsReadMutationVariables,
+  MarkThreadReadMutation,
+  MarkThreadReadMutationVariables,
+  MessageRecipientsQuery,
+  MessageRecipientsQueryVariables,
+  MessageThreadQuery,
+  MessageThreadQueryVariables,
+  MessageThreadsQuery,
+  MessageThreadsQueryVariables,
+  MyAnnouncementsQuery,
+  MyAnnouncementsQueryVariables,
+  NotificationsQuery,
+  NotificationsQueryVariables,
+  PublishAnnouncementMutation,
+  PublishAnnouncementMutationVariables,
+  ReplyToThreadMutation,
+  ReplyToThreadMutationVariables,
+  SendMessageMutation,
+  SendMessageMutationVariables,
+  SetNotificationSettingMutation,
+  SetNotificationSettingMutationVariables,
+  UnreadMessagesQuery,
+  UnreadMessagesQueryVariables,
+} from '../../generated/graphql.ts';
+
+export const MESSAGE_THREADS: TypedDocumentNode<MessageThreadsQuery, MessageThreadsQueryVariables> = gql`
+  query MessageThreads {
+    messageThreads(first: 100) {
+      id
+      subject
+      lastMessageAt
+      lastMessage
+      unreadCount
+      counterpart {
+        id
+        name
+        depersonalized
+      }
+    }
+    unreadMessageCount
+  }
+`;
+
+export const MESSAGE_THREAD: TypedDocumentNode<MessageThreadQuery, MessageThreadQueryVariables> = gql`
+  query MessageThread($id: ID!) {
+    messageThread(id: $id) {
+      id
+      subject
+      lastMessageAt
+      unreadCount
+      counterpart {
+        id
+        name
+        depersonalized
+      }
+      messages {
+        id
+        mine
+        body
+        createdAt
+        author {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+export const MESSAGE_RECIPIENTS: TypedDocumentNode<MessageRecipientsQuery, MessageRecipientsQueryVariables> = gql`
+  query MessageRecipients {
+    messageRecipients {
+      personId
+      name
+      relation
+      classId
+      className
+      childName
+      organizationId
+    }
+  }
+`;
+
+export const SEND_MESSAGE: TypedDocumentNode<SendMessageMutation, SendMessageMutationVariables> = gql`
+  mutation SendMessage($input: SendMessageInput!) {
+    sendMessage(input: $input) {
+      id
+    }
+  }
+`;
+
+export const REPLY_TO_THREAD: TypedDocumentNode<ReplyToThreadMutation, ReplyToThreadMutationVariables> = gql`
+  mutation ReplyToThread($threadId: ID!, $body: String!) {
+    replyToThread(threadId: $threadId, body: $body) {
+      id
+      lastMessageAt
+      unreadCount
+      messages {
+        id
+        mine
+        body
+        createdAt
+        author {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+
+export const MARK_THREAD_READ: TypedDocumentNode<MarkThreadReadMutation, MarkThreadReadMutationVariables> = gql`
+  mutation MarkThreadRead($threadId: ID!) {
+    markThreadRead(threadId: $threadId) {
+      id
+      unreadCount
+    }
+  }
+`;
+
+export const CURRENT_ANNOUNCEMENTS: TypedDocumentNode<CurrentAnnouncementsQuery, CurrentAnnouncementsQueryVariables> =
+  gql`
+    query CurrentAnnouncements {
+      announcements {
+        id
+        title
+        body
+        validFrom
+        validTo
+        targetTitle
+        authorTitle
+        audiences
+      }
+    }
+  `;
+
+export const MY_ANNOUNCEMENTS: TypedDocumentNode<MyAnnouncementsQuery, MyAnnouncementsQueryVariables> = gql`
+  query MyAnnouncements {
+    myAnnouncements {
+      id
+      title
+      body
+      validFrom
+      validTo
+      targetTitle
+      audiences
+    }
+  }
+`;
+
+export const ANNOUNCEMENT_TARGETS: TypedDocumentNode<AnnouncementTargetsQuery, AnnouncementTargetsQueryVariables> = gql`
+  query AnnouncementTargets {
+    announcementTargets {
+      scope
+      organizationId
+      classId
+      municipalityId
+      title
+    }
+  }
+`;
+
+export const PUBLISH_ANNOUNCEMENT: TypedDocumentNode<
+  PublishAnnouncementMutation,
+  PublishAnnouncementMutationVariables
+> = gql`
+  mutation PublishAnnouncement($input: AnnouncementInput!) {
+    publishAnnouncement(input: $input) {
+      id
+    }
+  }
+`;
+
+export const NOTIFICATIONS: TypedDocumentNode<NotificationsQuery, NotificationsQueryVariables> = gql`
+  query Notifications {
+    notifications(first: 20) {
+      id
+      kind
+      title
+      threadId
+      announcementId
+      createdAt
+      read
+    }
+    unreadNotificationCount
+    notificationSettings {
+      kind
+      inApp
+    }
+  }
+`;
+
+export const MARK_NOTIFICATIONS_READ: TypedDocumentNode<
+  MarkNotificationsReadMutation,
+  MarkNotificationsReadMutationVariables
+> = gql`
+  mutation MarkNotificationsRead($ids: [ID!]) {
+    markNotificationsRead(ids: $ids)
+  }
+`;
+
+export const SET_NOTIFICATION_SETTING: TypedDocumentNode<
+  SetNotificationSettingMutation,
+  SetNotificationSettingMutationVariables
+> = gql`
+  mutation SetNotificationSetting($kind: NotificationKind!, $inApp: Boolean!) {
+    setNotificationSetting(kind: $kind, inApp: $inApp) {
+      kind
+      inApp
+    }
+  }
+`;
+
+export const UNREAD_MESSAGES: TypedDocumentNode<UnreadMessagesQuery, UnreadMessagesQueryVariables> = gql`
+  query UnreadMessages {
+    unreadMessageCount
+  }
+`;

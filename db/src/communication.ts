@@ -1,0 +1,147 @@
+/**
+ * Communication (issue 15 §1): messages, announcements and notifications. The tables live in the `people`
+ * schema and are owned by the people subgraph: who may write to whom is decided by role grants, class
+ * membership (`enrolments.class_id`), guardianship and employment — all people's own rows — so every check is
+ * one SQL statement inside one subgraph (docs/architecture.md, «Communication»).
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { municipalities, organizations, people, persons } from './people.ts';
+
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`uuidv7()`);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * A conversation between exactly two persons. A message to several recipients (a class's parents) opens one
+ * thread per recipient, so no parent learns who else was written to or reads another family's answer.
+ */
+export const messageThreads = people.table(
+  'message_threads',
+  {
+    id: id(),
+    subject: text('subject').notNull(),
+    /** The school the conversation belongs to (the writer's grant's organization): retention and support. */
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => persons.id),
+    createdAt: createdAt(),
+    /** Retention counts from here: a thread disappears a year after its last message. */
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('message_threads_last_idx').on(t.lastMessageAt)],
+);
+
+export const messageParticipants = people.table(
+  'message_participants',
+  {
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** Messages after this moment (by others) are unread; null: nothing read yet. */
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.personId] }), index('message_participants_person_idx').on(t.personId)],
+);
+
+/**
+ * One message. Attachments (issue 15 §2, later) are a table of their own keyed by `message_id` and a field
+ * `Message.attachments` of their module; nothing here changes for them.
+ */
+export const messages = people.table(
+  'messages',
+  {
+    id: id(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => messageThreads.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => persons.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('messages_thread_idx').on(t.threadId, t.createdAt)],
+);
+
+export const announcementScope = people.enum('announcement_scope', ['ORGANIZATION', 'CLASS', 'MUNICIPALITY']);
+export const announcementAudience = people.enum('announcement_audience', ['GUARDIANS', 'LEARNERS', 'STAFF']);
+
+/** An announcement to a school, a class or a municipality, for some audiences, valid over region dates. */
+export const announcements = people.table(
+  'announcements',
+  {
+    id: id(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => persons.id),
+    scope: announcementScope('scope').notNull(),
+    /** The school (ORGANIZATION, CLASS). */
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    /** A learning class id (CLASS); no foreign key across schemas. */
+    classId: uuid('class_id'),
+    municipalityId: uuid('municipality_id').references(() => municipalities.id),
+    audiences: announcementAudience('audiences').array().notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Region dates (UTC+5), both inclusive. */
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('announcements_organization_idx').on(t.organizationId, t.validTo),
+    index('announcements_municipality_idx').on(t.municipalityId, t.validTo),
+    check(
+      'announcements_scope_shape',
+      sql`(${t.scope} = 'MUNICIPALITY') = (${t.municipalityId} is not null)
+        and (${t.scope} in ('ORGANIZATION', 'CLASS')) = (${t.organizationId} is not null)
+        and (${t.scope} = 'CLASS') = (${t.classId} is not null)`,
+    ),
+    check('announcements_period', sql`${t.validFrom} <= ${t.validTo}`),
+    check('announcements_audience', sql`cardinality(${t.audiences}) > 0`),
+  ],
+);
+
+export const notificationKind = people.enum('notification_kind', ['MESSAGE', 'ANNOUNCEMENT']);
+
+/** The bell: one row per person and event, written in the transaction of the event. */
+export const notifications = people.table(
+  'notifications',
+  {
+    id: id(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    kind: notificationKind('kind').notNull(),
+    title: text('title').notNull(),
+    threadId: uuid('thread_id').references(() => messageThreads.id, { onDelete: 'cascade' }),
+    announcementId: uuid('announcement_id').references(() => announcements.id, { onDelete: 'cascade' }),
+    /** Region date from which it shows (an announcement's first day). */
+    visibleFrom: date('visible_from').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_person_idx').on(t.personId, t.createdAt)],
+);
+
+/** Which notifications a person wants (absent row: the default, in the client and no e-mail). */
+export const notificationSettings = people.table(
+  'notification_settings',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    kind: notificationKind('kind').notNull(),
+    inApp: boolean('in_app').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] })],
+);
