@@ -24,7 +24,8 @@ import { insertAdmissions } from './admissions/tables.ts';
 import type { AdmissionsRows } from './admissions/types.ts';
 import { insertExtraEducation } from './extra-education/tables.ts';
 import type { ExtraEducationRows } from './extra-education/types.ts';
-import { generateRegion } from './generate.ts';
+import { DEMO_SCHOOL_YEAR, generateRegion } from './generate.ts';
+import { registerOnPlatforms } from './platforms.ts';
 import { DEMO_SERVICES } from './service-accounts.ts';
 import { insertRows } from './insert-rows.ts';
 import { LEARNING_TABLES } from './learning/tables.ts';
@@ -66,6 +67,7 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
       await insertRows(tx, LEARNING_TABLES[table], region.learning[table]);
     await insertAdmissions(tx, region.admissions);
     await insertExtraEducation(tx, region.extraEducation);
+    await registerOnPlatforms(tx, options.schoolYear ?? DEMO_SCHOOL_YEAR);
     await tx.insert(serviceAccounts).values(
       DEMO_SERVICES.map((service) => ({
         clientId: service.clientId,
