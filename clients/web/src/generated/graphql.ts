@@ -442,6 +442,13 @@ export type ReportDatasetId =
   | 'EXTRA_EDUCATION'
   /** Текущие отметки и отметки за контрольные работы за период. */
   | 'MARKS'
+  /**
+   * Организации: статус в Сферуме, регистрация в ФГИС «Моя школа», неверные ИНН (правило 21). Не персональные
+   * данные: ячейки не скрываются.
+   */
+  | 'ORGANIZATIONS'
+  /** Регистрация обучающихся и работников в Сферуме и ФГИС «Моя школа» к дате среза (правила 21, 24). */
+  | 'PLATFORMS'
   /** Кадры: работники организаций на дату среза. */
   | 'STAFF';
 
@@ -525,9 +532,16 @@ export type ReportMeasureId =
   /** Ученико-уроки по расписанию за период. */
   | 'LESSON_SLOTS'
   | 'MARKS'
+  | 'ORGANIZATIONS'
+  | 'ORGANIZATIONS_MY_SCHOOL'
+  | 'ORGANIZATIONS_SFERUM_ACTIVE'
+  /** Организации, у которых ИНН не проходит проверку контрольного числа. */
+  | 'ORGANIZATIONS_WRONG_INN'
   | 'PERSONS'
   | 'PLACES'
   | 'PLACES_FILLED'
+  | 'REGISTERED_MY_SCHOOL'
+  | 'REGISTERED_SFERUM'
   | 'SHARE_ACTUAL_CERTIFICATES'
   | 'SHARE_BY_CERTIFICATE'
   | 'SHARE_COMPLETE_CARDS'
@@ -535,6 +549,9 @@ export type ReportMeasureId =
   | 'SHARE_OF_PERSONS'
   | 'SHARE_OF_TWOS'
   | 'SHARE_ON_MATERNITY_LEAVE'
+  | 'SHARE_ORGANIZATIONS_SFERUM_ACTIVE'
+  | 'SHARE_REGISTERED_MY_SCHOOL'
+  | 'SHARE_REGISTERED_SFERUM'
   | 'SHARE_WITH_CATEGORY';
 
 /** Сортировка по измерению или показателю отчёта (одно из двух). */

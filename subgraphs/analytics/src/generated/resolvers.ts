@@ -141,7 +141,14 @@ export type ReportDatasetId =
   /** Дополнительное образование: договоры об обучении, действующие на дату среза. */
   | 'EXTRA_EDUCATION'
   /** Сертификаты ПФДО, выданные к дате среза, и их статусы. */
-  | 'CERTIFICATES';
+  | 'CERTIFICATES'
+  /** Регистрация обучающихся и работников в Сферуме и ФГИС «Моя школа» к дате среза (правила 21, 24). */
+  | 'PLATFORMS'
+  /**
+   * Организации: статус в Сферуме, регистрация в ФГИС «Моя школа», неверные ИНН (правило 21). Не персональные
+   * данные: ячейки не скрываются.
+   */
+  | 'ORGANIZATIONS';
 
 export type ReportDimensionId =
   | 'MUNICIPALITY'
@@ -203,7 +210,17 @@ export type ReportMeasureId =
   | 'CONTRACTS'
   | 'SHARE_BY_CERTIFICATE'
   | 'CERTIFICATES'
-  | 'SHARE_ACTUAL_CERTIFICATES';
+  | 'SHARE_ACTUAL_CERTIFICATES'
+  | 'REGISTERED_SFERUM'
+  | 'SHARE_REGISTERED_SFERUM'
+  | 'REGISTERED_MY_SCHOOL'
+  | 'SHARE_REGISTERED_MY_SCHOOL'
+  | 'ORGANIZATIONS'
+  | 'ORGANIZATIONS_SFERUM_ACTIVE'
+  | 'SHARE_ORGANIZATIONS_SFERUM_ACTIVE'
+  | 'ORGANIZATIONS_MY_SCHOOL'
+  /** Организации, у которых ИНН не проходит проверку контрольного числа. */
+  | 'ORGANIZATIONS_WRONG_INN';
 
 /** Что построить: набор данных, измерения, показатели, фильтры, сортировка. */
 export type ReportInput = {
@@ -253,6 +270,11 @@ export type ReportTable = {
   suppressed: Scalars['Boolean']['output'];
   /** Примечание о скрытых ячейках для подписи под таблицей. */
   note?: Maybe<Scalars['String']['output']>;
+  /**
+   * Отчёт построен по предрасчитанной витрине, обновлённой в это время (данные, изменённые позже, войдут после
+   * следующего обновления); пусто — посчитан напрямую по исходным данным.
+   */
+  factsAsOf?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type ReportColumn = {
@@ -748,6 +770,7 @@ export type ReportTableResolvers<ContextType = AnalyticsContext, ParentType exte
   minCellSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  factsAsOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type ReportColumnResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportColumn'] = ResolversParentTypes['ReportColumn']> = ResolversObject<{

@@ -16,7 +16,15 @@ import {
   type MeasureId,
   type ValueKind,
 } from './catalog.ts';
-import { classOrganizations, cube, labels, organizationMunicipalities, type CubeQuery } from './repository.ts';
+import {
+  classOrganizations,
+  cube,
+  factFilledAt,
+  factSourceFor,
+  labels,
+  organizationMunicipalities,
+  type CubeQuery,
+} from './repository.ts';
 import { suppressCells } from './suppression.ts';
 
 export interface ReportInput {
@@ -49,6 +57,18 @@ export interface ReportTable {
   minCellSize: number;
   suppressed: boolean;
   note: string | null;
+  /** When the pre-aggregated fact the report was read from was refreshed; null when read from the views. */
+  factsAsOf: Date | null;
+}
+
+export interface ReportOptions {
+  minCellSize: number;
+  now: Date;
+  /**
+   * Where the pre-aggregated facts are read (the subgraph's own connection: `analytics_ro` on a replica reads
+   * the contract only); without it the report reads the views.
+   */
+  factsDb?: Executor | undefined;
 }
 
 export const MAX_DIMENSIONS = 4;
@@ -236,14 +256,14 @@ export async function buildReport(
   db: Executor,
   policy: AnalyticsPolicy,
   input: ReportInput,
-  options: { minCellSize: number; now: Date },
+  options: ReportOptions,
 ): Promise<ReportTable> {
   if (!policy.holds('reports:read'))
     throw forbidden('Конструктор отчётов доступен аналитикам, координаторам и администрации организаций.');
   const plan = planReport(input, regionDate(options.now));
   const units = await scopeOf(db, policy, plan);
   const scope = policy.reportScope();
-  const rows = await cube(db, {
+  const query: CubeQuery = {
     dataset: input.dataset,
     dimensions: input.dimensions,
     measures: input.measures,
@@ -251,7 +271,12 @@ export async function buildReport(
     time: plan.time,
     ageOn: plan.ageOn,
     scope: scope.region ? null : { municipalityIds: scope.municipalityIds, organizationIds: scope.organizationIds },
-  });
+  };
+  // The pre-aggregated fact where the report's dimensions allow and it has been filled; else the view.
+  const facts = options.factsDb ? factSourceFor(query) : null;
+  const factsAsOf = facts && options.factsDb ? await factFilledAt(options.factsDb, facts.fact) : null;
+  const rows =
+    factsAsOf && options.factsDb ? await cube(options.factsDb, { ...query, fromFacts: true }) : await cube(db, query);
 
   // Suppression (issue 12): for everyone who may not read the personal data of every person of the report;
   // for those who may, still for a small cell holding a person without consent (nobody sees their data).
@@ -262,7 +287,9 @@ export async function buildReport(
     persons: row.persons,
     unconsented: row.unconsented,
   }));
-  const hidden = suppressCells(cells, options.minCellSize, { exempt: policy.readsPersonalDataOfAll(units) });
+  const hidden = suppressCells(cells, options.minCellSize, {
+    exempt: plan.dataset.personal === false || policy.readsPersonalDataOfAll(units),
+  });
 
   const grand = rows.findIndex((row) => row.grouping === (1 << n) - 1);
   const grandPersons = grand >= 0 && !hidden.has(grand) ? rows[grand]!.persons : null;
@@ -347,5 +374,6 @@ export async function buildReport(
     minCellSize: options.minCellSize,
     suppressed: anyHidden,
     note: anyHidden ? SUPPRESSION_NOTE.replace('{k}', String(options.minCellSize)) : null,
+    factsAsOf,
   };
 }
