@@ -24,6 +24,33 @@ export type Scalars = {
   federation__ContextFieldValue: { input: unknown; output: unknown; }
 };
 
+/** Панель мониторинга: отчёт конструктора с заголовком и его определением (его можно открыть в конструкторе). */
+export type DashboardPanel = {
+  __typename?: 'DashboardPanel';
+  /**
+   * Постоянный идентификатор панели: CONTINGENT, MARKS, MARKS_BY_SUBJECT, ATTENDANCE, SFERUM, MY_SCHOOL,
+   * ORGANIZATIONS.
+   */
+  id: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  dataset: ReportDatasetId;
+  dimensions: Array<ReportDimensionId>;
+  measures: Array<ReportMeasureId>;
+  filters: Array<DashboardFilter>;
+  /** Дата среза (для наборов на дату). */
+  on?: Maybe<Scalars['Date']['output']>;
+  /** Период (для отметок и посещаемости). */
+  from?: Maybe<Scalars['Date']['output']>;
+  to?: Maybe<Scalars['Date']['output']>;
+  table: ReportTable;
+};
+
+export type DashboardFilter = {
+  __typename?: 'DashboardFilter';
+  dimension: ReportDimensionId;
+  values: Array<Scalars['String']['output']>;
+};
+
 export type ReportFileFormat =
   | 'CSV'
   | 'XLSX';
@@ -395,6 +422,13 @@ export type MutationDeleteSavedReportArgs = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Панели мониторинга (правило 21): готовые отчёты конструктора для вашей территории — регион по муниципалитетам,
+   * муниципалитет или организация по организациям: контингент, успеваемость и посещаемость (учебный год по последний
+   * полный месяц), регистрация в Сферуме и ФГИС «Моя школа», организации с неверным ИНН. Скрытие малых ячеек — как в
+   * `report`. `municipalityId` сужает панели до муниципалитета (в пределах вашей территории).
+   */
+  monitoringDashboard: Array<DashboardPanel>;
+  /**
    * Файл отчёта (CSV или XLSX) с теми же числами, что и таблица `report`: в шапке — набор данных, фильтры и
    * примечание о скрытых ячейках; скрытые ячейки помечены «к», как в публикациях Росстата. Строится от имени
    * того, кто его запрашивает: его территория и правила скрытия малых ячеек.
@@ -418,6 +452,11 @@ export type Query = {
   savedReports: Array<SavedReport>;
   /** Сохранённый отчёт: свой или общий в пределах вашей территории. */
   savedReport?: Maybe<SavedReport>;
+};
+
+
+export type QueryMonitoringDashboardArgs = {
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -517,6 +556,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DashboardPanel: ResolverTypeWrapper<DashboardPanel>;
+  DashboardFilter: ResolverTypeWrapper<DashboardFilter>;
   ReportFileFormat: ReportFileFormat;
   ReportFile: ResolverTypeWrapper<ReportFile>;
   Oo1Input: Oo1Input;
@@ -563,6 +604,8 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DashboardPanel: DashboardPanel;
+  DashboardFilter: DashboardFilter;
   ReportFile: ReportFile;
   Oo1Input: Oo1Input;
   ID: Scalars['ID']['output'];
@@ -704,6 +747,24 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DashboardPanelResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DashboardPanel'] = ResolversParentTypes['DashboardPanel']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['ReportDatasetId'], ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['ReportDimensionId']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['ReportMeasureId']>, ParentType, ContextType>;
+  filters?: Resolver<Array<ResolversTypes['DashboardFilter']>, ParentType, ContextType>;
+  on?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['ReportTable'], ParentType, ContextType>;
+}>;
+
+export type DashboardFilterResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DashboardFilter'] = ResolversParentTypes['DashboardFilter']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['ReportDimensionId'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type ReportFileResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportFile'] = ResolversParentTypes['ReportFile']> = ResolversObject<{
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -853,6 +914,7 @@ export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  monitoringDashboard?: Resolver<Array<ResolversTypes['DashboardPanel']>, ParentType, ContextType, Partial<QueryMonitoringDashboardArgs>>;
   reportFile?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<QueryReportFileArgs, 'input' | 'format'>>;
   oo1?: Resolver<ResolversTypes['Oo1Form'], ParentType, ContextType, RequireFields<QueryOo1Args, 'input'>>;
   reportCatalog?: Resolver<ResolversTypes['ReportCatalog'], ParentType, ContextType>;
@@ -864,6 +926,8 @@ export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends Re
 export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DashboardPanel?: DashboardPanelResolvers<ContextType>;
+  DashboardFilter?: DashboardFilterResolvers<ContextType>;
   ReportFile?: ReportFileResolvers<ContextType>;
   Oo1Form?: Oo1FormResolvers<ContextType>;
   Oo1Section?: Oo1SectionResolvers<ContextType>;
