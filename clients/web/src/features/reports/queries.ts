@@ -83,6 +83,7 @@ export const REPORT: TypedDocumentNode<ReportQuery, ReportQueryVariables> = gql`
       minCellSize
       suppressed
       note
+      factsAsOf
     }
   }
 `;
@@ -126,6 +127,7 @@ export const MONITORING_DASHBOARD: TypedDocumentNode<MonitoringDashboardQuery, M
         minCellSize
         suppressed
         note
+        factsAsOf
       }
     }
   }
