@@ -155,6 +155,49 @@ export const factAttendance = analytics.table(
   (t) => [index('fact_attendance_organization_idx').on(t.organizationId, t.date)],
 );
 
+/**
+ * Marks summed per organization × subject × study period × month × kind, from `fact_marks`: what a regional
+ * dashboard reads. `persons` is the distinct learners of the row; over a cell of several rows their maximum is
+ * only a lower bound of the cell's learners, so the builder reads this summary only for reports without a
+ * persons measure and only when that bound proves no cell is small (else it reads `fact_marks`).
+ */
+export const factMarksSummary = analytics.table(
+  'fact_marks_summary',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    municipalityId: uuid('municipality_id').notNull(),
+    organizationType: text('organization_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    periodId: uuid('period_id'),
+    date: date('date').notNull(),
+    kind: text('kind').notNull(),
+    persons: integer('persons').notNull(),
+    marks: integer('marks').notNull(),
+    twos: integer('twos').notNull(),
+    weightSum: numeric('weight_sum', { mode: 'number' }).notNull(),
+    weightedSum: numeric('weighted_sum', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('fact_marks_summary_organization_idx').on(t.organizationId, t.date)],
+);
+
+/** Lesson attendance summed per organization × subject × month, from `fact_attendance` (as the marks summary). */
+export const factAttendanceSummary = analytics.table(
+  'fact_attendance_summary',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    municipalityId: uuid('municipality_id').notNull(),
+    organizationType: text('organization_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    date: date('date').notNull(),
+    persons: integer('persons').notNull(),
+    slots: integer('slots').notNull(),
+    absences: integer('absences').notNull(),
+    sick: integer('sick').notNull(),
+    present: integer('present').notNull(),
+  },
+  (t) => [index('fact_attendance_summary_organization_idx').on(t.organizationId, t.date)],
+);
+
 /** Per fact: up to when changes were taken in (the watermark) and when it was last refreshed and rebuilt. */
 export const factRefresh = analytics.table('fact_refresh', {
   fact: text('fact').primaryKey(),

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dashboardPanels, dashboardRange } from '../src/modules/dashboards/service.ts';
-import { factSourceFor, type CubeQuery } from '../src/modules/reports/repository.ts';
+import { factSourcesFor, type CubeQuery } from '../src/modules/reports/repository.ts';
+
+const tables = (query: Omit<CubeQuery, 'fromFacts'>) => factSourcesFor(query).map((source) => source.table);
 
 const base: Omit<CubeQuery, 'fromFacts'> = {
   dataset: 'MARKS',
@@ -17,41 +19,49 @@ const base: Omit<CubeQuery, 'fromFacts'> = {
 };
 
 describe('a report read from a fact', () => {
-  it('is one over whole months with the fact’s dimensions, filters and measures', () => {
-    expect(factSourceFor(base)?.fact).toBe('MARKS');
-    expect(factSourceFor({ ...base, time: { from: '2026-09-01', to: '2027-02-28' } })?.fact).toBe('MARKS');
+  it('is one over whole months with the fact’s dimensions, filters and measures, the summary first', () => {
+    expect(tables(base)).toEqual(['analytics.fact_marks_summary', 'analytics.fact_marks']);
+    expect(tables({ ...base, time: { from: '2026-09-01', to: '2027-02-28' } })).toHaveLength(2);
     expect(
-      factSourceFor({
+      tables({
         ...base,
         dataset: 'CONTINGENT',
         measures: ['PERSONS', 'SHARE_OF_PERSONS'],
         time: { on: '2026-11-20' },
-      })?.fact,
-    ).toBe('CONTINGENT');
+      }),
+    ).toEqual(['analytics.fact_contingent']);
+  });
+
+  it('leaves the summary out for persons, their share, or a learner’s dimension', () => {
+    expect(tables({ ...base, measures: ['PERSONS', 'AVERAGE_MARK'] })).toEqual(['analytics.fact_marks']);
+    expect(tables({ ...base, dimensions: ['GENDER'] })).toEqual(['analytics.fact_marks']);
+    expect(tables({ ...base, filters: [{ dimension: 'CLASS', values: ['x'] }] })).toEqual(['analytics.fact_marks']);
+    expect(tables({ ...base, dataset: 'ATTENDANCE', dimensions: ['SUBJECT'], measures: ['ATTENDANCE_RATE'] })).toEqual([
+      'analytics.fact_attendance_summary',
+      'analytics.fact_attendance',
+    ]);
   });
 
   it('is refused a range cut inside a month, at either end', () => {
-    expect(factSourceFor({ ...base, time: { from: '2026-09-01', to: '2026-11-20' } })).toBeNull();
-    expect(factSourceFor({ ...base, time: { from: '2026-09-02', to: '2026-10-31' } })).toBeNull();
-    expect(factSourceFor({ ...base, time: { from: '2026-09-01', to: '2026-10-30' } })).toBeNull();
+    expect(tables({ ...base, time: { from: '2026-09-01', to: '2026-11-20' } })).toEqual([]);
+    expect(tables({ ...base, time: { from: '2026-09-02', to: '2026-10-31' } })).toEqual([]);
+    expect(tables({ ...base, time: { from: '2026-09-01', to: '2026-10-30' } })).toEqual([]);
   });
 
-  it('is refused a dataset without a fact, or a dimension, filter or measure the fact lacks', () => {
+  it('is refused a dataset without a fact, or a dimension the facts lack', () => {
+    expect(tables({ ...base, dataset: 'ADMISSIONS', measures: ['APPLICATIONS'], time: { year: 2026 } })).toEqual([]);
     expect(
-      factSourceFor({ ...base, dataset: 'ADMISSIONS', measures: ['APPLICATIONS'], time: { year: 2026 } }),
-    ).toBeNull();
+      tables({ ...base, dataset: 'ATTENDANCE', dimensions: ['STUDY_PERIOD'], measures: ['ATTENDANCE_RATE'] }),
+    ).toEqual([]);
     expect(
-      factSourceFor({ ...base, dataset: 'ATTENDANCE', dimensions: ['STUDY_PERIOD'], measures: ['ATTENDANCE_RATE'] }),
-    ).toBeNull();
-    expect(
-      factSourceFor({
+      tables({
         ...base,
         dataset: 'PLATFORMS',
         dimensions: ['CARD_KIND'],
         measures: ['PERSONS'],
         time: { on: '2026-11-20' },
       }),
-    ).toBeNull();
+    ).toEqual([]);
   });
 });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '@region/db';
 import { startPlatform, type GraphQLResponse, type Platform } from '@region/tests/platform';
 import { refreshFacts, type RefreshResult } from '../src/facts/refresh.ts';
-import { cube, type CubeQuery } from '../src/modules/reports/repository.ts';
+import { cube, factSourcesFor, type CubeQuery, type CubeRow } from '../src/modules/reports/repository.ts';
 
 const TODAY = new Date('2026-11-20T07:00:00Z');
 
@@ -104,6 +104,37 @@ const REPORTS: [string, Record<string, unknown>][] = [
       to: '2026-11-30',
     },
   ],
+  // No persons measure: the summaries answer where no cell is under k, the person-level facts elsewhere.
+  [
+    ANALYST,
+    {
+      dataset: 'MARKS',
+      dimensions: ['MUNICIPALITY', 'SUBJECT'],
+      measures: ['AVERAGE_MARK', 'SHARE_OF_TWOS', 'MARKS'],
+      from: '2026-09-01',
+      to: '2026-10-31',
+    },
+  ],
+  [
+    COORDINATOR,
+    {
+      dataset: 'MARKS',
+      dimensions: ['ORGANIZATION', 'STUDY_PERIOD', 'MONTH'],
+      measures: ['AVERAGE_MARK'],
+      from: '2026-09-01',
+      to: '2026-11-30',
+    },
+  ],
+  [
+    ANALYST,
+    {
+      dataset: 'ATTENDANCE',
+      dimensions: ['MUNICIPALITY', 'SUBJECT'],
+      measures: ['ATTENDANCE_RATE', 'ABSENCES'],
+      from: '2026-09-01',
+      to: '2026-10-31',
+    },
+  ],
   [
     ADMIN,
     {
@@ -116,16 +147,37 @@ const REPORTS: [string, Record<string, unknown>][] = [
   ],
 ];
 
-/** One query of the builder's cube, from the view and from the fact, sorted for comparison. */
+const sorted = (rows: CubeRow[]) => rows.map((row) => JSON.stringify(row)).sort((a, b) => a.localeCompare(b));
+
+/** One query of the builder's cube, from the view and from the fact with exact persons, sorted for comparison. */
 async function bothWays(query: CubeQuery) {
-  const sorted = (rows: Awaited<ReturnType<typeof cube>>) =>
-    rows.map((row) => JSON.stringify(row)).sort((a, b) => a.localeCompare(b));
+  const exact = factSourcesFor(query).find((source) => source.exactPersons)!;
   const fromView = sorted(await cube(analytics.db, query));
-  const fromFacts = sorted(await cube(analytics.db, { ...query, fromFacts: true }));
+  const fromFacts = sorted(await cube(analytics.db, { ...query, fromFacts: exact }));
   return { fromView, fromFacts };
 }
 
-// No overlap: the demo was written minutes ago, and the test tells exactly which organizations changed.
+/**
+ * A summary's answer against the view's: the same cells and measures, and for each cell a persons count that
+ * is at least 1 and at most the cell's real count (a lower bound).
+ */
+async function summaryAgrees(query: CubeQuery) {
+  const summary = factSourcesFor(query).find((source) => !source.exactPersons)!;
+  expect(summary, 'the query has a summary').toBeDefined();
+  const fromView = await cube(analytics.db, query);
+  const fromSummary = await cube(analytics.db, { ...query, fromFacts: summary });
+  const key = (row: CubeRow) => JSON.stringify([row.keys, row.grouping]);
+  const view = new Map(fromView.map((row) => [key(row), row]));
+  expect(fromSummary.map(key).sort()).toEqual(fromView.map(key).sort());
+  for (const row of fromSummary) {
+    const exact = view.get(key(row))!;
+    expect(row.values, key(row)).toEqual(exact.values);
+    expect(row.persons).toBeGreaterThanOrEqual(1);
+    expect(row.persons).toBeLessThanOrEqual(exact.persons);
+  }
+  return fromSummary;
+}
+
 const refresh = () => refreshFacts(analytics.db, { overlapMs: 0, now: TODAY });
 const resultOf = (results: RefreshResult[], fact: string) => results.find((result) => result.fact === fact)!;
 
@@ -176,6 +228,17 @@ describe('pre-aggregated facts', () => {
       expect(after.factsAsOf, JSON.stringify(input)).not.toBeNull();
       expect({ ...after, factsAsOf: null }, JSON.stringify(input)).toEqual(before[index]);
     }
+    // The region's marks by municipality and subject come from the summary: no cell of it is under k.
+    const regional = await summaryAgrees({
+      dataset: 'MARKS',
+      dimensions: ['MUNICIPALITY', 'SUBJECT'],
+      measures: ['AVERAGE_MARK', 'SHARE_OF_TWOS', 'MARKS'],
+      filters: [],
+      time: { from: '2026-09-01', to: '2026-10-31' },
+      ageOn: '2026-01-01',
+      scope: null,
+    });
+    expect(regional.every((row) => row.persons >= 5)).toBe(true);
     // A range that does not cover whole months, or a dimension the fact lacks, still reads the view.
     const partial = await report(ANALYST, {
       dataset: 'MARKS',
@@ -265,6 +328,12 @@ describe('pre-aggregated facts', () => {
     // Nothing changed elsewhere, so the region's table from the fact is still the view's.
     const region = await bothWays({ ...query, dimensions: ['MUNICIPALITY'], filters: [] });
     expect(region.fromFacts).toEqual(region.fromView);
+    // The summary was recomputed with its fact.
+    await summaryAgrees({
+      ...query,
+      dimensions: ['SUBJECT', 'MONTH'],
+      measures: ['MARKS', 'AVERAGE_MARK', 'SHARE_OF_TWOS'],
+    });
   }, 120_000);
 
   it('takes in a learner moved to a school of another municipality', async () => {
@@ -337,5 +406,10 @@ describe('pre-aggregated facts', () => {
     );
     const fresh = await bothWays(query);
     expect(fresh.fromFacts).toEqual(fresh.fromView);
+    await summaryAgrees({
+      ...query,
+      dimensions: ['SUBJECT', 'MONTH'],
+      measures: ['LESSON_SLOTS', 'ABSENCES', 'ATTENDANCE_RATE'],
+    });
   }, 120_000);
 });

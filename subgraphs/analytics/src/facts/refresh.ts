@@ -21,7 +21,15 @@ export type FactId = (typeof FACTS)[number];
 export const DEFAULT_OVERLAP_MS = 5 * 60 * 1000;
 
 /** The fact tables and the statement that fills them from the contract for the rows `where` selects. */
-const FILL: Readonly<Record<FactId, { table: string; monthly: boolean; insert: (where: SQL) => SQL }>> = {
+interface Fill {
+  table: string;
+  monthly: boolean;
+  insert: (where: SQL) => SQL;
+  /** A summary filled from the fact itself after it, over the same slices (`f` is the fact's row). */
+  summary?: { table: string; insert: (where: SQL) => SQL };
+}
+
+const FILL: Readonly<Record<FactId, Fill>> = {
   CONTINGENT: {
     table: 'analytics.fact_contingent',
     monthly: false,
@@ -50,6 +58,15 @@ const FILL: Readonly<Record<FactId, { table: string; monthly: boolean; insert: (
         coalesce(sum(f.value::int * f.weight) filter (where f.value in ('2', '3', '4', '5')), 0)
       from analytics_contract.marks f where f.kind in ('CURRENT', 'CONTROL') and ${where}
       group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14`,
+    summary: {
+      table: 'analytics.fact_marks_summary',
+      insert: (where) => sql`insert into analytics.fact_marks_summary (organization_id, municipality_id,
+          organization_type, subject_id, period_id, date, kind, persons, marks, twos, weight_sum, weighted_sum)
+        select f.organization_id, f.municipality_id, f.organization_type, f.subject_id, f.period_id, f.date, f.kind,
+          count(distinct f.person_key), sum(f.marks), sum(f.twos), sum(f.weight_sum), sum(f.weighted_sum)
+        from analytics.fact_marks f where ${where}
+        group by 1, 2, 3, 4, 5, 6, 7`,
+    },
   },
   ATTENDANCE: {
     table: 'analytics.fact_attendance',
@@ -66,6 +83,15 @@ const FILL: Readonly<Record<FactId, { table: string; monthly: boolean; insert: (
         count(f.status)
       from analytics_contract.lesson_attendance f where ${where}
       group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12`,
+    summary: {
+      table: 'analytics.fact_attendance_summary',
+      insert: (where) => sql`insert into analytics.fact_attendance_summary (organization_id, municipality_id,
+          organization_type, subject_id, date, persons, slots, absences, sick, present)
+        select f.organization_id, f.municipality_id, f.organization_type, f.subject_id, f.date,
+          count(distinct f.person_key), sum(f.slots), sum(f.absences), sum(f.sick), sum(f.present)
+        from analytics.fact_attendance f where ${where}
+        group by 1, 2, 3, 4, 5`,
+    },
   },
 };
 
@@ -129,7 +155,7 @@ async function dirtySlices(db: Executor, fact: FactId, since: Date, fingerprintF
 /** A PostgreSQL array literal passed as one parameter (uuids and dates from the contract itself). */
 const arrayLiteral = (values: readonly (string | null)[]) => `{${values.map((value) => value ?? 'NULL').join(',')}}`;
 
-/** Rows of the slices: `alias` is the fact's or the view's row; a monthly fact's rows carry their month. */
+/** Rows `f` of the slices; `dateColumn` is the row's month (a fact's `date`, a view row's truncated date). */
 function inSlices(slices: readonly DirtySlice[], monthly: boolean, dateColumn: string): SQL {
   const organizations = arrayLiteral(slices.map((slice) => slice.organizationId));
   if (!monthly) return sql`f.organization_id = any(${organizations}::uuid[])`;
@@ -178,6 +204,10 @@ export async function refreshFacts(
       if (rebuild) {
         await tx.execute(sql`delete from ${sql.raw(fill.table)}`);
         await tx.execute(fill.insert(sql`true`));
+        if (fill.summary) {
+          await tx.execute(sql`delete from ${sql.raw(fill.summary.table)}`);
+          await tx.execute(fill.summary.insert(sql`true`));
+        }
         results.push({ fact, rebuilt: true, slices: [] });
       } else {
         const since = new Date(state.watermark.getTime() - (options.overlapMs ?? DEFAULT_OVERLAP_MS));
@@ -185,6 +215,12 @@ export async function refreshFacts(
         if (slices.length) {
           await tx.execute(sql`delete from ${sql.raw(fill.table)} f where ${inSlices(slices, fill.monthly, 'f.date')}`);
           await tx.execute(fill.insert(inSlices(slices, fill.monthly, "date_trunc('month', f.date)")));
+          if (fill.summary) {
+            await tx.execute(
+              sql`delete from ${sql.raw(fill.summary.table)} f where ${inSlices(slices, fill.monthly, 'f.date')}`,
+            );
+            await tx.execute(fill.summary.insert(inSlices(slices, fill.monthly, 'f.date')));
+          }
         }
         results.push({ fact, rebuilt: false, slices });
       }

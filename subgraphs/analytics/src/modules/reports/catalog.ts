@@ -133,6 +133,7 @@ export interface Measure {
  * measure has a fact aggregate, a range covers whole months (`monthly`), and the fact has been filled.
  */
 export interface FactSource {
+  /** The refreshed fact it belongs to (`analytics.fact_refresh`); a summary is refreshed with its fact. */
   fact: 'CONTINGENT' | 'MARKS' | 'ATTENDANCE';
   table: string;
   monthly: boolean;
@@ -140,6 +141,12 @@ export interface FactSource {
   /** Distinct persons of a cell, and of them those without consent (the basis of suppression). */
   persons: string;
   unconsented: string;
+  /**
+   * False for a summary whose `persons` is only a lower bound of a cell's persons (the largest row's): it
+   * answers no persons measure, and a report reads it only when the bound proves no cell is under k — then no
+   * cell is hidden, so nothing else of suppression depends on the exact count.
+   */
+  exactPersons: boolean;
   measures: Partial<Record<MeasureId, string>>;
 }
 
@@ -163,8 +170,8 @@ export interface Dataset {
   base?: string;
   /** The dataset's own title of a shared measure (PERSONS are children in admissions, employees in staff). */
   measureTitles?: Partial<Record<MeasureId, string>>;
-  /** The pre-aggregated fact that answers it where its dimensions allow. */
-  facts?: FactSource;
+  /** The pre-aggregated facts that answer it where its dimensions allow, the smallest first. */
+  facts?: readonly FactSource[];
   /**
    * False for a dataset that counts no persons (organizations): its cells are not suppressed — the
    * register of organizations is public (its `personKey` is the organization, `consented` always true).
@@ -534,6 +541,20 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
 const PERSON_KEYED = {
   persons: PERSONS_SQL,
   unconsented: 'count(distinct f.person_key) filter (where not f.consented)',
+  exactPersons: true,
+};
+/** Summaries per organization × subject × month: the largest row's learners bound a cell's from below. */
+const SUMMED = { persons: 'max(f.persons)', unconsented: '0', exactPersons: false };
+const MARKS_MEASURES = {
+  MARKS: 'coalesce(sum(f.marks), 0)',
+  AVERAGE_MARK: 'round((sum(f.weighted_sum) / nullif(sum(f.weight_sum), 0))::numeric, 2)',
+  SHARE_OF_TWOS: share('sum(f.twos)', 'sum(f.marks)'),
+};
+const ATTENDANCE_MEASURES = {
+  LESSON_SLOTS: 'coalesce(sum(f.slots), 0)',
+  ABSENCES: 'coalesce(sum(f.absences), 0)',
+  ABSENCES_SICK: 'coalesce(sum(f.sick), 0)',
+  ATTENDANCE_RATE: share('sum(f.present)', 'sum(f.slots)'),
 };
 
 export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
@@ -547,15 +568,18 @@ export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
     dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'GRADE', 'CLASS', 'GENDER', 'AGE'],
     measures: ['PERSONS', 'CLASSES', 'SHARE_OF_PERSONS'],
     // Learners counted per group: each learner lies in one enrolment on a date, so sums are distinct counts.
-    facts: {
-      fact: 'CONTINGENT',
-      table: 'analytics.fact_contingent',
-      monthly: false,
-      dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'GRADE', 'CLASS', 'GENDER', 'AGE'],
-      persons: 'coalesce(sum(f.persons), 0)',
-      unconsented: 'coalesce(sum(f.persons) filter (where not f.consented), 0)',
-      measures: { PERSONS: 'coalesce(sum(f.persons), 0)', CLASSES: 'count(distinct f.class_id)' },
-    },
+    facts: [
+      {
+        fact: 'CONTINGENT',
+        table: 'analytics.fact_contingent',
+        monthly: false,
+        dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'GRADE', 'CLASS', 'GENDER', 'AGE'],
+        persons: 'coalesce(sum(f.persons), 0)',
+        unconsented: 'coalesce(sum(f.persons) filter (where not f.consented), 0)',
+        exactPersons: true,
+        measures: { PERSONS: 'coalesce(sum(f.persons), 0)', CLASSES: 'count(distinct f.class_id)' },
+      },
+    ],
   },
   MARKS: {
     id: 'MARKS',
@@ -578,30 +602,35 @@ export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
     ],
     measures: ['PERSONS', 'MARKS', 'AVERAGE_MARK', 'SHARE_OF_TWOS'],
     base: "f.kind in ('CURRENT', 'CONTROL')",
-    facts: {
-      fact: 'MARKS',
-      table: 'analytics.fact_marks',
-      monthly: true,
-      dimensions: [
-        'MUNICIPALITY',
-        'ORGANIZATION',
-        'ORGANIZATION_TYPE',
-        'GRADE',
-        'CLASS',
-        'GENDER',
-        'AGE',
-        'SUBJECT',
-        'STUDY_PERIOD',
-        'MONTH',
-      ],
-      ...PERSON_KEYED,
-      measures: {
-        PERSONS: PERSONS_SQL,
-        MARKS: 'coalesce(sum(f.marks), 0)',
-        AVERAGE_MARK: 'round((sum(f.weighted_sum) / nullif(sum(f.weight_sum), 0))::numeric, 2)',
-        SHARE_OF_TWOS: share('sum(f.twos)', 'sum(f.marks)'),
+    facts: [
+      {
+        fact: 'MARKS',
+        table: 'analytics.fact_marks_summary',
+        monthly: true,
+        dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'SUBJECT', 'STUDY_PERIOD', 'MONTH'],
+        ...SUMMED,
+        measures: MARKS_MEASURES,
       },
-    },
+      {
+        fact: 'MARKS',
+        table: 'analytics.fact_marks',
+        monthly: true,
+        dimensions: [
+          'MUNICIPALITY',
+          'ORGANIZATION',
+          'ORGANIZATION_TYPE',
+          'GRADE',
+          'CLASS',
+          'GENDER',
+          'AGE',
+          'SUBJECT',
+          'STUDY_PERIOD',
+          'MONTH',
+        ],
+        ...PERSON_KEYED,
+        measures: { PERSONS: PERSONS_SQL, ...MARKS_MEASURES },
+      },
+    ],
   },
   ATTENDANCE: {
     id: 'ATTENDANCE',
@@ -623,30 +652,34 @@ export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
       'MONTH',
     ],
     measures: ['PERSONS', 'LESSON_SLOTS', 'ABSENCES', 'ABSENCES_SICK', 'ATTENDANCE_RATE'],
-    facts: {
-      fact: 'ATTENDANCE',
-      table: 'analytics.fact_attendance',
-      monthly: true,
-      dimensions: [
-        'MUNICIPALITY',
-        'ORGANIZATION',
-        'ORGANIZATION_TYPE',
-        'GRADE',
-        'CLASS',
-        'GENDER',
-        'AGE',
-        'SUBJECT',
-        'MONTH',
-      ],
-      ...PERSON_KEYED,
-      measures: {
-        PERSONS: PERSONS_SQL,
-        LESSON_SLOTS: 'coalesce(sum(f.slots), 0)',
-        ABSENCES: 'coalesce(sum(f.absences), 0)',
-        ABSENCES_SICK: 'coalesce(sum(f.sick), 0)',
-        ATTENDANCE_RATE: share('sum(f.present)', 'sum(f.slots)'),
+    facts: [
+      {
+        fact: 'ATTENDANCE',
+        table: 'analytics.fact_attendance_summary',
+        monthly: true,
+        dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'SUBJECT', 'MONTH'],
+        ...SUMMED,
+        measures: ATTENDANCE_MEASURES,
       },
-    },
+      {
+        fact: 'ATTENDANCE',
+        table: 'analytics.fact_attendance',
+        monthly: true,
+        dimensions: [
+          'MUNICIPALITY',
+          'ORGANIZATION',
+          'ORGANIZATION_TYPE',
+          'GRADE',
+          'CLASS',
+          'GENDER',
+          'AGE',
+          'SUBJECT',
+          'MONTH',
+        ],
+        ...PERSON_KEYED,
+        measures: { PERSONS: PERSONS_SQL, ...ATTENDANCE_MEASURES },
+      },
+    ],
   },
   ADMISSIONS: {
     id: 'ADMISSIONS',

@@ -37,8 +37,8 @@ export interface CubeQuery {
   ageOn: string;
   /** Null for the region; else the municipalities and organizations the rows must lie in. */
   scope: { municipalityIds: string[]; organizationIds: string[] } | null;
-  /** Read the dataset's pre-aggregated fact instead of its view (`factSourceFor` said it can). */
-  fromFacts?: boolean;
+  /** Read this pre-aggregated fact of the dataset instead of its view (one `factSourcesFor` offered). */
+  fromFacts?: FactSource | undefined;
 }
 
 export interface CubeRow {
@@ -57,7 +57,7 @@ export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
   const on = 'on' in query.time ? query.time.on : null;
   const withAgeOn = (expression: string, ageOn: string) => withDates(expression, ageOn, on);
   const dimensionSql = (id: DimensionId, ageOn: string) => withAgeOn(DIMENSIONS[id].expression, ageOn);
-  const facts = query.fromFacts ? dataset.facts : undefined;
+  const facts = query.fromFacts;
   const source = facts ? facts.table : `analytics_contract.${dataset.view}`;
   const persons = facts ? facts.persons : `count(distinct ${dataset.personKey})`;
   const unconsented = facts ? facts.unconsented : `count(distinct ${dataset.personKey}) filter (where not f.consented)`;
@@ -143,24 +143,25 @@ export async function classOrganizations(db: Executor, classIds: readonly string
 }
 
 /**
- * Can the report be read from its dataset's fact: every dimension and filter is the fact's, every measure has
- * a fact aggregate, and a range covers whole months of a monthly fact. Whether the fact was filled is asked
- * of the database (`factFilledAt`).
+ * The dataset's facts that can answer the report, the smallest first: every dimension and filter is the
+ * fact's, every measure has a fact aggregate (a summary without exact persons answers no share of persons),
+ * and a range covers whole months. Whether the fact was filled is asked of the database (`factFilledAt`).
  */
-export function factSourceFor(query: Omit<CubeQuery, 'fromFacts'>): FactSource | null {
-  const facts = DATASETS[query.dataset].facts;
-  if (!facts) return null;
-  const covered = (id: DimensionId) => facts.dimensions.includes(id);
-  if (!query.dimensions.every(covered) || !query.filters.every((filter) => covered(filter.dimension))) return null;
-  if (!query.measures.every((id) => MEASURES[id].aggregate === null || facts.measures[id] !== undefined)) return null;
+export function factSourcesFor(query: Omit<CubeQuery, 'fromFacts'>): FactSource[] {
   if ('from' in query.time) {
-    if (!facts.monthly) return null;
     const { from, to } = query.time;
     const next = new Date(`${to}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
-    if (!from.endsWith('-01') || next.getUTCDate() !== 1) return null;
+    if (!from.endsWith('-01') || next.getUTCDate() !== 1) return [];
   }
-  return facts;
+  return (DATASETS[query.dataset].facts ?? []).filter((facts) => {
+    const covered = (id: DimensionId) => facts.dimensions.includes(id);
+    if ('from' in query.time && !facts.monthly) return false;
+    if (!query.dimensions.every(covered) || !query.filters.every((filter) => covered(filter.dimension))) return false;
+    return query.measures.every((id) =>
+      MEASURES[id].aggregate === null ? facts.exactPersons : facts.measures[id] !== undefined,
+    );
+  });
 }
 
 /** When the fact was last refreshed (null: never filled, so reports read the views). */

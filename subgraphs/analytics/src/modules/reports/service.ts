@@ -20,10 +20,11 @@ import {
   classOrganizations,
   cube,
   factFilledAt,
-  factSourceFor,
+  factSourcesFor,
   labels,
   organizationMunicipalities,
   type CubeQuery,
+  type CubeRow,
 } from './repository.ts';
 import { suppressCells } from './suppression.ts';
 
@@ -272,11 +273,21 @@ export async function buildReport(
     ageOn: plan.ageOn,
     scope: scope.region ? null : { municipalityIds: scope.municipalityIds, organizationIds: scope.organizationIds },
   };
-  // The pre-aggregated fact where the report's dimensions allow and it has been filled; else the view.
-  const facts = options.factsDb ? factSourceFor(query) : null;
-  const factsAsOf = facts && options.factsDb ? await factFilledAt(options.factsDb, facts.fact) : null;
-  const rows =
-    factsAsOf && options.factsDb ? await cube(options.factsDb, { ...query, fromFacts: true }) : await cube(db, query);
+  // The smallest pre-aggregated fact the report's dimensions allow, once filled; a summary whose persons are
+  // a lower bound only when it proves no cell is under k (then suppression hides nothing); else the view.
+  let rows: CubeRow[] | null = null;
+  let factsAsOf: Date | null = null;
+  const candidates = options.factsDb ? factSourcesFor(query) : [];
+  const filledAt =
+    candidates.length && options.factsDb ? await factFilledAt(options.factsDb, candidates[0]!.fact) : null;
+  for (const source of filledAt ? candidates : []) {
+    const answer = await cube(options.factsDb!, { ...query, fromFacts: source });
+    if (!source.exactPersons && answer.some((row) => row.persons < options.minCellSize)) continue;
+    rows = answer;
+    factsAsOf = filledAt;
+    break;
+  }
+  rows ??= await cube(db, query);
 
   // Suppression (issue 12): for everyone who may not read the personal data of every person of the report;
   // for those who may, still for a small cell holding a person without consent (nobody sees their data).
@@ -348,6 +359,12 @@ export async function buildReport(
     for (let d = 0; d < n; d++) {
       const order = String(a.cells[d]!.label).localeCompare(String(b.cells[d]!.label), 'ru', { numeric: true });
       if (order !== 0) return order;
+    }
+    // Same names (two schools' «1 четверть»): by key, so the order never depends on how the rows were read.
+    for (let d = 0; d < n; d++) {
+      const x = a.cells[d]!.key ?? '';
+      const y = b.cells[d]!.key ?? '';
+      if (x !== y) return x < y ? -1 : 1;
     }
     return 0;
   };
