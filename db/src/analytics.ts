@@ -1,10 +1,25 @@
 /**
  * The analytics subgraph's own tables (issue 12), in schema `analytics`, written by `analytics_svc` only.
  * Analytics reads the other subgraphs through the read contract (`analytics_contract`); what it stores is
- * its users' work: saved report definitions — never a computed table, which would outlive its scope.
+ * its users' work (saved report definitions) and the pre-aggregated facts computed from the contract for
+ * the whole region — never a table computed for one principal, which would outlive its scope: row scope and
+ * suppression are applied when a report reads the facts, exactly as over the views.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgSchema,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const analytics = pgSchema('analytics');
 
@@ -54,3 +69,139 @@ export const savedReports = analytics.table(
       .where(sql`${t.shared}`),
   ],
 );
+
+/*
+ * Pre-aggregated facts (issue 12: "a regional dashboard reads thousands of rows, not millions"), refreshed
+ * incrementally by `subgraphs/analytics/src/facts/refresh.ts`. Their columns carry the read contract's names
+ * (`organization_id`, `grade`, `birth_year`…), so the catalogue's dimension expressions run over a fact as
+ * over its view. docs/architecture.md, "Analytics: pre-aggregated facts".
+ */
+
+/** What every fact row carries about where it lies and whose it is (the contract's columns). */
+const factPlace = () => ({
+  organizationId: uuid('organization_id').notNull(),
+  municipalityId: uuid('municipality_id').notNull(),
+  organizationType: text('organization_type').notNull(),
+  classId: uuid('class_id'),
+  grade: smallint('grade'),
+  gender: text('gender'),
+  birthYear: smallint('birth_year'),
+  birthMonth: smallint('birth_month'),
+  consented: boolean('consented').notNull(),
+});
+
+/**
+ * Contingent, aggregated: enrolments grouped by organization × class × grade × gender × birth year-month ×
+ * consent × enrolment dates, `persons` counted. A learner has at most one enrolment on any date (the movement
+ * book ends one before the next starts; `enrolments_current_key`), so on a slice date each learner lies in
+ * exactly one row and a sum of `persons` over any cell is its count of distinct learners.
+ */
+export const factContingent = analytics.table(
+  'fact_contingent',
+  {
+    ...factPlace(),
+    schoolYear: smallint('school_year'),
+    startedOn: date('started_on').notNull(),
+    endedOn: date('ended_on'),
+    persons: integer('persons').notNull(),
+  },
+  (t) => [
+    index('fact_contingent_organization_idx').on(t.organizationId),
+    index('fact_contingent_slice_idx').on(t.startedOn),
+  ],
+);
+
+/**
+ * Marks, per learner × class × subject × study period × month × kind: a learner's marks of a month collapsed
+ * into counts and weight sums. The learner's key stays, because a cell's count of persons (the basis of
+ * suppression) is a distinct count over several rows (subjects, months) that no sum can give.
+ * `date` is the month's first day.
+ */
+export const factMarks = analytics.table(
+  'fact_marks',
+  {
+    personKey: uuid('person_key').notNull(),
+    ...factPlace(),
+    subjectId: uuid('subject_id').notNull(),
+    periodId: uuid('period_id'),
+    date: date('date').notNull(),
+    kind: text('kind').notNull(),
+    /** Numeric marks (2–5) and of them «2». */
+    marks: integer('marks').notNull(),
+    twos: integer('twos').notNull(),
+    /** Σ weight and Σ value × weight over the numeric marks: the weighted average's parts. */
+    weightSum: numeric('weight_sum', { mode: 'number' }).notNull(),
+    weightedSum: numeric('weighted_sum', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('fact_marks_organization_idx').on(t.organizationId, t.date)],
+);
+
+/** Lesson attendance, per learner × class × subject × month: scheduled lesson slots and absences. */
+export const factAttendance = analytics.table(
+  'fact_attendance',
+  {
+    personKey: uuid('person_key').notNull(),
+    ...factPlace(),
+    subjectId: uuid('subject_id').notNull(),
+    date: date('date').notNull(),
+    slots: integer('slots').notNull(),
+    absences: integer('absences').notNull(),
+    sick: integer('sick').notNull(),
+    /** Present or late (late counts as present). */
+    present: integer('present').notNull(),
+    /** Slots with an attendance mark at all: the fingerprint that finds hard-deleted marks. */
+    marked: integer('marked').notNull(),
+  },
+  (t) => [index('fact_attendance_organization_idx').on(t.organizationId, t.date)],
+);
+
+/**
+ * Marks summed per organization × subject × study period × month × kind, from `fact_marks`: what a regional
+ * dashboard reads. `persons` is the distinct learners of the row; over a cell of several rows their maximum is
+ * only a lower bound of the cell's learners, so the builder reads this summary only for reports without a
+ * persons measure and only when that bound proves no cell is small (else it reads `fact_marks`).
+ */
+export const factMarksSummary = analytics.table(
+  'fact_marks_summary',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    municipalityId: uuid('municipality_id').notNull(),
+    organizationType: text('organization_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    periodId: uuid('period_id'),
+    date: date('date').notNull(),
+    kind: text('kind').notNull(),
+    persons: integer('persons').notNull(),
+    marks: integer('marks').notNull(),
+    twos: integer('twos').notNull(),
+    weightSum: numeric('weight_sum', { mode: 'number' }).notNull(),
+    weightedSum: numeric('weighted_sum', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('fact_marks_summary_organization_idx').on(t.organizationId, t.date)],
+);
+
+/** Lesson attendance summed per organization × subject × month, from `fact_attendance` (as the marks summary). */
+export const factAttendanceSummary = analytics.table(
+  'fact_attendance_summary',
+  {
+    organizationId: uuid('organization_id').notNull(),
+    municipalityId: uuid('municipality_id').notNull(),
+    organizationType: text('organization_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    date: date('date').notNull(),
+    persons: integer('persons').notNull(),
+    slots: integer('slots').notNull(),
+    absences: integer('absences').notNull(),
+    sick: integer('sick').notNull(),
+    present: integer('present').notNull(),
+  },
+  (t) => [index('fact_attendance_summary_organization_idx').on(t.organizationId, t.date)],
+);
+
+/** Per fact: up to when changes were taken in (the watermark) and when it was last refreshed and rebuilt. */
+export const factRefresh = analytics.table('fact_refresh', {
+  fact: text('fact').primaryKey(),
+  watermark: timestamp('watermark', { withTimezone: true }).notNull(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
+  rebuiltAt: timestamp('rebuilt_at', { withTimezone: true }).notNull(),
+});

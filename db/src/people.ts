@@ -13,6 +13,7 @@ import {
   index,
   jsonb,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -452,4 +453,40 @@ export const extraEducationLinks = people.table(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('extra_education_links_organization_idx').on(t.organizationId, t.personId)],
+);
+
+/**
+ * The federal platforms the region monitors (DOMAIN.md rules 21 and 24, seed 000): Сферум and ФГИС «Моя
+ * школа». The platform keeps only the fact and date of a registration there, learnt from the platforms'
+ * reconciliations — never an account name or link.
+ */
+export const externalPlatform = people.enum('external_platform', ['SFERUM', 'MY_SCHOOL']);
+/** An organization's status on a platform: «Активна», registration requested, or blocked. */
+export const platformOrganizationStatus = people.enum('platform_organization_status', ['ACTIVE', 'PENDING', 'BLOCKED']);
+
+/** An organization on a platform: its status and the date it was registered (absent row: not there). */
+export const platformOrganizations = people.table(
+  'platform_organizations',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    platform: externalPlatform('platform').notNull(),
+    status: platformOrganizationStatus('status').notNull(),
+    registeredOn: date('registered_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.platform] })],
+);
+
+/** A person (staff member or learner) registered on a platform, and since when (absent row: not registered). */
+export const platformAccounts = people.table(
+  'platform_accounts',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    platform: externalPlatform('platform').notNull(),
+    registeredOn: date('registered_on').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.platform] })],
 );

@@ -179,7 +179,11 @@ export const SUBGRAPHS = [
   ),
   // Issue 12: reports over the read contract (`analytics_contract` views); it originates no entity. Its role
   // `analytics_svc` owns schema `analytics` (saved reports, later) and reads the contract as `analytics_ro`.
-  subgraphEntry('analytics', 4005, []),
+  withWorkers(
+    subgraphEntry('analytics', 4005, []),
+    // The pre-aggregated facts' refresh (subgraphs/analytics/src/worker.ts).
+    [{ name: 'facts', main: 'src/worker.ts', port: 4015 }],
+  ),
 ] as const satisfies Registry;
 
 /** The platform's own subgraphs (a throwaway one added in a test is a plain `string`). */

@@ -74,7 +74,9 @@ describe('deploy/k8s manifests', () => {
     for (const entry of withWorkers) {
       const api = byKind('Deployment').find((resource) => resource.name === entry.name)!;
       const env = containersOf(api).flatMap((container) => container.env ?? []);
-      expect(env, entry.name).toContainEqual({ name: 'OUTBOX_WORKERS', value: 'off' });
+      // The outbox may also run inside an API process; other worker kinds (analytics' facts) never do.
+      if ((entry.workers ?? []).some((worker) => worker.name === 'outbox'))
+        expect(env, entry.name).toContainEqual({ name: 'OUTBOX_WORKERS', value: 'off' });
       for (const worker of entry.workers ?? []) {
         const name = workerProcessName(entry, worker);
         const deployment = byKind('Deployment').find((resource) => resource.name === name)!;

@@ -44,6 +44,7 @@ function table(rows: Table['rows'], totals: Table['totals'], dimensions: string[
     minCellSize: 5,
     suppressed: true,
     note: null,
+    factsAsOf: null,
   };
 }
 

@@ -25,7 +25,8 @@ import type { AdmissionsRows } from './admissions/types.ts';
 import { insertExtraEducation } from './extra-education/tables.ts';
 import { backfillExtraEducationLinks } from '../extra-education-links.ts';
 import type { ExtraEducationRows } from './extra-education/types.ts';
-import { generateRegion } from './generate.ts';
+import { DEMO_SCHOOL_YEAR, generateRegion } from './generate.ts';
+import { registerOnPlatforms } from './platforms.ts';
 import { DEMO_SERVICES } from './service-accounts.ts';
 import { insertRows } from './insert-rows.ts';
 import { LEARNING_TABLES } from './learning/tables.ts';
@@ -69,6 +70,8 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
     await insertExtraEducation(tx, region.extraEducation);
     // The demo's applications were never sent through the outbox: people learns their links here.
     await backfillExtraEducationLinks(tx);
+
+    await registerOnPlatforms(tx, options.schoolYear ?? DEMO_SCHOOL_YEAR);
     await tx.insert(serviceAccounts).values(
       DEMO_SERVICES.map((service) => ({
         clientId: service.clientId,

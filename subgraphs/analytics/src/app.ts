@@ -3,6 +3,7 @@ import type { Database } from '@region/db';
 import { defineSubgraph, type SubgraphDeps } from '@region/kit';
 import type { AnalyticsContext } from './context.ts';
 import { DEFAULT_MIN_CELL_SIZE } from './env.ts';
+import { dashboardsModule } from './modules/dashboards/index.ts';
 import { exportsModule } from './modules/exports/index.ts';
 import { oo1Module } from './modules/oo1/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
@@ -18,7 +19,7 @@ export interface AnalyticsDeps extends SubgraphDeps {
 
 const analyticsSubgraph = defineSubgraph<AnalyticsContext, AnalyticsDeps>({
   name: 'analytics',
-  modules: [reportsModule, savedReportsModule, exportsModule, oo1Module],
+  modules: [reportsModule, savedReportsModule, exportsModule, oo1Module, dashboardsModule],
   policy: (principal) => new AnalyticsPolicy(principal),
   loaders: () => ({}),
   extend: ({ deps }) => ({

@@ -8,3 +8,8 @@ export interface AnalyticsContext extends SubgraphContext<AnalyticsPolicy, Recor
   /** k of small-cell suppression: a cell from fewer persons is hidden (`REPORT_MIN_CELL`). */
   minCellSize: number;
 }
+
+/** How this request's reports are built: k, the clock, and the subgraph's own connection for the facts. */
+export function reportOptionsOf(ctx: AnalyticsContext) {
+  return { minCellSize: ctx.minCellSize, now: ctx.now(), factsDb: ctx.db };
+}

@@ -15,3 +15,17 @@ export function readAnalyticsEnv() {
     ANALYTICS_READ_DATABASE_URL: z.string().url().optional(),
   });
 }
+
+/** The facts worker's timing (`analytics-facts`, src/worker.ts). */
+export function readFactsEnv() {
+  return parseEnv({
+    /** Pause between two refreshes of the pre-aggregated facts: how stale a dashboard may be. */
+    FACTS_REFRESH_MS: z.coerce.number().int().min(1000).default(60_000),
+    /** A fact rebuilt longer ago is rebuilt whole: catches changes no owner's change time records. */
+    FACTS_REBUILD_MS: z.coerce
+      .number()
+      .int()
+      .min(60_000)
+      .default(24 * 60 * 60 * 1000),
+  });
+}

@@ -24,6 +24,33 @@ export type Scalars = {
   federation__ContextFieldValue: { input: unknown; output: unknown; }
 };
 
+/** Панель мониторинга: отчёт конструктора с заголовком и его определением (его можно открыть в конструкторе). */
+export type DashboardPanel = {
+  __typename?: 'DashboardPanel';
+  /**
+   * Постоянный идентификатор панели: CONTINGENT, MARKS, MARKS_BY_SUBJECT, ATTENDANCE, SFERUM, MY_SCHOOL,
+   * ORGANIZATIONS.
+   */
+  id: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  dataset: ReportDatasetId;
+  dimensions: Array<ReportDimensionId>;
+  measures: Array<ReportMeasureId>;
+  filters: Array<DashboardFilter>;
+  /** Дата среза (для наборов на дату). */
+  on?: Maybe<Scalars['Date']['output']>;
+  /** Период (для отметок и посещаемости). */
+  from?: Maybe<Scalars['Date']['output']>;
+  to?: Maybe<Scalars['Date']['output']>;
+  table: ReportTable;
+};
+
+export type DashboardFilter = {
+  __typename?: 'DashboardFilter';
+  dimension: ReportDimensionId;
+  values: Array<Scalars['String']['output']>;
+};
+
 export type ReportFileFormat =
   | 'CSV'
   | 'XLSX';
@@ -141,7 +168,14 @@ export type ReportDatasetId =
   /** Дополнительное образование: договоры об обучении, действующие на дату среза. */
   | 'EXTRA_EDUCATION'
   /** Сертификаты ПФДО, выданные к дате среза, и их статусы. */
-  | 'CERTIFICATES';
+  | 'CERTIFICATES'
+  /** Регистрация обучающихся и работников в Сферуме и ФГИС «Моя школа» к дате среза (правила 21, 24). */
+  | 'PLATFORMS'
+  /**
+   * Организации: статус в Сферуме, регистрация в ФГИС «Моя школа», неверные ИНН (правило 21). Не персональные
+   * данные: ячейки не скрываются.
+   */
+  | 'ORGANIZATIONS';
 
 export type ReportDimensionId =
   | 'MUNICIPALITY'
@@ -203,7 +237,17 @@ export type ReportMeasureId =
   | 'CONTRACTS'
   | 'SHARE_BY_CERTIFICATE'
   | 'CERTIFICATES'
-  | 'SHARE_ACTUAL_CERTIFICATES';
+  | 'SHARE_ACTUAL_CERTIFICATES'
+  | 'REGISTERED_SFERUM'
+  | 'SHARE_REGISTERED_SFERUM'
+  | 'REGISTERED_MY_SCHOOL'
+  | 'SHARE_REGISTERED_MY_SCHOOL'
+  | 'ORGANIZATIONS'
+  | 'ORGANIZATIONS_SFERUM_ACTIVE'
+  | 'SHARE_ORGANIZATIONS_SFERUM_ACTIVE'
+  | 'ORGANIZATIONS_MY_SCHOOL'
+  /** Организации, у которых ИНН не проходит проверку контрольного числа. */
+  | 'ORGANIZATIONS_WRONG_INN';
 
 /** Что построить: набор данных, измерения, показатели, фильтры, сортировка. */
 export type ReportInput = {
@@ -253,6 +297,11 @@ export type ReportTable = {
   suppressed: Scalars['Boolean']['output'];
   /** Примечание о скрытых ячейках для подписи под таблицей. */
   note?: Maybe<Scalars['String']['output']>;
+  /**
+   * Отчёт построен по предрасчитанной витрине, обновлённой в это время (данные, изменённые позже, войдут после
+   * следующего обновления); пусто — посчитан напрямую по исходным данным.
+   */
+  factsAsOf?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type ReportColumn = {
@@ -373,6 +422,13 @@ export type MutationDeleteSavedReportArgs = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Панели мониторинга (правило 21): готовые отчёты конструктора для вашей территории — регион по муниципалитетам,
+   * муниципалитет или организация по организациям: контингент, успеваемость и посещаемость (учебный год по последний
+   * полный месяц), регистрация в Сферуме и ФГИС «Моя школа», организации с неверным ИНН. Скрытие малых ячеек — как в
+   * `report`. `municipalityId` сужает панели до муниципалитета (в пределах вашей территории).
+   */
+  monitoringDashboard: Array<DashboardPanel>;
+  /**
    * Файл отчёта (CSV или XLSX) с теми же числами, что и таблица `report`: в шапке — набор данных, фильтры и
    * примечание о скрытых ячейках; скрытые ячейки помечены «к», как в публикациях Росстата. Строится от имени
    * того, кто его запрашивает: его территория и правила скрытия малых ячеек.
@@ -396,6 +452,11 @@ export type Query = {
   savedReports: Array<SavedReport>;
   /** Сохранённый отчёт: свой или общий в пределах вашей территории. */
   savedReport?: Maybe<SavedReport>;
+};
+
+
+export type QueryMonitoringDashboardArgs = {
+  municipalityId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -495,6 +556,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DashboardPanel: ResolverTypeWrapper<DashboardPanel>;
+  DashboardFilter: ResolverTypeWrapper<DashboardFilter>;
   ReportFileFormat: ReportFileFormat;
   ReportFile: ResolverTypeWrapper<ReportFile>;
   Oo1Input: Oo1Input;
@@ -541,6 +604,8 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DashboardPanel: DashboardPanel;
+  DashboardFilter: DashboardFilter;
   ReportFile: ReportFile;
   Oo1Input: Oo1Input;
   ID: Scalars['ID']['output'];
@@ -683,6 +748,24 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DashboardPanelResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DashboardPanel'] = ResolversParentTypes['DashboardPanel']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['ReportDatasetId'], ParentType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['ReportDimensionId']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['ReportMeasureId']>, ParentType, ContextType>;
+  filters?: Resolver<Array<ResolversTypes['DashboardFilter']>, ParentType, ContextType>;
+  on?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['ReportTable'], ParentType, ContextType>;
+}>;
+
+export type DashboardFilterResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['DashboardFilter'] = ResolversParentTypes['DashboardFilter']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['ReportDimensionId'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type ReportFileResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportFile'] = ResolversParentTypes['ReportFile']> = ResolversObject<{
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -748,6 +831,7 @@ export type ReportTableResolvers<ContextType = AnalyticsContext, ParentType exte
   minCellSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  factsAsOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type ReportColumnResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportColumn'] = ResolversParentTypes['ReportColumn']> = ResolversObject<{
@@ -830,6 +914,7 @@ export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  monitoringDashboard?: Resolver<Array<ResolversTypes['DashboardPanel']>, ParentType, ContextType, Partial<QueryMonitoringDashboardArgs>>;
   reportFile?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<QueryReportFileArgs, 'input' | 'format'>>;
   oo1?: Resolver<ResolversTypes['Oo1Form'], ParentType, ContextType, RequireFields<QueryOo1Args, 'input'>>;
   reportCatalog?: Resolver<ResolversTypes['ReportCatalog'], ParentType, ContextType>;
@@ -841,6 +926,8 @@ export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends Re
 export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DashboardPanel?: DashboardPanelResolvers<ContextType>;
+  DashboardFilter?: DashboardFilterResolvers<ContextType>;
   ReportFile?: ReportFileResolvers<ContextType>;
   Oo1Form?: Oo1FormResolvers<ContextType>;
   Oo1Section?: Oo1SectionResolvers<ContextType>;

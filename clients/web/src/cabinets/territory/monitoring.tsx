@@ -1,11 +1,13 @@
 /**
- * «Мониторинг»: the regional monitoring dashboards of rule 21 built on the report builder — learners and
- * classes, the marks' average and share of «2» by territory and by subject, attendance when its dataset is
- * in the catalogue — and the cards' completeness the cabinet already counts. Every chart stands beside its
+ * «Мониторинг»: the regional monitoring dashboards of rule 21, the server's panels built on the report
+ * builder — learners and classes, the marks' average and share of «2» by territory and by subject,
+ * attendance, registration in Сферум and ФГИС «Моя школа», organizations' status there and wrong INNs — and
+ * the cards' completeness the cabinet already counts. Every chart stands beside its
  * table: the chart is a picture for the eye, the table is what a screen reader reads.
  */
 import { useData } from '../../api/hooks.ts';
-import { REPORT, REPORT_CATALOG, type Catalog, type ReportInput } from '../../features/reports/queries.ts';
+import type { MonitoringDashboardQuery } from '../../generated/graphql.ts';
+import { MONITORING_DASHBOARD } from '../../features/reports/queries.ts';
 import { ReportChart } from '../../features/reports/report-chart.tsx';
 import { ReportTableView } from '../../features/reports/report-table.tsx';
 import { chartData, type ChartData } from '../../features/reports/table-model.ts';
@@ -17,79 +19,20 @@ import { useTerritoryScope, type TerritoryScope } from './scope.ts';
 import { visibleMunicipalities } from './summary.tsx';
 import { Lead } from './ui.tsx';
 
-type DimensionId = ReportInput['dimensions'][number];
-type MeasureId = ReportInput['measures'][number];
-
-interface Panel {
-  title: string;
-  input: ReportInput;
-}
+type DashboardPanel = MonitoringDashboardQuery['monitoringDashboard'][number];
 
 /**
- * The panels the catalogue can answer: a region is broken down by municipality, a coordinator's
- * municipality by organization. A dataset or measure the catalogue lacks is left out, not an error.
+ * One panel of the server's dashboard (`monitoringDashboard`): the region by municipality, a coordinator's
+ * municipality by organization — learners, marks, attendance, Сферум and «Моя школа», wrong INNs.
  */
-export function panelsFor(catalog: Catalog, scope: TerritoryScope): Panel[] {
-  const territory: DimensionId = scope.regional ? 'MUNICIPALITY' : 'ORGANIZATION';
-  const by = scope.regional ? 'по муниципалитетам' : 'по организациям';
-  const wanted: { title: string; dataset: string; dimensions: DimensionId[]; measures: MeasureId[] }[] = [
-    {
-      title: `Обучающиеся и классы ${by}`,
-      dataset: 'CONTINGENT',
-      dimensions: [territory],
-      measures: ['PERSONS', 'CLASSES'],
-    },
-    {
-      title: `Средний балл и доля «2» ${by}`,
-      dataset: 'MARKS',
-      dimensions: [territory],
-      measures: ['AVERAGE_MARK', 'SHARE_OF_TWOS'],
-    },
-    {
-      title: 'Средний балл по предметам',
-      dataset: 'MARKS',
-      dimensions: ['SUBJECT'],
-      measures: ['AVERAGE_MARK', 'MARKS'],
-    },
-  ];
-  const attendance = catalog.datasets.find((dataset) => dataset.id === ('ATTENDANCE' as ReportInput['dataset']));
-  const attendanceMeasure = attendance?.measures.find((measure) => measure.unit === '%') ?? attendance?.measures[0];
-  if (attendance && attendanceMeasure) {
-    wanted.push({
-      title: `Посещаемость ${by}`,
-      dataset: attendance.id,
-      dimensions: [territory],
-      measures: [attendanceMeasure.id],
-    });
-  }
-  return wanted.flatMap((panel) => {
-    const dataset = catalog.datasets.find((entry) => entry.id === panel.dataset);
-    if (!dataset) return [];
-    const dimensions = panel.dimensions.filter((id) => dataset.dimensions.some((entry) => entry.id === id));
-    const measures = panel.measures.filter((id) => dataset.measures.some((entry) => entry.id === id));
-    if (measures.length === 0) return [];
-    return [{ title: panel.title, input: { dataset: dataset.id, dimensions, measures } }];
-  });
-}
-
-function ReportPanel({ panel }: { panel: Panel }) {
-  const { data, loading, error, refetch } = useData(REPORT, {
-    variables: { input: panel.input },
-    fetchPolicy: 'no-cache',
-  });
+function ReportPanel({ panel }: { panel: DashboardPanel }) {
+  const chart = chartData(panel.table);
   return (
     <Section title={panel.title}>
-      <DataState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
-        {(loaded) => {
-          const chart = chartData(loaded.report);
-          return (
-            <div className="r-layout">
-              <ReportTableView table={loaded.report} caption={panel.title} />
-              {chart && <ReportChart data={chart} caption={`Диаграмма: ${chart.measure.title}. Числа — в таблице.`} />}
-            </div>
-          );
-        }}
-      </DataState>
+      <div className="r-layout">
+        <ReportTableView table={panel.table} caption={panel.title} />
+        {chart && <ReportChart data={chart} caption={`Диаграмма: ${chart.measure.title}. Числа — в таблице.`} />}
+      </div>
     </Section>
   );
 }
@@ -151,18 +94,17 @@ function CompletenessPanel({ scope }: { scope: TerritoryScope }) {
 
 export default function MonitoringPage() {
   const scope = useTerritoryScope();
-  const { data, loading, error, refetch } = useData(REPORT_CATALOG);
+  const { data, loading, error, refetch } = useData(MONITORING_DASHBOARD, { fetchPolicy: 'no-cache' });
   return (
     <Page title="Мониторинг">
       <Lead>
         {scope.title}. Сводные показатели по данным платформы; ячейки, посчитанные меньше чем по{' '}
-        {data?.reportCatalog.minCellSize ?? 5} человекам, скрыты («к»).
+        {data?.monitoringDashboard[0]?.table.minCellSize ?? 5} человекам, скрыты («к»). Успеваемость и посещаемость — за
+        учебный год по последний полный месяц.
       </Lead>
       <div className="r-dashboard">
         <DataState loading={loading} error={error} data={data} onRetry={() => void refetch()}>
-          {(loaded) =>
-            panelsFor(loaded.reportCatalog, scope).map((panel) => <ReportPanel key={panel.title} panel={panel} />)
-          }
+          {(loaded) => loaded.monitoringDashboard.map((panel) => <ReportPanel key={panel.id} panel={panel} />)}
         </DataState>
         <CompletenessPanel scope={scope} />
       </div>

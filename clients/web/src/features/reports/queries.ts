@@ -18,6 +18,8 @@ import type {
   ReportInput,
   ReportQuery,
   ReportQueryVariables,
+  MonitoringDashboardQuery,
+  MonitoringDashboardQueryVariables,
 } from '../../generated/graphql.ts';
 
 export type Catalog = ReportCatalogQuery['reportCatalog'];
@@ -81,6 +83,52 @@ export const REPORT: TypedDocumentNode<ReportQuery, ReportQueryVariables> = gql`
       minCellSize
       suppressed
       note
+      factsAsOf
+    }
+  }
+`;
+
+/**
+ * The monitoring dashboard (rule 21): the server's panels for the principal's territory, each a report with
+ * its table (the same fields as `report`), so the page and the benchmark ask for one list.
+ */
+export const MONITORING_DASHBOARD: TypedDocumentNode<MonitoringDashboardQuery, MonitoringDashboardQueryVariables> = gql`
+  query MonitoringDashboard($municipalityId: ID) {
+    monitoringDashboard(municipalityId: $municipalityId) {
+      id
+      title
+      table {
+        dataset
+        columns {
+          id
+          title
+          kind
+          unit
+        }
+        rows {
+          cells {
+            key
+            label
+            value
+            suppressed
+            total
+          }
+        }
+        totals {
+          cells {
+            key
+            label
+            value
+            suppressed
+            total
+          }
+        }
+        rowCount
+        minCellSize
+        suppressed
+        note
+        factsAsOf
+      }
     }
   }
 `;

@@ -2,6 +2,7 @@
  * A report as a table: dimensions as row headers, measures as numbers, «к» in a suppressed cell (as Rosstat
  * marks it), the grand total in the footer, every other total under a disclosure, and the suppression note.
  */
+import { formatDateTime } from '../../ui/format.ts';
 import { TableWrap } from '../../ui/kit.tsx';
 import type { Table, TableRow } from './queries.ts';
 import { dimensionText, formatValue, SUPPRESSED_MARK } from './table-model.ts';
@@ -91,6 +92,12 @@ export function ReportTableView({ table, caption }: { table: Table; caption: str
         </p>
       )}
       <SuppressionNote table={table} />
+      {table.factsAsOf && (
+        <p className="muted" data-facts-as-of>
+          Построено по предрасчитанной витрине данных на {formatDateTime(table.factsAsOf)}; изменения, внесённые позже,
+          войдут после её следующего обновления.
+        </p>
+      )}
       {subtotals.length > 0 && (
         <details className="r-subtotals">
           <summary>Промежуточные итоги ({subtotals.length})</summary>

@@ -1,5 +1,5 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
-import type { AnalyticsContext } from '../../context.ts';
+import { reportOptionsOf, type AnalyticsContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { reportFile } from './service.ts';
 
@@ -8,7 +8,7 @@ export const exportsModule: SubgraphModule<AnalyticsContext> = {
   resolvers: {
     Query: {
       reportFile: (_parent, { input, format }, ctx) =>
-        reportFile(ctx.readDb, ctx.policy, input, format, { minCellSize: ctx.minCellSize, now: ctx.now() }),
+        reportFile(ctx.readDb, ctx.policy, input, format, reportOptionsOf(ctx)),
     },
   } satisfies Resolvers,
 };

@@ -7,7 +7,7 @@ import { regionDate } from '@region/kit';
 import type { AnalyticsPolicy } from '../../policy.ts';
 import { DATASETS, DIMENSIONS } from '../reports/catalog.ts';
 import { labels } from '../reports/repository.ts';
-import { buildReport, planReport, type ReportInput, type ReportTable } from '../reports/service.ts';
+import { buildReport, planReport, type ReportInput, type ReportOptions, type ReportTable } from '../reports/service.ts';
 import { SUPPRESSED_MARK, render, type FileCell, type FileFormat, type Sheet } from './files.ts';
 
 export interface ReportFileResult {
@@ -53,7 +53,7 @@ export async function reportFile(
   policy: AnalyticsPolicy,
   input: ReportInput,
   format: FileFormat,
-  options: { minCellSize: number; now: Date; title?: string },
+  options: ReportOptions & { title?: string },
 ): Promise<ReportFileResult> {
   const table = await buildReport(db, policy, input, options);
   const today = regionDate(options.now);

@@ -13,7 +13,13 @@ import { fileName, type ReportFileResult } from '../exports/service.ts';
 import { SUPPRESSED_MARK, render, type FileCell } from '../exports/files.ts';
 import { DIMENSIONS } from '../reports/catalog.ts';
 import { labels } from '../reports/repository.ts';
-import { buildReport, type ReportCell, type ReportInput, type ReportTable } from '../reports/service.ts';
+import {
+  buildReport,
+  type ReportCell,
+  type ReportInput,
+  type ReportOptions,
+  type ReportTable,
+} from '../reports/service.ts';
 
 export type Oo1Level = 'ORGANIZATION' | 'MUNICIPALITY' | 'REGION';
 
@@ -61,7 +67,7 @@ export async function oo1Form(
   db: Executor,
   policy: AnalyticsPolicy,
   input: { organizationId?: string | null; municipalityId?: string | null; on?: string | null },
-  options: { minCellSize: number; now: Date },
+  options: ReportOptions,
 ): Promise<Oo1FormData> {
   if (input.organizationId && input.municipalityId)
     throw badInput('Укажите организацию или муниципалитет, не оба сразу.', 'municipalityId');

@@ -66,6 +66,15 @@ export const MEASURE_IDS = [
   'SHARE_BY_CERTIFICATE',
   'CERTIFICATES',
   'SHARE_ACTUAL_CERTIFICATES',
+  'REGISTERED_SFERUM',
+  'SHARE_REGISTERED_SFERUM',
+  'REGISTERED_MY_SCHOOL',
+  'SHARE_REGISTERED_MY_SCHOOL',
+  'ORGANIZATIONS',
+  'ORGANIZATIONS_SFERUM_ACTIVE',
+  'SHARE_ORGANIZATIONS_SFERUM_ACTIVE',
+  'ORGANIZATIONS_MY_SCHOOL',
+  'ORGANIZATIONS_WRONG_INN',
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
@@ -78,6 +87,8 @@ export const DATASET_IDS = [
   'DATA_QUALITY',
   'EXTRA_EDUCATION',
   'CERTIFICATES',
+  'PLATFORMS',
+  'ORGANIZATIONS',
 ] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 
@@ -115,6 +126,30 @@ export interface Measure {
   notWith?: readonly DimensionId[];
 }
 
+/**
+ * A pre-aggregated fact a dataset can be read from (`src/facts/refresh.ts`): its columns carry the view's
+ * names, so dimensions, filters and the time cut are the same SQL; persons and measures have the fact's own
+ * aggregates. A report reads it when every dimension and filter of the report is among `dimensions`, every
+ * measure has a fact aggregate, a range covers whole months (`monthly`), and the fact has been filled.
+ */
+export interface FactSource {
+  /** The refreshed fact it belongs to (`analytics.fact_refresh`); a summary is refreshed with its fact. */
+  fact: 'CONTINGENT' | 'MARKS' | 'ATTENDANCE';
+  table: string;
+  monthly: boolean;
+  dimensions: readonly DimensionId[];
+  /** Distinct persons of a cell, and of them those without consent (the basis of suppression). */
+  persons: string;
+  unconsented: string;
+  /**
+   * False for a summary whose `persons` is only a lower bound of a cell's persons (the largest row's): it
+   * answers no persons measure, and a report reads it only when the bound proves no cell is under k — then no
+   * cell is hidden, so nothing else of suppression depends on the exact count.
+   */
+  exactPersons: boolean;
+  measures: Partial<Record<MeasureId, string>>;
+}
+
 export interface Dataset {
   id: DatasetId;
   title: string;
@@ -135,6 +170,13 @@ export interface Dataset {
   base?: string;
   /** The dataset's own title of a shared measure (PERSONS are children in admissions, employees in staff). */
   measureTitles?: Partial<Record<MeasureId, string>>;
+  /** The pre-aggregated facts that answer it where its dimensions allow, the smallest first. */
+  facts?: readonly FactSource[];
+  /**
+   * False for a dataset that counts no persons (organizations): its cells are not suppressed — the
+   * register of organizations is public (its `personKey` is the organization, `consented` always true).
+   */
+  personal?: boolean;
 }
 
 export const GENDER_LABELS = { MALE: 'Мужской', FEMALE: 'Женский' } as const;
@@ -315,6 +357,11 @@ const NOT_PLACES: readonly DimensionId[] = [
 /** Numeric marks of the five-point scale (pass/fail marks have no average). */
 const NUMERIC = "f.value in ('2', '3', '4', '5')";
 
+/** An organization with the status «Активна» in Сферум, registered by the slice date. */
+const SFERUM_ACTIVE = "f.sferum_status = 'ACTIVE' and f.sferum_registered_on <= $ON";
+/** Registered on a platform by the slice date (`$ON`). */
+const registeredBy = (column: string) => `f.${column} <= $ON`;
+
 export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
   PERSONS: { id: 'PERSONS', title: 'Число обучающихся', unit: 'чел.', aggregate: 'count(distinct f.person_key)' },
   CLASSES: { id: 'CLASSES', title: 'Число классов', unit: 'ед.', aggregate: 'count(distinct f.class_id)' },
@@ -423,6 +470,91 @@ export const MEASURES: Readonly<Record<MeasureId, Measure>> = {
       'count(distinct f.certificate_key)',
     ),
   },
+  // Rule 24 (seed 000): registration of staff and learners in Сферум and ФГИС «Моя школа».
+  REGISTERED_SFERUM: {
+    id: 'REGISTERED_SFERUM',
+    title: 'Зарегистрированы в Сферуме',
+    unit: 'чел.',
+    aggregate: `count(distinct f.person_key) filter (where ${registeredBy('sferum_registered_on')})`,
+  },
+  SHARE_REGISTERED_SFERUM: {
+    id: 'SHARE_REGISTERED_SFERUM',
+    title: 'Доля зарегистрированных в Сферуме',
+    unit: '%',
+    aggregate: share(
+      `count(distinct f.person_key) filter (where ${registeredBy('sferum_registered_on')})`,
+      PERSONS_SQL,
+    ),
+  },
+  REGISTERED_MY_SCHOOL: {
+    id: 'REGISTERED_MY_SCHOOL',
+    title: 'Зарегистрированы в ФГИС «Моя школа»',
+    unit: 'чел.',
+    aggregate: `count(distinct f.person_key) filter (where ${registeredBy('my_school_registered_on')})`,
+  },
+  SHARE_REGISTERED_MY_SCHOOL: {
+    id: 'SHARE_REGISTERED_MY_SCHOOL',
+    title: 'Доля зарегистрированных в ФГИС «Моя школа»',
+    unit: '%',
+    aggregate: share(
+      `count(distinct f.person_key) filter (where ${registeredBy('my_school_registered_on')})`,
+      PERSONS_SQL,
+    ),
+  },
+  // Rule 21: organizations' status on the platforms and wrong INNs (seed 000's «Проблемы с ИНН»).
+  ORGANIZATIONS: {
+    id: 'ORGANIZATIONS',
+    title: 'Число организаций',
+    unit: 'ед.',
+    aggregate: 'count(distinct f.organization_id)',
+  },
+  ORGANIZATIONS_SFERUM_ACTIVE: {
+    id: 'ORGANIZATIONS_SFERUM_ACTIVE',
+    title: 'Со статусом «Активна» в Сферуме',
+    unit: 'ед.',
+    aggregate: `count(distinct f.organization_id) filter (where ${SFERUM_ACTIVE})`,
+  },
+  SHARE_ORGANIZATIONS_SFERUM_ACTIVE: {
+    id: 'SHARE_ORGANIZATIONS_SFERUM_ACTIVE',
+    title: 'Доля организаций, активных в Сферуме',
+    unit: '%',
+    aggregate: share(
+      `count(distinct f.organization_id) filter (where ${SFERUM_ACTIVE})`,
+      'count(distinct f.organization_id)',
+    ),
+  },
+  ORGANIZATIONS_MY_SCHOOL: {
+    id: 'ORGANIZATIONS_MY_SCHOOL',
+    title: 'Зарегистрированы в ФГИС «Моя школа»',
+    unit: 'ед.',
+    aggregate: `count(distinct f.organization_id) filter (where f.my_school_status = 'ACTIVE' and ${registeredBy('my_school_registered_on')})`,
+  },
+  ORGANIZATIONS_WRONG_INN: {
+    id: 'ORGANIZATIONS_WRONG_INN',
+    title: 'С неверным ИНН (не сходится контрольное число)',
+    unit: 'ед.',
+    aggregate: 'count(distinct f.organization_id) filter (where not f.inn_valid)',
+  },
+};
+
+/** Person-level facts (marks, attendance): a learner's rows are collapsed, the key kept for distinct counts. */
+const PERSON_KEYED = {
+  persons: PERSONS_SQL,
+  unconsented: 'count(distinct f.person_key) filter (where not f.consented)',
+  exactPersons: true,
+};
+/** Summaries per organization × subject × month: the largest row's learners bound a cell's from below. */
+const SUMMED = { persons: 'max(f.persons)', unconsented: '0', exactPersons: false };
+const MARKS_MEASURES = {
+  MARKS: 'coalesce(sum(f.marks), 0)',
+  AVERAGE_MARK: 'round((sum(f.weighted_sum) / nullif(sum(f.weight_sum), 0))::numeric, 2)',
+  SHARE_OF_TWOS: share('sum(f.twos)', 'sum(f.marks)'),
+};
+const ATTENDANCE_MEASURES = {
+  LESSON_SLOTS: 'coalesce(sum(f.slots), 0)',
+  ABSENCES: 'coalesce(sum(f.absences), 0)',
+  ABSENCES_SICK: 'coalesce(sum(f.sick), 0)',
+  ATTENDANCE_RATE: share('sum(f.present)', 'sum(f.slots)'),
 };
 
 export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
@@ -435,6 +567,19 @@ export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
     time: 'slice',
     dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'GRADE', 'CLASS', 'GENDER', 'AGE'],
     measures: ['PERSONS', 'CLASSES', 'SHARE_OF_PERSONS'],
+    // Learners counted per group: each learner lies in one enrolment on a date, so sums are distinct counts.
+    facts: [
+      {
+        fact: 'CONTINGENT',
+        table: 'analytics.fact_contingent',
+        monthly: false,
+        dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'GRADE', 'CLASS', 'GENDER', 'AGE'],
+        persons: 'coalesce(sum(f.persons), 0)',
+        unconsented: 'coalesce(sum(f.persons) filter (where not f.consented), 0)',
+        exactPersons: true,
+        measures: { PERSONS: 'coalesce(sum(f.persons), 0)', CLASSES: 'count(distinct f.class_id)' },
+      },
+    ],
   },
   MARKS: {
     id: 'MARKS',
@@ -457,6 +602,35 @@ export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
     ],
     measures: ['PERSONS', 'MARKS', 'AVERAGE_MARK', 'SHARE_OF_TWOS'],
     base: "f.kind in ('CURRENT', 'CONTROL')",
+    facts: [
+      {
+        fact: 'MARKS',
+        table: 'analytics.fact_marks_summary',
+        monthly: true,
+        dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'SUBJECT', 'STUDY_PERIOD', 'MONTH'],
+        ...SUMMED,
+        measures: MARKS_MEASURES,
+      },
+      {
+        fact: 'MARKS',
+        table: 'analytics.fact_marks',
+        monthly: true,
+        dimensions: [
+          'MUNICIPALITY',
+          'ORGANIZATION',
+          'ORGANIZATION_TYPE',
+          'GRADE',
+          'CLASS',
+          'GENDER',
+          'AGE',
+          'SUBJECT',
+          'STUDY_PERIOD',
+          'MONTH',
+        ],
+        ...PERSON_KEYED,
+        measures: { PERSONS: PERSONS_SQL, ...MARKS_MEASURES },
+      },
+    ],
   },
   ATTENDANCE: {
     id: 'ATTENDANCE',
@@ -478,6 +652,34 @@ export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
       'MONTH',
     ],
     measures: ['PERSONS', 'LESSON_SLOTS', 'ABSENCES', 'ABSENCES_SICK', 'ATTENDANCE_RATE'],
+    facts: [
+      {
+        fact: 'ATTENDANCE',
+        table: 'analytics.fact_attendance_summary',
+        monthly: true,
+        dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'SUBJECT', 'MONTH'],
+        ...SUMMED,
+        measures: ATTENDANCE_MEASURES,
+      },
+      {
+        fact: 'ATTENDANCE',
+        table: 'analytics.fact_attendance',
+        monthly: true,
+        dimensions: [
+          'MUNICIPALITY',
+          'ORGANIZATION',
+          'ORGANIZATION_TYPE',
+          'GRADE',
+          'CLASS',
+          'GENDER',
+          'AGE',
+          'SUBJECT',
+          'MONTH',
+        ],
+        ...PERSON_KEYED,
+        measures: { PERSONS: PERSONS_SQL, ...ATTENDANCE_MEASURES },
+      },
+    ],
   },
   ADMISSIONS: {
     id: 'ADMISSIONS',
@@ -561,6 +763,42 @@ export const DATASETS: Readonly<Record<DatasetId, Dataset>> = {
     dimensions: ['MUNICIPALITY', 'CERTIFICATE_STATUS', 'GENDER', 'AGE'],
     measures: ['PERSONS', 'CERTIFICATES', 'SHARE_ACTUAL_CERTIFICATES'],
     measureTitles: { PERSONS: 'Число детей' },
+  },
+  PLATFORMS: {
+    id: 'PLATFORMS',
+    title: 'Сферум и ФГИС «Моя школа»: регистрация',
+    description:
+      'Обучающиеся и работники организаций на дату среза и их регистрация на платформе «Сферум» и в ФГИС «Моя школа» к этой дате.',
+    view: 'platform_registrations',
+    personKey: 'f.person_key',
+    time: 'slice',
+    dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE', 'CARD_KIND', 'GENDER', 'AGE'],
+    measures: [
+      'PERSONS',
+      'REGISTERED_SFERUM',
+      'SHARE_REGISTERED_SFERUM',
+      'REGISTERED_MY_SCHOOL',
+      'SHARE_REGISTERED_MY_SCHOOL',
+    ],
+    measureTitles: { PERSONS: 'Число человек' },
+  },
+  ORGANIZATIONS: {
+    id: 'ORGANIZATIONS',
+    title: 'Организации: Сферум, ФГИС «Моя школа», ИНН',
+    description:
+      'Организации реестра: статус «Активна» на платформе «Сферум» и регистрация в ФГИС «Моя школа» к дате среза, ИНН с неверным контрольным числом.',
+    view: 'organization_monitoring',
+    personKey: 'f.organization_id',
+    time: 'slice',
+    dimensions: ['MUNICIPALITY', 'ORGANIZATION', 'ORGANIZATION_TYPE'],
+    measures: [
+      'ORGANIZATIONS',
+      'ORGANIZATIONS_SFERUM_ACTIVE',
+      'SHARE_ORGANIZATIONS_SFERUM_ACTIVE',
+      'ORGANIZATIONS_MY_SCHOOL',
+      'ORGANIZATIONS_WRONG_INN',
+    ],
+    personal: false,
   },
 };
 

@@ -1,5 +1,5 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
-import type { AnalyticsContext } from '../../context.ts';
+import { reportOptionsOf, type AnalyticsContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { catalogue } from './catalog.ts';
 import { buildReport } from './service.ts';
@@ -14,8 +14,7 @@ export const reportsModule: SubgraphModule<AnalyticsContext> = {
           throw forbidden('Конструктор отчётов доступен аналитикам, координаторам и администрации организаций.');
         return { datasets: catalogue(), minCellSize: ctx.minCellSize };
       },
-      report: (_parent, { input }, ctx) =>
-        buildReport(ctx.readDb, ctx.policy, input, { minCellSize: ctx.minCellSize, now: ctx.now() }),
+      report: (_parent, { input }, ctx) => buildReport(ctx.readDb, ctx.policy, input, reportOptionsOf(ctx)),
     },
   } satisfies Resolvers,
 };

@@ -10,20 +10,22 @@ import {
   MEASURES,
   type DatasetId,
   type DimensionId,
+  type FactSource,
   type LabelSource,
   type MeasureId,
 } from './catalog.ts';
 
-/** A catalogue fragment's SQL with the age date as a parameter. */
-function withAgeOn(expression: string, ageOn: string): SQL {
-  const parts = expression.split('$AGE_ON');
-  return sql.join(
-    parts.map((part) => sql.raw(part)),
-    sql`${ageOn}::date`,
-  );
+/** A catalogue fragment's SQL with the age date (`$AGE_ON`) and the slice date (`$ON`) as parameters. */
+function withDates(expression: string, ageOn: string, on: string | null): SQL {
+  const parts = expression.split('$AGE_ON').map((part) => {
+    const pieces = part.split('$ON');
+    return sql.join(
+      pieces.map((piece) => sql.raw(piece)),
+      sql`${on}::date`,
+    );
+  });
+  return sql.join(parts, sql`${ageOn}::date`);
 }
-
-const dimensionSql = (id: DimensionId, ageOn: string) => withAgeOn(DIMENSIONS[id].expression, ageOn);
 
 export interface CubeQuery {
   dataset: DatasetId;
@@ -35,6 +37,8 @@ export interface CubeQuery {
   ageOn: string;
   /** Null for the region; else the municipalities and organizations the rows must lie in. */
   scope: { municipalityIds: string[]; organizationIds: string[] } | null;
+  /** Read this pre-aggregated fact of the dataset instead of its view (one `factSourcesFor` offered). */
+  fromFacts?: FactSource | undefined;
 }
 
 export interface CubeRow {
@@ -50,6 +54,14 @@ export interface CubeRow {
 /** Every grouping set of the chosen dimensions (`GROUP BY CUBE`): the detail cells and all their totals. */
 export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
   const dataset = DATASETS[query.dataset];
+  const on = 'on' in query.time ? query.time.on : null;
+  const withAgeOn = (expression: string, ageOn: string) => withDates(expression, ageOn, on);
+  const dimensionSql = (id: DimensionId, ageOn: string) => withAgeOn(DIMENSIONS[id].expression, ageOn);
+  const facts = query.fromFacts;
+  const source = facts ? facts.table : `analytics_contract.${dataset.view}`;
+  const persons = facts ? facts.persons : `count(distinct ${dataset.personKey})`;
+  const unconsented = facts ? facts.unconsented : `count(distinct ${dataset.personKey}) filter (where not f.consented)`;
+  const aggregateOf = (id: MeasureId) => (facts ? facts.measures[id]! : MEASURES[id].aggregate!);
   const where: SQL[] = [];
   if (dataset.base) where.push(sql.raw(dataset.base));
   if ('on' in query.time) {
@@ -74,14 +86,14 @@ export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
   const inner = sql`select f.*${sql.join(
     query.dimensions.map((id, index) => sql`, (${dimensionSql(id, query.ageOn)})::text as ${sql.raw(`d${index}`)}`),
     sql``,
-  )} from ${sql.raw(`analytics_contract.${dataset.view}`)} f where ${sql.join(where, sql` and `)}`;
+  )} from ${sql.raw(source)} f where ${sql.join(where, sql` and `)}`;
   const dims = query.dimensions.map((_, index) => sql.raw(`f.d${index}`));
   const measures = query.measures
     .filter((id) => MEASURES[id].aggregate !== null)
-    .map((id) => sql`, ${withAgeOn(MEASURES[id].aggregate!, query.ageOn)} as ${sql.raw(`m_${id.toLowerCase()}`)}`);
+    .map((id) => sql`, ${withAgeOn(aggregateOf(id), query.ageOn)} as ${sql.raw(`m_${id.toLowerCase()}`)}`);
   const statement = sql`select ${dims.length ? sql`${sql.join(dims, sql`, `)}, grouping(${sql.join(dims, sql`, `)})` : sql`0`} as g,
-      count(distinct ${sql.raw(dataset.personKey)}) as persons,
-      count(distinct ${sql.raw(dataset.personKey)}) filter (where not f.consented) as unconsented${sql.join(measures, sql``)}
+      ${sql.raw(persons)} as persons,
+      ${sql.raw(unconsented)} as unconsented${sql.join(measures, sql``)}
     from (${inner}) f
     ${dims.length ? sql`group by cube (${sql.join(dims, sql`, `)})` : sql``}`;
   const rows = await db.execute<Record<string, string | number | null>>(statement);
@@ -128,4 +140,35 @@ export async function classOrganizations(db: Executor, classIds: readonly string
     sql`select class_id, organization_id from analytics_contract.classes where class_id in ${[...classIds]}`,
   );
   return new Map([...rows].map((row) => [row.class_id, row.organization_id]));
+}
+
+/**
+ * The dataset's facts that can answer the report, the smallest first: every dimension and filter is the
+ * fact's, every measure has a fact aggregate (a summary without exact persons answers no share of persons),
+ * and a range covers whole months. Whether the fact was filled is asked of the database (`factFilledAt`).
+ */
+export function factSourcesFor(query: Omit<CubeQuery, 'fromFacts'>): FactSource[] {
+  if ('from' in query.time) {
+    const { from, to } = query.time;
+    const next = new Date(`${to}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    if (!from.endsWith('-01') || next.getUTCDate() !== 1) return [];
+  }
+  return (DATASETS[query.dataset].facts ?? []).filter((facts) => {
+    const covered = (id: DimensionId) => facts.dimensions.includes(id);
+    if ('from' in query.time && !facts.monthly) return false;
+    if (!query.dimensions.every(covered) || !query.filters.every((filter) => covered(filter.dimension))) return false;
+    return query.measures.every((id) =>
+      MEASURES[id].aggregate === null ? facts.exactPersons : facts.measures[id] !== undefined,
+    );
+  });
+}
+
+/** When the fact was last refreshed (null: never filled, so reports read the views). */
+export async function factFilledAt(db: Executor, fact: FactSource['fact']): Promise<Date | null> {
+  const rows = await db.execute<{ refreshed_at: Date | string }>(
+    sql`select refreshed_at from analytics.fact_refresh where fact = ${fact}`,
+  );
+  const row = [...rows][0];
+  return row ? new Date(row.refreshed_at) : null;
 }

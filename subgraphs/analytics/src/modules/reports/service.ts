@@ -16,7 +16,16 @@ import {
   type MeasureId,
   type ValueKind,
 } from './catalog.ts';
-import { classOrganizations, cube, labels, organizationMunicipalities, type CubeQuery } from './repository.ts';
+import {
+  classOrganizations,
+  cube,
+  factFilledAt,
+  factSourcesFor,
+  labels,
+  organizationMunicipalities,
+  type CubeQuery,
+  type CubeRow,
+} from './repository.ts';
 import { suppressCells } from './suppression.ts';
 
 export interface ReportInput {
@@ -49,6 +58,18 @@ export interface ReportTable {
   minCellSize: number;
   suppressed: boolean;
   note: string | null;
+  /** When the pre-aggregated fact the report was read from was refreshed; null when read from the views. */
+  factsAsOf: Date | null;
+}
+
+export interface ReportOptions {
+  minCellSize: number;
+  now: Date;
+  /**
+   * Where the pre-aggregated facts are read (the subgraph's own connection: `analytics_ro` on a replica reads
+   * the contract only); without it the report reads the views.
+   */
+  factsDb?: Executor | undefined;
 }
 
 export const MAX_DIMENSIONS = 4;
@@ -236,14 +257,14 @@ export async function buildReport(
   db: Executor,
   policy: AnalyticsPolicy,
   input: ReportInput,
-  options: { minCellSize: number; now: Date },
+  options: ReportOptions,
 ): Promise<ReportTable> {
   if (!policy.holds('reports:read'))
     throw forbidden('Конструктор отчётов доступен аналитикам, координаторам и администрации организаций.');
   const plan = planReport(input, regionDate(options.now));
   const units = await scopeOf(db, policy, plan);
   const scope = policy.reportScope();
-  const rows = await cube(db, {
+  const query: CubeQuery = {
     dataset: input.dataset,
     dimensions: input.dimensions,
     measures: input.measures,
@@ -251,7 +272,22 @@ export async function buildReport(
     time: plan.time,
     ageOn: plan.ageOn,
     scope: scope.region ? null : { municipalityIds: scope.municipalityIds, organizationIds: scope.organizationIds },
-  });
+  };
+  // The smallest pre-aggregated fact the report's dimensions allow, once filled; a summary whose persons are
+  // a lower bound only when it proves no cell is under k (then suppression hides nothing); else the view.
+  let rows: CubeRow[] | null = null;
+  let factsAsOf: Date | null = null;
+  const candidates = options.factsDb ? factSourcesFor(query) : [];
+  const filledAt =
+    candidates.length && options.factsDb ? await factFilledAt(options.factsDb, candidates[0]!.fact) : null;
+  for (const source of filledAt ? candidates : []) {
+    const answer = await cube(options.factsDb!, { ...query, fromFacts: source });
+    if (!source.exactPersons && answer.some((row) => row.persons < options.minCellSize)) continue;
+    rows = answer;
+    factsAsOf = filledAt;
+    break;
+  }
+  rows ??= await cube(db, query);
 
   // Suppression (issue 12): for everyone who may not read the personal data of every person of the report;
   // for those who may, still for a small cell holding a person without consent (nobody sees their data).
@@ -262,7 +298,9 @@ export async function buildReport(
     persons: row.persons,
     unconsented: row.unconsented,
   }));
-  const hidden = suppressCells(cells, options.minCellSize, { exempt: policy.readsPersonalDataOfAll(units) });
+  const hidden = suppressCells(cells, options.minCellSize, {
+    exempt: plan.dataset.personal === false || policy.readsPersonalDataOfAll(units),
+  });
 
   const grand = rows.findIndex((row) => row.grouping === (1 << n) - 1);
   const grandPersons = grand >= 0 && !hidden.has(grand) ? rows[grand]!.persons : null;
@@ -322,6 +360,12 @@ export async function buildReport(
       const order = String(a.cells[d]!.label).localeCompare(String(b.cells[d]!.label), 'ru', { numeric: true });
       if (order !== 0) return order;
     }
+    // Same names (two schools' «1 четверть»): by key, so the order never depends on how the rows were read.
+    for (let d = 0; d < n; d++) {
+      const x = a.cells[d]!.key ?? '';
+      const y = b.cells[d]!.key ?? '';
+      if (x !== y) return x < y ? -1 : 1;
+    }
     return 0;
   };
   details.sort(compare);
@@ -347,5 +391,6 @@ export async function buildReport(
     minCellSize: options.minCellSize,
     suppressed: anyHidden,
     note: anyHidden ? SUPPRESSION_NOTE.replace('{k}', String(options.minCellSize)) : null,
+    factsAsOf,
   };
 }

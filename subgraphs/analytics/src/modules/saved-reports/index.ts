@@ -1,5 +1,5 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
-import type { AnalyticsContext } from '../../context.ts';
+import { reportOptionsOf, type AnalyticsContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { reportFile } from '../exports/service.ts';
 import { buildReport } from '../reports/service.ts';
@@ -23,12 +23,10 @@ export const savedReportsModule: SubgraphModule<AnalyticsContext> = {
       savedAt: (row) => row.updatedAt,
       definition: (row) => row.definition,
       // Run with the opener's principal: their scope and their suppression, never the saver's (issue 12).
-      table: (row, _args, ctx) =>
-        buildReport(ctx.readDb, ctx.policy, inputOf(row.definition), { minCellSize: ctx.minCellSize, now: ctx.now() }),
+      table: (row, _args, ctx) => buildReport(ctx.readDb, ctx.policy, inputOf(row.definition), reportOptionsOf(ctx)),
       file: (row, { format }, ctx) =>
         reportFile(ctx.readDb, ctx.policy, inputOf(row.definition), format, {
-          minCellSize: ctx.minCellSize,
-          now: ctx.now(),
+          ...reportOptionsOf(ctx),
           title: row.title,
         }),
     },
