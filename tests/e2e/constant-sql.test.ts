@@ -236,6 +236,7 @@ describe('coordinator', () => {
     const runs: Record<string, Record<string, string[]>> = {
       organizations: {},
       notOpened: {},
+      regionNotOpened: {},
       summary: {},
       organization: {},
     };
@@ -254,6 +255,8 @@ describe('coordinator', () => {
         first: 50,
       });
       runs.notOpened![label] = await statementsOf('coordinator', webOperation('TerritoryNotOpened'), {});
+      // The regional operator's list spans every organization learning knows (one anti-join).
+      runs.regionNotOpened![label] = await statementsOf('operator', webOperation('TerritoryNotOpened'), {});
       runs.summary![label] = await statementsOf('coordinator', webOperation('TerritorySummary'), { regional: false });
       const page = await platform.query<{ organizations: { edges: { node: { id: string } }[] } }>(
         { login: 'coordinator' },
