@@ -108,6 +108,8 @@ export interface PlatformOptions {
   migration?: string;
   /** The gateway's rate limit for requests without a token (default: the gateway's). */
   anonymousRateLimit?: { burst: number; perSecond: number };
+  /** The gateway's query limits (default: the gateway's), for a test that sends more than a page asks. */
+  limits?: Parameters<typeof createGateway>[0]['limits'];
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -188,6 +190,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       : undefined,
     corsOrigins: options.corsOrigins,
     anonymousRateLimit: options.anonymousRateLimit,
+    limits: options.limits,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;

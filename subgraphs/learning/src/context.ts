@@ -1,12 +1,20 @@
 import type { Database } from '@region/db';
 import type { SubgraphContext } from '@region/kit';
 import { createClassLoaders } from './modules/classes/loaders.ts';
+import { createDiaryLoaders } from './modules/diary/loaders.ts';
 import { createJournalLoaders } from './modules/journal/loaders.ts';
+import { createPortfolioLoaders } from './modules/portfolio/loaders.ts';
 import { createSchoolYearLoaders } from './modules/school-year/loaders.ts';
 import { LearningPolicy } from './policy.ts';
 
 export type LearningContext = SubgraphContext<LearningPolicy, ReturnType<typeof createLoaders>>;
 
 export function createLoaders(db: Database, policy: LearningPolicy) {
-  return { ...createClassLoaders(db, policy), ...createJournalLoaders(db, policy), ...createSchoolYearLoaders(db) };
+  return {
+    ...createClassLoaders(db, policy),
+    ...createJournalLoaders(db, policy),
+    ...createSchoolYearLoaders(db),
+    ...createDiaryLoaders(db, policy),
+    ...createPortfolioLoaders(db),
+  };
 }

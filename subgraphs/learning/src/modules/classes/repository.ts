@@ -52,11 +52,9 @@ export function membersOn(db: Executor, policy: LearningPolicy, classIds: readon
     );
 }
 
-export function loadSubjects(db: Executor, ids: readonly string[]) {
-  return db
-    .select()
-    .from(subjects)
-    .where(inArray(subjects.id, [...ids]));
+/** Every subject: the list is the curriculum's short reference list, the same for the whole region. */
+export function allSubjects(db: Executor) {
+  return db.select().from(subjects);
 }
 
 export function assignmentsOfClasses(db: Executor, classIds: readonly string[]) {

@@ -5,18 +5,7 @@ import type { Resolvers } from '../../generated/resolvers.ts';
 import { addDays, currentSchoolYear, daysBetween, isoDate, isoWeekday, schoolYearOf } from '../../calendar.ts';
 import type { LessonRow } from '../journal/lesson-access.ts';
 import type { MarkRow } from '../journal/service.ts';
-import {
-  attendanceOfStudent,
-  holidaysOf,
-  lessonsOfClasses,
-  marksOfStudent,
-  overdueHomework,
-  readableMemberships,
-  roomOf,
-  slotsOfClasses,
-  submissionsOfStudent,
-  type StudentRange,
-} from './repository.ts';
+import { attendanceOfStudents, marksOfStudents, roomOf, type StudentRange } from './repository.ts';
 
 const MAX_DIARY_DAYS = 31;
 
@@ -44,17 +33,9 @@ async function diary(person: { id: string }, args: { from?: string | null; to?: 
   const range = rangeFor(person.id, args, ctx, 'week');
   if (daysBetween(range.from, range.to) >= MAX_DIARY_DAYS)
     throw badInput(`Дневник открывается не больше чем на ${MAX_DIARY_DAYS} дней.`, 'to');
-  const memberships = await readableMemberships(ctx.db, ctx.policy, range);
-  if (memberships.length === 0) return null;
-  const classIds = memberships.map((m) => m.classId);
-  const [lessons, marks, absences, submissions, holidays, slots] = await Promise.all([
-    lessonsOfClasses(ctx.db, classIds, range),
-    marksOfStudent(ctx.db, range),
-    attendanceOfStudent(ctx.db, range),
-    submissionsOfStudent(ctx.db, range),
-    holidaysOf(ctx.db, [...new Set(memberships.map((m) => m.organizationId))], range.from, range.to),
-    slotsOfClasses(ctx.db, classIds, range),
-  ]);
+  const rows = await ctx.loaders.diaryRows.load(range);
+  if (!rows) return null;
+  const { memberships, lessons, marks, absences, submissions, holidays, slots } = rows;
   // Only the lessons of the days the student was in each class.
   const inClass = (lesson: LessonRow) =>
     memberships.some(
@@ -98,8 +79,8 @@ export const diaryModule: SubgraphModule<LearningContext> = {
         ctx: LearningContext,
       ) => {
         const range = rangeFor(person.id, args, ctx, 'year');
-        if ((await readableMemberships(ctx.db, ctx.policy, range)).length === 0) return null;
-        return marksOfStudent(ctx.db, range, args);
+        if ((await ctx.loaders.memberships.load(range)).length === 0) return null;
+        return marksOfStudents(ctx.db, [person.id], range, args);
       },
       attendance: async (
         person: { id: string },
@@ -107,25 +88,17 @@ export const diaryModule: SubgraphModule<LearningContext> = {
         ctx: LearningContext,
       ) => {
         const range = rangeFor(person.id, args, ctx, 'year');
-        if ((await readableMemberships(ctx.db, ctx.policy, range)).length === 0) return null;
-        return attendanceOfStudent(ctx.db, range);
+        if ((await ctx.loaders.memberships.load(range)).length === 0) return null;
+        return attendanceOfStudents(ctx.db, [person.id], range);
       },
-      overdueHomework: async (person: { id: string }, _: unknown, ctx: LearningContext) => {
+      overdueHomework: (person: { id: string }, _: unknown, ctx: LearningContext) => {
         const range = rangeFor(person.id, {}, ctx, 'year');
         const today = isoDate(ctx.now());
-        const memberships = await readableMemberships(ctx.db, ctx.policy, { ...range, from: today, to: today });
-        if (memberships.length === 0) return null;
-        return overdueHomework(
-          ctx.db,
-          memberships.map((m) => m.classId),
-          person.id,
-          range.schoolYear,
-          today,
-        );
+        return ctx.loaders.overdueHomework.load({ ...range, from: today, to: today });
       },
       classes: async (person: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) => {
         const year = args.schoolYear ?? currentSchoolYear(ctx.now());
-        const memberships = await readableMemberships(ctx.db, ctx.policy, {
+        const memberships = await ctx.loaders.memberships.load({
           studentId: person.id,
           schoolYear: year,
           from: `${year}-09-01`,

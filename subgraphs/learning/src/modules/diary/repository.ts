@@ -1,6 +1,7 @@
 /**
- * A student's diary: their classes' lessons, their own marks and attendance over a date range — five
- * statements whatever the range, each bounded by school year and served by an index.
+ * Students' diaries: their classes' lessons, their own marks and attendance over a date range — a fixed
+ * number of statements whatever the range and however many students (a guardian's children) one request
+ * reads, each bounded by school year and served by an index (issue 13 §3: `loaders.ts` batches the students).
  */
 import { learningTables, qualified, type Executor } from '@region/db';
 import { isoWeekday } from '../../calendar.ts';
@@ -17,10 +18,17 @@ export interface StudentRange {
   to: string;
 }
 
-/** The student's class memberships in the range that the principal may read; none means no access. */
-export function readableMemberships(db: Executor, policy: LearningPolicy, range: StudentRange) {
+/** A range's dates without the student: the students of one batch share them. */
+export type Dates = Omit<StudentRange, 'studentId'>;
+
+/**
+ * The students' class memberships in the range that the principal may read; a student without any is out of
+ * reach (no access), and no other statement reads their rows.
+ */
+export function readableMemberships(db: Executor, policy: LearningPolicy, studentIds: readonly string[], range: Dates) {
   return db
     .select({
+      studentId: classMembers.personId,
       classId: classMembers.classId,
       joinedOn: classMembers.joinedOn,
       leftOn: classMembers.leftOn,
@@ -30,7 +38,7 @@ export function readableMemberships(db: Executor, policy: LearningPolicy, range:
     .innerJoin(classes, eq(classes.id, classMembers.classId))
     .where(
       and(
-        eq(classMembers.personId, range.studentId),
+        inArray(classMembers.personId, [...studentIds]),
         eq(classes.schoolYear, range.schoolYear),
         lte(classMembers.joinedOn, range.to),
         or(isNull(classMembers.leftOn), gt(classMembers.leftOn, range.from)) as SQL,
@@ -39,7 +47,9 @@ export function readableMemberships(db: Executor, policy: LearningPolicy, range:
     );
 }
 
-export function lessonsOfClasses(db: Executor, classIds: readonly string[], range: StudentRange) {
+export type MembershipRow = Awaited<ReturnType<typeof readableMemberships>>[number];
+
+export function lessonsOfClasses(db: Executor, classIds: readonly string[], range: Dates) {
   return db
     .select()
     .from(lessons)
@@ -55,7 +65,7 @@ export function lessonsOfClasses(db: Executor, classIds: readonly string[], rang
 }
 
 /** The timetable slots of the classes valid at some day of the range: the rooms of the diary's lessons. */
-export function slotsOfClasses(db: Executor, classIds: readonly string[], range: StudentRange) {
+export function slotsOfClasses(db: Executor, classIds: readonly string[], range: Dates) {
   return db
     .select({
       classId: scheduleSlots.classId,
@@ -107,9 +117,10 @@ export function roomOf(
   return slot?.room ?? null;
 }
 
-export function marksOfStudent(
+export function marksOfStudents(
   db: Executor,
-  range: StudentRange,
+  studentIds: readonly string[],
+  range: Dates,
   filter: { subjectId?: string | null; kinds?: string[] | null } = {},
 ) {
   return db
@@ -118,7 +129,7 @@ export function marksOfStudent(
     .where(
       and(
         eq(marks.schoolYear, range.schoolYear),
-        eq(marks.studentId, range.studentId),
+        inArray(marks.studentId, [...studentIds]),
         gte(marks.date, range.from),
         lte(marks.date, range.to),
         isNull(marks.deletedAt),
@@ -129,14 +140,14 @@ export function marksOfStudent(
     .orderBy(asc(marks.date), asc(marks.setAt));
 }
 
-export function attendanceOfStudent(db: Executor, range: StudentRange) {
+export function attendanceOfStudents(db: Executor, studentIds: readonly string[], range: Dates) {
   return db
     .select()
     .from(attendance)
     .where(
       and(
         eq(attendance.schoolYear, range.schoolYear),
-        eq(attendance.studentId, range.studentId),
+        inArray(attendance.studentId, [...studentIds]),
         gte(attendance.date, range.from),
         lte(attendance.date, range.to),
       ),
@@ -144,12 +155,12 @@ export function attendanceOfStudent(db: Executor, range: StudentRange) {
     .orderBy(asc(attendance.date));
 }
 
-export function submissionsOfStudent(db: Executor, range: StudentRange) {
+export function submissionsOfStudents(db: Executor, studentIds: readonly string[], schoolYear: number) {
   return db
-    .select({ lessonId: homeworkSubmissions.lessonId })
+    .select({ studentId: homeworkSubmissions.studentId, lessonId: homeworkSubmissions.lessonId })
     .from(homeworkSubmissions)
     .where(
-      and(eq(homeworkSubmissions.schoolYear, range.schoolYear), eq(homeworkSubmissions.studentId, range.studentId)),
+      and(eq(homeworkSubmissions.schoolYear, schoolYear), inArray(homeworkSubmissions.studentId, [...studentIds])),
     );
 }
 
@@ -166,26 +177,33 @@ export function holidaysOf(db: Executor, organizationIds: readonly string[], fro
     );
 }
 
-/** Mandatory homework of the student's classes due before today and not handed in (rule 11). */
-export function overdueHomework(
+/**
+ * Mandatory homework due before today and not handed in (rule 11), for each (student, class) pair: the lessons
+ * of each student's classes, one statement for every student of a request.
+ */
+export async function overdueHomework(
   db: Executor,
-  classIds: readonly string[],
-  studentId: string,
+  pairs: readonly { studentId: string; classId: string }[],
   schoolYear: number,
   today: string,
 ) {
-  return db
-    .select()
-    .from(lessons)
+  const array = (values: readonly string[]) => `{${values.join(',')}}`;
+  const rows = await db
+    .select({ studentId: sql<string>`k.student_id`.as('student_id'), lesson: lessons })
+    .from(
+      sql`unnest(${array(pairs.map((p) => p.studentId))}::uuid[], ${array(pairs.map((p) => p.classId))}::uuid[])
+        as k(student_id, class_id)`,
+    )
+    .innerJoin(lessons, sql`${qualified(lessons.classId)} = k.class_id`)
     .where(
       and(
         eq(lessons.schoolYear, schoolYear),
-        inArray(lessons.classId, [...classIds]),
         eq(lessons.homeworkMandatory, true),
         lt(lessons.homeworkDueOn, today),
         sql`not exists (select 1 from learning.homework_submissions s where s.school_year = ${schoolYear}
-          and s.lesson_id = ${qualified(lessons.id)} and s.student_id = ${studentId})`,
+          and s.lesson_id = ${qualified(lessons.id)} and s.student_id = k.student_id)`,
       ),
     )
     .orderBy(asc(lessons.homeworkDueOn));
+  return rows;
 }

@@ -156,6 +156,19 @@ export function periodsOfOrganization(db: Executor, organizationId: string, scho
     .then((rows) => rows.map((row) => row.period));
 }
 
+/** The study periods of the organizations' school year, in their order (the portfolios of a request). */
+export function periodsOfOrganizations(db: Executor, organizationIds: readonly string[], schoolYear: number) {
+  return db
+    .select({ period: studyPeriods })
+    .from(studyPeriods)
+    .innerJoin(learningTables.schoolYears, eq(learningTables.schoolYears.id, studyPeriods.schoolYearId))
+    .where(
+      and(inArray(studyPeriods.organizationId, [...organizationIds]), eq(learningTables.schoolYears.year, schoolYear)),
+    )
+    .orderBy(asc(studyPeriods.organizationId), asc(studyPeriods.number))
+    .then((rows) => rows.map((row) => row.period));
+}
+
 export function loadPeriods(db: Executor, ids: readonly string[]) {
   return db
     .select()

@@ -2,19 +2,9 @@ import { loadTypeDefs, pageSize, type SubgraphModule } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { currentSchoolYear, daysBetween, isoDate } from '../../calendar.ts';
-import { readableMemberships } from '../diary/repository.ts';
-
-import { periodsOfOrganization, type PeriodRow } from '../journal/repository.ts';
+import type { PeriodRow } from '../journal/repository.ts';
 import { addSums, attendedPercent, change, classAverage, weightedAverage, type MarkSums } from './figures.ts';
-import {
-  absenceCounts,
-  eventsFor,
-  holidaysFrom,
-  lessonCount,
-  markSums,
-  studentMarksOfKinds,
-  type MarkSumRow,
-} from './repository.ts';
+import { eventsFor, type MarkSumRow } from './repository.ts';
 
 export interface PortfolioSource {
   studentId: string;
@@ -58,7 +48,7 @@ function subjectProgress(rows: readonly MarkSumRow[], source: PortfolioSource) {
 async function portfolio(person: { id: string }, args: { schoolYear?: number | null }, ctx: LearningContext) {
   const schoolYear = args.schoolYear ?? currentSchoolYear(ctx.now());
   const today = isoDate(ctx.now());
-  const memberships = await readableMemberships(ctx.db, ctx.policy, {
+  const memberships = await ctx.loaders.memberships.load({
     studentId: person.id,
     schoolYear,
     from: `${schoolYear}-09-01`,
@@ -72,9 +62,14 @@ async function portfolio(person: { id: string }, args: { schoolYear?: number | n
     today,
     classIds: [...new Set(memberships.map((m) => m.classId))],
     organizationIds,
-    periods: await periodsOfOrganization(ctx.db, organizationIds[0]!, schoolYear),
+    periods: await ctx.loaders.periodsOfOrganizationYear.load({ organizationId: organizationIds[0]!, schoolYear }),
   };
   return { schoolYear, source };
+}
+
+/** Σ over the source's classes: the loaders answer per class, the portfolio's figures span all of them. */
+async function ofClasses<V>(source: PortfolioSource, load: (classId: string) => Promise<V[]>): Promise<V[]> {
+  return (await Promise.all(source.classIds.map(load))).flat();
 }
 
 export const portfolioModule: SubgraphModule<LearningContext> = {
@@ -86,18 +81,24 @@ export const portfolioModule: SubgraphModule<LearningContext> = {
     },
     Portfolio: {
       subjects: async ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) =>
-        subjectProgress(await markSums(ctx.db, source.schoolYear, source.classIds), source),
+        subjectProgress(
+          await ofClasses(source, (classId) =>
+            ctx.loaders.markSumsOfClass.load({ schoolYear: source.schoolYear, classId }),
+          ),
+          source,
+        ),
       attendance: async ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) => {
         const period = source.periods.find((p) => p.startsOn <= source.today && source.today <= p.endsOn) ?? null;
         const from = period?.startsOn ?? `${source.schoolYear}-09-01`;
         const to = period && period.endsOn < source.today ? period.endsOn : source.today;
-        const [lessons, absences] = await Promise.all([
-          lessonCount(ctx.db, source.schoolYear, source.classIds, from, to),
-          absenceCounts(ctx.db, source.schoolYear, source.studentId, from, to),
+        const { schoolYear } = source;
+        const [lessonsPerClass, absences] = await Promise.all([
+          Promise.all(source.classIds.map((id) => ctx.loaders.lessonCount.load({ schoolYear, id, from, to }))),
+          ctx.loaders.absenceCounts.load({ schoolYear, id: source.studentId, from, to }),
         ]);
         const count = (status: string) => absences.find((a) => a.status === status)?.count ?? 0;
         const counts = {
-          lessons,
+          lessons: lessonsPerClass.reduce((sum, lessons) => sum + lessons, 0),
           absent: count('ABSENT'),
           sick: count('SICK'),
           excused: count('EXCUSED'),
@@ -106,16 +107,31 @@ export const portfolioModule: SubgraphModule<LearningContext> = {
         return { period, ...counts, attendedPercent: attendedPercent(counts) };
       },
       nextHolidays: async ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) => {
-        const [next] = await holidaysFrom(ctx.db, source.organizationIds, source.today);
+        const candidates = await Promise.all(
+          source.organizationIds.map((organizationId) =>
+            ctx.loaders.nextHoliday.load({ organizationId, today: source.today }),
+          ),
+        );
+        const [next] = candidates
+          .filter((row) => row !== null)
+          .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
         if (!next) return null;
         return { ...next, daysUntil: Math.max(0, daysBetween(source.today, next.startsOn)) };
       },
       events: ({ source }: { source: PortfolioSource }, args: { first?: number | null }, ctx: LearningContext) =>
         eventsFor(ctx.db, source.organizationIds, source.classIds, source.today, pageSize(args.first ?? 20)),
       controlWorks: ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) =>
-        studentMarksOfKinds(ctx.db, source.schoolYear, source.studentId, ['CONTROL']),
+        ctx.loaders.studentMarksOfKind.load({
+          schoolYear: source.schoolYear,
+          studentId: source.studentId,
+          kind: 'CONTROL',
+        }),
       periodMarks: ({ source }: { source: PortfolioSource }, _: unknown, ctx: LearningContext) =>
-        studentMarksOfKinds(ctx.db, source.schoolYear, source.studentId, ['PERIOD']),
+        ctx.loaders.studentMarksOfKind.load({
+          schoolYear: source.schoolYear,
+          studentId: source.studentId,
+          kind: 'PERIOD',
+        }),
     },
     SubjectProgress: {
       subject: (row: { subjectId: string }, _: unknown, ctx: LearningContext) =>

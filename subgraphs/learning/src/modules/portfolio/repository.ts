@@ -1,14 +1,16 @@
 /**
- * Portfolio reads: one aggregate over the classes' marks (per subject, period and student), attendance
- * counts of the current period, holidays and events — a fixed number of statements.
+ * Portfolio reads: one aggregate over the classes' marks (per class, subject, period and student), attendance
+ * counts of the current period, holidays and events — a fixed number of statements, each for every student
+ * of a request at once (`loaders.ts`, issue 13 §3).
  */
 import { learningTables, type Executor } from '@region/db';
 import { sqlRegionDate } from '@region/kit';
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 
-const { marks, lessons, attendance, holidays, events } = learningTables;
+const { marks, holidays, events } = learningTables;
 
 export interface MarkSumRow {
+  classId: string;
   subjectId: string;
   periodId: string | null;
   studentId: string;
@@ -16,23 +18,25 @@ export interface MarkSumRow {
   weights: number;
 }
 
-/** Σ value·weight and Σ weight of numeric current and control marks, per subject, period and student. */
+/** Σ value·weight and Σ weight of numeric current and control marks, per class, subject, period and student. */
 export async function markSums(db: Executor, schoolYear: number, classIds: readonly string[]): Promise<MarkSumRow[]> {
   const rows = await db.execute<{
+    class_id: string;
     subject_id: string;
     period_id: string | null;
     student_id: string;
     weighted: string;
     weights: string;
   }>(sql`
-    select m.subject_id, p.id as period_id, m.student_id,
+    select m.class_id, m.subject_id, p.id as period_id, m.student_id,
            sum(m.value::text::int * m.weight) as weighted, sum(m.weight) as weights
     from learning.marks m
     left join learning.study_periods p on p.organization_id = m.organization_id and m.date between p.starts_on and p.ends_on
     where m.school_year = ${schoolYear} and m.class_id in ${classIds} and m.deleted_at is null
       and m.kind in ('CURRENT', 'CONTROL') and m.value in ('2', '3', '4', '5')
-    group by m.subject_id, p.id, m.student_id`);
+    group by m.class_id, m.subject_id, p.id, m.student_id`);
   return rows.map((row) => ({
+    classId: row.class_id,
     subjectId: row.subject_id,
     periodId: row.period_id,
     studentId: row.student_id,
@@ -44,8 +48,8 @@ export async function markSums(db: Executor, schoolYear: number, classIds: reado
 export function studentMarksOfKinds(
   db: Executor,
   schoolYear: number,
-  studentId: string,
-  kinds: ('CONTROL' | 'PERIOD')[],
+  studentIds: readonly string[],
+  kinds: readonly ('CONTROL' | 'PERIOD')[],
 ) {
   return db
     .select()
@@ -53,58 +57,55 @@ export function studentMarksOfKinds(
     .where(
       and(
         eq(marks.schoolYear, schoolYear),
-        eq(marks.studentId, studentId),
-        inArray(marks.kind, kinds),
+        inArray(marks.studentId, [...studentIds]),
+        inArray(marks.kind, [...kinds]),
         isNull(marks.deletedAt),
       ),
     )
     .orderBy(asc(marks.date));
 }
 
-/** Lessons of the student's classes in a range (the student's own subgroup is not tracked yet). */
-export async function lessonCount(
-  db: Executor,
-  schoolYear: number,
-  classIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(lessons)
-    .where(
-      and(
-        eq(lessons.schoolYear, schoolYear),
-        inArray(lessons.classId, [...classIds]),
-        gte(lessons.date, from),
-        lte(lessons.date, to),
-      ),
-    );
-  return row?.count ?? 0;
+/** A PostgreSQL array literal of uuids or dates (checked values, no quoting needed): one parameter for a list. */
+const array = (values: readonly string[]) => `{${values.join(',')}}`;
+
+/** A class (or student) and a date range: one row of a set-based count. */
+export interface Span {
+  id: string;
+  from: string;
+  to: string;
 }
 
-export function absenceCounts(db: Executor, schoolYear: number, studentId: string, from: string, to: string) {
-  return db
-    .select({ status: attendance.status, count: sql<number>`count(*)::int` })
-    .from(attendance)
-    .where(
-      and(
-        eq(attendance.schoolYear, schoolYear),
-        eq(attendance.studentId, studentId),
-        gte(attendance.date, from),
-        lte(attendance.date, to),
-      ),
-    )
-    .groupBy(attendance.status);
+/** Lessons of each class in its range (the student's own subgroup is not tracked yet). */
+export async function lessonCounts(db: Executor, schoolYear: number, spans: readonly Span[]) {
+  const rows = await db.execute<{ id: string; from_on: string; to_on: string; count: number }>(sql`
+    select k.id, k.from_on::text, k.to_on::text, count(l.id)::int as count
+    from unnest(${array(spans.map((s) => s.id))}::uuid[], ${array(spans.map((s) => s.from))}::date[],
+      ${array(spans.map((s) => s.to))}::date[]) as k(id, from_on, to_on)
+    left join learning.lessons l on l.school_year = ${schoolYear} and l.class_id = k.id
+      and l.date >= k.from_on and l.date <= k.to_on
+    group by k.id, k.from_on, k.to_on`);
+  return rows.map((row) => ({ id: row.id, from: row.from_on, to: row.to_on, count: row.count }));
 }
 
-export function holidaysFrom(db: Executor, organizationIds: readonly string[], today: string) {
+/** Each student's absences and late arrivals in their range, per status. */
+export async function absenceCounts(db: Executor, schoolYear: number, spans: readonly Span[]) {
+  const rows = await db.execute<{ id: string; from_on: string; to_on: string; status: string; count: number }>(sql`
+    select k.id, k.from_on::text, k.to_on::text, a.status, count(*)::int as count
+    from unnest(${array(spans.map((s) => s.id))}::uuid[], ${array(spans.map((s) => s.from))}::date[],
+      ${array(spans.map((s) => s.to))}::date[]) as k(id, from_on, to_on)
+    join learning.attendance a on a.school_year = ${schoolYear} and a.student_id = k.id
+      and a.date >= k.from_on and a.date <= k.to_on
+    group by k.id, k.from_on, k.to_on, a.status`);
+  return rows.map((row) => ({ id: row.id, from: row.from_on, to: row.to_on, status: row.status, count: row.count }));
+}
+
+/** Each organization's next (or current) holiday from the day on. */
+export function nextHolidays(db: Executor, organizationIds: readonly string[], today: string) {
   return db
-    .select()
+    .selectDistinctOn([holidays.organizationId])
     .from(holidays)
     .where(and(inArray(holidays.organizationId, [...organizationIds]), gte(holidays.endsOn, today)))
-    .orderBy(asc(holidays.startsOn))
-    .limit(1);
+    .orderBy(asc(holidays.organizationId), asc(holidays.startsOn));
 }
 
 export function eventsFor(

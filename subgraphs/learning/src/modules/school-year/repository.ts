@@ -96,19 +96,27 @@ export async function markStudyPeriodClosed(tx: Executor, id: string, closedAt: 
   return closed!;
 }
 
-/** Every organization learning knows: one with a school year or a class. */
-export async function knownOrganizations(db: Executor): Promise<string[]> {
-  const rows = await db.execute<{ organization_id: string }>(
-    sql`select organization_id from learning.school_years union select organization_id from learning.classes`,
-  );
-  return rows.map((row) => row.organization_id);
-}
-
-export function schoolYearsOfOrganizationsIn(db: Executor, organizationIds: readonly string[], year: number) {
-  return db
-    .select()
-    .from(schoolYears)
-    .where(and(inArray(schoolYears.organizationId, [...organizationIds]), eq(schoolYears.year, year)));
+/**
+ * The organizations without an opened year (none in the system, or a draft), in one statement: the candidates
+ * are the given ones, or every organization learning knows (one with a school year or a class) for the region.
+ * An anti-join on the year's row, so the answer costs the organizations read, not their classes or members.
+ */
+export async function organizationsWithoutOpenedYear(
+  db: Executor,
+  candidates: readonly string[] | 'ALL',
+  year: number,
+): Promise<{ organizationId: string; status: 'NOT_CREATED' | 'DRAFT' }[]> {
+  const source =
+    candidates === 'ALL'
+      ? sql`(select organization_id from learning.school_years union select organization_id from learning.classes) o`
+      : sql`unnest(${`{${candidates.join(',')}}`}::uuid[]) as o(organization_id)`;
+  const rows = await db.execute<{ organization_id: string; status: 'NOT_CREATED' | 'DRAFT' }>(sql`
+    select o.organization_id, coalesce(y.status::text, 'NOT_CREATED') as status
+    from ${source}
+    left join learning.school_years y on y.organization_id = o.organization_id and y.year = ${year}
+    where y.id is null or y.status = 'DRAFT'
+    order by o.organization_id`);
+  return rows.map((row) => ({ organizationId: row.organization_id, status: row.status }));
 }
 
 /** The periods of the school years, in their order. */

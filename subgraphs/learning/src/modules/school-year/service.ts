@@ -26,13 +26,12 @@ import {
   insertHolidays,
   insertSchoolYear,
   insertStudyPeriods,
-  knownOrganizations,
   latestClassKinds,
   latestSchoolYearForUpdate,
   markSchoolYearOpened,
   markStudyPeriodClosed,
   schoolYearForUpdate,
-  schoolYearsOfOrganizationsIn,
+  organizationsWithoutOpenedYear,
   studyPeriodForUpdate,
   type ClassRecord,
   type SchoolYearRow,
@@ -212,12 +211,11 @@ export async function closeStudyPeriod(db: Database, policy: LearningPolicy, id:
   });
 }
 
-/** Organizations the principal oversees (`aggregate:read`): the grant's list, or every one learning knows. */
-async function overseenOrganizations(
-  db: Executor,
-  policy: LearningPolicy,
-  municipalityId: string | null | undefined,
-): Promise<string[]> {
+/**
+ * Organizations the principal oversees (`aggregate:read`): the grants' lists, or `ALL` for a regional grant
+ * without a municipality filter (every organization learning knows).
+ */
+function overseenOrganizations(policy: LearningPolicy, municipalityId: string | null | undefined): string[] | 'ALL' {
   const ids = new Set<string>();
   let region = false;
   for (const grant of policy.grantsWith('aggregate:read')) {
@@ -235,15 +233,14 @@ async function overseenOrganizations(
         'муниципалитета: у каждой организации в списке указан её муниципалитет.',
     );
   }
-  if (region && !municipalityId) {
-    (await knownOrganizations(db)).forEach((id) => ids.add(id));
-  }
+  if (region && !municipalityId) return 'ALL';
   return [...ids];
 }
 
 /**
- * Organizations without an opened year. The deadline depends on the organization's type, which the registry
- * (people) holds: it is resolved on `Organization.schoolYearOpening` (`@requires(fields: "type")`), not here.
+ * Organizations without an opened year, in one statement whatever their number (issue 13 §3). The deadline
+ * depends on the organization's type, which the registry (people) holds: it is resolved on
+ * `Organization.schoolYearOpening` (`@requires(fields: "type")`), not here.
  */
 export async function organizationsNotOpened(
   db: Executor,
@@ -253,13 +250,12 @@ export async function organizationsNotOpened(
 ) {
   if (!policy.holds('aggregate:read'))
     throw forbidden('Сводка по открытию учебного года доступна муниципальным и региональным координаторам.');
-  const candidates = await overseenOrganizations(db, policy, municipalityId);
-  if (candidates.length === 0) return [];
-  const years = await schoolYearsOfOrganizationsIn(db, candidates, schoolYear);
-  return candidates
-    .map((organizationId) => {
-      const status: SchoolYearStatus = years.find((y) => y.organizationId === organizationId)?.status ?? 'NOT_CREATED';
-      return { organization: { __typename: 'Organization', id: organizationId }, schoolYear, status };
-    })
-    .filter((row) => row.status === 'NOT_CREATED' || row.status === 'DRAFT');
+  const candidates = overseenOrganizations(policy, municipalityId);
+  if (candidates !== 'ALL' && candidates.length === 0) return [];
+  const rows = await organizationsWithoutOpenedYear(db, candidates, schoolYear);
+  return rows.map((row) => ({
+    organization: { __typename: 'Organization' as const, id: row.organizationId },
+    schoolYear,
+    status: row.status satisfies SchoolYearStatus,
+  }));
 }
