@@ -81,6 +81,13 @@ export const SCOPES = [
   'extra:fund',
   /** Hand certificates and applications over from an external system (ЕПГУ). */
   'extra:intake',
+  /**
+   * The change feed (issue 14 §2): keys of changed persons, organizations, classes, marks… of one's territory,
+   * no values — what a municipal or regional system needs to keep its copy current.
+   */
+  'changes:read',
+  /** Register external systems' operation manifests and activate a version (issue 14 §1). */
+  'services:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -105,6 +112,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'catalogue:read',
     'extra:read',
     'extra:fund',
+    'changes:read',
+    'services:manage',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
   MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'reports:read', 'catalogue:read'],

@@ -2,6 +2,7 @@
 import { defineSubgraph } from '@region/kit';
 import { createLoaders, type PeopleContext } from './context.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { changesModule } from './modules/changes/index.ts';
 import { completenessModule } from './modules/completeness/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
 import { duplicatesModule } from './modules/duplicates/index.ts';
@@ -16,6 +17,7 @@ import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
 import { processingConsentModule } from './modules/processing-consent/index.ts';
+import { serviceAccountsModule } from './modules/service-accounts/index.ts';
 import { PeoplePolicy } from './policy.ts';
 
 const peopleSubgraph = defineSubgraph<PeopleContext>({
@@ -36,6 +38,8 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     processingConsentModule,
     militaryRegistrationModule,
     extraCoverageModule,
+    changesModule,
+    serviceAccountsModule,
   ],
   policy: (principal) => new PeoplePolicy(principal),
   loaders: createLoaders,
