@@ -37,7 +37,12 @@ let platform: Platform;
 let token: string;
 let ownOrganizations: Set<string>;
 
-type Feed = 'people' | 'learning';
+type Feed = 'people' | 'learning' | 'admissions';
+const OPERATION: Record<Feed, string> = {
+  people: 'PeopleChanges',
+  learning: 'LearningChanges',
+  admissions: 'AdmissionsChanges',
+};
 
 async function page(feed: Feed, entity: string, since: string | null, first = 200): Promise<Page> {
   const response = await fetch(platform.gatewayUrl, {
@@ -46,13 +51,13 @@ async function page(feed: Feed, entity: string, since: string | null, first = 20
     body: JSON.stringify({
       variables: { entity, since, first },
       extensions: {
-        persistedQuery: { version: 1, sha256Hash: hashOf(feed === 'people' ? 'PeopleChanges' : 'LearningChanges') },
+        persistedQuery: { version: 1, sha256Hash: hashOf(OPERATION[feed]) },
       },
     }),
   });
   const body = (await response.json()) as { data?: Record<string, Page>; errors?: unknown[] };
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data![feed === 'people' ? 'peopleChanges' : 'learningChanges']!;
+  return body.data![`${feed}Changes`]!;
 }
 
 /** Every page from `since` to the end, as a consumer on a schedule reads it. */
@@ -174,6 +179,31 @@ describe('the change feed of a municipal system', () => {
       { kind: 'UPSERT', id: person!.id, reason: 'CONSENT_GRANTED' },
       { kind: 'DELETE', id: person!.id, reason: 'CONSENT_WITHDRAWN' },
     ]);
+  });
+
+  it('passes an application to one of its schools next, and a choice removed as a tombstone for that school', async () => {
+    const from = await head('admissions');
+    const [school, other] = [...ownOrganizations];
+    const [application] = await platform.admin.sql<{ id: string }[]>`
+      insert into admissions.applications (kind, year, child_last_name, child_first_name, child_birth_date, source,
+        registered_at, category)
+      values ('FIRST_GRADE', 2027, 'Лентов', 'Пётр', '2020-02-02', 'IN_PERSON', ${TODAY.toISOString()}, 'OTHER')
+      returning id`;
+    await platform.admin.sql`insert into admissions.application_choices (application_id, organization_id, preference)
+      values (${application!.id}, ${school!}, 1), (${application!.id}, ${other!}, 2)`;
+    await platform.admin.sql`delete from admissions.application_choices
+      where application_id = ${application!.id} and organization_id = ${other!}`;
+    const { changes } = await waitFor('admissions', 'APPLICATION', from, (found) => found.length >= 3);
+    const keys = changes.map(({ kind, id, organizationId }) => ({ kind, id, organizationId }));
+    expect(keys).toHaveLength(3);
+    // The two choices come from one statement, in either order; the removal after them.
+    expect(keys.slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        { kind: 'UPSERT', id: application!.id, organizationId: school },
+        { kind: 'UPSERT', id: application!.id, organizationId: other },
+      ]),
+    );
+    expect(keys[2]).toEqual({ kind: 'DELETE', id: application!.id, organizationId: other });
   });
 
   it('never skips a change committed late by a slow transaction opened before a read', async () => {

@@ -68,6 +68,7 @@ describe('a municipal system with an active manifest', () => {
     const variables: Record<string, Record<string, unknown>> = {
       PeopleChanges: { entity: 'PERSON', first: 5 },
       LearningChanges: { entity: 'MARK', first: 5 },
+      AdmissionsChanges: { entity: 'APPLICATION', first: 5 },
     };
     for (const entry of manifest.operations) {
       const result = await send({ hash: entry.id, variables: variables[entry.name] ?? {} });
