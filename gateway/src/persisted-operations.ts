@@ -71,6 +71,7 @@ export function persistedOperationsAllowList(options: PersistedOperationsOptions
         query: SERVICE_OPERATIONS,
         variables: { serviceId, knownVersion: known?.version ?? null },
       }),
+      signal: AbortSignal.timeout(5_000),
     });
     const body = (await response.json()) as Answer;
     const answer = body.data?._serviceOperations;
@@ -114,7 +115,20 @@ export function persistedOperations<C extends { principal: Principal }>(
     async requestDidStart(requestContext: GraphQLRequestContext<C>) {
       const { principal } = requestContext.contextValue;
       if (principal.kind !== 'SERVICE') return;
-      const { operations } = await allowList(principal.serviceId);
+      let operations: ReadonlyMap<string, string> | null;
+      try {
+        ({ operations } = await allowList(principal.serviceId));
+      } catch {
+        // Fail closed: without its manifest the gateway cannot tell what the account may run.
+        return refuseLater(
+          requestContext,
+          new AppError(
+            'SUBGRAPH_UNAVAILABLE',
+            'Проверка разрешённых операций временно недоступна: сервис «people» не отвечает. Повторите попытку позже.',
+            { service: 'people', http: { status: 503 } },
+          ),
+        );
+      }
       if (!operations) return;
       const request = requestContext.request;
       const hash = (request.extensions?.['persistedQuery'] as { sha256Hash?: unknown } | undefined)?.sha256Hash;
@@ -123,20 +137,29 @@ export function persistedOperations<C extends { principal: Principal }>(
         request.query = text;
         return;
       }
-      request.query = REFUSED;
-      request.operationName = 'PersistedQueryNotAllowed';
-      request.variables = {};
-      if (request.extensions) delete request.extensions['persistedQuery'];
-      return {
-        async didResolveOperation() {
-          throw new AppError(
-            PERSISTED_QUERY_NOT_ALLOWED,
-            'Внешней системе разрешены только операции её манифеста. Отправьте sha256Hash или текст операции из ' +
-              'действующей версии манифеста; новые операции регистрирует региональный оператор.',
-            { http: { status: 403 } },
-          );
-        },
-      };
+      return refuseLater(
+        requestContext,
+        new AppError(
+          PERSISTED_QUERY_NOT_ALLOWED,
+          'Внешней системе разрешены только операции её манифеста. Отправьте sha256Hash или текст операции из ' +
+            'действующей версии манифеста; новые операции регистрирует региональный оператор.',
+          { http: { status: 403 } },
+        ),
+      );
+    },
+  };
+}
+
+/** Carries a refused request to `didResolveOperation` with a stand-in text, and refuses it there. */
+function refuseLater<C extends { principal: Principal }>(requestContext: GraphQLRequestContext<C>, error: AppError) {
+  const request = requestContext.request;
+  request.query = REFUSED;
+  request.operationName = 'PersistedQueryNotAllowed';
+  request.variables = {};
+  if (request.extensions) delete request.extensions['persistedQuery'];
+  return {
+    async didResolveOperation() {
+      throw error;
     },
   };
 }
