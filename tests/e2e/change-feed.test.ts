@@ -212,9 +212,9 @@ describe('the change feed of a municipal system', () => {
       select c.id from learning.classes c where c.organization_id in ${platform.admin.sql([...ownOrganizations])}
       order by c.id limit 2`;
     const slowConnection = postgres(platform.database.adminUrl, { max: 1, onnotice: () => {} });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
     try {
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
       let written!: () => void;
       const wasWritten = new Promise<void>((resolve) => (written = resolve));
       // The slow writer takes its transaction id first, then waits.
@@ -239,6 +239,8 @@ describe('the change feed of a municipal system', () => {
       expect(after.changes.map((change) => change.id)).toEqual([slowClass!.id, quickClass!.id]);
       expect(BigInt(after.changes[0]!.version)).toBeLessThan(BigInt(after.changes[1]!.version));
     } finally {
+      // A failed expectation must not leave the slow transaction waiting for ever.
+      release();
       await slowConnection.end();
     }
   });
