@@ -2,7 +2,7 @@ import { forbidden, loadTypeDefs, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import type { OperationManifestDocument } from './manifest.ts';
-import { allServiceAccounts, manifestsOf, type OperationManifestRow, type ServiceAccountRow } from './repository.ts';
+import { allServiceAccounts, type OperationManifestRow, type ServiceAccountRow } from './repository.ts';
 import { activate, ensureManages, registerManifest, serviceOperations } from './service.ts';
 
 export const serviceAccountsModule: SubgraphModule<PeopleContext> = {
@@ -43,9 +43,10 @@ export const serviceAccountsModule: SubgraphModule<PeopleContext> = {
       disabled: (row: ServiceAccountRow) => row.disabledAt !== null,
       municipality: (row: ServiceAccountRow, _: unknown, ctx: PeopleContext) =>
         row.municipalityId ? ctx.loaders.municipality.load(row.municipalityId) : null,
-      manifests: (row: ServiceAccountRow, _: unknown, ctx: PeopleContext) => manifestsOf(ctx.db, [row.id]),
+      manifests: (row: ServiceAccountRow, _: unknown, ctx: PeopleContext) =>
+        ctx.loaders.operationManifests.load(row.id),
       activeManifest: async (row: ServiceAccountRow, _: unknown, ctx: PeopleContext) =>
-        (await manifestsOf(ctx.db, [row.id])).find((manifest) => manifest.active) ?? null,
+        (await ctx.loaders.operationManifests.load(row.id)).find((manifest) => manifest.active) ?? null,
     },
     OperationManifest: {
       registeredAt: (row: OperationManifestRow) => row.registeredAt,
