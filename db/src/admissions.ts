@@ -28,6 +28,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+import { changeLogTable } from './change-log.ts';
+
 export const admissions = pgSchema('admissions');
 
 const id = () =>
@@ -264,3 +266,6 @@ export const productionCalendars = admissions.table(
     check('production_calendars_decree', sql`length(trim(${t.decree})) > 0`),
   ],
 );
+
+/** The change feed's log of applications (issue 14 §2, `change-log.ts`): a row per application and organization. */
+export const changes = changeLogTable(admissions);

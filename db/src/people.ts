@@ -11,6 +11,7 @@ import {
   check,
   date,
   index,
+  integer,
   jsonb,
   pgSchema,
   primaryKey,
@@ -19,6 +20,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+import { changeLogTable } from './change-log.ts';
 
 export const people = pgSchema('people');
 
@@ -490,3 +493,34 @@ export const platformAccounts = people.table(
   },
   (t) => [primaryKey({ columns: [t.personId, t.platform] })],
 );
+
+/**
+ * An external system's persisted operations (issue 14 §1): Apollo's persisted query manifest as the regional
+ * operator registered it, one row per version. The active version is the allow-list the gateway enforces for
+ * that account; an account with no active version runs under its scopes alone.
+ */
+export const operationManifests = people.table(
+  'operation_manifests',
+  {
+    id: id(),
+    serviceAccountId: uuid('service_account_id')
+      .notNull()
+      .references(() => serviceAccounts.id),
+    version: integer('version').notNull(),
+    /** `{ format: "apollo-persisted-query-manifest", version: 1, operations: [{ id, name, type, body }] }`. */
+    manifest: jsonb('manifest').notNull(),
+    registeredBy: uuid('registered_by'),
+    registeredAt: createdAt(),
+    active: boolean('active').notNull().default(false),
+    activatedAt: timestamp('activated_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('operation_manifests_version_key').on(t.serviceAccountId, t.version),
+    uniqueIndex('operation_manifests_active_key')
+      .on(t.serviceAccountId)
+      .where(sql`${t.active}`),
+  ],
+);
+
+/** The change feed's log of people's entities (issue 14 §2, `change-log.ts`). */
+export const changes = changeLogTable(people);

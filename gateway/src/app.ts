@@ -28,6 +28,7 @@ import { corsPolicy } from './cors.ts';
 import { burstLog, gatewayErrorFormatter } from './format-error.ts';
 import { DEFAULT_LIMITS, type LimitKind, type QueryLimits } from './limits.ts';
 import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts';
+import { persistedOperations, persistedOperationsAllowList } from './persisted-operations.ts';
 import { gatewayMetrics } from './metrics.ts';
 import { DEFAULT_ANONYMOUS_RATE_LIMIT, clientAddress, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
@@ -125,6 +126,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       requestObserver<GatewayContext>(metrics, logger, 'gateway'),
+      // Service accounts: only their manifest's operations, refused before anything else (issue 14 §1).
+      persistedOperations<GatewayContext>(
+        persistedOperationsAllowList({
+          peopleUrl: options.subgraphUrls['people'] ?? '',
+          sign,
+          ttlMs: options.principalTtlMs,
+        }),
+      ),
       requestGuards<GatewayContext>({
         limits: options.limits ?? DEFAULT_LIMITS,
         introspectionRoles: options.introspectionRoles ?? DEFAULT_INTROSPECTION_ROLES,

@@ -87,6 +87,14 @@ export const SCOPES = [
   'messages:write',
   /** Publish announcements to one's school, led class or municipality (issue 15 §1). */
   'announcements:write',
+
+  /**
+   * The change feed (issue 14 §2): keys of changed persons, organizations, classes, marks… of one's territory,
+   * no values — what a municipal or regional system needs to keep its copy current.
+   */
+  'changes:read',
+  /** Register external systems' operation manifests and activate a version (issue 14 §1). */
+  'services:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -111,6 +119,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'catalogue:read',
     'extra:read',
     'extra:fund',
+    'changes:read',
+    'services:manage',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
   MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'reports:read', 'catalogue:read'],

@@ -4,6 +4,7 @@
  * each schema's tables in foreign-key order, in batches of one statement per 10,000 rows with one bind
  * parameter per column (insert-rows.ts), far under PostgreSQL's 65,535.
  */
+import { readFileSync } from 'node:fs';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../client.ts';
 import {
@@ -19,6 +20,7 @@ import {
   persons,
   roleGrants,
   serviceAccounts,
+  operationManifests,
 } from '../people.ts';
 import { insertAdmissions } from './admissions/tables.ts';
 import type { AdmissionsRows } from './admissions/types.ts';
@@ -72,15 +74,24 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
     await backfillExtraEducationLinks(tx);
 
     await registerOnPlatforms(tx, options.schoolYear ?? DEMO_SCHOOL_YEAR);
-    await tx.insert(serviceAccounts).values(
-      DEMO_SERVICES.map((service) => ({
-        clientId: service.clientId,
-        name: service.name,
-        territory: service.municipality ? ('MUNICIPALITY' as const) : ('REGION' as const),
-        municipalityId: service.municipality ? region.catalog.municipalityIds[service.municipality - 1]! : null,
-        scopes: [...service.scopes],
-      })),
-    );
+    const accounts = await tx
+      .insert(serviceAccounts)
+      .values(
+        DEMO_SERVICES.map((service) => ({
+          clientId: service.clientId,
+          name: service.name,
+          territory: service.municipality ? ('MUNICIPALITY' as const) : ('REGION' as const),
+          municipalityId: service.municipality ? region.catalog.municipalityIds[service.municipality - 1]! : null,
+          scopes: [...service.scopes],
+        })),
+      )
+      .returning({ id: serviceAccounts.id, clientId: serviceAccounts.clientId });
+    for (const service of DEMO_SERVICES) {
+      if (!('manifest' in service)) continue;
+      const account = accounts.find((row) => row.clientId === service.clientId)!;
+      const manifest: unknown = JSON.parse(readFileSync(new URL(service.manifest, import.meta.url), 'utf8'));
+      await tx.insert(operationManifests).values({ serviceAccountId: account.id, version: 1, manifest, active: true });
+    }
   });
   return { counts: countRows(region), faults: region.faults, catalog: region.catalog };
 }

@@ -13,7 +13,10 @@ export const DEMO_SERVICES = [
     clientId: 'mis-municipality-1',
     name: 'Муниципальная ИС образования, муниципалитет 1',
     municipality: 1,
-    scopes: ['org:read', 'admissions:intake', 'aggregate:read'],
+    scopes: ['org:read', 'admissions:intake', 'aggregate:read', 'reports:read', 'changes:read'],
+    // Its persisted operations (issue 14 §1): the contingent of its schools, the not-opened list, the campaign
+    // figures and the change feed. Registered and active in the demo, so it runs nothing else.
+    manifest: 'manifests/mis-municipality-1.json',
   },
   {
     // The admissions subgraph's own worker: records decided enrolments in the movement book, nothing else.

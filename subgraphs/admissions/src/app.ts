@@ -1,4 +1,5 @@
 /** The admissions subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
+import { changesModule } from './modules/changes/index.ts';
 import { defineSubgraph, outboxMetrics, type SubgraphDeps } from '@region/kit';
 import type { AdmissionsContext } from './context.ts';
 import { applicationsModule, createApplicationLoaders } from './modules/applications/index.ts';
@@ -17,7 +18,7 @@ export interface AdmissionsDeps extends SubgraphDeps {
 
 const admissionsSubgraph = defineSubgraph<AdmissionsContext, AdmissionsDeps>({
   name: 'admissions',
-  modules: [applicationsModule, intakeModule, statisticsModule, queueModule, territoryModule],
+  modules: [applicationsModule, intakeModule, statisticsModule, queueModule, territoryModule, changesModule],
   policy: (principal) => new AdmissionsPolicy(principal),
   loaders: createApplicationLoaders,
   extend: ({ token, deps }) => ({ consentsOf: peopleConsentLookup(deps.peopleUrl, token) }),

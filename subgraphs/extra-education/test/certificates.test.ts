@@ -259,6 +259,8 @@ describe('ЕПГУ intake', () => {
     // Another system with the intake scope replaying the same number learns nothing either.
     await platform.admin.sql`update people.service_accounts set scopes = array_append(scopes, 'extra:intake')
       where client_id = 'mis-municipality-1'`;
+    // Without its demo manifest (issue 14 §1), which holds no intake operation.
+    await platform.admin.sql`update people.operation_manifests set active = false`;
     const other = await platform.query({ token: await platform.serviceToken('mis-municipality-1') }, RECEIVE, {
       input,
     });

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'SUBGRAPH_UNAVAILABLE',
   /** Too many requests without a token from one address; `Retry-After` says when to try again (issue 11). */
   'RATE_LIMITED',
+  /** A service account sent an operation that is not in its active manifest (issue 14 §1). */
+  'PERSISTED_QUERY_NOT_ALLOWED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -22,3 +22,4 @@ export * from './outbox/index.ts';
 export * from './worker-main.ts';
 export * from './coverage-area.ts';
 export * from './ask-subgraph.ts';
+export * from './change-feed.ts';

@@ -1,6 +1,7 @@
 /** The learning subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
 import { defineSubgraph } from '@region/kit';
 import { createLoaders, type LearningContext } from './context.ts';
+import { changesModule } from './modules/changes/index.ts';
 import { classesModule } from './modules/classes/index.ts';
 import { diaryModule } from './modules/diary/index.ts';
 import { journalModule } from './modules/journal/index.ts';
@@ -11,7 +12,15 @@ import { LearningPolicy } from './policy.ts';
 
 const learningSubgraph = defineSubgraph<LearningContext>({
   name: 'learning',
-  modules: [classesModule, journalModule, diaryModule, portfolioModule, schoolYearModule, teacherScheduleModule],
+  modules: [
+    classesModule,
+    journalModule,
+    diaryModule,
+    portfolioModule,
+    schoolYearModule,
+    teacherScheduleModule,
+    changesModule,
+  ],
   policy: (principal) => new LearningPolicy(principal),
   loaders: createLoaders,
 });

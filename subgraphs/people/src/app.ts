@@ -3,6 +3,7 @@ import { defineSubgraph } from '@region/kit';
 import { createLoaders, type PeopleContext } from './context.ts';
 import { announcementsModule } from './modules/announcements/index.ts';
 import { auditModule } from './modules/audit/index.ts';
+import { changesModule } from './modules/changes/index.ts';
 import { completenessModule } from './modules/completeness/index.ts';
 import { consentsModule } from './modules/consents/index.ts';
 import { duplicatesModule } from './modules/duplicates/index.ts';
@@ -20,6 +21,7 @@ import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
 import { processingConsentModule } from './modules/processing-consent/index.ts';
+import { serviceAccountsModule } from './modules/service-accounts/index.ts';
 import { PeoplePolicy } from './policy.ts';
 
 const peopleSubgraph = defineSubgraph<PeopleContext>({
@@ -41,10 +43,11 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     militaryRegistrationModule,
     extraCoverageModule,
     extraEducationLinksModule,
-
     messagesModule,
     announcementsModule,
     notificationsModule,
+    changesModule,
+    serviceAccountsModule,
   ],
   policy: (principal, now) => new PeoplePolicy(principal, now),
   loaders: createLoaders,

@@ -10,6 +10,7 @@ import { guardianFacts } from './modules/portfolio-readiness/repository.ts';
 import { movementsOf } from './modules/movement-book/service.ts';
 import { createOrganizationLoaders } from './modules/organizations/loaders.ts';
 import { createPersonLoaders } from './modules/persons/loaders.ts';
+import { manifestsOf } from './modules/service-accounts/repository.ts';
 import { PeoplePolicy } from './policy.ts';
 
 export type PeopleContext = SubgraphContext<PeoplePolicy, ReturnType<typeof createLoaders>>;
@@ -44,6 +45,10 @@ export function createLoaders(db: Database, policy: PeoplePolicy) {
     guardianFacts: groupLoader(
       (ids: readonly string[]) => guardianFacts(db, ids),
       (row) => row.childId,
+    ),
+    operationManifests: groupLoader(
+      (ids: readonly string[]) => manifestsOf(db, ids),
+      (row) => row.serviceAccountId,
     ),
   };
 }

@@ -379,10 +379,14 @@ describe('access', () => {
     expectRefused(await list('admin', { o: '01900000-0000-7000-8000-000000000000' }));
   });
 
-  it('refuses an external system (ЕПГУ, a municipal system) with FORBIDDEN', async () => {
-    for (const client of ['epgu', 'mis-municipality-1']) {
-      const token = await platform.serviceToken(client);
-      expectRefused(await platform.query<Registration>({ token }, LIST, { first: 10 }));
-    }
+  it('refuses an external system: ЕПГУ by its scopes (FORBIDDEN), a municipal system by its manifest', async () => {
+    const epgu = await platform.serviceToken('epgu');
+    expectRefused(await platform.query<Registration>({ token: epgu }, LIST, { first: 10 }));
+    // The municipal system's demo manifest (issue 14 §1) refuses any other text before planning.
+    const municipal = await platform.serviceToken('mis-municipality-1');
+    expectRefused(
+      await platform.query<Registration>({ token: municipal }, LIST, { first: 10 }),
+      'PERSISTED_QUERY_NOT_ALLOWED',
+    );
   });
 });

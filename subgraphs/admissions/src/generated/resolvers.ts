@@ -190,6 +190,39 @@ export type EnrolmentOrderInput = {
   date: Scalars['Date']['input'];
 };
 
+export type AdmissionsChangeEntity =
+  /** Заявление (в первый класс, в детский сад, на перевод…). */
+  | 'APPLICATION';
+
+/** Вид изменения: запись создана или изменена (UPSERT) либо её больше нет (DELETE, «надгробие»). */
+export type ChangeKind =
+  | 'UPSERT'
+  | 'DELETE';
+
+/** Одно изменение: версия, вид и ключ сущности (и ключи её места), без значений. */
+export type Change = {
+  __typename?: 'Change';
+  /** Версия: идентификатор транзакции, записавшей изменение (монотонна в пределах базы подграфа). */
+  version: Scalars['String']['output'];
+  kind: ChangeKind;
+  entity: Scalars['String']['output'];
+  /** Идентификатор сущности. */
+  id: Scalars['ID']['output'];
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  personId?: Maybe<Scalars['ID']['output']>;
+  classId?: Maybe<Scalars['ID']['output']>;
+  /** Причина «надгробия», если это не удаление: CONSENT_WITHDRAWN, MERGED; CONSENT_GRANTED для UPSERT. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangePage = {
+  __typename?: 'ChangePage';
+  changes: Array<Change>;
+  /** Курсор для следующего запроса (since): сохраните его. */
+  cursor: Scalars['String']['output'];
+  hasMore: Scalars['Boolean']['output'];
+};
+
 export type IntakeResult = {
   __typename?: 'IntakeResult';
   application: Application;
@@ -353,6 +386,14 @@ export type Query = {
   /** Заявления в организацию (для её администрации и координаторов), новые первыми. */
   applications: ApplicationConnection;
   /**
+   * Лента изменений заявлений (как change queries Ed-Fi): ключи заявлений, называющих организации вашей территории
+   * (выбор родителя или направление), по возрастанию версии, с курсора since (без него — с начала). Заявление, из
+   * которого организацию убрали, для неё — «надгробие» (DELETE). Только ключи, без значений; personId — ребёнок.
+   * Версии — идентификаторы транзакций базы admissions; изменение транзакции, завершившейся позже чтения, не
+   * пропускается.
+   */
+  admissionsChanges: ChangePage;
+  /**
    * Поиск заявления для поддержки (правило 16): по номеру ЕПГУ и дате регистрации или по серии и номеру
    * свидетельства о рождении ребёнка. Для администрации организаций, муниципальных и региональных ролей.
    */
@@ -378,6 +419,13 @@ export type QueryApplicationsArgs = {
   status?: InputMaybe<ApplicationStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAdmissionsChangesArgs = {
+  entity: AdmissionsChangeEntity;
+  since?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -584,6 +632,10 @@ export type ResolversTypes = ResolversObject<{
   SubmitApplicationInput: SubmitApplicationInput;
   ChildInput: ChildInput;
   EnrolmentOrderInput: EnrolmentOrderInput;
+  AdmissionsChangeEntity: AdmissionsChangeEntity;
+  ChangeKind: ChangeKind;
+  Change: ResolverTypeWrapper<Change>;
+  ChangePage: ResolverTypeWrapper<ChangePage>;
   IntakeResult: ResolverTypeWrapper<Omit<IntakeResult, 'application'> & { application: ResolversTypes['Application'] }>;
   EpguApplicationInput: EpguApplicationInput;
   EpguChildInput: EpguChildInput;
@@ -624,6 +676,8 @@ export type ResolversParentTypes = ResolversObject<{
   SubmitApplicationInput: SubmitApplicationInput;
   ChildInput: ChildInput;
   EnrolmentOrderInput: EnrolmentOrderInput;
+  Change: Change;
+  ChangePage: ChangePage;
   IntakeResult: Omit<IntakeResult, 'application'> & { application: ResolversParentTypes['Application'] };
   EpguApplicationInput: EpguApplicationInput;
   EpguChildInput: EpguChildInput;
@@ -821,6 +875,23 @@ export type PageInfoResolvers<ContextType = AdmissionsContext, ParentType extend
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ChangeResolvers<ContextType = AdmissionsContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  personId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  classId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangePageResolvers<ContextType = AdmissionsContext, ParentType extends ResolversParentTypes['ChangePage'] = ResolversParentTypes['ChangePage']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type IntakeResultResolvers<ContextType = AdmissionsContext, ParentType extends ResolversParentTypes['IntakeResult'] = ResolversParentTypes['IntakeResult']> = ResolversObject<{
   application?: Resolver<ResolversTypes['Application'], ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -899,6 +970,7 @@ export type MutationResolvers<ContextType = AdmissionsContext, ParentType extend
 export type QueryResolvers<ContextType = AdmissionsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   application?: Resolver<Maybe<ResolversTypes['Application']>, ParentType, ContextType, RequireFields<QueryApplicationArgs, 'id'>>;
   applications?: Resolver<ResolversTypes['ApplicationConnection'], ParentType, ContextType, RequireFields<QueryApplicationsArgs, 'organizationId' | 'first'>>;
+  admissionsChanges?: Resolver<ResolversTypes['ChangePage'], ParentType, ContextType, RequireFields<QueryAdmissionsChangesArgs, 'entity' | 'first'>>;
   searchApplications?: Resolver<Array<ResolversTypes['Application']>, ParentType, ContextType, Partial<QuerySearchApplicationsArgs>>;
   admissionsCampaign?: Resolver<ResolversTypes['CampaignStatistics'], ParentType, ContextType, RequireFields<QueryAdmissionsCampaignArgs, 'kind'>>;
   schoolsForAddress?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QuerySchoolsForAddressArgs, 'address'>>;
@@ -915,6 +987,8 @@ export type Resolvers<ContextType = AdmissionsContext> = ResolversObject<{
   ApplicationConnection?: ApplicationConnectionResolvers<ContextType>;
   ApplicationEdge?: ApplicationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangePage?: ChangePageResolvers<ContextType>;
   IntakeResult?: IntakeResultResolvers<ContextType>;
   QueuePosition?: QueuePositionResolvers<ContextType>;
   CampaignStatistics?: CampaignStatisticsResolvers<ContextType>;

@@ -32,6 +32,42 @@ export type Scalars = {
   federation__ContextFieldValue: { input: unknown; output: unknown; }
 };
 
+export type LearningChangeEntity =
+  | 'CLASS'
+  /** Членство ученика в классе (с даты зачисления до даты выбытия). */
+  | 'CLASS_MEMBERSHIP'
+  | 'MARK'
+  | 'ATTENDANCE';
+
+/** Вид изменения: запись создана или изменена (UPSERT) либо её больше нет (DELETE, «надгробие»). */
+export type ChangeKind =
+  | 'UPSERT'
+  | 'DELETE';
+
+/** Одно изменение: версия, вид и ключ сущности (и ключи её места), без значений. */
+export type Change = {
+  __typename?: 'Change';
+  /** Версия: идентификатор транзакции, записавшей изменение (монотонна в пределах базы подграфа). */
+  version: Scalars['String']['output'];
+  kind: ChangeKind;
+  entity: Scalars['String']['output'];
+  /** Идентификатор сущности. */
+  id: Scalars['ID']['output'];
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  personId?: Maybe<Scalars['ID']['output']>;
+  classId?: Maybe<Scalars['ID']['output']>;
+  /** Причина «надгробия», если это не удаление: CONSENT_WITHDRAWN, MERGED; CONSENT_GRANTED для UPSERT. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangePage = {
+  __typename?: 'ChangePage';
+  changes: Array<Change>;
+  /** Курсор для следующего запроса (since): сохраните его. */
+  cursor: Scalars['String']['output'];
+  hasMore: Scalars['Boolean']['output'];
+};
+
 /** Класс школы «5А», группа детского сада, группа колледжа или объединение доп. образования. */
 export type Class = {
   __typename?: 'Class';
@@ -710,6 +746,13 @@ export type MutationCloseStudyPeriodArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Лента изменений журнала (как change queries Ed-Fi): ключи изменённых классов, членства в классах, отметок и
+   * посещаемости вашей территории, по возрастанию версии, с курсора since (без него — с начала). Удалённые
+   * отметки и записи о пропусках — «надгробия» (DELETE). Только ключи, без значений. Версии — идентификаторы
+   * транзакций базы learning; изменение транзакции, завершившейся позже чтения, не пропускается.
+   */
+  learningChanges: ChangePage;
   /** Класс (группа), если он в вашей зоне доступа. */
   class?: Maybe<Class>;
   /** Нагрузка текущего пользователя-учителя: классы и предметы, которые он ведёт в учебном году. */
@@ -728,6 +771,13 @@ export type Query = {
    * 31 дня): его уроки по нагрузке, уроки, которые он ведёт на замене, и его уроки, отданные на замену.
    */
   mySchedule: TeacherSchedule;
+};
+
+
+export type QueryLearningChangesArgs = {
+  entity: LearningChangeEntity;
+  since?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -884,8 +934,12 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Class: ResolverTypeWrapper<ClassRow>;
+  LearningChangeEntity: LearningChangeEntity;
+  ChangeKind: ChangeKind;
+  Change: ResolverTypeWrapper<Change>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ChangePage: ResolverTypeWrapper<ChangePage>;
+  Class: ResolverTypeWrapper<ClassRow>;
   ClassKind: ClassKind;
   Subject: ResolverTypeWrapper<SubjectRow>;
   TeachingAssignment: ResolverTypeWrapper<AssignmentRow>;
@@ -953,8 +1007,10 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Class: ClassRow;
+  Change: Change;
   ID: Scalars['ID']['output'];
+  ChangePage: ChangePage;
+  Class: ClassRow;
   Subject: SubjectRow;
   TeachingAssignment: AssignmentRow;
   Organization: OrganizationWithType;
@@ -1113,6 +1169,23 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ChangeResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  personId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  classId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangePageResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['ChangePage'] = ResolversParentTypes['ChangePage']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
 
 export type ClassResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Class'] = ResolversParentTypes['Class'], FederationReferenceType extends FederationReferenceTypes['Class'] = FederationReferenceTypes['Class']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Class']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1418,6 +1491,7 @@ export type MutationResolvers<ContextType = LearningContext, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  learningChanges?: Resolver<ResolversTypes['ChangePage'], ParentType, ContextType, RequireFields<QueryLearningChangesArgs, 'entity' | 'first'>>;
   class?: Resolver<Maybe<ResolversTypes['Class']>, ParentType, ContextType, RequireFields<QueryClassArgs, 'id'>>;
   myAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryMyAssignmentsArgs>>;
   lesson?: Resolver<Maybe<ResolversTypes['Lesson']>, ParentType, ContextType, RequireFields<QueryLessonArgs, 'id'>>;
@@ -1429,6 +1503,8 @@ export type QueryResolvers<ContextType = LearningContext, ParentType extends Res
 export type Resolvers<ContextType = LearningContext> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Change?: ChangeResolvers<ContextType>;
+  ChangePage?: ChangePageResolvers<ContextType>;
   Class?: ClassResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
   TeachingAssignment?: TeachingAssignmentResolvers<ContextType>;

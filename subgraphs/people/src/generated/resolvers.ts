@@ -18,6 +18,7 @@ import type { Grant } from '@region/schema';
 import type { GrantRow } from '../modules/grants/service.ts';
 import type { CoverageArea } from '@region/kit';
 import type { ThreadRow, MessageRow, RecipientRow } from '../modules/messages/index.ts';
+import type { ServiceAccountRow, OperationManifestRow } from '../modules/service-accounts/repository.ts';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -170,6 +171,42 @@ export type HistoryEntry = {
   depersonalized: Scalars['Boolean']['output'];
   changedBy?: Maybe<Person>;
   changedAt: Scalars['DateTime']['output'];
+};
+
+export type PeopleChangeEntity =
+  /** Персона: её неперсональные атрибуты и место (организация текущего зачисления). */
+  | 'PERSON'
+  | 'ORGANIZATION'
+  /** Зачисление (строка книги движения, спроецированная в текущее место). */
+  | 'ENROLMENT';
+
+/** Вид изменения: запись создана или изменена (UPSERT) либо её больше нет (DELETE, «надгробие»). */
+export type ChangeKind =
+  | 'UPSERT'
+  | 'DELETE';
+
+/** Одно изменение: версия, вид и ключ сущности (и ключи её места), без значений. */
+export type Change = {
+  __typename?: 'Change';
+  /** Версия: идентификатор транзакции, записавшей изменение (монотонна в пределах базы подграфа). */
+  version: Scalars['String']['output'];
+  kind: ChangeKind;
+  entity: Scalars['String']['output'];
+  /** Идентификатор сущности. */
+  id: Scalars['ID']['output'];
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  personId?: Maybe<Scalars['ID']['output']>;
+  classId?: Maybe<Scalars['ID']['output']>;
+  /** Причина «надгробия», если это не удаление: CONSENT_WITHDRAWN, MERGED; CONSENT_GRANTED для UPSERT. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangePage = {
+  __typename?: 'ChangePage';
+  changes: Array<Change>;
+  /** Курсор для следующего запроса (since): сохраните его. */
+  cursor: Scalars['String']['output'];
+  hasMore: Scalars['Boolean']['output'];
 };
 
 /** Образовательная организация: школа, детский сад, центр доп. образования, колледж. */
@@ -1015,6 +1052,47 @@ export type ProcessingConsent = {
   granted: Scalars['Boolean']['output'];
 };
 
+/** Внешняя система, обращающаяся к платформе со своими учётными данными клиента. */
+export type ServiceAccount = {
+  __typename?: 'ServiceAccount';
+  id: Scalars['ID']['output'];
+  clientId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  territory: TerritoryKind;
+  municipality?: Maybe<Municipality>;
+  scopes: Array<Scalars['String']['output']>;
+  disabled: Scalars['Boolean']['output'];
+  /** Версии манифеста, новые первыми. */
+  manifests: Array<OperationManifest>;
+  activeManifest?: Maybe<OperationManifest>;
+};
+
+/** Версия манифеста разрешённых (сохранённых) операций внешней системы. */
+export type OperationManifest = {
+  __typename?: 'OperationManifest';
+  id: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+  active: Scalars['Boolean']['output'];
+  registeredAt: Scalars['DateTime']['output'];
+  activatedAt?: Maybe<Scalars['DateTime']['output']>;
+  operations: Array<PersistedOperation>;
+};
+
+/** Сохранённая операция: её SHA-256, имя, вид и текст. */
+export type PersistedOperation = {
+  __typename?: 'PersistedOperation';
+  id: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+};
+
+export type ServiceOperations = {
+  __typename?: 'ServiceOperations';
+  version?: Maybe<Scalars['Int']['output']>;
+  operations?: Maybe<Array<PersistedOperation>>;
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -1086,6 +1164,17 @@ export type Mutation = {
   createPerson: Person;
   /** Изменить карточку; каждое изменение попадает в историю. */
   updatePerson: Person;
+  /**
+   * Зарегистрировать новую версию манифеста операций внешней системы (формат Apollo persisted query manifest:
+   * { format: "apollo-persisted-query-manifest", version: 1, operations: [{ id, name, type, body }] }, id —
+   * SHA-256 текста операции). activate: true — сразу сделать её действующей.
+   */
+  registerOperationManifest: OperationManifest;
+  /**
+   * Сделать версию манифеста действующей: с этого момента (не позже чем через 30 секунд) система выполняет только
+   * её операции.
+   */
+  activateOperationManifest: OperationManifest;
 };
 
 
@@ -1198,6 +1287,19 @@ export type MutationUpdatePersonArgs = {
   input: PersonPatch;
 };
 
+
+export type MutationRegisterOperationManifestArgs = {
+  clientId: Scalars['String']['input'];
+  manifest: Scalars['String']['input'];
+  activate?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationActivateOperationManifestArgs = {
+  clientId: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1210,6 +1312,14 @@ export type Query = {
   myAnnouncements: Array<Announcement>;
   /** Куда я могу публиковать: школа администратора, класс классного руководителя, муниципалитет координатора. */
   announcementTargets: Array<AnnouncementTarget>;
+  /**
+   * Лента изменений (как change queries Ed-Fi): ключи изменённых персон (их место: зачисления), организаций и
+   * зачислений вашей территории, по возрастанию версии, с курсора since (без него — с начала). Удаления, слияния
+   * карточек и отзывы согласия на обработку — «надгробия» (DELETE): копию данных надо забыть. Только ключи, без
+   * значений. Версии — идентификаторы транзакций базы people; изменение транзакции, завершившейся позже чтения,
+   * не пропускается (оно придёт на следующей странице).
+   */
+  peopleChanges: ChangePage;
   /**
    * Вероятные дубликаты (правило 8): карточки с одинаковыми ФИО и датой рождения, в которых вам доступна
    * хотя бы одна. У каждой карточки видно время последнего входа — по нему выбирают, какую сохранить.
@@ -1255,6 +1365,23 @@ export type Query = {
    * рождения, когда оба совпадают; null — не найден. Других данных лица не возвращает.
    */
   epguChildId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * Внешние системы (муниципальные ИС, ЕПГУ) с их территорией, правами и версиями манифеста разрешённых операций.
+   * Для регионального оператора.
+   */
+  serviceAccounts: Array<ServiceAccount>;
+  /**
+   * Только для шлюза: активный манифест внешней системы (null, пока манифест не активирован; operations = null,
+   * если у шлюза уже эта версия).
+   */
+  _serviceOperations: ServiceOperations;
+};
+
+
+export type QueryPeopleChangesArgs = {
+  entity: PeopleChangeEntity;
+  since?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1320,6 +1447,12 @@ export type QueryPersonsArgs = {
 export type QueryEpguChildIdArgs = {
   snils: Scalars['String']['input'];
   birthDate: Scalars['Date']['input'];
+};
+
+
+export type Query_ServiceOperationsArgs = {
+  serviceId: Scalars['ID']['input'];
+  knownVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -1443,6 +1576,10 @@ export type ResolversTypes = ResolversObject<{
   Announcement: ResolverTypeWrapper<Announcement>;
   Person: ResolverTypeWrapper<PersonRow>;
   HistoryEntry: ResolverTypeWrapper<HistoryRow>;
+  PeopleChangeEntity: PeopleChangeEntity;
+  ChangeKind: ChangeKind;
+  Change: ResolverTypeWrapper<Change>;
+  ChangePage: ResolverTypeWrapper<ChangePage>;
   Organization: ResolverTypeWrapper<OrganizationRow>;
   Municipality: ResolverTypeWrapper<MunicipalityRow>;
   DataCompleteness: ResolverTypeWrapper<Completeness>;
@@ -1520,6 +1657,10 @@ export type ResolversTypes = ResolversObject<{
   PortfolioProblem: ResolverTypeWrapper<Omit<PortfolioProblem, 'guardian'> & { guardian?: Maybe<ResolversTypes['Person']> }>;
   PortfolioProblemCode: PortfolioProblemCode;
   ProcessingConsent: ResolverTypeWrapper<ProcessingConsent>;
+  ServiceAccount: ResolverTypeWrapper<ServiceAccountRow>;
+  OperationManifest: ResolverTypeWrapper<OperationManifestRow>;
+  PersistedOperation: ResolverTypeWrapper<PersistedOperation>;
+  ServiceOperations: ResolverTypeWrapper<ServiceOperations>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1543,6 +1684,8 @@ export type ResolversParentTypes = ResolversObject<{
   Announcement: Announcement;
   Person: PersonRow;
   HistoryEntry: HistoryRow;
+  Change: Change;
+  ChangePage: ChangePage;
   Organization: OrganizationRow;
   Municipality: MunicipalityRow;
   DataCompleteness: Completeness;
@@ -1602,6 +1745,10 @@ export type ResolversParentTypes = ResolversObject<{
   PortfolioReadiness: Omit<PortfolioReadiness, 'problems'> & { problems: Array<ResolversParentTypes['PortfolioProblem']> };
   PortfolioProblem: Omit<PortfolioProblem, 'guardian'> & { guardian?: Maybe<ResolversParentTypes['Person']> };
   ProcessingConsent: ProcessingConsent | FederationReferenceTypes['ProcessingConsent'];
+  ServiceAccount: ServiceAccountRow;
+  OperationManifest: OperationManifestRow;
+  PersistedOperation: PersistedOperation;
+  ServiceOperations: ServiceOperations;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1785,6 +1932,23 @@ export type HistoryEntryResolvers<ContextType = PeopleContext, ParentType extend
   depersonalized?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   changedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ChangeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  personId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  classId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangePageResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ChangePage'] = ResolversParentTypes['ChangePage']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = ResolversObject<{
@@ -2137,6 +2301,39 @@ export type ProcessingConsentResolvers<ContextType = PeopleContext, ParentType e
   granted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ServiceAccountResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ServiceAccount'] = ResolversParentTypes['ServiceAccount']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  clientId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  territory?: Resolver<ResolversTypes['TerritoryKind'], ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  manifests?: Resolver<Array<ResolversTypes['OperationManifest']>, ParentType, ContextType>;
+  activeManifest?: Resolver<Maybe<ResolversTypes['OperationManifest']>, ParentType, ContextType>;
+}>;
+
+export type OperationManifestResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['OperationManifest'] = ResolversParentTypes['OperationManifest']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  activatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  operations?: Resolver<Array<ResolversTypes['PersistedOperation']>, ParentType, ContextType>;
+}>;
+
+export type PersistedOperationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersistedOperation'] = ResolversParentTypes['PersistedOperation']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ServiceOperationsResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['ServiceOperations'] = ResolversParentTypes['ServiceOperations']> = ResolversObject<{
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  operations?: Resolver<Maybe<Array<ResolversTypes['PersistedOperation']>>, ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -2179,12 +2376,15 @@ export type MutationResolvers<ContextType = PeopleContext, ParentType extends Re
   setNotificationSetting?: Resolver<ResolversTypes['NotificationSetting'], ParentType, ContextType, RequireFields<MutationSetNotificationSettingArgs, 'kind' | 'inApp'>>;
   createPerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationCreatePersonArgs, 'input' | 'confirmPossibleDuplicate'>>;
   updatePerson?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUpdatePersonArgs, 'id' | 'input'>>;
+  registerOperationManifest?: Resolver<ResolversTypes['OperationManifest'], ParentType, ContextType, RequireFields<MutationRegisterOperationManifestArgs, 'clientId' | 'manifest' | 'activate'>>;
+  activateOperationManifest?: Resolver<ResolversTypes['OperationManifest'], ParentType, ContextType, RequireFields<MutationActivateOperationManifestArgs, 'clientId' | 'version'>>;
 }>;
 
 export type QueryResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   announcements?: Resolver<Array<ResolversTypes['Announcement']>, ParentType, ContextType>;
   myAnnouncements?: Resolver<Array<ResolversTypes['Announcement']>, ParentType, ContextType>;
   announcementTargets?: Resolver<Array<ResolversTypes['AnnouncementTarget']>, ParentType, ContextType>;
+  peopleChanges?: Resolver<ResolversTypes['ChangePage'], ParentType, ContextType, RequireFields<QueryPeopleChangesArgs, 'entity' | 'first'>>;
   duplicates?: Resolver<ResolversTypes['DuplicateGroupConnection'], ParentType, ContextType, RequireFields<QueryDuplicatesArgs, 'first'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   messageThreads?: Resolver<Array<ResolversTypes['MessageThread']>, ParentType, ContextType, RequireFields<QueryMessageThreadsArgs, 'first'>>;
@@ -2202,6 +2402,8 @@ export type QueryResolvers<ContextType = PeopleContext, ParentType extends Resol
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
   epguChildId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryEpguChildIdArgs, 'snils' | 'birthDate'>>;
+  serviceAccounts?: Resolver<Array<ResolversTypes['ServiceAccount']>, ParentType, ContextType>;
+  _serviceOperations?: Resolver<ResolversTypes['ServiceOperations'], ParentType, ContextType, RequireFields<Query_ServiceOperationsArgs, 'serviceId'>>;
 }>;
 
 export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
@@ -2211,6 +2413,8 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Announcement?: AnnouncementResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   HistoryEntry?: HistoryEntryResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangePage?: ChangePageResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   DataCompleteness?: DataCompletenessResolvers<ContextType>;
@@ -2257,6 +2461,10 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   PortfolioReadiness?: PortfolioReadinessResolvers<ContextType>;
   PortfolioProblem?: PortfolioProblemResolvers<ContextType>;
   ProcessingConsent?: ProcessingConsentResolvers<ContextType>;
+  ServiceAccount?: ServiceAccountResolvers<ContextType>;
+  OperationManifest?: OperationManifestResolvers<ContextType>;
+  PersistedOperation?: PersistedOperationResolvers<ContextType>;
+  ServiceOperations?: ServiceOperationsResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;
