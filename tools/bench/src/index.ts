@@ -63,7 +63,6 @@ const settings = {
   rounds: Number(args.rounds ?? (args.quick ? 1 : 3)),
   connections: (args.connections ?? '10,50').split(',').map(Number),
   statementSamples: args.quick ? 3 : 10,
-  warmupSeconds: args.quick ? 1 : 2,
 };
 
 const log = (line: string) => console.log(line);
@@ -380,10 +379,11 @@ async function main(): Promise<void> {
     for (const connections of settings.connections) {
       for (const ready of prepared) {
         const report = reports.find((entry) => entry.id === ready.operation.id)!;
-        // The warm-up also sizes the measured runs: about `seconds` long at the rate it reached.
+        // The warm-up (one request per connection, every one answered: a run cut off by time would leave
+        // requests running into the next run) also sizes the measured runs: about `seconds` at its rate.
         const amounts: Partial<Record<Target, number>> = {};
         for (const target of ready.targets) {
-          const warm = await run(started, ready, target, connections, { seconds: settings.warmupSeconds }, null);
+          const warm = await run(started, ready, target, connections, { amount: connections }, null);
           amounts[target] = Math.max(connections, Math.round(warm.load.rps * settings.seconds));
         }
         const samples: Partial<Record<Target, { load: LoadResult; cpu: Record<CpuColumn, number> }[]>> = {};

@@ -162,7 +162,8 @@ export function load(options: {
         body: options.body,
         connections: options.connections,
         ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? 1 }),
-        timeout: 30,
+        // A slow operation at 50 connections on two shared cores queues for tens of seconds: wait, do not fail.
+        timeout: 180,
       },
       (error, result) => {
         if (error) return reject(error);

@@ -52,7 +52,9 @@ export interface ReportInput {
 
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const ratio = (a: number | undefined, b: number | undefined) =>
-  a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '–';
+  a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) && b > 0
+    ? `${(a / b).toFixed(2)}×`
+    : '–';
 
 function table(header: string[], rows: string[][]): string {
   return [
@@ -116,7 +118,7 @@ export function renderReport(input: ReportInput): string {
       `  internal token per principal the subgraphs require); and the **subgraph called directly** with an internal`,
       `  token, where one subgraph answers the whole operation.`,
       `- Load: autocannon 9.0.0, ${settings.connections.join(' and ')} keep-alive connections of one principal. Each`,
-      `  variant first runs a warm-up; each measured run then sends as many requests as the warm-up's rate gives in`,
+      `  variant first runs a warm-up of one request per connection; each measured run then sends as many requests as the warm-up's rate gives in`,
       `  about ${settings.seconds} s (at least one per connection) and ends when every one is answered, so no request`,
       `  in flight spends CPU uncounted. ${settings.rounds} round(s), the variants' order rotating each round; the`,
       `  median of the rounds is reported. Latency percentiles are computed from every response's time.`,
@@ -216,7 +218,7 @@ export function renderReport(input: ReportInput): string {
           fixed(measured.p99, 0),
           ...CPU_COLUMNS.map((column) => fixed(measured.cpu[column], 2)),
           fixed(measured.cpuTotal, 2),
-          String(measured.failures),
+          `${measured.failures} / ${measured.requests}`,
         ]);
       }
     }
@@ -235,7 +237,7 @@ export function renderReport(input: ReportInput): string {
           'CPU other',
           'CPU PostgreSQL',
           'CPU total (ms/req)',
-          'failed',
+          'failed / responses',
         ],
         rows,
       ),
