@@ -129,14 +129,12 @@ export async function startBenchPlatform(options: {
     await new Promise((resolve) => closeAll(esia.server, resolve));
   };
   try {
-    // Started together (each waits for its own health): people need not be first, nobody asks it at start.
-    await Promise.all(
-      specs.map(async (spec) => {
-        const service = startService(spec, ROOT, remember(spec.name));
-        running.push(service);
-        await waitHealthy(service, 120_000);
-      }),
-    );
+    // One after another, as the launcher starts them: on a busy machine seven compiling at once starve each other.
+    for (const spec of specs) {
+      const service = startService(spec, ROOT, remember(spec.name));
+      running.push(service);
+      await waitHealthy(service, 300_000);
+    }
   } catch (error) {
     await stop();
     throw new Error(`${error instanceof Error ? error.message : error}\n${output.join('\n')}`);

@@ -80,6 +80,17 @@ export function renderReport(input: ReportInput): string {
       'figure is the median of the rounds.',
   );
   lines.push('');
+  const cores = Number(input.machine['cores (nproc)']) || 1;
+  const busiest = Math.max(...input.loadAverage.before, ...input.loadAverage.after);
+  if (busiest > cores) {
+    lines.push(
+      `**This run was contended**: the load average reached ${busiest.toFixed(0)} on ${cores} cores, so the platform ` +
+        'got a small and changing share of the CPU and latencies are queueing far more than work. Throughput and ' +
+        'latency are comparable only between variants of one operation and connection count; CPU ms per request ' +
+        'and statements per request hold better, as they count work, not waiting.',
+    );
+    lines.push('');
+  }
   lines.push('## Machine');
   lines.push('');
   lines.push(
