@@ -12,6 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { format, resolveConfig } from 'prettier';
 import { findAccountByLogin } from '@region/db/demo/accounts';
 import { principalResolver } from '@region/gateway/auth/principal';
 import type { Principal } from '@region/kit';
@@ -429,7 +430,8 @@ async function main(): Promise<void> {
       operations: reports,
     });
     const out = args.out.startsWith('/') ? args.out : `${ROOT}${args.out}`;
-    await writeFile(out, markdown);
+    // Formatted as the repository formats every file, so `npm run format:check` passes on a fresh report.
+    await writeFile(out, await format(markdown, { ...(await resolveConfig(out)), filepath: out }));
     log(`Wrote ${out}`);
   } catch (error) {
     console.error(error);
