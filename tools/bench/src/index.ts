@@ -1,0 +1,447 @@
+/**
+ * `npm run bench` (issue 13 §2): starts the platform on a dataset, runs the canonical operations under load
+ * through the project gateway, a stock ApolloGateway and the subgraph directly, and writes docs/benchmarks.md.
+ *
+ *   npm run bench                              fresh demo region, 5 s runs, 3 rounds, 10 and 50 connections
+ *   npm run bench -- --quick                   a smoke run: 1 s runs, 1 round
+ *   npm run bench -- --data-dir .data/pg       an embedded data directory generated beforehand (database `region`)
+ *   npm run bench -- --database-url postgres://postgres:…@host/region   any PostgreSQL 18 (superuser URL)
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { format, resolveConfig } from 'prettier';
+import { findAccountByLogin } from '@region/db/demo/accounts';
+import { principalResolver } from '@region/gateway/auth/principal';
+import type { Principal } from '@region/kit';
+import { SUBGRAPHS } from '@region/schema';
+import { plantGuardians } from './accounts.ts';
+import { datasetSizes, openDatabase } from './database.ts';
+import {
+  cpuMs,
+  difference,
+  load,
+  metricsCounter,
+  pgStatStatementsCounter,
+  postgresCpu,
+  postgresCpuDelta,
+  type LoadResult,
+  type StatementCounter,
+} from './measure.ts';
+import { canonicalOperations, webOperation, type Caller, type Operation } from './operations.ts';
+import { startBenchPlatform, type BenchPlatform } from './platform.ts';
+import {
+  CPU_COLUMNS,
+  renderReport,
+  type CpuColumn,
+  type Measured,
+  type OperationReport,
+  type Target,
+} from './report.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROLE_PASSWORD = 'region-bench';
+
+const { values: args } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    database: { type: 'string', default: 'region' },
+    dataset: { type: 'string' },
+    duration: { type: 'string' },
+    rounds: { type: 'string' },
+    connections: { type: 'string' },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'docs/benchmarks.md' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+
+const settings = {
+  seconds: Number(args.duration ?? (args.quick ? 1 : 5)),
+  rounds: Number(args.rounds ?? (args.quick ? 1 : 3)),
+  connections: (args.connections ?? '10,50').split(',').map(Number),
+  statementSamples: args.quick ? 3 : 10,
+};
+
+const log = (line: string) => console.log(line);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+function machine(pgVersion: string): Record<string, string> {
+  return {
+    'CPU model': cpus()[0]?.model ?? 'unknown',
+    'cores (nproc)': String(cpus().length),
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    'Node.js': process.version,
+    PostgreSQL: pgVersion,
+    autocannon: '9.0.0',
+  };
+}
+
+/** Who each caller is to a subgraph: resolved as the gateway resolves it, for the direct variant. */
+function oidOf(caller: Caller): string {
+  if ('oid' in caller) return caller.oid;
+  const account = findAccountByLogin(caller.login);
+  if (!account) throw new Error(`No demo login ${caller.login}`);
+  return account.oid;
+}
+
+const describe = (operation: Operation) => ({
+  id: operation.id,
+  title: operation.title,
+  source: operation.source,
+  caller: 'login' in operation.caller ? `\`${operation.caller.login}\`` : `bench guardian ${operation.caller.oid}`,
+});
+
+interface Prepared {
+  operation: Operation;
+  esiaToken: string;
+  principal: Principal;
+  targets: Target[];
+  notes: string[];
+}
+
+async function post(url: string, token: string, body: string): Promise<{ data?: unknown; errors?: unknown[] }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
+  return (await response.json()) as { data?: unknown; errors?: unknown[] };
+}
+
+/** Leaf paths where two answers of the same variant differ (a cursor is sealed with a fresh nonce each time). */
+function volatilePaths(a: unknown, b: unknown, path = '', found = new Set<string>()): Set<string> {
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      volatilePaths((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`, found);
+    }
+  } else if (!isDeepStrictEqual(a, b)) found.add(path);
+  return found;
+}
+
+function masked(value: unknown, volatile: Set<string>, path = ''): unknown {
+  if (volatile.has(path)) return '(varies)';
+  if (Array.isArray(value)) return value.map((item, index) => masked(item, volatile, `${path}.${index}`));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, masked(item, volatile, `${path}.${key}`)]),
+    );
+  }
+  return value;
+}
+
+/** Where two answers first differ, for the note that says why a variant was left out. */
+function firstDifference(a: unknown, b: unknown, path = ''): string {
+  if (isDeepStrictEqual(a, b)) return '';
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+      if (found) return found;
+    }
+  }
+  return `${path || '.'}: ${JSON.stringify(a)?.slice(0, 80)} ≠ ${JSON.stringify(b)?.slice(0, 80)}`;
+}
+
+const bodyOf = (operation: Operation) => JSON.stringify({ query: operation.document, variables: operation.variables });
+
+/** Each variant answers once, without errors, with the same data as the project gateway. */
+async function prepare(
+  platform: BenchPlatform,
+  operation: Operation,
+  resolve: (oid: string, esiaToken: string) => Promise<Principal>,
+): Promise<Prepared> {
+  const esiaToken = await platform.token(operation.caller);
+  const principal = await resolve(oidOf(operation.caller), esiaToken);
+  const notes: string[] = [];
+  const body = bodyOf(operation);
+  const project = await post(platform.gatewayUrl, esiaToken, body);
+  if (project.errors?.length || !project.data) {
+    throw new Error(`the project gateway answered ${JSON.stringify(project.errors ?? project).slice(0, 400)}`);
+  }
+  const targets: Target[] = ['project'];
+  const volatile = volatilePaths(project.data, (await post(platform.gatewayUrl, esiaToken, body)).data);
+  const same = (data: unknown) => isDeepStrictEqual(masked(data, volatile), masked(project.data, volatile));
+  const stock = await post(platform.stockGatewayUrl, esiaToken, body);
+  if (stock.errors?.length || !same(stock.data)) {
+    notes.push(
+      `the stock gateway answered differently (${stock.errors ? JSON.stringify(stock.errors).slice(0, 200) : firstDifference(stock.data, project.data)}); not measured`,
+    );
+  } else targets.push('stock');
+  if (operation.direct) {
+    const url = platform.subgraphUrls[operation.direct]!;
+    const direct = await post(url, await platform.signInternal(principal), body);
+    if (direct.errors?.length || !same(direct.data)) {
+      notes.push(
+        `${operation.direct} alone answered differently (${direct.errors ? JSON.stringify(direct.errors).slice(0, 200) : firstDifference(direct.data, project.data)}); not measured`,
+      );
+    } else targets.push('direct');
+  }
+  return { operation, esiaToken, principal, targets, notes };
+}
+
+async function requestFor(platform: BenchPlatform, prepared: Prepared, target: Target) {
+  const { operation } = prepared;
+  switch (target) {
+    case 'project':
+      return { url: platform.gatewayUrl, token: prepared.esiaToken };
+    case 'stock':
+      return { url: platform.stockGatewayUrl, token: prepared.esiaToken };
+    case 'direct':
+      // Internal tokens live 60 s: one signed for each run.
+      return { url: platform.subgraphUrls[operation.direct!]!, token: await platform.signInternal(prepared.principal) };
+  }
+}
+
+async function countStatements(
+  platform: BenchPlatform,
+  prepared: Prepared,
+  counter: StatementCounter,
+  idle: Record<string, number>,
+): Promise<Record<string, number>> {
+  const body = bodyOf(prepared.operation);
+  await post(platform.gatewayUrl, prepared.esiaToken, body);
+  const before = await counter.snapshot();
+  for (let index = 0; index < settings.statementSamples; index += 1) {
+    await post(platform.gatewayUrl, prepared.esiaToken, body);
+  }
+  const delta = difference(await counter.snapshot(), before);
+  return Object.fromEntries(
+    Object.entries(delta)
+      .map(([name, count]): [string, number] => [name, (count - (idle[name] ?? 0)) / settings.statementSamples])
+      .filter(([, count]) => count > 0),
+  );
+}
+
+async function run(
+  platform: BenchPlatform,
+  prepared: Prepared,
+  target: Target,
+  connections: number,
+  size: { seconds: number } | { amount: number },
+  postmasterPid: number | null,
+): Promise<{ load: LoadResult; cpu: Record<CpuColumn, number> }> {
+  const { url, token } = await requestFor(platform, prepared, target);
+  const processes: Partial<Record<CpuColumn | 'admissions' | 'extra-education', number>> = {
+    ...(target === 'direct' ? {} : { gateway: platform.pids[target === 'project' ? 'gateway' : 'stock-gateway'] }),
+    ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, platform.pids[entry.name]])),
+  };
+  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid!) ?? 0]));
+  const pgBefore = postmasterPid ? postgresCpu(postmasterPid) : null;
+  const result = await load({
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    body: bodyOf(prepared.operation),
+    connections,
+    ...size,
+  });
+  const used = Object.fromEntries(
+    Object.entries(processes).map(([name, pid]) => [name, (cpuMs(pid!) ?? 0) - (before[name] ?? 0)]),
+  );
+  const perRequest = (ms: number) => (result.requests > 0 ? ms / result.requests : NaN);
+  const cpu: Record<CpuColumn, number> = {
+    gateway: perRequest(used['gateway'] ?? 0),
+    people: perRequest(used['people'] ?? 0),
+    learning: perRequest(used['learning'] ?? 0),
+    analytics: perRequest(used['analytics'] ?? 0),
+    other: perRequest((used['admissions'] ?? 0) + (used['extra-education'] ?? 0)),
+    postgres: pgBefore ? perRequest(postgresCpuDelta(pgBefore, postgresCpu(postmasterPid!))) : NaN,
+  };
+  return { load: result, cpu };
+}
+
+function medianOf(samples: { load: LoadResult; cpu: Record<CpuColumn, number> }[]): Measured {
+  const cpu = Object.fromEntries(
+    CPU_COLUMNS.map((column) => [column, median(samples.map((sample) => sample.cpu[column]))]),
+  ) as Record<CpuColumn, number>;
+  return {
+    rps: median(samples.map((sample) => sample.load.rps)),
+    p50: median(samples.map((sample) => sample.load.p50)),
+    p95: median(samples.map((sample) => sample.load.p95)),
+    p99: median(samples.map((sample) => sample.load.p99)),
+    cpu,
+    cpuTotal: median(
+      samples.map((sample) =>
+        CPU_COLUMNS.reduce((sum, column) => sum + (Number.isFinite(sample.cpu[column]) ? sample.cpu[column] : 0), 0),
+      ),
+    ),
+    requests: samples.reduce((sum, sample) => sum + sample.load.requests, 0),
+    failures: samples.reduce((sum, sample) => sum + sample.load.failures, 0),
+  };
+}
+
+async function main(): Promise<void> {
+  const loadBefore = loadavg();
+  const startedAt = performance.now();
+  const custom = Boolean(args['data-dir'] || args['database-url']);
+  const database = await openDatabase({
+    scratchDir: `${ROOT}.data/bench/pg`,
+    dataDir: args['data-dir'],
+    databaseUrl: args['database-url'],
+    databaseName: args.database,
+    rolePassword: ROLE_PASSWORD,
+    log,
+  });
+  let platform: BenchPlatform | undefined;
+  let counter: StatementCounter | undefined;
+  try {
+    await plantGuardians(database.url);
+    const sizes = await datasetSizes(database.url);
+    const admin = postgres(database.url, { max: 1, onnotice: () => {} });
+    const [version] = await admin<{ server_version: string }[]>`show server_version`;
+    await admin.end();
+    log('Starting the platform…');
+    platform = await startBenchPlatform({ databaseUrl: database.url, rolePassword: ROLE_PASSWORD });
+    const started = platform;
+
+    const roleToSubgraph = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.database.role, entry.name]));
+    // Analytics reads the read contract as `analytics_ro` (issue 12).
+    roleToSubgraph['analytics_ro'] = 'analytics';
+    counter = database.statementStats
+      ? pgStatStatementsCounter(database.url, roleToSubgraph)
+      : metricsCounter(
+          Object.fromEntries(
+            Object.entries(started.subgraphUrls).map(([name, url]) => [name, url.replace(/\/graphql$/, '/metrics')]),
+          ),
+        );
+    const idleBefore = await counter.snapshot();
+    const idle = difference(await counter.snapshot(), idleBefore);
+
+    const resolver = principalResolver({
+      peopleUrl: started.subgraphUrls['people']!,
+      esiaApiUrl: started.esiaUrl,
+      sign: started.signInternal,
+      ttlMs: 0,
+    });
+    const resolve = (oid: string, esiaToken: string) =>
+      resolver({ kind: 'person', oid, sid: null, expiresAt: Date.now() / 1000 + 3600 }, esiaToken);
+
+    const operations = canonicalOperations().filter(
+      (operation) => !args.only || args.only.split(',').some((id) => operation.id.startsWith(id)),
+    );
+    // The teacher's journal: the class and subject of their first assignment, as the cabinet opens it.
+    const journal = operations.find((operation) => operation.id === 'teacher-journal');
+    if (journal) {
+      const assignments = (await post(
+        started.gatewayUrl,
+        await started.token(journal.caller),
+        JSON.stringify({ query: webOperation('TeacherAssignments') }),
+      )) as { data?: { myAssignments: { class: { id: string }; subject: { id: string } }[] } };
+      const first = assignments.data?.myAssignments[0];
+      if (first) journal.variables = { classId: first.class.id, subjectId: first.subject.id };
+    }
+
+    // The coordinator's list opens on their own municipality (`municipalityFilter` of the territory cabinet).
+    const organizations = operations.find((operation) => operation.id === 'coordinator-organizations');
+    if (organizations) {
+      const me = (await post(
+        started.gatewayUrl,
+        await started.token(organizations.caller),
+        JSON.stringify({ query: webOperation('Me') }),
+      )) as { data?: { me: { grants: { municipality: { id: string } | null }[] } } };
+      const municipality = me.data?.me.grants.find((grant) => grant.municipality)?.municipality;
+      organizations.variables = {
+        ...organizations.variables,
+        filter: { municipalityId: municipality?.id ?? null, type: null, name: null },
+      };
+    }
+
+    const reports: OperationReport[] = [];
+    const prepared: Prepared[] = [];
+    for (const operation of operations) {
+      try {
+        const ready = await prepare(started, operation, resolve);
+        prepared.push(ready);
+        const statements = await countStatements(started, ready, counter, idle);
+        reports.push({ ...describe(operation), targets: ready.targets, statements, results: {}, notes: ready.notes });
+        log(
+          `${operation.id}: ${Object.values(statements)
+            .reduce((a, b) => a + b, 0)
+            .toFixed(1)} statements per request`,
+        );
+      } catch (error) {
+        const message =
+          error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ''}` : String(error);
+        log(`${operation.id}: not measured — ${message}`);
+        reports.push({ ...describe(operation), targets: [], statements: null, results: {}, notes: [], error: message });
+      }
+    }
+
+    for (const connections of settings.connections) {
+      for (const ready of prepared) {
+        const report = reports.find((entry) => entry.id === ready.operation.id)!;
+        // The warm-up (one request per connection, every one answered: a run cut off by time would leave
+        // requests running into the next run) also sizes the measured runs: about `seconds` at its rate.
+        const amounts: Partial<Record<Target, number>> = {};
+        for (const target of ready.targets) {
+          const warm = await run(started, ready, target, connections, { amount: connections }, null);
+          amounts[target] = Math.max(connections, Math.round(warm.load.rps * settings.seconds));
+        }
+        const samples: Partial<Record<Target, { load: LoadResult; cpu: Record<CpuColumn, number> }[]>> = {};
+        for (let round = 0; round < settings.rounds; round += 1) {
+          const order = ready.targets.map((_, index) => ready.targets[(index + round) % ready.targets.length]!);
+          for (const target of order) {
+            const amount = amounts[target]!;
+            const sample = await run(started, ready, target, connections, { amount }, database.postmasterPid);
+            (samples[target] ??= []).push(sample);
+            log(
+              `${ready.operation.id} c=${connections} ${target} round ${round + 1}: ${sample.load.rps.toFixed(1)} rps, ` +
+                `p95 ${sample.load.p95.toFixed(0)} ms${sample.load.failures ? `, ${sample.load.failures} failed` : ''}`,
+            );
+          }
+        }
+        report.results[connections] = Object.fromEntries(
+          Object.entries(samples).map(([target, list]) => [target, medianOf(list)]),
+        );
+      }
+    }
+
+    const markdown = renderReport({
+      generatedAt: new Date(),
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+      machine: machine(version?.server_version ?? 'unknown'),
+      dataset: {
+        label: args.dataset ?? (custom ? 'custom' : 'demo'),
+        source: args['database-url']
+          ? 'an existing database (`--database-url`)'
+          : args['data-dir']
+            ? `the embedded data directory \`${args['data-dir']}\`, database \`${args.database}\``
+            : `a fresh demo region (seed ${20250901}, scale 1)${database.seededInSeconds ? `, seeded in ${database.seededInSeconds.toFixed(0)} s` : ''}`,
+        sizes,
+        notes: [
+          'The bench plants three guardians of its own (1, 2 and 5 children, oids 9100000001/02/05; `tools/bench/src/accounts.ts`) ' +
+            'in the database it runs on; the other operations use the demo logins `guardian`, `teacher`, `coordinator`, `analyst`.',
+        ],
+      },
+      settings,
+      elapsedMinutes: (performance.now() - startedAt) / 60_000,
+      statementMethod: counter.method,
+      loadAverage: { before: loadBefore, after: loadavg() },
+      operations: reports,
+    });
+    const out = args.out.startsWith('/') ? args.out : `${ROOT}${args.out}`;
+    // Formatted as the repository formats every file, so `npm run format:check` passes on a fresh report.
+    await writeFile(out, await format(markdown, { ...(await resolveConfig(out)), filepath: out }));
+    log(`Wrote ${out}`);
+  } catch (error) {
+    console.error(error);
+    if (platform) console.error(platform.recentOutput().join('\n'));
+    process.exitCode = 1;
+  } finally {
+    await counter?.close();
+    await platform?.stop();
+    await database.close();
+  }
+}
+
+await main();
