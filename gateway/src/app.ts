@@ -30,6 +30,7 @@ import { DEFAULT_LIMITS, type LimitKind, type QueryLimits } from './limits.ts';
 import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts';
 import { gatewayMetrics } from './metrics.ts';
 import { DEFAULT_ANONYMOUS_RATE_LIMIT, clientAddress, rateLimiter, type RateLimit } from './rate-limit.ts';
+import { subgraphHttp } from './subgraph-fetch.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
 
 export interface GatewayContext {
@@ -59,6 +60,8 @@ export interface GatewayOptions {
   anonymousRateLimit?: RateLimit;
   /** Reverse proxies in front of the gateway that append to `X-Forwarded-For` (default 0: the socket's peer). */
   trustedProxies?: number;
+  /** How long a subgraph fetch may take, headers and body (default `DEFAULT_SUBGRAPH_TIMEOUT_MS`). */
+  subgraphTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -87,7 +90,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = createMetrics('gateway');
   const observed = gatewayMetrics(metrics);
   const verifyEsia = esiaTokenVerifier(options.esia);
+  // One keep-alive pool and one timeout for every subgraph fetch, login resolution included (issue 13 §4).
+  const http = subgraphHttp({ timeoutMs: options.subgraphTimeoutMs });
   const resolvePrincipal = principalResolver({
+    fetch: http.fetch,
     peopleUrl: options.subgraphUrls['people'] ?? '',
     esiaApiUrl: options.esia.apiUrl,
     sign,
@@ -108,6 +114,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         outages,
         {
           url: options.subgraphUrls[name] ?? url,
+          fetcher: http.fetch,
           async willSendRequest({ request, context }) {
             request.http?.headers.set('authorization', `Bearer ${await sign(context.principal)}`);
           },
@@ -206,5 +213,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
   );
   await apollo.start();
-  return { server, stop: () => apollo.stop() };
+  return {
+    server,
+    async stop() {
+      await apollo.stop();
+      await http.close();
+    },
+  };
 }

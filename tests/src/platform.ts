@@ -108,6 +108,8 @@ export interface PlatformOptions {
   migration?: string;
   /** The gateway's rate limit for requests without a token (default: the gateway's). */
   anonymousRateLimit?: { burst: number; perSecond: number };
+  /** How long the gateway waits for a subgraph (default: the gateway's `DEFAULT_SUBGRAPH_TIMEOUT_MS`). */
+  subgraphTimeoutMs?: number;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -188,6 +190,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       : undefined,
     corsOrigins: options.corsOrigins,
     anonymousRateLimit: options.anonymousRateLimit,
+    subgraphTimeoutMs: options.subgraphTimeoutMs,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;
