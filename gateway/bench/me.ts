@@ -5,11 +5,15 @@
  * as the demo guardian and reads the child's `process.cpuUsage()` before and after each round.
  *
  *   npm run bench:me -w @region/gateway -- [--requests 500] [--rounds 5] [--concurrency 10] [--login guardian]
+ *                                          [--compare <git ref>]
  *
- * `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of the gateway process there. The figure is CPU time,
+ * `--compare main` runs the gateway of that ref beside the working tree's, over the same subgraphs, in
+ * alternating rounds: CPU time on a shared machine drifts with its load, the ratio of the two much less.
+ * `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of each gateway's measured rounds there. The figure is CPU time,
  * not wall time, so it holds on a busy machine better than latency does; compare runs on one machine.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -82,6 +86,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '300' },
     login: { type: 'string', default: 'guardian' },
+    compare: { type: 'string' },
   },
 });
 const requests = Number(args.requests);
@@ -97,6 +102,20 @@ function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/**
+ * The gateway's sources at `ref` (`git archive`), unpacked inside this package so that they resolve the same
+ * node_modules: the other side of `--compare`.
+ */
+function extractGateway(ref: string): string {
+  const target = join(import.meta.dirname, '.compare', ref.replaceAll(/[^\w.-]/g, '_'));
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
+  const archive = execFileSync('git', ['-C', root, 'archive', ref, 'gateway/src']);
+  execFileSync('tar', ['-x', '-C', target, '--strip-components=1'], { input: archive });
+  return join(target, 'src', 'app.ts');
 }
 
 function ask<T>(child: ChildProcess, message: string, key: string): Promise<T> {
@@ -167,33 +186,35 @@ async function main(): Promise<void> {
     }
 
     const profileDir = process.env['BENCH_CPU_PROF'];
-    const child = fork(join(import.meta.dirname, 'gateway-process.ts'), {
-      execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-      env: {
-        ...process.env,
-        APOLLO_TELEMETRY_DISABLED: 'true',
-        BENCH_GATEWAY: JSON.stringify({
-          subgraphUrls,
-          esia: {
-            issuer: ESIA_ISSUER,
-            audience: ESIA_AUDIENCE,
-            jwksUrl: `${esiaUrl}/.well-known/jwks.json`,
-            apiUrl: esiaUrl,
-          },
-          internalPrivateJwk: keys.privateJwk,
-        }),
+    const config = JSON.stringify({
+      subgraphUrls,
+      esia: {
+        issuer: ESIA_ISSUER,
+        audience: ESIA_AUDIENCE,
+        jwksUrl: `${esiaUrl}/.well-known/jwks.json`,
+        apiUrl: esiaUrl,
       },
+      internalPrivateJwk: keys.privateJwk,
     });
-    cleanups.unshift(async () => {
-      child.send('stop');
-      await new Promise((resolve) => child.once('exit', resolve));
-    });
-    const gatewayUrl = `http://127.0.0.1:${await ask<number>(child, '', 'port')}/graphql`;
+    const startGateway = async (label: string, app: string) => {
+      const child = fork(join(import.meta.dirname, 'gateway-process.ts'), {
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', BENCH_GATEWAY: config, BENCH_GATEWAY_APP: app },
+      });
+      cleanups.unshift(async () => {
+        child.send('stop');
+        await new Promise((resolve) => child.once('exit', resolve));
+      });
+      const url = `http://127.0.0.1:${await ask<number>(child, '', 'port')}/graphql`;
+      return { label, child, url, perRequest: [] as number[], rates: [] as number[] };
+    };
+    const gateways = [await startGateway('current', join(import.meta.dirname, '../src/app.ts'))];
+    if (args.compare) gateways.unshift(await startGateway(args.compare, extractGateway(args.compare)));
 
     const token = await esia.issueToken(args.login);
     const body = JSON.stringify({ query: ME, operationName: 'Me' });
-    const send = async () => {
-      const response = await fetch(gatewayUrl, {
+    const send = async (url: string) => {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body,
@@ -201,45 +222,55 @@ async function main(): Promise<void> {
       const answer = (await response.json()) as { data?: { me?: unknown }; errors?: unknown[] };
       if (!answer.data?.me || answer.errors) throw new Error(`unexpected answer: ${JSON.stringify(answer)}`);
     };
-    const run = async (count: number) => {
+    const run = async (url: string, count: number) => {
       let next = 0;
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
-          while (next++ < count) await send();
+          while (next++ < count) await send(url);
         }),
       );
     };
 
-    log(`warming up (${args.warmup} requests)…`);
-    await run(Number(args.warmup));
-    const perRequest: number[] = [];
-    const rates: number[] = [];
+    log(`warming up (${args.warmup} requests each)…`);
+    for (const gateway of gateways) await run(gateway.url, Number(args.warmup));
+    if (profileDir) for (const gateway of gateways) await ask(gateway.child, 'profile-start', 'profiling');
+    // Alternating rounds: whatever else the machine does meanwhile weighs on both alike.
     for (let round = 0; round < rounds; round++) {
-      const before = await ask<NodeJS.CpuUsage>(child, 'cpu', 'cpu');
-      const started = performance.now();
-      await run(requests);
-      const elapsed = performance.now() - started;
-      const after = await ask<NodeJS.CpuUsage>(child, 'cpu', 'cpu');
-      const cpuMs = (after.user - before.user + after.system - before.system) / 1000;
-      perRequest.push(cpuMs / requests);
-      rates.push((requests / elapsed) * 1000);
-      log(
-        `round ${round + 1}: ${(cpuMs / requests).toFixed(3)} ms gateway CPU per request, ${rates.at(-1)!.toFixed(0)} req/s`,
-      );
+      for (const gateway of gateways) {
+        const before = await ask<NodeJS.CpuUsage>(gateway.child, 'cpu', 'cpu');
+        const started = performance.now();
+        await run(gateway.url, requests);
+        const elapsed = performance.now() - started;
+        const after = await ask<NodeJS.CpuUsage>(gateway.child, 'cpu', 'cpu');
+        const cpuMs = (after.user - before.user + after.system - before.system) / 1000;
+        gateway.perRequest.push(cpuMs / requests);
+        gateway.rates.push((requests / elapsed) * 1000);
+        log(
+          `round ${round + 1} ${gateway.label}: ${(cpuMs / requests).toFixed(3)} ms gateway CPU per request, ` +
+            `${gateway.rates.at(-1)!.toFixed(0)} req/s`,
+        );
+      }
     }
-    const sorted = [...perRequest].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    console.log(
-      JSON.stringify({
-        operation: 'Me',
-        login: args.login,
-        requests,
-        rounds,
-        concurrency,
-        gatewayCpuMsPerRequest: { median: Number(median.toFixed(3)), min: Number(sorted[0]!.toFixed(3)) },
-        requestsPerSecond: Number((rates.reduce((a, b) => a + b, 0) / rates.length).toFixed(0)),
-      }),
-    );
+    if (profileDir) {
+      for (const gateway of gateways) {
+        const profileTo = join(profileDir, `gateway-${gateway.label.replaceAll(/[^\w.-]/g, '_')}.cpuprofile`);
+        gateway.child.send({ profileTo });
+        await ask(gateway.child, '', 'profiled');
+        log(`profile: ${profileTo}`);
+      }
+    }
+    const summary = gateways.map((gateway) => {
+      const sorted = [...gateway.perRequest].sort((a, b) => a - b);
+      return {
+        gateway: gateway.label,
+        cpuMsPerRequest: {
+          median: Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3)),
+          min: Number(sorted[0]!.toFixed(3)),
+        },
+        requestsPerSecond: Number((gateway.rates.reduce((a, b) => a + b, 0) / gateway.rates.length).toFixed(0)),
+      };
+    });
+    console.log(JSON.stringify({ operation: 'Me', login: args.login, requests, rounds, concurrency, summary }));
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => {});
   }

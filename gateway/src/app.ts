@@ -22,7 +22,7 @@ import {
 import type { Role } from '@region/schema';
 import type { JWK } from 'jose';
 import { gatewayWithFieldScopes } from './access/index.ts';
-import { esiaTokenVerifier, InvalidTokenError } from './auth/esia-token.ts';
+import { cachingTokenVerifier, esiaTokenVerifier, InvalidTokenError } from './auth/esia-token.ts';
 import { LoginRefused, PeopleUnavailable, principalResolver } from './auth/principal.ts';
 import { corsPolicy } from './cors.ts';
 import { burstLog, gatewayErrorFormatter } from './format-error.ts';
@@ -89,7 +89,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Per operation and per subgraph: requests, errors, latency; the principal cache's hits (issue 10 §4).
   const metrics = createMetrics('gateway');
   const observed = gatewayMetrics(metrics);
-  const verifyEsia = esiaTokenVerifier(options.esia);
+  const verifyEsia = cachingTokenVerifier(esiaTokenVerifier(options.esia));
   // One keep-alive pool and one timeout for every subgraph fetch, login resolution included (issue 13 §4).
   const http = subgraphHttp({ timeoutMs: options.subgraphTimeoutMs });
   const resolvePrincipal = principalResolver({
