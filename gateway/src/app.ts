@@ -22,7 +22,7 @@ import {
 import type { Role } from '@region/schema';
 import type { JWK } from 'jose';
 import { gatewayWithFieldScopes } from './access/index.ts';
-import { esiaTokenVerifier, InvalidTokenError } from './auth/esia-token.ts';
+import { cachingTokenVerifier, esiaTokenVerifier, InvalidTokenError } from './auth/esia-token.ts';
 import { LoginRefused, PeopleUnavailable, principalResolver } from './auth/principal.ts';
 import { corsPolicy } from './cors.ts';
 import { burstLog, gatewayErrorFormatter } from './format-error.ts';
@@ -31,6 +31,7 @@ import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts'
 import { persistedOperations, persistedOperationsAllowList } from './persisted-operations.ts';
 import { gatewayMetrics } from './metrics.ts';
 import { DEFAULT_ANONYMOUS_RATE_LIMIT, clientAddress, rateLimiter, type RateLimit } from './rate-limit.ts';
+import { subgraphHttp } from './subgraph-fetch.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
 
 export interface GatewayContext {
@@ -60,6 +61,8 @@ export interface GatewayOptions {
   anonymousRateLimit?: RateLimit;
   /** Reverse proxies in front of the gateway that append to `X-Forwarded-For` (default 0: the socket's peer). */
   trustedProxies?: number;
+  /** How long a subgraph fetch may take, headers and body (default `DEFAULT_SUBGRAPH_TIMEOUT_MS`). */
+  subgraphTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -87,8 +90,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // Per operation and per subgraph: requests, errors, latency; the principal cache's hits (issue 10 §4).
   const metrics = createMetrics('gateway');
   const observed = gatewayMetrics(metrics);
-  const verifyEsia = esiaTokenVerifier(options.esia);
+  const verifyEsia = cachingTokenVerifier(esiaTokenVerifier(options.esia));
+  // One keep-alive pool and one timeout for every subgraph fetch, login resolution included (issue 13 §4).
+  const http = subgraphHttp({ timeoutMs: options.subgraphTimeoutMs });
   const resolvePrincipal = principalResolver({
+    fetch: http.fetch,
     peopleUrl: options.subgraphUrls['people'] ?? '',
     esiaApiUrl: options.esia.apiUrl,
     sign,
@@ -109,6 +115,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         outages,
         {
           url: options.subgraphUrls[name] ?? url,
+          fetcher: http.fetch,
           async willSendRequest({ request, context }) {
             request.http?.headers.set('authorization', `Bearer ${await sign(context.principal)}`);
           },
@@ -215,5 +222,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000 }),
   );
   await apollo.start();
-  return { server, stop: () => apollo.stop() };
+  return {
+    server,
+    async stop() {
+      await apollo.stop();
+      await http.close();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { ROLES, SUBGRAPHS, type Registry } from '@region/schema';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind, type QueryLimits } from './limits.ts';
 import { DEFAULT_ANONYMOUS_RATE_LIMIT } from './rate-limit.ts';
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './subgraph-fetch.ts';
 import { DEFAULT_INTROSPECTION_ROLES } from './request-guards.ts';
 
 const limitsSchema = z
@@ -101,6 +102,11 @@ export function readEnv() {
      * 1). The rate limit keys on the address that many entries from the header's end; 0 keys on the socket peer.
      */
     TRUSTED_PROXIES: z.coerce.number().int().nonnegative().default(0),
+    /**
+     * How long the gateway waits for a subgraph's answer (headers and body) before answering its fields with
+     * `SUBGRAPH_UNAVAILABLE` (`reason: TIMEOUT`); login resolution at people included.
+     */
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
     /** How long shutdown waits for in-flight requests before closing their connections. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
     /** OTLP traces and the `/metrics` token (docs/operations.md). */

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     anonymousRateLimit: { burst: env.ANONYMOUS_RATE_BURST, perSecond: env.ANONYMOUS_RATE_PER_SECOND },
     trustedProxies: env.TRUSTED_PROXIES,
+    subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
   });
   const port = await listen(gateway.server, env.GATEWAY_PORT, env.LISTEN_HOST);
   logger.info({ port }, 'gateway listening');

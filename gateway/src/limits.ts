@@ -160,6 +160,14 @@ const MESSAGES: Record<LimitName, string> = {
 
 /** The first limit the operation exceeds, checked from the cheapest measure to the dearest. */
 export function exceededLimit(measured: Measured, limits: QueryLimits): LimitViolation | null {
+  return exceededTextLimit(measured, limits) ?? exceededSizeLimit(measured, limits);
+}
+
+/**
+ * The limits the text alone decides — tokens, aliases, directives, depth — whatever the variables: the
+ * same for every request with this text and these limits, so `guard-cache.ts` measures them once.
+ */
+export function exceededTextLimit(measured: Omit<Measured, 'variables'>, limits: QueryLimits): LimitViolation | null {
   if (tooManyTokens(measured.source, limits.tokens)) return { limit: 'tokens', max: limits.tokens };
 
   // Armor's rules report to these callbacks instead of throwing, so the refusal is ours to word.
@@ -175,8 +183,11 @@ export function exceededLimit(measured: Measured, limits: QueryLimits): LimitVio
     maxDepthRule({ n: limits.depth, flattenFragments: true, ...reportAs('depth') }),
   ]);
   const first = rejected[0];
-  if (first) return { limit: first, max: limits[first] };
+  return first ? { limit: first, max: limits[first] } : null;
+}
 
+/** Page and cost: they depend on the variables (`first: $n`, `@include(if: $x)`). */
+export function exceededSizeLimit(measured: Measured, limits: QueryLimits): LimitViolation | null {
   const page = largestPage(measured);
   if (page > limits.page) return { limit: 'page', max: limits.page, actual: page };
 

@@ -7,6 +7,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { currentRequestId, injectTraceHeaders, REQUEST_ID_HEADER, type Logger } from '@region/kit';
 import { GraphQLError, Kind, parse, type GraphQLFormattedError, type SelectionSetNode } from 'graphql';
+import { isTimeout } from './subgraph-fetch.ts';
 
 /** Errors of the connection itself (refused, reset, timed out, no route, DNS) rather than of an answer. */
 const NETWORK_CODES = new Set([
@@ -24,6 +25,8 @@ const NETWORK_CODES = new Set([
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 export function isUnavailable(error: unknown): boolean {
+  // A subgraph that took the request and did not answer within `SUBGRAPH_TIMEOUT_MS` (`subgraph-fetch.ts`).
+  if (isTimeout(error)) return true;
   if (error instanceof GraphQLError) {
     const status = (error.extensions['response'] as { status?: unknown } | undefined)?.status;
     return typeof status === 'number' && UNAVAILABLE_STATUSES.has(status);
@@ -77,9 +80,18 @@ export type OutageLog = ReturnType<typeof outageLog>;
  * One error per field the failed fetch would have filled, with the path in the subgraph's answer; the
  * gateway maps it to the client's path (`_entities.3.diary` → `me.person.children.3.diary`).
  */
-export function unavailableErrors(service: string, query: string, representations: number): GraphQLFormattedError[] {
-  const message = `Сервис «${service}» временно недоступен: эти данные не получены. Повторите запрос позже.`;
-  const extensions = { code: 'SUBGRAPH_UNAVAILABLE', service };
+export function unavailableErrors(
+  service: string,
+  query: string,
+  representations: number,
+  timedOut = false,
+): GraphQLFormattedError[] {
+  // A timeout is the same fault for the client (the data did not come, retry later) under the same code;
+  // `reason` tells an operator which of the two it was.
+  const message = timedOut
+    ? `Сервис «${service}» не ответил вовремя: эти данные не получены. Повторите запрос позже.`
+    : `Сервис «${service}» временно недоступен: эти данные не получены. Повторите запрос позже.`;
+  const extensions = { code: 'SUBGRAPH_UNAVAILABLE', service, ...(timedOut ? { reason: 'TIMEOUT' } : {}) };
   const operation = parse(query).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation) return [{ message, extensions }];
   const roots = responseKeys(operation.selectionSet);
@@ -158,6 +170,7 @@ export class SubgraphDataSource<C extends Record<string, any>> extends RemoteGra
           this.service,
           options.request.query ?? '',
           Array.isArray(representations) ? representations.length : 0,
+          isTimeout(error),
         ),
       };
     }

@@ -110,6 +110,9 @@ export interface PlatformOptions {
   anonymousRateLimit?: { burst: number; perSecond: number };
   /** The gateway's query limits (default: the gateway's), for a test that sends more than a page asks. */
   limits?: Parameters<typeof createGateway>[0]['limits'];
+
+  /** How long the gateway waits for a subgraph (default: the gateway's `DEFAULT_SUBGRAPH_TIMEOUT_MS`). */
+  subgraphTimeoutMs?: number;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -191,6 +194,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     corsOrigins: options.corsOrigins,
     anonymousRateLimit: options.anonymousRateLimit,
     limits: options.limits,
+
+    subgraphTimeoutMs: options.subgraphTimeoutMs,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;

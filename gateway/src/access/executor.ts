@@ -3,11 +3,11 @@
  * the gateway plans and runs only the fields the principal may read, then answers the others with `null` and
  * a `FORBIDDEN` error.
  */
-import { createHash } from 'node:crypto';
 import type { ApolloGateway } from '@apollo/gateway';
-import { print, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { FieldScopes } from './field-scopes.ts';
-import { TooManyRemovedFields, filterDocument, type FilteredDocument } from './filter-document.ts';
+import { filterCache, type CachedFilter } from './filter-cache.ts';
+import { TooManyRemovedFields } from './filter-document.ts';
 import { restoreResult } from './restore-result.ts';
 import { signInRequired } from './sign-in-required.ts';
 
@@ -29,32 +29,33 @@ export interface FieldScopesOptions {
 }
 
 export function withFieldScopes(executor: GatewayExecutor, options: FieldScopesOptions): GatewayExecutor {
+  const filter = filterCache();
   return async (requestContext) => {
-    let filtered: FilteredDocument;
+    let filtered: CachedFilter;
     const anonymous = options.isAnonymous?.(requestContext) ?? false;
     try {
-      filtered = filterDocument(
-        options.apiSchema(),
-        requestContext.document,
-        requestContext.request.operationName,
-        typeof options.fieldScopes === 'function' ? options.fieldScopes() : options.fieldScopes,
-        options.scopesOf(requestContext),
-        anonymous ? 'closed' : 'open',
-      );
+      filtered = filter({
+        schema: options.apiSchema(),
+        fieldScopes: typeof options.fieldScopes === 'function' ? options.fieldScopes() : options.fieldScopes,
+        document: requestContext.document,
+        queryHash: requestContext.queryHash,
+        operationName: requestContext.request.operationName,
+        held: options.scopesOf(requestContext),
+        unlisted: anonymous ? 'closed' : 'open',
+      });
     } catch (error) {
       // Answered like the gateway's own request errors: as a result, not as a failure of the server.
       if (error instanceof TooManyRemovedFields) return { errors: [error] };
       throw error;
     }
-    const { document, operation, removed } = filtered;
-    if (removed.length === 0) return executor(requestContext);
+    const { document, operation, removed, planned } = filtered;
+    if (removed.length === 0 || !planned) return executor(requestContext);
     if (anonymous) return { errors: [signInRequired(removed)] };
 
     // The gateway keys its query-plan cache by `queryHash` (and the operation name) and plans `document`:
     // hashing the filtered text makes the key the principal's effective field set, so a plan made for a
     // principal who may read `snils` is never reused for one who may not, and equal field sets share plans.
-    const source = print(document);
-    const queryHash = createHash('sha256').update(source).digest('hex');
+    const { source, queryHash } = planned;
     const result = await executor({ ...requestContext, document, operation, source, queryHash });
     return restoreResult(result, removed);
   };

@@ -11,6 +11,7 @@ import {
   type Principal,
 } from '@region/kit';
 import { LRUCache } from 'lru-cache';
+import type { SubgraphFetcher } from '../subgraph-fetch.ts';
 import { fetchEsiaProfile, type EsiaProfile } from './esia-profile.ts';
 import type { EsiaIdentity } from './esia-token.ts';
 
@@ -76,6 +77,8 @@ export interface PrincipalResolverOptions {
   ttlMs?: number;
   /** Told whether each lookup was answered from the cache (the gateway's hit-rate metric). */
   cacheLookup?: (hit: boolean) => void;
+  /** How people is reached: the gateway's pooled fetch with its timeout (default: the global fetch). */
+  fetch?: SubgraphFetcher;
 }
 
 export function principalResolver(options: PrincipalResolverOptions) {
@@ -101,7 +104,7 @@ export function principalResolver(options: PrincipalResolverOptions) {
     const requestId = currentRequestId();
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
     injectTraceHeaders((name, value) => (headers[name] = value));
-    const response = await fetch(options.peopleUrl, {
+    const response = await (options.fetch ?? fetch)(options.peopleUrl, {
       method: 'POST',
       headers,
       body: JSON.stringify({ query, variables }),
