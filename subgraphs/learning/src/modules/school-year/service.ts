@@ -244,6 +244,9 @@ function overseenOrganizations(policy: LearningPolicy, municipalityId: string | 
     );
   }
   if (region && !municipalityId) return 'ALL';
+  // Another municipality's list is refused rather than answered empty (an empty list reads as «all opened»).
+  if (!region && municipalityId && ids.size === 0)
+    throw forbidden('Муниципалитет не входит в вашу территорию: запросите список без муниципалитета или по своему.');
   return [...ids];
 }
 
