@@ -190,7 +190,7 @@ describe('school year', () => {
     for (let pages = 0; pages < 100; pages++) {
       const result = await platform.query<Page>({ login }, NOT_OPENED, { first, after, m });
       expectOk(result);
-      const page = result.data!.organizationsNotOpened;
+      const page: Page['organizationsNotOpened'] = result.data!.organizationsNotOpened;
       total = page.totalCount;
       expect(page.edges.length).toBeLessThanOrEqual(first);
       rows.push(...page.edges.map((edge) => edge.node));

@@ -30,7 +30,7 @@ async function allPages(login: string, first: number, m?: string) {
   for (let pages = 0; pages < 200; pages++) {
     const result = await platform.query<Page>({ login }, NOT_OPENED, { first, after, m });
     expectOk(result);
-    const page = result.data!.organizationsNotOpened;
+    const page: Page['organizationsNotOpened'] = result.data!.organizationsNotOpened;
     totals.add(page.totalCount);
     expect(page.edges.length).toBeLessThanOrEqual(first);
     rows.push(...page.edges.map((edge) => edge.node));
