@@ -144,6 +144,8 @@ export const persons = people.table(
       .where(sql`${t.documentNumber} is not null and ${t.mergedInto} is null`),
     index('persons_name_birth_idx').on(t.normalizedName, t.birthDate),
     index('persons_last_name_idx').on(t.lastName, t.id),
+    // Analytics' incremental facts read the persons changed since their last run (issue 13).
+    index('persons_updated_at_idx').on(t.updatedAt),
   ],
 );
 

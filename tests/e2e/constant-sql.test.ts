@@ -254,9 +254,20 @@ describe('coordinator', () => {
         filter,
         first: 50,
       });
-      runs.notOpened![label] = await statementsOf('coordinator', webOperation('TerritoryNotOpened'), {});
-      // The regional operator's list spans every organization learning knows (one anti-join).
-      runs.regionNotOpened![label] = await statementsOf('operator', webOperation('TerritoryNotOpened'), {});
+      // The not-opened list is a connection (issue 13 §4): a page of 2 and of 200 run the same statements.
+      for (const first of [2, 200]) {
+        runs.notOpened![`${label}, page of ${first}`] = await statementsOf(
+          'coordinator',
+          webOperation('TerritoryNotOpened'),
+          { first },
+        );
+        // The regional operator's list spans every organization learning knows (one anti-join).
+        runs.regionNotOpened![`${label}, page of ${first}`] = await statementsOf(
+          'operator',
+          webOperation('TerritoryNotOpened'),
+          { first },
+        );
+      }
       runs.summary![label] = await statementsOf('coordinator', webOperation('TerritorySummary'), { regional: false });
       const page = await platform.query<{ organizations: { edges: { node: { id: string } }[] } }>(
         { login: 'coordinator' },

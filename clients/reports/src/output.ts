@@ -3,9 +3,17 @@ import { stringify } from 'csv-stringify/sync';
 
 export type Format = 'csv' | 'json';
 
-/** The rows of an answer: the first array found walking the data (e.g. `organizationsNotOpened`, `changes`). */
+/**
+ * The rows of an answer: the first array found walking the data (e.g. `changes`); a connection's edges
+ * (`organizationsNotOpened { edges { node } }`) give their nodes.
+ */
 export function rowsOf(data: unknown): Record<string, unknown>[] | null {
-  if (Array.isArray(data)) return data.map((item) => (item && typeof item === 'object' ? item : { value: item }));
+  if (Array.isArray(data))
+    return data.map((item) => {
+      if (!item || typeof item !== 'object') return { value: item };
+      const { node } = item as { node?: unknown };
+      return node && typeof node === 'object' ? (node as Record<string, unknown>) : item;
+    });
   if (data && typeof data === 'object') {
     for (const value of Object.values(data)) {
       const rows = rowsOf(value);

@@ -123,6 +123,8 @@ export const marks = learning.table(
       .where(sql`${t.deletedAt} is null and ${t.lessonId} is null`),
     index('marks_class_subject_date_idx').on(t.schoolYear, t.classId, t.subjectId, t.date),
     index('marks_student_date_idx').on(t.schoolYear, t.studentId, t.date),
+    // Analytics' incremental facts read the marks changed since their last run (issue 13).
+    index('marks_updated_at_idx').on(t.updatedAt),
   ],
 );
 

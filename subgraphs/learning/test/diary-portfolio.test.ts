@@ -169,46 +169,59 @@ describe('portfolio', () => {
 });
 
 describe('school year', () => {
-  const NOT_OPENED =
-    '{ organizationsNotOpened { status organization { id shortName municipality { id } schoolYearOpening { deadline overdue } } } }';
+  const NOT_OPENED = `query ($first: Int, $after: String, $m: ID) {
+    organizationsNotOpened(first: $first, after: $after, municipalityId: $m) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { status organization { id shortName municipality { id } schoolYearOpening { deadline overdue } } } }
+    } }`;
+  type Row = { status: string; organization: { id: string; municipality: { id: string } } };
+  type Page = {
+    organizationsNotOpened: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: Row }[];
+    };
+  };
+  /** Every page of the list, following `endCursor`. */
+  const allPages = async (login: string, first: number, m?: string) => {
+    const rows: Row[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (let pages = 0; pages < 100; pages++) {
+      const result = await platform.query<Page>({ login }, NOT_OPENED, { first, after, m });
+      expectOk(result);
+      const page: Page['organizationsNotOpened'] = result.data!.organizationsNotOpened;
+      total = page.totalCount;
+      expect(page.edges.length).toBeLessThanOrEqual(first);
+      rows.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    return { rows, total };
+  };
 
   it('lists the organizations of the municipality that have not opened the year to its coordinator', async () => {
-    const result = await platform.query<{
-      organizationsNotOpened: { status: string; organization: { id: string; municipality: { id: string } } }[];
-    }>({ login: 'coordinator' }, NOT_OPENED);
-    expectOk(result);
-    const list = result.data!.organizationsNotOpened;
+    const { rows: list, total } = await allPages('coordinator', 200);
     expect(list.length).toBeGreaterThan(0);
+    expect(total).toBe(list.length);
     const municipalities = new Set(list.map((row) => row.organization.municipality.id));
     expect(municipalities.size).toBe(1);
     for (const row of list) expect(['NOT_CREATED', 'DRAFT']).toContain(row.status);
   });
 
   it("filters by the coordinator's own municipality, and refuses the filter for the region rather than answer empty", async () => {
-    const own = await platform.query<{ organizationsNotOpened: { organization: { municipality: { id: string } } }[] }>(
-      { login: 'coordinator' },
-      NOT_OPENED,
-    );
-    const municipalityId = own.data!.organizationsNotOpened[0]!.organization.municipality.id;
-    const filtered = await platform.query<{ organizationsNotOpened: unknown[] }>(
-      { login: 'coordinator' },
-      'query ($m: ID) { organizationsNotOpened(municipalityId: $m) { status } }',
-      { m: municipalityId },
-    );
-    expectOk(filtered);
-    expect(filtered.data!.organizationsNotOpened.length).toBe(own.data!.organizationsNotOpened.length);
+    const own = await allPages('coordinator', 200);
+    const municipalityId = own.rows[0]!.organization.municipality.id;
+    const filtered = await allPages('coordinator', 200, municipalityId);
+    expect(filtered.total).toBe(own.total);
     expectCode(
-      await platform.query(
-        { login: 'operator' },
-        'query ($m: ID) { organizationsNotOpened(municipalityId: $m) { status } }',
-        { m: municipalityId },
-      ),
+      await platform.query({ login: 'operator' }, NOT_OPENED, { first: 10, m: municipalityId }),
       'BAD_USER_INPUT',
     );
   });
 
   it('refuses the list to a school admin and a guardian', async () => {
-    expectCode(await platform.query({ login: 'admin' }, NOT_OPENED), 'FORBIDDEN');
-    expectCode(await platform.query({ login: 'guardian' }, NOT_OPENED), 'FORBIDDEN');
+    expectCode(await platform.query({ login: 'admin' }, NOT_OPENED, { first: 10 }), 'FORBIDDEN');
+    expectCode(await platform.query({ login: 'guardian' }, NOT_OPENED, { first: 10 }), 'FORBIDDEN');
   });
 });

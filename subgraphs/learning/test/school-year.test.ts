@@ -114,19 +114,23 @@ describe('the deadline to open the year (rule 13), by the registry’s organizat
   let centre: string;
   let newSchool: string;
   let school: string;
-  const NOT_OPENED = `{ organizationsNotOpened { status schoolYear
-    organization { id type schoolYearOpening { deadline overdue } } } }`;
+  const NOT_OPENED = `{ organizationsNotOpened(first: 200) { edges { node { status schoolYear
+    organization { id type schoolYearOpening { deadline overdue } } } } } }`;
   type NotOpened = {
     organizationsNotOpened: {
-      status: string;
-      schoolYear: number;
-      organization: { id: string; type: string; schoolYearOpening: { deadline: string; overdue: boolean } };
-    }[];
+      edges: {
+        node: {
+          status: string;
+          schoolYear: number;
+          organization: { id: string; type: string; schoolYearOpening: { deadline: string; overdue: boolean } };
+        };
+      }[];
+    };
   };
   const rowOf = async (id: string) => {
     const result = await platform.query<NotOpened>({ login: 'coordinator' }, NOT_OPENED);
     expectOk(result);
-    return result.data!.organizationsNotOpened.find((row) => row.organization.id === id);
+    return result.data!.organizationsNotOpened.edges.map((edge) => edge.node).find((row) => row.organization.id === id);
   };
 
   beforeAll(async () => {

@@ -619,6 +619,26 @@ export type SchoolYearOpening = {
   status: SchoolYearStatus;
 };
 
+export type SchoolYearOpeningConnection = {
+  __typename?: 'SchoolYearOpeningConnection';
+  edges: Array<SchoolYearOpeningEdge>;
+  pageInfo: PageInfo;
+  /** Сколько всего организаций не открыли год (на всех страницах). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SchoolYearOpeningEdge = {
+  __typename?: 'SchoolYearOpeningEdge';
+  cursor: Scalars['String']['output'];
+  node: SchoolYearOpening;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  hasNextPage: Scalars['Boolean']['output'];
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type CreateNextSchoolYearInput = {
   organizationId: Scalars['ID']['input'];
   periodKind?: InputMaybe<PeriodKind>;
@@ -765,7 +785,7 @@ export type Query = {
    * Организации вашей территории, не открывшие учебный год (правило 13: школы — до 6 сентября, доп.
    * образование — до 20 сентября): без учебного года в системе или с неоткрытым (черновик).
    */
-  organizationsNotOpened: Array<SchoolYearOpening>;
+  organizationsNotOpened: SchoolYearOpeningConnection;
   /**
    * Расписание текущего пользователя-учителя за даты (по умолчанию — текущая неделя по часам сервера; не больше
    * 31 дня): его уроки по нагрузке, уроки, которые он ведёт на замене, и его уроки, отданные на замену.
@@ -805,6 +825,8 @@ export type QueryStudyPeriodsArgs = {
 export type QueryOrganizationsNotOpenedArgs = {
   schoolYear?: InputMaybe<Scalars['Int']['input']>;
   municipalityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -985,6 +1007,9 @@ export type ResolversTypes = ResolversObject<{
   SchoolYearStatus: SchoolYearStatus;
   PeriodKind: PeriodKind;
   SchoolYearOpening: ResolverTypeWrapper<Omit<SchoolYearOpening, 'organization'> & { organization: ResolversTypes['Organization'] }>;
+  SchoolYearOpeningConnection: ResolverTypeWrapper<Omit<SchoolYearOpeningConnection, 'edges'> & { edges: Array<ResolversTypes['SchoolYearOpeningEdge']> }>;
+  SchoolYearOpeningEdge: ResolverTypeWrapper<Omit<SchoolYearOpeningEdge, 'node'> & { node: ResolversTypes['SchoolYearOpening'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   CreateNextSchoolYearInput: CreateNextSchoolYearInput;
   TeacherSchedule: ResolverTypeWrapper<Omit<TeacherSchedule, 'days'> & { days: Array<ResolversTypes['TeacherScheduleDay']> }>;
   TeacherScheduleDay: ResolverTypeWrapper<Omit<TeacherScheduleDay, 'lessons'> & { lessons: Array<ResolversTypes['TeacherScheduleLesson']> }>;
@@ -1047,6 +1072,9 @@ export type ResolversParentTypes = ResolversObject<{
   SchoolYearOpeningTerm: SchoolYearOpeningTerm;
   SchoolYear: SchoolYearParent;
   SchoolYearOpening: Omit<SchoolYearOpening, 'organization'> & { organization: ResolversParentTypes['Organization'] };
+  SchoolYearOpeningConnection: Omit<SchoolYearOpeningConnection, 'edges'> & { edges: Array<ResolversParentTypes['SchoolYearOpeningEdge']> };
+  SchoolYearOpeningEdge: Omit<SchoolYearOpeningEdge, 'node'> & { node: ResolversParentTypes['SchoolYearOpening'] };
+  PageInfo: PageInfo;
   CreateNextSchoolYearInput: CreateNextSchoolYearInput;
   TeacherSchedule: Omit<TeacherSchedule, 'days'> & { days: Array<ResolversParentTypes['TeacherScheduleDay']> };
   TeacherScheduleDay: Omit<TeacherScheduleDay, 'lessons'> & { lessons: Array<ResolversParentTypes['TeacherScheduleLesson']> };
@@ -1438,6 +1466,22 @@ export type SchoolYearOpeningResolvers<ContextType = LearningContext, ParentType
   status?: Resolver<ResolversTypes['SchoolYearStatus'], ParentType, ContextType>;
 }>;
 
+export type SchoolYearOpeningConnectionResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SchoolYearOpeningConnection'] = ResolversParentTypes['SchoolYearOpeningConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SchoolYearOpeningEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SchoolYearOpeningEdgeResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SchoolYearOpeningEdge'] = ResolversParentTypes['SchoolYearOpeningEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SchoolYearOpening'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type TeacherScheduleResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['TeacherSchedule'] = ResolversParentTypes['TeacherSchedule']> = ResolversObject<{
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -1496,7 +1540,7 @@ export type QueryResolvers<ContextType = LearningContext, ParentType extends Res
   myAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryMyAssignmentsArgs>>;
   lesson?: Resolver<Maybe<ResolversTypes['Lesson']>, ParentType, ContextType, RequireFields<QueryLessonArgs, 'id'>>;
   studyPeriods?: Resolver<Array<ResolversTypes['StudyPeriod']>, ParentType, ContextType, RequireFields<QueryStudyPeriodsArgs, 'organizationId'>>;
-  organizationsNotOpened?: Resolver<Array<ResolversTypes['SchoolYearOpening']>, ParentType, ContextType, Partial<QueryOrganizationsNotOpenedArgs>>;
+  organizationsNotOpened?: Resolver<ResolversTypes['SchoolYearOpeningConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsNotOpenedArgs, 'first'>>;
   mySchedule?: Resolver<ResolversTypes['TeacherSchedule'], ParentType, ContextType, Partial<QueryMyScheduleArgs>>;
 }>;
 
@@ -1533,6 +1577,9 @@ export type Resolvers<ContextType = LearningContext> = ResolversObject<{
   SchoolYearOpeningTerm?: SchoolYearOpeningTermResolvers<ContextType>;
   SchoolYear?: SchoolYearResolvers<ContextType>;
   SchoolYearOpening?: SchoolYearOpeningResolvers<ContextType>;
+  SchoolYearOpeningConnection?: SchoolYearOpeningConnectionResolvers<ContextType>;
+  SchoolYearOpeningEdge?: SchoolYearOpeningEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   TeacherSchedule?: TeacherScheduleResolvers<ContextType>;
   TeacherScheduleDay?: TeacherScheduleDayResolvers<ContextType>;
   TeacherScheduleLesson?: TeacherScheduleLessonResolvers<ContextType>;

@@ -5,11 +5,15 @@ import { useData } from '../../api/hooks.ts';
 import { Badge, DataState, Notice, Page } from '../../ui/kit.tsx';
 import { formatDate, plural } from '../../ui/format.ts';
 import { ORGANIZATION_TYPES, SCHOOL_YEAR_STATUSES } from './labels.ts';
+import type { TerritoryNotOpenedQueryVariables } from '../../generated/graphql.ts';
 import { NOT_OPENED, type Opening } from './queries/organizations.ts';
 import { schoolYearName } from './rules.ts';
 import { useTerritoryScope } from './scope.ts';
 import { paths } from './paths.ts';
 import { Lead, MunicipalitySelect, SlicePager, useSlice } from './ui.tsx';
+
+/** One page of the not-opened list (at most the connection's limit of 200). */
+const FIRST_PAGE: TerritoryNotOpenedQueryVariables = { first: 200, after: null };
 
 function byMunicipalityAndName(a: Opening, b: Opening): number {
   return (
@@ -21,14 +25,35 @@ function byMunicipalityAndName(a: Opening, b: Opening): number {
 export function NotOpenedPage() {
   const scope = useTerritoryScope();
   const [municipality, setMunicipality] = useState('');
-  const { data, loading, error, refetch } = useData(NOT_OPENED);
-  // The region's list is filtered here: the learning service has no organization → municipality map.
-  const rows = [...(data?.organizationsNotOpened ?? [])]
+  const { data, loading, error, refetch, fetchMore } = useData(NOT_OPENED, { variables: FIRST_PAGE });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const list = data?.organizationsNotOpened;
+  // Learning pages by organization id (issue 13 §4): names and municipalities are the registry's, so the
+  // loaded rows are sorted and, for the region, filtered by municipality here.
+  const rows = (list?.edges ?? [])
+    .map((edge) => edge.node)
     .filter((row) => !municipality || row.organization.municipality.id === municipality)
     .sort(byMunicipalityAndName);
   const slice = useSlice(rows);
-  const year = data?.organizationsNotOpened[0] ? schoolYearName(data.organizationsNotOpened[0].schoolYear) : null;
+  const first = list?.edges[0]?.node;
+  const year = first ? schoolYearName(first.schoolYear) : null;
   const overdue = rows.filter((row) => row.organization.schoolYearOpening.overdue).length;
+  const complete = !list?.pageInfo.hasNextPage;
+  const total = municipality || !list ? rows.length : list.totalCount;
+
+  const loadMore = () => {
+    if (!list?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    void fetchMore({
+      variables: { after: list.pageInfo.endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        organizationsNotOpened: {
+          ...fetchMoreResult.organizationsNotOpened,
+          edges: [...(previous.organizationsNotOpened?.edges ?? []), ...fetchMoreResult.organizationsNotOpened.edges],
+        },
+      }),
+    }).finally(() => setLoadingMore(false));
+  };
 
   return (
     <Page title="Не открыли учебный год">
@@ -58,12 +83,13 @@ export function NotOpenedPage() {
           <>
             <p className="t-summary">
               <strong>
-                {rows.length} {plural(rows.length, ['организация', 'организации', 'организаций'])}
+                {total} {plural(total, ['организация', 'организации', 'организаций'])}
               </strong>{' '}
-              не {rows.length === 1 ? 'открыла' : 'открыли'} учебный год
+              не {total === 1 ? 'открыла' : 'открыли'} учебный год
               {overdue > 0 && (
                 <>
-                  , из них срок прошёл у <strong className="t-overdue">{overdue}</strong>
+                  , {complete ? 'из них' : 'среди загруженных'} срок прошёл у{' '}
+                  <strong className="t-overdue">{overdue}</strong>
                 </>
               )}
               .
@@ -107,6 +133,14 @@ export function NotOpenedPage() {
               </table>
             </div>
             <SlicePager slice={slice} />
+            {!complete && (
+              <p>
+                Загружено {list?.edges.length} из {list?.totalCount}; список упорядочен среди загруженных.{' '}
+                <button type="button" className="button" onClick={loadMore} disabled={loadingMore}>
+                  {loadingMore ? 'Загрузка…' : 'Показать ещё'}
+                </button>
+              </p>
+            )}
           </>
         )}
       </DataState>

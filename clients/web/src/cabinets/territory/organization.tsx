@@ -71,18 +71,12 @@ function Head({ head }: { head: Organization['head'] }) {
   );
 }
 
-function SchoolYears({
-  organization,
-  opening,
-}: {
-  organization: Organization;
-  opening: OrganizationData['organizationsNotOpened'][number] | undefined;
-}) {
+function SchoolYears({ organization }: { organization: Organization }) {
   return (
     <>
       <div className="t-current-year">
         <span>Текущий учебный год:</span>
-        <SchoolYearCell status={organization.schoolYearStatus} opening={opening} />
+        <SchoolYearCell status={organization.schoolYearStatus} opening={organization.schoolYearOpening} />
       </div>
       {organization.schoolYears.length === 0 ? (
         <p className="empty">Учебных лет в системе нет.</p>
@@ -178,7 +172,6 @@ export function OrganizationPage() {
       >
         {(loaded) => {
           const org = loaded.organization!;
-          const opening = loaded.organizationsNotOpened.find((row) => row.organization.id === org.id);
           return (
             <>
               <div className="grid-2">
@@ -186,7 +179,7 @@ export function OrganizationPage() {
                   <Details organization={org} />
                 </Section>
                 <Section title="Учебный год">
-                  <SchoolYears organization={org} opening={opening} />
+                  <SchoolYears organization={org} />
                 </Section>
               </div>
               <Section title="Заполненность данных">

@@ -64,7 +64,6 @@ export function OrganizationsPage() {
   const { data, loading, error, refetch } = useData(ORGANIZATIONS, {
     variables: { filter, first: pager.first, after: shownKey.current === filterKey ? pager.after : null },
   });
-  const openings = new Map((data?.organizationsNotOpened ?? []).map((row) => [row.organization.id, row]));
 
   return (
     <Page title="Организации">
@@ -135,7 +134,7 @@ export function OrganizationsPage() {
                       <td data-label="Тип">{ORGANIZATION_TYPES[node.type]}</td>
                       {scope.regional && <td data-label="Муниципалитет">{node.municipality.name}</td>}
                       <td data-label="Учебный год">
-                        <SchoolYearCell status={node.schoolYearStatus} opening={openings.get(node.id)} />
+                        <SchoolYearCell status={node.schoolYearStatus} opening={node.schoolYearOpening} />
                       </td>
                       <td data-label="Обучающиеся">
                         <CompletenessCell figures={node.dataCompleteness} />

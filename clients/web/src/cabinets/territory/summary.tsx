@@ -160,11 +160,18 @@ function TopGaps({ gaps }: { gaps: CompletenessWithGaps['gaps'] }) {
   );
 }
 
+/**
+ * The not-opened rows the summary reads to split them per municipality: one bounded page (issue 13 §4); the
+ * total comes from `totalCount`. Learning knows no organization → municipality map, so a per-municipality
+ * count cannot be set-based there.
+ */
+const NOT_OPENED_SAMPLE = 200;
+
 export function SummaryPage() {
   const scope = useTerritoryScope();
   // Not cached: the figures are computed per request and must be current when a coordinator looks.
   const { data, loading, error, refetch } = useData(SUMMARY, {
-    variables: { regional: scope.regional },
+    variables: { regional: scope.regional, notOpenedFirst: NOT_OPENED_SAMPLE },
     fetchPolicy: 'no-cache',
   });
   return (
@@ -177,15 +184,22 @@ export function SummaryPage() {
         {(loaded) => {
           const municipalities = visibleMunicipalities(loaded);
           const figures = total(municipalities);
-          const openings = loaded.organizationsNotOpened;
+          const notOpened = loaded.organizationsNotOpened;
+          const openings = notOpened.edges.map((edge) => edge.node);
           return (
             <>
               <Stats
                 figures={figures}
-                notOpened={openings.length}
+                notOpened={notOpened.totalCount}
                 overdue={openings.filter((row) => row.organization.schoolYearOpening.overdue).length}
               />
               <MunicipalitiesTable rows={municipalities} openings={openings} />
+              {notOpened.pageInfo.hasNextPage && (
+                <p className="muted">
+                  Просрочка и разбивка по муниципалитетам посчитаны по первым {openings.length} организациям, не
+                  открывшим учебный год; полный список — на странице «Не открыли учебный год».
+                </p>
+              )}
               <TopGaps gaps={figures.gaps} />
             </>
           );

@@ -4,7 +4,7 @@ import { Badge } from '../../ui/kit.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useData } from '../../api/hooks.ts';
 import { SCHOOL_YEAR_STATUSES, type SchoolYearStatus } from './labels.ts';
-import { MUNICIPALITIES, type Completeness, type Opening } from './queries/organizations.ts';
+import { MUNICIPALITIES, type Completeness } from './queries/organizations.ts';
 import { completenessTone, formatCount, formatPercent } from './rules.ts';
 import type { TerritoryScope } from './scope.ts';
 
@@ -53,8 +53,15 @@ const STATUS_TONES: Record<SchoolYearStatus, 'success' | 'warning' | 'error' | '
 };
 
 /** School-year status; for one not opened yet, the rule-13 deadline and whether it has passed. */
-export function SchoolYearCell({ status, opening }: { status: SchoolYearStatus; opening: Opening | undefined }) {
-  const term = opening?.organization.schoolYearOpening;
+/** The opening term (rule 13) shown only while the year is not opened, as on the not-opened list. */
+export function SchoolYearCell({
+  status,
+  opening,
+}: {
+  status: SchoolYearStatus;
+  opening: { deadline: string; overdue: boolean } | undefined;
+}) {
+  const term = status === 'NOT_CREATED' || status === 'DRAFT' ? opening : undefined;
   return (
     <div className="t-status">
       <Badge tone={STATUS_TONES[status]}>{SCHOOL_YEAR_STATUSES[status]}</Badge>

@@ -43,7 +43,12 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
     Query: {
       organizationsNotOpened: (
         _: unknown,
-        args: { schoolYear?: number | null; municipalityId?: string | null },
+        args: {
+          schoolYear?: number | null;
+          municipalityId?: string | null;
+          first?: number | null;
+          after?: string | null;
+        },
         ctx: LearningContext,
       ) =>
         organizationsNotOpened(
@@ -51,6 +56,7 @@ export const schoolYearModule: SubgraphModule<LearningContext> = {
           ctx.policy,
           args.schoolYear ?? currentSchoolYear(ctx.now()),
           args.municipalityId,
+          args,
         ),
     },
     Mutation: {

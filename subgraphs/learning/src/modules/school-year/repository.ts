@@ -105,18 +105,34 @@ export async function organizationsWithoutOpenedYear(
   db: Executor,
   candidates: readonly string[] | 'ALL',
   year: number,
-): Promise<{ organizationId: string; status: 'NOT_CREATED' | 'DRAFT' }[]> {
+  page: { first: number; after: string | null },
+): Promise<{ total: number; rows: { organizationId: string; status: 'NOT_CREATED' | 'DRAFT' }[] }> {
   const source =
     candidates === 'ALL'
       ? sql`(select organization_id from learning.school_years union select organization_id from learning.classes) o`
       : sql`unnest(${`{${candidates.join(',')}}`}::uuid[]) as o(organization_id)`;
-  const rows = await db.execute<{ organization_id: string; status: 'NOT_CREATED' | 'DRAFT' }>(sql`
-    select o.organization_id, coalesce(y.status::text, 'NOT_CREATED') as status
-    from ${source}
-    left join learning.school_years y on y.organization_id = o.organization_id and y.year = ${year}
-    where y.id is null or y.status = 'DRAFT'
-    order by o.organization_id`);
-  return rows.map((row) => ({ organizationId: row.organization_id, status: row.status }));
+  // One statement for the page and the total (issue 13 §3/§4): the count is a one-row side joined to the page,
+  // so an empty page (past the end) still carries it. Keyset on the organization id, the only order learning
+  // has (names and municipalities live in people).
+  const after = page.after ? sql`and n.organization_id > ${page.after}::uuid` : sql``;
+  const rows = await db.execute<{ total: number; organization_id: string | null; status: 'NOT_CREATED' | 'DRAFT' }>(sql`
+    with n as (
+      select o.organization_id, coalesce(y.status::text, 'NOT_CREATED') as status
+      from ${source}
+      left join learning.school_years y on y.organization_id = o.organization_id and y.year = ${year}
+      where y.id is null or y.status = 'DRAFT'
+    )
+    select t.total::int as total, p.organization_id, p.status
+    from (select count(*) as total from n) t
+    left join lateral (
+      select n.organization_id, n.status from n where true ${after} order by n.organization_id limit ${page.first + 1}
+    ) p on true`);
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    rows: rows.flatMap((row) =>
+      row.organization_id ? [{ organizationId: row.organization_id, status: row.status }] : [],
+    ),
+  };
 }
 
 /** The periods of the school years, in their order. */

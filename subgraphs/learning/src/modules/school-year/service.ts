@@ -3,7 +3,17 @@
  * promoted, graduates leaving, repeaters staying in their parallel — then opened; the region sees which
  * organizations have not opened it.
  */
-import { AppError, badInput, conflict, forbidden, notFound } from '@region/kit';
+import {
+  AppError,
+  badInput,
+  conflict,
+  connection,
+  decodeCursor,
+  encodeCursor,
+  forbidden,
+  notFound,
+  pageSize,
+} from '@region/kit';
 import type { Database, Executor } from '@region/db';
 import { currentSchoolYear, isoDate } from '../../calendar.ts';
 import type { LearningPolicy } from '../../policy.ts';
@@ -234,6 +244,9 @@ function overseenOrganizations(policy: LearningPolicy, municipalityId: string | 
     );
   }
   if (region && !municipalityId) return 'ALL';
+  // Another municipality's list is refused rather than answered empty (an empty list reads as «all opened»).
+  if (!region && municipalityId && ids.size === 0)
+    throw forbidden('Муниципалитет не входит в вашу территорию: запросите список без муниципалитета или по своему.');
   return [...ids];
 }
 
@@ -247,15 +260,26 @@ export async function organizationsNotOpened(
   policy: LearningPolicy,
   schoolYear: number,
   municipalityId: string | null | undefined,
+  page: { first?: number | null; after?: string | null },
 ) {
   if (!policy.holds('aggregate:read'))
     throw forbidden('Сводка по открытию учебного года доступна муниципальным и региональным координаторам.');
+  const first = pageSize(page.first);
+  const after = decodeCursor(page.after, isUuid);
   const candidates = overseenOrganizations(policy, municipalityId);
-  if (candidates !== 'ALL' && candidates.length === 0) return [];
-  const rows = await organizationsWithoutOpenedYear(db, candidates, schoolYear);
-  return rows.map((row) => ({
+  const found =
+    candidates !== 'ALL' && candidates.length === 0
+      ? { total: 0, rows: [] }
+      : await organizationsWithoutOpenedYear(db, candidates, schoolYear, { first, after });
+  const nodes = found.rows.map((row) => ({
     organization: { __typename: 'Organization' as const, id: row.organizationId },
     schoolYear,
     status: row.status satisfies SchoolYearStatus,
   }));
+  return { ...connection(nodes, first, (node) => encodeCursor(node.organization.id)), totalCount: found.total };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
 }

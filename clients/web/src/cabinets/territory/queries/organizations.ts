@@ -100,17 +100,17 @@ export const ORGANIZATIONS: TypedDocumentNode<TerritoryOrganizationsQuery, Terri
             name
           }
           schoolYearStatus
+          schoolYearOpening {
+            deadline
+            overdue
+          }
           dataCompleteness {
             ...TerritoryCompleteness
           }
         }
       }
     }
-    organizationsNotOpened {
-      ...TerritoryOpening
-    }
   }
-  ${OPENING}
   ${COMPLETENESS}
 `;
 
@@ -125,9 +125,18 @@ export const MUNICIPALITIES: TypedDocumentNode<TerritoryMunicipalitiesQuery, Ter
   `;
 
 export const NOT_OPENED: TypedDocumentNode<TerritoryNotOpenedQuery, TerritoryNotOpenedQueryVariables> = gql`
-  query TerritoryNotOpened {
-    organizationsNotOpened {
-      ...TerritoryOpening
+  query TerritoryNotOpened($first: Int, $after: String) {
+    organizationsNotOpened(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...TerritoryOpening
+        }
+      }
     }
   }
   ${OPENING}
@@ -138,7 +147,7 @@ export type MunicipalityFigures = MunicipalityFiguresFragment;
 export type SummaryData = TerritorySummaryQuery;
 
 export const SUMMARY: TypedDocumentNode<TerritorySummaryQuery, TerritorySummaryQueryVariables> = gql`
-  query TerritorySummary($regional: Boolean!) {
+  query TerritorySummary($regional: Boolean!, $notOpenedFirst: Int) {
     municipalities @include(if: $regional) {
       ...MunicipalityFigures
     }
@@ -150,8 +159,16 @@ export const SUMMARY: TypedDocumentNode<TerritorySummaryQuery, TerritorySummaryQ
         }
       }
     }
-    organizationsNotOpened {
-      ...TerritoryOpening
+    organizationsNotOpened(first: $notOpenedFirst) {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          ...TerritoryOpening
+        }
+      }
     }
   }
 
@@ -193,6 +210,10 @@ export const ORGANIZATION: TypedDocumentNode<TerritoryOrganizationQuery, Territo
         }
       }
       schoolYearStatus
+      schoolYearOpening {
+        deadline
+        overdue
+      }
       schoolYears {
         id
         year
@@ -207,10 +228,6 @@ export const ORGANIZATION: TypedDocumentNode<TerritoryOrganizationQuery, Territo
         ...TerritoryCompletenessGaps
       }
     }
-    organizationsNotOpened {
-      ...TerritoryOpening
-    }
   }
-  ${OPENING}
   ${COMPLETENESS_GAPS}
 `;
