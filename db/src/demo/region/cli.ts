@@ -151,8 +151,8 @@ async function report(url: string, result: RegionResult): Promise<void> {
     );
     console.log(
       [
-        `Wall time        ${result.seconds.toFixed(1)} s`,
-        `Rows written     ${written.toLocaleString('en-US')} (${Math.round(written / Math.max(result.seconds, 0.001)).toLocaleString('en-US')} rows/s)`,
+        `Wall time        ${result.seconds.toFixed(1)} s (demo part ${result.phases.demo.toFixed(1)} s, identifiers in use ${result.phases.load.toFixed(1)} s, chunks ${result.phases.chunks.toFixed(1)} s, journal indexes ${result.phases.indexes.toFixed(1)} s, ANALYZE ${result.phases.analyze.toFixed(1)} s)`,
+        `Rows written     ${written.toLocaleString('en-US')} (${Math.round(written / Math.max(result.phases.chunks, 0.001)).toLocaleString('en-US')} rows/s while writing chunks)`,
         `Peak RSS         ${peakRss.toFixed(0)} MiB (the generator process)`,
         `Database size    ${size}`,
         `Database         ${url.replace(/\/\/[^@]*@/, '//')}`,

@@ -11,9 +11,13 @@
  *   learners, school year) is recorded once; a run with other options is refused rather than mixed in.
  * - Deterministic by seed: a chunk's random streams and ids come from the seed and its key.
  *
- * Indexes and constraints stay in place during COPY: the chunk ids are time-ordered (UUIDv7 shape) and each
- * chunk's rows are local to its organization, classes and learners, so the B-trees grow at their right
- * edges; dropping them would make a resumed or repeated run unable to rely on them.
+ * The secondary indexes of the three journal tables (lessons, marks, attendance: nine in ten rows) are
+ * dropped while the chunks are written and built again at the end, which sorts once instead of descending
+ * a B-tree per row. This is safe: their definitions are recorded in `region_generator.deferred_indexes` in
+ * the transaction that drops them, so an interrupted run's next run rebuilds exactly them; the unique ones
+ * are rebuilt as unique, so a duplicate the generator made would fail the run rather than pass unseen;
+ * primary keys, foreign keys and every other table's indexes stay in place. Generate before serving the
+ * database: while a run is under way the journal tables have no secondary indexes.
  */
 import postgres from 'postgres';
 import { createDb } from '../../client.ts';
@@ -54,6 +58,8 @@ export interface RegionResult {
   /** Rows written by every run of this plan per table. */
   totalRows: Record<string, number>;
   seconds: number;
+  /** Where the time went: seeding the demo part, reading the identifiers in use, the chunks, indexes and ANALYZE. */
+  phases: { demo: number; load: number; chunks: number; indexes: number; analyze: number };
 }
 
 const BOOKKEEPING = `
@@ -66,6 +72,10 @@ const BOOKKEEPING = `
     school_year smallint not null,
     through date not null,
     created_at timestamptz not null default now()
+  );
+  create table if not exists region_generator.deferred_indexes (
+    name text primary key,
+    definition text not null
   );
   create table if not exists region_generator.chunks (
     number integer primary key,
@@ -90,6 +100,13 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       synchronous_commit: 'off',
     },
   });
+  const phases = { demo: 0, load: 0, chunks: 0, indexes: 0, analyze: 0 };
+  let mark = started;
+  const phase = (name: keyof typeof phases) => {
+    const now = performance.now();
+    phases[name] = (now - mark) / 1000;
+    mark = now;
+  };
   try {
     const demo = createDb(url, { max: 1 });
     try {
@@ -97,6 +114,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     } finally {
       await demo.close();
     }
+    phase('demo');
     await sql.unsafe(BOOKKEEPING);
     const demoLearners = await recordPlan(sql, { seed: String(seed), learners: options.learners, schoolYear, through });
     const plan = planRegion(seed, options.learners - demoLearners);
@@ -114,15 +132,19 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       rows: {},
       totalRows: {},
       seconds: 0,
+      phases,
     };
     const todo = plan.organizations.filter((organization) => !done.has(organization.number));
     if (done.has(0) && todo.length === 0) {
+      // A run interrupted while it rebuilt the indexes left some to build: nothing else to do.
+      await rebuildIndexes(sql);
       result.totalRows = sumRows([...done.values()]);
       result.seconds = (performance.now() - started) / 1000;
       return result;
     }
 
     const shared = await loadShared(sql, seed, schoolYear, through);
+    phase('load');
     let rows = 0;
     let learnersDone =
       demoLearners + plan.organizations.filter((o) => done.has(o.number)).reduce((s, o) => s + o.learners, 0);
@@ -139,6 +161,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     if (!done.has(0)) await write(generateTerritory(shared, plan));
     await loadTerritory(sql, shared);
 
+    await deferIndexes(sql);
     let inflight: Promise<void> | undefined;
     for (const organization of todo) {
       const chunk = await generateOrganization(shared, organization);
@@ -146,7 +169,11 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       inflight = write(chunk);
     }
     await inflight;
+    phase('chunks');
+    await rebuildIndexes(sql);
+    phase('indexes');
     await sql.unsafe('analyze');
+    phase('analyze');
 
     result.rows = sumRows(written);
     const all = await sql<{ rows: Record<string, number> }[]>`select rows from region_generator.chunks`;
@@ -278,6 +305,39 @@ async function writeChunk(sql: postgres.Sql, chunk: Chunk): Promise<Record<strin
       values (${chunk.number}, ${chunk.key}, ${chunk.learners}, ${tx.json(counts)})`;
   });
   return counts;
+}
+
+/** Tables whose secondary indexes wait for the end of the run. */
+const DEFERRED_TABLES = ['lessons', 'marks', 'attendance'];
+
+async function deferIndexes(sql: postgres.Sql): Promise<void> {
+  await sql.begin(async (tx) => {
+    const indexes = await tx<{ name: string; definition: string }[]>`
+      select i.indexname as name, i.indexdef as definition
+      from pg_indexes i
+      where i.schemaname = 'learning' and i.tablename in ${tx(DEFERRED_TABLES)}
+        and not exists (
+          select 1 from pg_constraint c
+          where c.conname = i.indexname and c.connamespace = 'learning'::regnamespace and c.contype = 'p')`;
+    for (const index of indexes) {
+      await tx`
+        insert into region_generator.deferred_indexes (name, definition)
+        values (${index.name}, ${index.definition}) on conflict do nothing`;
+      await tx.unsafe(`drop index learning."${index.name}"`);
+    }
+  });
+}
+
+async function rebuildIndexes(sql: postgres.Sql): Promise<void> {
+  const deferred = await sql<{ name: string; definition: string }[]>`
+    select name, definition from region_generator.deferred_indexes order by name`;
+  await sql`set maintenance_work_mem = '512MB'`;
+  for (const index of deferred) {
+    await sql.begin(async (tx) => {
+      await tx.unsafe(index.definition);
+      await tx`delete from region_generator.deferred_indexes where name = ${index.name}`;
+    });
+  }
 }
 
 function sumRows(list: readonly Record<string, number>[]): Record<string, number> {
