@@ -78,6 +78,9 @@ async function main(): Promise<void> {
         '{bar} {percentage}% | {value}/{total} learners | {rate} learners/s | {rows} rows | ETA {eta_formatted} | RSS {rss} MiB | {chunk}',
       etaBuffer: 50,
       hideCursor: true,
+      // Logged runs (CI, `> file`) get a line every ten seconds instead of a redrawn bar.
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
     },
     cliProgress.Presets.shades_classic,
   );
