@@ -173,11 +173,25 @@ describe('the generated region', () => {
     );
   });
 
-  it('generates the same rows from the same seed', async () => {
+  it('generates the same rows from the same seed, also when a run was interrupted and resumed', async () => {
     let other: TestDatabase | undefined;
     try {
       other = await createTestDatabase('demo');
-      await buildRegion(other.adminUrl, { learners: LEARNERS, seed: SEED });
+      let chunks = 0;
+      const interrupted = buildRegion(other.adminUrl, {
+        learners: LEARNERS,
+        seed: SEED,
+        onProgress: () => {
+          if (++chunks === 4) throw new Error('interrupted');
+        },
+      });
+      await expect(interrupted).rejects.toThrow('interrupted');
+      const resumed = await buildRegion(other.adminUrl, { learners: LEARNERS, seed: SEED });
+      expect(resumed.chunks.skipped).toBe(3);
+      expect(resumed.chunks.written).toBe(first.chunks.total - 3);
+      const indexes = `select count(*) from pg_indexes where schemaname = 'learning' and tablename in ('lessons', 'marks', 'attendance')`;
+      const [count] = await other.admin().sql.unsafe(indexes);
+      expect(Number(count?.['count'])).toBe(await one(indexes));
       const digest = `
         select md5(string_agg(id::text || coalesce(snils, '') || last_name || birth_date::text, ',' order by id)) from people.persons;
         select md5(string_agg(id::text || student_id::text || value::text || set_at::text, ',' order by id)) from learning.marks;

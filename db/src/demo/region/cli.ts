@@ -1,15 +1,13 @@
 /**
  * `npm run demo:region -- --learners 400000`: the demo region plus a region-size bulk, streamed (generate.ts).
  *
- * Where it writes, by default, is where `npm start` reads: the embedded PostgreSQL in `.data/pg` on port
- * PG_PORT (54329), database `region`, subgraph roles with the launcher's password. So `npm start` (and
- * `npm run bench`) afterwards serve the generated region. `--data-dir` (and `--port`) keep it apart; with
+ * Where it writes, by default, is where `npm start` reads (location.ts), so `npm start` and `npm run bench`
+ * afterwards serve the generated region. `--data-dir` (and `--port`) keep it apart; with
  * `--database-url postgres://…/postgres` (or DATABASE_URL) the generator uses that server's `region` database
  * instead, as the launcher does.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import postgres from 'postgres';
@@ -18,15 +16,7 @@ import { urlForDatabase } from '../../client.ts';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '../../embedded.ts';
 import { migrateDatabase } from '../../migrate.ts';
 import { buildRegion, DEMO_SEED, type RegionResult } from './generate.ts';
-
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-/** The launcher's (tools/launcher/src/index.ts): the same cluster, database and role password. */
-export const REGION_DEFAULTS = {
-  dataDir: resolve(ROOT, '.data/pg'),
-  port: 54329,
-  database: 'region',
-  rolePassword: 'region-dev',
-} as const;
+import { REGION_DEFAULTS } from './location.ts';
 
 const Options = z.object({
   learners: z.coerce.number().int().positive({ error: 'pass --learners N (a positive whole number)' }),
@@ -87,17 +77,19 @@ async function main(): Promise<void> {
   try {
     const url = await ensureDatabase(serverUrl, REGION_DEFAULTS.database);
     await migrateDatabase(url, options.rolePassword);
-    const started = performance.now();
+    let first: { at: number; learners: number } | undefined;
     let barStarted = false;
     const result = await buildRegion(url, {
       learners: options.learners,
       seed: /^-?\d+$/.test(options.seed) ? Number(options.seed) : options.seed,
       through: options.through,
       onProgress: (progress) => {
-        const seconds = (performance.now() - started) / 1000;
+        // The rate of this run's chunks: the demo part and the chunks of an earlier run do not count.
+        first ??= { at: performance.now(), learners: progress.learnersDone };
+        const seconds = (performance.now() - first.at) / 1000;
         const payload = {
           rows: progress.rows.toLocaleString('en-US'),
-          rate: Math.round(progress.learnersDone / Math.max(seconds, 0.001)),
+          rate: Math.round((progress.learnersDone - first.learners) / Math.max(seconds, 0.001)),
           rss: Math.round(process.memoryUsage.rss() / 2 ** 20),
           chunk: progress.chunk,
         };
@@ -156,6 +148,7 @@ async function report(url: string, result: RegionResult): Promise<void> {
       [
         `Wall time        ${result.seconds.toFixed(1)} s (demo part ${result.phases.demo.toFixed(1)} s, identifiers in use ${result.phases.load.toFixed(1)} s, chunks ${result.phases.chunks.toFixed(1)} s, journal indexes ${result.phases.indexes.toFixed(1)} s, ANALYZE ${result.phases.analyze.toFixed(1)} s)`,
         `Rows written     ${written.toLocaleString('en-US')} (${Math.round(written / Math.max(result.phases.chunks, 0.001)).toLocaleString('en-US')} rows/s while writing chunks)`,
+        `CPU              generator ${result.cpu.generator.toFixed(1)} s, PostgreSQL backend ${result.cpu.postgres === null ? 'unknown' : `${result.cpu.postgres.toFixed(1)} s`}`,
         `Peak RSS         ${peakRss.toFixed(0)} MiB (the generator process)`,
         `Database size    ${size}`,
         `Database         ${url.replace(/\/\/[^@]*@/, '//')}`,

@@ -19,6 +19,7 @@
  * primary keys, foreign keys and every other table's indexes stay in place. Generate before serving the
  * database: while a run is under way the journal tables have no secondary indexes.
  */
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { createDb } from '../../client.ts';
 import { createContext, documentKey } from '../context.ts';
@@ -58,6 +59,12 @@ export interface RegionResult {
   /** Rows written by every run of this plan per table. */
   totalRows: Record<string, number>;
   seconds: number;
+  /**
+   * CPU seconds this run spent in the generator process and in its PostgreSQL backend (null where the server's
+   * processes cannot be read: another machine, not Linux). On a shared machine these, not the wall time, are
+   * what the run costs; on an idle one the wall time approaches the larger of the two, as they overlap.
+   */
+  cpu: { generator: number; postgres: number | null };
   /** Where the time went: seeding the demo part, reading the identifiers in use, the chunks, indexes and ANALYZE. */
   phases: { demo: number; load: number; chunks: number; indexes: number; analyze: number };
 }
@@ -107,7 +114,18 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     phases[name] = (now - mark) / 1000;
     mark = now;
   };
+  const cpuAtStart = process.cpuUsage();
   try {
+    const [{ backend } = { backend: 0 }] = await sql<{ backend: number }[]>`select pg_backend_pid() as backend`;
+    const backendCpuAtStart = backendCpuSeconds(backend);
+    const measureCpu = (result: RegionResult) => {
+      const used = process.cpuUsage(cpuAtStart);
+      const backendCpu = backendCpuSeconds(backend);
+      result.cpu = {
+        generator: (used.user + used.system) / 1e6,
+        postgres: backendCpu === null || backendCpuAtStart === null ? null : backendCpu - backendCpuAtStart,
+      };
+    };
     const demo = createDb(url, { max: 1 });
     try {
       if (await isDatabaseEmpty(demo.db)) await seedDemoRegion(demo.db, { seed: DEMO_SEED, scale: 1 });
@@ -133,6 +151,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       totalRows: {},
       seconds: 0,
       phases,
+      cpu: { generator: 0, postgres: null },
     };
     const todo = plan.organizations.filter((organization) => !done.has(organization.number));
     if (done.has(0) && todo.length === 0) {
@@ -140,6 +159,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       await rebuildIndexes(sql);
       result.totalRows = sumRows([...done.values()]);
       result.seconds = (performance.now() - started) / 1000;
+      measureCpu(result);
       return result;
     }
 
@@ -167,6 +187,9 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       const chunk = await generateOrganization(shared, organization);
       await inflight;
       inflight = write(chunk);
+      // Awaited before the next chunk is written: a failure surfaces there, not as an unhandled rejection
+      // while the next chunk is being generated.
+      inflight.catch(() => {});
     }
     await inflight;
     phase('chunks');
@@ -179,6 +202,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     const all = await sql<{ rows: Record<string, number> }[]>`select rows from region_generator.chunks`;
     result.totalRows = sumRows(all.map((row) => row.rows));
     result.seconds = (performance.now() - started) / 1000;
+    measureCpu(result);
     return result;
   } finally {
     await sql.end({ timeout: 5 });
@@ -337,6 +361,17 @@ async function rebuildIndexes(sql: postgres.Sql): Promise<void> {
       await tx.unsafe(index.definition);
       await tx`delete from region_generator.deferred_indexes where name = ${index.name}`;
     });
+  }
+}
+
+/** utime + stime of a local server process from /proc (Linux, clock ticks of 1/100 s), or null. */
+function backendCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
   }
 }
 
