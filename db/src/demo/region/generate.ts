@@ -358,7 +358,9 @@ async function rebuildIndexes(sql: postgres.Sql): Promise<void> {
   await sql`set maintenance_work_mem = '512MB'`;
   for (const index of deferred) {
     await sql.begin(async (tx) => {
-      await tx.unsafe(index.definition);
+      // pg_indexes writes a partitioned table's index as `ON ONLY`, which would build it on the parent alone
+      // (left invalid, the partitions without it): built `ON` the parent, it is built on every partition.
+      await tx.unsafe(index.definition.replace(/ ON ONLY /, ' ON '));
       await tx`delete from region_generator.deferred_indexes where name = ${index.name}`;
     });
   }
