@@ -8,9 +8,9 @@ import type { ClassPlan, Context, OrganizationInfo } from './context.ts';
 import { GROUP_NAMES } from './names.ts';
 
 const LETTERS = ['А', 'А', 'Б', 'Б', 'В'];
-const COLLEGE_SPECIALTIES = ['ТМ', 'ЭМ', 'ПК', 'СА', 'ОП', 'ТО'];
+export const COLLEGE_SPECIALTIES = ['ТМ', 'ЭМ', 'ПК', 'СА', 'ОП', 'ТО'];
 /** Kindergarten groups by the age the children turn during the year: младшая, средняя, старшая, подготовительная. */
-const GROUP_AGES = [3, 4, 5, 6];
+export const GROUP_AGES = [3, 4, 5, 6];
 const SCHOOL_CLASSES = 4;
 
 /** Class and group names each organization must have because a demo account studies, teaches or leads there. */

@@ -70,7 +70,7 @@ export function generateOrganizations(context: Context, scale: number): void {
   });
 }
 
-const ORGANIZATION_TYPES = {
+export const ORGANIZATION_TYPES = {
   school: 'SCHOOL',
   kindergarten: 'KINDERGARTEN',
   extra: 'EXTRA_EDUCATION',
@@ -85,7 +85,7 @@ const CENTRES: readonly [string, string][] = [
 ];
 
 /** Numbers differ between municipalities, so that «СОШ № 1» names one school of the demo region. */
-function organizationNames(
+export function organizationNames(
   kind: OrganizationKind,
   n: number,
   municipalityNumber: number,
@@ -126,7 +126,7 @@ function organizationNames(
   }
 }
 
-function newInn(context: Context, municipality: MunicipalityInfo, used: Set<string>, wrong: boolean): string {
+export function newInn(context: Context, municipality: MunicipalityInfo, used: Set<string>, wrong: boolean): string {
   for (;;) {
     const valid = innWithCheckDigit(municipality.innPrefix + context.rng.digits(5));
     const inn = wrong ? valid.slice(0, 9) + String((Number(valid[9]) + 1) % 10) : valid;

@@ -93,14 +93,14 @@ function positionsOf(context: Context, organization: OrganizationInfo): string[]
   }
 }
 
-interface HireOptions {
+export interface HireOptions {
   sex?: Sex;
   minAge?: number;
   maxAge?: number;
   maternityLeave?: boolean;
 }
 
-function hire(
+export function hire(
   context: Context,
   staffing: Staffing,
   organization: OrganizationInfo,

@@ -1,0 +1,162 @@
+/**
+ * `npm run demo:region -- --learners 400000`: the demo region plus a region-size bulk, streamed (generate.ts).
+ *
+ * Where it writes, by default, is where `npm start` reads (location.ts), so `npm start` and `npm run bench`
+ * afterwards serve the generated region. `--data-dir` (and `--port`) keep it apart; with
+ * `--database-url postgres://…/postgres` (or DATABASE_URL) the generator uses that server's `region` database
+ * instead, as the launcher does.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import postgres from 'postgres';
+import { z } from 'zod';
+import { urlForDatabase } from '../../client.ts';
+import { startEmbeddedPostgres, type EmbeddedCluster } from '../../embedded.ts';
+import { migrateDatabase } from '../../migrate.ts';
+import { buildRegion, DEMO_SEED, type RegionResult } from './generate.ts';
+import { REGION_DEFAULTS } from './location.ts';
+
+const Options = z.object({
+  learners: z.coerce.number().int().positive({ error: 'pass --learners N (a positive whole number)' }),
+  seed: z.string().min(1),
+  through: z.iso.date().optional(),
+  databaseUrl: z.url().optional(),
+  dataDir: z.string().min(1),
+  port: z.coerce.number().int().min(1).max(65_535),
+  rolePassword: z.string().min(1),
+});
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      learners: { type: 'string' },
+      seed: { type: 'string', default: String(DEMO_SEED) },
+      through: { type: 'string' },
+      'database-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+    },
+  });
+  const parsed = Options.safeParse({
+    learners: values.learners,
+    seed: values.seed,
+    through: values.through,
+    databaseUrl: values['database-url'] ?? process.env['DATABASE_URL'],
+    dataDir: values['data-dir'] ? resolve(values['data-dir']) : REGION_DEFAULTS.dataDir,
+    port: values.port ?? process.env['PG_PORT'] ?? REGION_DEFAULTS.port,
+    rolePassword: process.env['DB_ROLE_PASSWORD'] ?? REGION_DEFAULTS.rolePassword,
+  });
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
+    process.exitCode = 2;
+    return;
+  }
+  const options = parsed.data;
+  let cluster: EmbeddedCluster | undefined;
+  let serverUrl = options.databaseUrl;
+  if (!serverUrl) {
+    await mkdir(options.dataDir, { recursive: true });
+    console.log(`Embedded PostgreSQL on port ${options.port}, data in ${options.dataDir}`);
+    cluster = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, persistent: true });
+    serverUrl = cluster.url;
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      format:
+        '{bar} {percentage}% | {value}/{total} learners | {rate} learners/s | {rows} rows | ETA {eta_formatted} | RSS {rss} MiB | {chunk}',
+      etaBuffer: 50,
+      hideCursor: true,
+      // Logged runs (CI, `> file`) get a line every ten seconds instead of a redrawn bar.
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  try {
+    const url = await ensureDatabase(serverUrl, REGION_DEFAULTS.database);
+    await migrateDatabase(url, options.rolePassword);
+    let first: { at: number; learners: number } | undefined;
+    let barStarted = false;
+    const result = await buildRegion(url, {
+      learners: options.learners,
+      seed: /^-?\d+$/.test(options.seed) ? Number(options.seed) : options.seed,
+      through: options.through,
+      onProgress: (progress) => {
+        // The rate of this run's chunks: the demo part and the chunks of an earlier run do not count.
+        first ??= { at: performance.now(), learners: progress.learnersDone };
+        const seconds = (performance.now() - first.at) / 1000;
+        const payload = {
+          rows: progress.rows.toLocaleString('en-US'),
+          rate: Math.round((progress.learnersDone - first.learners) / Math.max(seconds, 0.001)),
+          rss: Math.round(process.memoryUsage.rss() / 2 ** 20),
+          chunk: progress.chunk,
+        };
+        if (!barStarted) {
+          bar.start(progress.learnersTotal, progress.learnersDone, payload);
+          barStarted = true;
+        } else bar.update(progress.learnersDone, payload);
+      },
+    });
+    bar.stop();
+    await report(url, result);
+  } catch (error) {
+    bar.stop();
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    bar.stop();
+    await cluster?.stop();
+  }
+}
+
+async function ensureDatabase(serverUrl: string, database: string): Promise<string> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [exists] = await admin`select 1 from pg_database where datname = ${database}`;
+    if (!exists) await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  return urlForDatabase(serverUrl, database);
+}
+
+async function report(url: string, result: RegionResult): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [{ size } = { size: '?' }] = await sql<{ size: string }[]>`
+      select pg_size_pretty(pg_database_size(current_database())) as size`;
+    const written = Object.values(result.rows).reduce((sum, n) => sum + n, 0);
+    const peakRss = process.resourceUsage().maxRSS / 1024;
+    if (result.chunks.written === 0) {
+      console.log(`The region of ${result.learners} learners is complete already: nothing to write.`);
+    } else {
+      console.log(
+        `Region of ${result.learners} learners (${result.demoLearners} of the demo, seed-deterministic): ` +
+          `${result.chunks.written} chunks written, ${result.chunks.skipped} were already there.`,
+      );
+    }
+    console.table(
+      Object.fromEntries(
+        Object.entries(result.totalRows)
+          .sort(([, a], [, b]) => b - a)
+          .map(([table, total]) => [table, { total, 'this run': result.rows[table] ?? 0 }]),
+      ),
+    );
+    console.log(
+      [
+        `Wall time        ${result.seconds.toFixed(1)} s (demo part ${result.phases.demo.toFixed(1)} s, identifiers in use ${result.phases.load.toFixed(1)} s, chunks ${result.phases.chunks.toFixed(1)} s, journal indexes ${result.phases.indexes.toFixed(1)} s, ANALYZE ${result.phases.analyze.toFixed(1)} s)`,
+        `Rows written     ${written.toLocaleString('en-US')} (${Math.round(written / Math.max(result.phases.chunks, 0.001)).toLocaleString('en-US')} rows/s while writing chunks)`,
+        `CPU              generator ${result.cpu.generator.toFixed(1)} s, PostgreSQL backend ${result.cpu.postgres === null ? 'unknown' : `${result.cpu.postgres.toFixed(1)} s`}`,
+        `Peak RSS         ${peakRss.toFixed(0)} MiB (the generator process)`,
+        `Database size    ${size}`,
+        `Database         ${url.replace(/\/\/[^@]*@/, '//')}`,
+      ].join('\n'),
+    );
+  } finally {
+    await sql.end();
+  }
+}
+
+await main();
