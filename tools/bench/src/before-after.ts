@@ -75,7 +75,7 @@ export function renderBeforeAfter(
   lines.push('## Before / after (issue 13 §4)');
   lines.push('');
   lines.push(
-    `Before: ${baseline.source}. After: this run (${loaded}). CPU ms per request counts work, not waiting, but it ` +
+    `Before (\`tools/bench/before.json\`): ${baseline.source}. After: this run (${loaded}). CPU ms per request counts work, not waiting, but it ` +
       'still grows with load (cache misses, context switches, the scheduler), so a before taken at a higher load ' +
       'than the after flatters the after; the stock gateway of the same run is the steadier reference. The ' +
       'issue\'s own "from ≈" figures were taken on a quiet machine. Project gateway unless the row says otherwise.',
@@ -134,7 +134,7 @@ export function renderBeforeAfter(
       `${fixed(before('coordinator-organizations', conn, 'project', 'rps'), 1)} / ${fixed(before('coordinator-organizations', conn, 'project', 'cpuTotal'), 1)}`,
       `${fixed(measuredAfter(coordinator, conn, 'project', 'rps'), 1)} / ${fixed(measuredAfter(coordinator, conn, 'project', 'cpuTotal'), 1)}`,
       'at region scale ≥ 0.9× its demo speed',
-      'not measured by a demo run: run the bench on a region-scale `--data-dir` and compare its RPS with this row',
+      'needs a region-scale run (`--data-dir`): not checked by a demo run',
     ]);
   }
   lines.push(table(['target (issue 13 §4)', 'before', 'after', 'target', 'verdict'], rows));
