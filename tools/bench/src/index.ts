@@ -6,9 +6,10 @@
  *   npm run bench -- --quick                   a smoke run: 1 s runs, 1 round
  *   npm run bench -- --data-dir .data/pg       an embedded data directory generated beforehand (database `region`)
  *   npm run bench -- --database-url postgres://postgres:…@host/region   any PostgreSQL 18 (superuser URL)
+ *   npm run bench -- --render .data/bench/last-run.json   the report of the last run again, without measuring
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -18,6 +19,7 @@ import { principalResolver } from '@region/gateway/auth/principal';
 import type { Principal } from '@region/kit';
 import { SUBGRAPHS } from '@region/schema';
 import { plantGuardians } from './accounts.ts';
+import { readBaseline } from './before-after.ts';
 import { datasetSizes, openDatabase } from './database.ts';
 import {
   cpuMs,
@@ -38,6 +40,7 @@ import {
   type CpuColumn,
   type Measured,
   type OperationReport,
+  type ReportInput,
   type Target,
 } from './report.ts';
 
@@ -56,6 +59,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
     quick: { type: 'boolean', default: false },
+    render: { type: 'string' },
   },
 });
 
@@ -280,6 +284,20 @@ function medianOf(samples: { load: LoadResult; cpu: Record<CpuColumn, number> }[
   };
 }
 
+async function writeReport(input: ReportInput): Promise<void> {
+  const markdown = renderReport(input, readBaseline());
+  const out = args.out.startsWith('/') ? args.out : `${ROOT}${args.out}`;
+  // Formatted as the repository formats every file, so `npm run format:check` passes on a fresh report.
+  await writeFile(out, await format(markdown, { ...(await resolveConfig(out)), filepath: out }));
+  log(`Wrote ${out}`);
+}
+
+/** `--render <json>`: the report of a run kept in `.data/bench/last-run.json`, without measuring again. */
+async function render(path: string): Promise<void> {
+  const input = JSON.parse(await readFile(path, 'utf8')) as ReportInput & { generatedAt: string };
+  await writeReport({ ...input, generatedAt: new Date(input.generatedAt) });
+}
+
 async function main(): Promise<void> {
   const loadBefore = loadavg();
   const startedAt = performance.now();
@@ -406,7 +424,7 @@ async function main(): Promise<void> {
       }
     }
 
-    const markdown = renderReport({
+    const input: ReportInput = {
       generatedAt: new Date(),
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
       machine: machine(version?.server_version ?? 'unknown'),
@@ -428,11 +446,12 @@ async function main(): Promise<void> {
       statementMethod: counter.method,
       loadAverage: { before: loadBefore, after: loadavg() },
       operations: reports,
-    });
-    const out = args.out.startsWith('/') ? args.out : `${ROOT}${args.out}`;
-    // Formatted as the repository formats every file, so `npm run format:check` passes on a fresh report.
-    await writeFile(out, await format(markdown, { ...(await resolveConfig(out)), filepath: out }));
-    log(`Wrote ${out}`);
+    };
+    // The run's figures, kept so that a change of the report's layout can be rendered from them
+    // (`--render <json>`) without measuring again.
+    await mkdir(`${ROOT}.data/bench`, { recursive: true });
+    await writeFile(`${ROOT}.data/bench/last-run.json`, JSON.stringify(input, null, 2));
+    await writeReport(input);
   } catch (error) {
     console.error(error);
     if (platform) console.error(platform.recentOutput().join('\n'));
@@ -444,4 +463,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (args.render) await render(args.render);
+else await main();
