@@ -6,7 +6,7 @@
  * month are scheduled but not given yet.
  */
 import type { Executor } from '@region/db';
-import { regionDate, schoolYearOf } from '@region/kit';
+import { addDays, regionDate, schoolYearOf } from '@region/kit';
 import type { AnalyticsPolicy } from '../../policy.ts';
 import type { DatasetId, DimensionId, MeasureId } from '../reports/catalog.ts';
 import { buildReport, type ReportInput, type ReportOptions, type ReportTable } from '../reports/service.ts';
@@ -31,9 +31,7 @@ const russianDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${i
  */
 export function dashboardRange(today: string): { from: string; to: string } {
   const from = `${schoolYearOf(today)}-09-01`;
-  const firstOfMonth = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
-  firstOfMonth.setUTCDate(0);
-  const lastComplete = firstOfMonth.toISOString().slice(0, 10);
+  const lastComplete = addDays(`${today.slice(0, 7)}-01`, -1);
   return { from, to: lastComplete >= from ? lastComplete : today };
 }
 

@@ -3,6 +3,7 @@
  * from the catalogue's fragments (`catalog.ts`); everything a caller sends is a parameter.
  */
 import type { Executor } from '@region/db';
+import { addDays } from '@region/kit';
 import { sql, type SQL } from 'drizzle-orm';
 import {
   DATASETS,
@@ -150,9 +151,7 @@ export async function classOrganizations(db: Executor, classIds: readonly string
 export function factSourcesFor(query: Omit<CubeQuery, 'fromFacts'>): FactSource[] {
   if ('from' in query.time) {
     const { from, to } = query.time;
-    const next = new Date(`${to}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    if (!from.endsWith('-01') || next.getUTCDate() !== 1) return [];
+    if (!from.endsWith('-01') || !addDays(to, 1).endsWith('-01')) return [];
   }
   return (DATASETS[query.dataset].facts ?? []).filter((facts) => {
     const covered = (id: DimensionId) => facts.dimensions.includes(id);
