@@ -8,7 +8,7 @@ import type { AnalyticsPolicy } from '../../policy.ts';
 import { DATASETS, DIMENSIONS } from '../reports/catalog.ts';
 import { labels } from '../reports/repository.ts';
 import { buildReport, planReport, type ReportInput, type ReportOptions, type ReportTable } from '../reports/service.ts';
-import { SUPPRESSED_MARK, render, type FileCell, type FileFormat, type Sheet } from './files.ts';
+import { SUPPRESSED_MARK, render, type FileCell, type FileFormat, type Sheet } from '@region/kit/table-files';
 
 export interface ReportFileResult {
   filename: string;

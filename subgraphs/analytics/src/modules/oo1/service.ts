@@ -10,7 +10,7 @@ import type { Executor } from '@region/db';
 import { badInput, regionDate, schoolYearOf } from '@region/kit';
 import type { AnalyticsPolicy } from '../../policy.ts';
 import { fileName, type ReportFileResult } from '../exports/service.ts';
-import { SUPPRESSED_MARK, render, type FileCell } from '../exports/files.ts';
+import { SUPPRESSED_MARK, render, type FileCell } from '@region/kit/table-files';
 import { DIMENSIONS } from '../reports/catalog.ts';
 import { labels } from '../reports/repository.ts';
 import {

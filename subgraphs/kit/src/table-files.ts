@@ -1,6 +1,6 @@
 /**
- * Report files (issue 12): CSV and XLSX of a table laid out as sheets — lines of header (title, filters,
- * the suppression note) above the table. A suppressed cell is written «к», as Rosstat marks figures
+ * Table files (issue 12, shared by every subgraph's exports since issue 15): CSV and XLSX of a table laid out
+ * as sheets — lines of header (title, filters, the suppression note) above the table. A suppressed cell is written «к», as Rosstat marks figures
  * withheld to protect a small group of persons (DOMAIN.md rule 23). XLSX goes through exceljs' streaming
  * writer (rows are committed as they are written, nothing is kept per cell); CSV through csv-stringify.
  */
