@@ -28,7 +28,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import { changeLogTable } from './change-log.ts';
+import { changeHorizonTable, changeLogTable } from './change-log.ts';
 
 export const admissions = pgSchema('admissions');
 
@@ -269,3 +269,4 @@ export const productionCalendars = admissions.table(
 
 /** The change feed's log of applications (issue 14 §2, `change-log.ts`): a row per application and organization. */
 export const changes = changeLogTable(admissions);
+export const changesHorizon = changeHorizonTable(admissions);

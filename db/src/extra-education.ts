@@ -30,6 +30,7 @@ import {
   PROGRAMME_STATUSES,
 } from '@region/schema/enums';
 import { sql } from 'drizzle-orm';
+import { changeHorizonTable, changeLogTable } from './change-log.ts';
 import {
   bigserial,
   check,
@@ -430,3 +431,10 @@ export const peopleOutbox = extraEducation.table(
       .where(sql`${t.deliveredAt} is null`),
   ],
 );
+
+/**
+ * The change feed's log (issue 14 §2, `change-log.ts`): certificates (rows of their municipality, rule 19) and
+ * contracts (rows of their organization), keys only.
+ */
+export const changes = changeLogTable(extraEducation);
+export const changesHorizon = changeHorizonTable(extraEducation);

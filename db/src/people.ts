@@ -21,7 +21,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-import { changeLogTable } from './change-log.ts';
+import { changeHorizonTable, changeLogTable } from './change-log.ts';
 
 export const people = pgSchema('people');
 
@@ -526,3 +526,4 @@ export const operationManifests = people.table(
 
 /** The change feed's log of people's entities (issue 14 §2, `change-log.ts`). */
 export const changes = changeLogTable(people);
+export const changesHorizon = changeHorizonTable(people);

@@ -23,6 +23,7 @@ describe('the demo manifest of mis-municipality-1', () => {
     expect(manifest.operations.map((operation) => operation.name).sort()).toEqual([
       'AdmissionsChanges',
       'CampaignFigures',
+      'ExtraEducationChanges',
       'LearningChanges',
       'MunicipalContingent',
       'NotOpenedOrganizations',
@@ -38,7 +39,9 @@ describe('the demo manifest of mis-municipality-1', () => {
       ? 'PERSON'
       : body.includes('Admissions')
         ? 'APPLICATION'
-        : 'MARK';
+        : body.includes('ExtraEducation')
+          ? 'CERTIFICATE'
+          : 'MARK';
     const variables = { first: 200, entity };
     expect(exceededLimit({ schema, document, source: body, variables }, DEFAULT_LIMITS.service)).toBeNull();
   });

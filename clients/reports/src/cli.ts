@@ -138,7 +138,9 @@ export function program(io: { stdout: (text: string) => void; env: NodeJS.Proces
   command
     .command('changes')
     .description('лента изменений с сохранённого курсора: дописывает изменения в файл и сохраняет новый курсор')
-    .addArgument(new Argument('<feed>', 'лента подграфа').choices(['people', 'learning', 'admissions']))
+    .addArgument(
+      new Argument('<feed>', 'лента подграфа').choices(['people', 'learning', 'admissions', 'extra-education']),
+    )
     .argument(
       '<entity>',
       'сущность: PERSON, ORGANIZATION, ENROLMENT, CLASS, CLASS_MEMBERSHIP, MARK, ATTENDANCE, APPLICATION',

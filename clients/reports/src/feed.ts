@@ -8,23 +8,36 @@ import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { runOperation, type Connection } from './gateway.ts';
 import { toCsv, type Format } from './output.ts';
 
-export type Feed = 'people' | 'learning' | 'admissions';
+export type Feed = 'people' | 'learning' | 'admissions' | 'extra-education';
 
-const FIELD: Record<Feed, { name: string; entityType: string }> = {
-  people: { name: 'peopleChanges', entityType: 'PeopleChangeEntity' },
-  learning: { name: 'learningChanges', entityType: 'LearningChangeEntity' },
-  admissions: { name: 'admissionsChanges', entityType: 'AdmissionsChangeEntity' },
+const KEYS = 'version kind entity id organizationId personId classId reason';
+
+const FIELD: Record<Feed, { operation: string; name: string; entityType: string; keys: string }> = {
+  people: { operation: 'PeopleChanges', name: 'peopleChanges', entityType: 'PeopleChangeEntity', keys: KEYS },
+  learning: { operation: 'LearningChanges', name: 'learningChanges', entityType: 'LearningChangeEntity', keys: KEYS },
+  admissions: {
+    operation: 'AdmissionsChanges',
+    name: 'admissionsChanges',
+    entityType: 'AdmissionsChangeEntity',
+    keys: KEYS,
+  },
+  // A certificate belongs to a municipality, not to an organization.
+  'extra-education': {
+    operation: 'ExtraEducationChanges',
+    name: 'extraEducationChanges',
+    entityType: 'ExtraEducationChangeEntity',
+    keys: 'version kind entity id organizationId municipalityId personId classId reason',
+  },
 };
 
 /** The demo manifest's change-feed operations, byte for byte (their hashes are what a service account may send). */
 export function feedOperation(feed: Feed): { name: string; body: string } {
-  const { name, entityType } = FIELD[feed];
-  const operation = `${feed[0]!.toUpperCase()}${feed.slice(1)}Changes`;
+  const { operation, name, entityType, keys } = FIELD[feed];
   return {
     name: operation,
     body: `query ${operation}($entity: ${entityType}!, $since: String, $first: Int) {
   ${name}(entity: $entity, since: $since, first: $first) {
-    changes { version kind entity id organizationId personId classId reason }
+    changes { ${keys} }
     cursor
     hasMore
   }

@@ -2,6 +2,7 @@
 import { defineSubgraph, outboxMetrics, type SubgraphDeps } from '@region/kit';
 import type { ExtraEducationContext } from './context.ts';
 import { catalogueModule } from './modules/catalogue/index.ts';
+import { changesModule } from './modules/changes/index.ts';
 import { createCertificateLoaders } from './modules/certificates/loaders.ts';
 import { certificatePeople } from './modules/certificates/people.ts';
 import { certificatesModule } from './modules/certificates/index.ts';
@@ -22,7 +23,7 @@ export interface ExtraEducationDeps extends SubgraphDeps {
 
 const extraEducationSubgraph = defineSubgraph<ExtraEducationContext, ExtraEducationDeps>({
   name: 'extra-education',
-  modules: [catalogueModule, certificatesModule, fundingModule, coverageModule, enrolmentModule],
+  modules: [catalogueModule, certificatesModule, fundingModule, coverageModule, enrolmentModule, changesModule],
   policy: (principal) => new ExtraEducationPolicy(principal),
   loaders: (db, policy) => ({
     ...createCatalogueLoaders(db, policy),

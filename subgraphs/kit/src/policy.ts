@@ -14,7 +14,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Grant, Scope } from '@region/schema';
 import { notFound } from './errors.ts';
-import { SELF_SCOPES, grantsWith, holdsAnonymously, organizationsWith, type Principal } from './principal.ts';
+import {
+  SELF_SCOPES,
+  grantsWith,
+  holdsAnonymously,
+  municipalitiesWith,
+  organizationsWith,
+  type Principal,
+} from './principal.ts';
 
 export const TRUE: SQL = sql`true`;
 export const FALSE: SQL = sql`false`;
@@ -53,6 +60,11 @@ export class PolicyBase {
   /** Organizations over which the principal holds a scope through an organization-wide grant: `'ALL'` for the region. */
   organizationsWith(scope: Scope): 'ALL' | string[] {
     return organizationsWith(this.principal, scope);
+  }
+
+  /** Municipalities over which the principal holds a scope through a municipality-wide grant: `'ALL'` for the region. */
+  municipalitiesWith(scope: Scope): 'ALL' | string[] {
+    return municipalitiesWith(this.principal, scope);
   }
 
   /** Predicate on an organization id column: an organization-wide grant carrying `scope` covers it. */

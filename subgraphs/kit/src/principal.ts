@@ -65,6 +65,20 @@ export function holdsAnonymously(principal: Principal, scope: Scope): boolean {
  * Organizations where the principal holds a scope: `'ALL'` for a region-wide grant, else the organizations of
  * its ORGANIZATION and MUNICIPALITY grants (the latter carry their organization ids from login).
  */
+/**
+ * Municipalities over which the principal holds a scope through a municipality-wide grant (`'ALL'` for the
+ * region): for rows that belong to a municipality rather than to one of its organizations.
+ */
+export function municipalitiesWith(principal: Principal, scope: Scope): 'ALL' | string[] {
+  if (holdsAnonymously(principal, scope)) return 'ALL';
+  const ids: string[] = [];
+  for (const grant of grantsWith(principal, scope)) {
+    if (grant.territory.kind === 'REGION') return 'ALL';
+    if (grant.territory.kind === 'MUNICIPALITY') ids.push(grant.territory.municipalityId);
+  }
+  return ids;
+}
+
 export function organizationsWith(principal: Principal, scope: Scope): 'ALL' | string[] {
   if (holdsAnonymously(principal, scope)) return 'ALL';
   const ids: string[] = [];

@@ -356,6 +356,43 @@ export type CertificateIntakeResult = {
   created: Scalars['Boolean']['output'];
 };
 
+export type ExtraEducationChangeEntity =
+  /** Сертификат дополнительного образования (ПФДО), в том числе смена его статуса. */
+  | 'CERTIFICATE'
+  /** Договор об обучении по программе дополнительного образования. */
+  | 'CONTRACT';
+
+/** Вид изменения: запись создана или изменена (UPSERT) либо её больше нет (DELETE, «надгробие»). */
+export type ChangeKind =
+  | 'UPSERT'
+  | 'DELETE';
+
+/** Одно изменение: версия, вид и ключ сущности (и ключи её места), без значений. */
+export type Change = {
+  __typename?: 'Change';
+  /** Версия: идентификатор транзакции, записавшей изменение (монотонна в пределах базы подграфа). */
+  version: Scalars['String']['output'];
+  kind: ChangeKind;
+  entity: Scalars['String']['output'];
+  /** Идентификатор сущности. */
+  id: Scalars['ID']['output'];
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** Муниципалитет записи, которая принадлежит муниципалитету, а не одной организации (сертификат ПФДО). */
+  municipalityId?: Maybe<Scalars['ID']['output']>;
+  personId?: Maybe<Scalars['ID']['output']>;
+  classId?: Maybe<Scalars['ID']['output']>;
+  /** Причина «надгробия», если это не удаление: CONSENT_WITHDRAWN, MERGED; CONSENT_GRANTED для UPSERT. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type ChangePage = {
+  __typename?: 'ChangePage';
+  changes: Array<Change>;
+  /** Курсор для следующего запроса (since): сохраните его. */
+  cursor: Scalars['String']['output'];
+  hasMore: Scalars['Boolean']['output'];
+};
+
 /** Территория, по которой считан охват. */
 export type ExtraCoverageArea =
   | 'REGION'
@@ -768,6 +805,13 @@ export type Query = {
   /** Сертификаты вашей территории (регион — все, муниципалитет — свои), по дате выдачи, новые первыми. */
   certificates: CertificateConnection;
   /**
+   * Лента изменений дополнительного образования (как change queries Ed-Fi): ключи сертификатов ПФДО вашего
+   * муниципалитета (сертификат принадлежит муниципалитету, municipalityId) и договоров организаций вашей территории,
+   * по возрастанию версии, с курсора since (без него — с начала). Смена статуса сертификата — UPSERT. Только ключи,
+   * без значений; personId — ребёнок. Версии — идентификаторы транзакций базы дополнительного образования.
+   */
+  extraEducationChanges: ChangePage;
+  /**
    * Охват детей 5–18 лет дополнительным образованием на дату (правило 21): по региону (без аргументов), по
    * муниципалитету или по организации. Только числа, без списков детей: для регионального оператора и
    * министерства — весь регион, для муниципального координатора — свой муниципалитет. Без даты — сегодня.
@@ -812,6 +856,13 @@ export type QueryCertificatesArgs = {
   filter?: InputMaybe<CertificateFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryExtraEducationChangesArgs = {
+  entity: ExtraEducationChangeEntity;
+  since?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1032,6 +1083,10 @@ export type ResolversTypes = ResolversObject<{
   CertificateEdge: ResolverTypeWrapper<Omit<CertificateEdge, 'node'> & { node: ResolversTypes['Certificate'] }>;
   EpguCertificateInput: EpguCertificateInput;
   CertificateIntakeResult: ResolverTypeWrapper<CertificateIntakeRow>;
+  ExtraEducationChangeEntity: ExtraEducationChangeEntity;
+  ChangeKind: ChangeKind;
+  Change: ResolverTypeWrapper<Change>;
+  ChangePage: ResolverTypeWrapper<ChangePage>;
   ExtraCoverageArea: ExtraCoverageArea;
   ExtraCoverage: ResolverTypeWrapper<CoverageRef>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1093,6 +1148,8 @@ export type ResolversParentTypes = ResolversObject<{
   CertificateEdge: Omit<CertificateEdge, 'node'> & { node: ResolversParentTypes['Certificate'] };
   EpguCertificateInput: EpguCertificateInput;
   CertificateIntakeResult: CertificateIntakeRow;
+  Change: Change;
+  ChangePage: ChangePage;
   ExtraCoverage: CoverageRef;
   Float: Scalars['Float']['output'];
   ExtraDirectionCoverage: ExtraDirectionCoverage;
@@ -1363,6 +1420,24 @@ export type CertificateIntakeResultResolvers<ContextType = ExtraEducationContext
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ChangeResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChangeKind'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  municipalityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  personId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  classId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ChangePageResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ChangePage'] = ResolversParentTypes['ChangePage']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type ExtraCoverageResolvers<ContextType = ExtraEducationContext, ParentType extends ResolversParentTypes['ExtraCoverage'] = ResolversParentTypes['ExtraCoverage'], FederationReferenceType extends FederationReferenceTypes['ExtraCoverage'] = FederationReferenceTypes['ExtraCoverage']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ExtraCoverage']> | FederationReferenceType, FederationReferenceType, ContextType>;
   area?: Resolver<ResolversTypes['ExtraCoverageArea'], ParentType, ContextType>;
@@ -1535,6 +1610,7 @@ export type QueryResolvers<ContextType = ExtraEducationContext, ParentType exten
   managedProgrammes?: Resolver<ResolversTypes['ProgrammeConnection'], ParentType, ContextType, RequireFields<QueryManagedProgrammesArgs, 'first'>>;
   certificate?: Resolver<Maybe<ResolversTypes['Certificate']>, ParentType, ContextType, RequireFields<QueryCertificateArgs, 'id'>>;
   certificates?: Resolver<ResolversTypes['CertificateConnection'], ParentType, ContextType, RequireFields<QueryCertificatesArgs, 'first'>>;
+  extraEducationChanges?: Resolver<ResolversTypes['ChangePage'], ParentType, ContextType, RequireFields<QueryExtraEducationChangesArgs, 'entity' | 'first'>>;
   extraCoverage?: Resolver<Maybe<ResolversTypes['ExtraCoverage']>, ParentType, ContextType, Partial<QueryExtraCoverageArgs>>;
   extraApplication?: Resolver<Maybe<ResolversTypes['ExtraApplication']>, ParentType, ContextType, RequireFields<QueryExtraApplicationArgs, 'id'>>;
   extraApplications?: Resolver<ResolversTypes['ExtraApplicationConnection'], ParentType, ContextType, RequireFields<QueryExtraApplicationsArgs, 'first'>>;
@@ -1561,6 +1637,8 @@ export type Resolvers<ContextType = ExtraEducationContext> = ResolversObject<{
   CertificateConnection?: CertificateConnectionResolvers<ContextType>;
   CertificateEdge?: CertificateEdgeResolvers<ContextType>;
   CertificateIntakeResult?: CertificateIntakeResultResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangePage?: ChangePageResolvers<ContextType>;
   ExtraCoverage?: ExtraCoverageResolvers<ContextType>;
   ExtraDirectionCoverage?: ExtraDirectionCoverageResolvers<ContextType>;
   ExtraCertificateCounts?: ExtraCertificateCountsResolvers<ContextType>;

@@ -195,6 +195,8 @@ export type Change = {
   /** Идентификатор сущности. */
   id: Scalars['ID']['output'];
   organizationId?: Maybe<Scalars['ID']['output']>;
+  /** Муниципалитет записи, которая принадлежит муниципалитету, а не одной организации (сертификат ПФДО). */
+  municipalityId?: Maybe<Scalars['ID']['output']>;
   personId?: Maybe<Scalars['ID']['output']>;
   classId?: Maybe<Scalars['ID']['output']>;
   /** Причина «надгробия», если это не удаление: CONSENT_WITHDRAWN, MERGED; CONSENT_GRANTED для UPSERT. */
@@ -1940,6 +1942,7 @@ export type ChangeResolvers<ContextType = PeopleContext, ParentType extends Reso
   entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  municipalityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   personId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   classId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
