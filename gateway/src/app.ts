@@ -61,6 +61,8 @@ export interface GatewayOptions {
   anonymousRateLimit?: RateLimit;
   /** Reverse proxies in front of the gateway that append to `X-Forwarded-For` (default 0: the socket's peer). */
   trustedProxies?: number;
+  /** Refuse every operation of a service account that has no active manifest (issue 14 §1; default false). */
+  requireServiceManifest?: boolean;
   /** How long a subgraph fetch may take, headers and body (default `DEFAULT_SUBGRAPH_TIMEOUT_MS`). */
   subgraphTimeoutMs?: number;
 }
@@ -140,6 +142,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           sign,
           ttlMs: options.principalTtlMs,
         }),
+        { requireManifest: options.requireServiceManifest ?? false },
       ),
       requestGuards<GatewayContext>({
         limits: options.limits ?? DEFAULT_LIMITS,

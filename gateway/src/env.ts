@@ -107,6 +107,15 @@ export function readEnv() {
      * `SUBGRAPH_UNAVAILABLE` (`reason: TIMEOUT`); login resolution at people included.
      */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    /**
+     * Issue 14 §1: a service account without an active operation manifest runs nothing (`true`, production's
+     * setting in deploy/k8s) or runs under its scopes alone (`false`, the default while accounts such as ЕПГУ
+     * have no manifest registered yet — docs/architecture.md, «Municipal systems»).
+     */
+    REQUIRE_SERVICE_MANIFEST: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     /** How long shutdown waits for in-flight requests before closing their connections. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
     /** OTLP traces and the `/metrics` token (docs/operations.md). */

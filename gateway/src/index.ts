@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     anonymousRateLimit: { burst: env.ANONYMOUS_RATE_BURST, perSecond: env.ANONYMOUS_RATE_PER_SECOND },
     trustedProxies: env.TRUSTED_PROXIES,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    requireServiceManifest: env.REQUIRE_SERVICE_MANIFEST,
   });
   const port = await listen(gateway.server, env.GATEWAY_PORT, env.LISTEN_HOST);
   logger.info({ port }, 'gateway listening');

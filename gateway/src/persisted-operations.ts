@@ -110,6 +110,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  */
 export function persistedOperations<C extends { principal: Principal }>(
   allowList: (serviceId: string) => Promise<AllowList>,
+  { requireManifest = false }: { requireManifest?: boolean } = {},
 ): ApolloServerPlugin<C> {
   return {
     async requestDidStart(requestContext: GraphQLRequestContext<C>) {
@@ -129,7 +130,17 @@ export function persistedOperations<C extends { principal: Principal }>(
           ),
         );
       }
-      if (!operations) return;
+      if (!operations && !requireManifest) return;
+      if (!operations) {
+        return refuseLater(
+          requestContext,
+          new AppError(
+            PERSISTED_QUERY_NOT_ALLOWED,
+            'У внешней системы нет действующего манифеста операций: её операции регистрирует региональный оператор.',
+            { http: { status: 403 } },
+          ),
+        );
+      }
       const request = requestContext.request;
       const hash = (request.extensions?.['persistedQuery'] as { sha256Hash?: unknown } | undefined)?.sha256Hash;
       const text = request.query ?? (typeof hash === 'string' ? operations.get(hash) : undefined);

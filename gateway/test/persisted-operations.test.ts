@@ -21,11 +21,11 @@ const PERSON: Principal = { kind: 'PERSON', personId: '01900000-0000-7000-8000-0
 type List = Awaited<ReturnType<ReturnType<typeof persistedOperationsAllowList>>>;
 const manifest: List = { version: 1, operations: new Map([[sha256(ALLOWED), ALLOWED]]), checkedAt: 0 };
 
-function server(allowList: (serviceId: string) => Promise<List>) {
+function server(allowList: (serviceId: string) => Promise<List>, requireManifest = false) {
   return new ApolloServer<{ principal: Principal }>({
     typeDefs: 'type Query { hello: String, secret: String }',
     resolvers: { Query: { hello: () => 'hi', secret: () => 'secret' } },
-    plugins: [persistedOperations(allowList)],
+    plugins: [persistedOperations(allowList, { requireManifest })],
   });
 }
 
@@ -73,6 +73,19 @@ describe('the persisted-operations plugin', () => {
     await open.start();
     expect((await run(open, SERVICE, { query: OTHER })).data).toEqual({ secret: 'secret' });
     await open.stop();
+  });
+
+  it('refuses every operation of an account without a manifest when one is required (REQUIRE_SERVICE_MANIFEST)', async () => {
+    const closed = server(async () => ({ version: null, operations: null, checkedAt: 0 }), true);
+    await closed.start();
+    for (const query of [OTHER, ALLOWED]) {
+      const answer = await run(closed, SERVICE, { query });
+      expect(answer.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      expect(answer.status).toBe(403);
+      expect(answer.data).toBeUndefined();
+    }
+    expect((await run(closed, PERSON, { query: OTHER })).data).toEqual({ secret: 'secret' });
+    await closed.stop();
   });
 
   it('fails closed when people cannot tell the manifest: SUBGRAPH_UNAVAILABLE, 503', async () => {

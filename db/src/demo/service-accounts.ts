@@ -24,6 +24,8 @@ export const DEMO_SERVICES = [
     name: 'Приём: запись зачислений в книгу движения',
     municipality: null,
     scopes: ['org:read', 'movement:write'],
+    // Its one operation, the text of `subgraphs/admissions/src/outbox/movement-book-client.ts` byte for byte.
+    manifest: 'manifests/admissions-enrolment.json',
   },
   {
     // The extra-education subgraph's worker: records contracts' enrolments and expulsions in the movement book.
@@ -31,5 +33,7 @@ export const DEMO_SERVICES = [
     name: 'Дополнительное образование: запись зачислений и отчислений в книгу движения',
     municipality: null,
     scopes: ['org:read', 'movement:write'],
+    // Its two operations, the texts of `subgraphs/extra-education/src/outbox/*-client.ts` byte for byte.
+    manifest: 'manifests/extra-education-enrolment.json',
   },
 ] as const;

@@ -19,7 +19,7 @@ export interface EnrolmentPayload {
 /** The gateway and the admissions service account's token (`serviceTokenProvider`). */
 export type MovementBookOptions = GatewayClientOptions;
 
-const RECORD = /* GraphQL */ `
+export const RECORD = /* GraphQL */ `
   mutation RecordEnrolment($input: MovementInput!) {
     recordMovement(input: $input) {
       id

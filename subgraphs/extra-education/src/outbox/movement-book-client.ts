@@ -7,7 +7,7 @@
 import { gatewayClient, type Deliver, type GatewayClientOptions, type OutboxMessage } from '@region/kit';
 import type { MovementPayload } from './table.ts';
 
-const RECORD = /* GraphQL */ `
+export const RECORD = /* GraphQL */ `
   mutation RecordExtraMovement($input: MovementInput!) {
     recordMovement(input: $input) {
       id

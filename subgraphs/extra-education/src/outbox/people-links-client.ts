@@ -7,7 +7,7 @@
 import { gatewayClient, type Deliver, type GatewayClientOptions, type OutboxMessage } from '@region/kit';
 import type { LinkPayload } from './table.ts';
 
-const RECORD = /* GraphQL */ `
+export const RECORD = /* GraphQL */ `
   mutation RecordExtraEducationLink($input: ExtraEducationLinkInput!) {
     recordExtraEducationLink(input: $input) {
       applicationId
