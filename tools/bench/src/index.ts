@@ -7,6 +7,8 @@
  *   npm run bench -- --data-dir .data/pg       an embedded data directory generated beforehand (database `region`)
  *   npm run bench -- --database-url postgres://postgres:…@host/region   any PostgreSQL 18 (superuser URL)
  *   npm run bench -- --render .data/bench/last-run.json   the report of the last run again, without measuring
+ *   npm run bench -- --data-dir … --dataset region --demo-run <a demo run's json> --out docs/benchmarks-region.md
+ *                                              a region run, its coordinators' page compared with the demo run's
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -62,6 +64,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'docs/benchmarks.md' },
     quick: { type: 'boolean', default: false },
     render: { type: 'string' },
+    'demo-run': { type: 'string' },
   },
 });
 
@@ -287,7 +290,8 @@ function medianOf(samples: { load: LoadResult; cpu: Record<CpuColumn, number> }[
 }
 
 async function writeReport(input: ReportInput): Promise<void> {
-  const markdown = renderReport(input, readBaseline());
+  const demo = args['demo-run'] ? (JSON.parse(await readFile(args['demo-run'], 'utf8')) as ReportInput) : undefined;
+  const markdown = renderReport(input, readBaseline(), demo);
   const out = args.out.startsWith('/') ? args.out : `${ROOT}${args.out}`;
   // Formatted as the repository formats every file, so `npm run format:check` passes on a fresh report.
   await writeFile(out, await format(markdown, { ...(await resolveConfig(out)), filepath: out }));
@@ -467,6 +471,7 @@ async function main(): Promise<void> {
     // (`--render <json>`) without measuring again.
     await mkdir(`${ROOT}.data/bench`, { recursive: true });
     await writeFile(`${ROOT}.data/bench/last-run.json`, JSON.stringify(input, null, 2));
+    await writeFile(`${ROOT}.data/bench/last-run-${input.dataset.label}.json`, JSON.stringify(input, null, 2));
     await writeReport(input);
   } catch (error) {
     console.error(error);
