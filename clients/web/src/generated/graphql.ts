@@ -265,11 +265,13 @@ export type MarkKind =
   | 'PERIOD'
   | 'YEAR';
 
-/** Отметка: 2–5 или зачёт/незачёт. */
+/** Отметка: 2–5, зачёт/незачёт или «н/а». */
 export type MarkValue =
   | 'FAIL'
   | 'FIVE'
   | 'FOUR'
+  /** «н/а» — не аттестован: только за период, год или итоговая. */
+  | 'NOT_ATTESTED'
   | 'PASS'
   | 'THREE'
   | 'TWO';
