@@ -155,7 +155,9 @@ describe('report card and сводная ведомость', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await download.path())!);
     const lines: unknown[][] = [];
-    workbook.worksheets[0]!.eachRow({ includeEmpty: true }, (line) => lines.push((line.values as unknown[]).slice(1)));
+    workbook.worksheets[0]!.eachRow({ includeEmpty: true }, (line) =>
+      lines.push(Array.from((line.values as unknown[]).slice(1), (cell) => cell ?? '')),
+    );
     const head = lines.findIndex((line) => line[0] === '№');
     expect(lines[head]!.slice(2, 2 + sheet.subjects.length)).toEqual(sheet.subjects.map((s) => s.name));
     sheet.rows.forEach((expected, index) => {

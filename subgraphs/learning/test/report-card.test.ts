@@ -190,7 +190,9 @@ describe('сводная ведомость', () => {
     );
     const worksheet = workbook.worksheets[0]!;
     const lines: unknown[][] = [];
-    worksheet.eachRow({ includeEmpty: true }, (row) => lines.push((row.values as unknown[]).slice(1)));
+    worksheet.eachRow({ includeEmpty: true }, (row) =>
+      lines.push(Array.from((row.values as unknown[]).slice(1), (cell) => cell ?? '')),
+    );
     const head = lines.findIndex((line) => line[0] === '№');
     expect(lines[head]!.slice(2, 2 + sheet.subjects.length)).toEqual(sheet.subjects.map((s) => s.name));
     const text: Record<string, string | number> = {
