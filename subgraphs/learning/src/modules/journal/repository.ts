@@ -467,8 +467,8 @@ export async function insertMarkHistory(tx: Executor, values: typeof markHistory
 }
 
 /**
- * Every study period of the organization's school year, in their order, locked (a year mark is set against
- * the last one, which must not be closed or reopened meanwhile), with the school year's status.
+ * Every study period of the organization's school year, in their order, with the school year's status — both
+ * rows locked (a year mark is set against the last period and the year's status, neither to change meanwhile).
  */
 export async function lockPeriodsOfYear(tx: Executor, of: { organizationId: string; schoolYear: number }) {
   return tx
@@ -477,7 +477,7 @@ export async function lockPeriodsOfYear(tx: Executor, of: { organizationId: stri
     .innerJoin(schoolYears, eq(schoolYears.id, studyPeriods.schoolYearId))
     .where(and(eq(studyPeriods.organizationId, of.organizationId), eq(schoolYears.year, of.schoolYear)))
     .orderBy(asc(studyPeriods.number))
-    .for('update', { of: studyPeriods });
+    .for('update');
 }
 
 /** Is the subject assessed «зачёт/незачёт»? */
