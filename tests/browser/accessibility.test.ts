@@ -72,6 +72,10 @@ describe('accessibility', () => {
     ['admin', '/school/admissions'],
     // The movement book's table says it scrolls and takes focus (issue 15 §3.4).
     ['admin', '/school/movements'],
+    // The report card and the сводная ведомость (issue 15 §2).
+    ['guardian', async () => `/guardian/children/${await childOfGuardian()}/report-card`],
+    ['student', '/student/report-card'],
+    ['admin', '/school/summary-sheet'],
     ['coordinator', '/territory'],
     ['coordinator', '/territory/organizations'],
     ['coordinator', '/territory/campaign'],

@@ -284,3 +284,37 @@ describe('coordinator', () => {
     for (const operation of Object.values(runs)) expectSameStatements(operation);
   });
 });
+
+describe('school admin', () => {
+  it('runs as many statements for the сводная ведомость and its XLSX with a class of its size and with 6 more learners', async () => {
+    // Issue 15 §2: the web client's own «Сводная ведомость» documents.
+    const [row] = await platform.admin.sql<{ class_id: string; period_id: string }[]>`
+      select c.id as class_id, p.id as period_id from learning.classes c
+        join learning.school_years y on y.organization_id = c.organization_id and y.year = c.school_year
+        join learning.study_periods p on p.school_year_id = y.id
+      where c.school_year = ${SCHOOL_YEAR} and c.name = '5А'
+        and c.organization_id = (select organization_id from learning.classes c2
+          join learning.class_members m on m.class_id = c2.id
+          where m.person_id = ${await personIdOf(platform.admin, 'student')} and c2.school_year = ${SCHOOL_YEAR} limit 1)
+        and p.starts_on <= '2026-11-20' and p.ends_on >= '2026-11-20'`;
+    const variables = { classId: row!.class_id, periodId: row!.period_id };
+    const sheet: Record<string, string[]> = {};
+    const file: Record<string, string[]> = {};
+    const measure = async (label: string) => {
+      sheet[label] = await statementsOf('admin', webOperation('SummarySheet'), variables);
+      file[label] = await statementsOf('admin', webOperation('SummarySheetFile'), { ...variables, format: 'XLSX' });
+    };
+    await measure('the class');
+    // Six learners of other classes of the school join it (their names are people's, as the file needs).
+    await platform.admin.sql`
+      insert into learning.class_members (class_id, person_id, joined_on)
+      select ${row!.class_id}, cm.person_id, '2026-09-01' from learning.class_members cm
+        join learning.classes c on c.id = cm.class_id
+      where c.organization_id = (select organization_id from learning.classes where id = ${row!.class_id})
+        and c.school_year = ${SCHOOL_YEAR} and c.id <> ${row!.class_id} and cm.left_on is null
+      order by cm.person_id limit 6`;
+    await measure('6 more learners');
+    expectSameStatements(sheet);
+    expectSameStatements(file);
+  });
+});

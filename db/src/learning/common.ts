@@ -23,7 +23,8 @@ export const classKind = learning.enum('class_kind', [
   'EXTRA_ASSOCIATION',
 ]);
 export const markKind = learning.enum('mark_kind', ['CURRENT', 'CONTROL', 'PERIOD', 'YEAR', 'FINAL']);
-export const markValue = learning.enum('mark_value', ['2', '3', '4', '5', 'PASS', 'FAIL']);
+/** NA is «н/а» (не аттестован): a period, year or final mark only, never a lesson's (issue 15 §2). */
+export const markValue = learning.enum('mark_value', ['2', '3', '4', '5', 'PASS', 'FAIL', 'NA']);
 export const attendanceStatus = learning.enum('attendance_status', ['ABSENT', 'SICK', 'EXCUSED', 'LATE']);
 export const eventKind = learning.enum('event_kind', [
   'PARENT_MEETING',

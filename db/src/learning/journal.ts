@@ -121,6 +121,10 @@ export const marks = learning.table(
     uniqueIndex('marks_period_student_kind_key')
       .on(t.schoolYear, t.periodId, t.subjectId, t.studentId, t.kind)
       .where(sql`${t.deletedAt} is null and ${t.lessonId} is null`),
+    // One live year and one final mark per student and subject in a school year (no lesson, no period).
+    uniqueIndex('marks_year_student_kind_key')
+      .on(t.schoolYear, t.subjectId, t.studentId, t.kind)
+      .where(sql`${t.deletedAt} is null and ${t.lessonId} is null and ${t.periodId} is null`),
     index('marks_class_subject_date_idx').on(t.schoolYear, t.classId, t.subjectId, t.date),
     index('marks_student_date_idx').on(t.schoolYear, t.studentId, t.date),
     // Analytics' incremental facts read the marks changed since their last run (issue 13).

@@ -124,6 +124,8 @@ export const subjects = learning.table('subjects', {
   id: id(),
   name: text('name').notNull().unique(),
   shortName: text('short_name').notNull(),
+  /** Assessed «зачёт/незачёт» rather than 2–5: its period, year and final marks are PASS, FAIL or «н/а». */
+  passFail: boolean('pass_fail').notNull().default(false),
 });
 
 /** Учебный план: weekly hours of a subject in a parallel. */

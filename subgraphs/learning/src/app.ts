@@ -1,5 +1,5 @@
 /** The learning subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph } from '@region/kit';
+import { defineSubgraph, type SubgraphDeps } from '@region/kit';
 import { createLoaders, type LearningContext } from './context.ts';
 import { changesModule } from './modules/changes/index.ts';
 import { classesModule } from './modules/classes/index.ts';
@@ -9,8 +9,15 @@ import { portfolioModule } from './modules/portfolio/index.ts';
 import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
 import { LearningPolicy } from './policy.ts';
+import { peopleNames } from './people-names.ts';
+import { reportCardModule } from './modules/report-card/index.ts';
 
-const learningSubgraph = defineSubgraph<LearningContext>({
+export interface LearningDeps extends SubgraphDeps {
+  /** People's subgraph endpoint (`/graphql`), asked for learners' names in the сводная ведомость's file. */
+  peopleUrl?: string | undefined;
+}
+
+const learningSubgraph = defineSubgraph<LearningContext, LearningDeps>({
   name: 'learning',
   modules: [
     classesModule,
@@ -20,9 +27,11 @@ const learningSubgraph = defineSubgraph<LearningContext>({
     schoolYearModule,
     teacherScheduleModule,
     changesModule,
+    reportCardModule,
   ],
   policy: (principal) => new LearningPolicy(principal),
   loaders: createLoaders,
+  extend: ({ token, deps }) => ({ peopleNames: peopleNames(deps.peopleUrl, token) }),
 });
 export default learningSubgraph;
 

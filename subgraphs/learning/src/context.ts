@@ -6,8 +6,12 @@ import { createJournalLoaders } from './modules/journal/loaders.ts';
 import { createPortfolioLoaders } from './modules/portfolio/loaders.ts';
 import { createSchoolYearLoaders } from './modules/school-year/loaders.ts';
 import { LearningPolicy } from './policy.ts';
+import type { PeopleNames } from './people-names.ts';
 
-export type LearningContext = SubgraphContext<LearningPolicy, ReturnType<typeof createLoaders>>;
+export type LearningContext = SubgraphContext<LearningPolicy, ReturnType<typeof createLoaders>> & {
+  /** Learners' names from people, for the files learning writes (people-names.ts). */
+  peopleNames: PeopleNames;
+};
 
 export function createLoaders(db: Database, policy: LearningPolicy) {
   return {

@@ -125,6 +125,8 @@ export type Subject = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   shortName: Scalars['String']['output'];
+  /** Оценивается «зачёт/незачёт», а не 2–5 (отметки за период, год и итоговые). */
+  passFail: Scalars['Boolean']['output'];
 };
 
 /** Учитель ведёт предмет в классе (подгруппа — при делении класса). */
@@ -196,6 +198,11 @@ export type Person = {
    * отметки за прошедшие периоды.
    */
   portfolio?: Maybe<Portfolio>;
+  /**
+   * Табель обучающегося за учебный год (по умолчанию — текущий): отметки за периоды, годовые и итоговые по
+   * предметам, пропуски. Виден самому обучающемуся, его законным представителям и сотрудникам с доступом к классу.
+   */
+  reportCard?: Maybe<ReportCard>;
 };
 
 
@@ -225,6 +232,11 @@ export type PersonClassesArgs = {
 
 
 export type PersonPortfolioArgs = {
+  schoolYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PersonReportCardArgs = {
   schoolYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -273,6 +285,13 @@ export type JournalGrid = {
   attendance: Array<AttendanceMark>;
   /** Отметки за период (четверть, полугодие). */
   periodMarks: Array<Mark>;
+  /** Годовые и итоговые отметки класса по предмету за учебный год. */
+  yearMarks: Array<Mark>;
+  /**
+   * С какого дня ставятся годовые и итоговые отметки (последние две недели последнего периода; раньше — после
+   * его закрытия); null — у учебного года нет периодов.
+   */
+  yearMarksFrom?: Maybe<Scalars['Date']['output']>;
   /** Может ли текущий пользователь вносить изменения (с учётом закрытого периода). */
   editable: Scalars['Boolean']['output'];
   /** Сегодня по часам сервера: уроки позже этой даты ещё не прошли и отметок не принимают. */
@@ -420,6 +439,21 @@ export type SetPeriodMarkInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Годовая или итоговая отметка. */
+export type YearMarkKind =
+  | 'YEAR'
+  | 'FINAL';
+
+export type SetYearMarkInput = {
+  classId: Scalars['ID']['input'];
+  subjectId: Scalars['ID']['input'];
+  /** Обучающийся класса на конец учебного года (или на сегодня, пока последний период идёт). */
+  studentId: Scalars['ID']['input'];
+  kind: YearMarkKind;
+  value: MarkValue;
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type AttendanceInput = {
   lessonId: Scalars['ID']['input'];
   studentId: Scalars['ID']['input'];
@@ -550,6 +584,85 @@ export type EventKind =
   | 'CELEBRATION'
   | 'COMPETITION'
   | 'OTHER';
+
+/** Табель успеваемости. */
+export type ReportCard = {
+  __typename?: 'ReportCard';
+  schoolYear: Scalars['Int']['output'];
+  /** Классы обучающегося в учебном году. */
+  classes: Array<Class>;
+  /** Учебные периоды школы (столбцы табеля). */
+  periods: Array<StudyPeriod>;
+  subjects: Array<ReportCardSubject>;
+  attendance: AttendanceTotals;
+};
+
+/** Строка табеля: предмет, отметки за периоды (по порядку periods), годовая и итоговая. */
+export type ReportCardSubject = {
+  __typename?: 'ReportCardSubject';
+  subject: Subject;
+  /** По одной на каждый период табеля; null — отметки нет. */
+  periodMarks: Array<Maybe<Mark>>;
+  yearMark?: Maybe<Mark>;
+  finalMark?: Maybe<Mark>;
+};
+
+/** Пропуски уроков. */
+export type AttendanceTotals = {
+  __typename?: 'AttendanceTotals';
+  /** Пропущено уроков (без уважительной причины, по болезни и по уважительной). */
+  missed: Scalars['Int']['output'];
+  /** Из них по уважительной причине (в том числе по болезни). */
+  excused: Scalars['Int']['output'];
+  /** Опозданий. */
+  late: Scalars['Int']['output'];
+};
+
+/** Сводная ведомость класса за период. */
+export type SummarySheet = {
+  __typename?: 'SummarySheet';
+  class: Class;
+  period: StudyPeriod;
+  /** Столбцы ведомости. */
+  subjects: Array<Subject>;
+  rows: Array<SummarySheetRow>;
+  /** Итоги по предметам (по порядку subjects). */
+  subjectTotals: Array<SummarySubjectTotal>;
+  /** Средний балл класса по всем отметкам 2–5 за период. */
+  average?: Maybe<Scalars['Float']['output']>;
+};
+
+export type SummarySheetRow = {
+  __typename?: 'SummarySheetRow';
+  student: Person;
+  /** Отметки за период по порядку subjects; null — отметки нет. */
+  marks: Array<Maybe<MarkValue>>;
+  /** Средний балл по отметкам 2–5 (зачёт и «н/а» не входят), до сотых. */
+  average?: Maybe<Scalars['Float']['output']>;
+  twos: Scalars['Int']['output'];
+  notAttested: Scalars['Int']['output'];
+  attendance: AttendanceTotals;
+};
+
+export type SummarySubjectTotal = {
+  __typename?: 'SummarySubjectTotal';
+  subject: Subject;
+  average?: Maybe<Scalars['Float']['output']>;
+  twos: Scalars['Int']['output'];
+  notAttested: Scalars['Int']['output'];
+};
+
+export type SummarySheetFormat =
+  | 'CSV'
+  | 'XLSX';
+
+/** Файл ведомости; содержимое — в base64. */
+export type SummarySheetFile = {
+  __typename?: 'SummarySheetFile';
+  filename: Scalars['String']['output'];
+  contentType: Scalars['String']['output'];
+  contentBase64: Scalars['String']['output'];
+};
 
 /** Формирование следующего учебного года организацией (правило 13). */
 export type SchoolYearForming = {
@@ -704,6 +817,13 @@ export type Mutation = {
    * только администрация. Удалить — deleteMark.
    */
   setPeriodMark: Mark;
+  /**
+   * Поставить или исправить годовую (YEAR) или итоговую (FINAL) отметку по предмету; исправление сохраняется
+   * в истории. Ставит учитель предмета в классе или администрация школы — с последних двух недель последнего
+   * учебного периода или после его закрытия; в закрытый учебный год — только администрация. Итоговая — после
+   * годовой. Значения: 2–5 или «н/а»; для предмета «зачёт/незачёт» — зачёт, незачёт или «н/а». Удалить — deleteMark.
+   */
+  setYearMark: Mark;
   /** Отметить посещаемость на уроке; status = null — присутствовал. */
   setAttendance?: Maybe<AttendanceMark>;
   /** Тема урока и домашнее задание. */
@@ -734,6 +854,11 @@ export type MutationDeleteMarkArgs = {
 
 export type MutationSetPeriodMarkArgs = {
   input: SetPeriodMarkInput;
+};
+
+
+export type MutationSetYearMarkArgs = {
+  input: SetYearMarkInput;
 };
 
 
@@ -784,6 +909,14 @@ export type Query = {
   /** Учебные периоды организации (четверти, триместры, полугодия). */
   studyPeriods: Array<StudyPeriod>;
   /**
+   * Сводная ведомость класса за учебный период: отметки за период каждого обучающегося по каждому предмету,
+   * средние, число «2» и «н/а», пропуски (из них по уважительной причине). Видна администрации школы и
+   * классному руководителю этого класса.
+   */
+  summarySheet: SummarySheet;
+  /** Та же ведомость файлом (CSV или XLSX) — те же числа, что в summarySheet. */
+  summarySheetFile: SummarySheetFile;
+  /**
    * Организации вашей территории, не открывшие учебный год (правило 13: школы — до 6 сентября, доп.
    * образование — до 20 сентября): без учебного года в системе или с неоткрытым (черновик).
    */
@@ -821,6 +954,19 @@ export type QueryLessonArgs = {
 export type QueryStudyPeriodsArgs = {
   organizationId: Scalars['ID']['input'];
   schoolYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySummarySheetArgs = {
+  classId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+};
+
+
+export type QuerySummarySheetFileArgs = {
+  classId: Scalars['ID']['input'];
+  periodId: Scalars['ID']['input'];
+  format: SummarySheetFormat;
 };
 
 
@@ -988,6 +1134,8 @@ export type ResolversTypes = ResolversObject<{
   StudyPeriod: ResolverTypeWrapper<PeriodRow>;
   SetMarkInput: SetMarkInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
+  YearMarkKind: YearMarkKind;
+  SetYearMarkInput: SetYearMarkInput;
   AttendanceInput: AttendanceInput;
   HomeworkInput: HomeworkInput;
   AttachmentInput: AttachmentInput;
@@ -1002,6 +1150,14 @@ export type ResolversTypes = ResolversObject<{
   Holidays: ResolverTypeWrapper<Holidays>;
   Event: ResolverTypeWrapper<EventRow>;
   EventKind: EventKind;
+  ReportCard: ResolverTypeWrapper<Omit<ReportCard, 'classes' | 'periods' | 'subjects'> & { classes: Array<ResolversTypes['Class']>, periods: Array<ResolversTypes['StudyPeriod']>, subjects: Array<ResolversTypes['ReportCardSubject']> }>;
+  ReportCardSubject: ResolverTypeWrapper<Omit<ReportCardSubject, 'subject' | 'periodMarks' | 'yearMark' | 'finalMark'> & { subject: ResolversTypes['Subject'], periodMarks: Array<Maybe<ResolversTypes['Mark']>>, yearMark?: Maybe<ResolversTypes['Mark']>, finalMark?: Maybe<ResolversTypes['Mark']> }>;
+  AttendanceTotals: ResolverTypeWrapper<AttendanceTotals>;
+  SummarySheet: ResolverTypeWrapper<Omit<SummarySheet, 'class' | 'period' | 'subjects' | 'rows' | 'subjectTotals'> & { class: ResolversTypes['Class'], period: ResolversTypes['StudyPeriod'], subjects: Array<ResolversTypes['Subject']>, rows: Array<ResolversTypes['SummarySheetRow']>, subjectTotals: Array<ResolversTypes['SummarySubjectTotal']> }>;
+  SummarySheetRow: ResolverTypeWrapper<Omit<SummarySheetRow, 'student'> & { student: ResolversTypes['Person'] }>;
+  SummarySubjectTotal: ResolverTypeWrapper<Omit<SummarySubjectTotal, 'subject'> & { subject: ResolversTypes['Subject'] }>;
+  SummarySheetFormat: SummarySheetFormat;
+  SummarySheetFile: ResolverTypeWrapper<SummarySheetFile>;
   SchoolYearForming: ResolverTypeWrapper<SchoolYearForming>;
   OrganizationType: OrganizationType;
   SchoolYearOpeningTerm: ResolverTypeWrapper<SchoolYearOpeningTerm>;
@@ -1057,6 +1213,7 @@ export type ResolversParentTypes = ResolversObject<{
   StudyPeriod: PeriodRow;
   SetMarkInput: SetMarkInput;
   SetPeriodMarkInput: SetPeriodMarkInput;
+  SetYearMarkInput: SetYearMarkInput;
   AttendanceInput: AttendanceInput;
   HomeworkInput: HomeworkInput;
   AttachmentInput: AttachmentInput;
@@ -1070,6 +1227,13 @@ export type ResolversParentTypes = ResolversObject<{
   AttendanceSummary: Omit<AttendanceSummary, 'period'> & { period?: Maybe<ResolversParentTypes['StudyPeriod']> };
   Holidays: Holidays;
   Event: EventRow;
+  ReportCard: Omit<ReportCard, 'classes' | 'periods' | 'subjects'> & { classes: Array<ResolversParentTypes['Class']>, periods: Array<ResolversParentTypes['StudyPeriod']>, subjects: Array<ResolversParentTypes['ReportCardSubject']> };
+  ReportCardSubject: Omit<ReportCardSubject, 'subject' | 'periodMarks' | 'yearMark' | 'finalMark'> & { subject: ResolversParentTypes['Subject'], periodMarks: Array<Maybe<ResolversParentTypes['Mark']>>, yearMark?: Maybe<ResolversParentTypes['Mark']>, finalMark?: Maybe<ResolversParentTypes['Mark']> };
+  AttendanceTotals: AttendanceTotals;
+  SummarySheet: Omit<SummarySheet, 'class' | 'period' | 'subjects' | 'rows' | 'subjectTotals'> & { class: ResolversParentTypes['Class'], period: ResolversParentTypes['StudyPeriod'], subjects: Array<ResolversParentTypes['Subject']>, rows: Array<ResolversParentTypes['SummarySheetRow']>, subjectTotals: Array<ResolversParentTypes['SummarySubjectTotal']> };
+  SummarySheetRow: Omit<SummarySheetRow, 'student'> & { student: ResolversParentTypes['Person'] };
+  SummarySubjectTotal: Omit<SummarySubjectTotal, 'subject'> & { subject: ResolversParentTypes['Subject'] };
+  SummarySheetFile: SummarySheetFile;
   SchoolYearForming: SchoolYearForming;
   SchoolYearOpeningTerm: SchoolYearOpeningTerm;
   SchoolYear: SchoolYearParent;
@@ -1238,6 +1402,7 @@ export type SubjectResolvers<ContextType = LearningContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shortName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  passFail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type TeachingAssignmentResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['TeachingAssignment'] = ResolversParentTypes['TeachingAssignment']> = ResolversObject<{
@@ -1266,6 +1431,7 @@ export type PersonResolvers<ContextType = LearningContext, ParentType extends Re
   overdueHomework?: Resolver<Maybe<Array<ResolversTypes['Lesson']>>, ParentType, ContextType>;
   classes?: Resolver<Maybe<Array<ResolversTypes['Class']>>, ParentType, ContextType, Partial<PersonClassesArgs>>;
   portfolio?: Resolver<Maybe<ResolversTypes['Portfolio']>, ParentType, ContextType, Partial<PersonPortfolioArgs>>;
+  reportCard?: Resolver<Maybe<ResolversTypes['ReportCard']>, ParentType, ContextType, Partial<PersonReportCardArgs>>;
 }>;
 
 export type DiaryResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Diary'] = ResolversParentTypes['Diary']> = ResolversObject<{
@@ -1300,6 +1466,8 @@ export type JournalGridResolvers<ContextType = LearningContext, ParentType exten
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
   attendance?: Resolver<Array<ResolversTypes['AttendanceMark']>, ParentType, ContextType>;
   periodMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  yearMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  yearMarksFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   editable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
@@ -1355,7 +1523,7 @@ export type MarkResolvers<ContextType = LearningContext, ParentType extends Reso
   history?: Resolver<Array<ResolversTypes['MarkChange']>, ParentType, ContextType>;
 }>;
 
-export type MarkValueResolvers = EnumResolverSignature<{ TWO?: any, THREE?: any, FOUR?: any, FIVE?: any, PASS?: any, FAIL?: any }, ResolversTypes['MarkValue']>;
+export type MarkValueResolvers = EnumResolverSignature<{ TWO?: any, THREE?: any, FOUR?: any, FIVE?: any, PASS?: any, FAIL?: any, NOT_ATTESTED?: any }, ResolversTypes['MarkValue']>;
 
 export type MarkChangeResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['MarkChange'] = ResolversParentTypes['MarkChange']> = ResolversObject<{
   action?: Resolver<ResolversTypes['MarkAction'], ParentType, ContextType>;
@@ -1431,6 +1599,58 @@ export type EventResolvers<ContextType = LearningContext, ParentType extends Res
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   class?: Resolver<Maybe<ResolversTypes['Class']>, ParentType, ContextType>;
+}>;
+
+export type ReportCardResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['ReportCard'] = ResolversParentTypes['ReportCard']> = ResolversObject<{
+  schoolYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  classes?: Resolver<Array<ResolversTypes['Class']>, ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['StudyPeriod']>, ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['ReportCardSubject']>, ParentType, ContextType>;
+  attendance?: Resolver<ResolversTypes['AttendanceTotals'], ParentType, ContextType>;
+}>;
+
+export type ReportCardSubjectResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['ReportCardSubject'] = ResolversParentTypes['ReportCardSubject']> = ResolversObject<{
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  periodMarks?: Resolver<Array<Maybe<ResolversTypes['Mark']>>, ParentType, ContextType>;
+  yearMark?: Resolver<Maybe<ResolversTypes['Mark']>, ParentType, ContextType>;
+  finalMark?: Resolver<Maybe<ResolversTypes['Mark']>, ParentType, ContextType>;
+}>;
+
+export type AttendanceTotalsResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['AttendanceTotals'] = ResolversParentTypes['AttendanceTotals']> = ResolversObject<{
+  missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  excused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SummarySheetResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SummarySheet'] = ResolversParentTypes['SummarySheet']> = ResolversObject<{
+  class?: Resolver<ResolversTypes['Class'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['StudyPeriod'], ParentType, ContextType>;
+  subjects?: Resolver<Array<ResolversTypes['Subject']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['SummarySheetRow']>, ParentType, ContextType>;
+  subjectTotals?: Resolver<Array<ResolversTypes['SummarySubjectTotal']>, ParentType, ContextType>;
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type SummarySheetRowResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SummarySheetRow'] = ResolversParentTypes['SummarySheetRow']> = ResolversObject<{
+  student?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  marks?: Resolver<Array<Maybe<ResolversTypes['MarkValue']>>, ParentType, ContextType>;
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  twos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notAttested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attendance?: Resolver<ResolversTypes['AttendanceTotals'], ParentType, ContextType>;
+}>;
+
+export type SummarySubjectTotalResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SummarySubjectTotal'] = ResolversParentTypes['SummarySubjectTotal']> = ResolversObject<{
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  twos?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notAttested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SummarySheetFileResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SummarySheetFile'] = ResolversParentTypes['SummarySheetFile']> = ResolversObject<{
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contentBase64?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SchoolYearFormingResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['SchoolYearForming'] = ResolversParentTypes['SchoolYearForming']> = ResolversObject<{
@@ -1529,6 +1749,7 @@ export type MutationResolvers<ContextType = LearningContext, ParentType extends 
   setMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationSetMarkArgs, 'input'>>;
   deleteMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationDeleteMarkArgs, 'id'>>;
   setPeriodMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
+  setYearMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationSetYearMarkArgs, 'input'>>;
   setAttendance?: Resolver<Maybe<ResolversTypes['AttendanceMark']>, ParentType, ContextType, RequireFields<MutationSetAttendanceArgs, 'input'>>;
   updateLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationUpdateLessonArgs, 'input'>>;
   saveLesson?: Resolver<ResolversTypes['Lesson'], ParentType, ContextType, RequireFields<MutationSaveLessonArgs, 'input'>>;
@@ -1543,6 +1764,8 @@ export type QueryResolvers<ContextType = LearningContext, ParentType extends Res
   myAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryMyAssignmentsArgs>>;
   lesson?: Resolver<Maybe<ResolversTypes['Lesson']>, ParentType, ContextType, RequireFields<QueryLessonArgs, 'id'>>;
   studyPeriods?: Resolver<Array<ResolversTypes['StudyPeriod']>, ParentType, ContextType, RequireFields<QueryStudyPeriodsArgs, 'organizationId'>>;
+  summarySheet?: Resolver<ResolversTypes['SummarySheet'], ParentType, ContextType, RequireFields<QuerySummarySheetArgs, 'classId' | 'periodId'>>;
+  summarySheetFile?: Resolver<ResolversTypes['SummarySheetFile'], ParentType, ContextType, RequireFields<QuerySummarySheetFileArgs, 'classId' | 'periodId' | 'format'>>;
   organizationsNotOpened?: Resolver<ResolversTypes['SchoolYearOpeningConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsNotOpenedArgs, 'first'>>;
   mySchedule?: Resolver<ResolversTypes['TeacherSchedule'], ParentType, ContextType, Partial<QueryMyScheduleArgs>>;
 }>;
@@ -1576,6 +1799,13 @@ export type Resolvers<ContextType = LearningContext> = ResolversObject<{
   AttendanceSummary?: AttendanceSummaryResolvers<ContextType>;
   Holidays?: HolidaysResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
+  ReportCard?: ReportCardResolvers<ContextType>;
+  ReportCardSubject?: ReportCardSubjectResolvers<ContextType>;
+  AttendanceTotals?: AttendanceTotalsResolvers<ContextType>;
+  SummarySheet?: SummarySheetResolvers<ContextType>;
+  SummarySheetRow?: SummarySheetRowResolvers<ContextType>;
+  SummarySubjectTotal?: SummarySubjectTotalResolvers<ContextType>;
+  SummarySheetFile?: SummarySheetFileResolvers<ContextType>;
   SchoolYearForming?: SchoolYearFormingResolvers<ContextType>;
   SchoolYearOpeningTerm?: SchoolYearOpeningTermResolvers<ContextType>;
   SchoolYear?: SchoolYearResolvers<ContextType>;

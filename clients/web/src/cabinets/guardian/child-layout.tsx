@@ -9,6 +9,7 @@ import { PersonNotAvailable } from '../../features/common/no-access.tsx';
 import { DiaryView } from '../../features/diary/diary-view.tsx';
 import { PortfolioView } from '../../features/portfolio/portfolio-view.tsx';
 import { ReadinessView } from '../../features/readiness/readiness-view.tsx';
+import { ReportCardView } from '../../features/report-card/report-card-view.tsx';
 import { grantsFor, useMe } from '../../me.tsx';
 import { Page } from '../../ui/kit.tsx';
 import { ChildApplications } from './applications/child-applications.tsx';
@@ -17,6 +18,7 @@ import { CHILDREN_QUERY } from './queries.ts';
 const SECTIONS = [
   { path: 'diary', label: 'Дневник' },
   { path: 'portfolio', label: 'Портфолио' },
+  { path: 'report-card', label: 'Табель' },
   { path: 'gosuslugi', label: 'Портфолио на Госуслугах' },
   { path: 'applications', label: 'Заявления' },
 ] as const;
@@ -99,6 +101,7 @@ export function ChildLayout() {
       <Routes>
         <Route path="diary" element={<DiaryView key={childId} personId={childId} />} />
         <Route path="portfolio" element={<PortfolioView key={childId} personId={childId} />} />
+        <Route path="report-card" element={<ReportCardView key={childId} personId={childId} />} />
         <Route path="gosuslugi" element={<ReadinessView key={childId} personId={childId} />} />
         <Route path="applications" element={<ChildApplications key={childId} childId={childId} />} />
       </Routes>

@@ -19,6 +19,7 @@ import { PersonCardPage } from './person/card.tsx';
 import { CreatePersonPage } from './person/create.tsx';
 import { SchoolYearPage } from './school-year/page.tsx';
 import { SummaryPage } from './summary.tsx';
+import { SchoolSummarySheetPage } from '../../features/report-card/summary-sheet-page.tsx';
 import './school.css';
 
 // The report builder brings the chart library, ОО-1 the report pages: they load when opened.
@@ -44,6 +45,7 @@ export default function SchoolRoutes() {
         <Route path="classes/:organizationId" element={<ClassesPage />} />
         <Route path="classes/:organizationId/:classId" element={<ClassPage />} />
         <Route path="school-year/:organizationId" element={<SchoolYearPage />} />
+        <Route path="summary-sheet/:organizationId" element={<SchoolSummarySheetPage />} />
         <Route path="admissions/:organizationId" element={<AdmissionsPage />} />
         <Route path="admissions/:organizationId/:applicationId" element={<ApplicationPage />} />
         <Route path="military-registration/:organizationId" element={<MilitaryRegistrationPage />} />

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { DiaryView } from '../../features/diary/diary-view.tsx';
 import { ScheduleView } from '../../features/diary/schedule-view.tsx';
 import { PortfolioView } from '../../features/portfolio/portfolio-view.tsx';
+import { ReportCardView } from '../../features/report-card/report-card-view.tsx';
 import { useMe } from '../../me.tsx';
 import { Page } from '../../ui/kit.tsx';
 import '../../features/common/common.css';
@@ -37,12 +38,21 @@ function Portfolio() {
   );
 }
 
+function ReportCard() {
+  return (
+    <Page title="Табель">
+      <ReportCardView personId={usePersonId()} />
+    </Page>
+  );
+}
+
 export default function StudentRoutes() {
   return (
     <Routes>
       <Route index element={<Diary />} />
       <Route path="schedule" element={<Schedule />} />
       <Route path="portfolio" element={<Portfolio />} />
+      <Route path="report-card" element={<ReportCard />} />
       <Route path="extra" element={<StudentCataloguePage />} />
       <Route path="extra/programmes/:programmeId" element={<StudentProgrammePage />} />
       <Route path="extra/applications" element={<StudentApplicationsPage />} />

@@ -3,6 +3,7 @@ import { Notice, Page } from '../../ui/kit.tsx';
 import { ClassesPage } from './classes.tsx';
 import { JournalPage } from './journal/page.tsx';
 import { SchedulePage } from './schedule.tsx';
+import { ClassSummarySheetPage } from '../../features/report-card/summary-sheet-page.tsx';
 import './teacher.css';
 
 function NotFound() {
@@ -20,6 +21,7 @@ export default function CabinetRoutes() {
       <Route index element={<SchedulePage />} />
       <Route path="classes" element={<ClassesPage />} />
       <Route path="journal/:classId/:subjectId" element={<JournalPage />} />
+      <Route path="summary-sheet/:classId" element={<ClassSummarySheetPage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

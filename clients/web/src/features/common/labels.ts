@@ -12,6 +12,7 @@ export const MARK_TEXT: Record<MarkValue, string> = {
   FIVE: '5',
   PASS: 'зач',
   FAIL: 'незач',
+  NOT_ATTESTED: 'н/а',
 };
 
 /** The number a mark counts as in an average; pass/fail marks do not count. */
@@ -22,6 +23,7 @@ export const MARK_NUMBER: Record<MarkValue, number | null> = {
   FIVE: 5,
   PASS: null,
   FAIL: null,
+  NOT_ATTESTED: null,
 };
 
 export const MARK_KIND: Record<MarkKind, string> = {

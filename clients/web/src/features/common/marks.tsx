@@ -30,6 +30,7 @@ function markClass(value: MarkValue): string {
       return 'mark mark-3';
     case 'TWO':
     case 'FAIL':
+    case 'NOT_ATTESTED':
       return 'mark mark-2';
   }
 }

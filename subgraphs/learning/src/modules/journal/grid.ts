@@ -4,13 +4,15 @@
  */
 import { badInput, forbidden } from '@region/kit';
 import type { LearningContext } from '../../context.ts';
-import { isoDate, schoolYearOf } from '../../calendar.ts';
+import { addDays, isoDate, schoolYearOf } from '../../calendar.ts';
+import { YEAR_MARK_WINDOW_DAYS } from './year-marks.ts';
 import type { ClassRow } from '../classes/repository.ts';
 import { person } from '../references.ts';
 import {
   gridAttendance,
   gridLessons,
   gridMarks,
+  gridYearMarks,
   mayOpenGrid,
   membersDuring,
   periodsOfOrganization,
@@ -43,17 +45,18 @@ async function resolveRange(row: ClassRow, args: GridArgs, ctx: LearningContext)
   if (schoolYearOf(from) !== row.schoolYear || schoolYearOf(to) !== row.schoolYear) {
     throw badInput('Журнал открывается в пределах учебного года класса.', 'from');
   }
-  return { period: period ?? null, range: { schoolYear: row.schoolYear, from, to } };
+  return { period: period ?? null, last: periods.at(-1), range: { schoolYear: row.schoolYear, from, to } };
 }
 
 export async function journalGrid(row: ClassRow, args: GridArgs, ctx: LearningContext) {
-  const { period, range } = await resolveRange(row, args, ctx);
+  const { period, last, range } = await resolveRange(row, args, ctx);
   const access = await mayOpenGrid(ctx.db, ctx.policy, row.id, args.subjectId, range);
   if (!access.read) throw forbidden('Журнал этого класса по этому предмету вам недоступен.');
-  const [lessons, marks, periodMarks, attendance, members] = await Promise.all([
+  const [lessons, marks, periodMarks, yearMarks, attendance, members] = await Promise.all([
     gridLessons(ctx.db, row.id, args.subjectId, range),
     gridMarks(ctx.db, row.id, args.subjectId, range, true),
     gridMarks(ctx.db, row.id, args.subjectId, range, false),
+    gridYearMarks(ctx.db, row.id, args.subjectId, row.schoolYear),
     gridAttendance(ctx.db, row.id, args.subjectId, range),
     membersDuring(ctx.db, row.id, range.from, range.to),
   ]);
@@ -69,7 +72,10 @@ export async function journalGrid(row: ClassRow, args: GridArgs, ctx: LearningCo
     lessons,
     marks,
     attendance,
-    periodMarks,
+    // Year and final marks are dated the last period's end too: the period column shows period marks only.
+    periodMarks: periodMarks.filter((mark) => mark.kind === 'PERIOD'),
+    yearMarks,
+    yearMarksFrom: last ? addDays(last.endsOn, 1 - YEAR_MARK_WINDOW_DAYS) : null,
     editable: access.write && (!closed || isAdminOf(ctx, row.organizationId)),
     today: isoDate(ctx.now()),
   };

@@ -7,6 +7,7 @@ import { person } from '../references.ts';
 import { journalGrid, type GridArgs } from './grid.ts';
 import type { LessonRow } from './lesson-access.ts';
 import { setPeriodMark, type PeriodMarkInput } from './period-marks.ts';
+import { setYearMark, type YearMarkInput } from './year-marks.ts';
 import { periodsOfOrganization, type AttendanceRow, type PeriodRow } from './repository.ts';
 import {
   deleteMark,
@@ -25,7 +26,7 @@ const snapshot = (value: unknown) => (value === null || value === undefined ? nu
 export const journalModule: SubgraphModule<LearningContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
   resolvers: {
-    MarkValue: { TWO: '2', THREE: '3', FOUR: '4', FIVE: '5', PASS: 'PASS', FAIL: 'FAIL' },
+    MarkValue: { TWO: '2', THREE: '3', FOUR: '4', FIVE: '5', PASS: 'PASS', FAIL: 'FAIL', NOT_ATTESTED: 'NA' },
     Query: {
       lesson: (_: unknown, args: { id: string }, ctx: LearningContext) =>
         foundInScope(ctx.loaders.lesson.load(args.id), 'Урок'),
@@ -39,6 +40,8 @@ export const journalModule: SubgraphModule<LearningContext> = {
         deleteMark(ctx.db, ctx.policy, args.id, ctx.now(), today(ctx)),
       setPeriodMark: (_: unknown, args: { input: PeriodMarkInput }, ctx: LearningContext) =>
         setPeriodMark(ctx.db, ctx.policy, args.input, ctx.now(), today(ctx)),
+      setYearMark: (_: unknown, args: { input: YearMarkInput }, ctx: LearningContext) =>
+        setYearMark(ctx.db, ctx.policy, args.input, ctx.now(), today(ctx)),
       setAttendance: (
         _: unknown,
         args: { input: { lessonId: string; studentId: string; status?: AttendanceRow['status'] | null } },

@@ -75,6 +75,24 @@ export function gridMarks(db: Executor, classId: string, subjectId: string, rang
     .orderBy(asc(marks.date), asc(marks.setAt));
 }
 
+/** The live year and final marks of a class in a subject (no lesson, no period). */
+export function gridYearMarks(db: Executor, classId: string, subjectId: string, schoolYear: number) {
+  return db
+    .select()
+    .from(marks)
+    .where(
+      and(
+        eq(marks.schoolYear, schoolYear),
+        eq(marks.classId, classId),
+        eq(marks.subjectId, subjectId),
+        isNull(marks.lessonId),
+        isNull(marks.periodId),
+        inArray(marks.kind, ['YEAR', 'FINAL']),
+        isNull(marks.deletedAt),
+      ),
+    );
+}
+
 export function gridAttendance(db: Executor, classId: string, subjectId: string, range: Range) {
   return db
     .select()
@@ -411,7 +429,12 @@ export async function liveMarkAt(
         eq(marks.schoolYear, place.schoolYear),
         place.lessonId
           ? eq(marks.lessonId, place.lessonId)
-          : and(isNull(marks.lessonId), eq(marks.periodId, place.periodId!), eq(marks.subjectId, place.subjectId)),
+          : and(
+              isNull(marks.lessonId),
+              // A year or final mark has no period: one per subject and student in the school year.
+              place.periodId ? eq(marks.periodId, place.periodId) : isNull(marks.periodId),
+              eq(marks.subjectId, place.subjectId),
+            ),
         eq(marks.studentId, studentId),
         eq(marks.kind, kind),
         isNull(marks.deletedAt),
@@ -441,4 +464,27 @@ export async function updateMark(
 
 export async function insertMarkHistory(tx: Executor, values: typeof markHistory.$inferInsert): Promise<void> {
   await tx.insert(markHistory).values(values);
+}
+
+/**
+ * Every study period of the organization's school year, in their order, with the school year's status — both
+ * rows locked (a year mark is set against the last period and the year's status, neither to change meanwhile).
+ */
+export async function lockPeriodsOfYear(tx: Executor, of: { organizationId: string; schoolYear: number }) {
+  return tx
+    .select({ period: studyPeriods, yearStatus: schoolYears.status })
+    .from(studyPeriods)
+    .innerJoin(schoolYears, eq(schoolYears.id, studyPeriods.schoolYearId))
+    .where(and(eq(studyPeriods.organizationId, of.organizationId), eq(schoolYears.year, of.schoolYear)))
+    .orderBy(asc(studyPeriods.number))
+    .for('update');
+}
+
+/** Is the subject assessed «зачёт/незачёт»? */
+export async function subjectIsPassFail(tx: Executor, subjectId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ passFail: learningTables.subjects.passFail })
+    .from(learningTables.subjects)
+    .where(eq(learningTables.subjects.id, subjectId));
+  return row?.passFail ?? false;
 }

@@ -9,6 +9,7 @@ import type { LearningPolicy } from '../../policy.ts';
 import { assertMembers, lessonForWrite, type LessonRow } from './lesson-access.ts';
 import { periodForWrite } from './period-access.ts';
 import { applyMark, lessonTarget } from './apply-mark.ts';
+import { deleteYearMark } from './year-marks.ts';
 import {
   deleteAttendance,
   liveMark,
@@ -57,6 +58,9 @@ export function validateMark(input: MarkInput): void {
       'За урок ставится текущая или контрольная отметка; отметки за период — в ведомости периода.',
       'kind',
     );
+  }
+  if (input.value === 'NA') {
+    throw badInput('«н/а» ставится только за период, год или итоговая — не за урок.', 'value');
   }
   const weight = input.weight ?? 1;
   if (!(weight > 0 && weight <= 10)) throw badInput('Вес отметки — от 0,1 до 10.', 'weight');
@@ -172,6 +176,9 @@ export async function deleteMark(db: Database, policy: LearningPolicy, markId: s
     if (mark?.lessonId) {
       const { lesson } = await lessonForWrite(tx, policy, mark.lessonId, today);
       return (await applyMark(tx, lessonTarget(lesson), removal, actor, now))!;
+    }
+    if (mark && !mark.periodId && (mark.kind === 'YEAR' || mark.kind === 'FINAL')) {
+      return deleteYearMark(tx, policy, { ...mark, kind: mark.kind }, actor, now, today);
     }
     // A period mark: the period's writers (period-access.ts), on the locked period.
     if (!mark || mark.kind !== 'PERIOD' || !mark.periodId) throw notFound('Отметка');

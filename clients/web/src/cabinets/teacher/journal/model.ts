@@ -11,6 +11,7 @@ export const VALUE_TEXT: Record<MarkValue, string> = {
   FIVE: '5',
   PASS: 'зач',
   FAIL: 'нз',
+  NOT_ATTESTED: 'н/а',
 };
 
 export const VALUE_SPOKEN: Record<MarkValue, string> = {
@@ -20,6 +21,7 @@ export const VALUE_SPOKEN: Record<MarkValue, string> = {
   FIVE: '5',
   PASS: 'зачёт',
   FAIL: 'незачёт',
+  NOT_ATTESTED: 'не аттестован',
 };
 
 const NUMERIC: Partial<Record<MarkValue, number>> = { TWO: 2, THREE: 3, FOUR: 4, FIVE: 5 };

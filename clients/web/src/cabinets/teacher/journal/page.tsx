@@ -19,6 +19,7 @@ import {
   type MarkKind,
 } from './operations.ts';
 import { JournalGrid, type EntrySettings } from './grid.tsx';
+import { YearMarks } from './year-marks.tsx';
 import { KeyboardHelp } from './help.tsx';
 import { LessonEditor } from './lesson-editor.tsx';
 import { WEIGHTS } from './lesson-form.ts';
@@ -151,6 +152,7 @@ export function JournalPage() {
           }}
         />
       )}
+      {students.length > 0 && <YearMarks classId={school.id} subjectId={journal.subject.id} students={students} />}
       {editing && (
         <LessonEditor
           key={editing.id}

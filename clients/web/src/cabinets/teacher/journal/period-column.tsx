@@ -1,6 +1,6 @@
 /**
  * The grid's «Итог» column: the period mark of each student, entered like a lesson cell (2–5, «+», «−»,
- * Delete) with the same cell, optimistic update and error at the cell. Shown editable when the grid shows a
+ * «н» for «н/а», Delete) with the same cell, optimistic update and error at the cell. Shown editable when the grid shows a
  * study period up to its last day (the day a period mark is dated).
  */
 import type { ApolloClient } from '@apollo/client';
@@ -14,7 +14,7 @@ import type { useCellState } from './use-cell-state.ts';
 const CLOSED = 'Учебный период закрыт: исправления вносит администрация школы.';
 const READ_ONLY = 'Вносить записи в этот журнал вы не можете: он открыт только для просмотра.';
 const NOT_BEGUN = 'Период ещё не начался: отметка за него ставится в течение периода или после.';
-const ONLY_MARKS = 'В графу «Итог» ставится только отметка: 2–5, «+» — зачёт, «−» — незачёт.';
+const ONLY_MARKS = 'В графу «Итог» ставится только отметка: 2–5, «+» — зачёт, «−» — незачёт, «н» — «н/а».';
 
 export const periodKey = (studentId: string) => `period|${studentId}`;
 
@@ -32,7 +32,7 @@ function refusal(journal: JournalGridData): string | null {
 
 /** Applies a key or a button of the entry bar to a student's period mark. */
 export function applyToPeriod(
-  action: CellAction,
+  typed: CellAction,
   student: GridStudent,
   context: {
     client: ApolloClient;
@@ -43,6 +43,9 @@ export function applyToPeriod(
   },
 ): boolean {
   const { client, journal, variables, current, cells } = context;
+  // «н» in the «Итог» column is «н/а» (не аттестован), not an absence: a period has no attendance.
+  const action: CellAction =
+    typed.kind === 'attendance' && typed.status === 'ABSENT' ? { kind: 'mark', value: 'NOT_ATTESTED' } : typed;
   const period = editablePeriod(journal);
   const key = periodKey(student.id);
   if (!period) return false;

@@ -1,0 +1,3 @@
+ALTER TYPE "learning"."mark_value" ADD VALUE 'NA';--> statement-breakpoint
+ALTER TABLE "learning"."subjects" ADD COLUMN "pass_fail" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "marks_year_student_kind_key" ON "learning"."marks" USING btree ("school_year","subject_id","student_id","kind") WHERE "learning"."marks"."deleted_at" is null and "learning"."marks"."lesson_id" is null and "learning"."marks"."period_id" is null;
