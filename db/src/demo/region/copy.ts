@@ -51,6 +51,13 @@ export function sealLines(batch: CopyBatch): void {
   batch.lines = [];
 }
 
+/** Appends COPY text made elsewhere (a ByteWriter's): `rows` lines, each ending with a newline. */
+export function addPart(batch: CopyBatch, bytes: Uint8Array, rows: number): void {
+  if (rows === 0) return;
+  batch.parts.push(bytes);
+  batch.sealed += rows;
+}
+
 /** Rows of a batch, sealed or not. */
 export function batchRows(batch: CopyBatch): number {
   return batch.sealed + batch.lines.length;

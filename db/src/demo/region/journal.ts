@@ -30,10 +30,10 @@ import {
   schoolYears,
   studyPeriods,
 } from '../../learning.ts';
-import { createRandom, type IdFactory, type Random } from '../random.ts';
+import { createRandom, type Random } from '../random.ts';
 import type { DemoAssignment, DemoClass, OrganizationKind } from '../types.ts';
-import { lineBatch, rowsBatch, field, sealLines, type CopyBatch } from './copy.ts';
-import { createFastIdFactory, dayStartMs, isoTimestamp } from './fast.ts';
+import { addPart, lineBatch, rowsBatch, field, sealLines, type CopyBatch } from './copy.ts';
+import { ByteWriter, createByteIdFactory, dayStartMs, type ByteIdFactory } from './fast.ts';
 import { chunkEpoch, CHUNK_ID_SPAN_MS } from './plan.ts';
 
 const CURRENT_SHARE = 0.1;
@@ -102,7 +102,7 @@ export function generateJournal(job: JournalJob, subjectIds: ReadonlyMap<string,
   const random = (step: string) => createRandom(`${job.seed}/region/${job.key}`, `learning/${step}`);
   const rng = random('journal');
   const year = job.schoolYear;
-  const ids = createFastIdFactory(
+  const ids = createByteIdFactory(
     `${job.seed}/region/${job.key}/journal`,
     chunkEpoch(year, job.number) + CHUNK_ID_SPAN_MS / 2,
   );
@@ -299,6 +299,8 @@ export function generateJournal(job: JournalJob, subjectIds: ReadonlyMap<string,
     'set_at',
   ]);
   batches.push(slotBatch, lessonBatch, markBatch, attendanceBatch);
+  const markWriter = new ByteWriter();
+  const attendanceWriter = new ByteWriter();
 
   const days = studyDays(calendar).filter((day) => day <= through);
   const nowMs = Date.parse(`${addDays(through, 1)}T00:00:00+05:00`);
@@ -317,7 +319,7 @@ export function generateJournal(job: JournalJob, subjectIds: ReadonlyMap<string,
         `${ids.next()}\t${entry.id}\t${slot.subjectId}\t${slot.teacherId}\t${slot.weekday}\t${slot.lessonNumber}\t${own}\t${calendar.startsOn}`,
       );
     }
-    writeClassJournal({
+    const rows = writeClassJournal({
       ids,
       year,
       organization,
@@ -329,10 +331,12 @@ export function generateJournal(job: JournalJob, subjectIds: ReadonlyMap<string,
       rng,
       deadlineOf,
       lessonBatch,
-      markBatch,
-      attendanceBatch,
+      markWriter,
+      attendanceWriter,
     });
-    for (const batch of [lessonBatch, markBatch, attendanceBatch]) sealLines(batch);
+    sealLines(lessonBatch);
+    addPart(markBatch, markWriter.take(), rows.marks);
+    addPart(attendanceBatch, attendanceWriter.take(), rows.attendance);
   }
   return batches;
 }
@@ -397,7 +401,7 @@ function createTimetable(
 }
 
 interface ClassJournal {
-  ids: IdFactory;
+  ids: ByteIdFactory;
   year: number;
   organization: JournalJob['organization'];
   classId: string;
@@ -408,16 +412,32 @@ interface ClassJournal {
   rng: Random;
   deadlineOf(date: string): number;
   lessonBatch: CopyBatch;
-  markBatch: CopyBatch;
-  attendanceBatch: CopyBatch;
+  markWriter: ByteWriter;
+  attendanceWriter: ByteWriter;
 }
 
 type Status = 'ABSENT' | 'SICK' | 'EXCUSED' | 'LATE';
 /** More than the subjects of any class's timetable. */
 const SUBJECTS = 64;
 
-function writeClassJournal(journal: ClassJournal): void {
+const TAB = 9;
+const NEWLINE = 10;
+const encode = (text: string) => Buffer.from(text);
+const STATUS_BYTES = new Map<string, Uint8Array>(
+  ['ABSENT', 'SICK', 'EXCUSED', 'LATE'].map((status) => [status, encode(`${status}\t`)]),
+);
+/** `kind \t value \t weight \t debt \t` of a mark, at (control ? 4 : 0) + value - 2: CONTROL weighs 2, CURRENT 1. */
+const MARK_KIND_BYTES = [false, true].flatMap((control) =>
+  [2, 3, 4, 5].map((value) => encode(`${control ? 'CONTROL' : 'CURRENT'}\t${value}\t${control ? 2 : 1}\tf\t`)),
+);
+const NO_COMMENT = encode('\\N\t');
+
+/** Writes one class's journal; returns the marks and attendance rows written. */
+function writeClassJournal(journal: ClassJournal): { marks: number; attendance: number } {
   const { ids, year, organization, classId, marked, slots, days, members, rng } = journal;
+  const { markWriter, attendanceWriter } = journal;
+  const written = { marks: 0, attendance: 0 };
+  const memberBytes = members.map((member) => encode(`${member.personId}\t`));
   const prefix = `${year}\t${organization.id}\t${classId}`;
   // Whole days away: sick spells of 3–6 study days and an occasional excused day (as attendance.ts).
   const dayPlans = members.map((member) => {
@@ -473,6 +493,12 @@ function writeClassJournal(journal: ClassJournal): void {
     const isControl = marked && k % CONTROL_EVERY === CONTROL_EVERY - 1 && !NO_CONTROL_SUBJECTS.has(slot.subject);
     const deadline = journal.deadlineOf(date);
     const head = `${prefix}\t${slot.subjectId}`;
+    // The columns every row of this lesson repeats, encoded once.
+    const attendanceHead = encode(`\t${head}\t${lesson.id}\t`);
+    const attendanceDate = encode(`${date}\t`);
+    const markHead = encode(`\t${head}\t`);
+    const markLesson = encode(`${lesson.id}\t${date}\t`);
+    const teacher = encode(`${slot.teacherId}\t`);
     let index = subjectIndex.get(slot.subject);
     if (index === undefined) {
       index = subjectIndex.size;
@@ -486,10 +512,17 @@ function writeClassJournal(journal: ClassJournal): void {
         dayPlans[m]?.get(date) ??
         (roll < 0.009 ? 'ABSENT' : roll < 0.009 + (first ? 0.03 : 0.004) ? 'LATE' : undefined);
       if (status) {
-        const setAt = isoTimestamp(start + rng.int(3, 40) * 60_000);
-        journal.attendanceBatch.lines.push(
-          `${ids.next()}\t${head}\t${lesson.id}\t${member.personId}\t${date}\t${status}\t${slot.teacherId}\t${setAt}`,
-        );
+        const setAt = start + rng.int(3, 40) * 60_000;
+        const w = attendanceWriter;
+        w.id(ids);
+        w.bytes(attendanceHead);
+        w.bytes(memberBytes[m] as Uint8Array);
+        w.bytes(attendanceDate);
+        w.bytes(STATUS_BYTES.get(status) as Uint8Array);
+        w.bytes(teacher);
+        w.iso(setAt);
+        w.byte(NEWLINE);
+        written.attendance++;
         if (status !== 'LATE') continue;
       }
       if (!marked || (!isControl && rng.next() >= CURRENT_SHARE)) continue;
@@ -500,14 +533,29 @@ function writeClassJournal(journal: ClassJournal): void {
         leaning[leanKey] = lean;
       }
       const mean = (ability[m] ?? 3.9) + lean - (isControl ? 0.2 : 0);
-      const value = String(Math.min(5, Math.max(2, Math.round(mean + 0.7 * gauss(rng)))));
-      const setAt = isoTimestamp(setMoment(rng, start, dayStart, deadline));
-      const comment = rng.chance(0.05) ? field(rng.pick(COMMENTS[value] ?? [''])) : '\\N';
-      journal.markBatch.lines.push(
-        `${ids.next()}\t${head}\t${member.personId}\t${lesson.id}\t${date}\t${isControl ? 'CONTROL' : 'CURRENT'}\t${value}\t${isControl ? 2 : 1}\tf\t${comment}\t${slot.teacherId}\t${setAt}\t${setAt}`,
-      );
+      const value = Math.min(5, Math.max(2, Math.round(mean + 0.7 * gauss(rng))));
+      const setAt = setMoment(rng, start, dayStart, deadline);
+      const comment = rng.chance(0.05) ? field(rng.pick(COMMENTS[String(value)] ?? [''])) : null;
+      const w = markWriter;
+      w.id(ids);
+      w.bytes(markHead);
+      w.bytes(memberBytes[m] as Uint8Array);
+      w.bytes(markLesson);
+      w.bytes(MARK_KIND_BYTES[(isControl ? 4 : 0) + value - 2] as Uint8Array);
+      if (comment === null) w.bytes(NO_COMMENT);
+      else {
+        w.text(comment);
+        w.byte(TAB);
+      }
+      w.bytes(teacher);
+      w.iso(setAt);
+      w.byte(TAB);
+      w.iso(setAt);
+      w.byte(NEWLINE);
+      written.marks++;
     }
   }
+  return written;
 }
 
 /** On the lesson's day (60%), the evening after (25%) or two days later; a few more than a week late. */
