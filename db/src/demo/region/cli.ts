@@ -11,7 +11,6 @@
  * the summary, so the data directory the platform serves afterwards is durable and configured as usual.
  */
 import { mkdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -20,7 +19,7 @@ import { z } from 'zod';
 import { urlForDatabase } from '../../client.ts';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '../../embedded.ts';
 import { migrateDatabase } from '../../migrate.ts';
-import { buildRegion, DEMO_SEED, type RegionResult } from './generate.ts';
+import { buildRegion, DEMO_SEED, defaultWorkers, type RegionResult } from './generate.ts';
 import { REGION_DEFAULTS } from './location.ts';
 
 const Options = z.object({
@@ -72,7 +71,7 @@ async function main(): Promise<void> {
     dataDir: values['data-dir'] ? resolve(values['data-dir']) : REGION_DEFAULTS.dataDir,
     port: values.port ?? process.env['PG_PORT'] ?? REGION_DEFAULTS.port,
     rolePassword: process.env['DB_ROLE_PASSWORD'] ?? REGION_DEFAULTS.rolePassword,
-    workers: values.workers ?? availableParallelism(),
+    workers: values.workers ?? defaultWorkers(),
   });
   if (!parsed.success) {
     console.error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
@@ -188,6 +187,7 @@ async function report(url: string, result: RegionResult): Promise<void> {
         `Rows written     ${written.toLocaleString('en-US')} (${Math.round(written / Math.max(result.phases.chunks, 0.001)).toLocaleString('en-US')} rows/s while writing chunks)`,
         `CPU              generator ${result.cpu.generator.toFixed(1)} s (${result.workers} workers), PostgreSQL server ${result.cpu.postgres === null ? 'unknown' : `${result.cpu.postgres.toFixed(1)} s`}`,
         `CPU of chunks    generator ${result.chunksCpu.generator.toFixed(1)} s, PostgreSQL server ${result.chunksCpu.postgres === null ? 'unknown' : `${result.chunksCpu.postgres.toFixed(1)} s`} (per 1,000 learners written: ${perThousand(result.chunksCpu.generator, learnersWritten)} s and ${result.chunksCpu.postgres === null ? '?' : perThousand(result.chunksCpu.postgres, learnersWritten)} s)`,
+        `CPU of the end   PostgreSQL server ${result.finishCpu.postgres === null ? 'unknown' : `${result.finishCpu.postgres.toFixed(1)} s`} (journal indexes and ANALYZE)`,
         `Peak RSS         ${peakRss.toFixed(0)} MiB (the generator process)`,
         `Database size    ${size}`,
         `Database         ${url.replace(/\/\/[^@]*@/, '//')}`,

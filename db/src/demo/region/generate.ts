@@ -36,6 +36,14 @@ import { planRegion } from './plan.ts';
 import { startChunkPool } from './pool.ts';
 import { MUNICIPALITIES } from '../territory.ts';
 
+/**
+ * One worker per core, at most four: each holds a chunk (tens of MiB) and a connection, and more workers than
+ * cores only make the server's backends and the workers take turns.
+ */
+export function defaultWorkers(): number {
+  return Math.min(4, availableParallelism());
+}
+
 /** The launcher's demo seed (tools/launcher): the demo part is the one `npm start` seeds. */
 export const DEMO_SEED = 20250901;
 
@@ -46,7 +54,7 @@ export interface RegionOptions {
   schoolYear?: number;
   /** The last day with marks and attendance; the whole school year by default. */
   through?: string;
-  /** Worker threads writing chunks; the number of cores by default. */
+  /** Worker threads writing chunks; the number of cores (at most 4) by default. */
   workers?: number;
   onProgress?(progress: RegionProgress): void;
 }
@@ -78,6 +86,8 @@ export interface RegionResult {
   cpu: { generator: number; postgres: number | null };
   /** The same for the chunks phase alone (what grows with the learners): the figures per learner come from it. */
   chunksCpu: { generator: number; postgres: number | null };
+  /** The same for the journal indexes and ANALYZE at the end (the server's; they too grow with the rows). */
+  finishCpu: { generator: number; postgres: number | null };
   workers: number;
   /** Where the time went: seeding the demo part, reading the identifiers in use, the chunks, indexes and ANALYZE. */
   phases: { demo: number; load: number; chunks: number; indexes: number; analyze: number };
@@ -110,7 +120,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
   const started = performance.now();
   const seed = options.seed ?? DEMO_SEED;
   const schoolYear = options.schoolYear ?? DEMO_SCHOOL_YEAR;
-  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const workers = Math.max(1, options.workers ?? defaultWorkers());
   const through = options.through ?? `${schoolYear + 1}-06-30`;
   const sql = postgres(url, {
     max: 1,
@@ -176,6 +186,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       phases,
       cpu: { generator: 0, postgres: null },
       chunksCpu: { generator: 0, postgres: null },
+      finishCpu: { generator: 0, postgres: null },
       workers,
     };
     const todo = plan.organizations.filter((organization) => !done.has(organization.number));
@@ -220,10 +231,12 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     }
     phase('chunks');
     result.chunksCpu = cpuSince(cpuAtChunks);
+    const cpuAtFinish = cpuNow();
     await rebuildIndexes(sql);
     phase('indexes');
     await sql.unsafe('analyze');
     phase('analyze');
+    result.finishCpu = cpuSince(cpuAtFinish);
 
     result.rows = sumRows(written);
     const all = await sql<{ rows: Record<string, number> }[]>`select rows from region_generator.chunks`;
