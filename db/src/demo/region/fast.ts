@@ -72,29 +72,6 @@ export function createFastIdFactory(seed: number | string, epochMs: number): IdF
 }
 
 const DAY_MS = 86_400_000;
-const TWO = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
-const THREE = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
-/** `YYYY-MM-DDT` per day number since the epoch, made once per day the journal touches. */
-const dayPrefixes = new Map<number, string>();
-
-/** `new Date(ms).toISOString()` for the years the generator writes (0 < year < 10000). */
-export function isoTimestamp(ms: number): string {
-  const day = Math.floor(ms / DAY_MS);
-  let prefix = dayPrefixes.get(day);
-  if (prefix === undefined) {
-    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
-    dayPrefixes.set(day, prefix);
-  }
-  let rest = ms - day * DAY_MS;
-  const milliseconds = rest % 1000;
-  rest = (rest - milliseconds) / 1000;
-  const seconds = rest % 60;
-  rest = (rest - seconds) / 60;
-  const minutes = rest % 60;
-  const hours = (rest - minutes) / 60;
-  return `${prefix}${TWO[hours]}:${TWO[minutes]}:${TWO[seconds]}.${THREE[milliseconds]}Z`;
-}
-
 /** Midnight UTC of a `YYYY-MM-DD` date, cached: the journal asks for the same few hundred days. */
 const dayStarts = new Map<string, number>();
 export function dayStartMs(date: string): number {
@@ -160,7 +137,7 @@ export class ByteWriter {
     this.length += 36;
   }
 
-  /** `isoTimestamp(ms)`, as its 24 characters. */
+  /** `new Date(ms).toISOString()`, as its 24 characters (for the years 1970–9999). */
   iso(ms: number): void {
     this.reserve(24);
     const day = Math.floor(ms / DAY_MS);
