@@ -47,6 +47,8 @@ export interface EmbeddedOptions {
   persistent: boolean;
   /** Trade durability for speed: tests only. */
   fast?: boolean;
+  /** More server settings (`-c name=value`) for this start only: the region generator's bulk load. */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }
 
@@ -73,6 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       '-c',
       'max_connections=300',
       ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: log,
     onError: (error) => log(String(error)),

@@ -5,6 +5,10 @@
  * afterwards serve the generated region. `--data-dir` (and `--port`) keep it apart; with
  * `--database-url postgres://…/postgres` (or DATABASE_URL) the generator uses that server's `region` database
  * instead, as the launcher does.
+ *
+ * The embedded server is started for the run with bulk-load settings (BULK_LOAD below) and, once the region is
+ * written, stopped — a clean shutdown writes a checkpoint — and started again with its normal settings for
+ * the summary, so the data directory the platform serves afterwards is durable and configured as usual.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -15,7 +19,7 @@ import { z } from 'zod';
 import { urlForDatabase } from '../../client.ts';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '../../embedded.ts';
 import { migrateDatabase } from '../../migrate.ts';
-import { buildRegion, DEMO_SEED, type RegionResult } from './generate.ts';
+import { buildRegion, DEMO_SEED, defaultWorkers, type RegionResult } from './generate.ts';
 import { REGION_DEFAULTS } from './location.ts';
 
 const Options = z.object({
@@ -26,7 +30,26 @@ const Options = z.object({
   dataDir: z.string().min(1),
   port: z.coerce.number().int().min(1).max(65_535),
   rolePassword: z.string().min(1),
+  workers: z.coerce.number().int().min(1).max(64),
 });
+
+/**
+ * PostgreSQL settings for the generation run only (PostgreSQL's «Populating a Database»): no WAL for
+ * replication (`wal_level = minimal` needs `max_wal_senders = 0`), so the journal indexes rebuilt at the end
+ * are written without WAL; checkpoints only every 64 GB of WAL or an hour, so pages are not written over and
+ * over nor logged whole after each checkpoint; no autovacuum while the tables are filled (ANALYZE runs at
+ * the end). `fsync` stays on: with `synchronous_commit = off` no backend waits for a flush anyway, and an
+ * operating-system crash with fsync off could corrupt a data directory that is also the platform's.
+ */
+const BULK_LOAD: Record<string, string> = {
+  wal_level: 'minimal',
+  max_wal_senders: '0',
+  max_wal_size: '64GB',
+  checkpoint_timeout: '1h',
+  autovacuum: 'off',
+  shared_buffers: '512MB',
+  wal_buffers: '64MB',
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -37,6 +60,7 @@ async function main(): Promise<void> {
       'database-url': { type: 'string' },
       'data-dir': { type: 'string' },
       port: { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   const parsed = Options.safeParse({
@@ -47,6 +71,7 @@ async function main(): Promise<void> {
     dataDir: values['data-dir'] ? resolve(values['data-dir']) : REGION_DEFAULTS.dataDir,
     port: values.port ?? process.env['PG_PORT'] ?? REGION_DEFAULTS.port,
     rolePassword: process.env['DB_ROLE_PASSWORD'] ?? REGION_DEFAULTS.rolePassword,
+    workers: values.workers ?? defaultWorkers(),
   });
   if (!parsed.success) {
     console.error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
@@ -58,8 +83,13 @@ async function main(): Promise<void> {
   let serverUrl = options.databaseUrl;
   if (!serverUrl) {
     await mkdir(options.dataDir, { recursive: true });
-    console.log(`Embedded PostgreSQL on port ${options.port}, data in ${options.dataDir}`);
-    cluster = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, persistent: true });
+    console.log(`Embedded PostgreSQL on port ${options.port}, data in ${options.dataDir} (bulk-load settings)`);
+    cluster = await startEmbeddedPostgres({
+      dataDir: options.dataDir,
+      port: options.port,
+      persistent: true,
+      settings: BULK_LOAD,
+    });
     serverUrl = cluster.url;
   }
   const bar = new cliProgress.SingleBar(
@@ -83,6 +113,7 @@ async function main(): Promise<void> {
       learners: options.learners,
       seed: /^-?\d+$/.test(options.seed) ? Number(options.seed) : options.seed,
       through: options.through,
+      workers: options.workers,
       onProgress: (progress) => {
         // The rate of this run's chunks: the demo part and the chunks of an earlier run do not count.
         first ??= { at: performance.now(), learners: progress.learnersDone };
@@ -100,6 +131,10 @@ async function main(): Promise<void> {
       },
     });
     bar.stop();
+    if (cluster) {
+      await cluster.stop();
+      cluster = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, persistent: true });
+    }
     await report(url, result);
   } catch (error) {
     bar.stop();
@@ -129,6 +164,8 @@ async function report(url: string, result: RegionResult): Promise<void> {
       select pg_size_pretty(pg_database_size(current_database())) as size`;
     const written = Object.values(result.rows).reduce((sum, n) => sum + n, 0);
     const peakRss = process.resourceUsage().maxRSS / 1024;
+    const learnersWritten = result.learnersWritten;
+    const perThousand = (seconds: number, learners: number) => ((seconds * 1000) / Math.max(learners, 1)).toFixed(2);
     if (result.chunks.written === 0) {
       console.log(`The region of ${result.learners} learners is complete already: nothing to write.`);
     } else {
@@ -148,7 +185,9 @@ async function report(url: string, result: RegionResult): Promise<void> {
       [
         `Wall time        ${result.seconds.toFixed(1)} s (demo part ${result.phases.demo.toFixed(1)} s, identifiers in use ${result.phases.load.toFixed(1)} s, chunks ${result.phases.chunks.toFixed(1)} s, journal indexes ${result.phases.indexes.toFixed(1)} s, ANALYZE ${result.phases.analyze.toFixed(1)} s)`,
         `Rows written     ${written.toLocaleString('en-US')} (${Math.round(written / Math.max(result.phases.chunks, 0.001)).toLocaleString('en-US')} rows/s while writing chunks)`,
-        `CPU              generator ${result.cpu.generator.toFixed(1)} s, PostgreSQL backend ${result.cpu.postgres === null ? 'unknown' : `${result.cpu.postgres.toFixed(1)} s`}`,
+        `CPU              generator ${result.cpu.generator.toFixed(1)} s (${result.workers} workers), PostgreSQL server ${result.cpu.postgres === null ? 'unknown' : `${result.cpu.postgres.toFixed(1)} s`}`,
+        `CPU of chunks    generator ${result.chunksCpu.generator.toFixed(1)} s, PostgreSQL server ${result.chunksCpu.postgres === null ? 'unknown' : `${result.chunksCpu.postgres.toFixed(1)} s`} (per 1,000 learners written: ${perThousand(result.chunksCpu.generator, learnersWritten)} s and ${result.chunksCpu.postgres === null ? '?' : perThousand(result.chunksCpu.postgres, learnersWritten)} s)`,
+        `CPU of the end   PostgreSQL server ${result.finishCpu.postgres === null ? 'unknown' : `${result.finishCpu.postgres.toFixed(1)} s`} (journal indexes and ANALYZE)`,
         `Peak RSS         ${peakRss.toFixed(0)} MiB (the generator process)`,
         `Database size    ${size}`,
         `Database         ${url.replace(/\/\/[^@]*@/, '//')}`,

@@ -10,6 +10,10 @@
  *   an interrupted run continues where it stopped and a repeated run writes nothing. The plan (seed,
  *   learners, school year) is recorded once; a run with other options is refused rather than mixed in.
  * - Deterministic by seed: a chunk's random streams and ids come from the seed and its key.
+ * - Parallel: the people part of each chunk is made on the main thread in chunk order (it draws identifiers
+ *   that must be unique across chunks); the journal is generated and the chunk written by `workers` worker
+ *   threads (pool.ts), each on its own connection, committing in chunk order. The rows do not depend on the
+ *   number of workers.
  *
  * The secondary indexes of the three journal tables (lessons, marks, attendance: nine in ten rows) are
  * dropped while the chunks are written and built again at the end, which sorts once instead of descending
@@ -19,16 +23,26 @@
  * primary keys, foreign keys and every other table's indexes stay in place. Generate before serving the
  * database: while a run is under way the journal tables have no secondary indexes.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import postgres from 'postgres';
 import { createDb } from '../../client.ts';
 import { createContext, documentKey } from '../context.ts';
 import { DEMO_SCHOOL_YEAR } from '../context.ts';
 import { isDatabaseEmpty, seedDemoRegion } from '../seed.ts';
-import { copyBatch } from './copy.ts';
+import { batchRows, copyBatch } from './copy.ts';
 import { generateOrganization, generateTerritory, type Chunk, type RegionShared } from './organization.ts';
 import { planRegion } from './plan.ts';
+import { startChunkPool } from './pool.ts';
 import { MUNICIPALITIES } from '../territory.ts';
+
+/**
+ * One worker per core, at most four: each holds a chunk (tens of MiB) and a connection, and more workers than
+ * cores only make the server's backends and the workers take turns.
+ */
+export function defaultWorkers(): number {
+  return Math.min(4, availableParallelism());
+}
 
 /** The launcher's demo seed (tools/launcher): the demo part is the one `npm start` seeds. */
 export const DEMO_SEED = 20250901;
@@ -40,6 +54,8 @@ export interface RegionOptions {
   schoolYear?: number;
   /** The last day with marks and attendance; the whole school year by default. */
   through?: string;
+  /** Worker threads writing chunks; the number of cores (at most 4) by default. */
+  workers?: number;
   onProgress?(progress: RegionProgress): void;
 }
 
@@ -54,17 +70,25 @@ export interface RegionResult {
   learners: number;
   demoLearners: number;
   chunks: { total: number; written: number; skipped: number };
+  /** Learners of the chunks this run wrote. */
+  learnersWritten: number;
   /** Rows written by this run per table. */
   rows: Record<string, number>;
   /** Rows written by every run of this plan per table. */
   totalRows: Record<string, number>;
   seconds: number;
   /**
-   * CPU seconds this run spent in the generator process and in its PostgreSQL backend (null where the server's
+   * CPU seconds this run spent in the generator process (all its threads) and in the PostgreSQL server (every
+   * process of it: the generator's backends, the WAL writer, checkpointer, autovacuum; null where the server's
    * processes cannot be read: another machine, not Linux). On a shared machine these, not the wall time, are
-   * what the run costs; on an idle one the wall time approaches the larger of the two, as they overlap.
+   * what the run costs; on an idle one of `c` cores the wall time approaches their sum divided by `c`.
    */
   cpu: { generator: number; postgres: number | null };
+  /** The same for the chunks phase alone (what grows with the learners): the figures per learner come from it. */
+  chunksCpu: { generator: number; postgres: number | null };
+  /** The same for the journal indexes and ANALYZE at the end (the server's; they too grow with the rows). */
+  finishCpu: { generator: number; postgres: number | null };
+  workers: number;
   /** Where the time went: seeding the demo part, reading the identifiers in use, the chunks, indexes and ANALYZE. */
   phases: { demo: number; load: number; chunks: number; indexes: number; analyze: number };
 }
@@ -96,6 +120,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
   const started = performance.now();
   const seed = options.seed ?? DEMO_SEED;
   const schoolYear = options.schoolYear ?? DEMO_SCHOOL_YEAR;
+  const workers = Math.max(1, options.workers ?? defaultWorkers());
   const through = options.through ?? `${schoolYear + 1}-06-30`;
   const sql = postgres(url, {
     max: 1,
@@ -114,17 +139,24 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     phases[name] = (now - mark) / 1000;
     mark = now;
   };
-  const cpuAtStart = process.cpuUsage();
+  const generatorCpu = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
+  };
   try {
     const [{ backend } = { backend: 0 }] = await sql<{ backend: number }[]>`select pg_backend_pid() as backend`;
-    const backendCpuAtStart = backendCpuSeconds(backend);
-    const measureCpu = (result: RegionResult) => {
-      const used = process.cpuUsage(cpuAtStart);
-      const backendCpu = backendCpuSeconds(backend);
-      result.cpu = {
-        generator: (used.user + used.system) / 1e6,
-        postgres: backendCpu === null || backendCpuAtStart === null ? null : backendCpu - backendCpuAtStart,
+    const server = postmasterOf(backend);
+    const cpuNow = () => ({ generator: generatorCpu(), postgres: server === null ? null : serverCpuSeconds(server) });
+    const cpuSince = (from: ReturnType<typeof cpuNow>) => {
+      const now = cpuNow();
+      return {
+        generator: now.generator - from.generator,
+        postgres: now.postgres === null || from.postgres === null ? null : now.postgres - from.postgres,
       };
+    };
+    const cpuAtStart = cpuNow();
+    const measureCpu = (result: RegionResult) => {
+      result.cpu = cpuSince(cpuAtStart);
     };
     const demo = createDb(url, { max: 1 });
     try {
@@ -147,11 +179,15 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       learners: options.learners,
       demoLearners,
       chunks: { total, written: 0, skipped: done.size },
+      learnersWritten: 0,
       rows: {},
       totalRows: {},
       seconds: 0,
       phases,
       cpu: { generator: 0, postgres: null },
+      chunksCpu: { generator: 0, postgres: null },
+      finishCpu: { generator: 0, postgres: null },
+      workers,
     };
     const todo = plan.organizations.filter((organization) => !done.has(organization.number));
     if (done.has(0) && todo.length === 0) {
@@ -169,34 +205,38 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     let learnersDone =
       demoLearners + plan.organizations.filter((o) => done.has(o.number)).reduce((s, o) => s + o.learners, 0);
     const written: Record<string, number>[] = [];
-    const write = async (chunk: Chunk) => {
-      const counts = await writeChunk(sql, chunk);
+    const recordWritten = (chunk: { key: string; learners: number }, counts: Record<string, number>) => {
       written.push(counts);
       rows += Object.values(counts).reduce((sum, n) => sum + n, 0);
       learnersDone += chunk.learners;
+      result.learnersWritten += chunk.learners;
       result.chunks.written++;
       options.onProgress?.({ learnersDone, learnersTotal: options.learners, rows, chunk: chunk.key });
     };
     options.onProgress?.({ learnersDone, learnersTotal: options.learners, rows, chunk: 'territory' });
-    if (!done.has(0)) await write(generateTerritory(shared, plan));
+    if (!done.has(0)) {
+      const territory = generateTerritory(shared, plan);
+      recordWritten(territory, await writeChunk(sql, territory));
+    }
     await loadTerritory(sql, shared);
 
     await deferIndexes(sql);
-    let inflight: Promise<void> | undefined;
-    for (const organization of todo) {
-      const chunk = await generateOrganization(shared, organization);
-      await inflight;
-      inflight = write(chunk);
-      // Awaited before the next chunk is written: a failure surfaces there, not as an unhandled rejection
-      // while the next chunk is being generated.
-      inflight.catch(() => {});
+    const cpuAtChunks = cpuNow();
+    const pool = await startChunkPool(url, workers, shared.subjectIds, recordWritten);
+    try {
+      for (const organization of todo) await pool.submit(generateOrganization(shared, organization));
+      await pool.finish();
+    } finally {
+      await pool.close();
     }
-    await inflight;
     phase('chunks');
+    result.chunksCpu = cpuSince(cpuAtChunks);
+    const cpuAtFinish = cpuNow();
     await rebuildIndexes(sql);
     phase('indexes');
     await sql.unsafe('analyze');
     phase('analyze');
+    result.finishCpu = cpuSince(cpuAtFinish);
 
     result.rows = sumRows(written);
     const all = await sql<{ rows: Record<string, number> }[]>`select rows from region_generator.chunks`;
@@ -321,7 +361,7 @@ async function loadTerritory(sql: postgres.Sql, shared: RegionShared): Promise<v
 
 async function writeChunk(sql: postgres.Sql, chunk: Chunk): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const batch of chunk.batches) counts[batch.target] = (counts[batch.target] ?? 0) + batch.lines.length;
+  for (const batch of chunk.batches) counts[batch.target] = (counts[batch.target] ?? 0) + batchRows(batch);
   await sql.begin(async (tx) => {
     for (const batch of chunk.batches) await copyBatch(tx, batch);
     await tx`
@@ -366,15 +406,36 @@ async function rebuildIndexes(sql: postgres.Sql): Promise<void> {
   }
 }
 
-/** utime + stime of a local server process from /proc (Linux, clock ticks of 1/100 s), or null. */
-function backendCpuSeconds(pid: number): number | null {
+/** The fields of /proc/<pid>/stat after the command name (Linux), or null. */
+function procStat(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
+}
+
+/** The postmaster of a local backend (its parent), or null when the server's processes cannot be read. */
+function postmasterOf(backend: number): number | null {
+  const parent = Number(procStat(backend)?.[1]);
+  return parent > 1 ? parent : null;
+}
+
+/**
+ * CPU seconds of a local server so far (clock ticks of 1/100 s): the postmaster's own and its reaped
+ * children's (backends and autovacuum workers that ended) plus those of its live children.
+ */
+function serverCpuSeconds(postmaster: number): number | null {
+  const own = procStat(postmaster);
+  if (!own) return null;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStat(Number(entry));
+    if (fields && Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 }
 
 function sumRows(list: readonly Record<string, number>[]): Record<string, number> {

@@ -6,9 +6,12 @@
  * one class at a time, without row objects in between; the shares follow the demo's (learning/marks.ts,
  * attendance.ts): illness in spells of days, truancy and lateness per lesson, about one current mark in ten
  * student-lessons, a control work every sixteenth lesson of a subject, no marks in the first grade.
+ *
+ * It runs in a worker thread (worker.ts) from a `JournalJob`, plain data the main thread cloned to it, and
+ * takes its ids from a stream of its own (the chunk's `journal` stream, in the second half of the chunk's id
+ * span), so it needs nothing of the people part's context and the people part needs nothing of it.
  */
 import { addDays, randomMoment } from '../calendar.ts';
-import type { Context, OrganizationInfo } from '../context.ts';
 import type { YearState } from '../learning/context.ts';
 import { LESSON_STARTS, isoWeekday, localMoment, studyDays, yearCalendar } from '../learning/calendar.ts';
 import { catalogueSubjects, dailyLimit, isMarked, NO_CONTROL_SUBJECTS, weeklyHours } from '../learning/subjects.ts';
@@ -27,8 +30,11 @@ import {
   schoolYears,
   studyPeriods,
 } from '../../learning.ts';
-import type { Random } from '../random.ts';
-import { lineBatch, rowsBatch, field, type CopyBatch } from './copy.ts';
+import { createRandom, type Random } from '../random.ts';
+import type { DemoAssignment, DemoClass, OrganizationKind } from '../types.ts';
+import { addPart, lineBatch, rowsBatch, field, sealLines, type CopyBatch } from './copy.ts';
+import { ByteWriter, createByteIdFactory, dayStartMs, type ByteIdFactory } from './fast.ts';
+import { chunkEpoch, CHUNK_ID_SPAN_MS } from './plan.ts';
 
 const CURRENT_SHARE = 0.1;
 const CONTROL_EVERY = 16;
@@ -46,16 +52,35 @@ const COMMENTS: Record<string, readonly string[]> = {
   '2': ['Не готов к уроку', 'Работа не выполнена'],
 };
 
-export interface JournalInput {
-  context: Context;
-  organization: OrganizationInfo;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Region time is UTC+5 all year (no daylight saving): local wall-clock times as offsets from UTC midnight. */
+const LOCAL_MS = -5 * HOUR_MS;
+const LESSON_START_MS = LESSON_STARTS.map((time) => {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  return (hours * 60 + minutes) * 60_000 + LOCAL_MS;
+});
+const AFTER_LESSONS_MS = (15 * 60 + 5) * 60_000 + LOCAL_MS;
+const EVENING_MS = 17 * HOUR_MS + LOCAL_MS;
+
+/** What the journal of one organization is made from: plain data, cloned from the main thread to a worker. */
+export interface JournalJob {
+  seed: number | string;
+  key: string;
+  /** The chunk number: its ids come from the chunk's span. */
+  number: number;
+  schoolYear: number;
+  organization: { id: string; kind: OrganizationKind };
   state: YearState;
   /** Opens the year and closes periods: the head. */
   adminId: string;
-  subjectIds: ReadonlyMap<string, string>;
   /** The last day lessons get marks and attendance. */
   through: string;
-  random(step: string): Random;
+  /** The organization's classes (catalogue entries, class teachers set) and teaching assignments. */
+  classes: DemoClass[];
+  assignments: DemoAssignment[];
+  /** The organization's enrolments from the movement book: the class memberships are projected from them. */
+  enrolments: { personId: string; classId: string | null; startedOn: string; endedOn: string | null }[];
 }
 
 interface Member {
@@ -72,15 +97,20 @@ interface Slot {
   lessonNumber: number;
 }
 
-export async function generateJournal(input: JournalInput): Promise<CopyBatch[]> {
-  const { context, organization, state, adminId, subjectIds, through } = input;
-  const rng = input.random('journal');
-  const year = context.schoolYear;
+export function generateJournal(job: JournalJob, subjectIds: ReadonlyMap<string, string>): CopyBatch[] {
+  const { organization, state, adminId, through } = job;
+  const random = (step: string) => createRandom(`${job.seed}/region/${job.key}`, `learning/${step}`);
+  const rng = random('journal');
+  const year = job.schoolYear;
+  const ids = createByteIdFactory(
+    `${job.seed}/region/${job.key}/journal`,
+    chunkEpoch(year, job.number) + CHUNK_ID_SPAN_MS / 2,
+  );
   const calendar = yearCalendar(organization.kind, year);
   const previous = yearCalendar(organization.kind, year - 1);
   const years: SchoolYearRow[] = [
     {
-      id: context.ids.next(),
+      id: ids.next(),
       organizationId: organization.id,
       year: year - 1,
       startsOn: previous.startsOn,
@@ -94,7 +124,7 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
   const periods: StudyPeriodRow[] = [];
   const holidayRows: HolidayRow[] = [];
   if (state !== 'NONE') {
-    const schoolYearId = context.ids.next();
+    const schoolYearId = ids.next();
     const start = calendar.startsOn;
     years.push({
       id: schoolYearId,
@@ -119,7 +149,7 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
       const closedOn = addDays(period.endsOn, CLOSE_AFTER_DAYS);
       const closed = organization.kind === 'school' && state !== 'DRAFT' && closedOn <= through;
       periods.push({
-        id: context.ids.next(),
+        id: ids.next(),
         schoolYearId,
         organizationId: organization.id,
         number: period.number,
@@ -131,10 +161,10 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
       });
     }
     for (const holiday of calendar.holidays)
-      holidayRows.push({ id: context.ids.next(), schoolYearId, organizationId: organization.id, ...holiday });
+      holidayRows.push({ id: ids.next(), schoolYearId, organizationId: organization.id, ...holiday });
   }
 
-  const entries = context.catalog.classes.filter((entry) => entry.organizationId === organization.id);
+  const entries = job.classes;
   const classRows: ClassRow[] = entries.map((entry) => ({
     id: entry.id,
     organizationId: entry.organizationId,
@@ -148,19 +178,19 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
   }));
   const members = new Map<string, Member[]>(entries.map((entry) => [entry.id, []]));
   const memberRows: Record<string, unknown>[] = [];
-  for (const enrolment of context.rows.enrolments) {
+  for (const enrolment of job.enrolments) {
     const list = enrolment.classId ? members.get(enrolment.classId) : undefined;
     if (!list || !enrolment.classId) continue;
     const member = { personId: enrolment.personId, joinedOn: enrolment.startedOn, leftOn: enrolment.endedOn ?? null };
     list.push(member);
-    memberRows.push({ id: context.ids.next(), classId: enrolment.classId, ...member, repeater: false });
+    memberRows.push({ id: ids.next(), classId: enrolment.classId, ...member, repeater: false });
   }
 
   // class id → subject name → teacher, in assignment order.
   const teachersOf = new Map<string, Map<string, string>>();
   const assignmentRows: Record<string, unknown>[] = [];
   const gradeOf = new Map(entries.map((entry) => [entry.id, entry.grade]));
-  for (const assignment of context.catalog.assignments) {
+  for (const assignment of job.assignments) {
     if (!gradeOf.has(assignment.classId)) continue;
     const grade = gradeOf.get(assignment.classId) ?? null;
     const subjects = teachersOf.get(assignment.classId) ?? new Map<string, string>();
@@ -169,7 +199,7 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
       if (subjects.has(name)) continue;
       subjects.set(name, assignment.teacherId);
       assignmentRows.push({
-        id: context.ids.next(),
+        id: ids.next(),
         classId: assignment.classId,
         subjectId: subjectId(subjectIds, name),
         teacherId: assignment.teacherId,
@@ -189,7 +219,7 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
         if (hours === 0 || seen.has(key)) continue;
         seen.add(key);
         curriculumRows.push({
-          id: context.ids.next(),
+          id: ids.next(),
           organizationId: organization.id,
           schoolYear: year,
           grade: entry.grade,
@@ -269,13 +299,15 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
     'set_at',
   ]);
   batches.push(slotBatch, lessonBatch, markBatch, attendanceBatch);
+  const markWriter = new ByteWriter();
+  const attendanceWriter = new ByteWriter();
 
   const days = studyDays(calendar).filter((day) => day <= through);
   const nowMs = Date.parse(`${addDays(through, 1)}T00:00:00+05:00`);
   const closings = periods.map((p) => ({ from: p.startsOn, to: p.endsOn, at: p.closedAt?.getTime() ?? Infinity }));
   const deadlineOf = (date: string) =>
     Math.min(nowMs, closings.find((p) => date >= p.from && date <= p.to)?.at ?? Infinity);
-  const timetable = createTimetable(current, teachersOf, organization, subjectIds, input.random('timetable'));
+  const timetable = createTimetable(current, teachersOf, organization, subjectIds, random('timetable'));
   let room = 100;
   for (const entry of current) {
     const slots = timetable.get(entry.id) ?? [];
@@ -284,11 +316,12 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
       const own = rooms.get(slot.teacherId) ?? (slot.subject === 'Физическая культура' ? 'Спортзал' : String(++room));
       rooms.set(slot.teacherId, own);
       slotBatch.lines.push(
-        `${context.ids.next()}\t${entry.id}\t${slot.subjectId}\t${slot.teacherId}\t${slot.weekday}\t${slot.lessonNumber}\t${own}\t${calendar.startsOn}`,
+        `${ids.next()}\t${entry.id}\t${slot.subjectId}\t${slot.teacherId}\t${slot.weekday}\t${slot.lessonNumber}\t${own}\t${calendar.startsOn}`,
       );
     }
-    writeClassJournal({
-      context,
+    const rows = writeClassJournal({
+      ids,
+      year,
       organization,
       classId: entry.id,
       marked: isMarked(organization.kind, entry.grade),
@@ -298,11 +331,12 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
       rng,
       deadlineOf,
       lessonBatch,
-      markBatch,
-      attendanceBatch,
+      markWriter,
+      attendanceWriter,
     });
-    // Let the previous chunk's COPY move on between classes: generation and PostgreSQL overlap.
-    await new Promise((resolve) => setImmediate(resolve));
+    sealLines(lessonBatch);
+    addPart(markBatch, markWriter.take(), rows.marks);
+    addPart(attendanceBatch, attendanceWriter.take(), rows.attendance);
   }
   return batches;
 }
@@ -320,7 +354,7 @@ function subjectId(ids: ReadonlyMap<string, string>, name: string): string {
 function createTimetable(
   current: readonly { id: string; grade: number | null }[],
   teachersOf: Map<string, Map<string, string>>,
-  organization: OrganizationInfo,
+  organization: JournalJob['organization'],
   subjectIds: ReadonlyMap<string, string>,
   rng: Random,
 ): Map<string, Slot[]> {
@@ -367,8 +401,9 @@ function createTimetable(
 }
 
 interface ClassJournal {
-  context: Context;
-  organization: OrganizationInfo;
+  ids: ByteIdFactory;
+  year: number;
+  organization: JournalJob['organization'];
   classId: string;
   marked: boolean;
   slots: Slot[];
@@ -377,15 +412,32 @@ interface ClassJournal {
   rng: Random;
   deadlineOf(date: string): number;
   lessonBatch: CopyBatch;
-  markBatch: CopyBatch;
-  attendanceBatch: CopyBatch;
+  markWriter: ByteWriter;
+  attendanceWriter: ByteWriter;
 }
 
 type Status = 'ABSENT' | 'SICK' | 'EXCUSED' | 'LATE';
+/** More than the subjects of any class's timetable. */
+const SUBJECTS = 64;
 
-function writeClassJournal(journal: ClassJournal): void {
-  const { context, organization, classId, marked, slots, days, members, rng } = journal;
-  const year = context.schoolYear;
+const TAB = 9;
+const NEWLINE = 10;
+const encode = (text: string) => Buffer.from(text);
+const STATUS_BYTES = new Map<string, Uint8Array>(
+  ['ABSENT', 'SICK', 'EXCUSED', 'LATE'].map((status) => [status, encode(`${status}\t`)]),
+);
+/** `kind \t value \t weight \t debt \t` of a mark, at (control ? 4 : 0) + value - 2: CONTROL weighs 2, CURRENT 1. */
+const MARK_KIND_BYTES = [false, true].flatMap((control) =>
+  [2, 3, 4, 5].map((value) => encode(`${control ? 'CONTROL' : 'CURRENT'}\t${value}\t${control ? 2 : 1}\tf\t`)),
+);
+const NO_COMMENT = encode('\\N\t');
+
+/** Writes one class's journal; returns the marks and attendance rows written. */
+function writeClassJournal(journal: ClassJournal): { marks: number; attendance: number } {
+  const { ids, year, organization, classId, marked, slots, days, members, rng } = journal;
+  const { markWriter, attendanceWriter } = journal;
+  const written = { marks: 0, attendance: 0 };
+  const memberBytes = members.map((member) => encode(`${member.personId}\t`));
   const prefix = `${year}\t${organization.id}\t${classId}`;
   // Whole days away: sick spells of 3–6 study days and an occasional excused day (as attendance.ts).
   const dayPlans = members.map((member) => {
@@ -400,7 +452,8 @@ function writeClassJournal(journal: ClassJournal): void {
     return plan;
   });
   const ability = members.map(() => Math.min(4.9, Math.max(2.7, 3.9 + 0.55 * gauss(rng))));
-  const leaning = new Map<string, number>();
+  // Per learner and subject (index m * SUBJECTS + subject), drawn when first needed.
+  const leaning: (number | undefined)[] = [];
   const subjectIndex = new Map<string, number>();
   const slotsByWeekday = Array.from({ length: 6 }, (_, weekday) => slots.filter((slot) => slot.weekday === weekday));
 
@@ -412,7 +465,7 @@ function writeClassJournal(journal: ClassJournal): void {
       const sequence = bySubject.get(slot.subject) ?? [];
       bySubject.set(slot.subject, sequence);
       sequence.push(list.length);
-      list.push({ id: context.ids.next(), date, slot, k: sequence.length - 1 });
+      list.push({ id: ids.next(), date, slot, k: sequence.length - 1 });
     }
   }
   for (const lesson of list) {
@@ -435,10 +488,17 @@ function writeClassJournal(journal: ClassJournal): void {
     const { slot, date, k } = lesson;
     const first = date !== previousDate;
     previousDate = date;
-    const start = Date.parse(`${date}T${LESSON_STARTS[slot.lessonNumber - 1] ?? '15:05'}:00+05:00`);
+    const dayStart = dayStartMs(date);
+    const start = dayStart + (LESSON_START_MS[slot.lessonNumber - 1] ?? AFTER_LESSONS_MS);
     const isControl = marked && k % CONTROL_EVERY === CONTROL_EVERY - 1 && !NO_CONTROL_SUBJECTS.has(slot.subject);
     const deadline = journal.deadlineOf(date);
     const head = `${prefix}\t${slot.subjectId}`;
+    // The columns every row of this lesson repeats, encoded once.
+    const attendanceHead = encode(`\t${head}\t${lesson.id}\t`);
+    const attendanceDate = encode(`${date}\t`);
+    const markHead = encode(`\t${head}\t`);
+    const markLesson = encode(`${lesson.id}\t${date}\t`);
+    const teacher = encode(`${slot.teacherId}\t`);
     let index = subjectIndex.get(slot.subject);
     if (index === undefined) {
       index = subjectIndex.size;
@@ -452,34 +512,56 @@ function writeClassJournal(journal: ClassJournal): void {
         dayPlans[m]?.get(date) ??
         (roll < 0.009 ? 'ABSENT' : roll < 0.009 + (first ? 0.03 : 0.004) ? 'LATE' : undefined);
       if (status) {
-        const setAt = new Date(start + rng.int(3, 40) * 60_000).toISOString();
-        journal.attendanceBatch.lines.push(
-          `${context.ids.next()}\t${head}\t${lesson.id}\t${member.personId}\t${date}\t${status}\t${slot.teacherId}\t${setAt}`,
-        );
+        const setAt = start + rng.int(3, 40) * 60_000;
+        const w = attendanceWriter;
+        w.id(ids);
+        w.bytes(attendanceHead);
+        w.bytes(memberBytes[m] as Uint8Array);
+        w.bytes(attendanceDate);
+        w.bytes(STATUS_BYTES.get(status) as Uint8Array);
+        w.bytes(teacher);
+        w.iso(setAt);
+        w.byte(NEWLINE);
+        written.attendance++;
         if (status !== 'LATE') continue;
       }
       if (!marked || (!isControl && rng.next() >= CURRENT_SHARE)) continue;
-      const leanKey = `${m}|${index}`;
-      let lean = leaning.get(leanKey);
+      const leanKey = m * SUBJECTS + index;
+      let lean = leaning[leanKey];
       if (lean === undefined) {
         lean = 0.3 * gauss(rng);
-        leaning.set(leanKey, lean);
+        leaning[leanKey] = lean;
       }
       const mean = (ability[m] ?? 3.9) + lean - (isControl ? 0.2 : 0);
-      const value = String(Math.min(5, Math.max(2, Math.round(mean + 0.7 * gauss(rng)))));
-      const setAt = new Date(setMoment(rng, start, date, deadline)).toISOString();
-      const comment = rng.chance(0.05) ? field(rng.pick(COMMENTS[value] ?? [''])) : '\\N';
-      journal.markBatch.lines.push(
-        `${context.ids.next()}\t${head}\t${member.personId}\t${lesson.id}\t${date}\t${isControl ? 'CONTROL' : 'CURRENT'}\t${value}\t${isControl ? 2 : 1}\tf\t${comment}\t${slot.teacherId}\t${setAt}\t${setAt}`,
-      );
+      const value = Math.min(5, Math.max(2, Math.round(mean + 0.7 * gauss(rng))));
+      const setAt = setMoment(rng, start, dayStart, deadline);
+      const comment = rng.chance(0.05) ? field(rng.pick(COMMENTS[String(value)] ?? [''])) : null;
+      const w = markWriter;
+      w.id(ids);
+      w.bytes(markHead);
+      w.bytes(memberBytes[m] as Uint8Array);
+      w.bytes(markLesson);
+      w.bytes(MARK_KIND_BYTES[(isControl ? 4 : 0) + value - 2] as Uint8Array);
+      if (comment === null) w.bytes(NO_COMMENT);
+      else {
+        w.text(comment);
+        w.byte(TAB);
+      }
+      w.bytes(teacher);
+      w.iso(setAt);
+      w.byte(TAB);
+      w.iso(setAt);
+      w.byte(NEWLINE);
+      written.marks++;
     }
   }
+  return written;
 }
 
 /** On the lesson's day (60%), the evening after (25%) or two days later; a few more than a week late. */
-function setMoment(rng: Random, start: number, date: string, deadline: number): number {
+function setMoment(rng: Random, start: number, dayStart: number, deadline: number): number {
   const roll = rng.next();
-  const evening = (days: number) => localMoment(addDays(date, days), '17:00', rng.int(0, 300)).getTime();
+  const evening = (days: number) => dayStart + days * DAY_MS + EVENING_MS + rng.int(0, 300) * 60_000;
   const candidate =
     roll < 0.03
       ? evening(rng.int(8, 16))

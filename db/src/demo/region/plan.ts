@@ -12,6 +12,17 @@ import { MUNICIPALITIES } from '../territory.ts';
 import type { OrganizationKind } from '../types.ts';
 import type { YearState } from '../learning/context.ts';
 
+/**
+ * A chunk's ids start 2^24 ms (4.7 hours) after the previous chunk's: UUIDv7 order follows chunk order. The
+ * people part takes its ids from the start of the span, the journal (journal.ts) from its middle.
+ */
+export const CHUNK_ID_SPAN_MS = 2 ** 24;
+
+/** The UUIDv7 timestamp of a chunk's first id. */
+export function chunkEpoch(schoolYear: number, number: number): number {
+  return Date.UTC(schoolYear, 8, 1) + number * CHUNK_ID_SPAN_MS;
+}
+
 /** The demo proper uses municipalities 1 and 2; the bulk region starts at 3. */
 export const FIRST_BULK_MUNICIPALITY = 3;
 const LEARNERS_PER_MUNICIPALITY = 25_000;
