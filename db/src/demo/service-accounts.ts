@@ -32,4 +32,12 @@ export const DEMO_SERVICES = [
     municipality: null,
     scopes: ['org:read', 'movement:write'],
   },
+  {
+    // The learning subgraph's «Моя школа» mart worker (issue 14 §3): reads people's change feed for consent
+    // tombstones, nothing else.
+    clientId: 'learning-mart',
+    name: 'Витрина «Моя школа»: удаления по отзыву согласия',
+    municipality: null,
+    scopes: ['changes:read'],
+  },
 ] as const;

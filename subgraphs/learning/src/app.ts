@@ -5,6 +5,7 @@ import { changesModule } from './modules/changes/index.ts';
 import { classesModule } from './modules/classes/index.ts';
 import { diaryModule } from './modules/diary/index.ts';
 import { journalModule } from './modules/journal/index.ts';
+import { martModule } from './modules/mart/index.ts';
 import { portfolioModule } from './modules/portfolio/index.ts';
 import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
@@ -20,6 +21,7 @@ const learningSubgraph = defineSubgraph<LearningContext>({
     schoolYearModule,
     teacherScheduleModule,
     changesModule,
+    martModule,
   ],
   policy: (principal) => new LearningPolicy(principal),
   loaders: createLoaders,
