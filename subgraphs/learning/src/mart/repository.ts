@@ -222,11 +222,11 @@ export interface ClaimedBatch {
  */
 export async function claimBatches(db: Executor, now: Date, leaseMs: number, limit: number): Promise<ClaimedBatch[]> {
   const rows = await db.execute<{ id: string; organization_id: string; records: MartRecord[]; attempts: number }>(sql`
-    update ${martBatches} b set next_attempt_at = ${new Date(now.getTime() + leaseMs)},
-      attempts = b.attempts + 1, last_attempt_at = ${now}
+    update ${martBatches} b set next_attempt_at = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz,
+      attempts = b.attempts + 1, last_attempt_at = ${now.toISOString()}::timestamptz
     where b.id in (
       select c.id from ${martBatches} c
-      where c.status = 'PENDING' and c.next_attempt_at <= ${now}
+      where c.status = 'PENDING' and c.next_attempt_at <= ${now.toISOString()}::timestamptz
         and not exists (select 1 from ${martBatches} e
           where e.organization_id = c.organization_id and e.status = 'PENDING' and e.seq < c.seq)
       order by c.seq limit ${limit}

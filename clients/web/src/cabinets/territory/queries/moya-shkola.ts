@@ -1,0 +1,40 @@
+/** An organization's delivery report to ФГИС «Моя школа» (issue 14 §3): the regional operator's. */
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import type {
+  TerritoryMoyaShkolaReportQuery,
+  TerritoryMoyaShkolaReportQueryVariables,
+} from '../../../generated/graphql.ts';
+
+export type MoyaShkolaReport = TerritoryMoyaShkolaReportQuery['moyaShkolaDeliveryReport'];
+
+export const MOYA_SHKOLA_REPORT: TypedDocumentNode<
+  TerritoryMoyaShkolaReportQuery,
+  TerritoryMoyaShkolaReportQueryVariables
+> = gql`
+  query TerritoryMoyaShkolaReport($organizationId: ID!) {
+    moyaShkolaDeliveryReport(organizationId: $organizationId, first: 20) {
+      organizationId
+      acceptedRecords
+      refusedRecords
+      pendingBatches
+      deadBatches
+      lastDeliveredAt
+      batches {
+        id
+        status
+        createdAt
+        deliveredAt
+        attempts
+        records
+        accepted
+        lastError
+        refusals {
+          recordType
+          recordId
+          code
+          reason
+        }
+      }
+    }
+  }
+`;
