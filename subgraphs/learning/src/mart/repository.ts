@@ -227,8 +227,7 @@ export async function claimBatches(db: Executor, now: Date, leaseMs: number, lim
     where b.id in (
       select c.id from ${martBatches} c
       where c.status = 'PENDING' and c.next_attempt_at <= ${now.toISOString()}::timestamptz
-        and not exists (select 1 from ${martBatches} e
-          where e.organization_id = c.organization_id and e.status = 'PENDING' and e.seq < c.seq)
+        and c.seq in (select min(p.seq) from ${martBatches} p where p.status = 'PENDING' group by p.organization_id)
       order by c.seq limit ${limit}
       for update of c skip locked)
     returning b.id, b.organization_id, b.records, b.attempts`);
