@@ -1,11 +1,11 @@
 /** One organization: registry details, school years (rule 13), data completeness (rule 7) and its campaign. */
 import { Link, useParams } from 'react-router';
 import { useData } from '../../api/hooks.ts';
+import { MoyaShkolaSection } from '../../features/moya-shkola/delivery-report.tsx';
 import { Badge, DataState, Notice, Page, Section } from '../../ui/kit.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { errorAt } from '../../ui/errors.ts';
 import { MANDATORY_FIELDS, ORGANIZATION_TYPES, SCHOOL_YEAR_STATUSES } from './labels.ts';
-import { MoyaShkolaSection } from './moya-shkola.tsx';
 import { OrganizationCampaignSection } from './organization-campaign.tsx';
 import { ORGANIZATION, type CompletenessWithGaps, type OrganizationData } from './queries/organizations.ts';
 import { formatCount } from './rules.ts';

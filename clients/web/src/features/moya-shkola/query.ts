@@ -1,17 +1,14 @@
-/** An organization's delivery report to ФГИС «Моя школа» (issue 14 §3): the regional operator's. */
+/** An organization's delivery report to ФГИС «Моя школа» (issue 14 §3): the regional operator's and the org admin's. */
 import { gql, type TypedDocumentNode } from '@apollo/client';
-import type {
-  TerritoryMoyaShkolaReportQuery,
-  TerritoryMoyaShkolaReportQueryVariables,
-} from '../../../generated/graphql.ts';
+import type { MoyaShkolaDeliveryReportQuery, MoyaShkolaDeliveryReportQueryVariables } from '../../generated/graphql.ts';
 
-export type MoyaShkolaReport = TerritoryMoyaShkolaReportQuery['moyaShkolaDeliveryReport'];
+export type MoyaShkolaReport = MoyaShkolaDeliveryReportQuery['moyaShkolaDeliveryReport'];
 
 export const MOYA_SHKOLA_REPORT: TypedDocumentNode<
-  TerritoryMoyaShkolaReportQuery,
-  TerritoryMoyaShkolaReportQueryVariables
+  MoyaShkolaDeliveryReportQuery,
+  MoyaShkolaDeliveryReportQueryVariables
 > = gql`
-  query TerritoryMoyaShkolaReport($organizationId: ID!) {
+  query MoyaShkolaDeliveryReport($organizationId: ID!) {
     moyaShkolaDeliveryReport(organizationId: $organizationId, first: 20) {
       organizationId
       acceptedRecords

@@ -1,11 +1,12 @@
 /**
- * «Передача в «Моя школа»» on an organization's page (issue 14 §3): how many records the federal system took,
- * which it refused and why, and batches waiting or not delivered. The regional operator's only (`mart:read`).
+ * «Передача в «Моя школа»» (issue 14 §3): how many records the federal system took, which it refused and why,
+ * and batches waiting or not delivered. On an organization's page of the territory cabinet (regional operator)
+ * and in the school cabinet (the org admin's own); `mart:read`.
  */
 import { useData } from '../../api/hooks.ts';
 import { Badge, DataState, Notice, Section } from '../../ui/kit.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { MOYA_SHKOLA_REPORT, type MoyaShkolaReport } from './queries/moya-shkola.ts';
+import { MOYA_SHKOLA_REPORT, type MoyaShkolaReport } from './query.ts';
 
 const STATUSES: Record<
   MoyaShkolaReport['batches'][number]['status'],
