@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One Dockerfile, one target per process kind (docs/deploy.md, Container images):
 #   docker build --target gateway -t region-edu/gateway .
-#   targets: gateway, people, learning, admissions, admissions-outbox, extra-education,
+#   targets: gateway, people, learning, learning-mart, admissions, admissions-outbox, extra-education,
 #   extra-education-outbox, analytics, analytics-facts, migrate
 # The services run their TypeScript through tsx, as `npm start` does, so the images carry the sources and the
 # workspace's node_modules; the web client is built once and served by the gateway.
@@ -79,6 +79,10 @@ CMD ["node", "--import", "tsx", "subgraphs/extra-education/src/worker.ts"]
 FROM runtime AS analytics
 EXPOSE 4005
 CMD ["node", "--import", "tsx", "subgraphs/analytics/src/index.ts"]
+
+FROM runtime AS learning-mart
+EXPOSE 4016
+CMD ["node", "--import", "tsx", "subgraphs/learning/src/mart-worker.ts"]
 
 FROM runtime AS analytics-facts
 EXPOSE 4015

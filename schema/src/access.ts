@@ -95,6 +95,8 @@ export const SCOPES = [
   'changes:read',
   /** Register external systems' operation manifests and activate a version (issue 14 §1). */
   'services:manage',
+  /** The «Моя школа» delivery report of one's organizations: batches sent, records refused and why (issue 14 §3). */
+  'mart:read',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -121,6 +123,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'extra:fund',
     'changes:read',
     'services:manage',
+    'mart:read',
   ],
   // Seed 003: the owner of information sees aggregates only, never raw personal data.
   MINISTRY_ANALYST: ['org:read', 'aggregate:read', 'reports:read', 'catalogue:read'],
@@ -165,6 +168,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     'messages:read',
     'messages:write',
     'announcements:write',
+    'mart:read',
   ],
   TEACHER: [
     'person:read',

@@ -103,12 +103,16 @@ export const SUBGRAPHS = [
     { typename: 'Organization', sample: 'select id from people.organizations limit 1' },
     { typename: 'Municipality', sample: 'select id from people.municipalities limit 1' },
   ]),
-  subgraphEntry('learning', 4002, [
-    { typename: 'Class', sample: 'select class_id as id from learning.lessons limit 1' },
-    { typename: 'Subject', sample: 'select subject_id as id from learning.lessons limit 1' },
-    { typename: 'Lesson', sample: 'select id from learning.lessons limit 1' },
-    { typename: 'SchoolYear', sample: 'select id from learning.school_years limit 1' },
-  ]),
+  withWorkers(
+    subgraphEntry('learning', 4002, [
+      { typename: 'Class', sample: 'select class_id as id from learning.lessons limit 1' },
+      { typename: 'Subject', sample: 'select subject_id as id from learning.lessons limit 1' },
+      { typename: 'Lesson', sample: 'select id from learning.lessons limit 1' },
+      { typename: 'SchoolYear', sample: 'select id from learning.school_years limit 1' },
+    ]),
+    // The «Моя школа» data mart: cuts batches from the change log and delivers them (src/mart-worker.ts).
+    [{ name: 'mart', main: 'src/mart-worker.ts', port: 4016 }],
+  ),
   withWorkers(
     subgraphEntry('admissions', 4003, [
       {

@@ -36,4 +36,12 @@ export const DEMO_SERVICES = [
     // Its two operations, the texts of `subgraphs/extra-education/src/outbox/*-client.ts` byte for byte.
     manifest: 'manifests/extra-education-enrolment.json',
   },
+  {
+    // The learning subgraph's «Моя школа» mart worker (issue 14 §3): reads people's change feed for consent
+    // tombstones, nothing else.
+    clientId: 'learning-mart',
+    name: 'Витрина «Моя школа»: удаления по отзыву согласия',
+    municipality: null,
+    scopes: ['changes:read'],
+  },
 ] as const;

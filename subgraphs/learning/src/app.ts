@@ -5,6 +5,7 @@ import { changesModule } from './modules/changes/index.ts';
 import { classesModule } from './modules/classes/index.ts';
 import { diaryModule } from './modules/diary/index.ts';
 import { journalModule } from './modules/journal/index.ts';
+import { martModule } from './modules/mart/index.ts';
 import { portfolioModule } from './modules/portfolio/index.ts';
 import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
@@ -28,6 +29,7 @@ const learningSubgraph = defineSubgraph<LearningContext, LearningDeps>({
     teacherScheduleModule,
     changesModule,
     reportCardModule,
+    martModule,
   ],
   policy: (principal) => new LearningPolicy(principal),
   loaders: createLoaders,

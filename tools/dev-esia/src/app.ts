@@ -14,6 +14,7 @@ import {
 } from '@region/db/demo/accounts';
 import { HttpError, bearerToken, readForm, readJson, redirect, sendError, sendHtml, sendJson } from './http.ts';
 import { jwksOf, SIGNING_ALG, type SigningKeys } from './keys.ts';
+import { createMoyaShkolaStandIn } from './moya-shkola.ts';
 import { renderLoginPage, renderMessagePage } from './pages.ts';
 import { collection, documentElements, kidElement, personResource } from './persons.ts';
 import { allowedRedirectUri, tokenRedirect } from './redirect-uri.ts';
@@ -56,6 +57,8 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
   const now = options.now ?? (() => new Date());
   /** Status notices received on the stand-in ЕПГУ endpoint, newest last. */
   const received: unknown[] = [];
+  /** The stand-in «Моя школа» receiver of the learning mart (issue 14 §3). */
+  const moyaShkola = createMoyaShkolaStandIn();
   const canSignIn = (account: DemoAccount) => canSignInToEsia(account, now());
 
   function signableAccount(login: string): DemoAccount {
@@ -172,6 +175,7 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
       case 'POST /login':
         return login(req, res);
     }
+    if (url.pathname.startsWith('/moya-shkola/') && (await moyaShkola.route(req, res, key))) return;
     const person = req.method === 'GET' ? PERSON_PATH.exec(url.pathname) : null;
     if (person) return personApi(req, res, person);
     throw new HttpError(404, 'not_found', `No route ${key}`);

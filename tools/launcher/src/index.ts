@@ -134,6 +134,10 @@ async function main(): Promise<void> {
             EPGU_URL: `${esiaUrl}/epgu/status`,
             GATEWAY_URL: `http://127.0.0.1:${PORTS.gateway}/graphql`,
             SERVICE_TOKEN_URL: `${esiaUrl}/dev/service-token`,
+            // dev ESIA stands in for «Моя школа»'s receiver too (learning-mart, issue 14 §3).
+            MART_URL: `${esiaUrl}/moya-shkola/batches`,
+            MART_TOKEN: 'dev-moya-shkola-token',
+            MART_PSEUDONYM_KEY: 'dev-moya-shkola-pseudonym-key-not-secret',
           },
           healthUrl: `http://127.0.0.1:${worker.port}/health`,
         })),

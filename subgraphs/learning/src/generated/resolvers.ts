@@ -502,6 +502,55 @@ export type SaveLessonInput = {
   attendance?: InputMaybe<Array<LessonAttendanceInput>>;
 };
 
+/**
+ * Пакет витрины «Моя школа»: ждёт отправки (PENDING), доставлен (DELIVERED) или отклонён получателем целиком
+ * либо не доставлен после всех попыток (DEAD).
+ */
+export type MoyaShkolaBatchStatus =
+  | 'PENDING'
+  | 'DELIVERED'
+  | 'DEAD';
+
+/** Отчёт о передаче данных одной организации в «Моя школа». */
+export type MoyaShkolaDeliveryReport = {
+  __typename?: 'MoyaShkolaDeliveryReport';
+  organizationId: Scalars['ID']['output'];
+  /** Записей принято получателем (всего). */
+  acceptedRecords: Scalars['Int']['output'];
+  /** Записей отклонено получателем (всего). */
+  refusedRecords: Scalars['Int']['output'];
+  pendingBatches: Scalars['Int']['output'];
+  /** Пакеты, которые не удалось доставить: их ошибка в lastError. */
+  deadBatches: Scalars['Int']['output'];
+  lastDeliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Последние пакеты, новые первыми. */
+  batches: Array<MoyaShkolaBatch>;
+};
+
+/** Пакет записей одной организации; его идентификатор — ключ идемпотентности у получателя. */
+export type MoyaShkolaBatch = {
+  __typename?: 'MoyaShkolaBatch';
+  id: Scalars['ID']['output'];
+  status: MoyaShkolaBatchStatus;
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  attempts: Scalars['Int']['output'];
+  records: Scalars['Int']['output'];
+  accepted?: Maybe<Scalars['Int']['output']>;
+  /** Отклонённые записи с кодом и причиной. */
+  refusals: Array<MoyaShkolaRefusal>;
+  lastError?: Maybe<Scalars['String']['output']>;
+};
+
+/** Запись, которую «Моя школа» не приняла: тип, идентификатор (псевдоним для обучающегося), код и причина. */
+export type MoyaShkolaRefusal = {
+  __typename?: 'MoyaShkolaRefusal';
+  recordType: Scalars['String']['output'];
+  recordId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
 export type Portfolio = {
   __typename?: 'Portfolio';
   schoolYear: Scalars['Int']['output'];
@@ -909,6 +958,12 @@ export type Query = {
   /** Учебные периоды организации (четверти, триместры, полугодия). */
   studyPeriods: Array<StudyPeriod>;
   /**
+   * Отчёт о передаче данных организации в ФГИС «Моя школа»: сколько записей принято, какие отклонены и почему,
+   * пакеты, ожидающие отправки или не доставленные. Оператору региона — по любой организации, администратору
+   * организации — по своей.
+   */
+  moyaShkolaDeliveryReport: MoyaShkolaDeliveryReport;
+  /**
    * Сводная ведомость класса за учебный период: отметки за период каждого обучающегося по каждому предмету,
    * средние, число «2» и «н/а», пропуски (из них по уважительной причине). Видна администрации школы и
    * классному руководителю этого класса.
@@ -954,6 +1009,12 @@ export type QueryLessonArgs = {
 export type QueryStudyPeriodsArgs = {
   organizationId: Scalars['ID']['input'];
   schoolYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMoyaShkolaDeliveryReportArgs = {
+  organizationId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1143,6 +1204,10 @@ export type ResolversTypes = ResolversObject<{
   LessonMarkInput: LessonMarkInput;
   LessonAttendanceInput: LessonAttendanceInput;
   SaveLessonInput: SaveLessonInput;
+  MoyaShkolaBatchStatus: MoyaShkolaBatchStatus;
+  MoyaShkolaDeliveryReport: ResolverTypeWrapper<MoyaShkolaDeliveryReport>;
+  MoyaShkolaBatch: ResolverTypeWrapper<MoyaShkolaBatch>;
+  MoyaShkolaRefusal: ResolverTypeWrapper<MoyaShkolaRefusal>;
   Portfolio: ResolverTypeWrapper<PortfolioParent>;
   SubjectProgress: ResolverTypeWrapper<SubjectProgressRow>;
   PeriodProgress: ResolverTypeWrapper<Omit<PeriodProgress, 'period'> & { period: ResolversTypes['StudyPeriod'] }>;
@@ -1221,6 +1286,9 @@ export type ResolversParentTypes = ResolversObject<{
   LessonMarkInput: LessonMarkInput;
   LessonAttendanceInput: LessonAttendanceInput;
   SaveLessonInput: SaveLessonInput;
+  MoyaShkolaDeliveryReport: MoyaShkolaDeliveryReport;
+  MoyaShkolaBatch: MoyaShkolaBatch;
+  MoyaShkolaRefusal: MoyaShkolaRefusal;
   Portfolio: PortfolioParent;
   SubjectProgress: SubjectProgressRow;
   PeriodProgress: Omit<PeriodProgress, 'period'> & { period: ResolversParentTypes['StudyPeriod'] };
@@ -1550,6 +1618,35 @@ export type StudyPeriodResolvers<ContextType = LearningContext, ParentType exten
   closed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type MoyaShkolaDeliveryReportResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['MoyaShkolaDeliveryReport'] = ResolversParentTypes['MoyaShkolaDeliveryReport']> = ResolversObject<{
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  acceptedRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refusedRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pendingBatches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadBatches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastDeliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  batches?: Resolver<Array<ResolversTypes['MoyaShkolaBatch']>, ParentType, ContextType>;
+}>;
+
+export type MoyaShkolaBatchResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['MoyaShkolaBatch'] = ResolversParentTypes['MoyaShkolaBatch']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MoyaShkolaBatchStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accepted?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  refusals?: Resolver<Array<ResolversTypes['MoyaShkolaRefusal']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MoyaShkolaRefusalResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['MoyaShkolaRefusal'] = ResolversParentTypes['MoyaShkolaRefusal']> = ResolversObject<{
+  recordType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PortfolioResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Portfolio'] = ResolversParentTypes['Portfolio']> = ResolversObject<{
   schoolYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   subjects?: Resolver<Array<ResolversTypes['SubjectProgress']>, ParentType, ContextType>;
@@ -1764,6 +1861,7 @@ export type QueryResolvers<ContextType = LearningContext, ParentType extends Res
   myAssignments?: Resolver<Array<ResolversTypes['TeachingAssignment']>, ParentType, ContextType, Partial<QueryMyAssignmentsArgs>>;
   lesson?: Resolver<Maybe<ResolversTypes['Lesson']>, ParentType, ContextType, RequireFields<QueryLessonArgs, 'id'>>;
   studyPeriods?: Resolver<Array<ResolversTypes['StudyPeriod']>, ParentType, ContextType, RequireFields<QueryStudyPeriodsArgs, 'organizationId'>>;
+  moyaShkolaDeliveryReport?: Resolver<ResolversTypes['MoyaShkolaDeliveryReport'], ParentType, ContextType, RequireFields<QueryMoyaShkolaDeliveryReportArgs, 'organizationId' | 'first'>>;
   summarySheet?: Resolver<ResolversTypes['SummarySheet'], ParentType, ContextType, RequireFields<QuerySummarySheetArgs, 'classId' | 'periodId'>>;
   summarySheetFile?: Resolver<ResolversTypes['SummarySheetFile'], ParentType, ContextType, RequireFields<QuerySummarySheetFileArgs, 'classId' | 'periodId' | 'format'>>;
   organizationsNotOpened?: Resolver<ResolversTypes['SchoolYearOpeningConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsNotOpenedArgs, 'first'>>;
@@ -1793,6 +1891,9 @@ export type Resolvers<ContextType = LearningContext> = ResolversObject<{
   MarkChange?: MarkChangeResolvers<ContextType>;
   AttendanceMark?: AttendanceMarkResolvers<ContextType>;
   StudyPeriod?: StudyPeriodResolvers<ContextType>;
+  MoyaShkolaDeliveryReport?: MoyaShkolaDeliveryReportResolvers<ContextType>;
+  MoyaShkolaBatch?: MoyaShkolaBatchResolvers<ContextType>;
+  MoyaShkolaRefusal?: MoyaShkolaRefusalResolvers<ContextType>;
   Portfolio?: PortfolioResolvers<ContextType>;
   SubjectProgress?: SubjectProgressResolvers<ContextType>;
   PeriodProgress?: PeriodProgressResolvers<ContextType>;

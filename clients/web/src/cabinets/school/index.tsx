@@ -12,6 +12,7 @@ import { CompletenessPage } from './completeness/page.tsx';
 import { SchoolExtraPage } from './extra.tsx';
 import { DuplicatesPage } from './duplicates/page.tsx';
 import { MilitaryRegistrationPage } from './military-registration/page.tsx';
+import { SchoolMoyaShkolaPage } from './moya-shkola.tsx';
 import { MovementBookPage } from './movements/page.tsx';
 import { RecordMovementPage } from './movements/record.tsx';
 import { OrganizationGate, ToOrganization } from './organization.tsx';
@@ -50,6 +51,7 @@ export default function SchoolRoutes() {
         <Route path="admissions/:organizationId/:applicationId" element={<ApplicationPage />} />
         <Route path="military-registration/:organizationId" element={<MilitaryRegistrationPage />} />
         <Route path="extra/:organizationId/*" element={<SchoolExtraPage />} />
+        <Route path="moya-shkola/:organizationId" element={<SchoolMoyaShkolaPage />} />
 
         <Route
           path="reports/:organizationId"

@@ -16,4 +16,5 @@ export const nav = [
 
   { to: 'reports', label: 'Отчёты' },
   { to: 'oo1', label: 'Форма ОО-1' },
+  { to: 'moya-shkola', label: '«Моя школа»' },
 ] as const;

@@ -1,6 +1,7 @@
 /** One organization: registry details, school years (rule 13), data completeness (rule 7) and its campaign. */
 import { Link, useParams } from 'react-router';
 import { useData } from '../../api/hooks.ts';
+import { MoyaShkolaSection } from '../../features/moya-shkola/delivery-report.tsx';
 import { Badge, DataState, Notice, Page, Section } from '../../ui/kit.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { errorAt } from '../../ui/errors.ts';
@@ -9,6 +10,7 @@ import { OrganizationCampaignSection } from './organization-campaign.tsx';
 import { ORGANIZATION, type CompletenessWithGaps, type OrganizationData } from './queries/organizations.ts';
 import { formatCount } from './rules.ts';
 import { paths } from './paths.ts';
+import { useTerritoryScope } from './scope.ts';
 import { CompletenessCell, SchoolYearCell } from './ui.tsx';
 
 type Organization = NonNullable<OrganizationData['organization']>;
@@ -155,6 +157,7 @@ function Completeness({ figures }: { figures: CompletenessWithGaps }) {
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
+  const scope = useTerritoryScope();
   const { data, loading, error, refetch } = useData(ORGANIZATION, { variables: { id } });
   const organization = data?.organization;
   return (
@@ -192,6 +195,8 @@ export function OrganizationPage() {
                 )}
               </Section>
               <OrganizationCampaignSection organizationId={org.id} />
+              {/* The delivery report is the regional operator's (mart:read); coordinators and analysts do not hold it. */}
+              {scope.regional && !scope.aggregatesOnly && <MoyaShkolaSection organizationId={org.id} />}
             </>
           );
         }}
