@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, SUBGRAPH_ROLES } from '@region/db';
 import { registryEntry } from '@region/schema';
-import { maintainPiiReadPartitions } from '../../subgraphs/people/src/modules/pii-reads/retention.ts';
+import { maintainPiiReadPartitions } from '../../subgraphs/people/src/modules/pii-reads/repository.ts';
 import { personIdOf } from '../src/demo-people.ts';
 import { startPlatform, type GraphQLResponse, type Platform } from '../src/platform.ts';
 

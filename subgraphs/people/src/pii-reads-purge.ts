@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { createDb } from '@region/db';
 import { readPiiReadRetentionEnv } from './env.ts';
-import { maintainPiiReadPartitions } from './modules/pii-reads/retention.ts';
+import { maintainPiiReadPartitions } from './modules/pii-reads/repository.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'database-url': { type: 'string' } } });
