@@ -80,12 +80,14 @@ export async function readAnomalies(
   const baselineStart = sql`((${params.day}::date - ${params.baselineDays}::int)::timestamp at time zone ${zone})`;
   const end = sql`((${params.day}::date + 1)::timestamp at time zone ${zone})`;
   const rows = await db.execute<AnomalyRow>(sql`
-    with daily as (
-      select reader_person_id, service_account_id, role, (read_at at time zone ${zone})::date as day,
-        count(distinct person_id)::int as persons
+    with reads as (
+      select reader_person_id, service_account_id, role, person_id, (read_at at time zone ${zone})::date as day
       from people.pii_reads
       where read_at >= ${baselineStart} and read_at < ${end}
-      group by reader_person_id, service_account_id, role, (read_at at time zone ${zone})::date
+    ),
+    daily as (
+      select reader_person_id, service_account_id, role, day, count(distinct person_id)::int as persons
+      from reads group by reader_person_id, service_account_id, role, day
     ),
     usual as (
       select role, percentile_cont(0.95) within group (order by persons) as p95
