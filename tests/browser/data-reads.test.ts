@@ -53,7 +53,7 @@ describe('«Кто просматривал мои данные» in the guardia
     await expect(row.textContent()).resolves.toContain(school!.short_name);
     await expect(row.textContent()).resolves.toContain('Телефон, Эл. почта');
     // Her own data: nobody but her has read it.
-    await tab.getByRole('region', { name: 'Мои данные' }).getByText('Никто, кроме вас').waitFor();
+    await tab.getByRole('region', { name: 'Мои данные', exact: true }).getByText('Никто, кроме вас').waitFor();
     await screenshot(tab, 'guardian-data-reads');
   });
 });

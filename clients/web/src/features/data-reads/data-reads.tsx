@@ -49,7 +49,7 @@ export function DataReadsView({ personId, title }: { personId?: string; title: s
         data={connection}
         onRetry={() => void refetch()}
         isEmpty={(list) => list.edges.length === 0 && pager.page === 1}
-        empty="Никто, кроме вас, эти данные не просматривал."
+        empty={personId ? 'Записей пока нет.' : 'Никто, кроме вас, ваши данные не просматривал.'}
       >
         {(list) => (
           <>
