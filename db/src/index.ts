@@ -7,3 +7,4 @@ export * from './production-calendar.ts';
 export * as extraEducationTables from './extra-education.ts';
 export * as analyticsTables from './analytics.ts';
 export * as communicationTables from './communication.ts';
+export * as piiReadTables from './pii-reads.ts';

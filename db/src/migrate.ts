@@ -135,6 +135,22 @@ async function grantPrivileges(sql: postgres.Sql, databases: SubgraphDatabase[])
     revoke execute on function learning.ensure_year_partitions(smallint) from public;
     grant execute on function learning.ensure_year_partitions(smallint) to ${SUBGRAPH_ROLES.learning.role};
   `);
+  // The personal-data access log is append-only (issue 14 §4): the people role inserts and reads, on the
+  // table and on each partition, and old months go only through the owner's partition functions.
+  await sql.unsafe(`
+    do $$
+    declare part regclass;
+    begin
+      for part in select 'people.pii_reads'::regclass
+          union all select inhrelid::regclass from pg_inherits where inhparent = 'people.pii_reads'::regclass loop
+        execute format('revoke update, delete, truncate on %s from ${SUBGRAPH_ROLES.people.role}', part);
+      end loop;
+    end $$;
+    revoke execute on function people.ensure_pii_read_partitions(date, integer) from public;
+    revoke execute on function people.drop_pii_read_partitions(timestamptz) from public;
+    grant execute on function people.ensure_pii_read_partitions(date, integer) to ${SUBGRAPH_ROLES.people.role};
+    grant execute on function people.drop_pii_read_partitions(timestamptz) to ${SUBGRAPH_ROLES.people.role};
+  `);
   // Nobody but the migration owner creates objects.
   await sql.unsafe('revoke create on schema public from public');
 }

@@ -33,7 +33,17 @@ import { createTestDatabase, type TestDatabase } from './database.ts';
 export const ESIA_ISSUER = 'https://esia.test/';
 
 /** Deps every subgraph gets in the platform; a subgraph reads the ones it needs (admissions asks people). */
-type PlatformSubgraphDeps = SubgraphDeps & { peopleUrl: string | undefined };
+type PlatformSubgraphDeps = SubgraphDeps & {
+  peopleUrl: string | undefined;
+  piiReadLog: { flushMs?: number; batchRows?: number } | undefined;
+};
+
+/**
+ * People's personal-data access log (issue 14 §4) writes only when the platform stops unless a test asks
+ * for it: its batches run off the request path, and a flush landing inside another test's statement count
+ * would make that count depend on timing.
+ */
+const PII_READ_LOG_AT_STOP = { flushMs: 3_600_000, batchRows: Number.MAX_SAFE_INTEGER };
 export const ESIA_AUDIENCE = 'region-edu-platform';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -113,6 +123,8 @@ export interface PlatformOptions {
 
   /** How long the gateway waits for a subgraph (default: the gateway's `DEFAULT_SUBGRAPH_TIMEOUT_MS`). */
   subgraphTimeoutMs?: number;
+  /** People's personal-data access log flushes (default: only when the platform stops). */
+  piiReadLog?: { flushMs?: number; batchRows?: number };
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -166,6 +178,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       verifyInternalToken,
       now,
       peopleUrl: subgraphUrls['people'],
+      piiReadLog: options.piiReadLog ?? PII_READ_LOG_AT_STOP,
     });
     stops.push(subgraph.stop);
     subgraphServers.set(name, subgraph.server);

@@ -9,19 +9,9 @@ import { Bell } from './features/communication/bell.tsx';
 import { CommunicationNavItems, CommunicationRoutes, hasMessages } from './features/communication/cabinet.tsx';
 import { CABINETS, cabinetsOf, grantsFor, ME_QUERY, useMe, type CabinetId, type MeGrant } from './me.tsx';
 import { ErrorNotice, Loading, Notice } from './ui/kit.tsx';
+import { ROLE_TITLES } from './ui/labels.ts';
+import { DataReadsNavItems, DataReadsRoutes } from './features/data-reads/data-reads.tsx';
 import type { AcceptDataTransferMutation, AcceptDataTransferMutationVariables } from './generated/graphql.ts';
-
-const ROLE_TITLES: Record<string, string> = {
-  REGIONAL_OPERATOR: 'Региональный оператор',
-  MINISTRY_ANALYST: 'Аналитик министерства',
-  MUNICIPAL_COORDINATOR: 'Муниципальный координатор',
-  ORG_ADMIN: 'Администратор',
-  TEACHER: 'Учитель',
-  CLASS_TEACHER: 'Классный руководитель',
-  GUARDIAN: 'Родитель',
-  STUDENT: 'Обучающийся',
-  SERVICE: 'Внешняя система',
-};
 
 function describeGrant(grant: MeGrant): string {
   const where =
@@ -110,13 +100,16 @@ function CabinetFrame() {
                 </li>
               ))}
             <CommunicationNavItems cabinet={id} grants={me.grants} />
+            <DataReadsNavItems cabinet={id} grants={me.grants} />
           </ul>
         </nav>
         <main id="main" className="app-main">
           <Suspense fallback={<Loading />}>
-            <CommunicationRoutes cabinet={id}>
-              <module.Routes />
-            </CommunicationRoutes>
+            <DataReadsRoutes cabinet={id}>
+              <CommunicationRoutes cabinet={id}>
+                <module.Routes />
+              </CommunicationRoutes>
+            </DataReadsRoutes>
           </Suspense>
         </main>
       </div>

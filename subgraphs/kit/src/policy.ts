@@ -24,6 +24,9 @@ import {
 } from './principal.ts';
 
 export const TRUE: SQL = sql`true`;
+/** `PolicyBase.grantReaching`: the row is reached by the self rule, or is public to anonymous callers. */
+export const SELF_GRANT = -1;
+export const PUBLIC_GRANT = -2;
 export const FALSE: SQL = sql`false`;
 
 /** OR of predicates; no predicate is no row. */
@@ -88,6 +91,31 @@ export class PolicyBase {
     }
     if (self && this.holdsOverSelf(scope)) predicates.push(self(this.personId!));
     return anyOf(predicates);
+  }
+
+  /**
+   * Which grant lets the principal hold `scope` over the row, as one SQL expression evaluated with the row
+   * (the same rule as `rowsWith`): the index in `grantsWith(scope)` of the first grant that reaches it,
+   * `SELF_GRANT` for the self rule, `PUBLIC_GRANT` for what anonymous callers hold, null for none. The
+   * personal-data access log names the role and organization of that grant (issue 14 §4) at no extra query.
+   */
+  grantReaching(scope: Scope, under: GrantReach<SQL>, self?: (personId: string) => SQL): SQL<number | null> {
+    if (holdsAnonymously(this.principal, scope)) return sql<number>`${PUBLIC_GRANT}::int`;
+    const cases: SQL[] = [];
+    this.grantsWith(scope).forEach((grant, index) => {
+      const predicate = under(grant);
+      if (predicate) cases.push(sql`when ${predicate} then ${sql.raw(String(index))}`);
+    });
+    if (self && this.holdsOverSelf(scope))
+      cases.push(sql`when ${self(this.personId!)} then ${sql.raw(String(SELF_GRANT))}`);
+    return cases.length ? sql<number | null>`(case ${sql.join(cases, sql` `)} end)` : sql<null>`null::int`;
+  }
+
+  /** The grant a `grantReaching` index names: a grant, `'SELF'`, or null (none, or public). */
+  grantAt(scope: Scope, index: number | null): Grant | 'SELF' | null {
+    if (index === null) return null;
+    if (index === SELF_GRANT) return 'SELF';
+    return this.grantsWith(scope)[index] ?? null;
   }
 
   /** The same rule for one row already in hand: does one grant reach it (or is it the own record)? */

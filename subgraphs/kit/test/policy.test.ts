@@ -191,3 +191,24 @@ describe('anyOf and foundInScope', () => {
     expect((refusal as AppError).extensions['code']).toBe('NOT_FOUND');
   });
 });
+
+describe('PolicyBase.grantReaching: which grant reaches the row (the personal-data access log)', () => {
+  it('names the first grant carrying the scope that reaches the row, then the self rule, else null', () => {
+    // A class teacher who is also a parent: her class and her child are different grants.
+    const policy = new PolicyBase(person(teacherOf5a, parentOf3b));
+    const which = policy.grantReaching('journal:read', marker, self);
+    expect(render(which).sql).toBe('(case when reach_5a then 0 when reach_child-3b then 1 end)');
+    expect(policy.grantAt('journal:read', 1)).toBe(parentOf3b);
+    expect(render(policy.grantReaching('pii:read', marker, self))).toEqual({
+      sql: '(case when reach_child-3b then 0 when id = $1 then -1 end)',
+      params: ['me'],
+    });
+    expect(policy.grantAt('pii:read', -1)).toBe('SELF');
+    expect(policy.grantAt('pii:read', null)).toBeNull();
+  });
+
+  it('is null for a principal holding the scope nowhere', () => {
+    const policy = new PolicyBase({ kind: 'SERVICE', serviceId: 'mis', grants: [] });
+    expect(render(policy.grantReaching('pii:read', marker, self)).sql).toBe('null::int');
+  });
+});

@@ -1,5 +1,5 @@
 /** The people subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph } from '@region/kit';
+import { defineSubgraph, type SubgraphDefinition, type SubgraphDeps } from '@region/kit';
 import { createLoaders, type PeopleContext } from './context.ts';
 import { announcementsModule } from './modules/announcements/index.ts';
 import { auditModule } from './modules/audit/index.ts';
@@ -19,12 +19,24 @@ import { movementBookModule } from './modules/movement-book/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { organizationsModule } from './modules/organizations/index.ts';
 import { personsModule } from './modules/persons/index.ts';
+import { PiiReadLog, type PiiReadLogOptions } from './modules/pii-reads/log.ts';
+import { piiReadsModule } from './modules/pii-reads/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
 import { processingConsentModule } from './modules/processing-consent/index.ts';
 import { serviceAccountsModule } from './modules/service-accounts/index.ts';
 import { PeoplePolicy } from './policy.ts';
 
-const peopleSubgraph = defineSubgraph<PeopleContext>({
+export interface PeopleDeps extends SubgraphDeps {
+  /** The personal-data access log's flush settings (issue 14 §4; env `PII_READ_FLUSH_MS`…, tests). */
+  piiReadLog?: PiiReadLogOptions | undefined;
+}
+
+/** The deps inside: the process's one access-log writer, made by `create` below. */
+interface PeopleRuntimeDeps extends PeopleDeps {
+  piiReads: PiiReadLog;
+}
+
+const peopleApi = defineSubgraph<PeopleContext, PeopleRuntimeDeps>({
   name: 'people',
   modules: [
     personsModule,
@@ -48,10 +60,30 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     notificationsModule,
     changesModule,
     serviceAccountsModule,
+    piiReadsModule,
   ],
   policy: (principal, now) => new PeoplePolicy(principal, now),
   loaders: createLoaders,
+  extend: ({ principal, deps }) => ({
+    piiReads: deps.piiReads.forRequest(principal, (deps.now ?? (() => new Date()))()),
+  }),
 });
+
+/** The API with its access-log writer: the writer's last batch is flushed when the subgraph stops. */
+const peopleSubgraph: SubgraphDefinition<PeopleDeps> = {
+  name: peopleApi.name,
+  async create(deps) {
+    const piiReads = new PiiReadLog(deps.db, deps.logger, deps.piiReadLog);
+    const subgraph = await peopleApi.create({ ...deps, piiReads });
+    return {
+      server: subgraph.server,
+      stop: async () => {
+        await subgraph.stop();
+        await piiReads.stop();
+      },
+    };
+  },
+};
 export default peopleSubgraph;
 
 /** Builds the subgraph without listening. */

@@ -11,9 +11,13 @@ import { movementsOf } from './modules/movement-book/service.ts';
 import { createOrganizationLoaders } from './modules/organizations/loaders.ts';
 import { createPersonLoaders } from './modules/persons/loaders.ts';
 import { manifestsOf } from './modules/service-accounts/repository.ts';
+import type { RequestReads } from './modules/pii-reads/log.ts';
 import { PeoplePolicy } from './policy.ts';
 
-export type PeopleContext = SubgraphContext<PeoplePolicy, ReturnType<typeof createLoaders>>;
+export interface PeopleContext extends SubgraphContext<PeoplePolicy, ReturnType<typeof createLoaders>> {
+  /** This request's reads of personal data, for the access log (issue 14 §4). */
+  piiReads: RequestReads;
+}
 
 export function createLoaders(db: Database, policy: PeoplePolicy) {
   return {

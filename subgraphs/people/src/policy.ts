@@ -144,14 +144,22 @@ export class PeoplePolicy extends PolicyBase {
    * time (`personsUnderGrant`, and for names `namesUnderGrant`), and the own card by the self rule.
    */
   personsWithScope(scope: Scope): SQL {
-    return this.rowsWith(
-      scope,
-      (grant) => {
-        const names = scope === 'person:read' ? namesUnderGrant(grant, this.personId, regionToday(this.now)) : null;
-        return names ? anyOf([personsUnderGrant(grant), names]) : personsUnderGrant(grant);
-      },
-      (me) => sql`${PERSON_ID} = ${me}`,
-    );
+    return this.rowsWith(scope, this.personsUnder(scope), (me) => sql`${PERSON_ID} = ${me}`);
+  }
+
+  /**
+   * The same rule as `personsWithScope`, answering which grant reaches the person (`PolicyBase.grantReaching`):
+   * true exactly when `personsWithScope` is, and names the grant the personal-data access log records.
+   */
+  personsGrantWith(scope: Scope): SQL<number | null> {
+    return this.grantReaching(scope, this.personsUnder(scope), (me) => sql`${PERSON_ID} = ${me}`);
+  }
+
+  private personsUnder(scope: Scope) {
+    return (grant: Grant): SQL => {
+      const names = scope === 'person:read' ? namesUnderGrant(grant, this.personId, regionToday(this.now)) : null;
+      return names ? anyOf([personsUnderGrant(grant), names]) : personsUnderGrant(grant);
+    };
   }
 
   /** The principal themself or one of their linked children: the family a depersonalized link is shown to. */

@@ -19,6 +19,19 @@ export type { ApplicationCategory, ApplicationKind, ApplicationSource };
 export type { ApplicationStatus };
 export type MandatoryField = Schema.MandatoryField;
 
+/** Roles as a person reads them: the header's grants, the personal-data access log. */
+export const ROLE_TITLES: Readonly<Record<string, string>> = {
+  REGIONAL_OPERATOR: 'Региональный оператор',
+  MINISTRY_ANALYST: 'Аналитик министерства',
+  MUNICIPAL_COORDINATOR: 'Муниципальный координатор',
+  ORG_ADMIN: 'Администратор',
+  TEACHER: 'Учитель',
+  CLASS_TEACHER: 'Классный руководитель',
+  GUARDIAN: 'Родитель',
+  STUDENT: 'Обучающийся',
+  SERVICE: 'Внешняя система',
+};
+
 /** As the admissions subgraph names them (`Application.statusName`): one list, `@region/schema/enums`. */
 export const APPLICATION_STATUSES: Readonly<Record<ApplicationStatus, string>> = APPLICATION_STATUS_NAMES;
 

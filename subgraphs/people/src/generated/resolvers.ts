@@ -19,6 +19,8 @@ import type { GrantRow } from '../modules/grants/service.ts';
 import type { CoverageArea } from '@region/kit';
 import type { ThreadRow, MessageRow, RecipientRow } from '../modules/messages/index.ts';
 import type { ServiceAccountRow, OperationManifestRow } from '../modules/service-accounts/repository.ts';
+import type { PiiReadRow } from '../modules/pii-reads/repository.ts';
+import type { AnomalyView } from '../modules/pii-reads/index.ts';
 import type { PeopleContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1012,6 +1014,56 @@ export type PersonPatch = {
   education?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type PersonalDataReadConnection = {
+  __typename?: 'PersonalDataReadConnection';
+  edges: Array<PersonalDataReadEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PersonalDataReadEdge = {
+  __typename?: 'PersonalDataReadEdge';
+  cursor: Scalars['String']['output'];
+  node: PersonalDataRead;
+};
+
+/** Запись журнала «Кто просматривал мои данные». */
+export type PersonalDataRead = {
+  __typename?: 'PersonalDataRead';
+  id: Scalars['ID']['output'];
+  readAt: Scalars['DateTime']['output'];
+  /** Роль, по которой прочитаны данные. */
+  role: Role;
+  /** Организация роли (администратор, учитель); для координатора и внешней системы — null. */
+  organization?: Maybe<Organization>;
+  /** Муниципалитет роли (координатор, муниципальная система). */
+  municipality?: Maybe<Municipality>;
+  /** Какие данные: названия полей карточки по-русски («Дата рождения», «Телефон»…). */
+  fieldNames: Array<Scalars['String']['output']>;
+  /** Те же поля именами API (birthDate, phone…). */
+  fields: Array<Scalars['String']['output']>;
+  /** Внешняя система (наименование), если читала она. */
+  serviceAccount?: Maybe<Scalars['String']['output']>;
+  /** Кто читал — только региональному оператору (для проверки), остальным null. */
+  reader?: Maybe<Person>;
+  /** Операция клиента (имя запроса), только региональному оператору. */
+  operation?: Maybe<Scalars['String']['output']>;
+};
+
+/** Чтения одного читавшего за день, заметно больше обычного для его роли. */
+export type PersonalDataReadAnomaly = {
+  __typename?: 'PersonalDataReadAnomaly';
+  day: Scalars['Date']['output'];
+  role: Role;
+  reader?: Maybe<Person>;
+  serviceAccount?: Maybe<Scalars['String']['output']>;
+  /** Разных лиц, чьи данные прочитаны за день. */
+  persons: Scalars['Int']['output'];
+  /** Обычное для роли: 95-й перцентиль за 28 предыдущих дней (0, если чтений не было). */
+  usual: Scalars['Int']['output'];
+  /** Порог: max(usual × 3, 30). */
+  threshold: Scalars['Int']['output'];
+};
+
 export type PortfolioReadiness = {
   __typename?: 'PortfolioReadiness';
   ready: Scalars['Boolean']['output'];
@@ -1368,6 +1420,20 @@ export type Query = {
    */
   epguChildId?: Maybe<Scalars['ID']['output']>;
   /**
+   * Кто просматривал персональные данные лица (ФЗ-152, ст. 14; issue 14 §4): каждое чтение полей карточки
+   * (документ, СНИЛС, адреса, телефон, почта…) кем-то, кроме самого лица, — роль и организация читавшего, дата,
+   * какие данные. personId не указан — свои данные. Видят: само лицо, законный представитель несовершеннолетнего,
+   * региональный оператор (любое лицо); остальным — FORBIDDEN. Новые записи первыми; чтения попадают в журнал
+   * через несколько секунд.
+   */
+  personalDataReads: PersonalDataReadConnection;
+  /**
+   * Аномальные чтения за день (по времени региона, по умолчанию сегодня): кто прочитал данные заметно большего
+   * числа разных лиц, чем обычно для его роли, — больше, чем 95-й перцентиль роли за 28 предыдущих дней × 3, и не
+   * меньше 30 лиц. Только региональному оператору, остальным — FORBIDDEN.
+   */
+  personalDataReadAnomalies: Array<PersonalDataReadAnomaly>;
+  /**
    * Внешние системы (муниципальные ИС, ЕПГУ) с их территорией, правами и версиями манифеста разрешённых операций.
    * Для регионального оператора.
    */
@@ -1449,6 +1515,18 @@ export type QueryPersonsArgs = {
 export type QueryEpguChildIdArgs = {
   snils: Scalars['String']['input'];
   birthDate: Scalars['Date']['input'];
+};
+
+
+export type QueryPersonalDataReadsArgs = {
+  personId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPersonalDataReadAnomaliesArgs = {
+  day?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1655,6 +1733,10 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   CreatePersonInput: CreatePersonInput;
   PersonPatch: PersonPatch;
+  PersonalDataReadConnection: ResolverTypeWrapper<Omit<PersonalDataReadConnection, 'edges'> & { edges: Array<ResolversTypes['PersonalDataReadEdge']> }>;
+  PersonalDataReadEdge: ResolverTypeWrapper<Omit<PersonalDataReadEdge, 'node'> & { node: ResolversTypes['PersonalDataRead'] }>;
+  PersonalDataRead: ResolverTypeWrapper<PiiReadRow>;
+  PersonalDataReadAnomaly: ResolverTypeWrapper<AnomalyView>;
   PortfolioReadiness: ResolverTypeWrapper<Omit<PortfolioReadiness, 'problems'> & { problems: Array<ResolversTypes['PortfolioProblem']> }>;
   PortfolioProblem: ResolverTypeWrapper<Omit<PortfolioProblem, 'guardian'> & { guardian?: Maybe<ResolversTypes['Person']> }>;
   PortfolioProblemCode: PortfolioProblemCode;
@@ -1744,6 +1826,10 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   CreatePersonInput: CreatePersonInput;
   PersonPatch: PersonPatch;
+  PersonalDataReadConnection: Omit<PersonalDataReadConnection, 'edges'> & { edges: Array<ResolversParentTypes['PersonalDataReadEdge']> };
+  PersonalDataReadEdge: Omit<PersonalDataReadEdge, 'node'> & { node: ResolversParentTypes['PersonalDataRead'] };
+  PersonalDataRead: PiiReadRow;
+  PersonalDataReadAnomaly: AnomalyView;
   PortfolioReadiness: Omit<PortfolioReadiness, 'problems'> & { problems: Array<ResolversParentTypes['PortfolioProblem']> };
   PortfolioProblem: Omit<PortfolioProblem, 'guardian'> & { guardian?: Maybe<ResolversParentTypes['Person']> };
   ProcessingConsent: ProcessingConsent | FederationReferenceTypes['ProcessingConsent'];
@@ -2286,6 +2372,39 @@ export type PageInfoResolvers<ContextType = PeopleContext, ParentType extends Re
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PersonalDataReadConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonalDataReadConnection'] = ResolversParentTypes['PersonalDataReadConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PersonalDataReadEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataReadEdgeResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonalDataReadEdge'] = ResolversParentTypes['PersonalDataReadEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PersonalDataRead'], ParentType, ContextType>;
+}>;
+
+export type PersonalDataReadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonalDataRead'] = ResolversParentTypes['PersonalDataRead']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  municipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
+  fieldNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceAccount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reader?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  operation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PersonalDataReadAnomalyResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PersonalDataReadAnomaly'] = ResolversParentTypes['PersonalDataReadAnomaly']> = ResolversObject<{
+  day?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  reader?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  serviceAccount?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  persons?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usual?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PortfolioReadinessResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['PortfolioReadiness'] = ResolversParentTypes['PortfolioReadiness']> = ResolversObject<{
   ready?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['PortfolioProblem']>, ParentType, ContextType>;
@@ -2405,6 +2524,8 @@ export type QueryResolvers<ContextType = PeopleContext, ParentType extends Resol
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'id'>>;
   persons?: Resolver<ResolversTypes['PersonConnection'], ParentType, ContextType, RequireFields<QueryPersonsArgs, 'first'>>;
   epguChildId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryEpguChildIdArgs, 'snils' | 'birthDate'>>;
+  personalDataReads?: Resolver<ResolversTypes['PersonalDataReadConnection'], ParentType, ContextType, RequireFields<QueryPersonalDataReadsArgs, 'first'>>;
+  personalDataReadAnomalies?: Resolver<Array<ResolversTypes['PersonalDataReadAnomaly']>, ParentType, ContextType, Partial<QueryPersonalDataReadAnomaliesArgs>>;
   serviceAccounts?: Resolver<Array<ResolversTypes['ServiceAccount']>, ParentType, ContextType>;
   _serviceOperations?: Resolver<ResolversTypes['ServiceOperations'], ParentType, ContextType, RequireFields<Query_ServiceOperationsArgs, 'serviceId'>>;
 }>;
@@ -2461,6 +2582,10 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   PersonConnection?: PersonConnectionResolvers<ContextType>;
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataReadConnection?: PersonalDataReadConnectionResolvers<ContextType>;
+  PersonalDataReadEdge?: PersonalDataReadEdgeResolvers<ContextType>;
+  PersonalDataRead?: PersonalDataReadResolvers<ContextType>;
+  PersonalDataReadAnomaly?: PersonalDataReadAnomalyResolvers<ContextType>;
   PortfolioReadiness?: PortfolioReadinessResolvers<ContextType>;
   PortfolioProblem?: PortfolioProblemResolvers<ContextType>;
   ProcessingConsent?: ProcessingConsentResolvers<ContextType>;

@@ -1,12 +1,14 @@
 import { forbidden, loadTypeDefs, notFound, type SubgraphModule } from '@region/kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { PeopleContext } from '../../context.ts';
+import { recordRead } from '../persons/masking.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import type { PersonRow } from '../persons/repository.ts';
 import type { EmploymentRow } from './repository.ts';
 import type { OrganizationRow } from '../organizations/repository.ts';
 
 /** Row scope of the card carries to its employments: the card row decides what may be read of them. */
-export type EmploymentView = EmploymentRow & { canReadPii: boolean };
+export type EmploymentView = EmploymentRow & { piiGrant: number | null };
 
 /** An organization's head as the staff records hold it; the card is read through the row-scoped loader. */
 export interface OrganizationHeadRow {
@@ -20,7 +22,7 @@ export const employmentModule: SubgraphModule<PeopleContext> = {
     Person: {
       employments: async (row: PersonRow, _: unknown, ctx: PeopleContext): Promise<EmploymentView[]> => {
         const rows = await ctx.loaders.employments.load(row.id);
-        return rows.map((employment) => ({ ...employment, canReadPii: row.canReadPii }));
+        return rows.map((employment) => ({ ...employment, piiGrant: row.piiGrant }));
       },
     },
     Organization: {
@@ -41,8 +43,9 @@ export const employmentModule: SubgraphModule<PeopleContext> = {
     Employment: {
       organization: (row: EmploymentView, _: unknown, ctx: PeopleContext) =>
         ctx.loaders.organization.load(row.organizationId),
-      maternityLeave: (row: EmploymentView) => {
-        if (!row.canReadPii) throw forbidden('Нет доступа к полю «Отпуск по уходу за ребёнком» этого лица.');
+      maternityLeave: (row: EmploymentView, _: unknown, ctx: PeopleContext, info: GraphQLResolveInfo) => {
+        if (row.piiGrant === null) throw forbidden('Нет доступа к полю «Отпуск по уходу за ребёнком» этого лица.');
+        recordRead(ctx, info, row.personId, 'pii', row.piiGrant);
         return row.maternityLeave;
       },
     },

@@ -94,8 +94,10 @@ const NAME_SORT = sql<string>`(case when ${NAME_VISIBLE_SQL} then ${persons.norm
 export function personColumns(policy: PeoplePolicy) {
   return {
     ...getTableColumns(persons),
-    canReadPii: sql<boolean>`${policy.personsWithScope('pii:read')}`.as('can_read_pii'),
-    canReadContacts: sql<boolean>`${policy.personsWithScope('contacts:read')}`.as('can_read_contacts'),
+    // Which grant lets the principal read the card's personal data and contacts (null: none): the field
+    // checks and the personal-data access log (issue 14 §4) need no further query.
+    piiGrant: sql<number | null>`${policy.personsGrantWith('pii:read')}`.as('pii_grant'),
+    contactsGrant: sql<number | null>`${policy.personsGrantWith('contacts:read')}`.as('contacts_grant'),
     canReadAudit: sql<boolean>`${policy.personsWithScope('audit:read')}`.as('can_read_audit'),
     canManageGrants: sql<boolean>`${policy.personsWithScope('grants:manage')}`.as('can_manage_grants'),
     consented: sql<boolean>`${CONSENTED_SQL}`.as('consented'),

@@ -28,14 +28,14 @@ export const Person = {
     return [name.lastName, name.firstName, name.middleName].filter(Boolean).join(' ');
   },
   depersonalized: (row: PersonRow) => !row.consented,
-  birthDate: guarded('pii', 'Дата рождения', (row) => row.birthDate),
-  sex: guarded('pii', 'Пол', (row) => row.sex),
-  snils: guarded('pii', 'СНИЛС', (row) => (row.snils ? formatSnils(row.snils) : null)),
-  citizenship: guarded('pii', 'Гражданство', (row) => row.citizenship),
-  placeOfBirth: guarded('pii', 'Место рождения', (row) => row.placeOfBirth),
-  registrationAddress: guarded('pii', 'Адрес регистрации', (row) => row.registrationAddress),
-  residenceAddress: guarded('pii', 'Адрес проживания', (row) => row.residenceAddress),
-  identityDocument: guarded('pii', 'Документ', (row) =>
+  birthDate: guarded('pii', 'birthDate', (row) => row.birthDate),
+  sex: guarded('pii', 'sex', (row) => row.sex),
+  snils: guarded('pii', 'snils', (row) => (row.snils ? formatSnils(row.snils) : null)),
+  citizenship: guarded('pii', 'citizenship', (row) => row.citizenship),
+  placeOfBirth: guarded('pii', 'placeOfBirth', (row) => row.placeOfBirth),
+  registrationAddress: guarded('pii', 'registrationAddress', (row) => row.registrationAddress),
+  residenceAddress: guarded('pii', 'residenceAddress', (row) => row.residenceAddress),
+  identityDocument: guarded('pii', 'identityDocument', (row) =>
     row.documentType && row.documentNumber
       ? {
           type: row.documentType,
@@ -45,13 +45,13 @@ export const Person = {
         }
       : null,
   ),
-  educationForm: guarded('pii', 'Форма обучения', (row) => row.educationForm),
-  movementFirst: guarded('pii', 'Движение Первых', (row) => row.movementFirst),
-  education: guarded('pii', 'Образование', (row) => row.education),
-  phone: guarded('contacts', 'Телефон', (row) => row.phone),
-  email: guarded('contacts', 'Эл. почта', (row) => row.email),
-  lastLoginAt: guarded('pii', 'Последний вход', (row) => row.lastLoginAt),
-  missingFields: guarded('pii', 'Незаполненные поля', (row) => {
+  educationForm: guarded('pii', 'educationForm', (row) => row.educationForm),
+  movementFirst: guarded('pii', 'movementFirst', (row) => row.movementFirst),
+  education: guarded('pii', 'education', (row) => row.education),
+  phone: guarded('contacts', 'phone', (row) => row.phone),
+  email: guarded('contacts', 'email', (row) => row.email),
+  lastLoginAt: guarded('pii', 'lastLoginAt', (row) => row.lastLoginAt),
+  missingFields: guarded('pii', 'missingFields', (row) => {
     const kinds = new Set<CardKind>();
     if (row.isStudent) kinds.add('STUDENT');
     if (row.isGuardian) kinds.add('GUARDIAN');
