@@ -32,4 +32,12 @@ export const DEMO_SERVICES = [
     municipality: null,
     scopes: ['org:read', 'movement:write'],
   },
+  {
+    // The learning subgraph's worker: tells people of marks, absences and homework, to be turned into
+    // notifications (issue 15 §1). Nothing to read: the notice carries what people needs.
+    clientId: 'learning-notifications',
+    name: 'Обучение: уведомления об отметках, пропусках и домашних заданиях',
+    municipality: null,
+    scopes: ['notifications:write'],
+  },
 ] as const;

@@ -1,5 +1,5 @@
 /** The learning subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph } from '@region/kit';
+import { defineSubgraph, outboxMetrics } from '@region/kit';
 import { createLoaders, type LearningContext } from './context.ts';
 import { changesModule } from './modules/changes/index.ts';
 import { classesModule } from './modules/classes/index.ts';
@@ -8,6 +8,7 @@ import { journalModule } from './modules/journal/index.ts';
 import { portfolioModule } from './modules/portfolio/index.ts';
 import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
+import { peopleOutbox, PEOPLE_OUTBOX_EVENTS } from './outbox/table.ts';
 import { LearningPolicy } from './policy.ts';
 
 const learningSubgraph = defineSubgraph<LearningContext>({
@@ -23,6 +24,7 @@ const learningSubgraph = defineSubgraph<LearningContext>({
   ],
   policy: (principal) => new LearningPolicy(principal),
   loaders: createLoaders,
+  metrics: (deps) => outboxMetrics(deps.db, peopleOutbox, PEOPLE_OUTBOX_EVENTS),
 });
 export default learningSubgraph;
 

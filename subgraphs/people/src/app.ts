@@ -1,5 +1,5 @@
 /** The people subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph } from '@region/kit';
+import { defineSubgraph, outboxMetrics } from '@region/kit';
 import { createLoaders, type PeopleContext } from './context.ts';
 import { announcementsModule } from './modules/announcements/index.ts';
 import { auditModule } from './modules/audit/index.ts';
@@ -12,6 +12,7 @@ import { extraCoverageModule } from './modules/extra-coverage/index.ts';
 import { extraEducationLinksModule } from './modules/extra-education-links/index.ts';
 import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
+import { journalNoticesModule } from './modules/journal-notices/index.ts';
 import { loginModule } from './modules/login/index.ts';
 import { messagesModule } from './modules/messages/index.ts';
 import { militaryRegistrationModule } from './modules/military-registration/index.ts';
@@ -22,6 +23,7 @@ import { personsModule } from './modules/persons/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
 import { processingConsentModule } from './modules/processing-consent/index.ts';
 import { serviceAccountsModule } from './modules/service-accounts/index.ts';
+import { emailOutbox, EMAIL_OUTBOX_EVENTS } from './mail/table.ts';
 import { PeoplePolicy } from './policy.ts';
 
 const peopleSubgraph = defineSubgraph<PeopleContext>({
@@ -46,11 +48,13 @@ const peopleSubgraph = defineSubgraph<PeopleContext>({
     messagesModule,
     announcementsModule,
     notificationsModule,
+    journalNoticesModule,
     changesModule,
     serviceAccountsModule,
   ],
   policy: (principal, now) => new PeoplePolicy(principal, now),
   loaders: createLoaders,
+  metrics: (deps) => outboxMetrics(deps.db, emailOutbox, EMAIL_OUTBOX_EVENTS),
 });
 export default peopleSubgraph;
 

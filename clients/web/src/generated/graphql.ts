@@ -321,7 +321,15 @@ export type MovementKind =
   | 'TRANSFER';
 
 export type NotificationKind =
+  /** Пропуск или опоздание. */
+  | 'ABSENCE'
   | 'ANNOUNCEMENT'
+  /** Ребёнок просит согласия на вход через Госуслуги. */
+  | 'CONSENT_REQUEST'
+  /** Домашнее задание. */
+  | 'HOMEWORK'
+  /** Новая или исправленная отметка. */
+  | 'MARK'
   | 'MESSAGE';
 
 export type Oo1Input = {

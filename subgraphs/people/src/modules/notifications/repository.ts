@@ -2,11 +2,11 @@
 import { communicationTables, type Executor } from '@region/db';
 import { and, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 
-const { notifications, notificationSettings } = communicationTables;
+const { notifications, notificationSettings, emailOutbox, receivedNotices } = communicationTables;
 
 export const NOTIFICATION_RETENTION_DAYS = 90;
 
-export type NotificationKind = 'MESSAGE' | 'ANNOUNCEMENT';
+export type NotificationKind = 'MESSAGE' | 'ANNOUNCEMENT' | 'MARK' | 'ABSENCE' | 'HOMEWORK' | 'CONSENT_REQUEST';
 
 const live = (personId: string, today: string, now: Date) =>
   and(
@@ -26,6 +26,7 @@ export function notificationsOf(db: Executor, personId: string, today: string, n
       title: notifications.title,
       threadId: notifications.threadId,
       announcementId: notifications.announcementId,
+      aboutPersonId: notifications.aboutPersonId,
       createdAt: notifications.createdAt,
       read: sql<boolean>`${notifications.readAt} is not null`,
     })
@@ -61,20 +62,81 @@ export async function markNotificationsRead(db: Executor, personId: string, ids:
 
 export function settingsOf(db: Executor, personId: string) {
   return db
-    .select({ kind: notificationSettings.kind, inApp: notificationSettings.inApp })
+    .select({ kind: notificationSettings.kind, inApp: notificationSettings.inApp, email: notificationSettings.email })
     .from(notificationSettings)
     .where(eq(notificationSettings.personId, personId));
 }
 
-export async function saveSetting(db: Executor, personId: string, kind: NotificationKind, inApp: boolean) {
-  await db
+/** Saves both channels of a kind; `email` null keeps the e-mail choice as it was (off when never set). */
+export async function saveSetting(
+  db: Executor,
+  personId: string,
+  kind: NotificationKind,
+  inApp: boolean,
+  email: boolean | null,
+) {
+  const [row] = await db
     .insert(notificationSettings)
-    .values({ personId, kind, inApp })
-    .onConflictDoUpdate({ target: [notificationSettings.personId, notificationSettings.kind], set: { inApp } });
+    .values({ personId, kind, inApp, email: email ?? false })
+    .onConflictDoUpdate({
+      target: [notificationSettings.personId, notificationSettings.kind],
+      set: { inApp, ...(email === null ? {} : { email }) },
+    })
+    .returning({
+      kind: notificationSettings.kind,
+      inApp: notificationSettings.inApp,
+      email: notificationSettings.email,
+    });
+  return row!;
 }
 
-/** Notifications past retention (messages' own go with their threads). */
+export interface EmailCopy {
+  personId: string;
+  kind: NotificationKind;
+  subject: string;
+  text: string;
+}
+
+/**
+ * E-mail copies of notifications (issue 15 §1), in the caller's transaction: one `email_outbox` row for each
+ * person who chose e-mail for the kind (a settings row with `email`) and has an address on the card; the
+ * address is read here, so the `people-mail` worker needs no other table. Whether the person may be told at all
+ * (consent, guardianship, a work role) is the caller's rule, as for the notification itself.
+ */
+export async function enqueueEmailCopies(tx: Executor, copies: readonly EmailCopy[]): Promise<number> {
+  if (copies.length === 0) return 0;
+  const rows = await tx.execute<{ id: number }>(sql`
+    insert into ${emailOutbox} (person_id, event, payload)
+    select p.id, 'NOTIFICATION_EMAIL',
+      jsonb_build_object('to', btrim(p.email), 'kind', c.kind, 'subject', c.subject, 'text', c.text)
+    from jsonb_to_recordset(${JSON.stringify(copies)}::jsonb) as c("personId" uuid, kind text, subject text, text text)
+    join people.persons p on p.id = c."personId" and p.merged_into is null
+    join people.notification_settings s on s.person_id = p.id and s.kind::text = c.kind and s.email
+    where p.email is not null and btrim(p.email) <> ''
+    returning id`);
+  return rows.length;
+}
+
+/**
+ * Records an incoming notice's key; false when it was recorded before (a retried delivery), so the caller
+ * writes nothing.
+ */
+export async function firstReceipt(tx: Executor, key: string): Promise<boolean> {
+  const rows = await tx
+    .insert(receivedNotices)
+    .values({ key })
+    .onConflictDoNothing()
+    .returning({ key: receivedNotices.key });
+  return rows.length > 0;
+}
+
+/** Notifications past retention (messages' own go with their threads), and the notice keys as old. */
 export async function purgeExpiredNotifications(db: Executor, now: Date): Promise<number> {
+  await db
+    .delete(receivedNotices)
+    .where(
+      sql`${receivedNotices.receivedAt} <= ${now.toISOString()}::timestamptz - make_interval(days => ${NOTIFICATION_RETENTION_DAYS})`,
+    );
   const rows = await db
     .delete(notifications)
     .where(
