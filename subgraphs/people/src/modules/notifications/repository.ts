@@ -130,13 +130,14 @@ export async function firstReceipt(tx: Executor, key: string): Promise<boolean> 
   return rows.length > 0;
 }
 
-/** Notifications past retention (messages' own go with their threads), and the notice keys as old. */
+/**
+ * Notifications past retention (messages' own go with their threads), the notice keys as old, and e-mail
+ * copies sent as long ago (they hold an address; an undelivered one stays for the operator).
+ */
 export async function purgeExpiredNotifications(db: Executor, now: Date): Promise<number> {
-  await db
-    .delete(receivedNotices)
-    .where(
-      sql`${receivedNotices.receivedAt} <= ${now.toISOString()}::timestamptz - make_interval(days => ${NOTIFICATION_RETENTION_DAYS})`,
-    );
+  const cutoff = sql`${now.toISOString()}::timestamptz - make_interval(days => ${NOTIFICATION_RETENTION_DAYS})`;
+  await db.delete(receivedNotices).where(sql`${receivedNotices.receivedAt} <= ${cutoff}`);
+  await db.delete(emailOutbox).where(sql`${emailOutbox.deliveredAt} <= ${cutoff}`);
   const rows = await db
     .delete(notifications)
     .where(
@@ -144,4 +145,21 @@ export async function purgeExpiredNotifications(db: Executor, now: Date): Promis
     )
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+/**
+ * The guardians told of a child's consent request (rule 3): every guardian of the child with an active consent
+ * to processing, with their in-app choice for CONSENT_REQUEST and the child's first name.
+ */
+export async function consentRequestRecipients(tx: Executor, childId: string) {
+  const rows = await tx.execute<{ person_id: string; first_name: string; in_app: boolean }>(sql`
+    select g.guardian_id as person_id, c.first_name, coalesce(s.in_app, true) as in_app
+    from people.guardianships g
+    join people.persons c on c.id = g.child_id
+    join people.persons gp on gp.id = g.guardian_id and gp.merged_into is null
+    left join people.notification_settings s on s.person_id = g.guardian_id and s.kind = 'CONSENT_REQUEST'
+    where g.child_id = ${childId}
+      and exists (select 1 from people.consents k where k.person_id = g.guardian_id
+        and k.kind = 'PROCESSING' and k.withdrawn_at is null)`);
+  return rows.map((row) => ({ personId: row.person_id, childFirstName: row.first_name, inApp: row.in_app }));
 }
