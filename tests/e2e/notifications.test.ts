@@ -6,15 +6,9 @@
  * notify too, and saving the same absence again does not; e-mail copies reach dev ESIA's mailbox only for
  * persons who chose e-mail for the kind; nobody but the service account may post a notice.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '@region/db';
-import { createLogger, createOutboxWorker } from '@region/kit';
-import { journalNoticeDeliverer } from '../../subgraphs/learning/src/outbox/people-client.ts';
-import { peopleOutbox } from '../../subgraphs/learning/src/outbox/table.ts';
-import { emailWorker } from '../../subgraphs/people/src/mail/start.ts';
-import { readMailEnv } from '../../subgraphs/people/src/env.ts';
 import { personIdOf } from '../src/demo-people.ts';
+import { deliverJournalNotices, listenDevMailbox, sendNotificationEmails } from '../src/notifications.ts';
 import { startPlatform, type GraphQLResponse, type Platform } from '../src/platform.ts';
 
 /** Friday 23 October 2026 in the region: the first quarter is still open for marks. */
@@ -51,43 +45,6 @@ async function rowsOf(personId: string, kind: string) {
     select title from people.notifications where person_id = ${personId} and kind = ${kind}`;
 }
 
-/** Runs learning's worker once, as its process does: through the gateway as `learning-notifications`. */
-async function deliverNotices() {
-  const handle = createDb(platform.database.roleUrl('learning'));
-  const worker = createOutboxWorker({
-    db: handle.db,
-    logger: createLogger('test', 'silent'),
-    outbox: peopleOutbox,
-    event: 'JOURNAL_NOTICE',
-    deliver: journalNoticeDeliverer({
-      gatewayUrl: platform.gatewayUrl,
-      token: () => platform.serviceToken('learning-notifications'),
-      timeoutMs: 5_000,
-    }),
-  });
-  try {
-    return await worker.runOnce();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Runs people's e-mail worker once against dev ESIA's stand-in relay. */
-async function sendEmails() {
-  const handle = createDb(platform.database.roleUrl('people'));
-  const worker = emailWorker({
-    db: handle.db,
-    logger: createLogger('test', 'silent'),
-    env: { ...readMailEnv(), SMTP_HOST: '127.0.0.1', SMTP_PORT: smtpPort },
-  })!;
-  try {
-    return await worker.runOnce();
-  } finally {
-    worker.close();
-    await handle.close();
-  }
-}
-
 type Letter = { to: string[]; subject: string; text: string; kind: string | null };
 async function mailbox(): Promise<Letter[]> {
   const response = await fetch(`${platform.esiaUrl}/dev/mailbox.json`);
@@ -100,8 +57,7 @@ const SET_ATTENDANCE = 'mutation ($input: AttendanceInput!) { setAttendance(inpu
 
 beforeAll(async () => {
   platform = await startPlatform({ now: NOW, principalTtlMs: 0 });
-  await new Promise<void>((resolve) => platform.mailbox.smtp.listen(0, '127.0.0.1', () => resolve()));
-  smtpPort = (platform.mailbox.smtp.server.address() as AddressInfo).port;
+  smtpPort = await listenDevMailbox(platform);
   await platform.admin
     .sql`update learning.study_periods set closed_at = null, closed_by = null where starts_on = '2026-09-01'`;
   const teacherId = await personIdOf(platform.admin, 'teacher');
@@ -158,7 +114,7 @@ describe('notifications of the journal', () => {
         input: { lessonId: cell.lessonId, studentId: cell.classmateId, value: 'TWO' },
       }),
     );
-    await expect(deliverNotices()).resolves.toEqual({ delivered: 2, failed: 0 });
+    await expect(deliverJournalNotices(platform)).resolves.toEqual({ delivered: 2, failed: 0 });
 
     const day = cell.date.split('-').reverse().join('.');
     const guardian = (await notificationsOf('guardian')).filter((item) => item.kind === 'MARK');
@@ -182,7 +138,7 @@ describe('notifications of the journal', () => {
   it('a retried delivery of the same outbox message writes no second notification', async () => {
     const before = (await rowsOf(guardianId, 'MARK')).length;
     await platform.admin.sql`update learning.people_outbox set delivered_at = null`;
-    await expect(deliverNotices()).resolves.toEqual({ delivered: 2, failed: 0 });
+    await expect(deliverJournalNotices(platform)).resolves.toEqual({ delivered: 2, failed: 0 });
     expect(await rowsOf(guardianId, 'MARK')).toHaveLength(before);
   });
 
@@ -201,7 +157,7 @@ describe('notifications of the journal', () => {
         { input: { lessonId: cell.lessonId, homework: { text: 'Упражнение 12', dueOn: '2026-10-27' } } },
       ),
     );
-    await expect(deliverNotices()).resolves.toEqual({ delivered: 2, failed: 0 });
+    await expect(deliverJournalNotices(platform)).resolves.toEqual({ delivered: 2, failed: 0 });
     expect((await rowsOf(guardianId, 'ABSENCE')).map((row) => row.title)).toEqual([
       `Дмитрий: Пропуск урока: «${cell.subject}», ${cell.date.split('-').reverse().join('.')}`,
     ]);
@@ -231,8 +187,8 @@ describe('notifications of the journal', () => {
         input: { lessonId: cell.lessonId, studentId: cell.childId, value: 'FOUR' },
       }),
     );
-    await expect(deliverNotices()).resolves.toEqual({ delivered: 1, failed: 0 });
-    await expect(sendEmails()).resolves.toEqual({ delivered: 1, failed: 0 });
+    await expect(deliverJournalNotices(platform)).resolves.toEqual({ delivered: 1, failed: 0 });
+    await expect(sendNotificationEmails(platform, smtpPort)).resolves.toEqual({ delivered: 1, failed: 0 });
     const letters = await mailbox();
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({
