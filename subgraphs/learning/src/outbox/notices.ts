@@ -24,7 +24,7 @@ function enqueue(tx: Executor, aboutId: string, place: Place, notice: object, un
   };
   return tx.execute(sql`
     insert into ${peopleOutbox} (about_id, event, payload)
-    select ${aboutId}, 'JOURNAL_NOTICE', ${JSON.stringify(payload)}::jsonb || jsonb_build_object('subject', s.name)
+    select ${aboutId}::uuid, 'JOURNAL_NOTICE', ${JSON.stringify(payload)}::jsonb || jsonb_build_object('subject', s.name)
     from learning.subjects s
     where s.id = ${place.subjectId} and not (${unless})`);
 }
