@@ -60,7 +60,8 @@ describe('notifications', () => {
     await parent.getByRole('heading', { name: 'Уведомления', level: 1 }).waitFor();
     const byEmail = parent.getByRole('checkbox', { name: 'Отметки: на почту' });
     await expect(byEmail.isChecked()).resolves.toBe(false);
-    await byEmail.check();
+    // Saved on the server, then shown checked (the page shows what is saved, not what was clicked).
+    await byEmail.click();
     await parent.waitForFunction(() =>
       Boolean(document.querySelector<HTMLInputElement>('input[aria-label="Отметки: на почту"]')?.checked),
     );
@@ -84,6 +85,7 @@ describe('notifications', () => {
     const phone = await (await newContext(browser, PHONE)).newPage();
     await signIn(phone, platform.webUrl, 'guardian', '/guardian');
     const bell = phone.getByRole('button', { name: /Уведомления/ });
+    await bell.locator('.bell-count').waitFor();
     await expect(bell.textContent()).resolves.toMatch(/\d+/);
     await bell.click();
     const item = phone
@@ -98,7 +100,8 @@ describe('notifications', () => {
     const mailbox = await (await newContext(browser)).newPage();
     await mailbox.goto(`${platform.esiaUrl}/dev/mailbox`);
     await mailbox.getByRole('heading', { name: 'Почтовый ящик разработки' }).waitFor();
-    await mailbox.getByText(/^Дмитрий: Новая отметка 4: «/).waitFor();
+    // The subject heads the letter; its text repeats it.
+    await mailbox.locator('.name', { hasText: /^Дмитрий: Новая отметка 4: «/ }).waitFor();
     await mailbox.getByText(/Кому: olga\.kuznetsova@example\.test/).waitFor();
     await screenshot(mailbox, 'dev-mailbox');
     const letters = (await (await fetch(`${platform.esiaUrl}/dev/mailbox.json`)).json()) as { to: string[] }[];
