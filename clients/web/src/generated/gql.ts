@@ -107,7 +107,7 @@ type Documents = {
     "\n  query AnnouncementTargets {\n    announcementTargets {\n      scope\n      organizationId\n      classId\n      municipalityId\n      title\n    }\n  }\n": typeof types.AnnouncementTargetsDocument,
     "\n  mutation PublishAnnouncement($input: AnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishAnnouncementDocument,
     "\n  query Notifications {\n    notifications(first: 20) {\n      id\n      kind\n      title\n      threadId\n      announcementId\n      aboutPersonId\n      createdAt\n      read\n    }\n    unreadNotificationCount\n  }\n": typeof types.NotificationsDocument,
-    "\n  query NotificationSettings {\n    notificationSettings {\n      kind\n      inApp\n      email\n    }\n  }\n": typeof types.NotificationSettingsDocument,
+    "\n    query NotificationSettings {\n      notificationSettings {\n        kind\n        inApp\n        email\n      }\n    }\n  ": typeof types.NotificationSettingsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  mutation SetNotificationSetting($kind: NotificationKind!, $inApp: Boolean!, $email: Boolean) {\n    setNotificationSetting(kind: $kind, inApp: $inApp, email: $email) {\n      kind\n      inApp\n      email\n    }\n  }\n": typeof types.SetNotificationSettingDocument,
     "\n  query UnreadMessages {\n    unreadMessageCount\n  }\n": typeof types.UnreadMessagesDocument,
@@ -239,7 +239,7 @@ const documents: Documents = {
     "\n  query AnnouncementTargets {\n    announcementTargets {\n      scope\n      organizationId\n      classId\n      municipalityId\n      title\n    }\n  }\n": types.AnnouncementTargetsDocument,
     "\n  mutation PublishAnnouncement($input: AnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": types.PublishAnnouncementDocument,
     "\n  query Notifications {\n    notifications(first: 20) {\n      id\n      kind\n      title\n      threadId\n      announcementId\n      aboutPersonId\n      createdAt\n      read\n    }\n    unreadNotificationCount\n  }\n": types.NotificationsDocument,
-    "\n  query NotificationSettings {\n    notificationSettings {\n      kind\n      inApp\n      email\n    }\n  }\n": types.NotificationSettingsDocument,
+    "\n    query NotificationSettings {\n      notificationSettings {\n        kind\n        inApp\n        email\n      }\n    }\n  ": types.NotificationSettingsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  mutation SetNotificationSetting($kind: NotificationKind!, $inApp: Boolean!, $email: Boolean) {\n    setNotificationSetting(kind: $kind, inApp: $inApp, email: $email) {\n      kind\n      inApp\n      email\n    }\n  }\n": types.SetNotificationSettingDocument,
     "\n  query UnreadMessages {\n    unreadMessageCount\n  }\n": types.UnreadMessagesDocument,
@@ -667,7 +667,7 @@ export function graphql(source: "\n  query Notifications {\n    notifications(fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query NotificationSettings {\n    notificationSettings {\n      kind\n      inApp\n      email\n    }\n  }\n"): (typeof documents)["\n  query NotificationSettings {\n    notificationSettings {\n      kind\n      inApp\n      email\n    }\n  }\n"];
+export function graphql(source: "\n    query NotificationSettings {\n      notificationSettings {\n        kind\n        inApp\n        email\n      }\n    }\n  "): (typeof documents)["\n    query NotificationSettings {\n      notificationSettings {\n        kind\n        inApp\n        email\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
