@@ -2,7 +2,7 @@
 # One Dockerfile, one target per process kind (docs/deploy.md, Container images):
 #   docker build --target gateway -t region-edu/gateway .
 #   targets: gateway, people, learning, learning-mart, admissions, admissions-outbox, extra-education,
-#   extra-education-outbox, analytics, analytics-facts, migrate
+#   extra-education-outbox, analytics, analytics-facts, learning-people-outbox, people-mail, migrate
 # The services run their TypeScript through tsx, as `npm start` does, so the images carry the sources and the
 # workspace's node_modules; the web client is built once and served by the gateway.
 
@@ -53,6 +53,8 @@ EXPOSE 4001
 CMD ["node", "--import", "tsx", "subgraphs/people/src/index.ts"]
 
 FROM runtime AS learning
+# Journal notices go out from their own process kind (learning-people-outbox), not every API replica.
+ENV OUTBOX_WORKERS=off
 EXPOSE 4002
 CMD ["node", "--import", "tsx", "subgraphs/learning/src/index.ts"]
 
@@ -87,6 +89,14 @@ CMD ["node", "--import", "tsx", "subgraphs/learning/src/mart-worker.ts"]
 FROM runtime AS analytics-facts
 EXPOSE 4015
 CMD ["node", "--import", "tsx", "subgraphs/analytics/src/worker.ts"]
+
+FROM runtime AS learning-people-outbox
+EXPOSE 4018
+CMD ["node", "--import", "tsx", "subgraphs/learning/src/worker.ts"]
+
+FROM runtime AS people-mail
+EXPOSE 4019
+CMD ["node", "--import", "tsx", "subgraphs/people/src/worker.ts"]
 
 FROM runtime AS migrate
 CMD ["node", "--import", "tsx", "db/src/migrate-command.ts"]

@@ -5,7 +5,19 @@
  * one SQL statement inside one subgraph (docs/architecture.md, «Communication»).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { municipalities, organizations, people, persons } from './people.ts';
 
 const id = () =>
@@ -111,7 +123,18 @@ export const announcements = people.table(
   ],
 );
 
-export const notificationKind = people.enum('notification_kind', ['MESSAGE', 'ANNOUNCEMENT']);
+/**
+ * MARK, ABSENCE and HOMEWORK come from learning's journal through its outbox (`recordJournalNotice`);
+ * CONSENT_REQUEST is people's own (a minor asked to log in, rule 3).
+ */
+export const notificationKind = people.enum('notification_kind', [
+  'MESSAGE',
+  'ANNOUNCEMENT',
+  'MARK',
+  'ABSENCE',
+  'HOMEWORK',
+  'CONSENT_REQUEST',
+]);
 
 /** The bell: one row per person and event, written in the transaction of the event. */
 export const notifications = people.table(
@@ -129,6 +152,8 @@ export const notifications = people.table(
     visibleFrom: date('visible_from').notNull(),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** The learner a journal notice (mark, absence, homework) or a consent request is about. */
+    aboutPersonId: uuid('about_person_id').references(() => persons.id),
   },
   (t) => [index('notifications_person_idx').on(t.personId, t.createdAt)],
 );
@@ -142,6 +167,47 @@ export const notificationSettings = people.table(
       .references(() => persons.id),
     kind: notificationKind('kind').notNull(),
     inApp: boolean('in_app').notNull().default(true),
+    /** Also by e-mail (to the card's address, through `email_outbox`); off unless the person turns it on. */
+    email: boolean('email').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.personId, t.kind] })],
+);
+
+/**
+ * The keys of journal notices already turned into notifications (learning's outbox delivers at least once):
+ * a retried delivery finds its key and writes nothing. Kept as long as notifications (90 days).
+ */
+export const receivedNotices = people.table('received_notices', {
+  key: text('key').primaryKey(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * E-mail copies of notifications (issue 15 §1), written in the transaction of the notification for each
+ * person who chose e-mail for its kind and has an address on the card; the `people-mail` worker sends them to
+ * the SMTP relay (`SMTP_HOST`, `SMTP_PORT`). Ordered per person; the columns are the kit's outbox worker's.
+ */
+export const emailOutbox = people.table(
+  'email_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: uuid('person_id').notNull(),
+    event: text('event').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    index('email_outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.deliveredAt} is null`),
+    index('email_outbox_person_pending_idx')
+      .on(t.personId, t.event, t.id)
+      .where(sql`${t.deliveredAt} is null`),
+  ],
 );

@@ -12,3 +12,4 @@ export * from './learning/school.ts';
 export * from './learning/journal.ts';
 export * from './learning/changes.ts';
 export * from './learning/mart.ts';
+export * from './learning/people-outbox.ts';

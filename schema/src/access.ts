@@ -87,6 +87,11 @@ export const SCOPES = [
   'messages:write',
   /** Publish announcements to one's school, led class or municipality (issue 15 §1). */
   'announcements:write',
+  /**
+   * Tell people of a journal event (a mark, an absence, homework) of one's territory, to be turned into
+   * notifications (issue 15 §1): learning's own worker (`learning-notifications`) only, no person's role.
+   */
+  'notifications:write',
 
   /**
    * The change feed (issue 14 §2): keys of changed persons, organizations, classes, marks… of one's territory,

@@ -50,6 +50,7 @@ export const NOT_PERSONAL_DATA: Readonly<Record<string, string>> = {
   'Organization.address': 'the address of a licensed organization is published by the licensing authority',
   'Organization.phone': 'an organization’s contacts are public reference data',
   'Organization.email': 'an organization’s contacts are public reference data',
+  'NotificationSetting.email': 'whether notifications also go by e-mail (a flag), not the address',
 };
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);

@@ -98,11 +98,15 @@ export function workerProcessName(entry: SubgraphEntry, worker: SubgraphWorker):
 }
 
 export const SUBGRAPHS = [
-  subgraphEntry('people', 4001, [
-    { typename: 'Person', sample: 'select person_id as id from people.enrolments where ended_on is null limit 1' },
-    { typename: 'Organization', sample: 'select id from people.organizations limit 1' },
-    { typename: 'Municipality', sample: 'select id from people.municipalities limit 1' },
-  ]),
+  withWorkers(
+    subgraphEntry('people', 4001, [
+      { typename: 'Person', sample: 'select person_id as id from people.enrolments where ended_on is null limit 1' },
+      { typename: 'Organization', sample: 'select id from people.organizations limit 1' },
+      { typename: 'Municipality', sample: 'select id from people.municipalities limit 1' },
+    ]),
+    // E-mail copies of notifications to the SMTP relay (subgraphs/people/src/worker.ts).
+    [{ name: 'mail', main: 'src/worker.ts', port: 4019 }],
+  ),
   withWorkers(
     subgraphEntry('learning', 4002, [
       { typename: 'Class', sample: 'select class_id as id from learning.lessons limit 1' },
@@ -110,8 +114,12 @@ export const SUBGRAPHS = [
       { typename: 'Lesson', sample: 'select id from learning.lessons limit 1' },
       { typename: 'SchoolYear', sample: 'select id from learning.school_years limit 1' },
     ]),
-    // The «Моя школа» data mart: cuts batches from the change log and delivers them (src/mart-worker.ts).
-    [{ name: 'mart', main: 'src/mart-worker.ts', port: 4016 }],
+    // The «Моя школа» data mart: cuts batches from the change log and delivers them (src/mart-worker.ts), and the
+    // journal notices (marks, absences, homework) for people's notifications (src/worker.ts).
+    [
+      { name: 'mart', main: 'src/mart-worker.ts', port: 4016 },
+      { name: 'people-outbox', main: 'src/worker.ts', port: 4018 },
+    ],
   ),
   withWorkers(
     subgraphEntry('admissions', 4003, [

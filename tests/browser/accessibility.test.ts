@@ -108,6 +108,8 @@ describe('accessibility', () => {
     ['guardian', async () => `/guardian/messages/${await conversation()}`],
     ['admin', '/school/announcements'],
     ['coordinator', '/territory/announcements'],
+    // Issue 15 §1: which notifications come to the cabinet and by e-mail.
+    ['guardian', '/guardian/notifications'],
   ];
 
   /** A thread from the teacher to the guardian and an announcement to the guardian's school: filled pages. */
@@ -219,5 +221,6 @@ describe('accessibility', () => {
     await expectAccessible(home);
     await expectAccessible(await signedIn('guardian', '/guardian/messages', PHONE));
     await expectAccessible(await signedIn('teacher', '/teacher/messages/new', PHONE));
+    await expectAccessible(await signedIn('student', '/student/notifications', PHONE));
   });
 });

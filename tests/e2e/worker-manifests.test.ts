@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { RECORD as ADMISSIONS_ENROLMENT } from '../../subgraphs/admissions/src/outbox/movement-book-client.ts';
 import { RECORD as EXTRA_MOVEMENT } from '../../subgraphs/extra-education/src/outbox/movement-book-client.ts';
 import { RECORD as EXTRA_LINK } from '../../subgraphs/extra-education/src/outbox/people-links-client.ts';
+import { QUERY as MART_PEOPLE_CHANGES } from '../../subgraphs/learning/src/mart/people-feed.ts';
+import { RECORD as JOURNAL_NOTICE } from '../../subgraphs/learning/src/outbox/people-client.ts';
 import { describe, expect, it } from 'vitest';
 
 const manifest = (clientId: string) =>
@@ -19,6 +21,8 @@ describe("the workers' manifests", () => {
   it.each([
     ['admissions-enrolment', [ADMISSIONS_ENROLMENT]],
     ['extra-education-enrolment', [EXTRA_MOVEMENT, EXTRA_LINK]],
+    ['learning-notifications', [JOURNAL_NOTICE]],
+    ['learning-mart', [MART_PEOPLE_CHANGES]],
   ])('%s holds exactly its clients’ texts, hashed', (clientId, texts) => {
     const { operations } = manifest(clientId);
     expect(operations.map((operation) => operation.body)).toEqual(texts);

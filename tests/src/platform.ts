@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createDb, migrateDatabase, type DbHandle, type SubgraphName } from '@region/db';
-import { createDevEsia } from '@region/dev-esia';
+import { createDevEsia, type DevEsia } from '@region/dev-esia';
 import { generateSigningKeys, type SigningKeys } from '@region/dev-esia/keys';
 import { createGateway } from '@region/gateway';
 import { webClient } from '@region/gateway/static';
@@ -62,6 +62,11 @@ export interface Platform {
   /** Every subgraph of the platform's registry by name. */
   subgraphUrls: Record<string, string>;
   esiaUrl: string;
+  /**
+   * Dev ESIA's stand-in SMTP relay (`/dev/mailbox`); not listening until a test calls
+   * `mailbox.smtp.listen(0, '127.0.0.1')` (and closes it).
+   */
+  mailbox: DevEsia['mailbox'];
   database: TestDatabase;
   /** Superuser handle on the test database, for arranging facts and checking what was written. */
   admin: DbHandle;
@@ -222,6 +227,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     admissionsUrl: subgraphUrls['admissions'] ?? '',
     subgraphUrls,
     esiaUrl,
+    mailbox: esia.mailbox,
     database,
     admin,
     esiaKeys,

@@ -43,5 +43,17 @@ export const DEMO_SERVICES = [
     name: 'Витрина «Моя школа»: удаления по отзыву согласия',
     municipality: null,
     scopes: ['changes:read'],
+    // Its one operation, the text of `subgraphs/learning/src/mart/people-feed.ts` byte for byte.
+    manifest: 'manifests/learning-mart.json',
+  },
+  {
+    // The learning subgraph's worker: tells people of marks, absences and homework, to be turned into
+    // notifications (issue 15 §1). Nothing to read: the notice carries what people needs.
+    clientId: 'learning-notifications',
+    name: 'Обучение: уведомления об отметках, пропусках и домашних заданиях',
+    municipality: null,
+    scopes: ['notifications:write'],
+    // Its one operation, the text of `subgraphs/learning/src/outbox/people-client.ts` byte for byte.
+    manifest: 'manifests/learning-notifications.json',
   },
 ] as const;

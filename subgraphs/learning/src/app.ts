@@ -1,5 +1,5 @@
 /** The learning subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph, type SubgraphDeps } from '@region/kit';
+import { defineSubgraph, outboxMetrics, type SubgraphDeps } from '@region/kit';
 import { createLoaders, type LearningContext } from './context.ts';
 import { changesModule } from './modules/changes/index.ts';
 import { classesModule } from './modules/classes/index.ts';
@@ -9,6 +9,7 @@ import { martModule } from './modules/mart/index.ts';
 import { portfolioModule } from './modules/portfolio/index.ts';
 import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
+import { peopleOutbox, PEOPLE_OUTBOX_EVENTS } from './outbox/table.ts';
 import { LearningPolicy } from './policy.ts';
 import { peopleNames } from './people-names.ts';
 import { reportCardModule } from './modules/report-card/index.ts';
@@ -34,6 +35,7 @@ const learningSubgraph = defineSubgraph<LearningContext, LearningDeps>({
   policy: (principal) => new LearningPolicy(principal),
   loaders: createLoaders,
   extend: ({ token, deps }) => ({ peopleNames: peopleNames(deps.peopleUrl, token) }),
+  metrics: (deps) => outboxMetrics(deps.db, peopleOutbox, PEOPLE_OUTBOX_EVENTS),
 });
 export default learningSubgraph;
 

@@ -1,5 +1,21 @@
-import { subgraphMain } from '@region/kit';
+import { createLogger, subgraphMain, type OutboxWorker } from '@region/kit';
 import { createLearningSubgraph } from './app.ts';
-import { readLearningEnv } from './env.ts';
+import { readLearningEnv, readOutboxEnv } from './env.ts';
+import { startOutboxWorkers } from './outbox/start.ts';
 
-subgraphMain('learning', 4002, (deps) => createLearningSubgraph({ ...deps, peopleUrl: readLearningEnv().PEOPLE_URL }));
+subgraphMain('learning', 4002, async (deps) => {
+  const outboxEnv = readOutboxEnv();
+  const subgraph = await createLearningSubgraph({ ...deps, peopleUrl: readLearningEnv().PEOPLE_URL });
+  // In production the journal notices go out from their own process (the registry entry's worker, `worker.ts`).
+  const workers: OutboxWorker[] =
+    outboxEnv.OUTBOX_WORKERS === 'on'
+      ? startOutboxWorkers({ db: deps.db, logger: createLogger('learning-people-outbox'), env: outboxEnv })
+      : [];
+  return {
+    server: subgraph.server,
+    stop: async () => {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      await subgraph.stop();
+    },
+  };
+});

@@ -1,5 +1,5 @@
 /** The people subgraph (its registry entry: `@region/schema`, `SUBGRAPHS`): used by `index.ts`, the tests and the launcher. */
-import { defineSubgraph, type SubgraphDefinition, type SubgraphDeps } from '@region/kit';
+import { defineSubgraph, outboxMetrics, type SubgraphDefinition, type SubgraphDeps } from '@region/kit';
 import { createLoaders, type PeopleContext } from './context.ts';
 import { announcementsModule } from './modules/announcements/index.ts';
 import { auditModule } from './modules/audit/index.ts';
@@ -12,6 +12,7 @@ import { extraCoverageModule } from './modules/extra-coverage/index.ts';
 import { extraEducationLinksModule } from './modules/extra-education-links/index.ts';
 import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
+import { journalNoticesModule } from './modules/journal-notices/index.ts';
 import { loginModule } from './modules/login/index.ts';
 import { messagesModule } from './modules/messages/index.ts';
 import { militaryRegistrationModule } from './modules/military-registration/index.ts';
@@ -24,6 +25,7 @@ import { piiReadsModule } from './modules/pii-reads/index.ts';
 import { portfolioReadinessModule } from './modules/portfolio-readiness/index.ts';
 import { processingConsentModule } from './modules/processing-consent/index.ts';
 import { serviceAccountsModule } from './modules/service-accounts/index.ts';
+import { emailOutbox, EMAIL_OUTBOX_EVENTS } from './mail/table.ts';
 import { PeoplePolicy } from './policy.ts';
 
 export interface PeopleDeps extends SubgraphDeps {
@@ -58,6 +60,7 @@ const peopleApi = defineSubgraph<PeopleContext, PeopleRuntimeDeps>({
     messagesModule,
     announcementsModule,
     notificationsModule,
+    journalNoticesModule,
     changesModule,
     serviceAccountsModule,
     piiReadsModule,
@@ -67,6 +70,7 @@ const peopleApi = defineSubgraph<PeopleContext, PeopleRuntimeDeps>({
   extend: ({ principal, deps }) => ({
     piiReads: deps.piiReads.forRequest(principal, (deps.now ?? (() => new Date()))()),
   }),
+  metrics: (deps) => outboxMetrics(deps.db, emailOutbox, EMAIL_OUTBOX_EVENTS),
 });
 
 /** The API with its access-log writer: the writer's last batch is flushed when the subgraph stops. */

@@ -1,5 +1,21 @@
-import { subgraphMain } from '@region/kit';
+import { createLogger, subgraphMain } from '@region/kit';
 import { createPeopleSubgraph } from './app.ts';
-import { readPiiReadLogEnv } from './env.ts';
+import { readMailEnv, readPiiReadLogEnv } from './env.ts';
+import { startEmailWorker } from './mail/start.ts';
 
-subgraphMain('people', 4001, (deps) => createPeopleSubgraph({ ...deps, piiReadLog: readPiiReadLogEnv() }));
+subgraphMain('people', 4001, async (deps) => {
+  const mailEnv = readMailEnv();
+  const subgraph = await createPeopleSubgraph({ ...deps, piiReadLog: readPiiReadLogEnv() });
+  // In production e-mail goes out from its own process (the registry entry's worker, `worker.ts`).
+  const mail =
+    mailEnv.OUTBOX_WORKERS === 'on'
+      ? startEmailWorker({ db: deps.db, logger: createLogger('people-mail'), env: mailEnv })
+      : null;
+  return {
+    server: subgraph.server,
+    stop: async () => {
+      await mail?.stop();
+      await subgraph.stop();
+    },
+  };
+});

@@ -14,8 +14,9 @@ import {
 } from '@region/db/demo/accounts';
 import { HttpError, bearerToken, readForm, readJson, redirect, sendError, sendHtml, sendJson } from './http.ts';
 import { jwksOf, SIGNING_ALG, type SigningKeys } from './keys.ts';
+import { createDevMailbox, type DevMailbox } from './mailbox.ts';
 import { createMoyaShkolaStandIn } from './moya-shkola.ts';
-import { renderLoginPage, renderMessagePage } from './pages.ts';
+import { renderLoginPage, renderMailboxPage, renderMessagePage } from './pages.ts';
 import { collection, documentElements, kidElement, personResource } from './persons.ts';
 import { allowedRedirectUri, tokenRedirect } from './redirect-uri.ts';
 import { signAccessToken, signServiceToken, verifyAccessToken, type TokenSettings } from './tokens.ts';
@@ -36,6 +37,8 @@ export interface DevEsiaOptions {
 
 export interface DevEsia {
   server: Server;
+  /** The stand-in SMTP relay whose letters `GET /dev/mailbox` shows; its `smtp` is listened on by the caller. */
+  mailbox: DevMailbox;
   /** A token for a demo login, as `POST /dev/token` gives it; throws HttpError for an unknown login. */
   issueToken(login: string): Promise<string>;
   /** A client-credentials token for a demo external system (`POST /dev/service-token`). */
@@ -60,6 +63,7 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
   /** The stand-in «Моя школа» receiver of the learning mart (issue 14 §3). */
   const moyaShkola = createMoyaShkolaStandIn();
   const canSignIn = (account: DemoAccount) => canSignInToEsia(account, now());
+  const mailbox = createDevMailbox();
 
   function signableAccount(login: string): DemoAccount {
     const account = findAccountByLogin(login);
@@ -158,6 +162,11 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
       }
       case 'GET /epgu/status':
         return sendJson(res, 200, received.slice(-100));
+      // The stand-in SMTP relay's letters (issue 15 §1): newest first.
+      case 'GET /dev/mailbox':
+        return sendHtml(res, 200, renderMailboxPage([...mailbox.received()].reverse()));
+      case 'GET /dev/mailbox.json':
+        return sendJson(res, 200, [...mailbox.received()].reverse());
       case 'GET /dev/users':
         return sendJson(
           res,
@@ -189,7 +198,7 @@ export function createDevEsia(options: DevEsiaOptions): DevEsia {
       else res.destroy();
     });
   });
-  return { server, issueToken, issueServiceToken };
+  return { server, mailbox, issueToken, issueServiceToken };
 }
 
 function badRedirect(res: ServerResponse): void {

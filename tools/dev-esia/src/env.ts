@@ -19,12 +19,15 @@ const EnvSchema = z
       .default('127.0.0.1')
       .refine((host) => LOOPBACK.test(host), 'must be a loopback address (127.0.0.1, ::1 or localhost)'),
     DEV_ESIA_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    /** The stand-in SMTP relay (`/dev/mailbox`), on the same loopback host; 0 picks a free port. */
+    DEV_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
     ESIA_AUDIENCE: z.string().min(1).default('region-edu-platform'),
   })
   .transform((raw) => ({
     nodeEnv: raw.NODE_ENV,
     port: raw.DEV_ESIA_PORT,
     host: raw.DEV_ESIA_HOST,
+    smtpPort: raw.DEV_SMTP_PORT,
     // The `iss` claim; the gateway's ESIA_ISSUER must equal it. Defaults to where this process listens.
     issuer: (raw.DEV_ESIA_ISSUER ?? `http://localhost:${raw.DEV_ESIA_PORT}`).replace(/\/+$/, ''),
     audience: raw.ESIA_AUDIENCE,

@@ -10,7 +10,7 @@ const SHUTDOWN_GRACE_MS = 5000;
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const keys = await generateSigningKeys();
-  const { server } = createDevEsia({
+  const { server, mailbox } = createDevEsia({
     issuer: env.issuer,
     audience: env.audience,
     publicUrl: env.issuer,
@@ -21,9 +21,18 @@ async function main(): Promise<void> {
     server.once('error', reject);
     server.listen(env.port, env.host, resolve);
   });
+  await new Promise<void>((resolve, reject) => {
+    mailbox.smtp.server.once('error', reject);
+    mailbox.smtp.listen(env.smtpPort, env.host, () => resolve());
+  });
   console.log(`dev-esia: listening on ${env.host}:${env.port}; issuer ${env.issuer}, audience ${env.audience}`);
+  console.log(`dev-esia: SMTP stand-in on ${env.host}:${env.smtpPort}, letters at ${env.issuer}/dev/mailbox`);
   console.log(`dev-esia: login page ${env.issuer}/login?redirect_uri=…, JWKS ${env.issuer}/.well-known/jwks.json`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => shutdown(server, signal));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      mailbox.smtp.close();
+      shutdown(server, signal);
+    });
 }
 
 function shutdown(server: Server, signal: string): void {

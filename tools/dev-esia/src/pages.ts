@@ -1,6 +1,7 @@
 /** The login page of the dev ESIA: plain HTML in Russian, no scripts, every value escaped. */
 import type { Role } from '@region/schema';
 import type { DemoAccount } from '@region/db/demo/accounts';
+import type { ReceivedMail } from './mailbox.ts';
 
 const ROLE_LABELS: Record<Role, string> = {
   REGIONAL_OPERATOR: 'Региональный оператор',
@@ -92,4 +93,24 @@ export function renderLoginPage(input: LoginPageInput): string {
 
 export function renderMessagePage(title: string, message: string): string {
   return layout(title, `<h1>${escapeHtml(title)}</h1><p class="lead">${escapeHtml(message)}</p>`);
+}
+
+/** The development mailbox: every letter the stand-in SMTP relay received, newest first. */
+export function renderMailboxPage(letters: readonly ReceivedMail[]): string {
+  const items = letters.map(
+    (letter) => `<li style="display:block">
+      <div class="name">${escapeHtml(letter.subject || '(без темы)')}</div>
+      <div class="meta">Кому: ${escapeHtml(letter.to.join(', '))} · от ${escapeHtml(letter.from)} · ${escapeHtml(
+        new Date(letter.receivedAt).toLocaleString('ru-RU', { timeZone: 'UTC' }),
+      )} UTC</div>
+      <p class="note" style="white-space:pre-wrap">${escapeHtml(letter.text)}</p>
+    </li>`,
+  );
+  return layout(
+    'Почтовый ящик разработки',
+    `<h1>Почтовый ящик разработки</h1>
+     <p class="lead">Письма, которые платформа отправила через тестовый SMTP-сервер. Настоящим адресатам они не
+     уходят. Обновите страницу, чтобы увидеть новые.</p>
+     ${letters.length ? `<ul>${items.join('')}</ul>` : '<p>Писем пока нет.</p>'}`,
+  );
 }

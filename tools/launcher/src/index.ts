@@ -30,7 +30,7 @@ const PG_PORT = Number(process.env['PG_PORT'] ?? 54329);
 const DATABASE = 'region';
 const ROLE_PASSWORD = process.env['DB_ROLE_PASSWORD'] ?? 'region-dev';
 const DEMO_SEED = 20250901;
-const PORTS = { gateway: 4000, esia: 4010 };
+const PORTS = { gateway: 4000, esia: 4010, smtp: 2525 };
 
 async function ensureDatabase(serverUrl: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -102,7 +102,13 @@ async function main(): Promise<void> {
       {
         name: 'dev-esia',
         entry: 'tools/dev-esia/src/index.ts',
-        env: { ...common, DEV_ESIA_PORT: String(PORTS.esia), DEV_ESIA_ISSUER: esiaUrl },
+        env: {
+          ...common,
+          DEV_ESIA_PORT: String(PORTS.esia),
+          DEV_ESIA_ISSUER: esiaUrl,
+          // dev ESIA also stands in for the SMTP relay: letters show at /dev/mailbox.
+          DEV_SMTP_PORT: String(PORTS.smtp),
+        },
         healthUrl: `${esiaUrl}/health`,
       },
       // Every subgraph of the registry (issue 10 §2), in its order: people first, which others ask.
@@ -138,6 +144,9 @@ async function main(): Promise<void> {
             MART_URL: `${esiaUrl}/moya-shkola/batches`,
             MART_TOKEN: 'dev-moya-shkola-token',
             MART_PSEUDONYM_KEY: 'dev-moya-shkola-pseudonym-key-not-secret',
+            // people-mail sends notifications' e-mail copies to dev ESIA's stand-in relay.
+            SMTP_HOST: '127.0.0.1',
+            SMTP_PORT: String(PORTS.smtp),
           },
           healthUrl: `http://127.0.0.1:${worker.port}/health`,
         })),
@@ -187,6 +196,7 @@ The platform is running.
   Web client        http://localhost:${PORTS.gateway}/
   GraphQL gateway   http://localhost:${PORTS.gateway}/graphql
   Dev ESIA          ${esiaUrl}  (login page: ${esiaUrl}/login?redirect_uri=http://localhost:${PORTS.gateway}/)
+  Dev mailbox       ${esiaUrl}/dev/mailbox  (e-mail the platform sent, SMTP 127.0.0.1:${PORTS.smtp})
 
 Demo logins (token: curl -s -XPOST ${esiaUrl}/dev/token -H 'content-type: application/json' -d '{"login":"guardian"}'):
 ${users.map((user) => `  ${user.login.padEnd(16)} ${user.roles.join(', ').padEnd(32)} ${user.note}`).join('\n')}

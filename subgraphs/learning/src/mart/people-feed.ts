@@ -6,7 +6,7 @@
 import type { ChangePage } from '@region/kit';
 import type { PeopleChanges } from './build.ts';
 
-const QUERY = `query MartPeopleChanges($since: String) {
+export const QUERY = `query MartPeopleChanges($since: String) {
   peopleChanges(entity: PERSON, since: $since, first: 200) {
     changes { version kind entity id organizationId personId classId reason }
     cursor

@@ -430,6 +430,37 @@ export type GuardianRelation =
   | 'GUARDIAN'
   | 'TRUSTEE';
 
+export type JournalNoticeKind =
+  | 'MARK'
+  | 'ABSENCE'
+  | 'HOMEWORK';
+
+export type JournalNoticeInput = {
+  /** Ключ идемпотентности: сообщение очереди подграфа обучения. */
+  key: Scalars['String']['input'];
+  kind: JournalNoticeKind;
+  organizationId: Scalars['ID']['input'];
+  classId: Scalars['ID']['input'];
+  /** Название предмета. */
+  subject: Scalars['String']['input'];
+  /** Дата урока (отметка за период — последний день периода). */
+  date: Scalars['Date']['input'];
+  /** Обучающийся (MARK, ABSENCE). */
+  studentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Урок (HOMEWORK). */
+  lessonId?: InputMaybe<Scalars['ID']['input']>;
+  /** 2, 3, 4, 5, PASS, FAIL или NA (MARK). */
+  markValue?: InputMaybe<Scalars['String']['input']>;
+  /** CURRENT, CONTROL, PERIOD, YEAR или FINAL (MARK). */
+  markKind?: InputMaybe<Scalars['String']['input']>;
+  /** Отметка исправлена, а не поставлена впервые (MARK). */
+  corrected?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ABSENT, SICK, EXCUSED или LATE (ABSENCE). */
+  attendanceStatus?: InputMaybe<Scalars['String']['input']>;
+  /** Срок сдачи (HOMEWORK). */
+  dueOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type Me = {
   __typename?: 'Me';
   person: Person;
@@ -825,7 +856,15 @@ export type MovementEdge = {
 
 export type NotificationKind =
   | 'MESSAGE'
-  | 'ANNOUNCEMENT';
+  | 'ANNOUNCEMENT'
+  /** Новая или исправленная отметка. */
+  | 'MARK'
+  /** Пропуск или опоздание. */
+  | 'ABSENCE'
+  /** Домашнее задание. */
+  | 'HOMEWORK'
+  /** Ребёнок просит согласия на вход через Госуслуги. */
+  | 'CONSENT_REQUEST';
 
 export type Notification = {
   __typename?: 'Notification';
@@ -834,6 +873,8 @@ export type Notification = {
   title: Scalars['String']['output'];
   threadId?: Maybe<Scalars['ID']['output']>;
   announcementId?: Maybe<Scalars['ID']['output']>;
+  /** Обучающийся, о котором уведомление (отметка, пропуск, задание, запрос согласия). */
+  aboutPersonId?: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   read: Scalars['Boolean']['output'];
 };
@@ -842,6 +883,8 @@ export type NotificationSetting = {
   __typename?: 'NotificationSetting';
   kind: NotificationKind;
   inApp: Scalars['Boolean']['output'];
+  /** Копия на электронную почту из карточки. */
+  email: Scalars['Boolean']['output'];
 };
 
 export type OrganizationType =
@@ -1185,6 +1228,13 @@ export type Mutation = {
   linkGuardian: Person;
   /** Разорвать связь законного представителя с ребёнком. */
   unlinkGuardian: Person;
+  /**
+   * Служебная (подграф обучения): в журнале поставлена или исправлена отметка, отмечен пропуск, задано домашнее
+   * задание. Реестр уведомляет обучающегося и его законных представителей (с согласием на обработку) — в кабинете
+   * и, кто выбрал, по электронной почте. Только для служебной учётной записи; повтор с тем же `key` ничего не
+   * записывает. Ответ — сколько уведомлений записано.
+   */
+  recordJournalNotice: Scalars['Int']['output'];
   /** Только для шлюза: сопоставить учётную запись ЕСИА с карточкой (правила 1–5а) и выдать принципала. */
   _resolveLogin: LoginResolution;
   /** Только для шлюза: принципал внешней системы по её client_id. */
@@ -1209,7 +1259,10 @@ export type Mutation = {
   recordClassMovement: Array<MovementEntry>;
   /** Отметить уведомления прочитанными; без `ids` — все. Ответ — сколько отмечено. */
   markNotificationsRead: Scalars['Int']['output'];
-  /** Получать ли уведомления этого вида. */
+  /**
+   * Как получать уведомления этого вида: в кабинете (`inApp`) и по электронной почте с карточки (`email`; не указано —
+   * как было, по умолчанию выключено).
+   */
   setNotificationSetting: NotificationSetting;
   /**
    * Новая карточка. Отказ, если такой СНИЛС или документ уже есть; при совпадении ФИО и даты рождения
@@ -1283,6 +1336,11 @@ export type MutationUnlinkGuardianArgs = {
 };
 
 
+export type MutationRecordJournalNoticeArgs = {
+  input: JournalNoticeInput;
+};
+
+
 export type Mutation_ResolveLoginArgs = {
   input: EsiaLoginInput;
 };
@@ -1327,6 +1385,7 @@ export type MutationMarkNotificationsReadArgs = {
 export type MutationSetNotificationSettingArgs = {
   kind: NotificationKind;
   inApp: Scalars['Boolean']['input'];
+  email?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1681,6 +1740,8 @@ export type ResolversTypes = ResolversObject<{
   GrantRoleInput: GrantRoleInput;
   RoleGrantRecord: ResolverTypeWrapper<GrantRow>;
   GuardianRelation: GuardianRelation;
+  JournalNoticeKind: JournalNoticeKind;
+  JournalNoticeInput: JournalNoticeInput;
   Me: ResolverTypeWrapper<MeRow>;
   Role: Role;
   TerritoryKind: TerritoryKind;
@@ -1787,6 +1848,7 @@ export type ResolversParentTypes = ResolversObject<{
   ExtraEducationLink: ExtraEducationLink;
   GrantRoleInput: GrantRoleInput;
   RoleGrantRecord: GrantRow;
+  JournalNoticeInput: JournalNoticeInput;
   Me: MeRow;
   RoleGrant: Grant;
   EsiaLoginInput: EsiaLoginInput;
@@ -2322,6 +2384,7 @@ export type NotificationResolvers<ContextType = PeopleContext, ParentType extend
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   threadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   announcementId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  aboutPersonId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -2329,6 +2392,7 @@ export type NotificationResolvers<ContextType = PeopleContext, ParentType extend
 export type NotificationSettingResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['NotificationSetting'] = ResolversParentTypes['NotificationSetting']> = ResolversObject<{
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   inApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type OrganizationConnectionResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = ResolversObject<{
@@ -2486,6 +2550,7 @@ export type MutationResolvers<ContextType = PeopleContext, ParentType extends Re
   withdrawRole?: Resolver<ResolversTypes['RoleGrantRecord'], ParentType, ContextType, RequireFields<MutationWithdrawRoleArgs, 'id'>>;
   linkGuardian?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationLinkGuardianArgs, 'guardianId' | 'childId' | 'relation'>>;
   unlinkGuardian?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationUnlinkGuardianArgs, 'guardianId' | 'childId'>>;
+  recordJournalNotice?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordJournalNoticeArgs, 'input'>>;
   _resolveLogin?: Resolver<ResolversTypes['LoginResolution'], ParentType, ContextType, RequireFields<Mutation_ResolveLoginArgs, 'input'>>;
   _resolveService?: Resolver<ResolversTypes['LoginResolution'], ParentType, ContextType, RequireFields<Mutation_ResolveServiceArgs, 'clientId'>>;
   acceptDataTransfer?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;

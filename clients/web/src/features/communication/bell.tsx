@@ -1,16 +1,26 @@
 /**
- * The bell (issue 15 §1): unread notifications about messages and announcements in the header, each opening
- * its thread or the first page; «Прочитать все»; which kinds the person gets. Polled every minute.
+ * The bell (issue 15 §1): unread notifications about messages, announcements, marks, absences, homework and
+ * consent requests in the header, each opening its thread, the child's diary or the first page; «Прочитать
+ * все»; a link to the page where the person chooses which kinds come to the cabinet and by e-mail. Polled
+ * every minute.
  */
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useData } from '../../api/hooks.ts';
-import type { NotificationKind } from '../../generated/graphql.ts';
 import { formatRegionDateTime } from '../common/format.ts';
-import { NOTIFICATION_KINDS } from './labels.ts';
-import { MARK_NOTIFICATIONS_READ, MESSAGE_THREADS, NOTIFICATIONS, SET_NOTIFICATION_SETTING } from './queries.ts';
+import { MARK_NOTIFICATIONS_READ, MESSAGE_THREADS, NOTIFICATIONS } from './queries.ts';
 import './communication.css';
+
+const JOURNAL_KINDS = new Set(['MARK', 'ABSENCE', 'HOMEWORK']);
+
+/** A journal notice opens the diary: a parent's of that child, a learner's own. */
+function journalPath(cabinet: string, item: { kind: string; aboutPersonId?: string | null }): string | null {
+  if (!JOURNAL_KINDS.has(item.kind)) return null;
+  if (cabinet === 'guardian' && item.aboutPersonId) return `/guardian/children/${item.aboutPersonId}/diary`;
+  if (cabinet === 'student') return '/student';
+  return null;
+}
 
 export function Bell() {
   const { cabinet } = useParams();
@@ -20,7 +30,6 @@ export function Bell() {
   const box = useRef<HTMLDivElement>(null);
   const { data } = useData(NOTIFICATIONS, { pollInterval: 60_000, fetchPolicy: 'cache-and-network' });
   const [markRead] = useMutation(MARK_NOTIFICATIONS_READ, { refetchQueries: [NOTIFICATIONS, MESSAGE_THREADS] });
-  const [setSetting] = useMutation(SET_NOTIFICATION_SETTING, { refetchQueries: [NOTIFICATIONS] });
   const unread = data?.unreadNotificationCount ?? 0;
 
   useEffect(() => {
@@ -42,7 +51,7 @@ export function Bell() {
     setOpen(false);
     void markRead({ variables: { ids: [item.id] } }).catch(() => {});
     if (!cabinet) return;
-    navigate(item.threadId ? `/${cabinet}/messages/${item.threadId}` : `/${cabinet}`);
+    navigate(item.threadId ? `/${cabinet}/messages/${item.threadId}` : (journalPath(cabinet, item) ?? `/${cabinet}`));
   };
 
   return (
@@ -97,23 +106,13 @@ export function Bell() {
               ))}
             </ul>
           )}
-          <fieldset className="bell-settings">
-            <legend>Получать уведомления</legend>
-            {data?.notificationSettings.map((setting) => (
-              <label key={setting.kind} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={setting.inApp}
-                  onChange={(event) =>
-                    void setSetting({
-                      variables: { kind: setting.kind as NotificationKind, inApp: event.target.checked },
-                    }).catch(() => {})
-                  }
-                />
-                {NOTIFICATION_KINDS[setting.kind]}
-              </label>
-            ))}
-          </fieldset>
+          {cabinet && (
+            <p className="bell-settings">
+              <Link to={`/${cabinet}/notifications`} onClick={() => setOpen(false)}>
+                Какие уведомления получать
+              </Link>
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -8,6 +8,7 @@ import { NavLink, Route, Routes, useLocation } from 'react-router';
 import { useData } from '../../api/hooks.ts';
 import type { CabinetId, MeGrant, Role } from '../../me.tsx';
 import { AnnouncementsPage, CurrentAnnouncements } from './announcements.tsx';
+import { NotificationSettingsPage } from './notification-settings.tsx';
 import { UNREAD_MESSAGES } from './queries.ts';
 
 const MessagesRoutes = lazy(() => import('./messages.tsx'));
@@ -69,6 +70,7 @@ export function CommunicationRoutes({ cabinet, children }: { cabinet: CabinetId;
     <Routes>
       <Route path="messages/*" element={<MessagesRoutes />} />
       <Route path="announcements" element={<AnnouncementsPage />} />
+      <Route path="notifications" element={<NotificationSettingsPage />} />
       <Route
         path="*"
         element={

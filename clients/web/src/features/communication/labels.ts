@@ -19,4 +19,8 @@ export const AUDIENCES: Record<AnnouncementAudience, string> = {
 export const NOTIFICATION_KINDS: Record<NotificationKind, string> = {
   MESSAGE: 'Новые сообщения',
   ANNOUNCEMENT: 'Объявления',
+  MARK: 'Отметки',
+  ABSENCE: 'Пропуски и опоздания',
+  HOMEWORK: 'Домашние задания',
+  CONSENT_REQUEST: 'Запросы согласия',
 };

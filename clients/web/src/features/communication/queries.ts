@@ -19,6 +19,8 @@ import type {
   MyAnnouncementsQueryVariables,
   NotificationsQuery,
   NotificationsQueryVariables,
+  NotificationSettingsQuery,
+  NotificationSettingsQueryVariables,
   PublishAnnouncementMutation,
   PublishAnnouncementMutationVariables,
   ReplyToThreadMutation,
@@ -187,16 +189,24 @@ export const NOTIFICATIONS: TypedDocumentNode<NotificationsQuery, NotificationsQ
       title
       threadId
       announcementId
+      aboutPersonId
       createdAt
       read
     }
     unreadNotificationCount
-    notificationSettings {
-      kind
-      inApp
-    }
   }
 `;
+
+export const NOTIFICATION_SETTINGS: TypedDocumentNode<NotificationSettingsQuery, NotificationSettingsQueryVariables> =
+  gql`
+    query NotificationSettings {
+      notificationSettings {
+        kind
+        inApp
+        email
+      }
+    }
+  `;
 
 export const MARK_NOTIFICATIONS_READ: TypedDocumentNode<
   MarkNotificationsReadMutation,
@@ -211,10 +221,11 @@ export const SET_NOTIFICATION_SETTING: TypedDocumentNode<
   SetNotificationSettingMutation,
   SetNotificationSettingMutationVariables
 > = gql`
-  mutation SetNotificationSetting($kind: NotificationKind!, $inApp: Boolean!) {
-    setNotificationSetting(kind: $kind, inApp: $inApp) {
+  mutation SetNotificationSetting($kind: NotificationKind!, $inApp: Boolean!, $email: Boolean) {
+    setNotificationSetting(kind: $kind, inApp: $inApp, email: $email) {
       kind
       inApp
+      email
     }
   }
 `;

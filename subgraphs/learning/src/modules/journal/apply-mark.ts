@@ -4,6 +4,7 @@
  */
 import { badInput } from '@region/kit';
 import type { Executor } from '@region/db';
+import { enqueueMarkNotice } from '../../outbox/notices.ts';
 import type { MarkInput } from './service.ts';
 import { insertMark, insertMarkHistory, liveMarkAt, updateMark, type LessonRow, type MarkRow } from './repository.ts';
 
@@ -60,6 +61,15 @@ export async function applyMark(
       changedAt: now,
     });
 
+  // The learner and their guardians hear of a new mark or a changed value (issue 15 §1), not of a new weight.
+  const notify = (corrected: boolean) =>
+    enqueueMarkNotice(tx, target, {
+      studentId: input.studentId,
+      markValue: input.value!,
+      markKind: kind,
+      corrected,
+    });
+
   if (input.value == null) {
     if (!current) return null;
     const deleted = await updateMark(tx, current, { deletedAt: now, updatedAt: now });
@@ -78,6 +88,7 @@ export async function applyMark(
     if (JSON.stringify(before) === JSON.stringify(next)) return current;
     const corrected = await updateMark(tx, current, { ...next, updatedAt: now });
     await history(current.id, 'CORRECT', before, next);
+    if (before.value !== next.value) await notify(true);
     return corrected;
   }
   const created = await insertMark(tx, {
@@ -95,5 +106,6 @@ export async function applyMark(
     updatedAt: now,
   });
   await history(created.id, 'SET', null, next);
+  await notify(false);
   return created;
 }

@@ -10,6 +10,7 @@ import { assertMembers, lessonForWrite, type LessonRow } from './lesson-access.t
 import { periodForWrite } from './period-access.ts';
 import { applyMark, lessonTarget } from './apply-mark.ts';
 import { deleteYearMark } from './year-marks.ts';
+import { enqueueAbsenceNotice, enqueueHomeworkNotice } from '../../outbox/notices.ts';
 import {
   deleteAttendance,
   liveMark,
@@ -80,6 +81,11 @@ async function applyAttendance(
     await deleteAttendance(tx, lesson, studentId);
     return null;
   }
+  await enqueueAbsenceNotice(
+    tx,
+    { ...lessonTarget(lesson), lessonId: lesson.id },
+    { studentId, attendanceStatus: status },
+  );
   return upsertAttendance(tx, {
     schoolYear: lesson.schoolYear,
     organizationId: lesson.organizationId,
@@ -139,6 +145,13 @@ export async function saveLesson(db: Database, policy: LearningPolicy, input: Le
     };
     if (Object.keys(changes).length) {
       await updateLesson(tx, lesson, changes);
+    }
+    // The class hears of homework given or rewritten (issue 15 §1); saving the lesson again tells nobody.
+    if (changes.homework && changes.homework !== lesson.homework) {
+      await enqueueHomeworkNotice(tx, lessonTarget(lesson), {
+        lessonId: lesson.id,
+        dueOn: changes.homeworkDueOn ?? null,
+      });
     }
     const saved: MarkRow[] = [];
     for (const mark of input.marks ?? []) {

@@ -116,12 +116,8 @@ export async function insertAnnouncement(tx: Executor, values: typeof announceme
   return row!.id;
 }
 
-/**
- * One bell notification per person of the announcement's audience (as of publishing), shown from its first
- * day; the author and those who turned announcement notifications off are left out.
- */
-export async function fanOutAnnouncement(tx: Executor, announcementId: string): Promise<void> {
-  await tx.execute(sql`
+/** The announcement `a` and its audience as of publishing (guardianships, current enrolments, role grants). */
+const audienceOf = (announcementId: string) => sql`
     with a as (select * from people.announcements where id = ${announcementId}),
     audience as (
       select gs.guardian_id as person_id from a, people.guardianships gs
@@ -137,13 +133,32 @@ export async function fanOutAnnouncement(tx: Executor, announcementId: string): 
             (a.scope = 'ORGANIZATION' and g.organization_id = a.organization_id)
             or (a.scope = 'CLASS' and g.class_id = a.class_id)
             or (a.scope = 'MUNICIPALITY' and exists (select 1 from people.organizations o
-                  where o.id = g.organization_id and o.municipality_id = a.municipality_id))))
+                  where o.id = g.organization_id and o.municipality_id = a.municipality_id))))`;
+
+/**
+ * One bell notification per person of the announcement's audience (as of publishing), shown from its first
+ * day; the author and those who turned announcement notifications off are left out. Those of the audience who
+ * chose e-mail for announcements get a copy at once (`email_outbox`, issue 15 §1): the title and the dates.
+ */
+export async function fanOutAnnouncement(tx: Executor, announcementId: string): Promise<void> {
+  await tx.execute(sql`${audienceOf(announcementId)}
     insert into people.notifications (person_id, kind, title, announcement_id, visible_from)
     select audience.person_id, 'ANNOUNCEMENT', 'Объявление: ' || a.title, a.id, a.valid_from
     from audience, a
     where audience.person_id <> a.author_id
       and not exists (select 1 from people.notification_settings s
         where s.person_id = audience.person_id and s.kind = 'ANNOUNCEMENT' and not s.in_app)`);
+  await tx.execute(sql`${audienceOf(announcementId)}
+    insert into people.email_outbox (person_id, event, payload)
+    select p.id, 'NOTIFICATION_EMAIL', jsonb_build_object('to', btrim(p.email), 'kind', 'ANNOUNCEMENT',
+      'subject', 'Объявление: ' || a.title,
+      'text', 'Объявление: ' || a.title || E'\n\nДействует с ' || to_char(a.valid_from, 'DD.MM.YYYY') || ' по '
+        || to_char(a.valid_to, 'DD.MM.YYYY') || E'. Текст объявления — в личном кабинете.')
+    from audience
+    join a on audience.person_id <> a.author_id
+    join people.persons p on p.id = audience.person_id and p.merged_into is null
+    join people.notification_settings s on s.person_id = p.id and s.kind = 'ANNOUNCEMENT' and s.email
+    where p.email is not null and btrim(p.email) <> ''`);
 }
 
 /** Names of targets for the form: organizations' short names, a class's name, a municipality's name. */

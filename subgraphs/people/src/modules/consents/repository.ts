@@ -55,9 +55,14 @@ export async function withdrawActiveConsent(
   return withdrawn;
 }
 
-/** A request for a consent, shown in the parent's cabinet; an open one is not repeated. */
-export async function requestConsent(tx: Executor, personId: string, kind: ConsentKind, at: Date): Promise<void> {
-  await tx.insert(consentRequests).values({ personId, kind, requestedAt: at }).onConflictDoNothing();
+/** A request for a consent, shown in the parent's cabinet; an open one is not repeated (false). */
+export async function requestConsent(tx: Executor, personId: string, kind: ConsentKind, at: Date): Promise<boolean> {
+  const rows = await tx
+    .insert(consentRequests)
+    .values({ personId, kind, requestedAt: at })
+    .onConflictDoNothing()
+    .returning({ personId: consentRequests.personId });
+  return rows.length > 0;
 }
 
 export async function resolveOpenRequests(tx: Executor, personId: string, kind: ConsentKind, at: Date) {

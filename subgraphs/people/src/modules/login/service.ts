@@ -27,6 +27,7 @@ import {
   saveEsiaProfile,
 } from './repository.ts';
 import { hasActiveConsent, insertConsent, requestConsent } from '../consents/repository.ts';
+import { notifyConsentRequest } from '../notifications/service.ts';
 
 /** A child listed by the parent's ESIA account (`rs/prns/{oid}/kids` and the kid's `/docs`). */
 export interface EsiaKid {
@@ -222,7 +223,7 @@ async function admit(
   if (age === 'MINOR') {
     if (!(await hasActiveConsent(tx, person.id, 'MINOR_LOGIN'))) {
       // Rule 3: the first attempt fails and the request appears in the parent's cabinet.
-      await requestConsent(tx, person.id, 'MINOR_LOGIN', now);
+      if (await requestConsent(tx, person.id, 'MINOR_LOGIN', now)) await notifyConsentRequest(tx, person.id, now);
       return { outcome: 'CONSENT_REQUIRED', message: MESSAGES.consentRequired };
     }
   }

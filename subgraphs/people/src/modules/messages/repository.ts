@@ -8,6 +8,7 @@ import { communicationTables, type Executor } from '@region/db';
 import type { Grant } from '@region/schema';
 import { MASKED_FIRST_NAME, MASKED_LAST_NAME } from '@region/schema';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { NotificationKind } from '../notifications/repository.ts';
 
 const { messageThreads, messageParticipants, messages, notifications, notificationSettings } = communicationTables;
 
@@ -299,7 +300,14 @@ export async function notWantingNotifications(
 
 export async function insertNotifications(
   tx: Executor,
-  rows: { personId: string; kind: 'MESSAGE' | 'ANNOUNCEMENT'; title: string; threadId?: string; visibleFrom: string }[],
+  rows: {
+    personId: string;
+    kind: NotificationKind;
+    title: string;
+    threadId?: string;
+    aboutPersonId?: string;
+    visibleFrom: string;
+  }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await tx.insert(notifications).values(rows);

@@ -5,6 +5,7 @@
 import { badInput, forbidden, notFound, regionDate } from '@region/kit';
 import type { Database } from '@region/db';
 import type { PeoplePolicy } from '../../policy.ts';
+import { enqueueEmailCopies } from '../notifications/repository.ts';
 import {
   insertMessage,
   insertNotifications,
@@ -94,6 +95,16 @@ export async function sendMessage(
           visibleFrom: regionDate(now),
         })),
     );
+    // E-mail carries the subject only: the text stays in the cabinet, behind the sign-in.
+    await enqueueEmailCopies(
+      tx,
+      recipientIds.map((personId) => ({
+        personId,
+        kind: 'MESSAGE' as const,
+        subject: `Новое сообщение: ${subject}`,
+        text: `Вам написали в личном кабинете: «${subject}».\n\nПрочитать и ответить можно в кабинете, раздел «Сообщения».`,
+      })),
+    );
     return ids;
   });
   const threads = await threadsOf(db, me, now, { limit: RECIPIENTS_MAX });
@@ -138,6 +149,15 @@ export async function replyToThread(
           threadId,
           visibleFrom: regionDate(now),
         })),
+    );
+    await enqueueEmailCopies(
+      tx,
+      others.map((other) => ({
+        personId: other.personId,
+        kind: 'MESSAGE' as const,
+        subject: `Ответ: ${other.subject}`,
+        text: `Вам ответили в личном кабинете: «${other.subject}».\n\nПрочитать можно в кабинете, раздел «Сообщения».`,
+      })),
     );
   });
   return threadOf(db, policy, now, threadId);

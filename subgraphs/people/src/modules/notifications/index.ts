@@ -1,4 +1,7 @@
-/** The bell (issue 15 §1): notifications about new messages and announcements, and which ones a person gets. */
+/**
+ * The bell (issue 15 §1): notifications about messages, announcements, the journal (marks, absences, homework)
+ * and consent requests, and which ones a person gets in the cabinet and by e-mail.
+ */
 import { badInput, loadTypeDefs, pageSize, regionToday, type SubgraphModule } from '@region/kit';
 import type { PeopleContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
@@ -11,7 +14,14 @@ import {
   type NotificationKind,
 } from './repository.ts';
 
-const KINDS: readonly NotificationKind[] = ['MESSAGE', 'ANNOUNCEMENT'];
+const KINDS: readonly NotificationKind[] = [
+  'MESSAGE',
+  'ANNOUNCEMENT',
+  'MARK',
+  'ABSENCE',
+  'HOMEWORK',
+  'CONSENT_REQUEST',
+];
 
 export const notificationsModule: SubgraphModule<PeopleContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
@@ -29,7 +39,7 @@ export const notificationsModule: SubgraphModule<PeopleContext> = {
       notificationSettings: async (_, __, ctx) => {
         const me = ctx.policy.personId;
         const saved = me ? await settingsOf(ctx.db, me) : [];
-        return KINDS.map((kind) => saved.find((row) => row.kind === kind) ?? { kind, inApp: true });
+        return KINDS.map((kind) => saved.find((row) => row.kind === kind) ?? { kind, inApp: true, email: false });
       },
     },
     Mutation: {
@@ -42,8 +52,7 @@ export const notificationsModule: SubgraphModule<PeopleContext> = {
       setNotificationSetting: async (_, args, ctx) => {
         const me = ctx.policy.personId;
         if (!me) throw badInput('Настройки уведомлений есть только у человека.', 'kind');
-        await saveSetting(ctx.db, me, args.kind, args.inApp);
-        return { kind: args.kind, inApp: args.inApp };
+        return saveSetting(ctx.db, me, args.kind, args.inApp, args.email ?? null);
       },
     },
   } satisfies Resolvers,
