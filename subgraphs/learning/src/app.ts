@@ -8,6 +8,7 @@ import { journalModule } from './modules/journal/index.ts';
 import { portfolioModule } from './modules/portfolio/index.ts';
 import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
+import { timetableModule } from './modules/timetable/index.ts';
 import { LearningPolicy } from './policy.ts';
 
 const learningSubgraph = defineSubgraph<LearningContext>({
@@ -19,6 +20,7 @@ const learningSubgraph = defineSubgraph<LearningContext>({
     portfolioModule,
     schoolYearModule,
     teacherScheduleModule,
+    timetableModule,
     changesModule,
   ],
   policy: (principal) => new LearningPolicy(principal),

@@ -5,6 +5,7 @@ import { createDiaryLoaders } from './modules/diary/loaders.ts';
 import { createJournalLoaders } from './modules/journal/loaders.ts';
 import { createPortfolioLoaders } from './modules/portfolio/loaders.ts';
 import { createSchoolYearLoaders } from './modules/school-year/loaders.ts';
+import { createTimetableLoaders } from './modules/timetable/loaders.ts';
 import { LearningPolicy } from './policy.ts';
 
 export type LearningContext = SubgraphContext<LearningPolicy, ReturnType<typeof createLoaders>>;
@@ -16,5 +17,6 @@ export function createLoaders(db: Database, policy: LearningPolicy) {
     ...createSchoolYearLoaders(db),
     ...createDiaryLoaders(db, policy),
     ...createPortfolioLoaders(db),
+    ...createTimetableLoaders(db),
   };
 }
