@@ -88,6 +88,11 @@ function LedClass({ classId }: { classId: string }) {
       >
         {(led) => (
           <>
+            <p>
+              <Link to={`/teacher/class/${led.id}`} className="button button-small link-button">
+                Страница класса: ученики, родители, пропуски
+              </Link>
+            </p>
             <p className="muted">Журналы всех предметов вашего класса:</p>
             <ul className="subject-links">
               {[...led.subjects]
