@@ -11,6 +11,7 @@ import { PortfolioView } from '../../features/portfolio/portfolio-view.tsx';
 import { ReadinessView } from '../../features/readiness/readiness-view.tsx';
 import { grantsFor, useMe } from '../../me.tsx';
 import { Page } from '../../ui/kit.tsx';
+import { AbsenceNotices } from './absence-notice.tsx';
 import { ChildApplications } from './applications/child-applications.tsx';
 import { CHILDREN_QUERY } from './queries.ts';
 
@@ -19,6 +20,7 @@ const SECTIONS = [
   { path: 'portfolio', label: 'Портфолио' },
   { path: 'gosuslugi', label: 'Портфолио на Госуслугах' },
   { path: 'applications', label: 'Заявления' },
+  { path: 'absence', label: 'Пропуски' },
 ] as const;
 
 /** The children the signed-in guardian is linked to, as the login resolved them (rule 4). */
@@ -101,6 +103,7 @@ export function ChildLayout() {
         <Route path="portfolio" element={<PortfolioView key={childId} personId={childId} />} />
         <Route path="gosuslugi" element={<ReadinessView key={childId} personId={childId} />} />
         <Route path="applications" element={<ChildApplications key={childId} childId={childId} />} />
+        <Route path="absence" element={<AbsenceNotices key={childId} childId={childId} />} />
       </Routes>
     </Page>
   );

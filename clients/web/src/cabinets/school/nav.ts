@@ -9,6 +9,7 @@ export const nav = [
   { to: 'movements', label: 'Книга движения' },
   { to: 'classes', label: 'Классы' },
   { to: 'school-year', label: 'Учебный год' },
+  { to: 'bells', label: 'Звонки' },
   { to: 'admissions', label: 'Приём' },
   { to: 'military-registration', label: 'ГИР ВУ' },
   { to: 'extra', label: 'Кружки и секции' },
