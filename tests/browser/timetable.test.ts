@@ -60,7 +60,7 @@ describe('bell times', () => {
     const tab = await open('student', '/student/schedule');
     const table = tab.getByRole('table', { name: 'Расписание уроков на неделю' });
     await table.waitFor();
-    await expect(table.getByRole('rowheader', { name: /^1\s*08:30–09:10$/ }).count()).resolves.toBe(1);
+    await expect(table.getByRole('rowheader', { name: /^1\s*08:30–09:15$/ }).count()).resolves.toBe(1);
     const todayHeader = table.locator('th[aria-current="date"]');
     await expect(todayHeader.textContent()).resolves.toMatch(new RegExp(`${dayMonth(today).split(' ')[0]}.*Сегодня`));
     await expect(table.locator('.schedule-teacher').first().textContent()).resolves.toMatch(/\S+ \S+/);
@@ -90,7 +90,7 @@ describe('bell times', () => {
     await tab.getByText('Звонки 1-й смены сохранены.').waitFor();
     await tab.context().close();
     const diary = await open('guardian', `/guardian/children/${studentId}/diary`);
-    await diary.locator('.diary-time', { hasText: '08:15–09:10' }).first().waitFor();
+    await diary.locator('.diary-time', { hasText: '08:15–09:15' }).first().waitFor();
     await diary.context().close();
   });
 });

@@ -111,7 +111,7 @@ describe('bell schedule', () => {
       expect(lesson.time, `lesson ${lesson.lessonNumber}`).not.toBeNull();
       expect(lesson.teacher.fullName).toBeTruthy();
     }
-    expect(lessons.find((lesson) => lesson.lessonNumber === 1)?.time).toEqual({ startsAt: '08:30', endsAt: '09:10' });
+    expect(lessons.find((lesson) => lesson.lessonNumber === 1)?.time).toEqual({ startsAt: '08:30', endsAt: '09:15' });
     const schedule = ok(
       await platform.query<{
         mySchedule: { days: { lessons: { lesson: { time: { startsAt: string } | null } }[] }[] };

@@ -1,20 +1,20 @@
 /**
- * The bell schedule of every organization that keeps a journal (issue 15 §2): 40-minute lessons from 8:30 in
- * the first shift, from 14:00 in the second, with the usual 10- and 20-minute breaks. Every demo class studies
- * in the first shift; the second is there for a school admin to see and edit.
+ * The bell schedule of every organization that keeps a journal (issue 15 §2): the first shift is the demo's own
+ * lesson times (`LESSON_STARTS`, 45 minutes — marks and events are stamped by them), the second from 14:00 with
+ * 40-minute lessons. Every demo class studies in the first shift; the second is there for a school admin to see
+ * and edit.
  */
+import { LESSON_MINUTES, LESSON_STARTS } from './calendar.ts';
 import { isJournalKept, type LearningContext } from './context.ts';
 
-const FIRST_SHIFT = [
-  ['08:30', '09:10'],
-  ['09:20', '10:00'],
-  ['10:20', '11:00'],
-  ['11:20', '12:00'],
-  ['12:10', '12:50'],
-  ['13:00', '13:40'],
-  ['13:50', '14:30'],
-  ['14:40', '15:20'],
-] as const;
+const plusMinutes = (time: string, minutes: number) => {
+  const [hours, mins] = time.split(':').map(Number) as [number, number];
+  const total = hours * 60 + mins + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+};
+
+/** The eighth lesson starts where `lessonStart` puts any lesson after the seventh. */
+const FIRST_SHIFT = [...LESSON_STARTS, '15:05'].map((start) => [start, plusMinutes(start, LESSON_MINUTES)] as const);
 
 const SECOND_SHIFT = [
   ['14:00', '14:40'],
@@ -25,22 +25,22 @@ const SECOND_SHIFT = [
   ['18:20', '19:00'],
 ] as const;
 
+/** Both shifts' bells of one organization (the region generator's bulk schools take the same). */
+export function bellTimes(): { shift: number; lessonNumber: number; startsAt: string; endsAt: string }[] {
+  return (
+    [
+      [1, FIRST_SHIFT],
+      [2, SECOND_SHIFT],
+    ] as const
+  ).flatMap(([shift, times]) =>
+    times.map(([startsAt, endsAt], index) => ({ shift, lessonNumber: index + 1, startsAt, endsAt })),
+  );
+}
+
 export function createBells(context: LearningContext): void {
   for (const organization of context.organizations) {
     if (!isJournalKept(organization)) continue;
-    for (const [shift, times] of [
-      [1, FIRST_SHIFT],
-      [2, SECOND_SHIFT],
-    ] as const)
-      times.forEach(([startsAt, endsAt], index) =>
-        context.rows.bells.push({
-          id: context.ids.next(),
-          organizationId: organization.id,
-          shift,
-          lessonNumber: index + 1,
-          startsAt,
-          endsAt,
-        }),
-      );
+    for (const bell of bellTimes())
+      context.rows.bells.push({ id: context.ids.next(), organizationId: organization.id, ...bell });
   }
 }

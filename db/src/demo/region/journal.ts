@@ -9,6 +9,7 @@
  */
 import { addDays, randomMoment } from '../calendar.ts';
 import type { Context, OrganizationInfo } from '../context.ts';
+import { bellTimes } from '../learning/bells.ts';
 import type { YearState } from '../learning/context.ts';
 import { LESSON_STARTS, isoWeekday, localMoment, studyDays, yearCalendar } from '../learning/calendar.ts';
 import { catalogueSubjects, dailyLimit, isMarked, NO_CONTROL_SUBJECTS, weeklyHours } from '../learning/subjects.ts';
@@ -17,6 +18,7 @@ import type { ClassRow, CurriculumRow, HolidayRow, SchoolYearRow, StudyPeriodRow
 import {
   assignments,
   attendance,
+  bells,
   classes as classesTable,
   classMembers,
   curriculum,
@@ -212,6 +214,13 @@ export async function generateJournal(input: JournalInput): Promise<CopyBatch[]>
   const journalKept =
     (state === 'OPEN' || state === 'LATE') && (organization.kind === 'school' || organization.kind === 'college');
   if (!journalKept) return batches;
+  // The bells (issue 15 §2) take their ids from the table's default: no draw from the chunk's id stream.
+  batches.push(
+    rowsBatch(
+      bells,
+      bellTimes().map((bell) => ({ organizationId: organization.id, ...bell })),
+    ),
+  );
 
   const slotBatch = lineBatch(scheduleSlots, [
     'id',
