@@ -264,7 +264,8 @@ describe('class page', () => {
       where class_id = ${classId} and date between '2026-11-16' and '2026-11-22'`;
     expect(page.class!.week.attendance.length).toBe(absent!.n);
     const family = await platform.query<ClassPage>({ login: 'guardian' }, CLASS_PAGE, { id: classId });
-    const seen = family.data?.class?.week.attendance ?? [];
+    expect(family.data?.class?.week, JSON.stringify(family.errors)).toBeTruthy();
+    const seen = family.data!.class!.week.attendance;
     expect(seen.every((row) => row.student.id === ids['student'])).toBe(true);
   });
 });
