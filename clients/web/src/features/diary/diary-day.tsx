@@ -41,7 +41,10 @@ function LessonTime({ lesson }: { lesson: DiaryLessonData['lesson'] }) {
   return time ? <span className="diary-time">{time}</span> : null;
 }
 
-/** One line a lesson in the compact week: subject, the task in a line, marks, attendance (issue 15 §3.9). */
+/**
+ * One line a lesson in the compact week: time and subject, the task in a line, marks, attendance (issue 15 §3.9);
+ * teachers and rooms are in «Подробно».
+ */
 function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
   const { lesson } = item;
   const homework = lesson.homework;
@@ -54,10 +57,6 @@ function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: b
       <div className="diary-lesson-subject">
         <LessonTime lesson={lesson} />
         <strong>{lesson.subject.name}</strong>
-        <span className="muted diary-teacher">
-          {' '}
-          · {lesson.substitution ? lesson.substitution.teacher.fullName : lesson.teacher.fullName}
-        </span>
         {lesson.substitution && (
           <>
             {' '}
