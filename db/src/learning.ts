@@ -13,3 +13,4 @@ export * from './learning/journal.ts';
 export * from './learning/changes.ts';
 export * from './learning/mart.ts';
 export * from './learning/people-outbox.ts';
+export * from './learning/timetable.ts';

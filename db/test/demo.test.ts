@@ -60,6 +60,7 @@ describe('seedDemoRegion', () => {
       attendance: 'attendance',
       events: 'events',
       homeworkSubmissions: 'homework_submissions',
+      bells: 'bells',
     } as const;
     for (const [schema, tables] of [
       ['people', people],

@@ -110,7 +110,21 @@ describe('accessibility', () => {
     ['coordinator', '/territory/announcements'],
     // Issue 15 §1: which notifications come to the cabinet and by e-mail.
     ['guardian', '/guardian/notifications'],
+
+    // Issue 15 §2: the learner's timetable with bells, the class page, the absence notice, the bells editor.
+    ['student', '/student/schedule'],
+    ['class-teacher', async () => `/teacher/class/${await ledClass()}`],
+    ['guardian', async () => `/guardian/children/${await childOfGuardian()}/absence`],
+    ['admin', '/school/bells'],
   ];
+
+  /** The class the `class-teacher` leads. */
+  async function ledClass(): Promise<string> {
+    const teacher = await personIdOf(platform.admin, 'class-teacher');
+    const [row] = await platform.admin.sql<{ id: string }[]>`
+      select id from learning.classes where class_teacher_id = ${teacher} and school_year = 2026`;
+    return row!.id;
+  }
 
   /** A thread from the teacher to the guardian and an announcement to the guardian's school: filled pages. */
   async function conversation(): Promise<string> {

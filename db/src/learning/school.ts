@@ -90,6 +90,8 @@ export const classes = learning.table(
     grade: smallint('grade'),
     letter: text('letter'),
     classTeacherId: uuid('class_teacher_id'),
+    /** Смена: the bell schedule of the organization the class's lessons follow (1 or 2). */
+    shift: smallint('shift').notNull().default(1),
     /** The class this one continues from the previous year (promotion). */
     previousClassId: uuid('previous_class_id'),
     createdAt: createdAt(),

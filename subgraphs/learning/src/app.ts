@@ -10,6 +10,7 @@ import { portfolioModule } from './modules/portfolio/index.ts';
 import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
 import { peopleOutbox, PEOPLE_OUTBOX_EVENTS } from './outbox/table.ts';
+import { timetableModule } from './modules/timetable/index.ts';
 import { LearningPolicy } from './policy.ts';
 import { peopleNames } from './people-names.ts';
 import { reportCardModule } from './modules/report-card/index.ts';
@@ -28,6 +29,7 @@ const learningSubgraph = defineSubgraph<LearningContext, LearningDeps>({
     portfolioModule,
     schoolYearModule,
     teacherScheduleModule,
+    timetableModule,
     changesModule,
     reportCardModule,
     martModule,

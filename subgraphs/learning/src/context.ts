@@ -5,6 +5,7 @@ import { createDiaryLoaders } from './modules/diary/loaders.ts';
 import { createJournalLoaders } from './modules/journal/loaders.ts';
 import { createPortfolioLoaders } from './modules/portfolio/loaders.ts';
 import { createSchoolYearLoaders } from './modules/school-year/loaders.ts';
+import { createTimetableLoaders } from './modules/timetable/loaders.ts';
 import { LearningPolicy } from './policy.ts';
 import type { PeopleNames } from './people-names.ts';
 
@@ -20,5 +21,6 @@ export function createLoaders(db: Database, policy: LearningPolicy) {
     ...createSchoolYearLoaders(db),
     ...createDiaryLoaders(db, policy),
     ...createPortfolioLoaders(db),
+    ...createTimetableLoaders(db),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { DemoCatalog, DemoRows } from '../types.ts';
 import { createAttendance } from './attendance.ts';
+import { createBells } from './bells.ts';
 import { createClasses } from './classes.ts';
 import { createLearningContext, isJournalKept } from './context.ts';
 import { planControlWorks } from './control-works.ts';
@@ -38,5 +39,7 @@ export function generateLearning(seed: number | string, people: DemoRows, catalo
   createMarks(context, journal, lessons, absences, control, substitutes, overdue);
   correctMarks(context);
   createPeriodMarks(context, journal, teaching);
+  // Last: its ids come after every other step's, so adding it moved no existing row's id.
+  createBells(context);
   return context.rows;
 }

@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   assignments,
   attendance,
+  bells,
   classes,
   classMembers,
   curriculum,
@@ -37,4 +38,5 @@ export const LEARNING_TABLES: { readonly [K in keyof LearningRows]: PgTable } = 
   attendance,
   events,
   homeworkSubmissions,
+  bells,
 };

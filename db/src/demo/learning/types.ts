@@ -2,6 +2,7 @@
 import type {
   assignments,
   attendance,
+  bells,
   classes,
   classMembers,
   curriculum,
@@ -36,6 +37,7 @@ export type MarkRow = WithId<typeof marks.$inferInsert>;
 export type MarkHistoryRow = typeof markHistory.$inferInsert;
 export type AttendanceRow = WithId<typeof attendance.$inferInsert>;
 export type EventRow = WithId<typeof events.$inferInsert>;
+export type BellRow = WithId<typeof bells.$inferInsert>;
 export type HomeworkSubmissionRow = WithId<typeof homeworkSubmissions.$inferInsert>;
 
 /** Rows per table of the `learning` schema, in foreign-key order. */
@@ -56,6 +58,7 @@ export interface LearningRows {
   attendance: AttendanceRow[];
   events: EventRow[];
   homeworkSubmissions: HomeworkSubmissionRow[];
+  bells: BellRow[];
 }
 
 export function emptyLearningRows(): LearningRows {
@@ -76,5 +79,6 @@ export function emptyLearningRows(): LearningRows {
     attendance: [],
     events: [],
     homeworkSubmissions: [],
+    bells: [],
   };
 }

@@ -12,6 +12,7 @@
  * span), so it needs nothing of the people part's context and the people part needs nothing of it.
  */
 import { addDays, randomMoment } from '../calendar.ts';
+import { bellTimes } from '../learning/bells.ts';
 import type { YearState } from '../learning/context.ts';
 import { LESSON_STARTS, isoWeekday, localMoment, studyDays, yearCalendar } from '../learning/calendar.ts';
 import { catalogueSubjects, dailyLimit, isMarked, NO_CONTROL_SUBJECTS, weeklyHours } from '../learning/subjects.ts';
@@ -20,6 +21,7 @@ import type { ClassRow, CurriculumRow, HolidayRow, SchoolYearRow, StudyPeriodRow
 import {
   assignments,
   attendance,
+  bells,
   classes as classesTable,
   classMembers,
   curriculum,
@@ -242,6 +244,13 @@ export function generateJournal(job: JournalJob, subjectIds: ReadonlyMap<string,
   const journalKept =
     (state === 'OPEN' || state === 'LATE') && (organization.kind === 'school' || organization.kind === 'college');
   if (!journalKept) return batches;
+  // The bells (issue 15 §2) take their ids from the table's default: no draw from the chunk's id stream.
+  batches.push(
+    rowsBatch(
+      bells,
+      bellTimes().map((bell) => ({ organizationId: organization.id, ...bell })),
+    ),
+  );
 
   const slotBatch = lineBatch(scheduleSlots, [
     'id',

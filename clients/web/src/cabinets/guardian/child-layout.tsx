@@ -12,6 +12,7 @@ import { ReadinessView } from '../../features/readiness/readiness-view.tsx';
 import { ReportCardView } from '../../features/report-card/report-card-view.tsx';
 import { grantsFor, useMe } from '../../me.tsx';
 import { Page } from '../../ui/kit.tsx';
+import { AbsenceNotices } from './absence-notice.tsx';
 import { ChildApplications } from './applications/child-applications.tsx';
 import { CHILDREN_QUERY } from './queries.ts';
 
@@ -21,6 +22,7 @@ const SECTIONS = [
   { path: 'report-card', label: 'Табель' },
   { path: 'gosuslugi', label: 'Портфолио на Госуслугах' },
   { path: 'applications', label: 'Заявления' },
+  { path: 'absence', label: 'Пропуски' },
 ] as const;
 
 /** The children the signed-in guardian is linked to, as the login resolved them (rule 4). */
@@ -104,6 +106,7 @@ export function ChildLayout() {
         <Route path="report-card" element={<ReportCardView key={childId} personId={childId} />} />
         <Route path="gosuslugi" element={<ReadinessView key={childId} personId={childId} />} />
         <Route path="applications" element={<ChildApplications key={childId} childId={childId} />} />
+        <Route path="absence" element={<AbsenceNotices key={childId} childId={childId} />} />
       </Routes>
     </Page>
   );

@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading, Page } from '../../ui/kit.tsx';
 import { ApplicationPage } from './admissions/application.tsx';
+import { BellsPage } from './bells.tsx';
 import { AdmissionsPage } from './admissions/page.tsx';
 import { ClassPage, ClassesPage } from './classes.tsx';
 import { CompletenessPage } from './completeness/page.tsx';
@@ -47,6 +48,7 @@ export default function SchoolRoutes() {
         <Route path="classes/:organizationId/:classId" element={<ClassPage />} />
         <Route path="school-year/:organizationId" element={<SchoolYearPage />} />
         <Route path="summary-sheet/:organizationId" element={<SchoolSummarySheetPage />} />
+        <Route path="bells/:organizationId" element={<BellsPage />} />
         <Route path="admissions/:organizationId" element={<AdmissionsPage />} />
         <Route path="admissions/:organizationId/:applicationId" element={<ApplicationPage />} />
         <Route path="military-registration/:organizationId" element={<MilitaryRegistrationPage />} />

@@ -10,6 +10,7 @@ export const nav = [
   { to: 'classes', label: 'Классы' },
   { to: 'school-year', label: 'Учебный год' },
   { to: 'summary-sheet', label: 'Сводная ведомость' },
+  { to: 'bells', label: 'Звонки' },
   { to: 'admissions', label: 'Приём' },
   { to: 'military-registration', label: 'ГИР ВУ' },
   { to: 'extra', label: 'Кружки и секции' },

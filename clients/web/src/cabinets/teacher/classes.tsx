@@ -92,6 +92,9 @@ function LedClass({ classId }: { classId: string }) {
               <Link to={`/teacher/summary-sheet/${led.id}`} className="button button-small link-button">
                 Сводная ведомость класса
               </Link>
+              <Link to={`/teacher/class/${led.id}`} className="button button-small link-button">
+                Страница класса: ученики, родители, пропуски
+              </Link>
             </p>
             <p className="muted">Журналы всех предметов вашего класса:</p>
             <ul className="subject-links">

@@ -1,5 +1,6 @@
 import { Link, Route, Routes } from 'react-router';
 import { Notice, Page } from '../../ui/kit.tsx';
+import { ClassPage } from './class-page.tsx';
 import { ClassesPage } from './classes.tsx';
 import { JournalPage } from './journal/page.tsx';
 import { SchedulePage } from './schedule.tsx';
@@ -20,6 +21,7 @@ export default function CabinetRoutes() {
     <Routes>
       <Route index element={<SchedulePage />} />
       <Route path="classes" element={<ClassesPage />} />
+      <Route path="class/:classId" element={<ClassPage />} />
       <Route path="journal/:classId/:subjectId" element={<JournalPage />} />
       <Route path="summary-sheet/:classId" element={<ClassSummarySheetPage />} />
       <Route path="*" element={<NotFound />} />

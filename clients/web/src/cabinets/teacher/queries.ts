@@ -35,6 +35,10 @@ export const SCHEDULE_QUERY: TypedDocumentNode<TeacherScheduleQuery, TeacherSche
             id
             date
             lessonNumber
+            time {
+              startsAt
+              endsAt
+            }
             topic
             subject {
               id

@@ -8,6 +8,7 @@ import { useData } from '../../api/hooks.ts';
 import { useMe } from '../../me.tsx';
 import { addDays, formatDayMonth, formatWeekday, plural } from '../../ui/format.ts';
 import { Badge, DataState, Notice, Page } from '../../ui/kit.tsx';
+import { formatLessonTime } from '../../features/common/format.ts';
 import { ASSIGNMENTS_QUERY, SCHEDULE_QUERY, type ScheduleData, type ScheduleLessonData } from './queries.ts';
 
 const YEAR = new Intl.DateTimeFormat('ru-RU', { year: 'numeric', timeZone: 'UTC' });
@@ -156,6 +157,7 @@ function ScheduleLesson({ entry, canOpen }: { entry: ScheduleLessonData; canOpen
         <span className="visually-hidden">{lesson.lessonNumber}-й урок</span>
       </span>
       <span className="schedule-main">
+        {lesson.time && <span className="schedule-time">{formatLessonTime(lesson.time)}</span>}
         <span className="schedule-what">
           <strong>{entry.class.name}</strong> · {lesson.subject.name}
           {entry.room && <span className="muted"> · каб. {entry.room}</span>}

@@ -58,3 +58,13 @@ export function formatShortWeekday(date: string): string {
 export function formatRoom(room: string): string {
   return /^\d/.test(room) ? `каб. ${room}` : room;
 }
+
+/** A lesson's bell times: `08:30–09:10`, or null when the school has no bells for it. */
+export function formatLessonTime(time: { startsAt: string; endsAt: string } | null | undefined): string | null {
+  return time ? `${time.startsAt}–${time.endsAt}` : null;
+}
+
+/** How a screen reader says a lesson's times: «с 08:30 до 09:10». */
+export function spokenLessonTime(time: { startsAt: string; endsAt: string } | null | undefined): string {
+  return time ? `с ${time.startsAt} до ${time.endsAt}` : '';
+}

@@ -1,7 +1,7 @@
 /** One day of the diary: its lessons with topic, homework, marks and attendance. */
 import { Badge } from '../../ui/kit.tsx';
 import { formatDate, formatDayMonth, formatWeekday } from '../../ui/format.ts';
-import { capitalize, formatRoom } from '../common/format.ts';
+import { capitalize, formatLessonTime, formatRoom } from '../common/format.ts';
 import { AttendanceBadge, MarkChip } from '../common/marks.tsx';
 import type { DiaryDayData, DiaryLessonData } from './queries.ts';
 
@@ -35,7 +35,16 @@ function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }
   );
 }
 
-/** One line a lesson in the compact week: subject, the task in a line, marks, attendance (issue 15 §3.9). */
+/** The lesson's bell times above its subject (issue 15 §2); nothing when the school has no bells. */
+function LessonTime({ lesson }: { lesson: DiaryLessonData['lesson'] }) {
+  const time = formatLessonTime(lesson.time);
+  return time ? <span className="diary-time">{time}</span> : null;
+}
+
+/**
+ * One line a lesson in the compact week: time and subject, the task in a line, marks, attendance (issue 15 §3.9);
+ * teachers and rooms are in «Подробно».
+ */
 function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
   const { lesson } = item;
   const homework = lesson.homework;
@@ -46,6 +55,7 @@ function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: b
         <span className="visually-hidden">{lesson.lessonNumber}-й урок</span>
       </span>
       <div className="diary-lesson-subject">
+        <LessonTime lesson={lesson} />
         <strong>{lesson.subject.name}</strong>
         {lesson.substitution && (
           <>
@@ -98,6 +108,7 @@ function LessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean 
         <span className="visually-hidden">{lesson.lessonNumber}-й урок</span>
       </span>
       <div className="diary-lesson-subject">
+        <LessonTime lesson={lesson} />
         <strong>{lesson.subject.name}</strong>
         {item.room && <span className="muted"> · {formatRoom(item.room)}</span>}
         {lesson.subgroup !== null && <span className="muted"> · подгруппа {lesson.subgroup}</span>}

@@ -29,6 +29,10 @@ export const DIARY_WEEK_FIELDS = gql`
         lesson {
           id
           lessonNumber
+          time {
+            startsAt
+            endsAt
+          }
           subgroup
           topic
           subject {

@@ -80,6 +80,7 @@ export function LessonHeader({
 
 export function JournalCell({
   cell,
+  noticed = false,
   label,
   error,
   errorId,
@@ -93,6 +94,8 @@ export function JournalCell({
   onKeyDown,
 }: {
   cell: Cell | undefined;
+  /** The parents gave notice of an absence on this day. */
+  noticed?: boolean;
   label: string;
   error: string | undefined;
   errorId: string;
@@ -115,7 +118,7 @@ export function JournalCell({
       ref={refCallback}
       tabIndex={active ? 0 : -1}
       className={classes}
-      aria-label={`${label}: ${describeCell(cell)}${pending ? ', сохраняется' : ''}`}
+      aria-label={`${label}: ${describeCell(cell)}${noticed ? ', родители предупредили о пропуске' : ''}${pending ? ', сохраняется' : ''}`}
       aria-readonly={readOnly}
       aria-invalid={error ? true : undefined}
       aria-describedby={error ? errorId : undefined}
@@ -136,6 +139,11 @@ export function JournalCell({
         {cell?.attendance && (
           <span className={`attendance attendance-${cell.attendance.status.toLowerCase()}`}>
             {ATTENDANCE[cell.attendance.status].code}
+          </span>
+        )}
+        {noticed && !cell?.attendance && (
+          <span className="journal-noticed" title="Родители предупредили о пропуске">
+            •
           </span>
         )}
       </span>

@@ -10,7 +10,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { formatAverage, formatDayMonth } from '../../../ui/format.ts';
 import type { GridLesson, GridStudent, JournalGridData, JournalVars, MarkKind } from './operations.ts';
 import { EntryBar } from './entry-bar.tsx';
-import { actionForKey, averageTone, cellKey, cellsOf, weightedAverage, type CellAction } from './model.ts';
+import { actionForKey, averageTone, cellKey, cellsOf, noticeOn, weightedAverage, type CellAction } from './model.ts';
 import { JournalCell, LessonHeader, shortName } from './grid-cells.tsx';
 import { clamp, lastPastIndex, moveFor, register, type Position } from './navigation.ts';
 import { applyToPeriod, editablePeriod, PeriodCell } from './period-column.tsx';
@@ -121,7 +121,11 @@ export function JournalGrid({
         write(lesson, student, { kind: 'mark', markKind: entry.kind, value: action.value, weight: entry.weight });
         break;
       case 'attendance':
-        write(lesson, student, { kind: 'attendance', status: action.status });
+        // «н» on a day the parents gave notice of is an excused absence by default (issue 15 §2).
+        write(lesson, student, {
+          kind: 'attendance',
+          status: action.status === 'ABSENT' && noticeOn(journal, student.id, lesson.date) ? 'EXCUSED' : action.status,
+        });
         break;
       case 'clear': {
         const mark =
@@ -238,6 +242,7 @@ export function JournalGrid({
                       <JournalCell
                         key={lesson.id}
                         cell={cells.get(key)}
+                        noticed={noticeOn(journal, student.id, lesson.date) !== undefined}
                         label={`${student.fullName}, ${formatDayMonth(lesson.date)}${lessons.filter((l) => l.date === lesson.date).length > 1 ? `, ${lesson.lessonNumber}-й урок` : ''}`}
                         error={errors.get(key)}
                         errorId={`${id}-error-${row}-${col}`}

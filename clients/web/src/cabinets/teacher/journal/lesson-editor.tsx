@@ -32,7 +32,7 @@ import {
   type LessonForm,
   type Row,
 } from './lesson-form.ts';
-import { ATTENDANCE, VALUE_SPOKEN, type Cell } from './model.ts';
+import { ATTENDANCE, noticeOn, VALUE_SPOKEN, type Cell } from './model.ts';
 import { saveLesson, updateLesson } from './writes.ts';
 
 export function LessonEditor({
@@ -68,7 +68,16 @@ export function LessonEditor({
     mandatory: lesson.homework?.mandatory ?? false,
   });
   const [initialRows, setInitialRows] = useState(() => rowsFor(students, cells, lesson.id, kind));
-  const [rows, setRows] = useState(initialRows);
+  // A student the parents gave notice of, with nothing recorded on a lesson that has taken place, starts as
+  // an excused absence: saving the lesson records it (issue 15 §2); the teacher may change it.
+  const [rows, setRows] = useState(() => {
+    if (lesson.date > journal.today) return initialRows;
+    const next = new Map(initialRows);
+    for (const [studentId, row] of next)
+      if (row.status === '' && noticeOn(journal, studentId, lesson.date))
+        next.set(studentId, { ...row, status: 'EXCUSED' });
+    return next;
+  });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -276,6 +285,11 @@ export function LessonEditor({
                             </option>
                           ))}
                         </select>
+                        {noticeOn(journal, student.id, lesson.date) && (
+                          <small className="journal-notice-hint">
+                            Родители предупредили: {noticeOn(journal, student.id, lesson.date)!.reason}
+                          </small>
+                        )}
                       </td>
                     </tr>
                   );

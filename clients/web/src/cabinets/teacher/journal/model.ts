@@ -151,3 +151,17 @@ export function monthsOf(from: string, to: string): { from: string; to: string; 
   }
   return months;
 }
+
+/**
+ * The parents' advance notice covering a student's lesson day, if any (issue 15 §2): on such a day an absence
+ * is excused by default.
+ */
+export function noticeOn(
+  grid: Pick<JournalGridData, 'absenceNotices'>,
+  studentId: string,
+  date: string,
+): JournalGridData['absenceNotices'][number] | undefined {
+  return grid.absenceNotices.find(
+    (notice) => notice.student.id === studentId && notice.from <= date && date <= notice.to,
+  );
+}

@@ -88,6 +88,15 @@ export const JOURNAL_QUERY: TypedDocumentNode<TeacherJournalQuery, TeacherJourna
         to
         today
         editable
+        absenceNotices {
+          id
+          from
+          to
+          reason
+          student {
+            id
+          }
+        }
         subject {
           id
           name
