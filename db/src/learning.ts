@@ -11,3 +11,4 @@ export * from './learning/common.ts';
 export * from './learning/school.ts';
 export * from './learning/journal.ts';
 export * from './learning/changes.ts';
+export * from './learning/files.ts';
