@@ -8,9 +8,12 @@ import { journalModule } from './modules/journal/index.ts';
 import { portfolioModule } from './modules/portfolio/index.ts';
 import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
+import { homeworkFilesModule } from './modules/homework-files/index.ts';
+import { homeworkFileRoutes } from './modules/homework-files/route.ts';
+import { fileSettingsOf, type LearningDeps } from './files.ts';
 import { LearningPolicy } from './policy.ts';
 
-const learningSubgraph = defineSubgraph<LearningContext>({
+const learningSubgraph = defineSubgraph<LearningContext, LearningDeps>({
   name: 'learning',
   modules: [
     classesModule,
@@ -20,9 +23,18 @@ const learningSubgraph = defineSubgraph<LearningContext>({
     schoolYearModule,
     teacherScheduleModule,
     changesModule,
+    homeworkFilesModule,
   ],
   policy: (principal) => new LearningPolicy(principal),
   loaders: createLoaders,
+  extend: ({ deps }) => ({ files: fileSettingsOf(deps) }),
+  routes: (deps) =>
+    homeworkFileRoutes({
+      db: deps.db,
+      files: fileSettingsOf(deps),
+      logger: deps.logger,
+      now: deps.now ?? (() => new Date()),
+    }),
 });
 export default learningSubgraph;
 

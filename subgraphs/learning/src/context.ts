@@ -4,10 +4,15 @@ import { createClassLoaders } from './modules/classes/loaders.ts';
 import { createDiaryLoaders } from './modules/diary/loaders.ts';
 import { createJournalLoaders } from './modules/journal/loaders.ts';
 import { createPortfolioLoaders } from './modules/portfolio/loaders.ts';
+import { createHomeworkFileLoaders } from './modules/homework-files/loaders.ts';
+import type { HomeworkFileSettings } from './files.ts';
 import { createSchoolYearLoaders } from './modules/school-year/loaders.ts';
 import { LearningPolicy } from './policy.ts';
 
-export type LearningContext = SubgraphContext<LearningPolicy, ReturnType<typeof createLoaders>>;
+export type LearningContext = SubgraphContext<LearningPolicy, ReturnType<typeof createLoaders>> & {
+  /** The file store, scanner and URL signer of homework files (issue 15 §2). */
+  files: HomeworkFileSettings;
+};
 
 export function createLoaders(db: Database, policy: LearningPolicy) {
   return {
@@ -16,5 +21,6 @@ export function createLoaders(db: Database, policy: LearningPolicy) {
     ...createSchoolYearLoaders(db),
     ...createDiaryLoaders(db, policy),
     ...createPortfolioLoaders(db),
+    ...createHomeworkFileLoaders(db, policy),
   };
 }

@@ -121,6 +121,10 @@ export async function receiveFile(options: {
         done(new FileRejected('TOO_LARGE', `Файл больше ${formatMiB(maxBytes)}: загрузите файл поменьше.`));
         return;
       }
+      if (options.expectedBytes !== undefined && size > options.expectedBytes) {
+        done(new FileRejected('SIZE_MISMATCH', 'Файл больше заявленного размера: загрузите его ещё раз.'));
+        return;
+      }
       hash.update(chunk);
       if (headSize < HEAD_BYTES) {
         head.push(chunk.subarray(0, HEAD_BYTES - headSize));
