@@ -4,9 +4,17 @@ import { formatDate, formatDayMonth, formatWeekday } from '../../ui/format.ts';
 import { capitalize, formatRoom } from '../common/format.ts';
 import { AttendanceBadge, MarkChip } from '../common/marks.tsx';
 import type { DiaryDayData, DiaryLessonData } from './queries.ts';
+import { DiaryHomeworkFiles } from '../homework-files/homework-files.tsx';
+import { useMe } from '../../me.tsx';
+
+/** Only a learner hands in work; a guardian reads and downloads it (issue 15 §2). */
+function useCanHandIn(): boolean {
+  return useMe().grants.some((grant) => grant.role === 'STUDENT');
+}
 
 function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
   const homework = item.lesson.homework;
+  const canHandIn = useCanHandIn();
   if (!homework) return <span className="muted">—</span>;
   return (
     <div className="homework">
@@ -31,6 +39,7 @@ function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }
           ))}
         </ul>
       )}
+      <DiaryHomeworkFiles lessonId={item.lesson.id} canHandIn={canHandIn} />
     </div>
   );
 }
@@ -39,6 +48,7 @@ function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }
 function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
   const { lesson } = item;
   const homework = lesson.homework;
+  const canHandIn = useCanHandIn();
   return (
     <li className={`diary-lesson diary-lesson-compact${overdue ? ' diary-lesson-overdue' : ''}`}>
       <span className="diary-lesson-number">
@@ -76,6 +86,7 @@ function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: b
         ) : (
           <span className="muted">—</span>
         )}
+        {homework && <DiaryHomeworkFiles lessonId={lesson.id} canHandIn={canHandIn} />}
       </div>
       <div className="diary-lesson-marks" role="group" aria-label="Отметки">
         {item.marks.length === 0 ? (
