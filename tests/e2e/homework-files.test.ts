@@ -122,7 +122,9 @@ describe('homework files', () => {
       const got = await download(files[0]!.downloadUrl!);
       expect(got.status).toBe(200);
       expect(got.headers.get('content-type')).toBe('application/pdf');
-      expect(got.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Карточка №3.pdf')}`);
+      expect(got.headers.get('content-disposition')).toContain(
+        `filename*=UTF-8''${encodeURIComponent('Карточка №3.pdf')}`,
+      );
       expect(got.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Buffer.from(await got.arrayBuffer()).equals(PDF)).toBe(true);
     }

@@ -61,7 +61,14 @@ describe('local file storage', () => {
 
 describe('receiveFile', () => {
   const receive = (fileName: string, bytes: Buffer, maxBytes = 1024 * 1024, expectedBytes?: number) =>
-    receiveFile({ storage, key: newFileKey('intake'), body: Readable.from([bytes]), fileName, maxBytes, expectedBytes });
+    receiveFile({
+      storage,
+      key: newFileKey('intake'),
+      body: Readable.from([bytes]),
+      fileName,
+      maxBytes,
+      expectedBytes,
+    });
 
   it('takes a real spreadsheet and refuses the same bytes named .docx', async () => {
     const book = new ExcelJS.Workbook();
