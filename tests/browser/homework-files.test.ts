@@ -77,8 +77,10 @@ async function downloaded(page: Page, link: Locator): Promise<Buffer> {
   return readFile((await download.path())!);
 }
 
-/** The diary row of the lesson, its files panel open. */
+/** The diary row of the lesson in the detailed week (the compact one keeps a line a lesson), its files open. */
 async function diaryFiles(tab: Page, toggle: string): Promise<Locator> {
+  await tab.getByRole('button', { name: /Подробно/ }).click();
+  await tab.locator('.diary-topic').first().waitFor();
   const row = tab.locator('.diary-lesson', { hasText: TASK });
   await row.waitFor();
   await row.getByRole('button', { name: toggle }).click();

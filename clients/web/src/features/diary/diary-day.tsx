@@ -48,7 +48,6 @@ function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }
 function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
   const { lesson } = item;
   const homework = lesson.homework;
-  const canHandIn = useCanHandIn();
   return (
     <li className={`diary-lesson diary-lesson-compact${overdue ? ' diary-lesson-overdue' : ''}`}>
       <span className="diary-lesson-number">
@@ -86,7 +85,6 @@ function CompactLessonRow({ item, overdue }: { item: DiaryLessonData; overdue: b
         ) : (
           <span className="muted">—</span>
         )}
-        {homework && <DiaryHomeworkFiles lessonId={lesson.id} canHandIn={canHandIn} />}
       </div>
       <div className="diary-lesson-marks" role="group" aria-label="Отметки">
         {item.marks.length === 0 ? (
