@@ -61,7 +61,9 @@ export class FileRejected extends Error {
 }
 
 const formatMiB = (bytes: number) =>
-  `${(bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+  bytes < 1024 * 1024
+    ? `${Math.floor(bytes / 1024)} КБ`
+    : `${(bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
 
 /**
  * A file name as people see it, cleaned of paths and control characters; refused when nothing is left or the
@@ -133,6 +135,9 @@ export async function receiveFile(options: {
       done(null, chunk);
     },
   });
+  // The bytes start flowing before the store attaches its pipeline (it may create a directory first): a refusal
+  // in that gap stays on the destroyed stream, which the pipeline then reports, instead of going uncaught.
+  meter.on('error', () => {});
   options.body.on('error', (error) => meter.destroy(error));
   options.body.pipe(meter);
   await storage.put(key, meter);
