@@ -131,7 +131,8 @@ describe('homework files', () => {
     const [submitted] = await platform.admin.sql`
       select 1 from learning.homework_submissions where lesson_id = ${lesson.id} and student_id = ${studentId}`;
     expect(submitted).toBeDefined();
-  });
+    // Two sign-ins, an upload, a download, two hand-ins: longer than one page's default 30 s under load.
+  }, 90_000);
 
   it('the guardian downloads the files but is not offered to hand in work', async () => {
     const tab = await signedIn('guardian', `/guardian/children/${studentId}/diary`);

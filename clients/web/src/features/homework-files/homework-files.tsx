@@ -21,6 +21,9 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.ppt,.jpg,.jpeg,.png,.webp,.txt';
 const LIMITS = 'PDF, документы Word/Excel/PowerPoint и OpenDocument, JPG, PNG, WebP, TXT — до 10 МБ.';
 
+/** The file route's own refusal: its message is the server's Russian one, shown as it is. */
+class UploadRefused extends Error {}
+
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} Б`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} КБ`;
@@ -90,11 +93,11 @@ function UploadButton({
       const response = await fetch(data!.requestHomeworkFileUpload.url, { method: 'PUT', body: file });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { errors?: { message: string }[] } | null;
-        throw new Error(body?.errors?.[0]?.message ?? 'Не удалось загрузить файл: попробуйте ещё раз.');
+        throw new UploadRefused(body?.errors?.[0]?.message ?? 'Не удалось загрузить файл: попробуйте ещё раз.');
       }
       await onUploaded(file.name);
     } catch (caught) {
-      setError(describeError(caught).message);
+      setError(caught instanceof UploadRefused ? caught.message : describeError(caught).message);
     } finally {
       setBusy(false);
       input.value = '';
