@@ -14,3 +14,4 @@ export * from './learning/changes.ts';
 export * from './learning/mart.ts';
 export * from './learning/people-outbox.ts';
 export * from './learning/timetable.ts';
+export * from './learning/files.ts';

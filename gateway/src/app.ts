@@ -33,6 +33,7 @@ import { gatewayMetrics } from './metrics.ts';
 import { DEFAULT_ANONYMOUS_RATE_LIMIT, clientAddress, rateLimiter, type RateLimit } from './rate-limit.ts';
 import { subgraphHttp } from './subgraph-fetch.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
+import { filePassThrough, routesInOrder } from './file-pass-through.ts';
 
 export interface GatewayContext {
   principal: Principal;
@@ -160,7 +161,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
-    routes: options.routes,
+    routes: routesInOrder(filePassThrough(options.subgraphUrls['learning'], logger), options.routes),
     service: 'gateway',
     metrics: metrics.registry,
     cors: corsPolicy(options.corsOrigins ?? []),

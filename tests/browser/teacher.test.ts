@@ -77,7 +77,9 @@ describe("teacher's schedule", () => {
     await today.getByRole('link', { name: /Журнал/ }).click();
     await tab.getByRole('grid').waitFor();
     await tab.getByRole('dialog').waitFor();
-    await expect(tab.getByRole('dialog').getByRole('heading').textContent()).resolves.toContain('23.10.2026');
+    await expect(tab.getByRole('dialog').getByRole('heading', { level: 2 }).textContent()).resolves.toContain(
+      '23.10.2026',
+    );
     await tab.context().close();
   });
 

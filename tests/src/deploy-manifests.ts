@@ -12,7 +12,7 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Job } from 'kubernetes-models/batch/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
+import { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service } from 'kubernetes-models/v1';
 
 export const MANIFESTS_DIR = fileURLToPath(new URL('../../deploy/k8s/', import.meta.url));
 
@@ -29,6 +29,7 @@ const KINDS: Record<string, (data: never) => Validating> = {
   'policy/v1/PodDisruptionBudget': (data) => new PodDisruptionBudget(data),
   'v1/ConfigMap': (data) => new ConfigMap(data),
   'v1/Namespace': (data) => new Namespace(data),
+  'v1/PersistentVolumeClaim': (data) => new PersistentVolumeClaim(data),
   'v1/Secret': (data) => new Secret(data),
   'v1/Service': (data) => new Service(data),
 };

@@ -10,7 +10,7 @@ import type { SubgraphDeps } from './main.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import type { PolicyBase } from './policy.ts';
 import type { Principal } from './principal.ts';
-import { createSubgraph, type Subgraph, type SubgraphModule } from './subgraph.ts';
+import { createSubgraph, type Subgraph, type SubgraphModule, type SubgraphOptions } from './subgraph.ts';
 
 /** The context every subgraph's resolvers get; a subgraph may add fields of its own (`extend`). */
 export interface SubgraphContext<P extends PolicyBase = PolicyBase, L = unknown> {
@@ -40,6 +40,8 @@ export interface SubgraphSpec<C extends SubgraphContext<PolicyBase, unknown>, D 
   extend?: (request: { principal: Principal; token: string; deps: D }) => Omit<C, SharedKeys>;
   /** Service-specific gauges collected on each `/metrics` scrape (admissions: the outbox backlog). */
   metrics?: (deps: D) => (metrics: ServiceMetrics) => void;
+  /** HTTP routes of the subgraph's own besides `/graphql` (learning's file URLs); see `SubgraphOptions.routes`. */
+  routes?: (deps: D) => SubgraphOptions<C>['routes'];
 }
 
 export interface SubgraphDefinition<D extends SubgraphDeps = SubgraphDeps> {
@@ -74,6 +76,7 @@ export function defineSubgraph<C extends SubgraphContext<PolicyBase, unknown>, D
         logger: deps.logger,
         db: deps.db,
         metrics: spec.metrics?.(deps),
+        routes: spec.routes?.(deps),
       });
     },
   };

@@ -19,7 +19,7 @@ import { sql } from 'drizzle-orm';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { burstLog, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './database-faults.ts';
 import { isInputRefusedByDatabase, isPublicCode, isUniqueViolation, UNIQUE_VIOLATION_MESSAGE } from './errors.ts';
-import { createHttpServer, HttpRefusal } from './http.ts';
+import { createHttpServer, HttpRefusal, type HttpOptions } from './http.ts';
 import type { InternalTokenVerifier } from './internal-token.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, observeDatabase, requestObserver, type ServiceMetrics } from './metrics.ts';
@@ -48,6 +48,11 @@ export interface SubgraphOptions<C extends BaseContext> {
   db: Database;
   /** Adds the subgraph's own metrics to its `/metrics` (admissions: the outbox backlog). */
   metrics?: (metrics: ServiceMetrics) => void;
+  /**
+   * HTTP routes besides `/graphql` that carry their own credentials (learning's signed file URLs, issue 15
+   * §2); return true when handled. They are reached only through the gateway's pass-through.
+   */
+  routes?: HttpOptions<C>['routes'];
 }
 
 export interface Subgraph {
@@ -96,6 +101,7 @@ export async function createSubgraph<C extends BaseContext>(options: SubgraphOpt
     logger,
     service: options.name,
     metrics: metrics.registry,
+    routes: options.routes,
     // Unhealthy while the database does not answer (down, restarting, or too slow to be of use).
     health: async () => {
       const timer = new AbortController();

@@ -11,6 +11,9 @@ import { schoolYearModule } from './modules/school-year/index.ts';
 import { teacherScheduleModule } from './modules/teacher-schedule/index.ts';
 import { peopleOutbox, PEOPLE_OUTBOX_EVENTS } from './outbox/table.ts';
 import { timetableModule } from './modules/timetable/index.ts';
+import { homeworkFilesModule } from './modules/homework-files/index.ts';
+import { homeworkFileRoutes } from './modules/homework-files/route.ts';
+import { fileSettingsOf, type HomeworkFileSettings } from './files.ts';
 import { LearningPolicy } from './policy.ts';
 import { peopleNames } from './people-names.ts';
 import { reportCardModule } from './modules/report-card/index.ts';
@@ -18,6 +21,8 @@ import { reportCardModule } from './modules/report-card/index.ts';
 export interface LearningDeps extends SubgraphDeps {
   /** People's subgraph endpoint (`/graphql`), asked for learners' names in the сводная ведомость's file. */
   peopleUrl?: string | undefined;
+  /** Homework files' store, scanner and URL signer; left out: the local disk under `.data/files` (files.ts). */
+  files?: HomeworkFileSettings;
 }
 
 const learningSubgraph = defineSubgraph<LearningContext, LearningDeps>({
@@ -33,11 +38,19 @@ const learningSubgraph = defineSubgraph<LearningContext, LearningDeps>({
     changesModule,
     reportCardModule,
     martModule,
+    homeworkFilesModule,
   ],
   policy: (principal) => new LearningPolicy(principal),
   loaders: createLoaders,
-  extend: ({ token, deps }) => ({ peopleNames: peopleNames(deps.peopleUrl, token) }),
+  extend: ({ token, deps }) => ({ peopleNames: peopleNames(deps.peopleUrl, token), files: fileSettingsOf(deps) }),
   metrics: (deps) => outboxMetrics(deps.db, peopleOutbox, PEOPLE_OUTBOX_EVENTS),
+  routes: (deps) =>
+    homeworkFileRoutes({
+      db: deps.db,
+      files: fileSettingsOf(deps),
+      logger: deps.logger,
+      now: deps.now ?? (() => new Date()),
+    }),
 });
 export default learningSubgraph;
 

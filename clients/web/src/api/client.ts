@@ -38,6 +38,9 @@ export function createApolloClient({ anonymous = false }: { anonymous?: boolean 
         // Marks and attendance have ids; diary and portfolio are views computed per request.
         Diary: { keyFields: false },
         Portfolio: { keyFields: false },
+        // A lesson's homework has no id: the diary, the journal and the files panel select different fields of
+        // it, which merge instead of replacing one another (issue 15 §2).
+        Homework: { merge: true },
       },
     }),
     defaultOptions: {

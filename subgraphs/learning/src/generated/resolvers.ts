@@ -6,6 +6,7 @@ import type { AttendanceRow, MarkChangeRow, PeriodRow, SubstitutionRow } from '.
 import type { ClassRow, SubjectRow, AssignmentRow } from '../modules/classes/repository.ts';
 import type { ClassWeekRow } from '../modules/timetable/index.ts';
 import type { EventRow, PortfolioParent, SubjectProgressRow } from '../modules/portfolio/index.ts';
+import type { HomeworkParent, HomeworkFileRow, SubmissionParent } from '../modules/homework-files/index.ts';
 import type { JournalGridRow } from '../modules/journal/grid.ts';
 import type { LessonRow } from '../modules/journal/lesson-access.ts';
 import type { MarkRow } from '../modules/journal/service.ts';
@@ -290,6 +291,102 @@ export type DiaryLesson = {
   room?: Maybe<Scalars['String']['output']>;
 };
 
+/** Домашнее задание. */
+export type Homework = {
+  __typename?: 'Homework';
+  text: Scalars['String']['output'];
+  dueOn?: Maybe<Scalars['Date']['output']>;
+  /** Обязательное: несданное попадает в список просроченных. */
+  mandatory: Scalars['Boolean']['output'];
+  attachments: Array<Attachment>;
+  /** Файлы, приложенные учителем к заданию. */
+  files: Array<HomeworkFile>;
+};
+
+/** Урок. */
+export type Lesson = {
+  __typename?: 'Lesson';
+  id: Scalars['ID']['output'];
+  date: Scalars['Date']['output'];
+  lessonNumber: Scalars['Int']['output'];
+  class: Class;
+  subject: Subject;
+  /** Учитель по нагрузке. */
+  teacher: Person;
+  /** Замена, если урок вёл другой учитель. */
+  substitution?: Maybe<Substitution>;
+  subgroup?: Maybe<Scalars['Int']['output']>;
+  topic?: Maybe<Scalars['String']['output']>;
+  homework?: Maybe<Homework>;
+  /** Отметки за урок (в вашей зоне доступа). */
+  marks: Array<Mark>;
+  attendance: Array<AttendanceMark>;
+  /**
+   * Сданные работы по заданию урока — те, что вам видны: обучающемуся — своя, законному представителю — его
+   * ребёнка, учителям класса и администрации — все.
+   */
+  homeworkSubmissions: Array<HomeworkSubmission>;
+  /** Время урока по расписанию звонков школы для смены класса; null — звонки не заданы. */
+  time?: Maybe<Bell>;
+};
+
+/** Что прикладывается к домашнему заданию. */
+export type HomeworkFilePurpose =
+  /** Материалы учителя к заданию. */
+  | 'ASSIGNMENT'
+  /** Работа обучающегося. */
+  | 'SUBMISSION';
+
+/** Результат антивирусной проверки файла. */
+export type FileScanStatus =
+  /** Проверка ещё идёт: скачать файл пока нельзя. */
+  | 'PENDING'
+  | 'CLEAN'
+  | 'INFECTED';
+
+export type HomeworkFileUploadInput = {
+  lessonId: Scalars['ID']['input'];
+  purpose: HomeworkFilePurpose;
+  /** Имя файла с расширением (pdf, docx, xlsx, pptx, odt, ods, odp, doc, xls, ppt, jpg, png, webp, txt). */
+  fileName: Scalars['String']['input'];
+  /** Размер в байтах, не больше 10 МБ. */
+  size: Scalars['Int']['input'];
+};
+
+/** Разрешение на одну загрузку файла. */
+export type HomeworkFileUpload = {
+  __typename?: 'HomeworkFileUpload';
+  /** Куда отправить байты файла запросом PUT (адрес относительно веб-клиента). */
+  url: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  maxBytes: Scalars['Int']['output'];
+};
+
+/** Файл домашнего задания или сданной работы. */
+export type HomeworkFile = {
+  __typename?: 'HomeworkFile';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Размер в байтах. */
+  size: Scalars['Int']['output'];
+  /** Тип содержимого, определённый по самим байтам. */
+  contentType: Scalars['String']['output'];
+  sha256: Scalars['String']['output'];
+  scanStatus: FileScanStatus;
+  uploadedAt: Scalars['DateTime']['output'];
+  uploadedBy: Person;
+  /** Ссылка для скачивания, действует несколько минут; null, пока файл не прошёл антивирусную проверку. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+};
+
+/** Сданная работа обучающегося по заданию урока. */
+export type HomeworkSubmission = {
+  __typename?: 'HomeworkSubmission';
+  student: Person;
+  submittedAt: Scalars['DateTime']['output'];
+  files: Array<HomeworkFile>;
+};
+
 /** Сетка журнала. */
 export type JournalGrid = {
   __typename?: 'JournalGrid';
@@ -318,38 +415,6 @@ export type JournalGrid = {
   today: Scalars['Date']['output'];
   /** Предупреждения родителей о пропусках в датах сетки: пропуск в эти дни — по уважительной причине. */
   absenceNotices: Array<AbsenceNotice>;
-};
-
-/** Урок. */
-export type Lesson = {
-  __typename?: 'Lesson';
-  id: Scalars['ID']['output'];
-  date: Scalars['Date']['output'];
-  lessonNumber: Scalars['Int']['output'];
-  class: Class;
-  subject: Subject;
-  /** Учитель по нагрузке. */
-  teacher: Person;
-  /** Замена, если урок вёл другой учитель. */
-  substitution?: Maybe<Substitution>;
-  subgroup?: Maybe<Scalars['Int']['output']>;
-  topic?: Maybe<Scalars['String']['output']>;
-  homework?: Maybe<Homework>;
-  /** Отметки за урок (в вашей зоне доступа). */
-  marks: Array<Mark>;
-  attendance: Array<AttendanceMark>;
-  /** Время урока по расписанию звонков школы для смены класса; null — звонки не заданы. */
-  time?: Maybe<Bell>;
-};
-
-/** Домашнее задание. */
-export type Homework = {
-  __typename?: 'Homework';
-  text: Scalars['String']['output'];
-  dueOn?: Maybe<Scalars['Date']['output']>;
-  /** Обязательное: несданное попадает в список просроченных. */
-  mandatory: Scalars['Boolean']['output'];
-  attachments: Array<Attachment>;
 };
 
 export type Attachment = {
@@ -950,6 +1015,15 @@ export type Link__Purpose =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Разрешение загрузить файл к домашнему заданию урока: ASSIGNMENT — материалы учителя (учитель урока,
+   * заменяющий учитель, администрация), SUBMISSION — работа, которую сдаёт сам обучающийся класса. Возвращает
+   * адрес, на который файл отправляется запросом PUT в течение нескольких минут. Размер и тип проверяются
+   * здесь по объявленным имени и размеру и ещё раз — по самим байтам при загрузке.
+   */
+  requestHomeworkFileUpload: HomeworkFileUpload;
+  /** Удалить файл задания (учитель урока или администрация) или свой сданный файл (обучающийся). */
+  deleteHomeworkFile: Scalars['ID']['output'];
   /** Поставить или исправить отметку за урок (исправление сохраняется в истории). */
   setMark: Mark;
   /** Удалить отметку — за урок или за период (она остаётся в истории). Права — как на постановку. */
@@ -994,6 +1068,16 @@ export type Mutation = {
   notifyAbsence: AbsenceNotice;
   /** Отозвать предупреждение о пропуске (законный представитель ребёнка). */
   withdrawAbsenceNotice: AbsenceNotice;
+};
+
+
+export type MutationRequestHomeworkFileUploadArgs = {
+  input: HomeworkFileUploadInput;
+};
+
+
+export type MutationDeleteHomeworkFileArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1306,9 +1390,15 @@ export type ResolversTypes = ResolversObject<{
   Diary: ResolverTypeWrapper<Omit<Diary, 'days'> & { days: Array<ResolversTypes['DiaryDay']> }>;
   DiaryDay: ResolverTypeWrapper<Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversTypes['DiaryLesson']> }>;
   DiaryLesson: ResolverTypeWrapper<Omit<DiaryLesson, 'lesson' | 'marks'> & { lesson: ResolversTypes['Lesson'], marks: Array<ResolversTypes['Mark']> }>;
-  JournalGrid: ResolverTypeWrapper<JournalGridRow>;
+  Homework: ResolverTypeWrapper<HomeworkParent>;
   Lesson: ResolverTypeWrapper<LessonRow>;
-  Homework: ResolverTypeWrapper<Homework>;
+  HomeworkFilePurpose: HomeworkFilePurpose;
+  FileScanStatus: FileScanStatus;
+  HomeworkFileUploadInput: HomeworkFileUploadInput;
+  HomeworkFileUpload: ResolverTypeWrapper<HomeworkFileUpload>;
+  HomeworkFile: ResolverTypeWrapper<HomeworkFileRow>;
+  HomeworkSubmission: ResolverTypeWrapper<SubmissionParent>;
+  JournalGrid: ResolverTypeWrapper<JournalGridRow>;
   Attachment: ResolverTypeWrapper<Attachment>;
   Substitution: ResolverTypeWrapper<SubstitutionRow>;
   Mark: ResolverTypeWrapper<MarkRow>;
@@ -1401,9 +1491,13 @@ export type ResolversParentTypes = ResolversObject<{
   Diary: Omit<Diary, 'days'> & { days: Array<ResolversParentTypes['DiaryDay']> };
   DiaryDay: Omit<DiaryDay, 'lessons'> & { lessons: Array<ResolversParentTypes['DiaryLesson']> };
   DiaryLesson: Omit<DiaryLesson, 'lesson' | 'marks'> & { lesson: ResolversParentTypes['Lesson'], marks: Array<ResolversParentTypes['Mark']> };
-  JournalGrid: JournalGridRow;
+  Homework: HomeworkParent;
   Lesson: LessonRow;
-  Homework: Homework;
+  HomeworkFileUploadInput: HomeworkFileUploadInput;
+  HomeworkFileUpload: HomeworkFileUpload;
+  HomeworkFile: HomeworkFileRow;
+  HomeworkSubmission: SubmissionParent;
+  JournalGrid: JournalGridRow;
   Attachment: Attachment;
   Substitution: SubstitutionRow;
   Mark: MarkRow;
@@ -1670,22 +1764,12 @@ export type DiaryLessonResolvers<ContextType = LearningContext, ParentType exten
   room?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type JournalGridResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['JournalGrid'] = ResolversParentTypes['JournalGrid']> = ResolversObject<{
-  class?: Resolver<ResolversTypes['Class'], ParentType, ContextType>;
-  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
-  period?: Resolver<Maybe<ResolversTypes['StudyPeriod']>, ParentType, ContextType>;
-  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  students?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
-  lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
-  marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
-  attendance?: Resolver<Array<ResolversTypes['AttendanceMark']>, ParentType, ContextType>;
-  periodMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
-  yearMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
-  yearMarksFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  editable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  absenceNotices?: Resolver<Array<ResolversTypes['AbsenceNotice']>, ParentType, ContextType>;
+export type HomeworkResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Homework'] = ResolversParentTypes['Homework']> = ResolversObject<{
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  mandatory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['HomeworkFile']>, ParentType, ContextType>;
 }>;
 
 export type LessonResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Lesson'] = ResolversParentTypes['Lesson'], FederationReferenceType extends FederationReferenceTypes['Lesson'] = FederationReferenceTypes['Lesson']> = ResolversObject<{
@@ -1702,14 +1786,50 @@ export type LessonResolvers<ContextType = LearningContext, ParentType extends Re
   homework?: Resolver<Maybe<ResolversTypes['Homework']>, ParentType, ContextType>;
   marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
   attendance?: Resolver<Array<ResolversTypes['AttendanceMark']>, ParentType, ContextType>;
+  homeworkSubmissions?: Resolver<Array<ResolversTypes['HomeworkSubmission']>, ParentType, ContextType>;
   time?: Resolver<Maybe<ResolversTypes['Bell']>, ParentType, ContextType>;
 }>;
 
-export type HomeworkResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Homework'] = ResolversParentTypes['Homework']> = ResolversObject<{
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  mandatory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
+export type HomeworkFileUploadResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['HomeworkFileUpload'] = ResolversParentTypes['HomeworkFileUpload']> = ResolversObject<{
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  maxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type HomeworkFileResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['HomeworkFile'] = ResolversParentTypes['HomeworkFile']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scanStatus?: Resolver<ResolversTypes['FileScanStatus'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type HomeworkSubmissionResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['HomeworkSubmission'] = ResolversParentTypes['HomeworkSubmission']> = ResolversObject<{
+  student?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['HomeworkFile']>, ParentType, ContextType>;
+}>;
+
+export type JournalGridResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['JournalGrid'] = ResolversParentTypes['JournalGrid']> = ResolversObject<{
+  class?: Resolver<ResolversTypes['Class'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Subject'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['StudyPeriod']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  students?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
+  lessons?: Resolver<Array<ResolversTypes['Lesson']>, ParentType, ContextType>;
+  marks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  attendance?: Resolver<Array<ResolversTypes['AttendanceMark']>, ParentType, ContextType>;
+  periodMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  yearMarks?: Resolver<Array<ResolversTypes['Mark']>, ParentType, ContextType>;
+  yearMarksFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  editable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  absenceNotices?: Resolver<Array<ResolversTypes['AbsenceNotice']>, ParentType, ContextType>;
 }>;
 
 export type AttachmentResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = ResolversObject<{
@@ -2027,6 +2147,8 @@ export interface Federation__ContextFieldValueScalarConfig extends GraphQLScalar
 }
 
 export type MutationResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  requestHomeworkFileUpload?: Resolver<ResolversTypes['HomeworkFileUpload'], ParentType, ContextType, RequireFields<MutationRequestHomeworkFileUploadArgs, 'input'>>;
+  deleteHomeworkFile?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteHomeworkFileArgs, 'id'>>;
   setMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationSetMarkArgs, 'input'>>;
   deleteMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationDeleteMarkArgs, 'id'>>;
   setPeriodMark?: Resolver<ResolversTypes['Mark'], ParentType, ContextType, RequireFields<MutationSetPeriodMarkArgs, 'input'>>;
@@ -2069,9 +2191,12 @@ export type Resolvers<ContextType = LearningContext> = ResolversObject<{
   Diary?: DiaryResolvers<ContextType>;
   DiaryDay?: DiaryDayResolvers<ContextType>;
   DiaryLesson?: DiaryLessonResolvers<ContextType>;
-  JournalGrid?: JournalGridResolvers<ContextType>;
-  Lesson?: LessonResolvers<ContextType>;
   Homework?: HomeworkResolvers<ContextType>;
+  Lesson?: LessonResolvers<ContextType>;
+  HomeworkFileUpload?: HomeworkFileUploadResolvers<ContextType>;
+  HomeworkFile?: HomeworkFileResolvers<ContextType>;
+  HomeworkSubmission?: HomeworkSubmissionResolvers<ContextType>;
+  JournalGrid?: JournalGridResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
   Substitution?: SubstitutionResolvers<ContextType>;
   Mark?: MarkResolvers<ContextType>;

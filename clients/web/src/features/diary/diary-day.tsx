@@ -4,9 +4,17 @@ import { formatDate, formatDayMonth, formatWeekday } from '../../ui/format.ts';
 import { capitalize, formatLessonTime, formatRoom } from '../common/format.ts';
 import { AttendanceBadge, MarkChip } from '../common/marks.tsx';
 import type { DiaryDayData, DiaryLessonData } from './queries.ts';
+import { DiaryHomeworkFiles } from '../homework-files/homework-files.tsx';
+import { useMe } from '../../me.tsx';
+
+/** Only a learner hands in work; a guardian reads and downloads it (issue 15 §2). */
+function useCanHandIn(): boolean {
+  return useMe().grants.some((grant) => grant.role === 'STUDENT');
+}
 
 function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }) {
   const homework = item.lesson.homework;
+  const canHandIn = useCanHandIn();
   if (!homework) return <span className="muted">—</span>;
   return (
     <div className="homework">
@@ -31,6 +39,7 @@ function Homework({ item, overdue }: { item: DiaryLessonData; overdue: boolean }
           ))}
         </ul>
       )}
+      <DiaryHomeworkFiles lessonId={item.lesson.id} canHandIn={canHandIn} />
     </div>
   );
 }

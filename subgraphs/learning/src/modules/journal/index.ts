@@ -88,6 +88,8 @@ export const journalModule: SubgraphModule<LearningContext> = {
               dueOn: row.homeworkDueOn,
               mandatory: row.homeworkMandatory,
               attachments: row.homeworkAttachments ?? [],
+              lessonId: row.id,
+              schoolYear: row.schoolYear,
             }
           : null,
       marks: (row: LessonRow, _: unknown, ctx: LearningContext) => ctx.loaders.marksOfLesson.load(row.id),

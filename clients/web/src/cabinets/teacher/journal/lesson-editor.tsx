@@ -34,6 +34,7 @@ import {
 } from './lesson-form.ts';
 import { ATTENDANCE, noticeOn, VALUE_SPOKEN, type Cell } from './model.ts';
 import { saveLesson, updateLesson } from './writes.ts';
+import { HomeworkFiles } from '../../../features/homework-files/homework-files.tsx';
 
 export function LessonEditor({
   className,
@@ -215,6 +216,11 @@ export function LessonEditor({
             </label>
           </div>
         </fieldset>
+        {!locked && (
+          <section className="lesson-editor-files" aria-label="Файлы задания и сданные работы">
+            <HomeworkFiles lessonId={lesson.id} mode="teacher" />
+          </section>
+        )}
         <fieldset className="lesson-editor-marks" disabled={marksDisabled || saving}>
           <legend>Отметки и посещаемость</legend>
           {future && !locked && (

@@ -1,0 +1,4 @@
+export * from './storage.ts';
+export * from './scan.ts';
+export * from './inspect.ts';
+export * from './tickets.ts';
