@@ -24,5 +24,5 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173, proxy: { '/graphql': gateway, '/config.json': gateway } },
+  server: { port: 5173, proxy: { '/graphql': gateway, '/config.json': gateway, '/exports': gateway } },
 });

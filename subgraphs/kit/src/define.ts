@@ -10,7 +10,7 @@ import type { SubgraphDeps } from './main.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import type { PolicyBase } from './policy.ts';
 import type { Principal } from './principal.ts';
-import { createSubgraph, type Subgraph, type SubgraphModule } from './subgraph.ts';
+import { createSubgraph, type ExportHandler, type Subgraph, type SubgraphModule } from './subgraph.ts';
 
 /** The context every subgraph's resolvers get; a subgraph may add fields of its own (`extend`). */
 export interface SubgraphContext<P extends PolicyBase = PolicyBase, L = unknown> {
@@ -40,6 +40,8 @@ export interface SubgraphSpec<C extends SubgraphContext<PolicyBase, unknown>, D 
   extend?: (request: { principal: Principal; token: string; deps: D }) => Omit<C, SharedKeys>;
   /** Service-specific gauges collected on each `/metrics` scrape (admissions: the outbox backlog). */
   metrics?: (deps: D) => (metrics: ServiceMetrics) => void;
+  /** Streamed files by name (`/exports/<subgraph>/<name>`, issues 12 and 15), run with the link's principal. */
+  exports?: Record<string, ExportHandler<C>>;
 }
 
 export interface SubgraphDefinition<D extends SubgraphDeps = SubgraphDeps> {
@@ -74,6 +76,8 @@ export function defineSubgraph<C extends SubgraphContext<PolicyBase, unknown>, D
         logger: deps.logger,
         db: deps.db,
         metrics: spec.metrics?.(deps),
+        exports: spec.exports,
+        now,
       });
     },
   };

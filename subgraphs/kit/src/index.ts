@@ -23,3 +23,4 @@ export * from './worker-main.ts';
 export * from './coverage-area.ts';
 export * from './ask-subgraph.ts';
 export * from './change-feed.ts';
+export * from './export-links.ts';
