@@ -196,6 +196,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     limits: options.limits,
 
     subgraphTimeoutMs: options.subgraphTimeoutMs,
+    now,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;
