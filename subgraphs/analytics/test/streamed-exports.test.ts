@@ -7,7 +7,9 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@region/db';
 import { signExportLink } from '@region/kit';
+import { refreshFacts } from '../src/facts/refresh.ts';
 import { startPlatform, type GraphQLResponse, type Platform } from '@region/tests/platform';
 
 const TODAY = new Date('2026-11-20T07:00:00Z');
@@ -190,6 +192,29 @@ describe('streamed report files', () => {
     const table = expected(full.data!.report).map((line) => line.map(String));
     expect(body).toHaveLength(table.length);
     expect(sorted(body)).toEqual(sorted(table));
+  });
+
+  it('streams from the pre-aggregated facts once filled, with the same cells as the table read from them', async () => {
+    const analytics = createDb(platform.database.roleUrl('analytics'), { max: 2 });
+    try {
+      await refreshFacts(analytics.db, { overlapMs: 0, now: TODAY });
+    } finally {
+      await analytics.close();
+    }
+    const input = { ...BY_CLASS, filters: [{ dimension: 'MUNICIPALITY', values: [municipality1] }] };
+    const result = await platform.query<{ report: Table & { factsAsOf: string | null } }>(
+      { login: 'analyst' },
+      `query ($input: ReportInput!) { report(input: $input) { columns { kind } suppressed note rowCount factsAsOf
+        rows { cells { label value suppressed } } totals { cells { label value suppressed } } } }`,
+      { input: { ...input, limit: 5000 } },
+    );
+    expect(result.data!.report.factsAsOf).not.toBeNull();
+    const { reportFileLink } = await tableAndLink('analyst', input, 'CSV');
+    const { body } = split(csvLines(Buffer.from(await (await download(reportFileLink.url)).arrayBuffer())));
+    const table = expected(result.data!.report).map((line) => line.map(String));
+    expect(body.length).toBe(table.length);
+    expect(sorted(body)).toEqual(sorted(table));
+    expect(body.flat()).toContain('к');
   });
 
   it('refuses a link outside the principal’s territory as the table is refused (FORBIDDEN)', async () => {
