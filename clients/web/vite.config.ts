@@ -24,5 +24,8 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173, proxy: { '/graphql': gateway, '/config.json': gateway, '/files': gateway } },
+  server: {
+    port: 5173,
+    proxy: { '/graphql': gateway, '/config.json': gateway, '/files': gateway, '/exports': gateway },
+  },
 });

@@ -31,6 +31,8 @@ import { DEFAULT_INTROSPECTION_ROLES, requestGuards } from './request-guards.ts'
 import { persistedOperations, persistedOperationsAllowList } from './persisted-operations.ts';
 import { gatewayMetrics } from './metrics.ts';
 import { DEFAULT_ANONYMOUS_RATE_LIMIT, clientAddress, rateLimiter, type RateLimit } from './rate-limit.ts';
+import { exportsPassThrough } from './exports.ts';
+import { listExports } from './list-exports.ts';
 import { subgraphHttp } from './subgraph-fetch.ts';
 import { SubgraphDataSource, isUnavailable, outageLog } from './subgraph-unavailable.ts';
 import { filePassThrough, routesInOrder } from './file-pass-through.ts';
@@ -66,6 +68,8 @@ export interface GatewayOptions {
   requireServiceManifest?: boolean;
   /** How long a subgraph fetch may take, headers and body (default `DEFAULT_SUBGRAPH_TIMEOUT_MS`). */
   subgraphTimeoutMs?: number;
+  /** The clock download links are signed and checked against (default the real one). */
+  now?: () => Date;
 }
 
 export interface Gateway {
@@ -158,67 +162,77 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     formatError: gatewayErrorFormatter(logger),
   });
 
+  const contextOf = observed.countRefusals(async (request) => {
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    // No credentials at all: an anonymous caller of the public catalogue (issue 11). A token that is
+    // present but bad is refused below and never read as anonymous, so an expired session says so.
+    if (!header) {
+      const retryAfter = anonymousLimiter.take(clientAddress(request, trustedProxies));
+      if (retryAfter > 0) {
+        return new HttpRefusal(
+          429,
+          {
+            errors: [
+              {
+                message: 'Слишком много запросов без входа с вашего адреса. Повторите через несколько секунд.',
+                extensions: { code: 'RATE_LIMITED', retryAfter },
+              },
+            ],
+          },
+          { 'retry-after': String(retryAfter) },
+        );
+      }
+      return { principal: ANONYMOUS };
+    }
+    if (!token) return refusal(401, 'UNAUTHENTICATED', 'Войдите через Госуслуги.');
+    let identity;
+    try {
+      identity = await verifyEsia(token);
+    } catch (error) {
+      if (!(error instanceof InvalidTokenError)) throw error;
+      logger.info({ reason: error.message }, 'ESIA token refused');
+      return refusal(401, 'UNAUTHENTICATED', 'Сеанс недействителен или истёк. Войдите через Госуслуги снова.');
+    }
+    try {
+      return { principal: await resolvePrincipal(identity, token) };
+    } catch (error) {
+      if (error instanceof LoginRefused) return refusal(403, error.code, error.message);
+      if (error instanceof PeopleUnavailable && error.code === 'SERVICE_UNAVAILABLE') {
+        // People logged the database failure itself; the gateway says once per burst that logins fail.
+        peopleDatabaseDown('people', { service: 'people', reason: error.message });
+        return unavailable(
+          'SERVICE_UNAVAILABLE',
+          'Вход временно недоступен: сервис «people» не может обратиться к своей базе данных. Повторите попытку позже.',
+        );
+      }
+      if (error instanceof PeopleUnavailable || isUnavailable(error)) {
+        outages.failed('people', error);
+        return unavailable(
+          'SUBGRAPH_UNAVAILABLE',
+          'Вход временно недоступен: сервис «people» не отвечает. Повторите попытку позже.',
+        );
+      }
+      throw error;
+    }
+  });
+  const passExport = exportsPassThrough({ subgraphUrls: options.subgraphUrls, sign, logger });
+  const exportList = listExports({ apollo: () => apollo, contextOf, logger, now: options.now ?? (() => new Date()) });
   const server = createHttpServer<GatewayContext>({
     apollo,
     logger,
-    routes: routesInOrder(filePassThrough(options.subgraphUrls['learning'], logger), options.routes),
+    // Downloads (issues 12, 15): lists run here, report files pass through to the subgraph that streams them;
+    // homework files pass through to learning.
+    routes: routesInOrder(
+      exportList,
+      passExport,
+      filePassThrough(options.subgraphUrls['learning'], logger),
+      options.routes,
+    ),
     service: 'gateway',
     metrics: metrics.registry,
     cors: corsPolicy(options.corsOrigins ?? []),
-    context: observed.countRefusals(async (request) => {
-      const header = request.headers.authorization ?? '';
-      const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
-      // No credentials at all: an anonymous caller of the public catalogue (issue 11). A token that is
-      // present but bad is refused below and never read as anonymous, so an expired session says so.
-      if (!header) {
-        const retryAfter = anonymousLimiter.take(clientAddress(request, trustedProxies));
-        if (retryAfter > 0) {
-          return new HttpRefusal(
-            429,
-            {
-              errors: [
-                {
-                  message: 'Слишком много запросов без входа с вашего адреса. Повторите через несколько секунд.',
-                  extensions: { code: 'RATE_LIMITED', retryAfter },
-                },
-              ],
-            },
-            { 'retry-after': String(retryAfter) },
-          );
-        }
-        return { principal: ANONYMOUS };
-      }
-      if (!token) return refusal(401, 'UNAUTHENTICATED', 'Войдите через Госуслуги.');
-      let identity;
-      try {
-        identity = await verifyEsia(token);
-      } catch (error) {
-        if (!(error instanceof InvalidTokenError)) throw error;
-        logger.info({ reason: error.message }, 'ESIA token refused');
-        return refusal(401, 'UNAUTHENTICATED', 'Сеанс недействителен или истёк. Войдите через Госуслуги снова.');
-      }
-      try {
-        return { principal: await resolvePrincipal(identity, token) };
-      } catch (error) {
-        if (error instanceof LoginRefused) return refusal(403, error.code, error.message);
-        if (error instanceof PeopleUnavailable && error.code === 'SERVICE_UNAVAILABLE') {
-          // People logged the database failure itself; the gateway says once per burst that logins fail.
-          peopleDatabaseDown('people', { service: 'people', reason: error.message });
-          return unavailable(
-            'SERVICE_UNAVAILABLE',
-            'Вход временно недоступен: сервис «people» не может обратиться к своей базе данных. Повторите попытку позже.',
-          );
-        }
-        if (error instanceof PeopleUnavailable || isUnavailable(error)) {
-          outages.failed('people', error);
-          return unavailable(
-            'SUBGRAPH_UNAVAILABLE',
-            'Вход временно недоступен: сервис «people» не отвечает. Повторите попытку позже.',
-          );
-        }
-        throw error;
-      }
-    }),
+    context: contextOf,
   });
   // Apollo's drain: `stop()` stops accepting, lets in-flight requests finish (up to the grace period), then
   // closes the remaining connections — before, shutdown closed them at once (issue 9, §7).

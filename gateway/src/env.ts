@@ -78,6 +78,11 @@ export function readEnv() {
     ESIA_API_URL: z.string().url(),
     /** Ed25519 private key (JWK JSON) that signs the internal tokens subgraphs accept. */
     INTERNAL_TOKEN_PRIVATE_JWK: z.string().min(10),
+    /**
+     * Signs the download links of list exports (`/exports/gateway/list`, issue 15): the same value on every
+     * gateway replica, at least 32 characters. Unset, each process draws its own (one replica only).
+     */
+    EXPORT_LINK_SECRET: z.string().min(32).optional(),
     /** The built web client, served at `/` when present. */
     WEB_DIST: z.string().optional(),
     /** The ESIA login page the web client sends people to; by default `<ESIA_ISSUER>/login`. */

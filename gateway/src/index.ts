@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { configureMetricsToken, createLogger, listen, parseJwk, startTracing } from '@region/kit';
+import {
+  configureExportLinkSecret,
+  configureMetricsToken,
+  createLogger,
+  listen,
+  parseJwk,
+  startTracing,
+} from '@region/kit';
 import { SUPERGRAPH_PATH } from '@region/schema';
 import { createGateway } from './app.ts';
 import { readEnv, readSubgraphUrls } from './env.ts';
@@ -10,6 +17,7 @@ async function main(): Promise<void> {
   const logger = createLogger('gateway');
   const tracing = startTracing({ service: 'gateway', endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT });
   configureMetricsToken(env.METRICS_TOKEN);
+  if (env.EXPORT_LINK_SECRET) configureExportLinkSecret(env.EXPORT_LINK_SECRET);
   const gateway = await createGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: readSubgraphUrls(),

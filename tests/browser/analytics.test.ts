@@ -6,6 +6,7 @@
  * a query; the monitoring dashboards draw charts beside their tables.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, screenshot, signIn } from '../src/browser.ts';
@@ -138,6 +139,30 @@ describe('report builder', () => {
     const hidden = [...expected.rows, ...expected.totals].filter((row) => row.cells[3]!.suppressed).length;
     expect(hidden).toBeGreaterThan(0);
     expect(lines.filter((line) => /;к$/.test(line)).length).toBe(hidden);
+
+    // The XLSX streams from the same link mechanism (issue 12) and opens with the table's rows: labels, the
+    // count or «к» — compared with the GraphQL table row for row (as sets: the file is ordered by the database).
+    const [xlsx] = await Promise.all([
+      tab.waitForEvent('download'),
+      tab.getByRole('button', { name: 'Скачать XLSX' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^Контингент_2026-11-25\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const sheet = workbook.worksheets[0]!;
+    const fileRows: string[] = [];
+    sheet.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1).map((value) => String(value ?? ''));
+      if (values.length === 4 && !values.includes('Итого') && values[0] !== 'Муниципалитет')
+        fileRows.push(values.join('|'));
+    });
+    const tableRows = expected.rows.map((row) =>
+      [
+        ...row.cells.slice(0, 3).map((cell) => cell.label),
+        row.cells[3]!.suppressed ? 'к' : String(row.cells[3]!.value),
+      ].join('|'),
+    );
+    expect(fileRows.sort()).toEqual(tableRows.sort());
 
     // Saved under a name, it is listed and opens the same report again.
     await tab.getByLabel('Название отчёта').fill('Учащиеся по параллелям и полу');

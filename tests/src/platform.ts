@@ -214,6 +214,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     limits: options.limits,
 
     subgraphTimeoutMs: options.subgraphTimeoutMs,
+    now,
   });
   stops.push(gateway.stop);
   const gatewayUrl = `${await serve(gateway.server)}/graphql`;

@@ -5,6 +5,7 @@ import type { AnalyticsContext } from './context.ts';
 import { DEFAULT_MIN_CELL_SIZE } from './env.ts';
 import { dashboardsModule } from './modules/dashboards/index.ts';
 import { exportsModule } from './modules/exports/index.ts';
+import { streamReportFile } from './modules/exports/service.ts';
 import { oo1Module } from './modules/oo1/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
 import { savedReportsModule } from './modules/saved-reports/index.ts';
@@ -26,6 +27,8 @@ const analyticsSubgraph = defineSubgraph<AnalyticsContext, AnalyticsDeps>({
     readDb: deps.readDb ?? deps.db,
     minCellSize: deps.minCellSize ?? DEFAULT_MIN_CELL_SIZE,
   }),
+  // `/exports/analytics/report?t=<link>` (issue 12): `reportFileLink`'s file, streamed.
+  exports: { report: streamReportFile },
 });
 export default analyticsSubgraph;
 

@@ -64,3 +64,21 @@ describe('suppressCells', () => {
     }
   });
 });
+
+describe('a tie between complements', () => {
+  it('hides the same cells whatever order the database answered the cube in', () => {
+    const cell = (value: string | null, persons: number): CubeCell => ({
+      coords: [value],
+      rolledUp: [value === null],
+      persons,
+      unconsented: 0,
+    });
+    // «a» (3 < k) must be protected by one more cell of its line; «b» and «c» tie at 10.
+    const hiddenOf = (cells: CubeCell[]) =>
+      [...suppressCells(cells, 5)].map((index) => cells[index]!.coords[0] ?? 'Итого').sort();
+    const one = hiddenOf([cell(null, 23), cell('a', 3), cell('b', 10), cell('c', 10)]);
+    const other = hiddenOf([cell(null, 23), cell('a', 3), cell('c', 10), cell('b', 10)]);
+    expect(one).toEqual(['a', 'b']);
+    expect(other).toEqual(one);
+  });
+});

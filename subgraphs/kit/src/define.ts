@@ -10,7 +10,13 @@ import type { SubgraphDeps } from './main.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import type { PolicyBase } from './policy.ts';
 import type { Principal } from './principal.ts';
-import { createSubgraph, type Subgraph, type SubgraphModule, type SubgraphOptions } from './subgraph.ts';
+import {
+  createSubgraph,
+  type ExportHandler,
+  type Subgraph,
+  type SubgraphModule,
+  type SubgraphOptions,
+} from './subgraph.ts';
 
 /** The context every subgraph's resolvers get; a subgraph may add fields of its own (`extend`). */
 export interface SubgraphContext<P extends PolicyBase = PolicyBase, L = unknown> {
@@ -42,6 +48,8 @@ export interface SubgraphSpec<C extends SubgraphContext<PolicyBase, unknown>, D 
   metrics?: (deps: D) => (metrics: ServiceMetrics) => void;
   /** HTTP routes of the subgraph's own besides `/graphql` (learning's file URLs); see `SubgraphOptions.routes`. */
   routes?: (deps: D) => SubgraphOptions<C>['routes'];
+  /** Streamed files by name (`/exports/<subgraph>/<name>`, issues 12 and 15), run with the link's principal. */
+  exports?: Record<string, ExportHandler<C>>;
 }
 
 export interface SubgraphDefinition<D extends SubgraphDeps = SubgraphDeps> {
@@ -77,6 +85,8 @@ export function defineSubgraph<C extends SubgraphContext<PolicyBase, unknown>, D
         db: deps.db,
         metrics: spec.metrics?.(deps),
         routes: spec.routes?.(deps),
+        exports: spec.exports,
+        now,
       });
     },
   };

@@ -24,3 +24,4 @@ export * from './coverage-area.ts';
 export * from './ask-subgraph.ts';
 export * from './change-feed.ts';
 export * from './files/index.ts';
+export * from './export-links.ts';

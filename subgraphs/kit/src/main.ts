@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { keepServingOnConnectionLoss } from './database-faults.ts';
 
 import { configureCursorSecret } from './connection.ts';
+import { configureExportLinkSecret } from './export-links.ts';
 import { parseEnv, port } from './env.ts';
 import { internalTokenVerifier, type InternalTokenVerifier } from './internal-token.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -67,6 +68,7 @@ export function subgraphMain(
     configureMetricsToken(observability.METRICS_TOKEN);
     configureRegionTimeZone(String(env['REGION_TIME_ZONE']));
     configureCursorSecret(String(env['CURSOR_SECRET']));
+    configureExportLinkSecret(String(env['CURSOR_SECRET']));
     const logger = createLogger(name);
     keepServingOnConnectionLoss(logger);
     const { db, close } = createDb(String(env[`${prefix}_DATABASE_URL`]));

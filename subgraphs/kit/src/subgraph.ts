@@ -3,7 +3,7 @@
  * without the gateway's internal token (401), masks internal errors, and exposes `/health`.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import {
@@ -19,7 +19,9 @@ import { sql } from 'drizzle-orm';
 import { parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { burstLog, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './database-faults.ts';
 import { isInputRefusedByDatabase, isPublicCode, isUniqueViolation, UNIQUE_VIOLATION_MESSAGE } from './errors.ts';
-import { createHttpServer, HttpRefusal, type HttpOptions } from './http.ts';
+import { AppError } from './errors.ts';
+import { EXPORTS_PATH, ExportLinkRefused, verifyExportLink } from './export-links.ts';
+import { createHttpServer, HttpRefusal, sendJson, type HttpOptions } from './http.ts';
 import type { InternalTokenVerifier } from './internal-token.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, observeDatabase, requestObserver, type ServiceMetrics } from './metrics.ts';
@@ -53,7 +55,17 @@ export interface SubgraphOptions<C extends BaseContext> {
    * §2); return true when handled. They are reached only through the gateway's pass-through.
    */
   routes?: HttpOptions<C>['routes'];
+  /**
+   * Streamed files by name, served at `/exports/<subgraph>/<name>?t=<link>` (`export-links.ts`): each runs with
+   * the principal its link carries and writes the file to the response.
+   */
+  exports?: Record<string, ExportHandler<C>>;
+  /** The clock links are checked against (default the real one). */
+  now?: () => Date;
 }
+
+/** Writes one export to the response; an `AppError` thrown before the first byte answers its code. */
+export type ExportHandler<C> = (context: C, params: unknown, response: ServerResponse) => Promise<void>;
 
 export interface Subgraph {
   server: Server;
@@ -101,7 +113,9 @@ export async function createSubgraph<C extends BaseContext>(options: SubgraphOpt
     logger,
     service: options.name,
     metrics: metrics.registry,
-    routes: options.routes,
+    routes: async (request, response) =>
+      ((await options.routes?.(request, response)) ?? false) ||
+      (options.exports ? serveExport(options as SubgraphOptions<C> & { exports: object }, request, response) : false),
     // Unhealthy while the database does not answer (down, restarting, or too slow to be of use).
     health: async () => {
       const timer = new AbortController();
@@ -136,6 +150,66 @@ export async function createSubgraph<C extends BaseContext>(options: SubgraphOpt
     server,
     stop: () => apollo.stop(),
   };
+}
+
+const EXPORT_STATUS: Partial<Record<string, number>> = {
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/**
+ * `/exports/<subgraph>/<name>`: reached only through the gateway (its internal token, as `/graphql`), and then
+ * only with a valid link for this very export. Errors before the first byte answer JSON with the code; after
+ * it, the connection is cut so a half file never looks complete.
+ */
+async function serveExport<C extends BaseContext>(
+  options: SubgraphOptions<C> & { exports: Record<string, ExportHandler<C>> },
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<boolean> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const prefix = `${EXPORTS_PATH}${options.name}/`;
+  if (!url.pathname.startsWith(prefix) || request.method !== 'GET') return false;
+  const handler = options.exports[url.pathname.slice(prefix.length)];
+  if (!handler) return false;
+  const refuse = (status: number, code: string, message: string) =>
+    sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+  const header = request.headers.authorization ?? '';
+  try {
+    await options.verifyInternalToken(header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '');
+  } catch {
+    refuse(401, 'UNAUTHENTICATED', 'Unauthorized: internal token invalid.');
+    return true;
+  }
+  let link: Awaited<ReturnType<typeof verifyExportLink>>;
+  try {
+    link = await verifyExportLink(url.searchParams.get('t') ?? '', {
+      subgraph: options.name,
+      exportName: url.pathname.slice(prefix.length),
+      now: (options.now ?? (() => new Date()))(),
+    });
+  } catch (error) {
+    if (!(error instanceof ExportLinkRefused)) throw error;
+    refuse(error.status, error.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', error.message);
+    return true;
+  }
+  try {
+    await handler(options.createContext(link.principal, ''), link.params, response);
+  } catch (error) {
+    if (response.headersSent) {
+      options.logger.error({ err: error }, 'export failed while streaming');
+      response.destroy();
+    } else if (error instanceof AppError && EXPORT_STATUS[error.code]) {
+      refuse(EXPORT_STATUS[error.code]!, error.code, error.message);
+    } else {
+      options.logger.error({ err: error }, 'export failed');
+      refuse(500, 'INTERNAL_SERVER_ERROR', 'Внутренняя ошибка сервера. Мы уже разбираемся.');
+    }
+  }
+  return true;
 }
 
 /**

@@ -51,6 +51,17 @@ export type DashboardFilter = {
   values: Array<Scalars['String']['output']>;
 };
 
+/** Ссылка для скачивания файла, который строится потоком. */
+export type FileLink = {
+  __typename?: 'FileLink';
+  /** Адрес относительно адреса платформы: `/exports/<сервис>/<файл>?t=…`. */
+  url: Scalars['String']['output'];
+  /** Когда ссылка перестанет действовать. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Имя файла, например «Контингент_2026-11-20.xlsx». */
+  filename: Scalars['String']['output'];
+};
+
 export type ReportFileFormat =
   | 'CSV'
   | 'XLSX';
@@ -435,6 +446,12 @@ export type Query = {
    */
   reportFile: ReportFile;
   /**
+   * Ссылка на файл отчёта (CSV или XLSX) без ограничения числа строк: файл передаётся потоком, строка за строкой,
+   * с теми же числами и той же пометкой «к», что и таблица `report`. Ссылка действует минуту и только для того,
+   * кто её получил; при скачивании все проверки доступа выполняются заново.
+   */
+  reportFileLink: FileLink;
+  /**
    * Форма ОО-1 (федеральное статистическое наблюдение, общее образование), разделы о контингенте: число классов
    * и обучающихся по параллелям, по полу и по возрасту на 1 января — по организации, муниципалитету (сумма его
    * организаций) или региону. Малые ячейки скрыты («к») по тем же правилам, что в конструкторе отчётов.
@@ -463,6 +480,13 @@ export type QueryMonitoringDashboardArgs = {
 export type QueryReportFileArgs = {
   input: ReportInput;
   format: ReportFileFormat;
+};
+
+
+export type QueryReportFileLinkArgs = {
+  input: ReportInput;
+  format: ReportFileFormat;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -558,6 +582,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DashboardPanel: ResolverTypeWrapper<DashboardPanel>;
   DashboardFilter: ResolverTypeWrapper<DashboardFilter>;
+  FileLink: ResolverTypeWrapper<FileLink>;
   ReportFileFormat: ReportFileFormat;
   ReportFile: ResolverTypeWrapper<ReportFile>;
   Oo1Input: Oo1Input;
@@ -606,6 +631,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DashboardPanel: DashboardPanel;
   DashboardFilter: DashboardFilter;
+  FileLink: FileLink;
   ReportFile: ReportFile;
   Oo1Input: Oo1Input;
   ID: Scalars['ID']['output'];
@@ -766,6 +792,12 @@ export type DashboardFilterResolvers<ContextType = AnalyticsContext, ParentType 
   values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type FileLinkResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['FileLink'] = ResolversParentTypes['FileLink']> = ResolversObject<{
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ReportFileResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['ReportFile'] = ResolversParentTypes['ReportFile']> = ResolversObject<{
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -916,6 +948,7 @@ export type MutationResolvers<ContextType = AnalyticsContext, ParentType extends
 export type QueryResolvers<ContextType = AnalyticsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   monitoringDashboard?: Resolver<Array<ResolversTypes['DashboardPanel']>, ParentType, ContextType, Partial<QueryMonitoringDashboardArgs>>;
   reportFile?: Resolver<ResolversTypes['ReportFile'], ParentType, ContextType, RequireFields<QueryReportFileArgs, 'input' | 'format'>>;
+  reportFileLink?: Resolver<ResolversTypes['FileLink'], ParentType, ContextType, RequireFields<QueryReportFileLinkArgs, 'input' | 'format'>>;
   oo1?: Resolver<ResolversTypes['Oo1Form'], ParentType, ContextType, RequireFields<QueryOo1Args, 'input'>>;
   reportCatalog?: Resolver<ResolversTypes['ReportCatalog'], ParentType, ContextType>;
   report?: Resolver<ResolversTypes['ReportTable'], ParentType, ContextType, RequireFields<QueryReportArgs, 'input'>>;
@@ -928,6 +961,7 @@ export type Resolvers<ContextType = AnalyticsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   DashboardPanel?: DashboardPanelResolvers<ContextType>;
   DashboardFilter?: DashboardFilterResolvers<ContextType>;
+  FileLink?: FileLinkResolvers<ContextType>;
   ReportFile?: ReportFileResolvers<ContextType>;
   Oo1Form?: Oo1FormResolvers<ContextType>;
   Oo1Section?: Oo1SectionResolvers<ContextType>;

@@ -8,6 +8,8 @@ import { ORGANIZATIONS } from './queries/organizations.ts';
 import { municipalityFilter, useTerritoryScope } from './scope.ts';
 import { paths } from './paths.ts';
 import { CompletenessCell, Lead, MunicipalitySelect, SchoolYearCell } from './ui.tsx';
+import { ListExportButtons } from '../../features/common/list-export.tsx';
+import { SCHOOL_YEAR_STATUSES } from './labels.ts';
 
 const PAGE_SIZE = 20;
 
@@ -99,6 +101,47 @@ export function OrganizationsPage() {
           />
         </div>
       </form>
+      <ListExportButtons
+        list={{
+          title: `Организации — ${scope.title}`,
+          filters: [
+            ...(municipalityId
+              ? [
+                  `Муниципалитет: ${
+                    scope.municipalities.find((m) => m.id === municipalityId)?.name ??
+                    data?.organizations.edges[0]?.node.municipality.name ??
+                    municipalityId
+                  }`,
+                ]
+              : []),
+            ...(type ? [`Тип: ${ORGANIZATION_TYPES[type]}`] : []),
+            ...(settledName ? [`Наименование: ${settledName}`] : []),
+          ],
+          query: ORGANIZATIONS,
+          variables: { filter },
+          connection: 'organizations',
+          columns: [
+            { title: 'Организация', path: 'shortName' },
+            { title: 'Тип', path: 'type', labels: ORGANIZATION_TYPES },
+            { title: 'Муниципалитет', path: 'municipality.name' },
+            { title: 'Учебный год', path: 'schoolYearStatus', labels: SCHOOL_YEAR_STATUSES },
+            { title: 'Обучающихся', path: 'dataCompleteness.students', kind: 'number' },
+            {
+              title: 'Карточки обучающихся без пропусков, %',
+              path: 'dataCompleteness.studentsCompletePercent',
+              kind: 'number',
+            },
+            { title: 'Сотрудников', path: 'dataCompleteness.staff', kind: 'number' },
+            {
+              title: 'Карточки сотрудников без пропусков, %',
+              path: 'dataCompleteness.staffCompletePercent',
+              kind: 'number',
+            },
+            { title: 'ИНН', path: 'inn' },
+            { title: 'ИНН верен', path: 'innValid', kind: 'boolean' },
+          ],
+        }}
+      />
       <DataState
         loading={loading}
         error={error}

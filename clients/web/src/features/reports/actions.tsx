@@ -1,6 +1,6 @@
 /**
- * What a built report offers besides its table: download as CSV or XLSX (the server builds the file with the
- * same numbers, «к» and the suppression note in its header), save it under a name, shared within the
+ * What a built report offers besides its table: download as CSV or XLSX (the server streams the file with the
+ * same numbers, «к» and the suppression note in its header, every row however many), save it under a name, shared within the
  * territory or not; and the list of saved reports, each opened again from its definition.
  */
 import { useApolloClient, useMutation } from '@apollo/client/react';
@@ -9,10 +9,10 @@ import { Link } from 'react-router';
 import { useData } from '../../api/hooks.ts';
 import { DataState, ErrorNotice, Notice, Section } from '../../ui/kit.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { downloadFile } from './download.ts';
+import { openDownload } from './download.ts';
 import {
   DELETE_SAVED_REPORT,
-  REPORT_FILE,
+  REPORT_FILE_LINK,
   SAVE_REPORT,
   SAVED_REPORTS,
   type ReportInput,
@@ -29,9 +29,13 @@ export function ExportButtons({ input }: { input: ReportInput }) {
     setBusy(format);
     setError(null);
     try {
-      const result = await client.query({ query: REPORT_FILE, variables: { input, format }, fetchPolicy: 'no-cache' });
+      const result = await client.query({
+        query: REPORT_FILE_LINK,
+        variables: { input, format },
+        fetchPolicy: 'no-cache',
+      });
       if (result.error) throw result.error;
-      if (result.data) downloadFile(result.data.reportFile);
+      if (result.data) openDownload(result.data.reportFileLink);
     } catch (caught) {
       setError(caught);
     } finally {

@@ -7,8 +7,8 @@ import type {
   Oo1FileQueryVariables,
   Oo1FormQuery,
   Oo1FormQueryVariables,
-  ReportFileQuery,
-  ReportFileQueryVariables,
+  ReportFileLinkQuery,
+  ReportFileLinkQueryVariables,
   SaveReportMutation,
   SaveReportMutationVariables,
   SavedReportsQuery,
@@ -142,14 +142,15 @@ const FILE_FIELDS = gql`
   }
 `;
 
-/** The report as a CSV or XLSX file, built by the server with the same numbers and «к» (issue 12). */
-export const REPORT_FILE: TypedDocumentNode<ReportFileQuery, ReportFileQueryVariables> = gql`
-  query ReportFile($input: ReportInput!, $format: ReportFileFormat!) {
-    reportFile(input: $input, format: $format) {
-      ...ReportFileFields
+/** A one-minute link to the report's CSV or XLSX, streamed by the server with the same numbers and «к» (issue 12). */
+export const REPORT_FILE_LINK: TypedDocumentNode<ReportFileLinkQuery, ReportFileLinkQueryVariables> = gql`
+  query ReportFileLink($input: ReportInput!, $format: ReportFileFormat!) {
+    reportFileLink(input: $input, format: $format) {
+      url
+      filename
+      expiresAt
     }
   }
-  ${FILE_FIELDS}
 `;
 
 export type SavedReportItem = SavedReportsQuery['savedReports'][number];

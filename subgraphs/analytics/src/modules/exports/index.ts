@@ -1,7 +1,7 @@
 import { loadTypeDefs, type SubgraphModule } from '@region/kit';
 import { reportOptionsOf, type AnalyticsContext } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
-import { reportFile } from './service.ts';
+import { reportFile, reportFileLink } from './service.ts';
 
 export const exportsModule: SubgraphModule<AnalyticsContext> = {
   typeDefs: loadTypeDefs(new URL('./schema.graphql', import.meta.url)),
@@ -9,6 +9,7 @@ export const exportsModule: SubgraphModule<AnalyticsContext> = {
     Query: {
       reportFile: (_parent, { input, format }, ctx) =>
         reportFile(ctx.readDb, ctx.policy, input, format, reportOptionsOf(ctx)),
+      reportFileLink: (_parent, { input, format, title }, ctx) => reportFileLink(ctx, input, format, title),
     },
   } satisfies Resolvers,
 };

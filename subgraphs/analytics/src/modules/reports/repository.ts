@@ -2,9 +2,10 @@
  * Reads of the read contract (`analytics_contract` views) for the report builder. SQL is assembled only
  * from the catalogue's fragments (`catalog.ts`); everything a caller sends is a parameter.
  */
-import type { Executor } from '@region/db';
+import type { Database, Executor } from '@region/db';
 import { addDays } from '@region/kit';
 import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import {
   DATASETS,
   DIMENSIONS,
@@ -52,8 +53,8 @@ export interface CubeRow {
   values: Record<string, number | null>;
 }
 
-/** Every grouping set of the chosen dimensions (`GROUP BY CUBE`): the detail cells and all their totals. */
-export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
+/** The cube's statement: one row per cell, `d0…` the dimensions' keys, `g` the grouping bits. */
+function cubeStatement(query: CubeQuery, mode: { personsOnly?: boolean | undefined }): SQL {
   const dataset = DATASETS[query.dataset];
   const on = 'on' in query.time ? query.time.on : null;
   const withAgeOn = (expression: string, ageOn: string) => withDates(expression, ageOn, on);
@@ -89,16 +90,28 @@ export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
     sql``,
   )} from ${sql.raw(source)} f where ${sql.join(where, sql` and `)}`;
   const dims = query.dimensions.map((_, index) => sql.raw(`f.d${index}`));
-  const measures = query.measures
+  const measures = (mode.personsOnly ? [] : query.measures)
     .filter((id) => MEASURES[id].aggregate !== null)
     .map((id) => sql`, ${withAgeOn(aggregateOf(id), query.ageOn)} as ${sql.raw(`m_${id.toLowerCase()}`)}`);
-  const statement = sql`select ${dims.length ? sql`${sql.join(dims, sql`, `)}, grouping(${sql.join(dims, sql`, `)})` : sql`0`} as g,
+  return sql`select ${dims.length ? sql`${sql.join(dims, sql`, `)}, grouping(${sql.join(dims, sql`, `)})` : sql`0`} as g,
       ${sql.raw(persons)} as persons,
       ${sql.raw(unconsented)} as unconsented${sql.join(measures, sql``)}
     from (${inner}) f
     ${dims.length ? sql`group by cube (${sql.join(dims, sql`, `)})` : sql``}`;
-  const rows = await db.execute<Record<string, string | number | null>>(statement);
-  return [...rows].map((row) => ({
+}
+
+/** Every grouping set of the chosen dimensions (`GROUP BY CUBE`): the detail cells and all their totals. */
+export async function cube(
+  db: Executor,
+  query: CubeQuery,
+  mode: { personsOnly?: boolean | undefined } = {},
+): Promise<CubeRow[]> {
+  const rows = await db.execute<Record<string, string | number | null>>(cubeStatement(query, mode));
+  return [...rows].map((row) => cubeRowOf(query, row));
+}
+
+function cubeRowOf(query: CubeQuery, row: Record<string, unknown>): CubeRow {
+  return {
     keys: query.dimensions.map((_, index) => (row[`d${index}`] === null ? null : String(row[`d${index}`]))),
     grouping: Number(row['g']),
     persons: Number(row['persons']),
@@ -109,7 +122,80 @@ export async function cube(db: Executor, query: CubeQuery): Promise<CubeRow[]> {
         return [id, value === null || value === undefined ? null : Number(value)];
       }),
     ),
-  }));
+  };
+}
+
+const dialect = new PgDialect();
+
+interface CursorConnection {
+  unsafe(text: string, params: unknown[]): { cursor(rows: number): AsyncIterable<Record<string, unknown>[]> };
+  release(): void;
+}
+interface CursorClient {
+  reserve(): Promise<CursorConnection>;
+}
+
+/**
+ * The cube again, read through a database cursor `batch` rows at a time (issue 12: a file streams, whatever its
+ * length), each cell with its dimensions' labels joined in SQL. Details come first, then the totals (the grand
+ * total first); within each, by the labels (ICU Russian order) and the keys, or first by `orderBy`.
+ */
+export async function* cubeCursor(
+  db: Database,
+  query: CubeQuery,
+  options: {
+    batch: number;
+    /** Columns to order by before the labels: a dimension (by its label) or a measure (`m_<id>`, `persons`). */
+    orderBy?: readonly ({ dimension: number } | { column: string })[];
+    descending?: readonly boolean[];
+  },
+): AsyncGenerator<(CubeRow & { labels: (string | null)[] })[]> {
+  const joins: SQL[] = [];
+  const labelColumns: SQL[] = [];
+  const order: SQL[] = [sql`(c.g = 0) desc`, sql`c.g desc`];
+  const labelled = (index: number) => {
+    const source = DIMENSIONS[query.dimensions[index]!].labels;
+    return source ? `l${index}.${source.label}` : `c.d${index}`;
+  };
+  (options.orderBy ?? []).forEach((entry, at) => {
+    const direction = options.descending?.[at] ? 'desc' : 'asc';
+    order.push(
+      'dimension' in entry
+        ? sql`${sql.raw(labelled(entry.dimension))} collate "ru-x-icu" ${sql.raw(direction)} nulls last`
+        : sql`${sql.raw(`c.${entry.column}`)} ${sql.raw(direction)} nulls last`,
+    );
+  });
+  query.dimensions.forEach((id, index) => {
+    const source = DIMENSIONS[id].labels;
+    if (source) {
+      joins.push(
+        sql`left join ${sql.raw(`analytics_contract.${source.view}`)} ${sql.raw(`l${index}`)} on ${sql.raw(`l${index}.${source.key}`)}::text = ${sql.raw(`c.d${index}`)}`,
+      );
+      labelColumns.push(sql`, ${sql.raw(`l${index}.${source.label}`)}::text as ${sql.raw(`l${index}`)}`);
+      order.push(sql`${sql.raw(`l${index}.${source.label}`)} collate "ru-x-icu"`);
+    } else {
+      labelColumns.push(sql`, null::text as ${sql.raw(`l${index}`)}`);
+    }
+    order.push(sql`${sql.raw(`c.d${index}`)} collate "ru-x-icu"`);
+  });
+  const statement = sql`select c.*${sql.join(labelColumns, sql``)} from (${cubeStatement(query, {})}) c
+    ${sql.join(joins, sql` `)} order by ${sql.join(order, sql`, `)}`;
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  // drizzle has no cursor: the `postgres` driver under it (`$client`) reads the statement `batch` rows at a time,
+  // on a connection reserved for it (a cursor holds its connection anyway). The reserved handle is the driver's
+  // own, not the one `observeStatements` wraps: that wrapper starts a query as a whole result on creation.
+  const client = (db as Database & { $client: CursorClient }).$client;
+  const reserved = await client.reserve();
+  try {
+    for await (const rows of reserved.unsafe(text, params).cursor(options.batch)) {
+      yield rows.map((row) => ({
+        ...cubeRowOf(query, row),
+        labels: query.dimensions.map((_, index) => (row[`l${index}`] ?? null) as string | null),
+      }));
+    }
+  } finally {
+    reserved.release();
+  }
 }
 
 /** Labels of the keys a report shows, from the contract view naming them. */

@@ -253,16 +253,47 @@ async function scopeOf(db: Executor, policy: AnalyticsPolicy, plan: Plan): Promi
 const SUPPRESSION_NOTE =
   'к — значение скрыто: ячейка посчитана меньше чем по {k} человек, или по ней можно было бы вычислить скрытую ячейку из итогов.';
 
-export async function buildReport(
+/**
+ * What a report shows, decided once for the table and for its streamed file (issue 12): the plan, the cube
+ * query (with the fact it reads, if any), the cube's cells and which of them suppression hides. With
+ * `personsOnly` the cells carry no measure values: the file reads those again through a cursor.
+ */
+/** The checks every report passes before its cube is computed: the scope, the catalogue, the filters' reach. */
+export async function checkReport(
   db: Executor,
   policy: AnalyticsPolicy,
   input: ReportInput,
-  options: ReportOptions,
-): Promise<ReportTable> {
+  options: Pick<ReportOptions, 'now'>,
+) {
   if (!policy.holds('reports:read'))
     throw forbidden('Конструктор отчётов доступен аналитикам, координаторам и администрации организаций.');
   const plan = planReport(input, regionDate(options.now));
   const units = await scopeOf(db, policy, plan);
+  return { plan, units };
+}
+
+export const suppressionNote = (minCellSize: number) => SUPPRESSION_NOTE.replace('{k}', String(minCellSize));
+
+export function reportColumns(input: Pick<ReportInput, 'dataset' | 'dimensions' | 'measures'>): ReportTable['columns'] {
+  return [
+    ...input.dimensions.map((id) => ({ id, title: DIMENSIONS[id].title, kind: 'DIMENSION' as const, unit: null })),
+    ...input.measures.map((id) => ({
+      id,
+      title: measureTitle(input.dataset, id),
+      kind: 'MEASURE' as const,
+      unit: MEASURES[id].unit,
+    })),
+  ];
+}
+
+export async function decideReport(
+  db: Executor,
+  policy: AnalyticsPolicy,
+  input: ReportInput,
+  options: ReportOptions,
+  mode: { personsOnly?: boolean } = {},
+) {
+  const { plan, units } = await checkReport(db, policy, input, options);
   const scope = policy.reportScope();
   const query: CubeQuery = {
     dataset: input.dataset,
@@ -281,13 +312,14 @@ export async function buildReport(
   const filledAt =
     candidates.length && options.factsDb ? await factFilledAt(options.factsDb, candidates[0]!.fact) : null;
   for (const source of filledAt ? candidates : []) {
-    const answer = await cube(options.factsDb!, { ...query, fromFacts: source });
+    const answer = await cube(options.factsDb!, { ...query, fromFacts: source }, mode);
     if (!source.exactPersons && answer.some((row) => row.persons < options.minCellSize)) continue;
     rows = answer;
     factsAsOf = filledAt;
+    query.fromFacts = source;
     break;
   }
-  rows ??= await cube(db, query);
+  rows ??= await cube(db, query, mode);
 
   // Suppression (issue 12): for everyone who may not read the personal data of every person of the report;
   // for those who may, still for a small cell holding a person without consent (nobody sees their data).
@@ -304,6 +336,22 @@ export async function buildReport(
 
   const grand = rows.findIndex((row) => row.grouping === (1 << n) - 1);
   const grandPersons = grand >= 0 && !hidden.has(grand) ? rows[grand]!.persons : null;
+  return { plan, query, rows, cells, hidden, grandPersons, factsAsOf };
+}
+
+/** A share of persons as the table shows it: of the grand total, in per cent to three decimals. */
+export function shareOfPersons(persons: number, grandPersons: number): number {
+  return Math.round((1000 * 100 * persons) / grandPersons) / 1000;
+}
+
+export async function buildReport(
+  db: Executor,
+  policy: AnalyticsPolicy,
+  input: ReportInput,
+  options: ReportOptions,
+): Promise<ReportTable> {
+  const { plan, rows, cells, hidden, grandPersons, factsAsOf } = await decideReport(db, policy, input, options);
+  const n = input.dimensions.length;
 
   const labelMaps = await Promise.all(
     input.dimensions.map(async (id, index) => {
@@ -326,8 +374,7 @@ export async function buildReport(
     });
     const measureCells: ReportCell[] = input.measures.map((id) => {
       let value = id === 'SHARE_OF_PERSONS' ? null : (row.values[id] ?? null);
-      if (id === 'SHARE_OF_PERSONS' && grandPersons)
-        value = Math.round((1000 * 100 * row.persons) / grandPersons) / 1000;
+      if (id === 'SHARE_OF_PERSONS' && grandPersons) value = shareOfPersons(row.persons, grandPersons);
       // A share of a hidden grand total would give the total away.
       const hide = suppressed || (id === 'SHARE_OF_PERSONS' && grandPersons === null);
       return { key: null, label: null, value: hide ? null : value, suppressed: hide, total: false };
@@ -376,21 +423,13 @@ export async function buildReport(
   const anyHidden = laidOut.some((entry) => entry.cells.some((cell) => cell.suppressed));
   return {
     dataset: input.dataset,
-    columns: [
-      ...input.dimensions.map((id) => ({ id, title: DIMENSIONS[id].title, kind: 'DIMENSION' as const, unit: null })),
-      ...input.measures.map((id) => ({
-        id,
-        title: measureTitle(input.dataset, id),
-        kind: 'MEASURE' as const,
-        unit: MEASURES[id].unit,
-      })),
-    ],
+    columns: reportColumns(input),
     rows: details.slice(0, plan.limit).map((entry) => ({ cells: entry.cells })),
     totals: totals.map((entry) => ({ cells: entry.cells })),
     rowCount: details.length,
     minCellSize: options.minCellSize,
     suppressed: anyHidden,
-    note: anyHidden ? SUPPRESSION_NOTE.replace('{k}', String(options.minCellSize)) : null,
+    note: anyHidden ? suppressionNote(options.minCellSize) : null,
     factsAsOf,
   };
 }

@@ -76,6 +76,9 @@ export function suppressCells(
   });
   if (hidden.size === 0) return hidden;
   const lines = cubeLines(cells);
+  // Ties go to the cell first by its coordinates, not by the order the database answered in: a table and its
+  // streamed file (two reads of the cube) or a view and a fact hide the same cells.
+  const keys = cells.map((cell) => coordKey(cell));
   let changed = true;
   while (changed) {
     changed = false;
@@ -86,7 +89,8 @@ export function suppressCells(
       // A line of one cell and its total (equal by construction) has no other cell: the total goes.
       if (candidates.length === 0) continue;
       const smallest = candidates.reduce((best, index) =>
-        cells[index]!.persons < cells[best]!.persons || (cells[index]!.persons === cells[best]!.persons && index < best)
+        cells[index]!.persons < cells[best]!.persons ||
+        (cells[index]!.persons === cells[best]!.persons && keys[index]! < keys[best]!)
           ? index
           : best,
       );

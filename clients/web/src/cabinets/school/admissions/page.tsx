@@ -17,6 +17,7 @@ import {
 } from '../labels.ts';
 import { schoolPath, useOrganization } from '../organization.tsx';
 import { RefusalNotice } from '../refusal.tsx';
+import { ListExportButtons } from '../../../features/common/list-export.tsx';
 import { APPLICATIONS_QUERY, SEARCH_QUERY, type ApplicationRow } from './queries.ts';
 
 const STATUSES = Object.keys(STATUS_LABELS) as ApplicationStatus[];
@@ -50,9 +51,37 @@ export function AdmissionsPage() {
             )}
           </Field>
         </div>
+        <ApplicationsExport status={status} />
         <ApplicationsList key={status ?? 'all'} status={status} />
       </Section>
     </Page>
+  );
+}
+
+function ApplicationsExport({ status }: { status: ApplicationStatus | null }) {
+  const organization = useOrganization();
+  return (
+    <ListExportButtons
+      list={{
+        title: `Заявления — ${organization.shortName}`,
+        filters: status ? [`Статус: ${STATUS_LABELS[status]}`] : [],
+        query: APPLICATIONS_QUERY,
+        variables: { organizationId: organization.id, status },
+        connection: 'applications',
+        columns: [
+          { title: 'Ребёнок', path: 'childName' },
+          { title: 'Дата рождения', path: 'childBirthDate', kind: 'date' },
+          { title: 'Заявление', path: 'kind', labels: APPLICATION_KIND_LABELS },
+          { title: 'Год', path: 'year', kind: 'number' },
+          { title: 'Категория', path: 'category', labels: CATEGORY_LABELS },
+          { title: 'Источник', path: 'source', labels: SOURCE_LABELS },
+          { title: 'Номер ЕПГУ', path: 'epguNumber' },
+          { title: 'Подано', path: 'registeredAt', kind: 'datetime' },
+          { title: 'Статус', path: 'status', labels: STATUS_LABELS },
+          { title: 'Направлен в', path: 'directedTo.shortName' },
+        ],
+      }}
+    />
   );
 }
 

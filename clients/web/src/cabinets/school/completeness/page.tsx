@@ -10,6 +10,7 @@ import { Badge, DataState, Field, Page, PagerControls, usePager } from '../../..
 import { FIELD_LABELS, FIELDS_OF_KIND, KIND_LABELS, type MandatoryField, type PersonKind } from '../labels.ts';
 import { personPath, schoolPath, useOrganization } from '../organization.tsx';
 import { useDebounced } from '../ui.tsx';
+import { ListExportButtons } from '../../../features/common/list-export.tsx';
 import { Breakdown } from './breakdown.tsx';
 import {
   CLASS_OPTIONS_QUERY,
@@ -168,6 +169,32 @@ export function CompletenessPage() {
           Только с незаполненными полями
         </label>
       </form>
+      <ListExportButtons
+        list={{
+          title: `Контроль заполнения — ${organization.shortName}`,
+          filters: [
+            `Кто: ${KIND_LABELS[filters.kind]}`,
+            ...(filters.classId
+              ? [
+                  `Класс: ${classes.data?.organization?.classes.find((option) => option.id === filters.classId)?.name ?? filters.classId}`,
+                ]
+              : []),
+            ...(filters.name ? [`ФИО: ${filters.name}`] : []),
+            ...(filters.field ? [`Незаполненное поле: ${FIELD_LABELS[filters.field]}`] : []),
+            ...(filters.onlyGaps ? ['Только с незаполненными полями'] : []),
+          ],
+          query: COMPLETENESS_QUERY,
+          variables: { filter },
+          connection: 'persons',
+          columns: [
+            { title: 'ФИО', path: 'fullName' },
+            ...(filters.kind === 'STUDENT' ? [{ title: 'Класс', path: 'enrolment.className' }] : []),
+            { title: 'Дата рождения', path: 'birthDate', kind: 'date' as const },
+            { title: 'Не заполнено', path: 'missingFields', labels: FIELD_LABELS },
+            { title: 'Без согласия на обработку ПДн', path: 'depersonalized', kind: 'boolean' as const },
+          ],
+        }}
+      />
       <PersonsTable key={JSON.stringify(filter)} filter={filter} kind={filters.kind} />
     </Page>
   );

@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { useData } from '../../../api/hooks.ts';
 import { formatDate, formatDateTime } from '../../../ui/format.ts';
 import { Badge, DataState, Notice, Page, PagerControls, usePager, TableWrap } from '../../../ui/kit.tsx';
+import { ListExportButtons } from '../../../features/common/list-export.tsx';
 import { MOVEMENT_LABELS, type MovementKind } from '../labels.ts';
 import { personPath, schoolPath, useOrganization } from '../organization.tsx';
 import { MOVEMENT_BOOK_QUERY, type MovementRow } from './queries.ts';
@@ -32,6 +33,28 @@ export function MovementBookPage() {
       }
     >
       {recorded && <Notice tone="success">{recorded}</Notice>}
+      <ListExportButtons
+        list={{
+          title: `Книга движения — ${organization.shortName}`,
+          filters: [],
+          query: MOVEMENT_BOOK_QUERY,
+          variables: { organizationId: organization.id },
+          connection: 'movementBook',
+          columns: [
+            { title: 'С даты', path: 'effectiveOn', kind: 'date' },
+            { title: 'Запись', path: 'kind', labels: MOVEMENT_LABELS },
+            { title: 'Обучающийся', path: 'person.fullName' },
+            { title: 'Класс', path: 'className' },
+            { title: 'Организация', path: 'organization.shortName' },
+            { title: 'Откуда', path: 'fromOrganization.shortName' },
+            { title: 'Номер приказа', path: 'orderNumber' },
+            { title: 'Дата приказа', path: 'orderDate', kind: 'date' },
+            { title: 'Основание', path: 'reason' },
+            { title: 'Оплата', path: 'paymentMethodName' },
+            { title: 'Внесено', path: 'recordedAt', kind: 'datetime' },
+          ],
+        }}
+      />
       <DataState
         loading={loading}
         error={error}
