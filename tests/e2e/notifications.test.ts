@@ -7,6 +7,7 @@
  * persons who chose e-mail for the kind; nobody but the service account may post a notice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD as JOURNAL_NOTICE } from '../../subgraphs/learning/src/outbox/people-client.ts';
 import { personIdOf } from '../src/demo-people.ts';
 import { deliverJournalNotices, listenDevMailbox, sendNotificationEmails } from '../src/notifications.ts';
 import { startPlatform, type GraphQLResponse, type Platform } from '../src/platform.ts';
@@ -219,12 +220,19 @@ describe('notifications of the journal', () => {
     };
     const RECORD = 'mutation ($input: JournalNoticeInput!) { recordJournalNotice(input: $input) }';
     expect(codes(await platform.query({ login: 'teacher' }, RECORD, notice))).toContain('FORBIDDEN');
-    const other = await platform.serviceToken('extra-education-enrolment');
+    // A system without the scope (and without a manifest: the refusal is the scope's) …
+    const other = await platform.serviceToken('epgu');
     expect(codes(await platform.query({ token: other }, RECORD, notice))).toContain('FORBIDDEN');
+    // … and a worker whose manifest holds other operations (issue 14 §1).
+    const worker = await platform.serviceToken('extra-education-enrolment');
+    expect(codes(await platform.query({ token: worker }, JOURNAL_NOTICE, notice))).toEqual([
+      'PERSISTED_QUERY_NOT_ALLOWED',
+    ]);
     const own = await platform.serviceToken('learning-notifications');
     const [organization] = await platform.admin.sql<{ organization_id: string }[]>`
       select organization_id from learning.lessons where id = ${cell.lessonId}`;
-    const bad = await platform.query({ token: own }, RECORD, {
+    // The account runs its manifest's text only: the worker's own.
+    const bad = await platform.query({ token: own }, JOURNAL_NOTICE, {
       input: { ...notice.input, organizationId: organization!.organization_id, markValue: '7' },
     });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
