@@ -33,6 +33,11 @@ const applicationNotifications = (personId: string) =>
   platform.admin.sql<{ title: string; about_person_id: string | null }[]>`
     select title, about_person_id from people.notifications where person_id = ${personId} and kind = 'APPLICATION'`;
 
+const emailCopies = () =>
+  platform.admin.sql<{ to: string; subject: string }[]>`
+    select payload->>'to' as to, payload->>'subject' as subject from people.email_outbox
+    where payload->>'kind' = 'APPLICATION'`;
+
 const CHANGE =
   'mutation ($id: ID!, $status: ApplicationStatus!) { changeApplicationStatus(id: $id, status: $status) { status } }';
 
@@ -56,6 +61,13 @@ beforeAll(async () => {
       where not exists (select 1 from people.consents where person_id = ${personId}
         and kind = 'PROCESSING' and withdrawn_at is null)`;
   }
+  // The applicant chose e-mail for this kind and has an address on the card.
+  await platform.admin.sql`update people.persons set email = 'olga.kuznetsova@example.test' where id = ${guardianId}`;
+  const chosen = await platform.query(
+    { login: 'guardian' },
+    'mutation { setNotificationSetting(kind: APPLICATION, inApp: true, email: true) { kind } }',
+  );
+  expect(chosen.errors, JSON.stringify(chosen.errors)).toBeUndefined();
   // A transfer application the guardian filed in the cabinet for her child, to the admin's school.
   const [row] = await platform.admin.sql<{ id: string }[]>`
     insert into admissions.applications (kind, year, child_id, child_last_name, child_first_name, child_birth_date,
@@ -72,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('notifications of application status changes', () => {
-  it('a decision notifies the applicant once, naming the child and the status; another guardian hears nothing', async () => {
+  it('a decision notifies the applicant once, naming the child and the status, e-mailed as chosen; another guardian hears nothing', async () => {
     expectOk(await platform.query({ login: 'admin' }, CHANGE, { id: applicationId, status: 'UNDER_REVIEW' }));
     await expect(deliverApplicationNotices(platform)).resolves.toEqual({ delivered: 1, failed: 0 });
 
@@ -85,6 +97,9 @@ describe('notifications of application status changes', () => {
       },
     ]);
     expect(await applicationNotifications(otherGuardianId)).toEqual([]);
+    expect(await emailCopies()).toEqual([
+      { to: 'olga.kuznetsova@example.test', subject: (await applicationNotifications(guardianId))[0]!.title },
+    ]);
 
     // Through the gateway the applicant sees it in the bell, under its kind.
     const bell = await platform.query<{ notifications: { kind: string; title: string }[] }>(
@@ -107,6 +122,7 @@ describe('notifications of application status changes', () => {
       where application_id = ${applicationId} and event = 'APPLICATION_NOTICE'`;
     await expect(deliverApplicationNotices(platform)).resolves.toEqual({ delivered: 1, failed: 0 });
     expect(await applicationNotifications(guardianId)).toHaveLength(1);
+    expect(await emailCopies()).toHaveLength(1);
   });
 
   it("the applicant's own withdrawal is not notified back to her", async () => {
