@@ -125,7 +125,8 @@ export const announcements = people.table(
 
 /**
  * MARK, ABSENCE and HOMEWORK come from learning's journal through its outbox (`recordJournalNotice`);
- * CONSENT_REQUEST is people's own (a minor asked to log in, rule 3).
+ * CONSENT_REQUEST is people's own (a minor asked to log in, rule 3); APPLICATION comes from admissions' outbox
+ * (`recordApplicationNotice`): a status change of an application, told to its applicant.
  */
 export const notificationKind = people.enum('notification_kind', [
   'MESSAGE',
@@ -134,6 +135,7 @@ export const notificationKind = people.enum('notification_kind', [
   'ABSENCE',
   'HOMEWORK',
   'CONSENT_REQUEST',
+  'APPLICATION',
 ]);
 
 /** The bell: one row per person and event, written in the transaction of the event. */

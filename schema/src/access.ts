@@ -88,8 +88,9 @@ export const SCOPES = [
   /** Publish announcements to one's school, led class or municipality (issue 15 §1). */
   'announcements:write',
   /**
-   * Tell people of a journal event (a mark, an absence, homework) of one's territory, to be turned into
-   * notifications (issue 15 §1): learning's own worker (`learning-notifications`) only, no person's role.
+   * Tell people of a journal event (a mark, an absence, homework) or an application's status change of one's
+   * territory, to be turned into notifications (issue 15 §1): learning's and admissions' own workers
+   * (`learning-notifications`, `admissions-notifications`) only, no person's role.
    */
   'notifications:write',
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { RECORD as ADMISSIONS_NOTICE } from '../../subgraphs/admissions/src/outbox/application-notice-client.ts';
 import { RECORD as ADMISSIONS_ENROLMENT } from '../../subgraphs/admissions/src/outbox/movement-book-client.ts';
 import { RECORD as EXTRA_MOVEMENT } from '../../subgraphs/extra-education/src/outbox/movement-book-client.ts';
 import { RECORD as EXTRA_LINK } from '../../subgraphs/extra-education/src/outbox/people-links-client.ts';
@@ -20,6 +21,7 @@ const manifest = (clientId: string) =>
 describe("the workers' manifests", () => {
   it.each([
     ['admissions-enrolment', [ADMISSIONS_ENROLMENT]],
+    ['admissions-notifications', [ADMISSIONS_NOTICE]],
     ['extra-education-enrolment', [EXTRA_MOVEMENT, EXTRA_LINK]],
     ['learning-notifications', [JOURNAL_NOTICE]],
     ['learning-mart', [MART_PEOPLE_CHANGES]],

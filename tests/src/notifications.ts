@@ -5,6 +5,8 @@
 import type { AddressInfo } from 'node:net';
 import { createDb } from '@region/db';
 import { createLogger, createOutboxWorker } from '@region/kit';
+import { applicationNoticeDeliverer } from '../../subgraphs/admissions/src/outbox/application-notice-client.ts';
+import { admissionsOutbox } from '../../subgraphs/admissions/src/outbox/table.ts';
 import { journalNoticeDeliverer } from '../../subgraphs/learning/src/outbox/people-client.ts';
 import { peopleOutbox } from '../../subgraphs/learning/src/outbox/table.ts';
 import { readMailEnv } from '../../subgraphs/people/src/env.ts';
@@ -22,6 +24,27 @@ export async function deliverJournalNotices(platform: Platform) {
     deliver: journalNoticeDeliverer({
       gatewayUrl: platform.gatewayUrl,
       token: () => platform.serviceToken('learning-notifications'),
+      timeoutMs: 5_000,
+    }),
+  });
+  try {
+    return await worker.runOnce();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** One run of admissions' application-notice worker (`admissions-outbox`), as `admissions-notifications`. */
+export async function deliverApplicationNotices(platform: Platform) {
+  const handle = createDb(platform.database.roleUrl('admissions'));
+  const worker = createOutboxWorker({
+    db: handle.db,
+    logger: createLogger('test', 'silent'),
+    outbox: admissionsOutbox,
+    event: 'APPLICATION_NOTICE',
+    deliver: applicationNoticeDeliverer({
+      gatewayUrl: platform.gatewayUrl,
+      token: () => platform.serviceToken('admissions-notifications'),
       timeoutMs: 5_000,
     }),
   });

@@ -56,4 +56,14 @@ export const DEMO_SERVICES = [
     // Its one operation, the text of `subgraphs/learning/src/outbox/people-client.ts` byte for byte.
     manifest: 'manifests/learning-notifications.json',
   },
+  {
+    // The admissions subgraph's worker: tells people of applications' status changes, to be turned into the
+    // applicant's notifications (issue 15 §1). Apart from `admissions-enrolment`: each account one duty.
+    clientId: 'admissions-notifications',
+    name: 'Приём: уведомления заявителей об изменении статуса заявления',
+    municipality: null,
+    scopes: ['notifications:write'],
+    // Its one operation, the text of `subgraphs/admissions/src/outbox/application-notice-client.ts` byte for byte.
+    manifest: 'manifests/admissions-notifications.json',
+  },
 ] as const;

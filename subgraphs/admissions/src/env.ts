@@ -14,6 +14,8 @@ export function readOutboxEnv() {
     EPGU_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     /** The admissions service account (client credentials), allowed `movement:write` only. */
     SERVICE_CLIENT_ID: z.string().min(1).default('admissions-enrolment'),
+    /** Its notifications account, allowed `notifications:write` only: status changes told to applicants. */
+    NOTICE_CLIENT_ID: z.string().min(1).default('admissions-notifications'),
     /** People's subgraph, asked for consents by the support search (the gateway's PEOPLE_URL). */
     PEOPLE_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   });

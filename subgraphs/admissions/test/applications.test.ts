@@ -159,7 +159,7 @@ describe('a first-grade application', () => {
     expect(onTime.data!.changeApplicationStatus).toMatchObject({ status: 'DIRECTED', directedTo: { id: school } });
   });
 
-  it('shows the guardian the whole history; a portal application has nothing to report to ЕПГУ', async () => {
+  it('shows the guardian the whole history; a portal application has nothing to report to ЕПГУ, only to the applicant', async () => {
     const mine = await platform.query<{
       application: { history: { from: string | null; to: string; changedAt: string }[] };
     }>({ login: 'guardian' }, 'query ($id: ID!) { application(id: $id) { history { from to changedAt } } }', {
@@ -173,9 +173,12 @@ describe('a first-grade application', () => {
     ]);
     expect(mine.data!.application.history[3]!.from).toBe('ACCEPTED');
     const queued = await platform.admin.sql<
-      { event: string }[]
-    >`select event from admissions.outbox where application_id = ${applicationId}`;
-    expect(queued).toEqual([]);
+      { event: string; status: string }[]
+    >`select event, payload->>'status' as status from admissions.outbox where application_id = ${applicationId} order by id`;
+    // Nothing for ЕПГУ; each of the school's decisions is told to the applicant in the cabinet (issue 15 §1).
+    expect(queued).toEqual(
+      ['UNDER_REVIEW', 'ACCEPTED', 'DIRECTED'].map((status) => ({ event: 'APPLICATION_NOTICE', status })),
+    );
   });
 
   it('records the enrolment in the movement book exactly once, even when delivery is retried', async () => {

@@ -174,7 +174,8 @@ describe('ЕПГУ intake', () => {
     );
     expect(change.errors, JSON.stringify(change.errors)).toBeUndefined();
     const queued = await platform.admin.sql<{ event: string; payload: { to: string; epguNumber: string } }[]>`
-      select event, payload from admissions.outbox where application_id = ${stored!.id} order by id`;
+      select event, payload from admissions.outbox where application_id = ${stored!.id}
+        and event = 'STATUS_CHANGED' order by id`;
     expect(queued.map((row) => [row.event, row.payload.to, row.payload.epguNumber])).toEqual([
       ['STATUS_CHANGED', 'SUBMITTED', 'EPGU-2027-000001'],
       ['STATUS_CHANGED', 'UNDER_REVIEW', 'EPGU-2027-000001'],

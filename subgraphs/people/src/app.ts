@@ -13,6 +13,7 @@ import { extraEducationLinksModule } from './modules/extra-education-links/index
 import { grantsModule } from './modules/grants/index.ts';
 import { guardianshipModule } from './modules/guardianship/index.ts';
 import { journalNoticesModule } from './modules/journal-notices/index.ts';
+import { applicationNoticesModule } from './modules/application-notices/index.ts';
 import { loginModule } from './modules/login/index.ts';
 import { messagesModule } from './modules/messages/index.ts';
 import { militaryRegistrationModule } from './modules/military-registration/index.ts';
@@ -61,6 +62,7 @@ const peopleApi = defineSubgraph<PeopleContext, PeopleRuntimeDeps>({
     announcementsModule,
     notificationsModule,
     journalNoticesModule,
+    applicationNoticesModule,
     changesModule,
     serviceAccountsModule,
     piiReadsModule,

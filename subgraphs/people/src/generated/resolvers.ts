@@ -95,6 +95,26 @@ export type Announcement = {
   createdAt: Scalars['DateTime']['output'];
 };
 
+export type ApplicationNoticeInput = {
+  /** Ключ идемпотентности: сообщение очереди подграфа приёма. */
+  key: Scalars['String']['input'];
+  applicationId: Scalars['ID']['input'];
+  /** Организация, которая приняла решение (направление или первая выбранная). */
+  organizationId: Scalars['ID']['input'];
+  /** Заявитель. */
+  applicantId: Scalars['ID']['input'];
+  /** Ребёнок, если заявление сопоставлено с карточкой. */
+  childId?: InputMaybe<Scalars['ID']['input']>;
+  /** Вид заявления: FIRST_GRADE, TENTH_GRADE, TRANSFER, KINDERGARTEN, CAMP или COLLEGE. */
+  applicationKind: Scalars['String']['input'];
+  /** Год кампании (год начала обучения). */
+  year: Scalars['Int']['input'];
+  /** Номер заявления на ЕПГУ, если оно оттуда. */
+  epguNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Новый статус заявления (как в подграфе приёма). */
+  status: Scalars['String']['input'];
+};
+
 /** Физическое лицо: обучающийся, законный представитель, сотрудник. */
 export type Person = {
   __typename?: 'Person';
@@ -864,7 +884,9 @@ export type NotificationKind =
   /** Домашнее задание. */
   | 'HOMEWORK'
   /** Ребёнок просит согласия на вход через Госуслуги. */
-  | 'CONSENT_REQUEST';
+  | 'CONSENT_REQUEST'
+  /** Изменился статус моего заявления (приём в школу, детский сад, колледж). */
+  | 'APPLICATION';
 
 export type Notification = {
   __typename?: 'Notification';
@@ -1200,6 +1222,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Опубликовать объявление. Период — даты региона включительно; прошедший период — BAD_USER_INPUT. */
   publishAnnouncement: Announcement;
+  /**
+   * Служебная (подграф приёма): у заявления изменился статус. Реестр уведомляет заявителя (с согласием на обработку,
+   * пока он законный представитель ребёнка) — в кабинете и, если выбрал, по электронной почте. Только для служебной
+   * учётной записи; повтор с тем же `key` ничего не записывает. Ответ — сколько уведомлений записано.
+   */
+  recordApplicationNotice: Scalars['Int']['output'];
   /** Дать согласие (за себя или как законный представитель ребёнка). */
   grantConsent: Consent;
   /** Отозвать согласие: без согласия на обработку данные лица обезличиваются. */
@@ -1287,6 +1315,11 @@ export type Mutation = {
 
 export type MutationPublishAnnouncementArgs = {
   input: AnnouncementInput;
+};
+
+
+export type MutationRecordApplicationNoticeArgs = {
+  input: ApplicationNoticeInput;
 };
 
 
@@ -1713,6 +1746,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AnnouncementTarget: ResolverTypeWrapper<AnnouncementTarget>;
   Announcement: ResolverTypeWrapper<Announcement>;
+  ApplicationNoticeInput: ApplicationNoticeInput;
   Person: ResolverTypeWrapper<PersonRow>;
   HistoryEntry: ResolverTypeWrapper<HistoryRow>;
   PeopleChangeEntity: PeopleChangeEntity;
@@ -1827,6 +1861,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   AnnouncementTarget: AnnouncementTarget;
   Announcement: Announcement;
+  ApplicationNoticeInput: ApplicationNoticeInput;
   Person: PersonRow;
   HistoryEntry: HistoryRow;
   Change: Change;
@@ -2542,6 +2577,7 @@ export interface Federation__ContextFieldValueScalarConfig extends GraphQLScalar
 
 export type MutationResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   publishAnnouncement?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationPublishAnnouncementArgs, 'input'>>;
+  recordApplicationNotice?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordApplicationNoticeArgs, 'input'>>;
   grantConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'personId' | 'kind'>>;
   withdrawConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawConsentArgs, 'personId' | 'kind'>>;
   mergePersons?: Resolver<ResolversTypes['Person'], ParentType, ContextType, RequireFields<MutationMergePersonsArgs, 'keepId' | 'mergeId'>>;

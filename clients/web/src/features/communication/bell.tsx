@@ -1,6 +1,7 @@
 /**
- * The bell (issue 15 §1): unread notifications about messages, announcements, marks, absences, homework and
- * consent requests in the header, each opening its thread, the child's diary or the first page; «Прочитать
+ * The bell (issue 15 §1): unread notifications about messages, announcements, marks, absences, homework,
+ * consent requests and applications' status changes in the header, each opening its thread, the child's diary,
+ * the applications or the first page; «Прочитать
  * все»; a link to the page where the person chooses which kinds come to the cabinet and by e-mail. Polled
  * every minute.
  */
@@ -14,8 +15,12 @@ import './communication.css';
 
 const JOURNAL_KINDS = new Set(['MARK', 'ABSENCE', 'HOMEWORK']);
 
-/** A journal notice opens the diary: a parent's of that child, a learner's own. */
+/**
+ * A journal notice opens the diary: a parent's of that child, a learner's own; an application's status change
+ * the parent's applications.
+ */
 function journalPath(cabinet: string, item: { kind: string; aboutPersonId?: string | null }): string | null {
+  if (item.kind === 'APPLICATION') return cabinet === 'guardian' ? '/guardian/applications' : null;
   if (!JOURNAL_KINDS.has(item.kind)) return null;
   if (cabinet === 'guardian' && item.aboutPersonId) return `/guardian/children/${item.aboutPersonId}/diary`;
   if (cabinet === 'student') return '/student';

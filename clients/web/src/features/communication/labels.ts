@@ -23,4 +23,5 @@ export const NOTIFICATION_KINDS: Record<NotificationKind, string> = {
   ABSENCE: 'Пропуски и опоздания',
   HOMEWORK: 'Домашние задания',
   CONSENT_REQUEST: 'Запросы согласия',
+  APPLICATION: 'Статус заявлений о приёме',
 };

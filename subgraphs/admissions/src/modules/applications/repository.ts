@@ -155,6 +155,29 @@ export async function insertOutboxMessage(tx: Executor, values: typeof outbox.$i
   await tx.insert(outbox).values(values);
 }
 
+/**
+ * An `APPLICATION_NOTICE` for people (issue 15 §1), in the transaction of the status change: what people needs
+ * to tell the applicant, with the organization that decides (the one directed to, else the first choice) so
+ * people can check the notice is from the service account's territory.
+ */
+export async function insertApplicationNotice(
+  tx: Executor,
+  application: ApplicationRow,
+  status: string,
+): Promise<void> {
+  await tx.execute(sql`
+    insert into ${outbox} (application_id, event, payload)
+    select a.id, 'APPLICATION_NOTICE', jsonb_build_object(
+      'applicationId', a.id, 'organizationId', coalesce(a.directed_organization_id, first_choice.organization_id),
+      'applicantId', a.applicant_id, 'childId', a.child_id, 'kind', a.kind, 'year', a.year,
+      'epguNumber', a.epgu_number, 'status', ${status}::text)
+    from admissions.applications a
+    left join lateral (select c.organization_id from admissions.application_choices c
+      where c.application_id = a.id order by c.preference limit 1) first_choice on true
+    where a.id = ${application.id} and a.applicant_id is not null
+      and coalesce(a.directed_organization_id, first_choice.organization_id) is not null`);
+}
+
 /** The places an organization published for the application's year and kind, if it did. */
 export async function placesTotal(
   tx: Executor,

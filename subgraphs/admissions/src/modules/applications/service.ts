@@ -29,6 +29,7 @@ import {
   choicesOfApplication,
   insertApplication,
   insertChoices,
+  insertApplicationNotice,
   insertOutboxMessage,
   insertStatusHistory,
   lockApplication,
@@ -179,7 +180,9 @@ async function refuseSecondApplication(tx: Executor, of: { childId: string; kind
 /**
  * History row of one status change (rule 17) and, for an application that came from ЕПГУ, its outbox
  * entry for delivery back there — in the caller's transaction. Applications filed in person or on the
- * regional portal have no ЕПГУ number to report to.
+ * regional portal have no ЕПГУ number to report to. A change made by someone other than the applicant (a
+ * school's decision, not a submission or the applicant's own withdrawal) is also told to the applicant in the
+ * cabinet: an `APPLICATION_NOTICE` for people (issue 15 §1), when the applicant is a known person.
  */
 export async function recordChange(
   tx: Executor,
@@ -198,6 +201,8 @@ export async function recordChange(
     changedBy: actor,
     changedAt: now,
   });
+  if (from !== null && application.applicantId && actor !== application.applicantId)
+    await insertApplicationNotice(tx, application, to);
   if (application.source !== 'EPGU') return;
   await insertOutboxMessage(tx, {
     applicationId: application.id,

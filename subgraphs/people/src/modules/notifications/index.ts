@@ -21,6 +21,7 @@ const KINDS: readonly NotificationKind[] = [
   'ABSENCE',
   'HOMEWORK',
   'CONSENT_REQUEST',
+  'APPLICATION',
 ];
 
 export const notificationsModule: SubgraphModule<PeopleContext> = {

@@ -6,7 +6,8 @@ const { notifications, notificationSettings, emailOutbox, receivedNotices } = co
 
 export const NOTIFICATION_RETENTION_DAYS = 90;
 
-export type NotificationKind = 'MESSAGE' | 'ANNOUNCEMENT' | 'MARK' | 'ABSENCE' | 'HOMEWORK' | 'CONSENT_REQUEST';
+export type NotificationKind =
+  'MESSAGE' | 'ANNOUNCEMENT' | 'MARK' | 'ABSENCE' | 'HOMEWORK' | 'CONSENT_REQUEST' | 'APPLICATION';
 
 const live = (personId: string, today: string, now: Date) =>
   and(

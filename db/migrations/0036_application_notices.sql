@@ -1,0 +1,1 @@
+ALTER TYPE "people"."notification_kind" ADD VALUE 'APPLICATION';
