@@ -239,7 +239,9 @@ export const messageFiles = people.table(
   },
   (t) => [
     index('message_files_message_idx').on(t.messageId),
-    index('message_files_uploader_idx').on(t.uploadedBy).where(sql`${t.messageId} is null`),
+    index('message_files_uploader_idx')
+      .on(t.uploadedBy)
+      .where(sql`${t.messageId} is null`),
     index('message_files_storage_key_idx').on(t.storageKey),
     check('message_files_size', sql`${t.size} > 0`),
   ],
