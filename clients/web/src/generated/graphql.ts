@@ -693,6 +693,11 @@ export type SchoolYearStatus =
 
 export type SendMessageInput = {
   body: string;
+  /**
+   * Загруженные мной и ещё не отправленные файлы (`requestMessageFileUpload`), не больше 10; чужой или уже
+   * отправленный файл — BAD_USER_INPUT.
+   */
+  fileIds?: Array<string> | null | undefined;
   recipientIds: Array<string>;
   subject: string;
 };
