@@ -6,6 +6,10 @@
  * forged link (FORBIDDEN, 403).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '@region/db';
+import { localFileStorage } from '@region/kit';
+import { DEFAULT_FILES_DIR } from '../../subgraphs/people/src/files.ts';
+import { purgeExpiredCommunication } from '../../subgraphs/people/src/modules/messages/retention.ts';
 import { personIdOf } from '../src/demo-people.ts';
 import { startPlatform, type GraphQLResponse, type Platform } from '../src/platform.ts';
 
@@ -174,5 +178,40 @@ describe('message attachments', () => {
     // A people link is not a learning link: learning's own signer refuses it.
     const elsewhere = await download(url.replace('/files/people/', '/files/'));
     expect(elsewhere.status).toBe(403);
+  });
+
+  it('purges an expired thread’s files and a stale unattached upload with their bytes, keeping shared bytes', async () => {
+    const storage = localFileStorage(DEFAULT_FILES_DIR);
+    const keyOf = async (name: string, threadId?: string) => {
+      const [row] = await platform.admin.sql<{ key: string }[]>`
+        select f.storage_key as key from people.message_files f left join people.messages m on m.id = f.message_id
+        where f.file_name = ${name} and (${threadId ?? null}::uuid is null or m.thread_id = ${threadId ?? null})
+        limit 1`;
+      return row!.key;
+    };
+    const draft = await upload('teacher', 'черновик.pdf', PDF);
+    await platform.admin.sql`
+      update people.message_files set created_at = ${NOON.toISOString()}::timestamptz - interval '2 days' where id = ${draft}`;
+    const draftKey = await keyOf('черновик.pdf');
+    const replyKey = await keyOf('справка.png', guardianThread);
+    const sharedKey = await keyOf('Памятка.pdf', guardianThread);
+    await platform.admin.sql`
+      update people.message_threads set last_message_at = ${NOON.toISOString()}::timestamptz - interval '400 days'
+      where id = ${guardianThread}`;
+
+    const people = createDb(platform.database.roleUrl('people'), { max: 1 });
+    try {
+      const purged = await purgeExpiredCommunication(people.db, NOON, storage);
+      expect(purged.threads).toBe(1);
+      expect(purged.files).toBe(2);
+    } finally {
+      await people.close();
+    }
+    expect(await storage.get(draftKey)).toBeNull();
+    expect(await storage.get(replyKey)).toBeNull();
+    // The pupil's thread still holds its copy of the teacher's file: its bytes stay.
+    const shared = await storage.get(sharedKey);
+    expect(shared).not.toBeNull();
+    shared!.destroy();
   });
 });

@@ -52,3 +52,35 @@ export async function attachedFileById(db: Executor, id: string): Promise<Messag
     .where(and(eq(messageFiles.id, id), sql`${messageFiles.messageId} is not null`));
   return row ?? null;
 }
+
+/** An upload nobody attached is kept this long (a message being written), then purged with its bytes. */
+export const UNATTACHED_RETENTION_HOURS = 24;
+
+/**
+ * Retention of attachments, in the purge's transaction, before the expired threads are deleted: deletes
+ * uploads never attached within `UNATTACHED_RETENTION_HOURS`, and answers the storage keys of the files the
+ * expired threads hold. The caller deletes the threads (their files cascade) and then `unreferencedKeys`.
+ */
+export async function purgeUnattachedAndCollectExpired(tx: Executor, now: Date, retentionDays: number) {
+  const unattached = await tx.execute<{ key: string }>(sql`
+    delete from people.message_files
+    where message_id is null
+      and created_at <= ${now.toISOString()}::timestamptz - make_interval(hours => ${UNATTACHED_RETENTION_HOURS})
+    returning storage_key as key`);
+  const expiring = await tx.execute<{ key: string }>(sql`
+    select distinct f.storage_key as key
+    from people.message_files f
+      join people.messages m on m.id = f.message_id
+      join people.message_threads t on t.id = m.thread_id
+    where t.last_message_at <= ${now.toISOString()}::timestamptz - make_interval(days => ${retentionDays})`);
+  return [...new Set([...unattached, ...expiring].map((row) => row.key))];
+}
+
+/** Of `keys`, those no row refers to any more (a multi-recipient file's bytes go with its last copy). */
+export async function unreferencedKeys(tx: Executor, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await tx.execute<{ key: string }>(sql`
+    select distinct storage_key as key from people.message_files where storage_key in ${keys}`);
+  const referenced = new Set(rows.map((row) => row.key));
+  return keys.filter((key) => !referenced.has(key));
+}
