@@ -9,7 +9,7 @@ import { createDb } from '@region/db';
 import { parseEnv } from '@region/kit';
 import { z } from 'zod';
 import { purgeExpiredCommunication } from './modules/messages/retention.ts';
-import { readFilesEnv } from './files.ts';
+import { readFilesStorageEnv } from './files.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'database-url': { type: 'string' } } });
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const { db, close } = createDb(databaseUrl, { max: 1 });
   try {
-    const purged = await purgeExpiredCommunication(db, new Date(), readFilesEnv().storage);
+    const purged = await purgeExpiredCommunication(db, new Date(), readFilesStorageEnv());
     console.log(`Удалено переписок: ${purged.threads}, уведомлений: ${purged.notifications}, файлов: ${purged.files}.`);
   } finally {
     await close();

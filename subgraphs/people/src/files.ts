@@ -86,3 +86,9 @@ export function readFilesEnv(source: NodeJS.ProcessEnv = process.env): MessageFi
     maxBytes: env.FILES_MAX_BYTES,
   };
 }
+
+/** The store alone, for the daily purge (`communication-purge.ts`): it deletes bytes and signs no URLs. */
+export function readFilesStorageEnv(source: NodeJS.ProcessEnv = process.env): FileStorage {
+  const env = parseEnv({ FILES_DIR: z.string().min(1).default(DEFAULT_FILES_DIR) }, source);
+  return localFileStorage(env.FILES_DIR);
+}
