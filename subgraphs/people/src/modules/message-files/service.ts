@@ -17,7 +17,7 @@ import {
   receiveFile,
   type UploadTicket,
 } from '@region/kit';
-import type { Database, Executor } from '@region/db';
+import { communicationTables, type Database, type Executor } from '@region/db';
 import type { Readable } from 'node:stream';
 import type { MessageFileSettings } from '../../files.ts';
 import type { PeoplePolicy } from '../../policy.ts';
@@ -28,7 +28,6 @@ import {
   unattachedFilesForUpdate,
   type MessageFileRow,
 } from './repository.ts';
-import { communicationTables } from '@region/db';
 
 /** How long an issued URL works: as for homework files. */
 export const UPLOAD_TTL_SECONDS = 10 * 60;
