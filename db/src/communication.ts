@@ -213,3 +213,38 @@ export const emailOutbox = people.table(
       .where(sql`${t.deliveredAt} is null`),
   ],
 );
+
+/** PENDING: a scanner that answers later has not answered yet; only CLEAN files are downloaded. */
+export const messageFileScanStatus = people.enum('message_file_scan_status', ['PENDING', 'CLEAN', 'INFECTED']);
+
+/**
+ * A file attached to a message (issue 15 §1). It is uploaded first (`message_id` null, only its uploader may
+ * attach it) and attached by `sendMessage`/`replyToThread`. A message to several recipients is one message per
+ * thread, so each thread's message gets its own row over the same stored bytes (`storage_key` is shared, and the
+ * bytes go when the last row goes). The rows go with their message (retention cascades).
+ */
+export const messageFiles = people.table(
+  'message_files',
+  {
+    id: id(),
+    messageId: uuid('message_id').references(() => messages.id, { onDelete: 'cascade' }),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => persons.id),
+    storageKey: text('storage_key').notNull(),
+    fileName: text('file_name').notNull(),
+    size: integer('size').notNull(),
+    contentType: text('content_type').notNull(),
+    sha256: text('sha256').notNull(),
+    scanStatus: messageFileScanStatus('scan_status').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('message_files_message_idx').on(t.messageId),
+    index('message_files_uploader_idx')
+      .on(t.uploadedBy)
+      .where(sql`${t.messageId} is null`),
+    index('message_files_storage_key_idx').on(t.storageKey),
+    check('message_files_size', sql`${t.size} > 0`),
+  ],
+);

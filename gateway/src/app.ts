@@ -226,6 +226,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     routes: routesInOrder(
       exportList,
       passExport,
+      // Message attachments before homework files: `/files/people/…` is people's, the rest of `/files/` learning's.
+      filePassThrough(options.subgraphUrls['people'], logger, { prefix: '/files/people/', service: 'people' }),
       filePassThrough(options.subgraphUrls['learning'], logger),
       options.routes,
     ),

@@ -1,5 +1,6 @@
 /**
- * Homework files through the gateway (issue 15 §2): `/files/…` is passed to the learning subgraph as it is,
+ * Files through the gateway (issue 15): `/files/people/…` (message attachments, §1) is passed to the people
+ * subgraph and every other `/files/…` (homework files, §2) to learning, as it is,
  * streamed both ways, so the browser talks to one origin and the subgraphs stay unexposed. The path's signed
  * ticket is the request's only credential and learning checks it; the gateway adds nothing and forwards no
  * `Authorization` or cookie.
@@ -20,17 +21,22 @@ const FORWARDED_RESPONSE = [
 
 type Route = (request: IncomingMessage, response: ServerResponse) => Promise<boolean> | boolean;
 
-export function filePassThrough(learningUrl: string | undefined, logger: Logger): Route {
+/** Passes `prefix…` to the subgraph `service` at `upstreamUrl`. */
+export function filePassThrough(
+  upstreamUrl: string | undefined,
+  logger: Logger,
+  { prefix, service }: { prefix: string; service: string } = { prefix: '/files/', service: 'learning' },
+): Route {
   return (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (!learningUrl || !path.startsWith('/files/')) return false;
+    if (!upstreamUrl || !path.startsWith(prefix)) return false;
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST) {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
     return new Promise<boolean>((resolve) => {
-      const upstream = httpRequest(new URL(path, learningUrl), { method: request.method, headers }, (answer) => {
+      const upstream = httpRequest(new URL(path, upstreamUrl), { method: request.method, headers }, (answer) => {
         const out: Record<string, string> = {};
         for (const name of FORWARDED_RESPONSE) {
           const value = answer.headers[name];
@@ -45,13 +51,13 @@ export function filePassThrough(learningUrl: string | undefined, logger: Logger)
         });
       });
       upstream.on('error', (error) => {
-        logger.warn({ err: error }, 'file pass-through to learning failed');
+        logger.warn({ err: error, service }, 'file pass-through failed');
         if (!response.headersSent)
           sendJson(response, 503, {
             errors: [
               {
                 message: 'Файлы сейчас недоступны: попробуйте позже.',
-                extensions: { code: 'SUBGRAPH_UNAVAILABLE', service: 'learning' },
+                extensions: { code: 'SUBGRAPH_UNAVAILABLE', service },
               },
             ],
           });

@@ -16,6 +16,8 @@ import { journalNoticesModule } from './modules/journal-notices/index.ts';
 import { applicationNoticesModule } from './modules/application-notices/index.ts';
 import { loginModule } from './modules/login/index.ts';
 import { messagesModule } from './modules/messages/index.ts';
+import { messageFilesModule } from './modules/message-files/index.ts';
+import { messageFileRoutes } from './modules/message-files/route.ts';
 import { militaryRegistrationModule } from './modules/military-registration/index.ts';
 import { movementBookModule } from './modules/movement-book/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
@@ -28,10 +30,13 @@ import { processingConsentModule } from './modules/processing-consent/index.ts';
 import { serviceAccountsModule } from './modules/service-accounts/index.ts';
 import { emailOutbox, EMAIL_OUTBOX_EVENTS } from './mail/table.ts';
 import { PeoplePolicy } from './policy.ts';
+import { fileSettingsOf, type MessageFileSettings } from './files.ts';
 
 export interface PeopleDeps extends SubgraphDeps {
   /** The personal-data access log's flush settings (issue 14 §4; env `PII_READ_FLUSH_MS`…, tests). */
   piiReadLog?: PiiReadLogOptions | undefined;
+  /** Message attachments' store, scanner and URL signer; left out: the local disk under `.data/files` (files.ts). */
+  files?: MessageFileSettings | undefined;
 }
 
 /** The deps inside: the process's one access-log writer, made by `create` below. */
@@ -59,6 +64,7 @@ const peopleApi = defineSubgraph<PeopleContext, PeopleRuntimeDeps>({
     extraCoverageModule,
     extraEducationLinksModule,
     messagesModule,
+    messageFilesModule,
     announcementsModule,
     notificationsModule,
     journalNoticesModule,
@@ -71,8 +77,16 @@ const peopleApi = defineSubgraph<PeopleContext, PeopleRuntimeDeps>({
   loaders: createLoaders,
   extend: ({ principal, deps }) => ({
     piiReads: deps.piiReads.forRequest(principal, (deps.now ?? (() => new Date()))()),
+    files: fileSettingsOf(deps),
   }),
   metrics: (deps) => outboxMetrics(deps.db, emailOutbox, EMAIL_OUTBOX_EVENTS),
+  routes: (deps) =>
+    messageFileRoutes({
+      db: deps.db,
+      files: fileSettingsOf(deps),
+      logger: deps.logger,
+      now: deps.now ?? (() => new Date()),
+    }),
 });
 
 /** The API with its access-log writer: the writer's last batch is flushed when the subgraph stops. */

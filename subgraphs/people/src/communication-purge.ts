@@ -9,6 +9,7 @@ import { createDb } from '@region/db';
 import { parseEnv } from '@region/kit';
 import { z } from 'zod';
 import { purgeExpiredCommunication } from './modules/messages/retention.ts';
+import { readFilesStorageEnv } from './files.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'database-url': { type: 'string' } } });
@@ -21,8 +22,8 @@ async function main(): Promise<void> {
   }
   const { db, close } = createDb(databaseUrl, { max: 1 });
   try {
-    const purged = await purgeExpiredCommunication(db, new Date());
-    console.log(`Удалено переписок: ${purged.threads}, уведомлений: ${purged.notifications}.`);
+    const purged = await purgeExpiredCommunication(db, new Date(), readFilesStorageEnv());
+    console.log(`Удалено переписок: ${purged.threads}, уведомлений: ${purged.notifications}, файлов: ${purged.files}.`);
   } finally {
     await close();
   }

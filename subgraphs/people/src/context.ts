@@ -13,10 +13,14 @@ import { createPersonLoaders } from './modules/persons/loaders.ts';
 import { manifestsOf } from './modules/service-accounts/repository.ts';
 import type { RequestReads } from './modules/pii-reads/log.ts';
 import { PeoplePolicy } from './policy.ts';
+import type { MessageFileSettings } from './files.ts';
+import { messageFilesOf } from './modules/message-files/repository.ts';
 
 export interface PeopleContext extends SubgraphContext<PeoplePolicy, ReturnType<typeof createLoaders>> {
   /** This request's reads of personal data, for the access log (issue 14 §4). */
   piiReads: RequestReads;
+  /** The file store, scanner and URL signer of message attachments (issue 15 §1). */
+  files: MessageFileSettings;
 }
 
 export function createLoaders(db: Database, policy: PeoplePolicy) {
@@ -26,6 +30,10 @@ export function createLoaders(db: Database, policy: PeoplePolicy) {
     ...createCompletenessLoaders(db, policy),
     ...createExtraCoverageLoaders(db),
     ...createMessageLoaders(db),
+    messageFiles: groupLoader(
+      (messageIds: readonly string[]) => messageFilesOf(db, messageIds),
+      (row) => row.messageId!,
+    ),
     consents: groupLoader(
       (ids: readonly string[]) => consentsOf(db, ids),
       (row) => row.personId,

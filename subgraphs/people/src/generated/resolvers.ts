@@ -18,6 +18,7 @@ import type { Grant } from '@region/schema';
 import type { GrantRow } from '../modules/grants/service.ts';
 import type { CoverageArea } from '@region/kit';
 import type { ThreadRow, MessageRow, RecipientRow } from '../modules/messages/index.ts';
+import type { MessageFileRow } from '../modules/message-files/index.ts';
 import type { ServiceAccountRow, OperationManifestRow } from '../modules/service-accounts/repository.ts';
 import type { PiiReadRow } from '../modules/pii-reads/repository.ts';
 import type { AnomalyView } from '../modules/pii-reads/index.ts';
@@ -572,13 +573,57 @@ export type LoginResolution = {
   message?: Maybe<Scalars['String']['output']>;
 };
 
+export type Message = {
+  __typename?: 'Message';
+  id: Scalars['ID']['output'];
+  author: MessageParty;
+  /** Моё сообщение. */
+  mine: Scalars['Boolean']['output'];
+  /** Текст; null, если автор обезличен (нет согласия на обработку). */
+  body?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Приложенные файлы; пусто, если автор обезличен (нет согласия на обработку). */
+  files: Array<MessageFile>;
+};
+
+export type MessageFileUploadInput = {
+  /** Имя файла с расширением (pdf, docx, xlsx, pptx, odt, ods, odp, doc, xls, ppt, jpg, png, webp, txt). */
+  fileName: Scalars['String']['input'];
+  /** Размер в байтах; не больше `maxBytes`. */
+  size: Scalars['Int']['input'];
+};
+
+export type MessageFileUpload = {
+  __typename?: 'MessageFileUpload';
+  /** Адрес для запроса PUT с байтами файла; действует несколько минут. */
+  url: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  maxBytes: Scalars['Int']['output'];
+};
+
+/** Файл, приложенный к сообщению. Виден только участникам переписки. */
+export type MessageFile = {
+  __typename?: 'MessageFile';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+  contentType: Scalars['String']['output'];
+  /** Ссылка для скачивания, действует несколько минут; null, пока файл не прошёл антивирусную проверку. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+};
+
 export type SendMessageInput = {
   recipientIds: Array<Scalars['ID']['input']>;
   subject: Scalars['String']['input'];
   body: Scalars['String']['input'];
+  /**
+   * Загруженные мной и ещё не отправленные файлы (`requestMessageFileUpload`), не больше 10; чужой или уже
+   * отправленный файл — BAD_USER_INPUT.
+   */
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
-/** Переписка двух людей. Вложения (issue 15 §2) добавит их модуль полем `Message.attachments`. */
+/** Переписка двух людей. Вложения — поле `Message.files` (модуль message-files). */
 export type MessageThread = {
   __typename?: 'MessageThread';
   id: Scalars['ID']['output'];
@@ -597,17 +642,6 @@ export type MessageParty = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   depersonalized: Scalars['Boolean']['output'];
-};
-
-export type Message = {
-  __typename?: 'Message';
-  id: Scalars['ID']['output'];
-  author: MessageParty;
-  /** Моё сообщение. */
-  mine: Scalars['Boolean']['output'];
-  /** Текст; null, если автор обезличен (нет согласия на обработку). */
-  body?: Maybe<Scalars['String']['output']>;
-  createdAt: Scalars['DateTime']['output'];
 };
 
 export type RecipientRelation =
@@ -1270,11 +1304,18 @@ export type Mutation = {
   /** Согласие на передачу персональных данных, запрашиваемое при первом входе. */
   acceptDataTransfer: Me;
   /**
+   * Разрешение загрузить файл, чтобы приложить его к сообщению: сначала файл загружается (запросом PUT на
+   * выданный адрес, в течение нескольких минут; ответ — его `id`), затем его `id` передаётся в `sendMessage` или
+   * `replyToThread` в `fileIds`. Приложить файл может только тот, кто его загрузил, и только один раз. Имя и размер
+   * проверяются здесь и ещё раз — по самим байтам при загрузке (те же ограничения, что у файлов домашних заданий).
+   */
+  requestMessageFileUpload: MessageFileUpload;
+  /**
    * Написать одному или нескольким адресатам из `messageRecipients`: каждому открывается своя переписка, так что
    * никто не узнаёт, кому ещё написано. Не свой адресат — FORBIDDEN.
    */
   sendMessage: Array<MessageThread>;
-  /** Ответить в переписке. Если собеседник больше не среди моих адресатов (класс передан другому учителю), FORBIDDEN. */
+  /** Ответить в переписке, приложив свои загруженные файлы (`fileIds`, см. `requestMessageFileUpload`). Если собеседник больше не среди моих адресатов (класс передан другому учителю), FORBIDDEN. */
   replyToThread: MessageThread;
   /** Отметить переписку прочитанной. */
   markThreadRead: MessageThread;
@@ -1384,6 +1425,11 @@ export type Mutation_ResolveServiceArgs = {
 };
 
 
+export type MutationRequestMessageFileUploadArgs = {
+  input: MessageFileUploadInput;
+};
+
+
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
 };
@@ -1392,6 +1438,7 @@ export type MutationSendMessageArgs = {
 export type MutationReplyToThreadArgs = {
   threadId: Scalars['ID']['input'];
   body: Scalars['String']['input'];
+  fileIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -1785,10 +1832,13 @@ export type ResolversTypes = ResolversObject<{
   EsiaKidInput: EsiaKidInput;
   LoginOutcome: LoginOutcome;
   LoginResolution: ResolverTypeWrapper<LoginResolution>;
+  Message: ResolverTypeWrapper<MessageRow>;
+  MessageFileUploadInput: MessageFileUploadInput;
+  MessageFileUpload: ResolverTypeWrapper<MessageFileUpload>;
+  MessageFile: ResolverTypeWrapper<MessageFileRow>;
   SendMessageInput: SendMessageInput;
   MessageThread: ResolverTypeWrapper<ThreadRow>;
   MessageParty: ResolverTypeWrapper<MessageParty>;
-  Message: ResolverTypeWrapper<MessageRow>;
   RecipientRelation: RecipientRelation;
   MessageRecipient: ResolverTypeWrapper<RecipientRow>;
   MilitaryRegistration: ResolverTypeWrapper<RegistrationScope>;
@@ -1890,10 +1940,13 @@ export type ResolversParentTypes = ResolversObject<{
   EsiaProfileInput: EsiaProfileInput;
   EsiaKidInput: EsiaKidInput;
   LoginResolution: LoginResolution;
+  Message: MessageRow;
+  MessageFileUploadInput: MessageFileUploadInput;
+  MessageFileUpload: MessageFileUpload;
+  MessageFile: MessageFileRow;
   SendMessageInput: SendMessageInput;
   MessageThread: ThreadRow;
   MessageParty: MessageParty;
-  Message: MessageRow;
   MessageRecipient: RecipientRow;
   MilitaryRegistration: RegistrationScope;
   MilitaryRegistrationLearner: LearnerRow;
@@ -2273,6 +2326,29 @@ export type LoginResolutionResolvers<ContextType = PeopleContext, ParentType ext
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type MessageResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['MessageParty'], ParentType, ContextType>;
+  mine?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['MessageFile']>, ParentType, ContextType>;
+}>;
+
+export type MessageFileUploadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MessageFileUpload'] = ResolversParentTypes['MessageFileUpload']> = ResolversObject<{
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  maxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MessageFileResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MessageFile'] = ResolversParentTypes['MessageFile']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type MessageThreadResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MessageThread'] = ResolversParentTypes['MessageThread']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2287,14 +2363,6 @@ export type MessagePartyResolvers<ContextType = PeopleContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   depersonalized?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-}>;
-
-export type MessageResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = ResolversObject<{
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  author?: Resolver<ResolversTypes['MessageParty'], ParentType, ContextType>;
-  mine?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  body?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type MessageRecipientResolvers<ContextType = PeopleContext, ParentType extends ResolversParentTypes['MessageRecipient'] = ResolversParentTypes['MessageRecipient']> = ResolversObject<{
@@ -2590,6 +2658,7 @@ export type MutationResolvers<ContextType = PeopleContext, ParentType extends Re
   _resolveLogin?: Resolver<ResolversTypes['LoginResolution'], ParentType, ContextType, RequireFields<Mutation_ResolveLoginArgs, 'input'>>;
   _resolveService?: Resolver<ResolversTypes['LoginResolution'], ParentType, ContextType, RequireFields<Mutation_ResolveServiceArgs, 'clientId'>>;
   acceptDataTransfer?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
+  requestMessageFileUpload?: Resolver<ResolversTypes['MessageFileUpload'], ParentType, ContextType, RequireFields<MutationRequestMessageFileUploadArgs, 'input'>>;
   sendMessage?: Resolver<Array<ResolversTypes['MessageThread']>, ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   replyToThread?: Resolver<ResolversTypes['MessageThread'], ParentType, ContextType, RequireFields<MutationReplyToThreadArgs, 'threadId' | 'body'>>;
   markThreadRead?: Resolver<ResolversTypes['MessageThread'], ParentType, ContextType, RequireFields<MutationMarkThreadReadArgs, 'threadId'>>;
@@ -2657,9 +2726,11 @@ export type Resolvers<ContextType = PeopleContext> = ResolversObject<{
   Me?: MeResolvers<ContextType>;
   RoleGrant?: RoleGrantResolvers<ContextType>;
   LoginResolution?: LoginResolutionResolvers<ContextType>;
+  Message?: MessageResolvers<ContextType>;
+  MessageFileUpload?: MessageFileUploadResolvers<ContextType>;
+  MessageFile?: MessageFileResolvers<ContextType>;
   MessageThread?: MessageThreadResolvers<ContextType>;
   MessageParty?: MessagePartyResolvers<ContextType>;
-  Message?: MessageResolvers<ContextType>;
   MessageRecipient?: MessageRecipientResolvers<ContextType>;
   MilitaryRegistration?: MilitaryRegistrationResolvers<ContextType>;
   MilitaryRegistrationLearner?: MilitaryRegistrationLearnerResolvers<ContextType>;

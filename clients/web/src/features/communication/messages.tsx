@@ -10,6 +10,7 @@ import type { MessageRecipientsQuery } from '../../generated/graphql.ts';
 import { Badge, DataState, ErrorNotice, Field, Notice, Page, Section } from '../../ui/kit.tsx';
 import { formatRegionDateTime } from '../common/format.ts';
 import { RELATION_GROUPS } from './labels.ts';
+import { AttachFiles, MessageFiles, type AttachedFile } from './message-files.tsx';
 import {
   MARK_THREAD_READ,
   MESSAGE_RECIPIENTS,
@@ -87,6 +88,7 @@ function ThreadView() {
   const [markRead] = useMutation(MARK_THREAD_READ, { refetchQueries: [MESSAGE_THREADS, NOTIFICATIONS] });
   const [reply, replying] = useMutation(REPLY_TO_THREAD, { refetchQueries: [MESSAGE_THREADS] });
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<AttachedFile[]>([]);
   const [sent, setSent] = useState(false);
   const unread = data?.messageThread?.unreadCount ?? 0;
   useEffect(() => {
@@ -96,9 +98,10 @@ function ThreadView() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSent(false);
-    void reply({ variables: { threadId, body } })
+    void reply({ variables: { threadId, body, fileIds: files.map((file) => file.id) } })
       .then(() => {
         setBody('');
+        setFiles([]);
         setSent(true);
       })
       .catch(() => {});
@@ -135,6 +138,7 @@ function ThreadView() {
                   <p className="message-body">
                     {message.body ?? 'Текст скрыт: нет согласия автора на обработку данных.'}
                   </p>
+                  <MessageFiles files={message.files} />
                 </li>
               ))}
             </ol>
@@ -151,6 +155,7 @@ function ThreadView() {
                     />
                   )}
                 </Field>
+                <AttachFiles files={files} onChange={setFiles} />
                 {replying.error ? <ErrorNotice error={replying.error} /> : null}
                 {sent && <Notice tone="success">Ответ отправлен.</Notice>}
                 <div className="actions">
@@ -201,6 +206,7 @@ function NewMessage() {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<AttachedFile[]>([]);
   const [send, sending] = useMutation(SEND_MESSAGE, { refetchQueries: [MESSAGE_THREADS] });
 
   const toggle = (ids: string[], on: boolean) =>
@@ -215,7 +221,9 @@ function NewMessage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send({ variables: { input: { recipientIds: [...chosen], subject, body } } })
+    void send({
+      variables: { input: { recipientIds: [...chosen], subject, body, fileIds: files.map((file) => file.id) } },
+    })
       .then(() => navigate(base, { state: { sent: chosen.size } }))
       .catch(() => {});
   };
@@ -293,6 +301,7 @@ function NewMessage() {
                 />
               )}
             </Field>
+            <AttachFiles files={files} onChange={setFiles} />
             {sending.error ? <ErrorNotice error={sending.error} /> : null}
             <div className="actions">
               <button type="submit" className="button button-primary" disabled={sending.loading || chosen.size === 0}>

@@ -25,6 +25,8 @@ import type {
   PublishAnnouncementMutationVariables,
   ReplyToThreadMutation,
   ReplyToThreadMutationVariables,
+  RequestMessageFileUploadMutation,
+  RequestMessageFileUploadMutationVariables,
   SendMessageMutation,
   SendMessageMutationVariables,
   SetNotificationSettingMutation,
@@ -72,6 +74,12 @@ export const MESSAGE_THREAD: TypedDocumentNode<MessageThreadQuery, MessageThread
           id
           name
         }
+        files {
+          id
+          name
+          size
+          downloadUrl
+        }
       }
     }
   }
@@ -100,8 +108,8 @@ export const SEND_MESSAGE: TypedDocumentNode<SendMessageMutation, SendMessageMut
 `;
 
 export const REPLY_TO_THREAD: TypedDocumentNode<ReplyToThreadMutation, ReplyToThreadMutationVariables> = gql`
-  mutation ReplyToThread($threadId: ID!, $body: String!) {
-    replyToThread(threadId: $threadId, body: $body) {
+  mutation ReplyToThread($threadId: ID!, $body: String!, $fileIds: [ID!]) {
+    replyToThread(threadId: $threadId, body: $body, fileIds: $fileIds) {
       id
       lastMessageAt
       unreadCount
@@ -113,6 +121,12 @@ export const REPLY_TO_THREAD: TypedDocumentNode<ReplyToThreadMutation, ReplyToTh
         author {
           id
           name
+        }
+        files {
+          id
+          name
+          size
+          downloadUrl
         }
       }
     }
@@ -233,5 +247,18 @@ export const SET_NOTIFICATION_SETTING: TypedDocumentNode<
 export const UNREAD_MESSAGES: TypedDocumentNode<UnreadMessagesQuery, UnreadMessagesQueryVariables> = gql`
   query UnreadMessages {
     unreadMessageCount
+  }
+`;
+
+export const REQUEST_MESSAGE_FILE_UPLOAD: TypedDocumentNode<
+  RequestMessageFileUploadMutation,
+  RequestMessageFileUploadMutationVariables
+> = gql`
+  mutation RequestMessageFileUpload($input: MessageFileUploadInput!) {
+    requestMessageFileUpload(input: $input) {
+      url
+      expiresAt
+      maxBytes
+    }
   }
 `;

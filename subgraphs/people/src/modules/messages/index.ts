@@ -36,7 +36,8 @@ export const messagesModule: SubgraphModule<PeopleContext> = {
     },
     Mutation: {
       sendMessage: (_, args, ctx) => sendMessage(ctx.db, ctx.policy, ctx.now(), args.input),
-      replyToThread: (_, args, ctx) => replyToThread(ctx.db, ctx.policy, ctx.now(), args.threadId, args.body),
+      replyToThread: (_, args, ctx) =>
+        replyToThread(ctx.db, ctx.policy, ctx.now(), args.threadId, args.body, args.fileIds),
       markThreadRead: (_, args, ctx) => markThreadRead(ctx.db, ctx.policy, ctx.now(), args.threadId),
     },
     MessageThread: {

@@ -235,19 +235,23 @@ export async function insertThread(
 export async function insertMessage(
   tx: Executor,
   values: { threadId: string; authorId: string; body: string; now: Date },
-): Promise<void> {
-  await tx.insert(messages).values({
-    threadId: values.threadId,
-    authorId: values.authorId,
-    body: values.body,
-    createdAt: values.now,
-  });
+): Promise<string> {
+  const [message] = await tx
+    .insert(messages)
+    .values({
+      threadId: values.threadId,
+      authorId: values.authorId,
+      body: values.body,
+      createdAt: values.now,
+    })
+    .returning({ id: messages.id });
   await tx.update(messageThreads).set({ lastMessageAt: values.now }).where(eq(messageThreads.id, values.threadId));
   // The author has read their own thread up to their message.
   await tx
     .update(messageParticipants)
     .set({ lastReadAt: values.now })
     .where(and(eq(messageParticipants.threadId, values.threadId), eq(messageParticipants.personId, values.authorId)));
+  return message!.id;
 }
 
 /** The other participants of a thread the principal takes part in (empty: not a participant, or gone). */

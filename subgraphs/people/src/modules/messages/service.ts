@@ -6,6 +6,7 @@ import { badInput, forbidden, notFound, regionDate } from '@region/kit';
 import type { Database } from '@region/db';
 import type { PeoplePolicy } from '../../policy.ts';
 import { enqueueEmailCopies } from '../notifications/repository.ts';
+import { attachFiles } from '../message-files/service.ts';
 import {
   insertMessage,
   insertNotifications,
@@ -53,7 +54,7 @@ export async function sendMessage(
   db: Database,
   policy: PeoplePolicy,
   now: Date,
-  input: { recipientIds: readonly string[]; subject: string; body: string },
+  input: { recipientIds: readonly string[]; subject: string; body: string; fileIds?: readonly string[] | null },
 ): Promise<ThreadRow[]> {
   const me = writer(policy);
   const subject = text(input.subject, 'subject', SUBJECT_MAX, 'тему');
@@ -71,6 +72,7 @@ export async function sendMessage(
     if (recipientIds.some((id) => !reachable.has(id))) throw forbidden(NOT_A_RECIPIENT);
     const muted = await notWantingNotifications(tx, recipientIds, 'MESSAGE');
     const ids: string[] = [];
+    const messageIds: string[] = [];
     for (const recipientId of recipientIds) {
       const threadId = await insertThread(tx, {
         subject,
@@ -79,9 +81,10 @@ export async function sendMessage(
         participants: [me, recipientId],
         now,
       });
-      await insertMessage(tx, { threadId, authorId: me, body, now });
+      messageIds.push(await insertMessage(tx, { threadId, authorId: me, body, now }));
       ids.push(threadId);
     }
+    await attachFiles(tx, me, input.fileIds, messageIds);
     await insertNotifications(
       tx,
       recipientIds
@@ -117,6 +120,7 @@ export async function replyToThread(
   now: Date,
   threadId: string,
   rawBody: string,
+  fileIds?: readonly string[] | null,
 ): Promise<ThreadRow> {
   const me = writer(policy);
   const body = text(rawBody, 'body', BODY_MAX, 'текст сообщения');
@@ -132,7 +136,7 @@ export async function replyToThread(
         'Ответить нельзя: этот собеседник больше не среди ваших адресатов. Переписка доступна для чтения.',
       );
     }
-    await insertMessage(tx, { threadId, authorId: me, body, now });
+    await attachFiles(tx, me, fileIds, [await insertMessage(tx, { threadId, authorId: me, body, now })]);
     const muted = await notWantingNotifications(
       tx,
       others.map((other) => other.personId),
