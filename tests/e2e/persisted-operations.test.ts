@@ -69,6 +69,7 @@ describe('a municipal system with an active manifest', () => {
       PeopleChanges: { entity: 'PERSON', first: 5 },
       LearningChanges: { entity: 'MARK', first: 5 },
       AdmissionsChanges: { entity: 'APPLICATION', first: 5 },
+      ExtraEducationChanges: { entity: 'CERTIFICATE', first: 5 },
     };
     for (const entry of manifest.operations) {
       const result = await send({ hash: entry.id, variables: variables[entry.name] ?? {} });

@@ -284,6 +284,7 @@ describe('environment', () => {
       host: '127.0.0.1',
       issuer: 'http://localhost:4010',
       audience: AUDIENCE,
+      smtpPort: 2525,
     });
     expect(() => parseEnv({ DEV_ESIA_PORT: 'abc' })).toThrow(/DEV_ESIA_PORT/);
   });

@@ -41,6 +41,9 @@ export function createApolloClient({ anonymous = false }: { anonymous?: boolean 
         // A lesson's homework has no id: the diary, the journal and the files panel select different fields of
         // it, which merge instead of replacing one another (issue 15 §2).
         Homework: { merge: true },
+        // A class's journal has no id either: the grid and the year marks below it (issue 15 §2) select different
+        // fields of the same `journal(subjectId)`; replacing would blank the grid after each answer of the other.
+        JournalGrid: { merge: true },
       },
     }),
     defaultOptions: {
