@@ -1,8 +1,8 @@
 /**
  * The S3-compatible store (issue 15 §2) against a real S3 server in this process (s3rver, which checks SigV4
  * access keys): a streamed put sent with its length, a streamed get of the same bytes, delete, a missing key,
- * an unknown access key and a missing bucket refused, a failed source stream leaving no object, and the env choosing
- * the store.
+ * an unknown access key and a missing bucket refused, a failed source stream leaving no object, the
+ * intake (`receiveFile`) over it, and the env choosing the store.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,7 +13,15 @@ import { Readable } from 'node:stream';
 import { buffer, text } from 'node:stream/consumers';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newFileKey, readFileStorageEnv, s3FileStorage, S3StorageError, type FileStorage } from '../src/index.ts';
+import {
+  FileRejected,
+  newFileKey,
+  readFileStorageEnv,
+  receiveFile,
+  s3FileStorage,
+  S3StorageError,
+  type FileStorage,
+} from '../src/index.ts';
 
 const BUCKET = 'region-files';
 let dir: string;
@@ -119,6 +127,40 @@ describe('S3-compatible file storage', () => {
     });
     await expect(nowhere.get(key)).rejects.toMatchObject({ status: 404, code: 'NoSuchBucket' });
     await expect(nowhere.delete(key)).rejects.toMatchObject({ code: 'NoSuchBucket' });
+  });
+
+  it('takes an upload in through the intake: the stored bytes are typed, a refused file leaves no object', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const key = newFileKey('homework');
+    const received = await receiveFile({
+      storage,
+      key,
+      body: Readable.from([pdf]),
+      fileName: 'задание.pdf',
+      maxBytes: 1024,
+    });
+    expect(received).toEqual({ size: pdf.length, sha256: sha256(pdf), contentType: 'application/pdf' });
+    expect(sha256(await buffer((await storage.get(key))!))).toBe(sha256(pdf));
+
+    const renamed = newFileKey('homework');
+    await expect(
+      receiveFile({ storage, key: renamed, body: Readable.from([pdf]), fileName: 'фото.png', maxBytes: 1024 }),
+    ).rejects.toMatchObject({ reason: 'TYPE' });
+    expect(await storage.get(renamed)).toBeNull();
+
+    const large = newFileKey('homework');
+    requests.length = 0;
+    await expect(
+      receiveFile({
+        storage,
+        key: large,
+        body: chunked(randomBytes(256 * 1024)),
+        fileName: 'big.pdf',
+        maxBytes: 100_000,
+      }),
+    ).rejects.toBeInstanceOf(FileRejected);
+    expect(requests.filter((request) => request.method === 'PUT')).toEqual([]);
+    expect(await storage.get(large)).toBeNull();
   });
 
   it('is chosen by FILES_STORAGE=s3, and refuses an s3 env without its settings', async () => {
