@@ -15,15 +15,21 @@ import {
   closeServer,
   configureCursorSecret,
   createLogger,
+  DEFAULT_MAX_FILE_BYTES,
+  eicarScanner,
+  fileTicketSigner,
   generateInternalKeyPair,
   internalTokenSigner,
   internalTokenVerifier,
   listen,
   regionTimeZone,
+  type FileStorage,
+  type FileTicketSigner,
   type InternalTokenSigner,
   type Logger,
   type SubgraphDefinition,
   type SubgraphDeps,
+  type VirusScanner,
 } from '@region/kit';
 import { SUBGRAPHS, SUPERGRAPH_PATH, type Registry } from '@region/schema';
 import { composeSupergraph } from '@region/schema/compose';
@@ -36,6 +42,13 @@ export const ESIA_ISSUER = 'https://esia.test/';
 type PlatformSubgraphDeps = SubgraphDeps & {
   peopleUrl: string | undefined;
   piiReadLog: { flushMs?: number; batchRows?: number } | undefined;
+  /** Learning's and people's file settings (`files.ts`); left out: each subgraph's defaults. */
+  files?: {
+    storage: FileStorage;
+    scanner: VirusScanner;
+    tickets: FileTicketSigner;
+    maxBytes: number;
+  };
 };
 
 /**
@@ -130,6 +143,8 @@ export interface PlatformOptions {
   subgraphTimeoutMs?: number;
   /** People's personal-data access log flushes (default: only when the platform stops). */
   piiReadLog?: { flushMs?: number; batchRows?: number };
+  /** The store of learning's and people's uploaded files (default: the local disk), e.g. an S3 one. */
+  fileStorage?: FileStorage;
 }
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -184,6 +199,14 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       now,
       peopleUrl: subgraphUrls['people'],
       piiReadLog: options.piiReadLog ?? PII_READ_LOG_AT_STOP,
+      ...(options.fileStorage && {
+        files: {
+          storage: options.fileStorage,
+          scanner: eicarScanner(),
+          tickets: fileTicketSigner(randomBytes(32)),
+          maxBytes: DEFAULT_MAX_FILE_BYTES,
+        },
+      }),
     });
     stops.push(subgraph.stop);
     subgraphServers.set(name, subgraph.server);

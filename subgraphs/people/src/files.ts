@@ -11,6 +11,7 @@ import {
   fileTicketSigner,
   localFileStorage,
   parseEnv,
+  readFileStorageEnv,
   type FileStorage,
   type FileTicketSigner,
   type VirusScanner,
@@ -60,9 +61,6 @@ export function fileSettingsOf(deps: FileDeps): MessageFileSettings {
 export function readFilesEnv(source: NodeJS.ProcessEnv = process.env): MessageFileSettings {
   const env = parseEnv(
     {
-      /** `local` (a directory) is the only store built in; an S3-compatible one is described in docs/deploy.md. */
-      FILES_STORAGE: z.enum(['local']).default('local'),
-      FILES_DIR: z.string().min(1).default(DEFAULT_FILES_DIR),
       /** Signs the short-lived file URLs; the same value for every replica of people. */
       FILES_URL_SECRET: z.string().min(32).optional(),
       FILES_MAX_BYTES: z.coerce
@@ -79,9 +77,11 @@ export function readFilesEnv(source: NodeJS.ProcessEnv = process.env): MessageFi
     throw new Error(
       'Invalid environment:\n  FILES_URL_SECRET: required in production (shared by every people replica)',
     );
-  const defaults = defaultFileSettings(env.FILES_DIR);
+  const defaults = defaultFileSettings();
   return {
     ...defaults,
+    // FILES_STORAGE (`local` under FILES_DIR, or `s3`) and its settings: docs/deploy.md.
+    storage: readFileStorageEnv(source, DEFAULT_FILES_DIR),
     tickets: env.FILES_URL_SECRET ? fileTicketSigner(Buffer.from(env.FILES_URL_SECRET, 'utf8')) : defaults.tickets,
     maxBytes: env.FILES_MAX_BYTES,
   };
@@ -89,6 +89,5 @@ export function readFilesEnv(source: NodeJS.ProcessEnv = process.env): MessageFi
 
 /** The store alone, for the daily purge (`communication-purge.ts`): it deletes bytes and signs no URLs. */
 export function readFilesStorageEnv(source: NodeJS.ProcessEnv = process.env): FileStorage {
-  const env = parseEnv({ FILES_DIR: z.string().min(1).default(DEFAULT_FILES_DIR) }, source);
-  return localFileStorage(env.FILES_DIR);
+  return readFileStorageEnv(source, DEFAULT_FILES_DIR);
 }

@@ -32,7 +32,8 @@ export function newFileKey(prefix: string): string {
   return `${prefix}/${randomUUID()}`;
 }
 
-function checkKey(key: string): string {
+/** Refuses a key the platform would not make (shared by every store). */
+export function checkKey(key: string): string {
   if (key.length > 300 || !KEY.test(key)) throw new Error(`invalid file key: ${key}`);
   return key;
 }
