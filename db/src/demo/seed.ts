@@ -74,24 +74,7 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
     await backfillExtraEducationLinks(tx);
 
     await registerOnPlatforms(tx, options.schoolYear ?? DEMO_SCHOOL_YEAR);
-    const accounts = await tx
-      .insert(serviceAccounts)
-      .values(
-        DEMO_SERVICES.map((service) => ({
-          clientId: service.clientId,
-          name: service.name,
-          territory: service.municipality ? ('MUNICIPALITY' as const) : ('REGION' as const),
-          municipalityId: service.municipality ? region.catalog.municipalityIds[service.municipality - 1]! : null,
-          scopes: [...service.scopes],
-        })),
-      )
-      .returning({ id: serviceAccounts.id, clientId: serviceAccounts.clientId });
-    for (const service of DEMO_SERVICES) {
-      if (!('manifest' in service)) continue;
-      const account = accounts.find((row) => row.clientId === service.clientId)!;
-      const manifest: unknown = JSON.parse(readFileSync(new URL(service.manifest, import.meta.url), 'utf8'));
-      await tx.insert(operationManifests).values({ serviceAccountId: account.id, version: 1, manifest, active: true });
-    }
+    await registerDemoServices(tx, region.catalog.municipalityIds);
   });
   return { counts: countRows(region), faults: region.faults, catalog: region.catalog };
 }
@@ -99,6 +82,35 @@ export async function seedDemoRegion(db: Database, options: GenerateOptions): Pr
 export function countRows(region: Pick<DemoRegion, 'rows' | 'learning' | 'admissions' | 'extraEducation'>): DemoCounts {
   const lists = { ...region.rows, ...region.learning, ...region.admissions, ...region.extraEducation };
   return Object.fromEntries(Object.entries(lists).map(([table, list]) => [table, list.length])) as DemoCounts;
+}
+
+/**
+ * The demo's external systems and their manifests (`service-accounts.ts`), added when missing: at seeding, and
+ * at every `npm start` on a database seeded before an account was added to the demo (a municipal account needs
+ * the seeding's municipality ids, so it is added at seeding only). Idempotent.
+ */
+export async function registerDemoServices(tx: Executor, municipalityIds?: readonly string[]): Promise<string[]> {
+  const added: string[] = [];
+  for (const service of DEMO_SERVICES) {
+    if (service.municipality && !municipalityIds) continue;
+    const [account] = await tx
+      .insert(serviceAccounts)
+      .values({
+        clientId: service.clientId,
+        name: service.name,
+        territory: service.municipality ? ('MUNICIPALITY' as const) : ('REGION' as const),
+        municipalityId: service.municipality ? municipalityIds![service.municipality - 1]! : null,
+        scopes: [...service.scopes],
+      })
+      .onConflictDoNothing({ target: serviceAccounts.clientId })
+      .returning({ id: serviceAccounts.id });
+    if (!account) continue;
+    added.push(service.clientId);
+    if (!('manifest' in service)) continue;
+    const manifest: unknown = JSON.parse(readFileSync(new URL(service.manifest, import.meta.url), 'utf8'));
+    await tx.insert(operationManifests).values({ serviceAccountId: account.id, version: 1, manifest, active: true });
+  }
+  return added;
 }
 
 /** True when no region has been loaded yet: `npm start` seeds the demo only then. */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { createDb, migrateDatabase, urlForDatabase, urlForRole } from '@region/db';
 import { startEmbeddedPostgres, type EmbeddedCluster } from '@region/db/embedded';
-import { isDatabaseEmpty, seedDemoRegion } from '@region/db/demo/seed';
+import { isDatabaseEmpty, registerDemoServices, seedDemoRegion } from '@region/db/demo/seed';
 import { generateInternalKeyPair } from '@region/kit';
 import { SUBGRAPHS, workerProcessName } from '@region/schema';
 import { buildWebClient } from '@region/web/build';
@@ -86,6 +86,9 @@ async function main(): Promise<void> {
       if (await isDatabaseEmpty(seeding.db)) {
         console.log('Empty database: seeding the demo region…');
         await seedDemoRegion(seeding.db, { seed: DEMO_SEED, scale: 1 });
+      } else {
+        const added = await seeding.db.transaction((tx) => registerDemoServices(tx));
+        if (added.length) console.log(`Demo external systems added: ${added.join(', ')}.`);
       }
     } finally {
       await seeding.close();
