@@ -4,3 +4,5 @@ export * from './inspect.ts';
 export * from './tickets.ts';
 export * from './s3.ts';
 export * from './config.ts';
+export * from './settings.ts';
+export * from './routes.ts';

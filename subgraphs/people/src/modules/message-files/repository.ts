@@ -45,6 +45,19 @@ export async function attachToMessage(tx: Executor, ids: readonly string[], mess
 }
 
 /** An attached file, for the download route (the signed ticket already carries the access decision). */
+/** The other threads' copies of a message's files: the same stored bytes, one row per message. */
+export async function copyFilesToMessages(
+  tx: Executor,
+  rows: readonly MessageFileRow[],
+  messageIds: readonly string[],
+): Promise<void> {
+  await tx
+    .insert(communicationTables.messageFiles)
+    .values(
+      messageIds.flatMap((messageId) => rows.map(({ id: _id, messageId: _old, ...row }) => ({ ...row, messageId }))),
+    );
+}
+
 export async function attachedFileById(db: Executor, id: string): Promise<MessageFileRow | null> {
   const [row] = await db
     .select()

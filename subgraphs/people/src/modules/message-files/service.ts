@@ -17,7 +17,7 @@ import {
   receiveFile,
   type UploadTicket,
 } from '@region/kit';
-import { communicationTables, type Database, type Executor } from '@region/db';
+import type { Database, Executor } from '@region/db';
 import type { Readable } from 'node:stream';
 import type { MessageFileSettings } from '../../files.ts';
 import type { PeoplePolicy } from '../../policy.ts';
@@ -26,6 +26,7 @@ import {
   attachToMessage,
   insertUploadedFile,
   unattachedFilesForUpdate,
+  copyFilesToMessages,
   type MessageFileRow,
 } from './repository.ts';
 
@@ -142,9 +143,7 @@ export async function attachFiles(
     first!,
   );
   if (others.length === 0) return;
-  await tx
-    .insert(communicationTables.messageFiles)
-    .values(others.flatMap((messageId) => rows.map(({ id: _id, messageId: _old, ...row }) => ({ ...row, messageId }))));
+  await copyFilesToMessages(tx, rows, others);
 }
 
 /** A downloadable file's row, or the refusal the route answers. */
