@@ -29,6 +29,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { changeHorizonTable, changeLogTable } from './change-log.ts';
+import { outboxDeliveryColumns } from './outbox-columns.ts';
 
 export const admissions = pgSchema('admissions');
 
@@ -192,19 +193,7 @@ export const outbox = admissions.table(
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id),
-    event: text('event').notNull(),
-    payload: jsonb('payload').notNull(),
-    createdAt: createdAt(),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
-    lastError: text('last_error'),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    /**
-     * The lease of the worker delivering the message: claimed in one short transaction, delivered outside
-     * any transaction, so no row lock tells other workers it is taken; until this moment no other worker claims it.
-     */
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    ...outboxDeliveryColumns(),
   },
   (t) => [
     index('outbox_pending_idx')

@@ -12,13 +12,13 @@ import {
   date,
   index,
   integer,
-  jsonb,
   primaryKey,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { municipalities, organizations, people, persons } from './people.ts';
+import { outboxDeliveryColumns } from './outbox-columns.ts';
 
 const id = () =>
   uuid('id')
@@ -194,15 +194,7 @@ export const emailOutbox = people.table(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     personId: uuid('person_id').notNull(),
-    event: text('event').notNull(),
-    payload: jsonb('payload').notNull(),
-    createdAt: createdAt(),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
-    lastError: text('last_error'),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    ...outboxDeliveryColumns(),
   },
   (t) => [
     index('email_outbox_pending_idx')

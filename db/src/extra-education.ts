@@ -37,7 +37,6 @@ import {
   date,
   index,
   integer,
-  jsonb,
   numeric,
   pgSchema,
   smallint,
@@ -46,6 +45,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { outboxDeliveryColumns } from './outbox-columns.ts';
 
 export const extraEducation = pgSchema('extra_education');
 
@@ -377,16 +377,7 @@ export const outbox = extraEducation.table(
     contractId: uuid('contract_id')
       .notNull()
       .references(() => contracts.id),
-    event: text('event').notNull(),
-    payload: jsonb('payload').notNull(),
-    createdAt: createdAt(),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
-    lastError: text('last_error'),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    /** The delivering worker's lease (as `admissions.outbox.locked_until`). */
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    ...outboxDeliveryColumns(),
   },
   (t) => [
     index('outbox_pending_idx')
@@ -412,15 +403,7 @@ export const peopleOutbox = extraEducation.table(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** No foreign key: the payload carries all a delivery needs, and applications are truncated without it. */
     applicationId: uuid('application_id').notNull(),
-    event: text('event').notNull(),
-    payload: jsonb('payload').notNull(),
-    createdAt: createdAt(),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
-    lastError: text('last_error'),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    ...outboxDeliveryColumns(),
   },
   (t) => [
     index('people_outbox_pending_idx')

@@ -7,8 +7,9 @@
  * per learner (a homework notice: per lesson); the columns are the kit's outbox worker's.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, learning } from './common.ts';
+import { bigserial, index, uuid } from 'drizzle-orm/pg-core';
+import { learning } from './common.ts';
+import { outboxDeliveryColumns } from '../outbox-columns.ts';
 
 export const peopleOutbox = learning.table(
   'people_outbox',
@@ -16,15 +17,7 @@ export const peopleOutbox = learning.table(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** The learner a mark or absence is about, or the lesson of a homework notice. */
     aboutId: uuid('about_id').notNull(),
-    event: text('event').notNull(),
-    payload: jsonb('payload').notNull(),
-    createdAt: createdAt(),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
-    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
-    lastError: text('last_error'),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    ...outboxDeliveryColumns(),
   },
   (t) => [
     index('learning_people_outbox_pending_idx')

@@ -4,6 +4,7 @@
  * others are refused; a closed school year only the admin; 2–5 or «н/а», зачёт for a pass/fail subject; the final
  * mark only after the year mark; «н/а» never for a lesson.
  */
+import { addDays } from '@region/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type Platform } from '@region/tests/platform';
 import { personIdOf } from '@region/tests/demo-people';
@@ -40,8 +41,6 @@ const setYearMark = (login: string, input: Record<string, unknown>) =>
 
 /** Noon of a region date (UTC+5). */
 const onDay = (date: string) => new Date(`${date}T07:00:00Z`);
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   platform = await startPlatform({ now: TODAY });
