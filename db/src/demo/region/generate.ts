@@ -37,11 +37,14 @@ import { startChunkPool } from './pool.ts';
 import { MUNICIPALITIES } from '../territory.ts';
 
 /**
- * One worker per core, at most four: each holds a chunk (tens of MiB) and a connection, and more workers than
- * cores only make the server's backends and the workers take turns.
+ * Two workers per core, at most four. A worker alternates between making a table's rows (its thread) and
+ * waiting for the server to take them (its backend), and waits again for its turn to commit, so one worker
+ * per core left a third of the machine idle: 40,000 learners on 2 cores took 111.5 s of chunks with 2
+ * workers, 87.0 s with 3 and 72.3 s with 4, for the same CPU seconds (docs/region-generator.md). Each holds
+ * a chunk (tens of MiB, a 384 MiB heap at most) and a connection, hence the cap.
  */
 export function defaultWorkers(): number {
-  return Math.min(4, availableParallelism());
+  return Math.min(4, 2 * availableParallelism());
 }
 
 /** The launcher's demo seed (tools/launcher): the demo part is the one `npm start` seeds. */
@@ -205,10 +208,12 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     let learnersDone =
       demoLearners + plan.organizations.filter((o) => done.has(o.number)).reduce((s, o) => s + o.learners, 0);
     const written: Record<string, number>[] = [];
+    const statistics = refreshStatistics(sql, learnersDone);
     const recordWritten = (chunk: { key: string; learners: number }, counts: Record<string, number>) => {
       written.push(counts);
       rows += Object.values(counts).reduce((sum, n) => sum + n, 0);
       learnersDone += chunk.learners;
+      statistics.grown(learnersDone);
       result.learnersWritten += chunk.learners;
       result.chunks.written++;
       options.onProgress?.({ learnersDone, learnersTotal: options.learners, rows, chunk: chunk.key });
@@ -229,6 +234,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     } finally {
       await pool.close();
     }
+    await statistics.settled();
     phase('chunks');
     result.chunksCpu = cpuSince(cpuAtChunks);
     const cpuAtFinish = cpuNow();
@@ -369,6 +375,55 @@ async function writeChunk(sql: postgres.Sql, chunk: Chunk): Promise<Record<strin
       values (${chunk.number}, ${chunk.key}, ${chunk.learners}, ${tx.json(counts)})`;
   });
   return counts;
+}
+
+/**
+ * Statistics that follow the region as it grows. The change-feed triggers join each COPY's transition table
+ * to `people.persons`, `people.enrolments` and `learning.classes`, and PL/pgSQL plans such a statement once
+ * per session and keeps the plan until the tables' statistics change. Planned in the first chunk, while the
+ * tables held the demo's few thousand rows, the join was a nested loop rescanning a materialised table per
+ * inserted row: the server's cost per chunk grew with the region (the 400,000 run of 2026-12-03 spent most
+ * of its server time in `tuplestore`/`Material` until an `ANALYZE` by hand, then ran 30 % faster). So the
+ * tables the chunks write are analysed each time the region's learners double — that invalidates the cached
+ * plans, the next trigger call is planned for the tables' size (about ten times for 400,000 learners, a
+ * second each). The journal tables and the change logs are left out: nothing joins them, and autovacuum
+ * (off for the run) and the final ANALYZE look after them.
+ */
+function refreshStatistics(sql: postgres.Sql, learnersAtStart: number) {
+  let next = Math.max(2 * learnersAtStart, 1_000);
+  let running: Promise<void> = Promise.resolve();
+  let failure: unknown = null;
+  return {
+    grown(learners: number): void {
+      if (learners < next) return;
+      while (next <= learners) next *= 2;
+      running = running.then(() =>
+        sql
+          .unsafe(
+            `do $$
+             declare t regclass;
+             begin
+               for t in
+                 select c.oid::regclass from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname in ('people', 'learning', 'admissions', 'extra_education')
+                   and c.relkind in ('r', 'p') and not c.relispartition
+                   and c.relname not in ('marks', 'attendance', 'lessons', 'changes')
+               loop execute format('analyze %s', t); end loop;
+             end $$`,
+          )
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              failure ??= error;
+            },
+          ),
+      );
+    },
+    async settled(): Promise<void> {
+      await running;
+      if (failure) throw failure;
+    },
+  };
 }
 
 /** Tables whose secondary indexes wait for the end of the run. */
