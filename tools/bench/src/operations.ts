@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print, visit, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { dashboardRange } from '@region/analytics/dashboards';
+import { regionToday } from '@region/kit';
 import { benchGuardianOid, type GuardianSize } from './accounts.ts';
 
 const MANIFEST = new URL('../../../clients/web/src/generated/persisted-documents.json', import.meta.url);
@@ -135,10 +137,19 @@ export function canonicalOperations(): Operation[] {
       id: 'analyst-dashboard',
       title: 'Analyst: monitoring dashboard panel',
       caller: { login: 'analyst' },
-      source: 'web `Report` as «Мониторинг» sends it: MARKS by municipality, average and share of «2»',
+      // Over the dashboard's period (the school year to the last complete month, as `monitoringDashboard`
+      // asks it): a period ending today is not whole months, so it would read the journal's view instead of
+      // the facts — what an analyst's own report of «this year up to today» costs, not the panel's.
+      source:
+        'web `Report` as «Мониторинг» sends it: MARKS by municipality, average and share of «2», the school year to the last complete month',
       document: webOperation('Report'),
       variables: {
-        input: { dataset: 'MARKS', dimensions: ['MUNICIPALITY'], measures: ['AVERAGE_MARK', 'SHARE_OF_TWOS'] },
+        input: {
+          dataset: 'MARKS',
+          dimensions: ['MUNICIPALITY'],
+          measures: ['AVERAGE_MARK', 'SHARE_OF_TWOS'],
+          ...dashboardRange(regionToday()),
+        },
       },
       direct: 'analytics',
     },
