@@ -28,7 +28,8 @@ describe('sign-in', () => {
   it("shows the sign-in page to a visitor, and the person's name after the ESIA round trip", async () => {
     const tab = await page();
     await tab.goto(platform.webUrl);
-    await expect(tab.getByRole('heading', { name: 'Вход в систему' }).isVisible()).resolves.toBe(true);
+    // `isVisible` does not wait: right after `goto` the app may not have drawn the page yet (failed on a busy CI).
+    await tab.getByRole('heading', { name: 'Вход в систему' }).waitFor();
     await screenshot(tab, 'sign-in');
     await signIn(tab, platform.webUrl, 'guardian');
     await tab.getByRole('button', { name: 'Выйти' }).waitFor();

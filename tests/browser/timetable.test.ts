@@ -92,7 +92,8 @@ describe('bell times', () => {
     const diary = await open('guardian', `/guardian/children/${studentId}/diary`);
     await diary.locator('.diary-time', { hasText: '08:15–09:15' }).first().waitFor();
     await diary.context().close();
-  });
+    // Two sign-ins through dev ESIA and two cabinets: over 30 s on a busy CI run (2026-12-04), 3 s when quiet.
+  }, 90_000);
 });
 
 describe('advance absence notice and the class page', () => {
