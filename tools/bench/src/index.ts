@@ -324,8 +324,9 @@ async function main(): Promise<void> {
     // Analytics reads its pre-aggregated facts once they are filled (the `analytics-facts` worker keeps them
     // fresh in a running platform); the bench starts no workers, so it brings them up to date before
     // measuring, as the worker would: filled whole where they never were (a fresh demo, a region generated
-    // since), else from the changes since their watermark — a whole rebuild of a 400,000-learner region's
-    // facts takes ≈ 40 minutes (docs/architecture.md, «Region-scale figures»), its catch-up seconds.
+    // since), else from the changes since their watermark. A whole rebuild of a 400,000-learner region's facts
+    // takes ≈ 40 minutes (docs/architecture.md, «Region-scale figures»); the catch-up recomputes only the
+    // organizations the changes touched, but its statements still read the whole journal view (minutes).
     log('Filling the analytics facts…');
     const factsStarted = performance.now();
     const facts = createDb(database.url, { max: 1 });
