@@ -23,7 +23,6 @@
  * primary keys, foreign keys and every other table's indexes stay in place. Generate before serving the
  * database: while a run is under way the journal tables have no secondary indexes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import postgres from 'postgres';
 import { createDb } from '../../client.ts';
@@ -33,7 +32,9 @@ import { isDatabaseEmpty, seedDemoRegion } from '../seed.ts';
 import { batchRows, copyBatch } from './copy.ts';
 import { generateOrganization, generateTerritory, type Chunk, type RegionShared } from './organization.ts';
 import { planRegion } from './plan.ts';
+import { deferIndexes, rebuildIndexes, refreshStatistics } from './maintenance.ts';
 import { startChunkPool } from './pool.ts';
+import { postmasterOf, serverCpuSeconds } from './server-cpu.ts';
 import { MUNICIPALITIES } from '../territory.ts';
 
 /**
@@ -375,122 +376,6 @@ async function writeChunk(sql: postgres.Sql, chunk: Chunk): Promise<Record<strin
       values (${chunk.number}, ${chunk.key}, ${chunk.learners}, ${tx.json(counts)})`;
   });
   return counts;
-}
-
-/**
- * Statistics that follow the region as it grows. The change-feed triggers join each COPY's transition table
- * to `people.persons`, `people.enrolments` and `learning.classes`, and PL/pgSQL plans such a statement once
- * per session and keeps the plan until the tables' statistics change. Planned in the first chunk, while the
- * tables held the demo's few thousand rows, the join was a nested loop rescanning a materialised table per
- * inserted row: the server's cost per chunk grew with the region (the first 400,000 run, 2026-12-04, spent most
- * of its server time in `tuplestore`/`Material` until an `ANALYZE` by hand: 225 → 375 learners/s). So the
- * tables the chunks write are analysed each time the region's learners double — that invalidates the cached
- * plans, the next trigger call is planned for the tables' size (about ten times for 400,000 learners, a
- * second each). The journal tables and the change logs are left out: nothing joins them, and autovacuum
- * (off for the run) and the final ANALYZE look after them.
- */
-function refreshStatistics(sql: postgres.Sql, learnersAtStart: number) {
-  let next = Math.max(2 * learnersAtStart, 1_000);
-  let running: Promise<void> = Promise.resolve();
-  let failure: unknown = null;
-  return {
-    grown(learners: number): void {
-      if (learners < next) return;
-      while (next <= learners) next *= 2;
-      running = running.then(() =>
-        sql
-          .unsafe(
-            `do $$
-             declare t regclass;
-             begin
-               for t in
-                 select c.oid::regclass from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                 where n.nspname in ('people', 'learning', 'admissions', 'extra_education')
-                   and c.relkind in ('r', 'p') and not c.relispartition
-                   and c.relname not in ('marks', 'attendance', 'lessons', 'changes')
-               loop execute format('analyze %s', t); end loop;
-             end $$`,
-          )
-          .then(
-            () => undefined,
-            (error: unknown) => {
-              failure ??= error;
-            },
-          ),
-      );
-    },
-    async settled(): Promise<void> {
-      await running;
-      if (failure) throw failure;
-    },
-  };
-}
-
-/** Tables whose secondary indexes wait for the end of the run. */
-const DEFERRED_TABLES = ['lessons', 'marks', 'attendance'];
-
-async function deferIndexes(sql: postgres.Sql): Promise<void> {
-  await sql.begin(async (tx) => {
-    const indexes = await tx<{ name: string; definition: string }[]>`
-      select i.indexname as name, i.indexdef as definition
-      from pg_indexes i
-      where i.schemaname = 'learning' and i.tablename in ${tx(DEFERRED_TABLES)}
-        and not exists (
-          select 1 from pg_constraint c
-          where c.conname = i.indexname and c.connamespace = 'learning'::regnamespace and c.contype = 'p')`;
-    for (const index of indexes) {
-      await tx`
-        insert into region_generator.deferred_indexes (name, definition)
-        values (${index.name}, ${index.definition}) on conflict do nothing`;
-      await tx.unsafe(`drop index learning."${index.name}"`);
-    }
-  });
-}
-
-async function rebuildIndexes(sql: postgres.Sql): Promise<void> {
-  const deferred = await sql<{ name: string; definition: string }[]>`
-    select name, definition from region_generator.deferred_indexes order by name`;
-  await sql`set maintenance_work_mem = '512MB'`;
-  for (const index of deferred) {
-    await sql.begin(async (tx) => {
-      // pg_indexes writes a partitioned table's index as `ON ONLY`, which would build it on the parent alone
-      // (left invalid, the partitions without it): built `ON` the parent, it is built on every partition.
-      await tx.unsafe(index.definition.replace(/ ON ONLY /, ' ON '));
-      await tx`delete from region_generator.deferred_indexes where name = ${index.name}`;
-    });
-  }
-}
-
-/** The fields of /proc/<pid>/stat after the command name (Linux), or null. */
-function procStat(pid: number): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
-
-/** The postmaster of a local backend (its parent), or null when the server's processes cannot be read. */
-function postmasterOf(backend: number): number | null {
-  const parent = Number(procStat(backend)?.[1]);
-  return parent > 1 ? parent : null;
-}
-
-/**
- * CPU seconds of a local server so far (clock ticks of 1/100 s): the postmaster's own and its reaped
- * children's (backends and autovacuum workers that ended) plus those of its live children.
- */
-function serverCpuSeconds(postmaster: number): number | null {
-  const own = procStat(postmaster);
-  if (!own) return null;
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const fields = procStat(Number(entry));
-    if (fields && Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / 100;
 }
 
 function sumRows(list: readonly Record<string, number>[]): Record<string, number> {
