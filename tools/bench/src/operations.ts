@@ -26,7 +26,19 @@ export interface Operation {
   source: string;
   /** The subgraph that answers the whole operation, called directly as a third variant. */
   direct?: 'people' | 'learning' | 'analytics';
+  /**
+   * Also measured open-loop (`open-loop.ts`): 50 people at once, each reading an answer for `thinkSeconds`
+   * before the next request — the reading of the issue's p95 targets "at 50 connections" as users feel them.
+   */
+  openLoop?: { users: number; thinkSeconds: number };
 }
+
+/**
+ * 50 people at once reading a diary, a journal grid or a dashboard panel for 5 s between requests (10 requests
+ * a second), or a report table for 30 s (≈ 1.7 a second): docs/architecture.md, «Reading the p95 targets».
+ */
+const BROWSING = { users: 50, thinkSeconds: 5 } as const;
+const READING_A_REPORT = { users: 50, thinkSeconds: 30 } as const;
 
 let manifest: string[] | undefined;
 
@@ -85,6 +97,7 @@ const guardianOperation = (children: GuardianSize): Operation => ({
     '`BenchGuardianDiaryPortfolio`: `me → person → children` with the web client’s `DiaryWeek` fragment and `Portfolio` selection',
   document: guardianChildrenDocument(),
   variables: {},
+  ...(children === 2 ? { openLoop: BROWSING } : {}),
 });
 
 export function canonicalOperations(): Operation[] {
@@ -108,6 +121,7 @@ export function canonicalOperations(): Operation[] {
       source: 'web `TeacherJournal` (the first of `TeacherAssignments`, current period)',
       document: webOperation('TeacherJournal'),
       variables: {},
+      openLoop: BROWSING,
     },
     {
       id: 'coordinator-organizations',
@@ -131,6 +145,7 @@ export function canonicalOperations(): Operation[] {
         },
       },
       direct: 'analytics',
+      openLoop: READING_A_REPORT,
     },
     {
       // A panel of «Мониторинг» (clients/web/src/cabinets/territory/monitoring.tsx): marks by municipality.
@@ -152,6 +167,7 @@ export function canonicalOperations(): Operation[] {
         },
       },
       direct: 'analytics',
+      openLoop: BROWSING,
     },
   ];
 }

@@ -53,31 +53,41 @@ export function renderRegionTargets(region: ReportInput, demo: ReportInput | und
     ]);
   }
   const p95 = (id: string, connections: number) => measured(region.operations, id, connections)?.p95;
-  rows.push([
-    'guardian diary + portfolio (2 children), 50 connections: p95',
-    `${fixed(p95('guardian-diary-portfolio-2', 50), 0)} ms`,
-    '< 150 ms',
-    below(p95('guardian-diary-portfolio-2', 50), 150, 'ms'),
-  ]);
-  rows.push([
-    'teacher journal, 50 connections: p95',
-    `${fixed(p95('teacher-journal', 50), 0)} ms`,
-    '< 150 ms',
-    below(p95('teacher-journal', 50), 150, 'ms'),
-  ]);
-  for (const connections of region.settings.connections) {
+  // The same target read open-loop: 50 people with a think time (docs/architecture.md, «Reading the p95 targets»).
+  const openRow = (id: string, title: string, bound: number, unit: string) => {
+    const open = region.operations.find((operation) => operation.id === id)?.openLoop;
+    if (!open) return;
     rows.push([
-      `analyst report, 3 dimensions, ${connections} connections: p95`,
-      `${fixed(p95('analyst-report', connections), 0)} ms`,
-      '< 2,000 ms',
-      below(p95('analyst-report', connections), 2000, 'ms'),
+      `${title}, ${open.users} people, ${open.thinkSeconds} s think time (${fixed(open.rate, 1)} arrivals/s, open loop): p95`,
+      `${fixed(open.measured.p95, 0)} ms`,
+      `< ${bound.toLocaleString('en-US')} ${unit}`,
+      below(open.measured.p95, bound, unit),
     ]);
+  };
+  for (const [id, title] of [
+    ['guardian-diary-portfolio-2', 'guardian diary + portfolio (2 children)'],
+    ['teacher-journal', 'teacher journal'],
+  ] as const) {
     rows.push([
-      `monitoring dashboard panel, ${connections} connections: p95`,
-      `${fixed(p95('analyst-dashboard', connections), 0)} ms`,
-      '< 200 ms',
-      below(p95('analyst-dashboard', connections), 200, 'ms'),
+      `${title}, 50 connections (closed loop): p95`,
+      `${fixed(p95(id, 50), 0)} ms`,
+      '< 150 ms',
+      below(p95(id, 50), 150, 'ms'),
     ]);
+    openRow(id, title, 150, 'ms');
+  }
+  for (const [id, title, bound] of [
+    ['analyst-report', 'analyst report, 3 dimensions', 2000],
+    ['analyst-dashboard', 'monitoring dashboard panel', 200],
+  ] as const) {
+    for (const connections of region.settings.connections)
+      rows.push([
+        `${title}, ${connections} connections (closed loop): p95`,
+        `${fixed(p95(id, connections), 0)} ms`,
+        `< ${bound.toLocaleString('en-US')} ms`,
+        below(p95(id, connections), bound, 'ms'),
+      ]);
+    openRow(id, title, bound, 'ms');
   }
   lines.push(table(['target', 'measured', 'target', 'verdict'], rows));
   lines.push('');

@@ -36,6 +36,8 @@ export interface OperationReport {
   statements: Record<string, number> | null;
   /** Per connection count and target: the median over rounds. */
   results: Record<number, Partial<Record<Target, Measured>>>;
+  /** The open-loop run through the project gateway (`Operation.openLoop`), the median over rounds. */
+  openLoop?: { users: number; thinkSeconds: number; rate: number; measured: Measured };
   notes: string[];
   error?: string;
 }
@@ -265,6 +267,48 @@ export function renderReport(input: ReportInput, baseline?: Baseline, demo?: Rep
           'failed / responses',
         ],
         rows,
+      ),
+    );
+  }
+  const open = input.operations.filter((operation) => operation.openLoop);
+  if (open.length > 0) {
+    lines.push('');
+    lines.push('## Open loop: 50 people at once, at a stated arrival rate (project gateway)');
+    lines.push('');
+    lines.push(
+      'Each person sends a request, reads the answer for the think time, and sends the next; their requests ' +
+        'arrive at random (Poisson) at people ÷ think time per second, over at most one keep-alive connection ' +
+        'per person (`tools/bench/src/open-loop.ts`). Latency counts from the moment a request was due. At least ' +
+        '100 requests a round. The closed-loop figures above are the same operation with no think time at all.',
+    );
+    lines.push('');
+    lines.push(
+      table(
+        [
+          'operation',
+          'people',
+          'think time s',
+          'arrivals /s',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'CPU total (ms/req)',
+          'failed / responses',
+        ],
+        open.map((operation) => {
+          const { users, thinkSeconds, rate, measured } = operation.openLoop!;
+          return [
+            operation.title,
+            String(users),
+            String(thinkSeconds),
+            fixed(rate, 1),
+            fixed(measured.p50, 0),
+            fixed(measured.p95, 0),
+            fixed(measured.p99, 0),
+            fixed(measured.cpuTotal, 2),
+            `${measured.failures} / ${measured.requests}`,
+          ];
+        }),
       ),
     );
   }
