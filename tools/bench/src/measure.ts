@@ -4,9 +4,10 @@
  * subgraphs' own statement counters).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { procStat } from '@region/db/demo/region/server-cpu';
 
 const CLOCK_TICKS = (() => {
   try {
@@ -16,19 +17,9 @@ const CLOCK_TICKS = (() => {
   }
 })();
 
-/** `/proc/<pid>/stat`: the fields after the command name (which may hold spaces), from field 3 on. */
-function statFields(pid: number): string[] | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
-
 /** CPU milliseconds (user + system) the process has used so far, or null once it is gone. */
 export function cpuMs(pid: number): number | null {
-  const fields = statFields(pid);
+  const fields = procStat(pid);
   if (!fields) return null;
   // Fields 14 and 15 of stat(5) are utime and stime; `fields` starts at field 3.
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
@@ -42,7 +33,7 @@ export function postgresCpu(postmasterPid: number): Map<number, number> {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
-    const fields = statFields(pid);
+    const fields = procStat(pid);
     // Field 4 of stat(5) is the parent's pid.
     if (!fields || Number(fields[1]) !== postmasterPid) continue;
     result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);

@@ -1,10 +1,11 @@
 /**
- * The CPU a local PostgreSQL server has used, read from /proc (Linux), for the generator's figures.
+ * The CPU a local PostgreSQL server has used, read from /proc (Linux), for the generator's figures; the bench
+ * (tools/bench/src/measure.ts) reads its processes' CPU with the same `procStat`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The fields of /proc/<pid>/stat after the command name (Linux), or null. */
-function procStat(pid: number): string[] | null {
+/** The fields of /proc/<pid>/stat after the command name (Linux), from field 3 on, or null. */
+export function procStat(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
