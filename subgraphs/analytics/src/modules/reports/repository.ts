@@ -85,19 +85,23 @@ function cubeStatement(query: CubeQuery, mode: { personsOnly?: boolean | undefin
   for (const filter of query.filters) {
     where.push(sql`(${dimensionSql(filter.dimension, query.ageOn)}) in ${filter.values}`);
   }
+  // Grouped by the dimensions' own values (uuids, enums, numbers) and cast to text only in the cube's rows:
+  // hashing a text cast of every row cost a quarter of a region-scale report (CONTINGENT by municipality ×
+  // organization type × grade over 268k fact rows: 270 → 205 ms).
   const inner = sql`select f.*${sql.join(
-    query.dimensions.map((id, index) => sql`, (${dimensionSql(id, query.ageOn)})::text as ${sql.raw(`d${index}`)}`),
+    query.dimensions.map((id, index) => sql`, (${dimensionSql(id, query.ageOn)}) as ${sql.raw(`k${index}`)}`),
     sql``,
   )} from ${sql.raw(source)} f where ${sql.join(where, sql` and `)}`;
-  const dims = query.dimensions.map((_, index) => sql.raw(`f.d${index}`));
+  const keys = query.dimensions.map((_, index) => sql.raw(`f.k${index}`));
+  const dims = query.dimensions.map((_, index) => sql.raw(`(f.k${index})::text as d${index}`));
   const measures = (mode.personsOnly ? [] : query.measures)
     .filter((id) => MEASURES[id].aggregate !== null)
     .map((id) => sql`, ${withAgeOn(aggregateOf(id), query.ageOn)} as ${sql.raw(`m_${id.toLowerCase()}`)}`);
-  return sql`select ${dims.length ? sql`${sql.join(dims, sql`, `)}, grouping(${sql.join(dims, sql`, `)})` : sql`0`} as g,
+  return sql`select ${dims.length ? sql`${sql.join(dims, sql`, `)}, grouping(${sql.join(keys, sql`, `)})` : sql`0`} as g,
       ${sql.raw(persons)} as persons,
       ${sql.raw(unconsented)} as unconsented${sql.join(measures, sql``)}
     from (${inner}) f
-    ${dims.length ? sql`group by cube (${sql.join(dims, sql`, `)})` : sql``}`;
+    ${keys.length ? sql`group by cube (${sql.join(keys, sql`, `)})` : sql``}`;
 }
 
 /** Every grouping set of the chosen dimensions (`GROUP BY CUBE`): the detail cells and all their totals. */

@@ -60,7 +60,9 @@ export function cubeLines(cells: readonly CubeCell[]): number[][] {
       line.push(index);
     });
   });
-  return [...lines.values()];
+  // In the order of their keys, not of the cells: which cell a line's complement hides depends on the lines
+  // handled before it, so the database's row order (a hash aggregate's) must not decide it.
+  return [...lines.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
 }
 
 /** The indices of the cells to hide from a principal who may not see small groups. */
