@@ -24,4 +24,10 @@ CREATE TABLE "people"."completeness_counts" (
 	CONSTRAINT "completeness_counts_kind" CHECK ("people"."completeness_counts"."kind" in ('STUDENT', 'STAFF'))
 );
 --> statement-breakpoint
+CREATE TABLE "people"."completeness_pending" (
+	"transaction_id" bigint DEFAULT (pg_current_xact_id()::text)::bigint NOT NULL,
+	"organization_id" uuid NOT NULL,
+	CONSTRAINT "completeness_pending_transaction_id_organization_id_pk" PRIMARY KEY("transaction_id","organization_id")
+);
+--> statement-breakpoint
 ALTER TABLE "people"."completeness_counts" ADD CONSTRAINT "completeness_counts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "people"."organizations"("id") ON DELETE cascade ON UPDATE no action;

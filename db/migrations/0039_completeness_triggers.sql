@@ -1,8 +1,10 @@
 -- The coordinators' completeness figures kept per organization (issue 13 §4, architecture.md «Completeness
--- counts»): statement-level triggers recount, in the writing transaction, the organizations whose cards a
--- statement changed. The two functions holding the mandatory-field checks are rendered from the people
--- subgraph's `checksOfKind` (`npm run completeness:sql -w @region/people`); a test compares them with the
--- database's, so a changed check needs a new migration with the new rendering.
+-- counts kept per organization»): statement-level triggers note, in the writing transaction, the
+-- organizations whose cards a statement changed (`completeness_touch`), and a deferred constraint trigger
+-- recounts them all once as the transaction commits (`completeness_flush`). The two functions holding the
+-- mandatory-field checks are rendered from the people subgraph's `checksOfKind`
+-- (`npm run completeness:sql -w @region/people`); a test compares them with the database's, so a changed check
+-- needs a new migration with the new rendering.
 CREATE OR REPLACE FUNCTION people.completeness_recount(target_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 begin
   if coalesce(cardinality(target_ids), 0) = 0 then
@@ -66,7 +68,7 @@ $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION people.completeness_after_persons() RETURNS trigger LANGUAGE plpgsql AS $$
 begin
-  perform people.completeness_recount(array(
+  perform people.completeness_touch(array(
     with changed as (
       select n.id from new_rows n join old_rows o on o.id = n.id
       where (o.birth_date, o.citizenship, o.document_number, o.document_type, o.education, o.education_form, o.email, o.first_name, o.last_name, o.merged_into, o.movement_first, o.phone, o.place_of_birth, o.registration_address, o.residence_address, o.sex, o.snils)
@@ -82,15 +84,40 @@ begin
 end
 $$;
 --> statement-breakpoint
+CREATE FUNCTION people.completeness_touch(target_ids uuid[]) RETURNS void LANGUAGE sql AS $$
+  insert into people.completeness_pending (organization_id)
+  select distinct t.id from unnest(target_ids) t(id) where t.id is not null
+  on conflict do nothing;
+$$;
+--> statement-breakpoint
+-- Fires once per organization noted, at commit (or at `SET CONSTRAINTS … IMMEDIATE`): the first firing takes
+-- the transaction's whole list and recounts it in one statement, the others find it empty.
+CREATE FUNCTION people.completeness_flush() RETURNS trigger LANGUAGE plpgsql AS $$
+declare
+  touched uuid[];
+begin
+  with taken as (
+    delete from people.completeness_pending
+    where transaction_id = (pg_current_xact_id()::text)::bigint
+    returning organization_id
+  )
+  select array_agg(organization_id) into touched from taken;
+  perform people.completeness_recount(touched);
+  return null;
+end $$;
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER completeness_pending_flush AFTER INSERT ON people.completeness_pending
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION people.completeness_flush();
+--> statement-breakpoint
 -- An enrolment counts where it is current: its organization before and after the change is recounted.
 CREATE FUNCTION people.completeness_after_enrolments() RETURNS trigger LANGUAGE plpgsql AS $$
 begin
   if TG_OP = 'INSERT' then
-    perform people.completeness_recount(array(select distinct n.organization_id from new_rows n where n.ended_on is null));
+    perform people.completeness_touch(array(select distinct n.organization_id from new_rows n where n.ended_on is null));
   elsif TG_OP = 'DELETE' then
-    perform people.completeness_recount(array(select distinct o.organization_id from old_rows o where o.ended_on is null));
+    perform people.completeness_touch(array(select distinct o.organization_id from old_rows o where o.ended_on is null));
   else
-    perform people.completeness_recount(array(
+    perform people.completeness_touch(array(
       with changed as (
         select o.organization_id as old_organization, o.ended_on is null as was_current,
           n.organization_id as new_organization, n.ended_on is null as is_current
@@ -111,21 +138,21 @@ end $$;
 CREATE FUNCTION people.completeness_after_employments() RETURNS trigger LANGUAGE plpgsql AS $$
 begin
   if TG_OP = 'INSERT' then
-    perform people.completeness_recount(array(
+    perform people.completeness_touch(array(
       select n.organization_id from new_rows n
       union
       select w.organization_id from people.employments w
       where w.ended_on is null and w.person_id in (select n.person_id from new_rows n)
     ));
   elsif TG_OP = 'DELETE' then
-    perform people.completeness_recount(array(
+    perform people.completeness_touch(array(
       select o.organization_id from old_rows o
       union
       select w.organization_id from people.employments w
       where w.ended_on is null and w.person_id in (select o.person_id from old_rows o)
     ));
   else
-    perform people.completeness_recount(array(
+    perform people.completeness_touch(array(
       with changed as (
         select o.person_id as old_person, o.organization_id as old_organization,
           n.person_id as new_person, n.organization_id as new_organization

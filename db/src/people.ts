@@ -6,6 +6,7 @@ import { ROLES } from '@region/schema';
 import { PAYMENT_METHODS } from '@region/schema/enums';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -566,4 +567,19 @@ export const completenessCounts = people.table(
     primaryKey({ columns: [t.organizationId, t.kind] }),
     check('completeness_counts_kind', sql`${t.kind} in ('STUDENT', 'STAFF')`),
   ],
+);
+
+/**
+ * The organizations whose completeness counts a transaction changed, recounted when it commits (a deferred
+ * constraint trigger, migration 0039): each transaction's rows, deleted by the recount.
+ */
+export const completenessPending = people.table(
+  'completeness_pending',
+  {
+    transactionId: bigint('transaction_id', { mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text)::bigint`),
+    organizationId: uuid('organization_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.transactionId, t.organizationId] })],
 );

@@ -74,7 +74,7 @@ describe('the generated region', () => {
     expect(await one(`select count(*) from pg_trigger where tgname like 'completeness\\_%' and tgenabled = 'D'`)).toBe(
       0,
     );
-    expect(await one(`select count(*) from pg_trigger where tgname like 'completeness\\_%'`)).toBe(7);
+    expect(await one(`select count(*) from pg_trigger where tgname like 'completeness\\_%'`)).toBe(8);
   });
 
   it('keeps every reference, including those across schemas that are no foreign keys', async () => {

@@ -285,10 +285,14 @@ describe('two transactions editing one organization at once', () => {
     try {
       await one`begin`;
       await two`begin`;
+      // Each recounts now rather than at its commit (`set constraints … immediate`), so that the first holds
+      // the school's counts while the second recounts.
       await one`update people.persons set snils = null where id = ${first}`;
+      await one`set constraints people.completeness_pending_flush immediate`;
       const [{ pid } = { pid: 0 }] = await two<{ pid: number }[]>`select pg_backend_pid() as pid`;
-      // The second edit's recount waits for the first transaction's lock on the school's counts…
-      const pending = two`update people.persons set snils = null where id = ${second}`.execute();
+      await two`update people.persons set snils = null where id = ${second}`;
+      // The second transaction's recount waits for the first's lock on the school's counts…
+      const pending = two`set constraints people.completeness_pending_flush immediate`.execute();
       await expect
         .poll(
           async () =>
@@ -310,5 +314,41 @@ describe('two transactions editing one organization at once', () => {
     }
     expect(await count(school, 'STUDENT', 'gap_snils')).toBe(before + 2);
     await expectExact([school]);
+  });
+
+  it('transfer learners in opposite directions without a deadlock, and count both at commit', async () => {
+    const fromSchool = await completeLearner(school, 6);
+    const fromOther = await completeLearner(otherSchool, 0);
+    const here = await count(school, 'STUDENT', 'cards');
+    const there = await count(otherSchool, 'STUDENT', 'cards');
+    const sessions = platform.database.admin();
+    const one = await sessions.sql.reserve();
+    const two = await sessions.sql.reserve();
+    try {
+      await one`begin`;
+      await two`begin`;
+      await one`update people.enrolments set ended_on = '2025-10-01' where person_id = ${fromSchool} and ended_on is null`;
+      await two`update people.enrolments set ended_on = '2025-10-01' where person_id = ${fromOther} and ended_on is null`;
+      // Recounting at each statement, the first would hold the school and wait for the other school, the
+      // second the reverse: a deadlock. Noted and recounted at commit, both go through.
+      await Promise.all([
+        one`insert into people.enrolments (person_id, organization_id, class_name, started_on)
+          values (${fromSchool}, ${otherSchool}, '6А', '2025-10-02')`.execute(),
+        two`insert into people.enrolments (person_id, organization_id, class_name, started_on)
+          values (${fromOther}, ${school}, '6А', '2025-10-02')`.execute(),
+      ]);
+      expect(await count(school, 'STUDENT', 'cards')).toBe(here);
+      await Promise.all([one`commit`.execute(), two`commit`.execute()]);
+    } finally {
+      one.release();
+      two.release();
+      await sessions.close();
+    }
+    expect(await count(school, 'STUDENT', 'cards')).toBe(here);
+    expect(await count(otherSchool, 'STUDENT', 'cards')).toBe(there);
+    await expectExact([school, otherSchool]);
+    const [{ pending } = { pending: -1 }] = await platform.admin.sql<{ pending: number }[]>`
+      select count(*)::int as pending from people.completeness_pending`;
+    expect(pending).toBe(0);
   });
 });

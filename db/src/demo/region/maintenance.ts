@@ -98,7 +98,8 @@ export async function rebuildIndexes(sql: postgres.Sql): Promise<void> {
 const COMPLETENESS_TRIGGERS = `
   select c.relname as "table", t.tgname as name
   from pg_trigger t join pg_class c on c.oid = t.tgrelid
-  where c.relnamespace = 'people'::regnamespace and t.tgname like 'completeness\\_%' and not t.tgisinternal
+  where c.relnamespace = 'people'::regnamespace and c.relname in ('persons', 'enrolments', 'employments')
+    and t.tgname like 'completeness\\_%'
   order by c.relname, t.tgname`;
 
 async function switchCompletenessTriggers(sql: postgres.Sql | postgres.TransactionSql, on: boolean): Promise<void> {

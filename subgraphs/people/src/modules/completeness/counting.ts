@@ -2,9 +2,9 @@
  * The completeness counts' SQL (issue 13 §4, architecture.md «Completeness counts»): how many current
  * learners' and staff cards of an organization miss each mandatory field, with the same checks as
  * `Person.missingFields` (`checksOfKind`). The counts live in `people.completeness_counts`, recounted in the
- * writing transaction by the triggers of migration 0039; the two PL/pgSQL functions that hold checks are the
- * text rendered here — a test compares the database's functions with this rendering, so a changed check
- * fails until a migration installs the new text (`npm run completeness:sql -w @region/people` prints it).
+ * writing transaction, as it commits, by the triggers of migration 0039; the two PL/pgSQL functions that hold
+ * checks are the text rendered here — a test compares the database's functions with this rendering, so a
+ * changed check fails until a migration installs it (`npm run completeness:sql -w @region/people` prints it).
  */
 import { qualified, tables, type Executor } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
@@ -88,11 +88,12 @@ function render(fragment: SQL): string {
 const COUNT_COLUMNS = ['cards', 'with_gaps', ...MANDATORY_FIELDS.map(gapColumn)];
 
 /**
- * The body of `people.completeness_recount(target_ids uuid[])`. The organizations' count rows are made if
- * missing, then locked in one order before they are counted: under READ COMMITTED the counting statement
- * that follows a lock wait takes a new snapshot, so it sees the card another transaction changed and
- * committed meanwhile — two transactions editing cards of one organization never leave counts made from a
- * stale snapshot (write skew), and the fixed order keeps one statement's locks from deadlocking another's.
+ * The body of `people.completeness_recount(target_ids uuid[])`, which a transaction runs once as it commits
+ * for every organization it touched. The organizations' count rows are made if missing, then locked in one
+ * order before they are counted: under READ COMMITTED the counting statement that follows a lock wait takes a
+ * new snapshot, so it sees the card another transaction changed and committed meanwhile — two transactions
+ * editing cards of one organization never leave counts made from a stale snapshot (write skew), and as each
+ * transaction takes all its locks in one statement, in one order, two never deadlock on them.
  */
 export function recountFunctionBody(): string {
   const targets = (id: SQL) => sql`${id} = any(target_ids)`;
@@ -132,14 +133,14 @@ export function checkedPersonColumns(): string[] {
 
 /**
  * The body of the trigger function after an update of `people.persons`: the organizations where the
- * persons whose checked columns changed are learners or staff now are recounted.
+ * persons whose checked columns changed are learners or staff now are recounted when the transaction commits.
  */
 export function personsTriggerBody(): string {
   const columns = checkedPersonColumns();
   const row = (alias: string) => columns.map((name) => `${alias}.${name}`).join(', ');
   return `
 begin
-  perform people.completeness_recount(array(
+  perform people.completeness_touch(array(
     with changed as (
       select n.id from new_rows n join old_rows o on o.id = n.id
       where (${row('o')})
