@@ -532,8 +532,9 @@ export const changesHorizon = changeHorizonTable(people);
 /**
  * The coordinators' completeness figures (DOMAIN.md rules 7 and 21) kept per organization and kind of card,
  * so the page reads them with one indexed statement whatever the organization's size (issue 13 §4). Kept
- * exact in the writing transaction by the triggers of migration 0039 (`people.completeness_recount`), whose
- * checks are rendered from the people subgraph's `checksOfKind` (architecture.md «Completeness counts»).
+ * exact in the writing transaction by the triggers of migration `completeness_triggers`
+ * (`people.completeness_recount`), whose checks are rendered from the people subgraph's `checksOfKind`
+ * (architecture.md «Completeness counts kept per organization»).
  * One `gap_*` column per mandatory field (`MANDATORY_FIELDS`), zero where the kind does not need it.
  */
 export const completenessCounts = people.table(
@@ -571,7 +572,7 @@ export const completenessCounts = people.table(
 
 /**
  * The organizations whose completeness counts a transaction changed, recounted when it commits (a deferred
- * constraint trigger, migration 0039): each transaction's rows, deleted by the recount.
+ * constraint trigger, migration `completeness_triggers`): each transaction's rows, deleted by the recount.
  */
 export const completenessPending = people.table(
   'completeness_pending',

@@ -89,11 +89,12 @@ export async function rebuildIndexes(sql: postgres.Sql): Promise<void> {
 }
 
 /**
- * The completeness counts' triggers (migration 0039) wait for the end of the run too: each chunk's COPY into
- * the enrolments and the employments would recount its organization twice while its rows still stream in,
- * so they are disabled for the chunks and every organization is recounted once at the end, in the
- * transaction that enables them again — from then on the counts are exact and kept so. A run interrupted in
- * between leaves them disabled; the next run (or its resume) enables them and recounts.
+ * The completeness counts' triggers (migration `completeness_triggers`) wait for the end of the run too:
+ * each chunk's COPYs into the enrolments and the employments would note its organization and recount it as
+ * the chunk commits (≈ 0.15 s of server CPU per 1,000 learners at 20,000, measured with a recount per
+ * statement), so they are disabled for the chunks and every organization is recounted once at the end, in
+ * the transaction that enables them again — from then on the counts are exact and kept so. A run
+ * interrupted in between leaves them disabled; the next run (or its resume) enables them and recounts.
  */
 const COMPLETENESS_TRIGGERS = `
   select c.relname as "table", t.tgname as name

@@ -2,7 +2,7 @@
  * The completeness counts' SQL (issue 13 §4, architecture.md «Completeness counts»): how many current
  * learners' and staff cards of an organization miss each mandatory field, with the same checks as
  * `Person.missingFields` (`checksOfKind`). The counts live in `people.completeness_counts`, recounted in the
- * writing transaction, as it commits, by the triggers of migration 0039; the two PL/pgSQL functions that hold
+ * writing transaction, as it commits, by the triggers of migration `completeness_triggers`; the two PL/pgSQL functions that hold
  * checks are the text rendered here — a test compares the database's functions with this rendering, so a
  * changed check fails until a migration installs it (`npm run completeness:sql -w @region/people` prints it).
  */
