@@ -11,6 +11,7 @@ import { isValidInn } from '@region/schema';
 import { findAccountByLogin } from '@region/db/demo/accounts';
 import { buildRegion, type RegionResult } from '@region/db/demo/region/generate';
 import { createTestDatabase, type TestDatabase } from '../src/database.ts';
+import { liveCounts } from '../../subgraphs/people/src/modules/completeness/counting.ts';
 import { personIdOf } from '../src/demo-people.ts';
 import { startPlatform, type Platform } from '../src/platform.ts';
 
@@ -55,6 +56,25 @@ describe('the generated region', () => {
     expect(
       await one(`select count(*) from learning.marks where date >= '${YEAR + 1}-05-01' and kind = 'CURRENT'`),
     ).toBeGreaterThan(0);
+  });
+
+  it('ends with exact completeness counts and their triggers enabled again', async () => {
+    const organizations = (await sql()<{ id: string }[]>`select id from people.organizations`).map((row) => row.id);
+    const live = await liveCounts(platform.admin.db, organizations);
+    const kept = await sql()<Record<string, unknown>[]>`select * from people.completeness_counts`;
+    const keyOf = (row: Record<string, unknown>) => `${String(row['organization_id'])}/${String(row['kind'])}`;
+    const byKey = new Map(kept.map((row) => [keyOf(row), row]));
+    expect(live.length).toBe(organizations.length * 2);
+    for (const row of live) {
+      const stored = byKey.get(keyOf(row));
+      for (const [column, value] of Object.entries(row)) {
+        if (column !== 'organization_id' && column !== 'kind') expect(stored?.[column], keyOf(row)).toBe(value);
+      }
+    }
+    expect(await one(`select count(*) from pg_trigger where tgname like 'completeness\\_%' and tgenabled = 'D'`)).toBe(
+      0,
+    );
+    expect(await one(`select count(*) from pg_trigger where tgname like 'completeness\\_%'`)).toBe(8);
   });
 
   it('keeps every reference, including those across schemas that are no foreign keys', async () => {

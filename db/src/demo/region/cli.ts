@@ -185,7 +185,7 @@ async function report(url: string, result: RegionResult): Promise<void> {
     );
     console.log(
       [
-        `Wall time        ${result.seconds.toFixed(1)} s (demo part ${result.phases.demo.toFixed(1)} s, identifiers in use ${result.phases.load.toFixed(1)} s, chunks ${result.phases.chunks.toFixed(1)} s, journal indexes ${result.phases.indexes.toFixed(1)} s, ANALYZE ${result.phases.analyze.toFixed(1)} s)`,
+        `Wall time        ${result.seconds.toFixed(1)} s (demo part ${result.phases.demo.toFixed(1)} s, identifiers in use ${result.phases.load.toFixed(1)} s, chunks ${result.phases.chunks.toFixed(1)} s, journal indexes ${result.phases.indexes.toFixed(1)} s, ANALYZE ${result.phases.analyze.toFixed(1)} s, completeness counts ${result.phases.completeness.toFixed(1)} s)`,
         `Rows written     ${written.toLocaleString('en-US')} (${Math.round(written / Math.max(result.phases.chunks, 0.001)).toLocaleString('en-US')} rows/s while writing chunks)`,
         `CPU              generator ${result.cpu.generator.toFixed(1)} s (${result.workers} workers), PostgreSQL server ${result.cpu.postgres === null ? 'unknown' : `${result.cpu.postgres.toFixed(1)} s`}`,
         `CPU of chunks    generator ${result.chunksCpu.generator.toFixed(1)} s, PostgreSQL server ${result.chunksCpu.postgres === null ? 'unknown' : `${result.chunksCpu.postgres.toFixed(1)} s`} (per 1,000 learners written: ${perThousand(result.chunksCpu.generator, learnersWritten)} s and ${result.chunksCpu.postgres === null ? '?' : perThousand(result.chunksCpu.postgres, learnersWritten)} s)`,

@@ -32,7 +32,13 @@ import { isDatabaseEmpty, seedDemoRegion } from '../seed.ts';
 import { batchRows, copyBatch } from './copy.ts';
 import { generateOrganization, generateTerritory, type Chunk, type RegionShared } from './organization.ts';
 import { planRegion } from './plan.ts';
-import { deferIndexes, rebuildIndexes, refreshStatistics } from './maintenance.ts';
+import {
+  deferCompletenessCounts,
+  deferIndexes,
+  rebuildIndexes,
+  recountCompleteness,
+  refreshStatistics,
+} from './maintenance.ts';
 import { startChunkPool } from './pool.ts';
 import { postmasterOf, serverCpuSeconds } from './server-cpu.ts';
 import { MUNICIPALITIES } from '../territory.ts';
@@ -94,7 +100,7 @@ export interface RegionResult {
   finishCpu: { generator: number; postgres: number | null };
   workers: number;
   /** Where the time went: seeding the demo part, reading the identifiers in use, the chunks, indexes and ANALYZE. */
-  phases: { demo: number; load: number; chunks: number; indexes: number; analyze: number };
+  phases: { demo: number; load: number; chunks: number; indexes: number; analyze: number; completeness: number };
 }
 
 const BOOKKEEPING = `
@@ -136,7 +142,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       synchronous_commit: 'off',
     },
   });
-  const phases = { demo: 0, load: 0, chunks: 0, indexes: 0, analyze: 0 };
+  const phases = { demo: 0, load: 0, chunks: 0, indexes: 0, analyze: 0, completeness: 0 };
   let mark = started;
   const phase = (name: keyof typeof phases) => {
     const now = performance.now();
@@ -197,6 +203,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     if (done.has(0) && todo.length === 0) {
       // A run interrupted while it rebuilt the indexes left some to build: nothing else to do.
       await rebuildIndexes(sql);
+      await recountCompleteness(sql);
       result.totalRows = sumRows([...done.values()]);
       result.seconds = (performance.now() - started) / 1000;
       measureCpu(result);
@@ -227,6 +234,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     await loadTerritory(sql, shared);
 
     await deferIndexes(sql);
+    await deferCompletenessCounts(sql);
     const cpuAtChunks = cpuNow();
     const pool = await startChunkPool(url, workers, shared.subjectIds, recordWritten);
     try {
@@ -243,6 +251,8 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     phase('indexes');
     await sql.unsafe('analyze');
     phase('analyze');
+    await recountCompleteness(sql);
+    phase('completeness');
     result.finishCpu = cpuSince(cpuAtFinish);
 
     result.rows = sumRows(written);

@@ -1,14 +1,15 @@
 /**
  * Completeness figures (DOMAIN.md rules 7 and 21, seed 002 «Контроль заполнения данных»): for a batch of
  * organizations or municipalities, how many current learners' and staff cards miss each mandatory field —
- * one statement, counted in SQL with the same checks as `Person.missingFields`, never rows fetched and
- * counted here. Whether the principal may see a group's figures is computed in the same statement.
+ * one indexed statement over the counts the database keeps per organization with the same checks as
+ * `Person.missingFields` (`counting.ts`, issue 13 §4), never rows fetched and counted here. Whether the
+ * principal may see a group's figures is computed in the same statement.
  */
 import { qualified, tables, type Executor } from '@region/db';
 import { sql, type SQL } from 'drizzle-orm';
 import { MANDATORY_FIELDS, type MandatoryField } from '../persons/mandatory-fields.ts';
-import { checksOfKind } from '../persons/repository.ts';
 import type { PeoplePolicy } from '../../policy.ts';
+import { gapColumn, type CountedKind } from './counting.ts';
 
 const { organizations } = tables;
 
@@ -19,25 +20,7 @@ const GROUP_KEY: Readonly<Record<CompletenessGroup, SQL>> = {
   municipality: qualified(organizations.municipalityId),
 };
 
-type CountedKind = 'STUDENT' | 'STAFF';
-
-const column = (field: MandatoryField) => sql.identifier(`gap_${field.toLowerCase()}`);
-
-/** One boolean per mandatory field (false where the kind does not need it) and whether any is missing. */
-function gapColumns(kind: CountedKind): SQL {
-  const checks = checksOfKind(kind);
-  const missing = new Map(checks.map((check) => [check.field, check.missingSql]));
-  return sql.join(
-    [
-      sql`(${sql.join(
-        checks.map((check) => check.missingSql),
-        sql` or `,
-      )}) as any_gap`,
-      ...MANDATORY_FIELDS.map((field) => sql`(${missing.get(field) ?? sql`false`}) as ${column(field)}`),
-    ],
-    sql`, `,
-  );
-}
+const column = (field: MandatoryField) => sql.identifier(gapColumn(field));
 
 export interface FieldGaps {
   field: MandatoryField;
@@ -69,35 +52,23 @@ export async function completenessOf(
 ): Promise<Completeness[]> {
   const key = GROUP_KEY[group];
   // A municipality's figures need the principal to see every one of its organizations (bool_and).
+  // The counts are kept per organization by the database (`counting.ts`); a group sums its organizations'.
   const rows = await db.execute<Row>(sql`
     with scope as (
       select ${key} as key, ${qualified(organizations.id)} as organization_id,
         ${policy.organizationsWithFigures()} as allowed
       from people.organizations
       where ${key} in ${[...keys]}
-    ),
-    cards as (
-      select s.key, 'STUDENT' as kind, ${gapColumns('STUDENT')}
-      from scope s
-      join people.enrolments e on e.organization_id = s.organization_id and e.ended_on is null
-      join people.persons on people.persons.id = e.person_id
-      where s.allowed and people.persons.merged_into is null
-      union all
-      select s.key, 'STAFF' as kind, ${gapColumns('STAFF')}
-      from scope s
-      join (select distinct w.organization_id, w.person_id from people.employments w where w.ended_on is null) w
-        on w.organization_id = s.organization_id
-      join people.persons on people.persons.id = w.person_id
-      where s.allowed and people.persons.merged_into is null
     )
-    select k.key, k.allowed, c.kind, count(c.kind)::int as cards,
-      (count(*) filter (where c.any_gap))::int as with_gaps,
+    select k.key, k.allowed, c.kind, coalesce(sum(c.cards), 0)::int as cards,
+      coalesce(sum(c.with_gaps), 0)::int as with_gaps,
       ${sql.join(
-        MANDATORY_FIELDS.map((field) => sql`(count(*) filter (where c.${column(field)}))::int as ${column(field)}`),
+        MANDATORY_FIELDS.map((field) => sql`coalesce(sum(c.${column(field)}), 0)::int as ${column(field)}`),
         sql`, `,
       )}
     from (select key, bool_and(allowed) as allowed from scope group by key) k
-    left join cards c on c.key = k.key
+    left join (scope s join people.completeness_counts c on c.organization_id = s.organization_id and s.allowed)
+      on s.key = k.key
     group by k.key, k.allowed, c.kind`);
   return summarize(rows);
 }
@@ -127,7 +98,7 @@ function summarize(rows: readonly Row[]): Completeness[] {
       figures.staffWithGaps = row.with_gaps;
     }
     for (const field of MANDATORY_FIELDS) {
-      const count = Number(row[`gap_${field.toLowerCase()}`] ?? 0);
+      const count = Number(row[gapColumn(field)] ?? 0);
       if (count === 0) continue;
       const gaps = fields.get(field) ?? { field, students: 0, staff: 0 };
       fields.set(field, gaps);

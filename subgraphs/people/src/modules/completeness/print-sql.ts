@@ -1,0 +1,4 @@
+/** Prints the completeness functions for a migration (`npm run completeness:sql -w @region/people`). */
+import { completenessFunctionsSql } from './counting.ts';
+
+process.stdout.write(`${completenessFunctionsSql()}\n`);
