@@ -59,6 +59,8 @@ export const lessons = learning.table(
     index('lessons_class_subject_date_idx').on(t.schoolYear, t.classId, t.subjectId, t.date),
     index('lessons_class_date_idx').on(t.schoolYear, t.classId, t.date),
     index('lessons_teacher_date_idx').on(t.schoolYear, t.teacherId, t.date),
+    // Analytics' facts recompute one organization from a month on (issue 12, facts/refresh.ts).
+    index('lessons_organization_date_idx').on(t.organizationId, t.date),
   ],
 );
 
@@ -129,6 +131,8 @@ export const marks = learning.table(
     index('marks_student_date_idx').on(t.schoolYear, t.studentId, t.date),
     // Analytics' incremental facts read the marks changed since their last run (issue 13).
     index('marks_updated_at_idx').on(t.updatedAt),
+    // Analytics' facts recompute one organization from a month on (issue 12, facts/refresh.ts).
+    index('marks_organization_date_idx').on(t.organizationId, t.date),
   ],
 );
 

@@ -1,0 +1,10 @@
+CREATE TABLE "analytics"."fact_rebuilds" (
+	"fact" text NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"rebuilt_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "fact_rebuilds_fact_organization_id_pk" PRIMARY KEY("fact","organization_id")
+);
+--> statement-breakpoint
+CREATE INDEX "fact_rebuilds_turn_idx" ON "analytics"."fact_rebuilds" USING btree ("fact","rebuilt_at");--> statement-breakpoint
+CREATE INDEX "lessons_organization_date_idx" ON "learning"."lessons" USING btree ("organization_id","date");--> statement-breakpoint
+CREATE INDEX "marks_organization_date_idx" ON "learning"."marks" USING btree ("organization_id","date");
