@@ -61,6 +61,8 @@ export const lessons = learning.table(
     index('lessons_teacher_date_idx').on(t.schoolYear, t.teacherId, t.date),
     // Analytics' facts recompute one organization from a month on (issue 12, facts/refresh.ts).
     index('lessons_organization_date_idx').on(t.organizationId, t.date),
+    // … and the lessons added since (fact_changes).
+    index('lessons_created_at_idx').on(t.createdAt),
   ],
 );
 
@@ -176,6 +178,8 @@ export const attendance = learning.table(
     uniqueIndex('attendance_lesson_student_key').on(t.schoolYear, t.lessonId, t.studentId),
     index('attendance_class_date_idx').on(t.schoolYear, t.classId, t.date),
     index('attendance_student_date_idx').on(t.schoolYear, t.studentId, t.date),
+    // Analytics' facts read the attendance marks set since their last refresh (issue 12, fact_changes).
+    index('attendance_set_at_idx').on(t.setAt),
   ],
 );
 

@@ -6,5 +6,7 @@ CREATE TABLE "analytics"."fact_rebuilds" (
 );
 --> statement-breakpoint
 CREATE INDEX "fact_rebuilds_turn_idx" ON "analytics"."fact_rebuilds" USING btree ("fact","rebuilt_at");--> statement-breakpoint
+CREATE INDEX "attendance_set_at_idx" ON "learning"."attendance" USING btree ("set_at");--> statement-breakpoint
 CREATE INDEX "lessons_organization_date_idx" ON "learning"."lessons" USING btree ("organization_id","date");--> statement-breakpoint
+CREATE INDEX "lessons_created_at_idx" ON "learning"."lessons" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "marks_organization_date_idx" ON "learning"."marks" USING btree ("organization_id","date");
