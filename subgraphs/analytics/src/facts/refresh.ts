@@ -128,13 +128,25 @@ export async function factStates(db: Executor): Promise<Map<FactId, { watermark:
   );
 }
 
-/** Organizations (and months) touched since the watermark, by the owners' change times. */
-async function dirtySlices(db: Executor, fact: FactId, since: Date, fingerprintFrom: string): Promise<DirtySlice[]> {
+/**
+ * Organizations (and months) touched since the watermark and up to the refresh's start, by the owners' change
+ * times. A change time after the start belongs to the next refresh's window (which begins at this start, less
+ * the overlap), so nothing is skipped, and a change time stamped ahead of the clock — the region generator's
+ * journal carries its simulated year's times — is taken once, when its time comes, not at every refresh.
+ */
+async function dirtySlices(
+  db: Executor,
+  fact: FactId,
+  since: Date,
+  until: Date,
+  fingerprintFrom: string,
+): Promise<DirtySlice[]> {
   const kinds = fact === 'CONTINGENT' ? ['ALL'] : ['ALL', fact];
   const rows = await db.execute<{ organization_id: string; from_month: string | null; whole: boolean }>(
     sql`select organization_id, min(from_month)::text as from_month, bool_or(from_month is null) as whole
       from analytics_contract.fact_changes
       where fact in ${kinds} and changed_at > ${since.toISOString()}::timestamptz
+        and changed_at <= ${until.toISOString()}::timestamptz
       group by organization_id`,
   );
   const slices = [...rows].map((row) => ({
@@ -285,7 +297,7 @@ export async function refreshFacts(
       continue;
     }
     const since = new Date(state.watermark.getTime() - (options.overlapMs ?? DEFAULT_OVERLAP_MS));
-    const slices = await db.transaction((tx) => dirtySlices(tx, fact, since, fingerprintFrom));
+    const slices = await db.transaction((tx) => dirtySlices(tx, fact, since, startedAt, fingerprintFrom));
     for (const slice of slices) await recompute(db, fact, slice, startedAt);
     const rebuiltOrganizations =
       options.rebuildEveryMs === undefined
