@@ -183,4 +183,24 @@ describe('the facts refresh', () => {
     expect(fresh).not.toEqual(stale);
     expect(await wholeRebuild()).toEqual(fresh);
   }, 120_000);
+
+  it('takes a change time stamped ahead of the clock when its time comes, not at every refresh', async () => {
+    const sql = platform.admin.sql;
+    await refresh();
+    const [mark] = await sql<{ id: string; organization_id: string }[]>`
+      select id, organization_id from learning.marks where deleted_at is null and kind = 'CURRENT' and value = '4'
+      order by id limit 1`;
+    const touched = (results: RefreshResult[]) =>
+      resultOf(results, 'MARKS').slices.some((slice) => slice.organizationId === mark!.organization_id);
+    // The region generator stamps its journal in the simulated year, ahead of the wall clock.
+    await sql`update learning.marks set value = '2', updated_at = now() + interval '1 day' where id = ${mark!.id}`;
+    expect(touched(await refresh())).toBe(false);
+    expect(touched(await refresh())).toBe(false);
+    // Its time comes (here: the change time moves to the present) and the next refresh takes it, once.
+    await sql`update learning.marks set updated_at = now() where id = ${mark!.id}`;
+    expect(touched(await refresh())).toBe(true);
+    expect(touched(await refresh())).toBe(false);
+    const caughtUp = await contents();
+    expect(await wholeRebuild()).toEqual(caughtUp);
+  }, 120_000);
 });
