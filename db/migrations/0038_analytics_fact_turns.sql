@@ -5,6 +5,7 @@ CREATE TABLE "analytics"."fact_rebuilds" (
 	CONSTRAINT "fact_rebuilds_fact_organization_id_pk" PRIMARY KEY("fact","organization_id")
 );
 --> statement-breakpoint
+ALTER TABLE "analytics"."fact_attendance_summary" ADD COLUMN "marked" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "fact_rebuilds_turn_idx" ON "analytics"."fact_rebuilds" USING btree ("fact","rebuilt_at");--> statement-breakpoint
 CREATE INDEX "attendance_set_at_idx" ON "learning"."attendance" USING btree ("set_at");--> statement-breakpoint
 CREATE INDEX "lessons_organization_date_idx" ON "learning"."lessons" USING btree ("organization_id","date");--> statement-breakpoint

@@ -195,6 +195,8 @@ export const factAttendanceSummary = analytics.table(
     absences: integer('absences').notNull(),
     sick: integer('sick').notNull(),
     present: integer('present').notNull(),
+    /** Slots with an attendance mark: the fingerprint reads it here instead of the person-level fact. */
+    marked: integer('marked').notNull().default(0),
   },
   (t) => [index('fact_attendance_summary_organization_idx').on(t.organizationId, t.date)],
 );
