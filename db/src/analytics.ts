@@ -15,6 +15,7 @@ import {
   jsonb,
   numeric,
   pgSchema,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -194,6 +195,8 @@ export const factAttendanceSummary = analytics.table(
     absences: integer('absences').notNull(),
     sick: integer('sick').notNull(),
     present: integer('present').notNull(),
+    /** Slots with an attendance mark: the fingerprint reads it here instead of the person-level fact. */
+    marked: integer('marked').notNull().default(0),
   },
   (t) => [index('fact_attendance_summary_organization_idx').on(t.organizationId, t.date)],
 );
@@ -205,3 +208,18 @@ export const factRefresh = analytics.table('fact_refresh', {
   refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
   rebuiltAt: timestamp('rebuilt_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Per fact and organization: when its rows were last recomputed whole (the first fill, a change that touches
+ * every month, or its turn in the rebuild). The refresh rebuilds the organizations rebuilt longest ago a few
+ * at a time, so the periodic rebuild never holds a region-sized transaction.
+ */
+export const factRebuilds = analytics.table(
+  'fact_rebuilds',
+  {
+    fact: text('fact').notNull(),
+    organizationId: uuid('organization_id').notNull(),
+    rebuiltAt: timestamp('rebuilt_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fact, t.organizationId] }), index('fact_rebuilds_turn_idx').on(t.fact, t.rebuiltAt)],
+);

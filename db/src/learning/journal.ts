@@ -59,6 +59,10 @@ export const lessons = learning.table(
     index('lessons_class_subject_date_idx').on(t.schoolYear, t.classId, t.subjectId, t.date),
     index('lessons_class_date_idx').on(t.schoolYear, t.classId, t.date),
     index('lessons_teacher_date_idx').on(t.schoolYear, t.teacherId, t.date),
+    // Analytics' facts recompute one organization from a month on (issue 12, facts/refresh.ts).
+    index('lessons_organization_date_idx').on(t.organizationId, t.date),
+    // … and the lessons added since (fact_changes).
+    index('lessons_created_at_idx').on(t.createdAt),
   ],
 );
 
@@ -129,6 +133,8 @@ export const marks = learning.table(
     index('marks_student_date_idx').on(t.schoolYear, t.studentId, t.date),
     // Analytics' incremental facts read the marks changed since their last run (issue 13).
     index('marks_updated_at_idx').on(t.updatedAt),
+    // Analytics' facts recompute one organization from a month on (issue 12, facts/refresh.ts).
+    index('marks_organization_date_idx').on(t.organizationId, t.date),
   ],
 );
 
@@ -172,6 +178,8 @@ export const attendance = learning.table(
     uniqueIndex('attendance_lesson_student_key').on(t.schoolYear, t.lessonId, t.studentId),
     index('attendance_class_date_idx').on(t.schoolYear, t.classId, t.date),
     index('attendance_student_date_idx').on(t.schoolYear, t.studentId, t.date),
+    // Analytics' facts read the attendance marks set since their last refresh (issue 12, fact_changes).
+    index('attendance_set_at_idx').on(t.setAt),
   ],
 );
 

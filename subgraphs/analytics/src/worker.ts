@@ -16,6 +16,12 @@ workerMain({
   defaultPort: facts?.port ?? 4015,
   start: ({ db, logger }) => {
     const env = readFactsEnv();
-    return startFactsRefresh({ db, logger, everyMs: env.FACTS_REFRESH_MS, rebuildEveryMs: env.FACTS_REBUILD_MS });
+    return startFactsRefresh({
+      db,
+      logger,
+      everyMs: env.FACTS_REFRESH_MS,
+      rebuildEveryMs: env.FACTS_REBUILD_MS,
+      rebuildOrganizations: env.FACTS_REBUILD_ORGANIZATIONS,
+    });
   },
 });

@@ -226,7 +226,7 @@ async function main(): Promise<void> {
     // measuring, as the worker would: filled whole where they never were (a fresh demo, a region generated
     // since), else from the changes since their watermark. A whole rebuild of a 400,000-learner region's facts
     // takes ≈ 40 minutes (docs/architecture.md, «Region-scale figures»); the catch-up recomputes only the
-    // organizations the changes touched, but its statements still read the whole journal view (minutes).
+    // organizations the changes touched, each by index in its own transaction (3 schools: ≈ 13 s).
     log('Filling the analytics facts…');
     const factsStarted = performance.now();
     const facts = createDb(database.url, { max: 1 });
