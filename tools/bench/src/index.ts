@@ -387,7 +387,7 @@ async function main(): Promise<void> {
         notes: [
           'The bench plants three guardians of its own (1, 2 and 5 children, oids 9100000001/02/05; `tools/bench/src/accounts.ts`) ' +
             'in the database it runs on; the other operations use the demo logins `guardian`, `teacher`, `coordinator`, `analyst`.',
-          `The analytics facts were filled once before measuring (\`refreshFacts\`, a whole rebuild): ${factsSeconds.toFixed(1)} s; ` +
+          `The analytics facts were brought up to date once before measuring (\`refreshFacts\`: filled whole where they never were, else caught up from the changes since their watermark): ${factsSeconds.toFixed(1)} s; ` +
             'reports read them as they do in a running platform, where the `analytics-facts` worker keeps them fresh.',
         ],
       },
