@@ -18,6 +18,8 @@ import { startPlatform, type Platform } from '../src/platform.ts';
 const LEARNERS = 2_000;
 const SEED = 'region-test';
 const YEAR = 2026;
+/** The regions' moment (`asOf`): both regions of the determinism test stamp their change times alike. */
+const AS_OF = new Date('2026-11-16T09:30:00Z');
 const BULK_MUNICIPALITY = '75712000';
 
 let platform: Platform;
@@ -26,7 +28,7 @@ let first: RegionResult;
 beforeAll(async () => {
   platform = await startPlatform();
   // Two chunk workers (the default on a 2-core machine); the resumed region below is made by one.
-  first = await buildRegion(platform.database.adminUrl, { learners: LEARNERS, seed: SEED, workers: 2 });
+  first = await buildRegion(platform.database.adminUrl, { learners: LEARNERS, seed: SEED, workers: 2, asOf: AS_OF });
 }, 600_000);
 afterAll(async () => {
   await platform?.stop();
@@ -39,6 +41,20 @@ const one = async (query: string): Promise<number> => {
 };
 
 describe('the generated region', () => {
+  it('records no change time after its moment, though its journal runs to the end of the year', async () => {
+    // The facts' change feed (analytics_contract.fact_changes) takes a change time ahead of the clock as a new
+    // change when its time comes: a generated year must not carry them.
+    const [row] = await sql()`
+      select (select max(updated_at) from learning.marks) as marks_changed,
+        (select max(set_at) from learning.marks) as marks_set,
+        (select max(set_at) from learning.attendance) as attendance_set,
+        (select max(date)::text from learning.marks) as last_marked`;
+    expect(new Date(row!['marks_changed']).getTime()).toBeLessThanOrEqual(AS_OF.getTime());
+    expect(new Date(row!['marks_set']).getTime()).toBeLessThanOrEqual(AS_OF.getTime());
+    expect(new Date(row!['attendance_set']).getTime()).toBeLessThanOrEqual(AS_OF.getTime());
+    expect(row!['last_marked'] > '2027-05-01').toBe(true);
+  });
+
   it('has exactly the learners asked for, the demo part included', async () => {
     expect(first.demoLearners).toBeGreaterThan(0);
     expect(first.chunks.written).toBe(first.chunks.total);
@@ -213,11 +229,17 @@ describe('the generated region', () => {
         learners: LEARNERS,
         seed: SEED,
         workers: 1,
+        asOf: AS_OF,
         onProgress: () => {
           if (++chunks === 4) throw new Error('interrupted');
         },
       });
       await expect(interrupted).rejects.toThrow('interrupted');
+      // A resume at another moment is refused: its stamps would differ from the first run's.
+      await expect(
+        buildRegion(other.adminUrl, { learners: LEARNERS, seed: SEED, workers: 1, asOf: new Date() }),
+      ).rejects.toThrow(/as of 2026-11-16T09:30:00.000Z/);
+      // Without asOf the resume takes the plan's.
       const resumed = await buildRegion(other.adminUrl, { learners: LEARNERS, seed: SEED, workers: 1 });
       expect(resumed.chunks.skipped).toBe(3);
       expect(resumed.chunks.written).toBe(first.chunks.total - 3);

@@ -26,6 +26,7 @@ const Options = z.object({
   learners: z.coerce.number().int().positive({ error: 'pass --learners N (a positive whole number)' }),
   seed: z.string().min(1),
   through: z.iso.date().optional(),
+  asOf: z.iso.datetime({ offset: true }).optional(),
   databaseUrl: z.url().optional(),
   dataDir: z.string().min(1),
   port: z.coerce.number().int().min(1).max(65_535),
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
       learners: { type: 'string' },
       seed: { type: 'string', default: String(DEMO_SEED) },
       through: { type: 'string' },
+      'as-of': { type: 'string' },
       'database-url': { type: 'string' },
       'data-dir': { type: 'string' },
       port: { type: 'string' },
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
     learners: values.learners,
     seed: values.seed,
     through: values.through,
+    asOf: values['as-of'],
     databaseUrl: values['database-url'] ?? process.env['DATABASE_URL'],
     dataDir: values['data-dir'] ? resolve(values['data-dir']) : REGION_DEFAULTS.dataDir,
     port: values.port ?? process.env['PG_PORT'] ?? REGION_DEFAULTS.port,
@@ -115,6 +118,7 @@ async function main(): Promise<void> {
       learners: options.learners,
       seed: /^-?\d+$/.test(options.seed) ? Number(options.seed) : options.seed,
       through: options.through,
+      asOf: options.asOf ? new Date(options.asOf) : undefined,
       workers: options.workers,
       onProgress: (progress) => {
         // The rate of this run's chunks: the demo part and the chunks of an earlier run do not count.

@@ -64,6 +64,14 @@ export interface RegionOptions {
   schoolYear?: number;
   /** The last day with marks and attendance; the whole school year by default. */
   through?: string;
+  /**
+   * No change time of the journal (a mark's or an attendance mark's `set_at`/`updated_at`) lies after this
+   * moment: one the simulated year puts later is recorded at it. The journal runs to `through`, months ahead
+   * of the clock, and a change time ahead of the clock reads as a new change when its time comes — the
+   * analytics facts' change feed recomputed ≈ 500 schools a refresh on the 400,000-learner region, all day.
+   * By default the moment the region's first run started; kept in the plan, so a resumed run stamps alike.
+   */
+  asOf?: Date;
   /** Worker threads writing chunks; the number of cores (at most 4) by default. */
   workers?: number;
   onProgress?(progress: RegionProgress): void;
@@ -114,6 +122,7 @@ const BOOKKEEPING = `
     through date not null,
     created_at timestamptz not null default now()
   );
+  alter table region_generator.plan add column if not exists stamped_until timestamptz;
   create table if not exists region_generator.deferred_indexes (
     name text primary key,
     definition text not null
@@ -176,7 +185,13 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
     }
     phase('demo');
     await sql.unsafe(BOOKKEEPING);
-    const demoLearners = await recordPlan(sql, { seed: String(seed), learners: options.learners, schoolYear, through });
+    const { demoLearners, stampedUntil } = await recordPlan(sql, {
+      seed: String(seed),
+      learners: options.learners,
+      schoolYear,
+      through,
+      asOf: options.asOf,
+    });
     const plan = planRegion(seed, options.learners - demoLearners);
     const done = new Map(
       (
@@ -210,7 +225,7 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
       return result;
     }
 
-    const shared = await loadShared(sql, seed, schoolYear, through);
+    const shared = await loadShared(sql, seed, schoolYear, through, stampedUntil);
     phase('load');
     let rows = 0;
     let learnersDone =
@@ -266,27 +281,41 @@ export async function buildRegion(url: string, options: RegionOptions): Promise<
   }
 }
 
-/** The plan of this database, recorded by the first run; returns the demo's learners it was made with. */
+/**
+ * The plan of this database, recorded by the first run; returns the demo's learners it was made with and the
+ * moment no change time of the journal may pass (`RegionOptions.asOf`).
+ */
 async function recordPlan(
   sql: postgres.Sql,
-  wanted: { seed: string; learners: number; schoolYear: number; through: string },
-): Promise<number> {
+  wanted: { seed: string; learners: number; schoolYear: number; through: string; asOf: Date | undefined },
+): Promise<{ demoLearners: number; stampedUntil: number }> {
   const [existing] = await sql<
-    { seed: string; learners: number; demoLearners: number; schoolYear: number; through: string }[]
-  >`select seed, learners, demo_learners as "demoLearners", school_year as "schoolYear", through::text as through
+    {
+      seed: string;
+      learners: number;
+      demoLearners: number;
+      schoolYear: number;
+      through: string;
+      stampedUntil: Date;
+    }[]
+  >`select seed, learners, demo_learners as "demoLearners", school_year as "schoolYear", through::text as through,
+      coalesce(stamped_until, created_at) as "stampedUntil"
     from region_generator.plan`;
   if (existing) {
+    const stampedUntil = new Date(existing.stampedUntil).getTime();
     const differs =
       existing.seed !== wanted.seed ||
       existing.learners !== wanted.learners ||
       existing.schoolYear !== wanted.schoolYear ||
-      existing.through !== wanted.through;
+      existing.through !== wanted.through ||
+      (wanted.asOf !== undefined && wanted.asOf.getTime() !== stampedUntil);
     if (differs)
       throw new Error(
         `region: this database holds a region of ${existing.learners} learners (seed ${existing.seed}, ` +
-          `year ${existing.schoolYear}, through ${existing.through}); generate another one into an empty database`,
+          `year ${existing.schoolYear}, through ${existing.through}, as of ${new Date(stampedUntil).toISOString()}); ` +
+          'generate another one into an empty database',
       );
-    return existing.demoLearners;
+    return { demoLearners: existing.demoLearners, stampedUntil };
   }
   const [{ count } = { count: 0 }] = await sql<{ count: number }[]>`
     select count(distinct m.person_id)::int as count
@@ -294,10 +323,12 @@ async function recordPlan(
     where c.school_year = ${wanted.schoolYear}`;
   if (wanted.learners < count)
     throw new Error(`region: the demo part alone has ${count} learners; ask for at least that many`);
-  await sql`
-    insert into region_generator.plan (seed, learners, demo_learners, school_year, through)
-    values (${wanted.seed}, ${wanted.learners}, ${count}, ${wanted.schoolYear}, ${wanted.through})`;
-  return count;
+  const [{ stampedUntil }] = (await sql<{ stampedUntil: Date }[]>`
+    insert into region_generator.plan (seed, learners, demo_learners, school_year, through, stamped_until)
+    values (${wanted.seed}, ${wanted.learners}, ${count}, ${wanted.schoolYear}, ${wanted.through},
+      ${wanted.asOf ?? null}::timestamptz)
+    returning coalesce(stamped_until, created_at) as "stampedUntil"`) as unknown as [{ stampedUntil: Date }];
+  return { demoLearners: count, stampedUntil: new Date(stampedUntil).getTime() };
 }
 
 /**
@@ -309,6 +340,7 @@ async function loadShared(
   seed: number | string,
   schoolYear: number,
   through: string,
+  stampedUntil: number,
 ): Promise<RegionShared> {
   // createContext starts the sets with the demo accounts' identifiers, ESIA people the platform may not hold.
   const base = createContext(seed, schoolYear);
@@ -316,6 +348,7 @@ async function loadShared(
     seed,
     schoolYear,
     through,
+    stampedUntil,
     usedSnils: base.usedSnils,
     usedDocuments: base.usedDocuments,
     usedNameBirth: base.usedNameBirth,

@@ -78,6 +78,8 @@ export interface JournalJob {
   adminId: string;
   /** The last day lessons get marks and attendance. */
   through: string;
+  /** Epoch ms no change time passes: a later simulated one is recorded at it (`RegionOptions.asOf`). */
+  stampedUntil: number;
   /** The organization's classes (catalogue entries, class teachers set) and teaching assignments. */
   classes: DemoClass[];
   assignments: DemoAssignment[];
@@ -339,6 +341,7 @@ export function generateJournal(job: JournalJob, subjectIds: ReadonlyMap<string,
       members: members.get(entry.id) ?? [],
       rng,
       deadlineOf,
+      stampedUntil: job.stampedUntil,
       lessonBatch,
       markWriter,
       attendanceWriter,
@@ -420,6 +423,8 @@ interface ClassJournal {
   members: Member[];
   rng: Random;
   deadlineOf(date: string): number;
+  /** Epoch ms no change time passes (`JournalJob.stampedUntil`). */
+  stampedUntil: number;
   lessonBatch: CopyBatch;
   markWriter: ByteWriter;
   attendanceWriter: ByteWriter;
@@ -443,7 +448,7 @@ const NO_COMMENT = encode('\\N\t');
 
 /** Writes one class's journal; returns the marks and attendance rows written. */
 function writeClassJournal(journal: ClassJournal): { marks: number; attendance: number } {
-  const { ids, year, organization, classId, marked, slots, days, members, rng } = journal;
+  const { ids, year, organization, classId, marked, slots, days, members, rng, stampedUntil } = journal;
   const { markWriter, attendanceWriter } = journal;
   const written = { marks: 0, attendance: 0 };
   const memberBytes = members.map((member) => encode(`${member.personId}\t`));
@@ -521,7 +526,7 @@ function writeClassJournal(journal: ClassJournal): { marks: number; attendance: 
         dayPlans[m]?.get(date) ??
         (roll < 0.009 ? 'ABSENT' : roll < 0.009 + (first ? 0.03 : 0.004) ? 'LATE' : undefined);
       if (status) {
-        const setAt = start + rng.int(3, 40) * 60_000;
+        const setAt = Math.min(start + rng.int(3, 40) * 60_000, stampedUntil);
         const w = attendanceWriter;
         w.id(ids);
         w.bytes(attendanceHead);
@@ -543,7 +548,7 @@ function writeClassJournal(journal: ClassJournal): { marks: number; attendance: 
       }
       const mean = (ability[m] ?? 3.9) + lean - (isControl ? 0.2 : 0);
       const value = Math.min(5, Math.max(2, Math.round(mean + 0.7 * gauss(rng))));
-      const setAt = setMoment(rng, start, dayStart, deadline);
+      const setAt = Math.min(setMoment(rng, start, dayStart, deadline), stampedUntil);
       const comment = rng.chance(0.05) ? field(rng.pick(COMMENTS[String(value)] ?? [''])) : null;
       const w = markWriter;
       w.id(ids);

@@ -50,6 +50,8 @@ export interface RegionShared {
   seed: number | string;
   schoolYear: number;
   through: string;
+  /** Epoch ms no change time of the journal passes (`RegionOptions.asOf`). */
+  stampedUntil: number;
   usedSnils: Set<string>;
   usedDocuments: Set<string>;
   usedNameBirth: Set<string>;
@@ -200,6 +202,7 @@ export function generateOrganization(shared: RegionShared, plan: OrganizationPla
     state: plan.state,
     adminId: head,
     through: shared.through,
+    stampedUntil: shared.stampedUntil,
     classes: context.catalog.classes.filter((entry) => entry.organizationId === organization.id),
     assignments: context.catalog.assignments,
     enrolments: rows.enrolments.map((e) => ({
