@@ -122,10 +122,24 @@ export interface LoadResult {
   failures: number;
 }
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index]!;
+}
+
+/** A run's figures from every answered request's latency (ms), the run's seconds and its failures. */
+export function loadResult(latencies: number[], seconds: number, failures: number): LoadResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failures,
+  };
 }
 
 /**
@@ -162,16 +176,7 @@ export function load(options: {
         // Up to the last response, not to this callback: autocannon reports on its one-second tick, so a run
         // of 40 requests answered in 0.2 s would count as a second (every RPS of a short run was `amount`).
         const seconds = ((latencies.length ? lastResponse : performance.now()) - started) / 1000;
-        latencies.sort((a, b) => a - b);
-        resolve({
-          requests: latencies.length,
-          seconds,
-          rps: latencies.length / seconds,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
-          failures: result.non2xx + result.errors + result.timeouts,
-        });
+        resolve(loadResult(latencies, seconds, result.non2xx + result.errors + result.timeouts));
       },
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {

@@ -11,7 +11,7 @@
  * for a connection is counted (no coordinated omission).
  */
 import { Agent, request } from 'node:http';
-import { percentile, type LoadResult } from './measure.ts';
+import { loadResult, type LoadResult } from './measure.ts';
 
 export interface OpenLoopOptions {
   url: string;
@@ -94,15 +94,5 @@ export async function openLoop(options: OpenLoopOptions): Promise<LoadResult> {
   } finally {
     agent.destroy();
   }
-  latencies.sort((a, b) => a - b);
-  const seconds = (lastResponse - started) / 1000;
-  return {
-    requests: latencies.length,
-    seconds,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    failures,
-  };
+  return loadResult(latencies, (lastResponse - started) / 1000, failures);
 }
