@@ -11,7 +11,7 @@ import { isValidInn } from '@region/schema';
 import { findAccountByLogin } from '@region/db/demo/accounts';
 import { buildRegion, type RegionResult } from '@region/db/demo/region/generate';
 import { createTestDatabase, type TestDatabase } from '../src/database.ts';
-import { liveCounts } from '../../subgraphs/people/src/modules/completeness/counting.ts';
+import { liveCounts } from '../../subgraphs/people/src/modules/completeness/repository.ts';
 import { personIdOf } from '../src/demo-people.ts';
 import { startPlatform, type Platform } from '../src/platform.ts';
 

@@ -13,7 +13,7 @@ import {
   personsTriggerBody,
   recountFunctionBody,
   type CountsRow,
-} from '../src/modules/completeness/counting.ts';
+} from '../src/modules/completeness/repository.ts';
 import { MANDATORY_FIELDS, missingFields, type CardFacts } from '../src/modules/persons/mandatory-fields.ts';
 import { expectOk, organizationOf } from './helpers.ts';
 

@@ -1,4 +1,4 @@
 /** Prints the completeness functions for a migration (`npm run completeness:sql -w @region/people`). */
-import { completenessFunctionsSql } from './counting.ts';
+import { completenessFunctionsSql } from './repository.ts';
 
 process.stdout.write(`${completenessFunctionsSql()}\n`);
