@@ -323,12 +323,12 @@ async function recordPlan(
     where c.school_year = ${wanted.schoolYear}`;
   if (wanted.learners < count)
     throw new Error(`region: the demo part alone has ${count} learners; ask for at least that many`);
-  const [{ stampedUntil }] = (await sql<{ stampedUntil: Date }[]>`
+  const [recorded] = await sql<{ stampedUntil: Date }[]>`
     insert into region_generator.plan (seed, learners, demo_learners, school_year, through, stamped_until)
     values (${wanted.seed}, ${wanted.learners}, ${count}, ${wanted.schoolYear}, ${wanted.through},
       ${wanted.asOf ?? null}::timestamptz)
-    returning coalesce(stamped_until, created_at) as "stampedUntil"`) as unknown as [{ stampedUntil: Date }];
-  return { demoLearners: count, stampedUntil: new Date(stampedUntil).getTime() };
+    returning coalesce(stamped_until, created_at) as "stampedUntil"`;
+  return { demoLearners: count, stampedUntil: new Date(recorded!.stampedUntil).getTime() };
 }
 
 /**
