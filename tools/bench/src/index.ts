@@ -23,30 +23,12 @@ import { SUBGRAPHS } from '@region/schema';
 import { plantGuardians } from './accounts.ts';
 import { readBaseline } from './before-after.ts';
 import { datasetSizes, openDatabase } from './database.ts';
-import {
-  cpuMs,
-  difference,
-  load,
-  metricsCounter,
-  pgStatStatementsCounter,
-  postgresCpu,
-  postgresCpuDelta,
-  type LoadResult,
-  type StatementCounter,
-} from './measure.ts';
-import { arrivalRate, openLoop, seeded } from './open-loop.ts';
+import { difference, metricsCounter, pgStatStatementsCounter, type StatementCounter } from './measure.ts';
 import { canonicalOperations, webOperation, type Operation } from './operations.ts';
 import { startBenchPlatform, type BenchPlatform } from './platform.ts';
 import { bodyOf, post, prepare, type Prepared } from './variants.ts';
-import {
-  CPU_COLUMNS,
-  renderReport,
-  type CpuColumn,
-  type Measured,
-  type OperationReport,
-  type ReportInput,
-  type Target,
-} from './report.ts';
+import { renderReport, type OperationReport, type ReportInput, type Target } from './report.ts';
+import { medianOf, openLoopRounds, run, type Sample } from './runs.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ROLE_PASSWORD = 'region-bench';
@@ -76,12 +58,6 @@ const settings = {
 };
 
 const log = (line: string) => console.log(line);
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
 function machine(pgVersion: string): Record<string, string> {
   return {
     'CPU model': cpus()[0]?.model ?? 'unknown',
@@ -99,19 +75,6 @@ const describe = (operation: Operation) => ({
   source: operation.source,
   caller: 'login' in operation.caller ? `\`${operation.caller.login}\`` : `bench guardian ${operation.caller.oid}`,
 });
-
-async function requestFor(platform: BenchPlatform, prepared: Prepared, target: Target) {
-  const { operation } = prepared;
-  switch (target) {
-    case 'project':
-      return { url: platform.gatewayUrl, token: prepared.esiaToken };
-    case 'stock':
-      return { url: platform.stockGatewayUrl, token: prepared.esiaToken };
-    case 'direct':
-      // Internal tokens live 60 s: one signed for each run.
-      return { url: platform.subgraphUrls[operation.direct!]!, token: await platform.signInternal(prepared.principal) };
-  }
-}
 
 async function countStatements(
   platform: BenchPlatform,
@@ -131,62 +94,6 @@ async function countStatements(
       .map(([name, count]): [string, number] => [name, (count - (idle[name] ?? 0)) / settings.statementSamples])
       .filter(([, count]) => count > 0),
   );
-}
-
-async function run(
-  platform: BenchPlatform,
-  prepared: Prepared,
-  target: Target,
-  connections: number,
-  size:
-    { seconds: number } | { amount: number } | { openLoop: { users: number; thinkSeconds: number; amount: number } },
-  postmasterPid: number | null,
-): Promise<{ load: LoadResult; cpu: Record<CpuColumn, number> }> {
-  const { url, token } = await requestFor(platform, prepared, target);
-  const processes: Partial<Record<CpuColumn | 'admissions' | 'extra-education', number>> = {
-    ...(target === 'direct' ? {} : { gateway: platform.pids[target === 'project' ? 'gateway' : 'stock-gateway'] }),
-    ...Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, platform.pids[entry.name]])),
-  };
-  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid!) ?? 0]));
-  const pgBefore = postmasterPid ? postgresCpu(postmasterPid) : null;
-  const request = { url, headers: { authorization: `Bearer ${token}` }, body: bodyOf(prepared.operation) };
-  const result =
-    'openLoop' in size
-      ? await openLoop({ ...request, ...size.openLoop, random: seeded(20250901) })
-      : await load({ ...request, connections, ...size });
-  const used = Object.fromEntries(
-    Object.entries(processes).map(([name, pid]) => [name, (cpuMs(pid!) ?? 0) - (before[name] ?? 0)]),
-  );
-  const perRequest = (ms: number) => (result.requests > 0 ? ms / result.requests : NaN);
-  const cpu: Record<CpuColumn, number> = {
-    gateway: perRequest(used['gateway'] ?? 0),
-    people: perRequest(used['people'] ?? 0),
-    learning: perRequest(used['learning'] ?? 0),
-    analytics: perRequest(used['analytics'] ?? 0),
-    other: perRequest((used['admissions'] ?? 0) + (used['extra-education'] ?? 0)),
-    postgres: pgBefore ? perRequest(postgresCpuDelta(pgBefore, postgresCpu(postmasterPid!))) : NaN,
-  };
-  return { load: result, cpu };
-}
-
-function medianOf(samples: { load: LoadResult; cpu: Record<CpuColumn, number> }[]): Measured {
-  const cpu = Object.fromEntries(
-    CPU_COLUMNS.map((column) => [column, median(samples.map((sample) => sample.cpu[column]))]),
-  ) as Record<CpuColumn, number>;
-  return {
-    rps: median(samples.map((sample) => sample.load.rps)),
-    p50: median(samples.map((sample) => sample.load.p50)),
-    p95: median(samples.map((sample) => sample.load.p95)),
-    p99: median(samples.map((sample) => sample.load.p99)),
-    cpu,
-    cpuTotal: median(
-      samples.map((sample) =>
-        CPU_COLUMNS.reduce((sum, column) => sum + (Number.isFinite(sample.cpu[column]) ? sample.cpu[column] : 0), 0),
-      ),
-    ),
-    requests: samples.reduce((sum, sample) => sum + sample.load.requests, 0),
-    failures: samples.reduce((sum, sample) => sum + sample.load.failures, 0),
-  };
 }
 
 async function writeReport(input: ReportInput): Promise<void> {
@@ -327,7 +234,7 @@ async function main(): Promise<void> {
           const warm = await run(started, ready, target, connections, { amount: connections }, null);
           amounts[target] = Math.max(connections, Math.round(warm.load.rps * settings.seconds));
         }
-        const samples: Partial<Record<Target, { load: LoadResult; cpu: Record<CpuColumn, number> }[]>> = {};
+        const samples: Partial<Record<Target, Sample[]>> = {};
         for (let round = 0; round < settings.rounds; round += 1) {
           const order = ready.targets.map((_, index) => ready.targets[(index + round) % ready.targets.length]!);
           for (const target of order) {
@@ -346,30 +253,11 @@ async function main(): Promise<void> {
       }
     }
 
-    // The open-loop runs (project gateway only): at least 100 requests a round, so a p95 is a p95.
+    // The open-loop runs (project gateway only).
     for (const ready of prepared) {
-      const spec = ready.operation.openLoop;
-      if (!spec) continue;
       const report = reports.find((entry) => entry.id === ready.operation.id)!;
-      const rate = arrivalRate(spec);
-      const amount = Math.max(100, Math.round(rate * settings.seconds));
-      const samples: { load: LoadResult; cpu: Record<CpuColumn, number> }[] = [];
-      for (let round = 0; round < settings.rounds; round += 1) {
-        const sample = await run(
-          started,
-          ready,
-          'project',
-          spec.users,
-          { openLoop: { ...spec, amount } },
-          database.postmasterPid,
-        );
-        samples.push(sample);
-        log(
-          `${ready.operation.id} open loop ${spec.users} users, ${spec.thinkSeconds} s think time (${rate.toFixed(1)}/s) ` +
-            `round ${round + 1}: p95 ${sample.load.p95.toFixed(0)} ms${sample.load.failures ? `, ${sample.load.failures} failed` : ''}`,
-        );
-      }
-      report.openLoop = { ...spec, rate, measured: medianOf(samples) };
+      const openLoop = await openLoopRounds(started, ready, settings, database.postmasterPid, log);
+      if (openLoop) report.openLoop = openLoop;
     }
 
     const input: ReportInput = {
